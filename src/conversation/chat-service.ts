@@ -1,0 +1,36 @@
+import type { Slot } from '../lead/slots.js';
+import type { Visitor } from '../lead/visitor.js';
+import type { ChatMessage, QuickReply } from './conversation-schema.js';
+
+/** What the agent sends a connected widget (DESIGN.md "Socket protocol"). */
+export type AgentEvent =
+  | { type: 'agent:typing'; payload: { on: boolean } }
+  | { type: 'agent:delta'; payload: { id: string; text: string } }
+  | {
+      type: 'agent:message';
+      payload: { id: string; text: string; expecting: Slot | null; quickReplies: QuickReply[]; final: boolean };
+    };
+
+export type HelloResult = { sessionId: string; messages: ChatMessage[]; resumed: boolean };
+export type ReceiveResult = {
+  /** The stored visitor message's id. */
+  id: string;
+  /** True when this clientId was already stored: nothing new happened. */
+  duplicate: boolean;
+  /** Settles when the agent has finished replying (its events went through `emit`). */
+  reply: Promise<void>;
+};
+
+/**
+ * The conversation as the transport sees it. The socket gateway, the terminal chat and the
+ * eval all drive conversations through this port.
+ */
+export type ChatService = {
+  /** Starts a conversation (greeting + first question) or resumes a known one with its history. */
+  hello(input: { sessionId?: string | undefined; visitor: Visitor }): Promise<HelloResult>;
+  /**
+   * Stores the visitor's message and resolves once it is stored (persist before ack); the
+   * agent's reply is then produced through `emit`. Throws AppError('SESSION_NOT_FOUND').
+   */
+  receive(sessionId: string, input: { clientId: string; text: string }, emit: (e: AgentEvent) => void): Promise<ReceiveResult>;
+};

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { FIELD_PATHS, FIELD_SCHEMAS, type Candidate, type FieldPath, type FieldValue } from './field-paths.js';
+
+export const SOURCES = ['rules', 'llm'] as const;
+export type Source = (typeof SOURCES)[number];
+
+const provenance = {
+  source: z.enum(SOURCES),
+  messageId: z.string(),
+  at: z.iso.datetime(),
+  evidence: z.string(),
+};
+
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+/** A field's value with where it came from; `history` keeps what it replaced, oldest first. */
+export const FieldEntrySchema = z.object({
+  value: scalar,
+  ...provenance,
+  history: z.array(z.object({ value: scalar, ...provenance })).default([]),
+});
+export type FieldEntry = z.infer<typeof FieldEntrySchema>;
+
+/** The lead record: field path -> entry. A path that is absent was never said. */
+export const LeadSchema = z
+  .record(z.string(), FieldEntrySchema)
+  .superRefine((rec, ctx) => {
+    for (const [path, entry] of Object.entries(rec)) {
+      if (!(FIELD_PATHS as string[]).includes(path)) {
+        ctx.addIssue({ code: 'custom', path: [path], message: `unknown field path "${path}"` });
+        continue;
+      }
+      const ok = FIELD_SCHEMAS[path as FieldPath].safeParse(entry.value);
+      if (!ok.success) ctx.addIssue({ code: 'custom', path: [path], message: ok.error.issues[0]?.message ?? 'invalid value' });
+    }
+  });
+export type Lead = Partial<Record<FieldPath, FieldEntry>>;
+
+export const EMPTY_LEAD: Lead = Object.freeze({});
+
+/** Reads a field's value, typed by its path. */
+export function getField<P extends FieldPath>(lead: Lead, path: P): FieldValue<P> | undefined {
+  const entry = lead[path];
+  if (entry === undefined) return undefined;
+  const parsed = FIELD_SCHEMAS[path].safeParse(entry.value);
+  return parsed.success ? (parsed.data as FieldValue<P>) : undefined;
+}
+
+export function hasField(lead: Lead, path: FieldPath): boolean {
+  return lead[path] !== undefined;
+}
+
+export type Provenance = { source: Source; messageId: string; at: string };
+
+/**
+ * Applies candidates to the lead. A new value for a known field overrides it (the visitor
+ * corrected themselves) and the old value moves to the entry's history; the same value again
+ * changes nothing. Returns the new lead and the paths that changed.
+ */
+export function applyCandidates(lead: Lead, candidates: readonly Candidate[], from: Provenance): { lead: Lead; changed: FieldPath[] } {
+  const next: Lead = { ...lead };
+  const changed: FieldPath[] = [];
+  for (const c of candidates) {
+    const prev = next[c.path];
+    if (prev !== undefined && prev.value === c.value) continue;
+    const history = prev === undefined ? [] : [...prev.history, { value: prev.value, source: prev.source, messageId: prev.messageId, at: prev.at, evidence: prev.evidence }];
+    next[c.path] = { value: c.value, source: from.source, messageId: from.messageId, at: from.at, evidence: c.evidence, history };
+    if (!changed.includes(c.path)) changed.push(c.path);
+  }
+  return { lead: next, changed };
+}
+
+/** Removes fields (used when a correction retracts a value without replacing it). */
+export function clearFields(lead: Lead, paths: readonly FieldPath[]): Lead {
+  const next: Lead = { ...lead };
+  for (const p of paths) delete next[p];
+  return next;
+}
+
+/** The nested plain record the webhook and the eval use: `{ contact: { name, ... }, ... }`. */
+export function leadValues(lead: Lead): Record<string, Record<string, FieldValue<FieldPath> | null>> {
+  const out: Record<string, Record<string, FieldValue<FieldPath> | null>> = {};
+  for (const path of FIELD_PATHS) {
+    const [group, key] = path.split('.') as [string, string];
+    const bucket = (out[group] ??= {});
+    bucket[key] = lead[path]?.value ?? null;
+  }
+  return out;
+}

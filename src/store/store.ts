@@ -1,0 +1,18 @@
+import type { Conversation } from '../conversation/conversation-schema.js';
+
+/**
+ * The Store port. One conversation is one document; saving it is atomic (all of it or none
+ * of it), so a state change and the outbox events it produced land together.
+ *
+ * @example
+ *   const conv = await store.getConversation(id);
+ *   await store.saveConversation({ ...conv, status: 'ended' });
+ */
+export type Store = {
+  getConversation(id: string): Promise<Conversation | null>;
+  /** Writes the whole conversation atomically; a crash mid-write leaves the previous version. */
+  saveConversation(conversation: Conversation): Promise<void>;
+  /** Ids of all stored conversations (admin, maintenance); may be slow on large stores. */
+  listConversationIds(): Promise<string[]>;
+  close(): Promise<void>;
+};
