@@ -1,0 +1,164 @@
+import { freeSlots } from '../booking/availability.js';
+import type { Calendar } from '../booking/calendar.js';
+import type { Config } from '../config/config-schema.js';
+import { AppError } from '../errors/app-error.js';
+import type { Extractor, Extraction } from '../extract/extractor.js';
+import { getField } from '../lead/lead-record.js';
+import type { Visitor } from '../lead/visitor.js';
+import type { Store } from '../store/store.js';
+import type { AgentEvent, ChatService } from './chat-service.js';
+import type { ChatMessage, Conversation } from './conversation-schema.js';
+import { transition } from './engine.js';
+import type { EngineEvent, EngineOutput, Transition } from './engine-types.js';
+import { renderParts, type Renderer } from './reply-renderer.js';
+
+export type ChatServiceDeps = {
+  config: Config;
+  store: Store;
+  extractor: Extractor;
+  /** Used for a turn when `extractor` fails (LLM mode); rules mode passes the same extractor. */
+  fallback: Extractor;
+  renderer: Renderer;
+  /** The knowledge-file answer to a visitor's question, or null. */
+  answer: (question: string) => string | null;
+  calendar: Calendar;
+  clock: () => Date;
+  newId: () => string;
+  onError?: (error: unknown, where: string) => void;
+};
+
+/** The recent turns an extractor may read. */
+const RECENT_TURNS = 6;
+
+/**
+ * The shell around the pure engine: loads and saves conversations, runs the extractor, looks up
+ * free meeting slots and the knowledge file, renders replies and emits them. One conversation's
+ * messages are handled one at a time (a per-session queue), so saves never interleave.
+ */
+export function createChatService(deps: ChatServiceDeps): ChatService & { conversation(id: string): Promise<Conversation | null> } {
+  const { config, store } = deps;
+  const queues = new Map<string, Promise<unknown>>();
+
+  function serialize<T>(id: string, task: () => Promise<T>): Promise<T> {
+    const prev = queues.get(id) ?? Promise.resolve();
+    const run = prev.then(task, task);
+    const tail = run.then(() => undefined, () => undefined);
+    queues.set(id, tail);
+    void tail.then(() => {
+      if (queues.get(id) === tail) queues.delete(id);
+    });
+    return run;
+  }
+
+  async function slotsFor(conv: Conversation, now: Date) {
+    if (conv.meeting !== null) return [];
+    const horizon = new Date(now.getTime() + (config.booking.horizonDays + 1) * 86_400_000);
+    const busy = await deps.calendar.busy(now.toISOString(), horizon.toISOString());
+    return freeSlots(config.booking, now, busy, 200);
+  }
+
+  /** Runs one engine event, then any booking it asks for, and renders the replies as messages. */
+  async function run(conv: Conversation, event: EngineEvent, now: Date): Promise<{ conversation: Conversation; replies: ChatMessage[] }> {
+    const ctx = { config, freeSlots: await slotsFor(conv, now), newId: deps.newId };
+    let t: Transition = transition(conv, event, now, ctx);
+    const replies: ChatMessage[] = [];
+    for (let guard = 0; guard < 4; guard++) {
+      const book = t.outputs.find((o): o is Extract<EngineOutput, { type: 'book' }> => o.type === 'book');
+      collect(t, replies, now);
+      if (!book) break;
+      const meetingId = deps.newId();
+      const entry = await deps.calendar.claim({ start: book.start, end: book.end, repIds: book.repIds }, { id: meetingId, conversationId: conv.id });
+      const follow: EngineEvent = entry ? { type: 'booking_confirmed', start: entry.start, end: entry.end, repId: entry.repId, meetingId } : { type: 'booking_failed' };
+      t = transition(t.conversation, follow, now, { ...ctx, freeSlots: await slotsFor(t.conversation, now) });
+    }
+    const conversation = { ...t.conversation, messages: [...t.conversation.messages, ...replies] };
+    return { conversation, replies };
+
+    function collect(tr: Transition, into: ChatMessage[], at: Date): void {
+      for (const o of tr.outputs) {
+        if (o.type !== 'reply') continue;
+        const firstName = getField(tr.conversation.lead, 'contact.name')?.split(/\s+/)[0] ?? null;
+        const r = renderParts(deps.renderer, o.parts, { company: config.company.name, agentName: config.company.agentName, firstName });
+        into.push({ id: deps.newId(), role: 'agent', text: r.text, at: at.toISOString(), expecting: o.expecting, quickReplies: o.quickReplies ?? r.quickReplies, final: o.final });
+      }
+    }
+  }
+
+  async function extract(conv: Conversation, text: string, now: Date): Promise<{ extraction: Extraction; source: 'rules' | 'llm' }> {
+    const recent = conv.messages.slice(-RECENT_TURNS).map((m) => ({ role: m.role, text: m.text }));
+    const input = { text, expecting: conv.expecting, lead: conv.lead, visitor: conv.visitor, now: now.toISOString(), recent };
+    try {
+      return { extraction: await deps.extractor.extract(input), source: deps.extractor.name };
+    } catch (e) {
+      deps.onError?.(e, 'extract');
+      return { extraction: await deps.fallback.extract(input), source: deps.fallback.name };
+    }
+  }
+
+  async function load(id: string): Promise<Conversation> {
+    const conv = await store.getConversation(id);
+    if (!conv) throw new AppError('SESSION_NOT_FOUND', `no conversation with id "${id}"`);
+    return conv;
+  }
+
+  return {
+    conversation: (id) => store.getConversation(id),
+
+    async hello({ sessionId, visitor }: { sessionId?: string | undefined; visitor: Visitor }) {
+      if (sessionId !== undefined) {
+        const known = await store.getConversation(sessionId).catch(() => null);
+        if (known) return { sessionId: known.id, messages: known.messages, resumed: true };
+      }
+      const now = deps.clock();
+      const at = now.toISOString();
+      const fresh: Conversation = {
+        schemaVersion: 1, id: deps.newId(), createdAt: at, updatedAt: at, visitor, lead: {}, messages: [], asks: {}, declined: [],
+        expecting: null, status: 'active', offeredSlots: [], meeting: null, handoffRequested: false, qualifiedAt: null, outbox: [],
+      };
+      const { conversation } = await run(fresh, { type: 'start' }, now);
+      await store.saveConversation(conversation);
+      return { sessionId: conversation.id, messages: conversation.messages, resumed: false };
+    },
+
+    async receive(sessionId, { clientId, text }, emit: (e: AgentEvent) => void) {
+      let settle: () => void = () => undefined;
+      const reply = new Promise<void>((resolve) => (settle = resolve));
+      const stored = await serialize(sessionId, async () => {
+        const conv = await load(sessionId);
+        const dup = conv.messages.find((m) => m.role === 'visitor' && m.clientId === clientId);
+        if (dup) return { id: dup.id, duplicate: true, conv };
+        const now = deps.clock();
+        const msg: ChatMessage = { id: deps.newId(), role: 'visitor', text, at: now.toISOString(), clientId };
+        const withMsg = { ...conv, messages: [...conv.messages, msg], updatedAt: msg.at };
+        await store.saveConversation(withMsg);
+        return { id: msg.id, duplicate: false, conv: withMsg };
+      });
+      if (stored.duplicate) {
+        settle();
+        return { id: stored.id, duplicate: true, reply };
+      }
+      void serialize(sessionId, async () => {
+        emit({ type: 'agent:typing', payload: { on: true } });
+        try {
+          const conv = await load(sessionId);
+          const now = deps.clock();
+          const { extraction, source } = await extract(conv, text, now);
+          const answer = extraction.signals.question !== null ? deps.answer(extraction.signals.question) : null;
+          const event: EngineEvent = { type: 'visitor_message', messageId: stored.id, text, extraction, source, answer };
+          const { conversation, replies } = await run(conv, event, now);
+          await store.saveConversation(conversation);
+          for (const m of replies) {
+            emit({ type: 'agent:message', payload: { id: m.id, text: m.text, expecting: m.expecting ?? null, quickReplies: m.quickReplies ?? [], final: m.final ?? false } });
+          }
+        } catch (e) {
+          deps.onError?.(e, 'reply');
+        } finally {
+          emit({ type: 'agent:typing', payload: { on: false } });
+        }
+      })
+        .catch((e: unknown) => deps.onError?.(e, 'reply'))
+        .finally(settle);
+      return { id: stored.id, duplicate: false, reply };
+    },
+  };
+}

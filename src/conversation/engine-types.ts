@@ -1,0 +1,51 @@
+import type { Config } from '../config/config-schema.js';
+import type { FreeSlot } from '../booking/availability.js';
+import type { Extraction } from '../extract/extractor.js';
+import type { Source } from '../lead/lead-record.js';
+import type { Slot } from '../lead/slots.js';
+import type { TemplateName, TemplateVars } from '../prompts/template-vars.js';
+import type { Conversation, QuickReply } from './conversation-schema.js';
+
+/** What happened, as the engine sees it. The shell has already stored visitor messages. */
+export type EngineEvent =
+  | { type: 'start' }
+  | {
+      type: 'visitor_message';
+      messageId: string;
+      text: string;
+      extraction: Extraction;
+      source: Source;
+      /** The knowledge-file answer to the visitor's question, when they asked one and it matched. */
+      answer: string | null;
+    }
+  | { type: 'booking_confirmed'; start: string; end: string; repId: string; meetingId: string }
+  | { type: 'booking_failed' };
+
+/** The facts from outside that a transition needs, looked up by the shell beforehand. */
+export type EngineContext = {
+  config: Config;
+  /** Free meeting slots from now on (only needed when the lead may book). */
+  freeSlots: readonly FreeSlot[];
+  /** Generates ids for outbox events; injected so tests are repeatable. */
+  newId: () => string;
+};
+
+/** The variables the shell adds to every template. */
+export type BaseVarName = 'company' | 'agentName' | 'firstName';
+
+/** One piece of an agent message: a template and its own variables (rendered by the shell). */
+export type ReplyPart = { [N in TemplateName]: { template: N; vars: Omit<TemplateVars<N>, BaseVarName> } }[TemplateName];
+
+export type EngineOutput =
+  | {
+      type: 'reply';
+      parts: ReplyPart[];
+      expecting: Slot | null;
+      /** Quick replies decided by the engine (meeting slots); otherwise the ask template's own. */
+      quickReplies: QuickReply[] | null;
+      final: boolean;
+    }
+  /** Reserve this slot; the shell answers with booking_confirmed or booking_failed. */
+  | { type: 'book'; start: string; end: string; repIds: string[] };
+
+export type Transition = { conversation: Conversation; outputs: EngineOutput[] };

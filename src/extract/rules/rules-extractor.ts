@@ -1,0 +1,56 @@
+import type { Config } from '../../config/config-schema.js';
+import type { Candidate } from '../../lead/field-paths.js';
+import type { ExtractInput, Extraction, Extractor } from '../extractor.js';
+import { authorityRule } from './authority-rule.js';
+import { budgetRule } from './budget-rule.js';
+import { companyNameRule } from './company-name-rule.js';
+import { companySizeRule } from './company-size-rule.js';
+import { contactRule } from './contact-rule.js';
+import { demoIntentRule, detectSignals } from './intent-rule.js';
+import { needRule } from './need-rule.js';
+import { currencyForRegion, regionFor } from './region.js';
+import type { RuleContext, RuleResult } from './rule-context.js';
+import { timelineRule } from './timeline-rule.js';
+
+type Rule = (text: string, ctx: RuleContext) => RuleResult;
+
+/** Every rule sees every message; each owns its own fields, so their candidates never clash. */
+const RULES: readonly Rule[] = [contactRule, companyNameRule, companySizeRule, authorityRule, budgetRule, timelineRule, needRule, demoIntentRule];
+
+/** Builds the context the rules share from one extractor input. */
+export function ruleContext(input: ExtractInput, config: Pick<Config, 'fiscalYearEndMonth'>): RuleContext {
+  const region = regionFor(input.visitor);
+  return {
+    expecting: input.expecting,
+    visitor: input.visitor,
+    now: new Date(input.now),
+    region,
+    defaultCurrency: currencyForRegion(region),
+    fiscalYearEndMonth: config.fiscalYearEndMonth,
+  };
+}
+
+/** Runs the rules on one message: synchronous, deterministic, no network. */
+export function extractWithRules(input: ExtractInput, config: Pick<Config, 'fiscalYearEndMonth'>): Extraction {
+  const ctx = ruleContext(input, config);
+  const candidates: Candidate[] = [];
+  let ruleDeclined = false;
+  for (const rule of RULES) {
+    const r = rule(input.text, ctx);
+    candidates.push(...r.candidates);
+    ruleDeclined ||= r.declined === true;
+  }
+  const signals = detectSignals(input.text, ctx);
+  return { candidates, signals: { ...signals, declined: signals.declined || ruleDeclined } };
+}
+
+/**
+ * The rules extractor: the agent's understanding with no API key, and the fallback of LLM mode.
+ *
+ * @example
+ *   const ex = createRulesExtractor(config);
+ *   await ex.extract({ text: 'about 40k a year', expecting: 'budget', ... });
+ */
+export function createRulesExtractor(config: Pick<Config, 'fiscalYearEndMonth'>): Extractor {
+  return { name: 'rules', extract: async (input) => extractWithRules(input, config) };
+}

@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCore, type Core } from '../../src/app/create-core.js';
+import { sequentialIds } from '../../src/app/sequential-ids.js';
+import { createMemoryCalendar } from '../../src/booking/memory-calendar.js';
+import type { Calendar } from '../../src/booking/calendar.js';
+import type { Config } from '../../src/config/config-schema.js';
+import { parseConfig } from '../../src/config/load-config.js';
+import { createChatService } from '../../src/conversation/create-chat-service.js';
+import type { Store } from '../../src/store/store.js';
+import { createMemoryStore } from '../../src/store/memory-store.js';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const PROMPTS_DIR = path.join(REPO_ROOT, 'prompts');
+
+/** A Tuesday at 15:00 UTC (10:00 in New York), so the default calendar has free slots. */
+export const FIXED_NOW = '2026-03-03T15:00:00.000Z';
+
+export type TestDeps = {
+  config: Config;
+  store: Store;
+  calendar: Calendar;
+  core: Core;
+  chatService: ReturnType<typeof createChatService>;
+  /** Moves the fixed clock forward. */
+  advance(ms: number): void;
+  now(): Date;
+};
+
+/**
+ * The real service in rules mode with an in-memory store and calendar, a fixed clock and
+ * repeatable ids. Pass overrides for any part (config is parsed, so partial raw config works).
+ */
+export function createTestDeps(overrides: { config?: unknown; store?: Store; calendar?: Calendar; now?: string; core?: Partial<Core> } = {}): TestDeps {
+  const config = parseConfig(overrides.config ?? {});
+  const store = overrides.store ?? createMemoryStore();
+  const calendar = overrides.calendar ?? createMemoryCalendar();
+  const core = { ...createCore(config, { promptsDir: PROMPTS_DIR }), ...overrides.core };
+  let t = Date.parse(overrides.now ?? FIXED_NOW);
+  const chatService = createChatService({ config, store, calendar, ...core, clock: () => new Date(t), newId: sequentialIds('t') });
+  return { config, store, calendar, core, chatService, advance: (ms) => void (t += ms), now: () => new Date(t) };
+}
