@@ -3,7 +3,8 @@ import type { Config } from '../config/config-schema.js';
 import type { Extractor } from '../extract/extractor.js';
 import { createRulesExtractor } from '../extract/rules/rules-extractor.js';
 import { registryRenderer, type Renderer } from '../conversation/reply-renderer.js';
-import { findAnswer, loadKnowledge } from '../prompts/knowledge.js';
+import { findAnswer } from '../prompts/find-answer.js';
+import { loadKnowledge } from '../prompts/load-knowledge.js';
 import { createPromptRegistry, type PromptError } from '../prompts/prompt-registry.js';
 
 /** The parts every way of running the agent shares: wording, knowledge, understanding. */

@@ -5,6 +5,7 @@ import { AppError } from '../errors/app-error.js';
 import type { Extractor, Extraction } from '../extract/extractor.js';
 import { getField } from '../lead/lead-record.js';
 import type { Visitor } from '../lead/visitor.js';
+import { createKeyedQueue } from '../store/keyed-queue.js';
 import type { Store } from '../store/store.js';
 import type { AgentEvent, ChatService } from './chat-service.js';
 import type { ChatMessage, Conversation } from './conversation-schema.js';
@@ -37,18 +38,8 @@ const RECENT_TURNS = 6;
  */
 export function createChatService(deps: ChatServiceDeps): ChatService & { conversation(id: string): Promise<Conversation | null> } {
   const { config, store } = deps;
-  const queues = new Map<string, Promise<unknown>>();
-
-  function serialize<T>(id: string, task: () => Promise<T>): Promise<T> {
-    const prev = queues.get(id) ?? Promise.resolve();
-    const run = prev.then(task, task);
-    const tail = run.then(() => undefined, () => undefined);
-    queues.set(id, tail);
-    void tail.then(() => {
-      if (queues.get(id) === tail) queues.delete(id);
-    });
-    return run;
-  }
+  const queue = createKeyedQueue();
+  const serialize = <T>(id: string, task: () => Promise<T>): Promise<T> => queue.run(id, task);
 
   async function slotsFor(conv: Conversation, now: Date) {
     if (conv.meeting !== null) return [];

@@ -1,0 +1,17 @@
+// Reads vitest's JSON report and prints the one line CI reads: "N passed, N failed".
+// The shared-corpus eval counts as one more check.
+import { existsSync, readFileSync } from 'node:fs';
+
+const [file, evalStatus = '0'] = process.argv.slice(2);
+let passed = 0;
+let failed = 0;
+if (file && existsSync(file)) {
+  const r = JSON.parse(readFileSync(file, 'utf8'));
+  passed = r.numPassedTests ?? 0;
+  failed = (r.numFailedTests ?? 0) + (r.numRuntimeErrorTestSuites ?? 0);
+  if (r.success === false && failed === 0) failed = 1;
+} else {
+  failed = 1;
+}
+if (evalStatus !== '0') failed += 1;
+console.log(`${passed} passed, ${failed} failed`);

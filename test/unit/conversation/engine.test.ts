@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { sequentialIds } from '../../../src/app/sequential-ids.js';
+import { freeSlots } from '../../../src/booking/availability.js';
+import { parseConfig } from '../../../src/config/load-config.js';
+import type { Conversation } from '../../../src/conversation/conversation-schema.js';
+import { transition } from '../../../src/conversation/engine.js';
+import type { EngineContext, EngineEvent, EngineOutput } from '../../../src/conversation/engine-types.js';
+import { NO_SIGNALS, type Signals } from '../../../src/extract/extractor.js';
+import { candidate, type Candidate } from '../../../src/lead/field-paths.js';
+import { VisitorSchema } from '../../../src/lead/visitor.js';
+
+const NOW = new Date('2026-03-03T15:00:00.000Z'); // Tuesday, 10:00 in New York
+
+function fresh(): Conversation {
+  const at = NOW.toISOString();
+  return {
+    schemaVersion: 1, id: 'c1', createdAt: at, updatedAt: at, lead: {}, messages: [], asks: {}, declined: [], expecting: null, status: 'active',
+    offeredSlots: [], meeting: null, handoffRequested: false, qualifiedAt: null, outbox: [],
+    visitor: VisitorSchema.parse({ timezone: 'Europe/Berlin', locale: 'en-GB', page: 'https://beacon.example/pricing' }),
+  };
+}
+
+function ctxFor(rawConfig: unknown = {}): EngineContext {
+  const config = parseConfig(rawConfig);
+  return { config, freeSlots: freeSlots(config.booking, NOW, []), newId: sequentialIds('e') };
+}
+
+let n = 0;
+function said(values: Record<string, unknown>, signals: Partial<Signals> = {}, text = 'text'): EngineEvent {
+  const candidates = Object.entries(values).map(([p, v]) => candidate(p as Candidate['path'], v, text)).filter((c): c is Candidate => c !== null);
+  return { type: 'visitor_message', messageId: `m${++n}`, text, source: 'rules', answer: null, extraction: { candidates, signals: { ...NO_SIGNALS, ...signals } } };
+}
+
+function reply(outputs: EngineOutput[]) {
+  const r = outputs.find((o) => o.type === 'reply');
+  if (!r || r.type !== 'reply') throw new Error('no reply');
+  return { ...r, templates: r.parts.map((p) => p.template) };
+}
+
+/** Runs events in order from a fresh conversation; returns the last state and reply. */
+function play(events: EngineEvent[], ctx = ctxFor()) {
+  let conv = transition(fresh(), { type: 'start' }, NOW, ctx).conversation;
+  let outputs: EngineOutput[] = [];
+  for (const e of events) ({ conversation: conv, outputs } = transition(conv, e, NOW, ctx));
+  return { conv, outputs };
+}
+
+const SQL_VALUES = {
+  'need.summary': 'our inbound leads go cold', 'authority.level': 'decision_maker', 'authority.role': 'COO', 'company.name': 'Acme', 'company.size': 120,
+  'budget.amount': 30000, 'budget.currency': 'USD', 'budget.period': 'yearly', 'budget.status': 'stated', 'timeline.bucket': 'quarter',
+  'contact.name': 'Dana Lee', 'contact.email': 'dana@acme.example',
+};
+
+describe('the conversation engine', () => {
+  it('when the chat starts, then it greets and waits for the visitor', () => {
+    const { conversation, outputs } = transition(fresh(), { type: 'start' }, NOW, ctxFor());
+    expect(reply(outputs)).toMatchObject({ templates: ['greeting'], expecting: null, final: false });
+    expect(conversation.expecting).toBeNull();
+  });
+
+  it('when the opening says nothing, then it asks the first slot of the configured order', () => {
+    expect(reply(play([said({})]).outputs)).toMatchObject({ templates: ['ask-need'], expecting: 'need' });
+    const custom = ctxFor({ slots: ['budget', 'need', 'authority', 'company', 'timeline', 'contact'] });
+    expect(reply(play([said({})], custom).outputs).expecting).toBe('budget');
+  });
+
+  it('when a rich opening fills several slots, then those are never asked', () => {
+    const { conv, outputs } = play([said({ 'need.summary': 'x', 'authority.level': 'decision_maker', 'company.name': 'Acme', 'company.size': 200, 'budget.amount': 40000 })]);
+    expect(reply(outputs)).toMatchObject({ templates: ['ack', 'ask-timeline'], expecting: 'timeline' });
+    expect(conv.asks).toEqual({ timeline: 1 });
+  });
+
+  it('when the company name is known but not its size, then it asks only for the size', () => {
+    const { outputs } = play([said({ 'need.summary': 'x', 'authority.level': 'influencer', 'company.name': 'Acme' })]);
+    const r = reply(outputs);
+    expect(r.expecting).toBe('company');
+    expect(r.parts.at(-1)).toEqual({ template: 'ask-company', vars: { retry: false, missingName: false, missingSize: true, companyName: 'Acme' } });
+  });
+
+  it('when the visitor declines a slot, then it moves on and never asks it again', () => {
+    const { conv, outputs } = play([said({}), said({}, { declined: true })]);
+    expect(reply(outputs)).toMatchObject({ templates: ['ack', 'ask-authority'], expecting: 'authority' });
+    expect(conv.declined).toEqual(['need']);
+  });
+
+  it('when an answer gives nothing, then the slot is asked a second time and then left', () => {
+    const second = play([said({}), said({})]);
+    expect(reply(second.outputs).parts.at(-1)).toEqual({ template: 'ask-need', vars: { retry: true } });
+    const third = play([said({}), said({}), said({})]);
+    expect(reply(third.outputs).expecting).toBe('authority');
+  });
+
+  it('when the visitor asks their own question, then it answers and returns to the next slot', () => {
+    const ev = said({}, { question: 'Do you integrate with HubSpot?' });
+    if (ev.type === 'visitor_message') ev.answer = 'Yes, natively.';
+    const r = reply(play([ev]).outputs);
+    expect(r.parts[0]).toEqual({ template: 'answer-question', vars: { question: 'Do you integrate with HubSpot?', answer: 'Yes, natively.' } });
+    expect(r.expecting).toBe('need');
+  });
+
+  it('when the visitor asks for a human, then a handoff is queued once and their contact is asked', () => {
+    const { conv, outputs } = play([said({}, { wantsHuman: true }), said({}, { wantsHuman: true })]);
+    expect(conv.outbox.map((e) => e.type)).toEqual(['lead.handoff_requested']);
+    expect(conv.handoffRequested).toBe(true);
+    expect(reply(play([said({}, { wantsHuman: true })]).outputs)).toMatchObject({ templates: ['handoff-human', 'ask-contact'], expecting: 'contact' });
+    expect(reply(outputs).expecting).toBe('contact');
+  });
+
+  it('when the lead becomes sales-qualified, then lead.qualified is queued once and meeting slots are offered in the visitor time zone', () => {
+    const { conv, outputs } = play([said(SQL_VALUES), said({ 'company.size': 150 })]);
+    expect(conv.outbox.filter((e) => e.type === 'lead.qualified')).toHaveLength(1);
+    const r = reply(outputs);
+    expect(r.expecting).toBe('booking');
+    expect(r.quickReplies).toHaveLength(3);
+    // 30-minute slots from 09:00 New York = 15:00 Berlin; notice of 4 h from 10:00 NY → 14:00 NY = 20:00 Berlin
+    expect(r.quickReplies?.[0]?.label).toMatch(/Tue 3 Mar, 20:00 CET|Tue, 3 Mar, 20:00 CET/);
+    expect(conv.offeredSlots[0]).toBe('2026-03-03T19:00:00.000Z');
+  });
+
+  it('when the visitor picks an offered slot, then the engine asks the shell to book it and confirms when booked', () => {
+    const ctx = ctxFor();
+    const offered = play([said(SQL_VALUES)], ctx);
+    const label = reply(offered.outputs).quickReplies?.[0]?.value ?? '';
+    const picked = transition(offered.conv, said({}, {}, label), NOW, ctx);
+    expect(picked.outputs).toEqual([{ type: 'book', start: '2026-03-03T19:00:00.000Z', end: '2026-03-03T19:30:00.000Z', repIds: ['rep-1'] }]);
+    const done = transition(picked.conversation, { type: 'booking_confirmed', start: '2026-03-03T19:00:00.000Z', end: '2026-03-03T19:30:00.000Z', repId: 'rep-1', meetingId: 'mt1' }, NOW, ctx);
+    expect(reply(done.outputs)).toMatchObject({ templates: ['booked'], final: true });
+    expect(done.conversation.meeting).toMatchObject({ id: 'mt1', status: 'booked' });
+    expect(done.conversation.outbox.map((e) => e.type)).toEqual(['lead.qualified', 'meeting.booked']);
+  });
+
+  it('when the chosen slot was taken meanwhile, then other slots are offered', () => {
+    const ctx = ctxFor();
+    const offered = play([said(SQL_VALUES)], ctx);
+    const failed = transition(offered.conv, { type: 'booking_failed' }, NOW, ctx);
+    expect(reply(failed.outputs)).toMatchObject({ templates: ['slot-unavailable', 'ask-booking'], expecting: 'booking' });
+  });
+
+  it('when a lead is not sales-qualified, then the chat closes with the nurture offer', () => {
+    const { conv, outputs } = play([said({ ...SQL_VALUES, 'budget.status': 'none', 'budget.amount': undefined })]);
+    expect(reply(outputs)).toMatchObject({ templates: ['ack', 'close-nurture'], final: true, expecting: null });
+    expect(conv.status).toBe('ended');
+    expect(conv.outbox).toEqual([]);
+  });
+
+  it('when a researcher finishes, then the close is the researcher one', () => {
+    const ctx = ctxFor({ slots: ['authority'] });
+    expect(reply(play([said({ 'authority.level': 'researcher' })], ctx).outputs).templates).toContain('close-researcher');
+  });
+
+  it('when the visitor writes after the close, then the reply is final and the lead still updates', () => {
+    const ctx = ctxFor({ slots: ['authority'] });
+    const { conv, outputs } = play([said({ 'authority.level': 'researcher' }), said({ 'contact.email': 'x@acme.example' })], ctx);
+    expect(reply(outputs)).toMatchObject({ templates: ['after-close'], final: true });
+    expect(conv.lead['contact.email']?.value).toBe('x@acme.example');
+  });
+
+  it('when a value is corrected, then the new value wins and the old one is kept in history', () => {
+    const { conv } = play([said({ 'budget.amount': 800 }), said({ 'budget.amount': 2000 })]);
+    expect(conv.lead['budget.amount']).toMatchObject({ value: 2000, history: [{ value: 800 }] });
+  });
+});
