@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/** Variables every template sees. */
+const base = {
+  /** The vendor's name, from config (default "Beacon"). */
+  company: z.string().min(1),
+  /** The assistant's display name, from config. */
+  agentName: z.string().min(1),
+  /** The visitor's first name once known. */
+  firstName: z.string().min(1).nullable(),
+};
+const retry = z.boolean().describe('true the second time this slot is asked: rephrase, shorter');
+
+/**
+ * The variables of every template in `prompts/`, one zod object per template. A template may
+ * use only these names (checked by `checkPrompts`), and `render` validates the values the
+ * engine passes against them.
+ */
+export const TEMPLATE_VARS = {
+  greeting: z.object({ ...base }),
+  'ask-need': z.object({ ...base, retry }),
+  'ask-authority': z.object({ ...base, retry }),
+  'ask-company': z.object({
+    ...base,
+    retry,
+    missingName: z.boolean(),
+    missingSize: z.boolean(),
+    companyName: z.string().min(1).nullable(),
+  }),
+  'ask-budget': z.object({ ...base, retry }),
+  'ask-timeline': z.object({ ...base, retry }),
+  'ask-contact': z.object({ ...base, retry, missingName: z.boolean(), missingEmail: z.boolean() }),
+  'ask-booking': z.object({
+    ...base,
+    retry,
+    timezone: z.string().min(1),
+    slots: z.array(z.object({ label: z.string().min(1) })),
+  }),
+  ack: z.object({ ...base, declined: z.boolean(), learned: z.array(z.string().min(1)) }),
+  'answer-question': z.object({ ...base, question: z.string(), answer: z.string().min(1).nullable() }),
+  'handoff-human': z.object({ ...base, hasEmail: z.boolean() }),
+  booked: z.object({ ...base, when: z.string().min(1), repName: z.string().min(1), icsUrl: z.string().min(1), manageUrl: z.string().min(1) }),
+  'slot-unavailable': z.object({ ...base, requested: z.string().min(1).nullable() }),
+  'close-nurture': z.object({ ...base, resourceTitle: z.string().min(1), resourceUrl: z.string().min(1), stage: z.string().min(1) }),
+  'close-researcher': z.object({ ...base, resourceTitle: z.string().min(1), resourceUrl: z.string().min(1) }),
+  'after-close': z.object({ ...base }),
+} as const;
+
+export type TemplateName = keyof typeof TEMPLATE_VARS;
+/** What the engine passes to `render(name, vars)`. */
+export type TemplateVars<N extends TemplateName> = z.input<(typeof TEMPLATE_VARS)[N]>;
+
+// Object.keys loses the key type; TEMPLATE_VARS is a literal object, so every key is a TemplateName.
+export const TEMPLATE_NAMES = Object.keys(TEMPLATE_VARS) as TemplateName[];
+
+export function isTemplateName(s: string): s is TemplateName {
+  return Object.hasOwn(TEMPLATE_VARS, s);
+}

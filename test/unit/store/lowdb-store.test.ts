@@ -1,0 +1,194 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isAppError } from '../../../src/errors/app-error.js';
+import { createLowdbStore } from '../../../src/store/lowdb-store.js';
+import type { Store } from '../../../src/store/store.js';
+import { at, makeConversation, makeLead, makeMessage } from '../../helpers/make-conversation.js';
+import { rejectionOf } from './rejection-of.js';
+
+let dataDir: string;
+let folder: string;
+const opened: Store[] = [];
+
+async function open(cacheSize?: number): Promise<Store> {
+  const store = await createLowdbStore(cacheSize === undefined ? { dataDir } : { dataDir, cacheSize });
+  opened.push(store);
+  return store;
+}
+
+const fileOf = (id: string): string => join(folder, `${id}.json`);
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'leadbot-lowdb-'));
+  folder = join(dataDir, 'conversations');
+});
+
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((s) => s.close()));
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('lowdb store: files', () => {
+  it('when a conversation is saved, then it is one JSON file named after its id', async () => {
+    const store = await open();
+    const conv = makeConversation({ id: 'c-file', lead: makeLead() });
+    await store.saveConversation(conv);
+    expect(await readdir(folder)).toEqual(['c-file.json']);
+    expect(JSON.parse(await readFile(fileOf('c-file'), 'utf8'))).toEqual(conv);
+  });
+
+  it('when the store is reopened on the same folder, then it reads what was saved', async () => {
+    const first = await open();
+    const conv = makeConversation({ id: 'c-reopen', lead: makeLead(), messages: [makeMessage(1)] });
+    await first.saveConversation(conv);
+    await first.close();
+    const second = await open();
+    expect(await second.getConversation('c-reopen')).toEqual(conv);
+    expect(await second.listConversationIds()).toEqual(['c-reopen']);
+  });
+
+  it('when an id tries to leave the folder, then nothing is read or written anywhere', async () => {
+    const store = await open();
+    await writeFile(join(dataDir, 'outside.json'), JSON.stringify(makeConversation({ id: 'outside' })));
+    for (const id of ['../outside', '..', '../../escape']) {
+      expect(isAppError(await rejectionOf(store.getConversation(id)))).toBe(true);
+      expect(isAppError(await rejectionOf(store.saveConversation(makeConversation({ id }))))).toBe(true);
+    }
+    expect((await readdir(dataDir)).sort()).toEqual(['conversations', 'outside.json']);
+    expect(await readdir(folder)).toEqual([]);
+  });
+
+  it('when the folder holds temp leftovers or foreign files, then only conversation ids are listed', async () => {
+    const store = await open();
+    await store.saveConversation(makeConversation({ id: 'c-real' }));
+    await writeFile(join(folder, '.c-real.json.tmp'), '{"half');
+    await writeFile(join(folder, 'notes.txt'), 'hello');
+    await writeFile(join(folder, 'bad name.json'), '{}');
+    expect(await store.listConversationIds()).toEqual(['c-real']);
+  });
+});
+
+describe('lowdb store: damaged files', () => {
+  const cases = [
+    { name: 'is empty', content: '', mentions: 'not valid JSON' },
+    { name: 'is cut off mid-document', content: '{"id": "c-bad", "messages": [', mentions: 'not valid JSON' },
+    { name: 'is JSON but not a conversation', content: '{"hello": "world"}', mentions: 'not a valid conversation' },
+    {
+      name: 'has a lead field that does not exist',
+      content: JSON.stringify({ ...makeConversation({ id: 'c-bad' }), lead: { 'pet.name': { value: 'Rex', source: 'rules', messageId: 'm1', at: at(1), evidence: 'Rex' } } }),
+      mentions: 'pet.name',
+    },
+  ];
+
+  it.each(cases)('when the file $name, then reading it is an internal error naming the file', async ({ content, mentions }) => {
+    const store = await open();
+    await store.saveConversation(makeConversation({ id: 'c-good' }));
+    await mkdir(folder, { recursive: true });
+    await writeFile(fileOf('c-bad'), content);
+    const err = await rejectionOf(store.getConversation('c-bad'));
+    expect(isAppError(err) && err.code).toBe('INTERNAL');
+    expect(String(err)).toContain(fileOf('c-bad'));
+    expect(String(err)).toContain(mentions);
+    // The rest of the store keeps working.
+    expect(await store.getConversation('c-good')).not.toBeNull();
+    expect(await store.listConversationIds()).toEqual(['c-bad', 'c-good']);
+  });
+
+  it('when a damaged file is repaired, then the next read sees the repair', async () => {
+    const store = await open();
+    await mkdir(folder, { recursive: true });
+    await writeFile(fileOf('c-fix'), '{');
+    await rejectionOf(store.getConversation('c-fix'));
+    const repaired = makeConversation({ id: 'c-fix', messages: [makeMessage(1)] });
+    await writeFile(fileOf('c-fix'), JSON.stringify(repaired));
+    expect(await store.getConversation('c-fix')).toEqual(repaired);
+  });
+
+  it('when a damaged conversation is saved again, then the new version replaces the damage', async () => {
+    const store = await open();
+    await mkdir(folder, { recursive: true });
+    await writeFile(fileOf('c-over'), 'not json');
+    const conv = makeConversation({ id: 'c-over' });
+    await store.saveConversation(conv);
+    expect(await (await open()).getConversation('c-over')).toEqual(conv);
+  });
+
+  it('when a write fails, then the save is an internal error and the previous version stays readable', async () => {
+    const store = await open();
+    const before = makeConversation({ id: 'c-fail', messages: [makeMessage(1)] });
+    await store.saveConversation(before);
+    // A directory where steno writes its temp file makes the write fail, even for root.
+    const blocker = join(folder, '.c-fail.json.tmp');
+    await mkdir(blocker);
+    const err = await rejectionOf(store.saveConversation(makeConversation({ id: 'c-fail', messages: [makeMessage(1), makeMessage(2)] })));
+    expect(isAppError(err) && err.code).toBe('INTERNAL');
+    expect(String(err)).toContain(fileOf('c-fail'));
+    expect(await store.getConversation('c-fail')).toEqual(before);
+    await rmdir(blocker);
+    const after = makeConversation({ id: 'c-fail', messages: [makeMessage(1), makeMessage(3)] });
+    await store.saveConversation(after);
+    expect(await store.getConversation('c-fail')).toEqual(after);
+  });
+});
+
+describe('lowdb store: cache and write cost', () => {
+  it('when a busy conversation is read again, then it is served from memory, not re-read from disk', async () => {
+    const store = await open();
+    const conv = makeConversation({ id: 'c-busy', messages: [makeMessage(1)] });
+    await store.saveConversation(conv);
+    // An edit behind the store's back is invisible while the conversation is cached.
+    await writeFile(fileOf('c-busy'), 'garbage');
+    expect(await store.getConversation('c-busy')).toEqual(conv);
+  });
+
+  it('when more conversations are used than the cache holds, then the oldest is read from disk again', async () => {
+    const store = await open(2);
+    for (const id of ['c-a', 'c-b']) await store.saveConversation(makeConversation({ id }));
+    const edited = makeConversation({ id: 'c-a', status: 'ended' });
+    await writeFile(fileOf('c-a'), JSON.stringify(edited));
+    expect((await store.getConversation('c-a'))?.status).toBe('active');
+    // c-a was just used, so saving a third conversation evicts c-b, not c-a.
+    await store.saveConversation(makeConversation({ id: 'c-c' }));
+    await writeFile(fileOf('c-b'), JSON.stringify(makeConversation({ id: 'c-b', status: 'ended' })));
+    expect((await store.getConversation('c-a'))?.status).toBe('active');
+    expect((await store.getConversation('c-b'))?.status).toBe('ended');
+  });
+
+  it('when one conversation is saved 100 times, then no other conversation file is touched', async () => {
+    const store = await open();
+    const others = Array.from({ length: 50 }, (_, i) => makeConversation({ id: `other-${i}`, lead: makeLead(), messages: [makeMessage(i)] }));
+    await Promise.all(others.map((c) => store.saveConversation(c)));
+    const snapshot = async (id: string) => ({ content: await readFile(fileOf(id), 'utf8'), mtime: (await stat(fileOf(id), { bigint: true })).mtimeNs });
+    const before = await Promise.all(others.map((c) => snapshot(c.id)));
+
+    let busy = makeConversation({ id: 'busy' });
+    for (let n = 1; n <= 100; n++) {
+      busy = { ...busy, messages: [...busy.messages, makeMessage(n)], updatedAt: at(n) };
+      await store.saveConversation(busy);
+    }
+
+    expect(await Promise.all(others.map((c) => snapshot(c.id)))).toEqual(before);
+    expect((await readdir(folder)).sort()).toEqual([...others.map((c) => `${c.id}.json`), 'busy.json'].sort());
+    expect(JSON.parse(await readFile(fileOf('busy'), 'utf8'))).toEqual(busy);
+  });
+
+  it('when many saves of one conversation overlap, then the file holds the last one, whole', async () => {
+    const store = await open();
+    const versions = Array.from({ length: 30 }, (_, i) =>
+      makeConversation({ id: 'c-race', messages: Array.from({ length: 30 - i }, (_, n) => makeMessage(n, `${i}:`.padEnd(2000, 'z'))) }),
+    );
+    await Promise.all(versions.map((v) => store.saveConversation(v)));
+    expect(JSON.parse(await readFile(fileOf('c-race'), 'utf8'))).toEqual(versions.at(-1));
+  });
+
+  it('when the store is closed with saves in flight, then it resolves only after they are on disk', async () => {
+    const store = await open();
+    const pending = Array.from({ length: 10 }, (_, i) => store.saveConversation(makeConversation({ id: `c-close-${i % 3}`, updatedAt: at(i) })));
+    await store.close();
+    expect((await readdir(folder)).sort()).toEqual(['c-close-0.json', 'c-close-1.json', 'c-close-2.json']);
+    expect(JSON.parse(await readFile(fileOf('c-close-0'), 'utf8')).updatedAt).toBe(at(9));
+    await Promise.all(pending);
+  });
+});
