@@ -2,7 +2,7 @@ import type { ChatService } from '../conversation/chat-service.js';
 import type { Conversation } from '../conversation/conversation-schema.js';
 import type { Config } from '../config/config-schema.js';
 import { isFieldPath } from '../lead/field-paths.js';
-import { getField } from '../lead/lead-record.js';
+import { getField, readField } from '../lead/lead-record.js';
 import { scoreLead } from '../scoring/score-lead.js';
 import { fieldMatches, keywordsMatch } from './compare-field.js';
 import type { CorpusItem } from './corpus-schema.js';
@@ -53,7 +53,7 @@ export async function runEval(items: readonly CorpusItem[], config: Config, make
         actual = getField(lead, 'need.summary') ?? null;
         ok = keywordsMatch(expected, actual);
       } else {
-        actual = isFieldPath(field) ? (lead[field]?.value ?? null) : null;
+        actual = isFieldPath(field) ? readField(lead, field) : null;
         ok = fieldMatches(field, expected, actual);
       }
       const tally = isOutcome ? outcomes[field]! : (fields[field] ??= { correct: 0, total: 0 });

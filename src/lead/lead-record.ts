@@ -77,13 +77,24 @@ export function clearFields(lead: Lead, paths: readonly FieldPath[]): Lead {
   return next;
 }
 
+/**
+ * A field's value as the outside world reads it. `intent.demo` is a flag: a visitor who never
+ * asked for a demo did not ask for one, so it reads false rather than unknown. Every other
+ * field the visitor never gave reads null.
+ */
+export function readField(lead: Lead, path: FieldPath): FieldValue<FieldPath> | null {
+  const value = lead[path]?.value;
+  if (value !== undefined) return value;
+  return path === 'intent.demo' ? false : null;
+}
+
 /** The nested plain record the webhook and the eval use: `{ contact: { name, ... }, ... }`. */
 export function leadValues(lead: Lead): Record<string, Record<string, FieldValue<FieldPath> | null>> {
   const out: Record<string, Record<string, FieldValue<FieldPath> | null>> = {};
   for (const path of FIELD_PATHS) {
     const [group, key] = path.split('.') as [string, string];
     const bucket = (out[group] ??= {});
-    bucket[key] = lead[path]?.value ?? null;
+    bucket[key] = readField(lead, path);
   }
   return out;
 }

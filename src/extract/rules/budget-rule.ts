@@ -1,0 +1,108 @@
+import { candidate, type BudgetPeriod, type Candidate } from '../../lead/field-paths.js';
+import { findMoney, type MoneyMention } from './money.js';
+import type { RuleContext, RuleResult } from './rule-context.js';
+import { splitSentences } from './sentences.js';
+
+// "a month" after "in", "within", "for"... is a duration, not a billing period.
+type Found = { mention: MoneyMention; period: BudgetPeriod | null; sentence: string };
+
+const NOT_A_RATE = String.raw`(?<!\b(?:in|within|than|for|over|next|about|last|past)\s+)`;
+
+const PERIODS: readonly (readonly [BudgetPeriod, RegExp])[] = [
+  ['monthly', new RegExp(String.raw`${NOT_A_RATE}\b(?:a|an|per|each|every|one)\s+(?:calendar\s+)?(?:month|mo|mth)\b|\/\s?(?:month|mo|mth|m)\b|\bmonthly\b|\bp\/?m\b|\bpcm\b|\bmonth(?:ly)?\s+(?:fee|budget|spend|retainer)`, 'gi')],
+  ['yearly', new RegExp(String.raw`${NOT_A_RATE}\b(?:a|an|per|each|every)\s+(?:calendar\s+|fiscal\s+|financial\s+)?(?:year|yr|annum)\b|\/\s?(?:year|yr|y|annum)\b|\bannual(?:ly)?\b|\byearly\b|\bp\.\s?a\b\.?|\bpa\b|\bfor\s+(?:the\s+)?(?:first\s+|whole\s+|entire\s+|full\s+|next\s+|coming\s+)?(?:fiscal\s+|financial\s+|calendar\s+)?year\b|\bthis\s+(?:fiscal\s+|financial\s+)?year\b|\bFY\b`, 'gi')],
+  // "upfront" in "to be upfront, ..." is about honesty, and "once" must end the clause ("$5k once").
+  ['one_time', /\bone[-\s]?(?:time|off)\b|\bonce\b(?=\s*(?:[,.;!?)]|$|off\b))|(?<!\bbe\s)\bup[-\s]?front\b|\b(?:in\s+)?total\b|\blump[-\s]?sum\b|\bsingle\s+payment\b/gi],
+];
+
+/** A period "right after the amount" ("$4M a year") also marks money as a budget when no cue word is said. */
+const PERIOD_RIGHT_AFTER = /^\s*(?:(?:a|an|per|each|every)\s+(?:month|mo|year|yr|annum)\b|\/\s?(?:month|mo|mth|m|year|yr|y)\b|(?:monthly|annually|yearly|p\.?a\b|pm|p\/m|one[-\s]?off|one[-\s]?time|upfront|up front|total)\b)/i;
+
+const BUDGET_CUE = /\b(?:budget\w*|spend\w*|afford\w*|allocat\w*|earmark\w*|set\s+aside|put\s+aside|invest\w*|(?:can|could)\s+(?:do|go\s+(?:up\s+)?to|stretch\s+to|manage|swing)|grant|approved|to\s+spend|(?:willing|happy|able|prepared|ready)\s+to\s+(?:pay|spend|invest|put)|pay\s+up\s+to|fund(?:s|ing)?\s+(?:for|of))\b/i;
+
+// Revenue, prices and approval limits: money that is not what they will spend with us.
+const NOT_BUDGET_BEFORE = /\b(?:revenues?|turnover|sales\s+of|in\s+sales|arr|mrr|gmv|(?<!\b(?:can|could|would|will|might|to)\s+)(?<!'d\s+)(?:do|does|doing|did)|mak(?:e|es|ing)(?!\s+(?:that|it)\b)|made|earn\w*|generat\w*|bring(?:s|ing)?\s+in|brought\s+in|gross\w*|valu(?:ed|ation)|worth|raised?|raising|series\s+[a-e]|prices?(?!\s+range)|priced|pricing|costs?|costing|charg(?:e|es|ed|ing)|quoted|(?<!\b(?:to|can|could|would|will|'d)\s+)pay(?:ing)?|paid|sell\w*|sold|salar(?:y|ies)|approv(?:e|al|ing)|purchases?|orders?|deals?|contracts?|projects?|tickets?|invoices?|loans?|mortgages?|minimum|threshold|(?<!\b(?:budget|spending)\s)limit|anything\s+(?:over|above|more\s+than|beyond|north\s+of))\b(?:\s+\S+){0,4}\s*$/i;
+const NOT_BUDGET_AFTER = /^[^,;:]{0,30}?\b(?:in\s+(?:annual\s+)?(?:revenue|sales|turnover|funding|arr|gmv)|revenue|turnover|arr|mrr|gmv|valuation|round|(?:are|is)\s+(?:mine|my\s+call|up\s+to\s+me)|to\s+approve|approval|sign[-\s]?off|minimum|threshold|limit|(?:for|on|with)\s+(?:our|the|my)\s+(?:current|existing|old|present)|(?:by|from)\s+(?:another|a|the\s+other)\s+(?:vendor|provider|supplier|competitor))\b/i;
+
+/** Words that withdraw the amount after them ("scratch the $800", "not $800"). */
+const WITHDRAWN = /\b(?:not|scratch(?:\s+that)?|instead\s+of|rather\s+than|no\s+longer|used\s+to\s+be|forget|ignore|drop|(?:don't|do\s+not|doesn't|can't|cannot|won't)\s+(?:have|do|afford|spend|go\s+(?:up\s+)?to|pay))\s+(?:the\s+|about\s+|around\s+|like\s+)?$/i;
+
+const NO_BUDGET = [
+  /\b(?:no|zero)\s+(?:real\s+|set\s+|dedicated\s+|actual\s+|allocated\s+|formal\s+)?budget\b(?!\s+(?:limits?|caps?|constraints?|ceiling|restrictions?|concerns?|issues?|problems?))/i,
+  /\bno\s+(?:money|funds|funding)\s+(?:\w+\s+){0,2}?(?:set\s+aside|put\s+aside|allocated|earmarked|available|for\b|yet\b|right\s+now|at\s+the\s+moment)/i,
+  /\bnothing\s+(?:is\s+|has\s+been\s+|'s\s+)?(?:budgeted|allocated|set\s+aside|earmarked)/i,
+  /\b(?:don't|do\s+not|doesn't|does\s+not|haven't|have\s+not|hasn't|dont|havent)\s+(?:have|got)\s+(?:a|any)\s+(?:budget|money|funds)\b/i,
+  /\b(?:not|un)\s?budgeted\b|\bbudget\s+(?:is\s+|of\s+|:\s*)?(?:zero|nil|none|non-?existent|\$?0)\b/i,
+];
+
+const DECLINED = /\b(?:no\s+idea|not\s+sure|unsure|(?:don't|do\s+not|dont)\s+know|dunno|no\s+clue|depends\s+on|it\s+depends|couldn't\s+(?:tell|say)|can't\s+(?:say|tell|share)|cannot\s+(?:say|tell|share)|above\s+my\s+pay\s*grade|tb[dc]|to\s+be\s+(?:determined|decided|confirmed)|haven't\s+(?:decided|settled|worked)|not\s+(?:yet\s+)?(?:decided|set|defined|determined|finali[sz]ed|confirmed|known)|undecided|(?:rather|prefer)\s+not|not\s+at\s+liberty|confidential|need\s+to\s+see\s+(?:the\s+)?pric|(?:still\s+)?(?:working|figuring)\s+(?:it|that)\s+out|not\s+my\s+call)\b/i;
+
+/**
+ * The budget rule: amount, currency, period and status of what the visitor can spend.
+ * Outside an answer to the budget question, money counts only in a sentence that talks about
+ * a budget (or with a billing period right after it), and never revenue, prices or approval
+ * limits. The last amount stated wins ("scratch the $800, make that $2,000 a month").
+ *
+ * @example budgetRule('We can go up to 60k CAD per year.', ctx)
+ *   // budget.amount 60000, budget.currency CAD, budget.period yearly, budget.status stated
+ */
+export function budgetRule(text: string, ctx: RuleContext): RuleResult {
+  const answering = ctx.expecting === 'budget';
+  let found: Found | null = null;
+  for (const sentence of splitSentences(text)) {
+    const mentions = findMoney(sentence);
+    for (const [i, mention] of mentions.entries()) {
+      const before = sentence.slice(mentions[i - 1]?.end ?? 0, mention.start);
+      const after = sentence.slice(mention.end, mentions[i + 1]?.start ?? sentence.length);
+      if (counts(sentence, mention, before, after, answering)) found = { mention, period: periodOf(before, after), sentence };
+    }
+  }
+  if (found) {
+    const { mention, period, sentence } = found;
+    return {
+      candidates: [
+        candidate('budget.amount', mention.amount, sentence),
+        candidate('budget.currency', mention.currency ?? ctx.defaultCurrency, sentence),
+        period ? candidate('budget.period', period, sentence) : null,
+        candidate('budget.status', 'stated', sentence),
+      ].filter((c): c is Candidate => c !== null),
+    };
+  }
+  const none = splitSentences(text).find((s) => NO_BUDGET.some((re) => re.test(s)));
+  if (none) return { candidates: [candidate('budget.status', 'none', none)].filter((c): c is Candidate => c !== null) };
+  if (answering && DECLINED.test(text)) return { candidates: [], declined: true };
+  return { candidates: [] };
+}
+
+function counts(sentence: string, m: MoneyMention, before: string, after: string, answering: boolean): boolean {
+  if (m.currency === null && !answering) return false;
+  if (WITHDRAWN.test(before.slice(-40))) return false;
+  if (NOT_BUDGET_BEFORE.test(clauseTail(before)) || NOT_BUDGET_AFTER.test(after)) return false;
+  if (answering || PERIOD_RIGHT_AFTER.test(after)) return true;
+  if (BUDGET_CUE.test(sentence)) return true;
+  // "we have about $10k for tooling": having money for something is a budget.
+  return /\b(?:have|has|got|given)\b/i.test(sentence.slice(0, m.start)) && /\bfor\b/i.test(after);
+}
+
+/** The last clause of the text before an amount: what is said "next to it". */
+function clauseTail(before: string): string {
+  const window = before.slice(-45);
+  const parts = window.split(/[,;:]|\b(?:and|but|so)\b/i);
+  return parts[parts.length - 1] ?? window;
+}
+
+/** The billing period said after the amount (before the next one), else the last one said before it. */
+function periodOf(before: string, after: string): BudgetPeriod | null {
+  let best: { period: BudgetPeriod; index: number } | null = null;
+  for (const [period, re] of PERIODS) {
+    const hit = [...after.matchAll(re)][0];
+    if (hit && (best === null || hit.index < best.index)) best = { period, index: hit.index };
+  }
+  if (best) return best.period;
+  let latest: { period: BudgetPeriod; index: number } | null = null;
+  for (const [period, re] of PERIODS) {
+    const hit = [...before.matchAll(re)].at(-1);
+    if (hit && (latest === null || hit.index > latest.index)) latest = { period, index: hit.index };
+  }
+  return latest?.period ?? null;
+}

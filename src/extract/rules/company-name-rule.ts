@@ -1,0 +1,138 @@
+import { candidate } from '../../lead/field-paths.js';
+import { DEPARTMENTS, isPlaceName, LEGAL_SUFFIXES, normalizeText, REFUSAL, TITLE_LEVELS } from './lexicon.js';
+import type { RuleContext, RuleResult } from './rule-context.js';
+
+// A bare answer that starts like a sentence ("we're ~40", "just a small office") is no name.
+const FILLER_START = new Set(
+  ("i i'm im i'd i've we we're were we've our ours it it's its just sorry no not a an well um uh hmm sure yes yeah " +
+    "ok okay my me they you that this there nothing none n/a na same currently still only about around roughly " +
+    "approximately small medium large tiny big hi hello hey as like so lol haha honestly actually basically " +
+    "self freelance freelancer unemployed retired student between").split(' '),
+);
+// Lower-case words that describe a company instead of naming it ("family business", "small office").
+const GENERIC_WORDS = new Set(
+  ("office business company firm shop store agency startup start-up practice clinic team nonprofit non-profit charity " +
+    "school family small big large medium tiny local own personal private confidential secret various several " +
+    "us me them it this that the a an my our your their to at on in by for as so but or if not no yes just only also " +
+    "right now university uni college work anywhere nowhere myself freelance freelancing self-employed").split(' '),
+);
+const NOT_A_COMPANY = /\b(?:don'?t work|do not work|not (?:working|employed)|unemployed|self-employed|freelanc\w*|at (?:uni|university|college|school)|student|between jobs|retired)\b/i;
+// Where the name in a bare answer ends: punctuation, or a word that starts the size or place.
+const NAME_END =
+  /\s*(?:[,;:(\n]|\s[-–—]\s|\.(?:\s|$)|!|\?|\s(?:is|are|was|has|have|with|we|we're|we've|i|i'm|based|located|headquartered|in|about|around|approx\.?|approximately|circa|roughly|currently|which|who|that|employing|employs|and (?:we|i|our|about|around|\d))\b)/i;
+// A size starts after the name ("Acme 40 people"), but digits inside a name stay ("Ridgeway 360 Ltd").
+const SIZE_START = /\s~|\s\d[\d,.+]*(?=\s+[\p{Ll}~]|\s*$|\s*[,.;(])/u;
+const ANSWER_INTRO =
+  /^(?:(?:it's|it is|we're|we are|i'm|i am)\s+(?:called|named)|the company(?:'s| is)(?: called)?|(?:our|my) company(?:'s| is)(?: called)?|company(?: name)?(?:'s| is|:)|the name(?:'s| is)|we're|we are|it's|it is|i work (?:at|for)|i'm (?:at|with)|i (?:run|own|founded|co-founded|started))\s+/i;
+// A capitalised organisation name: capitalised or digit-led words, joined by "&", "and", "of", ...
+const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}\d'.-]*|\d+[\p{L}][\p{L}\d-]*|(?:gmbh|ltd|inc|llc|plc|pvt|co)\b\.?)`;
+const CAP_NAME = String.raw`${NAME_WORD}(?:\s+(?:(?:&|and|of|de|du|la|le|der|und|für|y)\s+)?${NAME_WORD}){0,6}`;
+// Titles whose "of" names a department, not the employer ("Head of Operations at ...").
+const DEPARTMENT_TITLES = /\b(?:head|director|vp|vice president|svp|evp|manager|lead|chief)\)?\s*$/i;
+const EMPLOYER_TITLES = /\b(?:managing|executive)\s+director\)?\s*$/i;
+const TITLE_TRIGGER = new RegExp(
+  String.raw`\b(?:${TITLE_LEVELS.map(([t]) => t).join('|')})s?\b|\bi\s+(?:currently\s+|now\s+)?work(?:ing)?\b|\bi'm working\b`,
+  'i',
+);
+// "I'm Ana Lima from Acme": an introduction by name also announces the employer.
+const NAME_TRIGGER = /(?:^|[\s,])(?:[Ii]'m|[Ii] am|[Tt]his is|[Mm]y name is)\s+\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,2}\s*$/u;
+// "does Beacon work for ...", "is Beacon ...": the vendor's own product, not the visitor's employer.
+const VENDOR_QUESTION = /\b(?:do|does|is|are|can|will|would)\s+(?:\S+\s+){0,2}$/i;
+
+function cleanName(raw: string): string {
+  let name = raw.trim().replace(/^["']|["']$/g, '');
+  // "Co." loses its final period; "S.A." keeps its dotted form.
+  if (!/(?:\b\p{Lu}\.){2,}$/u.test(name)) name = name.replace(/\.$/, '');
+  return name.replace(/\s+(?:&|and|of|de|la|le|der|und|für|y)$/i, '').trim();
+}
+
+/** True when a candidate company name is plausible: short, not a sentence, a place, a size or a description. */
+function looksLikeName(name: string): boolean {
+  const words = name.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 6 || !/\p{L}/u.test(name)) return false;
+  const first = (words[0] ?? '').toLowerCase();
+  if (FILLER_START.has(first) || /^\d+$/.test(first)) return false;
+  if (first === 'the' && !/^\p{Lu}/u.test(words[1] ?? '')) return false;
+  if (isPlaceName(name) || NOT_A_COMPANY.test(name) || REFUSAL.test(name)) return false;
+  const lowerWords = words.filter((w) => /^\p{Ll}/u.test(w) && !LEGAL_SUFFIXES.has(w.toLowerCase()));
+  if (lowerWords.some((w) => GENERIC_WORDS.has(w.toLowerCase()))) return false;
+  return !words.every((w) => GENERIC_WORDS.has(w.toLowerCase()));
+}
+
+/** Cuts a bare answer down to its leading name ("Acme Ltd, 40 staff" -> "Acme Ltd"). */
+function leadingName(text: string): string {
+  let rest = text.trim();
+  let name = '';
+  // "Pvt. Ltd." and "Co. Ltd" continue the name after an abbreviation's period.
+  for (;;) {
+    const m = NAME_END.exec(rest);
+    const size = SIZE_START.exec(rest);
+    const end = Math.min(m ? m.index : rest.length, size ? size.index : rest.length);
+    name += rest.slice(0, end);
+    const lastWord = (name.split(/\s+/).pop() ?? '').toLowerCase();
+    const next = m && m.index === end ? rest.slice(end + m[0].length) : '';
+    const nextWord = (next.split(/\s+/)[0] ?? '').toLowerCase().replace(/[,.]$/, '');
+    const periodEnd = m !== null && m.index === end && m[0].startsWith('.');
+    if (periodEnd && LEGAL_SUFFIXES.has(lastWord) && LEGAL_SUFFIXES.has(nextWord) && nextWord !== '') {
+      name += '. ';
+      rest = next;
+      continue;
+    }
+    if (periodEnd && LEGAL_SUFFIXES.has(lastWord)) name += '.';
+    return name;
+  }
+}
+
+/** The company named in a bare answer to "what's the company called?". */
+function fromAnswer(text: string): Found | null {
+  const firstLine = text.trim();
+  if (REFUSAL.test(leadingName(firstLine)) || REFUSAL.test(firstLine.split(/[.!?](?:\s|$)/)[0] ?? '')) return null;
+  const intro = ANSWER_INTRO.exec(firstLine);
+  const body = intro ? firstLine.slice(intro[0].length) : firstLine;
+  // After "it's", "we're", ... only a capitalised name is trusted ("it's a small shop" is not one).
+  if (intro && !/^[\p{Lu}\d]/u.test(body)) return null;
+  const name = cleanName(leadingName(body));
+  return looksLikeName(name) ? { value: name, raw: firstLine.slice(0, (intro?.[0].length ?? 0) + name.length) } : null;
+}
+
+type Found = { value: string; raw: string };
+
+/** A capitalised name after "at/of/with/from/for" following a role, "I work", or "I'm <Name>". */
+function fromIntroduction(text: string): Found | null {
+  const re = new RegExp(String.raw`\b(at|of|with|from|for)\s+(${CAP_NAME})`, 'gu');
+  for (const m of text.matchAll(re)) {
+    const clauseStart = Math.max(text.lastIndexOf('.', m.index), text.lastIndexOf('!', m.index), text.lastIndexOf('?', m.index), text.lastIndexOf(';', m.index));
+    const before = text.slice(clauseStart + 1, m.index);
+    // The role must sit right before the preposition: "I'm the owner and we use X with Y" names no employer.
+    const tail = (before.split(/\b(?:we|they|use|uses|using|who|which|but|so)\b/i).pop() ?? '').split(/\s+/).slice(-6).join(' ');
+    if (!(TITLE_TRIGGER.test(tail) || NAME_TRIGGER.test(before)) || VENDOR_QUESTION.test(tail)) continue;
+    if (m[1] === 'of' && DEPARTMENT_TITLES.test(before) && !EMPLOYER_TITLES.test(before)) continue;
+    const name = cleanName(leadingName(m[2] ?? ''));
+    if (looksLikeName(name)) return { value: name, raw: m[0] };
+  }
+  const called = new RegExp(String.raw`\b(?:company|agency|firm|business|startup|shop|store|studio|practice|clinic|brand|group|lab|organi[sz]ation|charity|nonprofit|school)\s+(?:called|named)\s+(${CAP_NAME})`, 'u').exec(text);
+  const calledName = called?.[1] ? cleanName(leadingName(called[1])) : '';
+  if (called && looksLikeName(calledName)) return { value: calledName, raw: called[0] };
+  const we = new RegExp(String.raw`\b(?:[Ww]e're|[Ww]e are|[Ii] (?:run|own|founded|co-founded|started))\s+(${CAP_NAME})(?=\s*(?:[,.;:(!]|\s[-–—]\s|$))`, 'u').exec(text);
+  const weName = we?.[1] ? cleanName(we[1]) : '';
+  // "I run Marketing." names a department, not a company.
+  if (DEPARTMENTS.has(weName.toLowerCase())) return null;
+  // A lone word after "we're" may be a nationality ("we're Canadian"), not a company.
+  const nationality = !weName.includes(' ') && /(?:ian|ese|ish|ean|ch)$/i.test(weName);
+  if (we && /^[\p{Lu}\d]/u.test(weName) && !nationality && looksLikeName(weName)) return { value: weName, raw: we[0] };
+  return null;
+}
+
+/**
+ * `company.name`: from a bare answer when the company question was asked ("Acme Robotics,
+ * 40 staff"), else from introductions in any message ("I'm the COO of Acme Robotics",
+ * "I work at Acme Robotics", "we're Acme Robotics, a ..."). Descriptions ("a 200-person
+ * logistics firm"), places and the vendor's own product ("does Beacon work for ...") are skipped.
+ * @example companyNameRule('Kessler Feinmechanik GmbH, 140 Mitarbeiter.', { ...ctx, expecting: 'company' })
+ */
+export function companyNameRule(input: string, ctx: RuleContext): RuleResult {
+  const text = normalizeText(input);
+  const found = (ctx.expecting === 'company' ? fromAnswer(text) : null) ?? fromIntroduction(text);
+  const c = found ? candidate('company.name', found.value, found.raw) : null;
+  return { candidates: c ? [c] : [] };
+}

@@ -1,0 +1,132 @@
+import { findPhoneNumbersInText } from 'libphonenumber-js';
+import { candidate, type Candidate } from '../../lead/field-paths.js';
+import { isPlaceName, isTitleWord, NAME_STOP_WORDS, normalizeText, ORG_WORDS } from './lexicon.js';
+import type { RuleContext, RuleResult } from './rule-context.js';
+
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+const PHONE_CUE = /\b(?:phone|mobile|cell|tel|telephone|call|ring|text|whatsapp|number|landline|line|direct|mob)\b[^\d+]{0,25}$/i;
+const MONEY_BEFORE = /[$£€₹¥]\s*$|\b(?:usd|eur|gbp|inr|cad|aud|rs\.?)\s*$/i;
+const UNIT_AFTER = /^\s*(?:k\b|m\b|%|usd|eur|gbp|inr|cad|aud|dollars?|euros?|pounds?|rupees?|lakh|crore|per\b|a (?:year|month)|\/|employees|staff|people|users|units)/i;
+const NAME_PARTICLES = new Set(['de', 'da', 'del', 'della', 'di', 'du', 'van', 'von', 'der', 'den', 'la', 'le', 'bin', 'al', 'dos', 'das', 'ter', 'y']);
+const NAME_WORD = /^[\p{L}\p{M}][\p{L}\p{M}'-]*$|^\p{Lu}\u0001$/u;
+// Stands in for an initial's period while a contact answer is split at periods.
+const INITIAL = '\u0001';
+const NAME_PREFIX = /^(?:(?:hi|hello|hey)[,!]?\s+)?(?:my name is|my name's|name is|name's|i'm|i am|im|this is|it's|its|it is)\s+/i;
+const NAME_SUFFIX = /\s+(?:here|speaking)$/i;
+// "I'm Ana Lima", "this is Ana Lima", "my name is Ana": only capitalised words count as a name here.
+const CAP_NAME = String.raw`\p{Lu}[\p{L}\p{M}'-]*(?:\s+(?:(?:de|da|van|von|der|la|le|bin|al)\s+)?\p{Lu}[\p{L}\p{M}'-]*){0,3}`;
+const MY_NAME_IS = new RegExp(String.raw`\b(?:[Mm]y name is|[Mm]y name's|[Nn]ame's)\s+(${CAP_NAME}|[\p{Ll}][\p{L}'-]*\s+[\p{Ll}][\p{L}'-]*)`, 'u');
+const I_AM = new RegExp(String.raw`(?:^|[\s,.!])(?:[Ii]'m|[Ii]m|[Ii] am)\s+(${CAP_NAME})(?!\s*(?:&|[\p{Lu}\d]))`, 'u');
+const THIS_IS = new RegExp(String.raw`^(?:(?:[Hh]i|[Hh]ello|[Hh]ey|[Gg]ood \w+)(?: there)?[,!.]?\s+)?(?:[Tt]his is)\s+(${CAP_NAME})(?!\s*(?:&|[\p{Lu}\d]))`, 'u');
+
+type Found = { value: string; raw: string };
+
+function findEmail(text: string): Found | null {
+  const m = text.match(EMAIL);
+  return m?.[0] ? { value: m[0].toLowerCase(), raw: m[0] } : null;
+}
+
+/**
+ * Phones via libphonenumber-js. Valid numbers always count; a number that is only "possible"
+ * counts when the visitor clearly gave a phone (a cue word just before it, or a contact answer
+ * written with a trunk prefix or "+"), because libphonenumber rejects Ofcom's reserved
+ * 07700 900xxx drama range that UK visitors and fixtures use.
+ */
+function findPhones(text: string, ctx: RuleContext): Found[] {
+  const withoutEmails = text.replace(EMAIL, (m) => ' '.repeat(m.length));
+  const found: Found[] = [];
+  for (const m of findPhoneNumbersInText(withoutEmails, { defaultCountry: ctx.region, extended: true })) {
+    const raw = withoutEmails.slice(m.startsAt, m.endsAt);
+    const before = withoutEmails.slice(0, m.startsAt);
+    const after = withoutEmails.slice(m.endsAt);
+    if (MONEY_BEFORE.test(before) || UNIT_AFTER.test(after)) continue;
+    const digits = raw.replace(/\D/g, '').length;
+    const plausible = digits >= 10 && (PHONE_CUE.test(before) || (ctx.expecting === 'contact' && /^[+(0]/.test(raw)));
+    if (m.number.isValid() || (m.number.isPossible() && plausible)) found.push({ value: m.number.number, raw });
+  }
+  return found;
+}
+
+function titleCase(s: string): string {
+  return s.replace(/(^|[\s'-])(\p{Ll})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+}
+
+/**
+ * A person's name when `segment` looks like one: 1-4 words of letters, apostrophes and hyphens,
+ * no common or title words. All-lower-case names are accepted only when `allowLower` (a contact
+ * answer) and are title-cased; a single word must be capitalised.
+ */
+function asName(segment: string, allowLower: boolean): string | null {
+  const words = segment.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 4) return null;
+  if (NAME_PARTICLES.has(words[0] ?? '') || NAME_PARTICLES.has(words[words.length - 1] ?? '')) return null;
+  for (const w of words) {
+    const lower = w.toLowerCase();
+    if (!NAME_WORD.test(w) || NAME_STOP_WORDS.has(lower) || isTitleWord(w) || ORG_WORDS.has(lower)) return null;
+  }
+  const core = words.filter((w) => !NAME_PARTICLES.has(w));
+  const capitalised = core.every((w) => /^\p{Lu}/u.test(w));
+  const lower = core.every((w) => /^\p{Ll}/u.test(w));
+  if (!capitalised && !(lower && allowLower && words.length >= 2)) return null;
+  if (isPlaceName(words.join(' '))) return null;
+  const name = words.join(' ');
+  return capitalised ? name : titleCase(name);
+}
+
+/** A name stated in so many words, in any message ("my name is ...", "I'm Ana Lima, ..."). */
+function statedName(text: string): Found | null {
+  const my = MY_NAME_IS.exec(text);
+  const myName = my?.[1] ? asName(my[1], true) : null;
+  if (my && myName) return { value: myName, raw: my[0] };
+  for (const re of [I_AM, THIS_IS]) {
+    const m = re.exec(text);
+    const name = m?.[1] ? asName(m[1], false) : null;
+    if (m && name && name.split(' ').length >= 2) return { value: name, raw: m[0] };
+  }
+  return null;
+}
+
+/** The segment of a contact answer that is a name, once the email and phone are taken out. */
+function nameInContactAnswer(text: string, remove: readonly string[]): Found | null {
+  let rest = text;
+  for (const r of remove) rest = rest.split(r).join('\n');
+  // An initial's period ("J. Smith") does not end the name.
+  rest = rest.replace(/\b(\p{Lu})\.\s+(?=\p{Lu})/gu, `$1${INITIAL} `);
+  const segments = rest
+    .split(/[,.;:!?()|/\n]+|\s+[-–—]\s+|\s+(?:or|and)\s+/i)
+    .map((s) => s.trim().replace(NAME_PREFIX, '').replace(NAME_SUFFIX, '').trim())
+    .filter(Boolean);
+  let single: Found | null = null;
+  for (const seg of segments) {
+    const name = asName(seg, true)?.replaceAll(INITIAL, '.') ?? null;
+    if (name === null || (!name.includes(' ') && name.length < 2)) continue;
+    if (name.includes(' ')) return { value: name, raw: seg };
+    single ??= { value: name, raw: seg };
+  }
+  return single;
+}
+
+/**
+ * Contact details: `contact.email` (lower-cased), `contact.phone` (E.164, national formats read
+ * with `ctx.region`), and `contact.name` when the visitor answers the contact question or
+ * introduces themselves ("my name is ...", "I'm Ana Lima").
+ * @example contactRule('Ana Lima, ana@acme.example, (646) 555-0187', ctx) // name, email, phone
+ */
+export function contactRule(input: string, ctx: RuleContext): RuleResult {
+  const text = normalizeText(input);
+  const candidates: (Candidate | null)[] = [];
+  const email = findEmail(text);
+  if (email) candidates.push(candidate('contact.email', email.value, email.raw));
+  const phones = findPhones(text, ctx);
+  const phone = phones[0];
+  if (phone) candidates.push(candidate('contact.phone', phone.value, phone.raw));
+
+  const stated = statedName(text);
+  const name =
+    stated ??
+    (ctx.expecting === 'contact'
+      ? nameInContactAnswer(text, [...(email ? [email.raw] : []), ...phones.map((p) => p.raw)])
+      : null);
+  if (name) candidates.push(candidate('contact.name', name.value, name.raw));
+  return { candidates: candidates.filter((c): c is Candidate => c !== null) };
+}

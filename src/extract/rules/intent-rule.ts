@@ -1,0 +1,79 @@
+import { candidate } from '../../lead/field-paths.js';
+import { normalizeText, REFUSAL } from './lexicon.js';
+import { splitSentences } from './sentences.js';
+import type { RuleContext, RuleResult } from './rule-context.js';
+
+const DEMO_NOUN = String.raw`(?:demo|demonstration|walk-?through|product tour|tour of the product)`;
+// "demo" describing the visitor's own business: "demo requests", "demo request volume".
+const NOT_THEIR_REQUEST = String.raw`(?!\s*(?:requests?|volume|bookings?|forms?|leads?|sign-?ups?|no-?shows?|traffic|pipeline|environment|account|site|days?|videos?|version|data|mode|instance|server)\b)`;
+const DEMO_REQUESTS: readonly RegExp[] = [
+  // "Can I see a demo?", "Could someone show me a demo?", "Please can I book a demo?"
+  new RegExp(String.raw`\b(?:can|could|may|would|will|please|pls)\b[^.?!]*?\b(?:a|an|the|your|some)\s+(?:[\w-]+\s+){0,3}?${DEMO_NOUN}\b${NOT_THEIR_REQUEST}`, 'i'),
+  // "I'd love a short demo", "Would love a walkthrough of the setup", "we'd like to book a demo"
+  new RegExp(String.raw`\b(?:love|like|want|need|book|see|get|schedule|arrange|request|set up|have|organi[sz]e)\s+(?:to\s+(?:see|get|book|have|schedule|arrange|set up|do|request)\s+)?(?:a|an|the|your|some)\s+(?:[\w-]+\s+){0,3}?${DEMO_NOUN}\b${NOT_THEIR_REQUEST}`, 'i'),
+  // "Can someone from sales walk me through it?", "Can you show me how it works?"
+  /\b(?:show|walk)\s+(?:me|us)\s+(?:(?:through|around)\b(?!\s+(?:the\s+|your\s+)?(?:pricing|prices?|costs?|plans?|options|invoice|contract)\b)|how|what|a\s+(?:quick\s+|short\s+)?demo|the\s+(?:product|platform|tool)|it\b)/i,
+  // "Could we set up a call with your sales team?", "I'd like to talk to sales"
+  /\b(?:call|meeting|chat|talk|speak)\s+(?:to|with)\s+(?:your\s+|a\s+|the\s+|someone\s+(?:from|in|on)\s+(?:your\s+|the\s+)?)?sales\b/i,
+  /\b(?:book|schedule|set up|arrange|get|have|want|like|love|jump on|hop on)\s+(?:a|an)\s+(?:quick\s+|short\s+)?(?:sales\s+call|discovery\s+call|intro(?:ductory)?\s+call)\b/i,
+];
+const NEGATED_DEMO = /\b(?:no|don't|do not|dont|not|without|never)\b[^.?!]{0,25}\b(?:demo|walk-?through|call|tour)\b/i;
+
+/**
+ * `intent.demo: true` when the visitor asks for a demo, a walkthrough, a sales call or to be
+ * shown the product ("Could we get a demo?", "Can someone from sales walk me through it?");
+ * not when "demo" describes their own business ("our demo requests pile up"). Never emits false.
+ * @example demoIntentRule('Can I see a demo next week?', ctx) // intent.demo = true
+ */
+export function demoIntentRule(input: string, _ctx: RuleContext): RuleResult {
+  for (const sentence of splitSentences(normalizeText(input))) {
+    if (NEGATED_DEMO.test(sentence)) continue;
+    if (DEMO_REQUESTS.some((re) => re.test(sentence))) {
+      const c = candidate('intent.demo', true, sentence);
+      return { candidates: c ? [c] : [] };
+    }
+  }
+  return { candidates: [] };
+}
+
+const WANTS_HUMAN =
+  /\b(?:talk|speak|chat|connect|transfer|put|get|pass)\s+(?:me\s+)?(?:to|with|through to|over to)\s+(?:a|an|some|the|your)?\s*(?:real\s+|actual\s+|live\s+|human\s+)?(?:human|person|people|agent|representative|operator|staff member|team member|somebody|someone|support(?:\s+team)?|customer (?:service|support)|(?<=(?:your|the)\s+)team)(?:\s+(?:real|please))?\b(?!\s+(?:from|in|on)\s+sales)|\bhuman,?\s+(?:please|pls|plz)\b|^\s*(?:a\s+)?(?:human|real person|agent|operator)[.!?]*\s*$|\b(?:someone|somebody)\s+real\b|(?<!\b(?:are you|is this|is that|you're|you are|am i talking to)\s+(?:a\s+)?)\breal (?:human|person)\b|\bnot (?:talk|speak|chat)\w* (?:to|with) a (?:bot|robot|machine)\b/i;
+// Answers that only say "I don't know" to the slot asked: a decline of that slot.
+const NO_IDEA =
+  /^\s*(?:(?:honestly|um+|hmm+|well|sorry|tbh|lol)[,.!]*\s+)?(?:no idea|not sure|no clue|don't know|dont know|do not know|dunno|i (?:don't|dont|do not) know|i'm not sure|im not sure|couldn't tell you|can't say|cannot say|not yet sure|unsure)\b/i;
+// A question of the visitor's own starts with an interrogative or an auxiliary verb.
+const INTERROGATIVE =
+  /^(?:what|what's|whats|how|why|when|where|which|who|whom|whose|is|are|was|were|do|does|did|can|could|will|would|should|shall|may|might|has|have|had|any|anything|got|isn't|aren't|don't|doesn't|can't|won't)\b/i;
+const LEAD_IN = /^(?:(?:hi there|hey there|hello there|hi|hello|hey|hiya|hallo|bonjour|g'day|good (?:morning|afternoon|evening)|morning|ok|okay|also|and|so|but|btw|oh|quick q(?:uestion)?|one more thing|sorry)\b[\s,!:;.-]*)+/i;
+const BOOKING_CHOICE = /\b(?:mon|tue|wed|thu|fri|sat|sun)\w*\b|\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b(?:tomorrow|today|next week)\b/i;
+
+/** The question part of a "?" sentence ("I'm a student, can I ask ...?" -> "can I ask ...?"), else null. */
+function questionPart(sentence: string): string | null {
+  const starts = [0, ...[...sentence.matchAll(/[,;:\u2013\u2014-]\s+/g)].map((m) => m.index + m[0].length)];
+  for (const start of starts) {
+    const part = sentence.slice(start).replace(LEAD_IN, '').trim();
+    if (INTERROGATIVE.test(part)) return part;
+  }
+  return null;
+}
+
+/**
+ * Things the visitor did that are not field values: asked for a person (`wantsHuman`),
+ * refused to answer ("I'd rather not say", "skip"; also "no idea" for the slot asked:
+ * `declined`), or asked a question of their own (`question`, the question's sentences).
+ * @example detectSignals('Is there a free trial?', ctx) // { question: 'Is there a free trial?', ... }
+ */
+export function detectSignals(input: string, ctx: RuleContext): { declined: boolean; wantsHuman: boolean; question: string | null } {
+  const text = normalizeText(input).trim();
+  const sentences = splitSentences(text);
+  const wantsHuman = sentences.some((s) => WANTS_HUMAN.test(s));
+  const declined = REFUSAL.test(text) || (ctx.expecting !== null && NO_IDEA.test(text));
+  const questions = sentences
+    .filter((s) => s.endsWith('?'))
+    .map(questionPart)
+    .filter((s): s is string => s !== null)
+    // Asking for a person or a demo is handled by its own signal, not answered as a question.
+    .filter((s) => !WANTS_HUMAN.test(s) && !DEMO_REQUESTS.some((re) => re.test(s)))
+    .filter((s) => !(ctx.expecting === 'booking' && BOOKING_CHOICE.test(s)));
+  return { declined, wantsHuman, question: questions.length > 0 ? questions.join(' ') : null };
+}

@@ -1,0 +1,135 @@
+import { getAllCountries, getAllTimezones } from 'countries-and-timezones';
+import type { AuthorityLevel } from '../../lead/field-paths.js';
+
+/**
+ * Word lists shared by the word rules (contact, company, authority, need, intents), plus the
+ * text helpers they share. Lists are lower-case; callers lower-case first.
+ */
+
+/** Curly quotes become straight ones so every pattern only has to know one apostrophe. */
+export function normalizeText(text: string): string {
+  return text.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"');
+}
+
+/**
+ * Job-title words with the authority level they imply when the visitor gives no other cue.
+ * Multi-word titles come first so "managing director" wins over "director".
+ */
+export const TITLE_LEVELS: readonly (readonly [string, AuthorityLevel | null])[] = [
+  ['job seeker', 'researcher'], ['job hunting', 'researcher'], ['product owner', 'influencer'], ['chief of', 'influencer'],
+  ['managing director', 'decision_maker'], ['managing partner', 'decision_maker'], ['managing broker', 'decision_maker'],
+  ['executive director', 'decision_maker'], ['general manager', 'decision_maker'], ['vice president', 'decision_maker'],
+  ['head of', 'decision_maker'], ['board member', 'influencer'], ['team lead', 'influencer'], ['tech lead', 'influencer'],
+  ['executive assistant', 'influencer'], ['account executive', 'influencer'], ['decision maker', 'decision_maker'],
+  ['ceo', 'decision_maker'], ['cfo', 'decision_maker'], ['coo', 'decision_maker'], ['cto', 'decision_maker'],
+  ['cro', 'decision_maker'], ['cmo', 'decision_maker'], ['cio', 'decision_maker'], ['cpo', 'decision_maker'],
+  ['cso', 'decision_maker'], ['ciso', 'decision_maker'], ['chief', 'decision_maker'], ['md', 'decision_maker'],
+  ['owner', 'decision_maker'], ['co-owner', 'decision_maker'], ['proprietor', 'decision_maker'], ['inhaber', 'decision_maker'],
+  ['founder', 'decision_maker'], ['co-founder', 'decision_maker'], ['cofounder', 'decision_maker'], ['founding', 'decision_maker'],
+  ['president', 'decision_maker'], ['partner', 'decision_maker'], ['principal', 'decision_maker'], ['vp', 'decision_maker'],
+  ['svp', 'decision_maker'], ['evp', 'decision_maker'], ['head', 'decision_maker'], ['director', 'decision_maker'],
+  ['geschäftsführer', 'decision_maker'], ['geschäftsführerin', 'decision_maker'], ['geschaeftsfuehrer', 'decision_maker'],
+  ['inhaberin', 'decision_maker'], ['gm', 'decision_maker'],
+  ['student', 'researcher'], ['intern', 'researcher'], ['researcher', 'researcher'], ['trainee', 'researcher'],
+  ['manager', 'influencer'], ['lead', 'influencer'], ['analyst', 'influencer'], ['coordinator', 'influencer'],
+  ['specialist', 'influencer'], ['engineer', 'influencer'], ['developer', 'influencer'], ['dev', 'influencer'],
+  ['assistant', 'influencer'], ['associate', 'influencer'], ['consultant', 'influencer'], ['administrator', 'influencer'],
+  ['admin', 'influencer'], ['committee', 'influencer'], ['member', 'influencer'], ['supervisor', 'influencer'],
+  ['strategist', 'influencer'], ['designer', 'influencer'], ['marketer', 'influencer'], ['representative', 'influencer'],
+  ['executive', 'influencer'], ['officer', 'influencer'], ['advisor', 'influencer'], ['adviser', 'influencer'],
+  ['accountant', 'influencer'], ['recruiter', 'influencer'], ['planner', 'influencer'], ['buyer', 'influencer'],
+  ['treasurer', 'influencer'], ['secretary', 'influencer'], ['volunteer', 'influencer'], ['agent', 'influencer'],
+  ['broker', null], ['chair', 'decision_maker'], ['chairman', 'decision_maker'], ['chairwoman', 'decision_maker'],
+  ['chairperson', 'decision_maker'], ['trustee', 'influencer'], ['editor', 'influencer'], ['producer', 'influencer'],
+];
+
+const TITLE_WORDS = new Set(TITLE_LEVELS.map(([t]) => t).filter((t) => !t.includes(' ')));
+
+/** True when the word (any case, singular or plural) is a job-title word ("Owners", "CEO"). */
+export function isTitleWord(word: string): boolean {
+  const w = word.toLowerCase().replace(/[^\p{L}-]/gu, '');
+  return TITLE_WORDS.has(w) || (w.endsWith('s') && TITLE_WORDS.has(w.slice(0, -1)));
+}
+
+/** True when a phrase contains a title word or a multi-word title ("team lead for support"). */
+export function hasTitleWord(phrase: string): boolean {
+  const lower = phrase.toLowerCase();
+  if (/\bjob seeker\b|\bhead of\b/.test(lower)) return true;
+  return lower.split(/[\s/()]+/).some(isTitleWord);
+}
+
+/** The level a title implies: the first title word from the left decides ("assistant to the CEO" is an assistant). */
+export function levelForTitle(role: string): AuthorityLevel | null {
+  const words = role.toLowerCase().replace(/[()]/g, ' ').split(/\s+/).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    const two = `${words[i]} ${words[i + 1] ?? ''}`;
+    const multi = TITLE_LEVELS.find(([t]) => t === two);
+    if (multi) return multi[1];
+    if (words[i] === 'managing' && i + 1 < words.length) return 'decision_maker';
+    const w = (words[i] ?? '').replace(/[^\p{L}-]/gu, '');
+    const single = TITLE_LEVELS.find(([t]) => t === w || `${t}s` === w);
+    if (single) return single[1];
+  }
+  return null;
+}
+
+/** Departments and functions: after "Head of" they are part of the role, not the employer. */
+export const DEPARTMENTS = new Set(
+  ('sales marketing operations ops engineering product growth revenue finance it hr people admissions customer patient ' +
+    'business technology development communications digital ecommerce e-commerce partnerships strategy support services ' +
+    'success procurement data design research security information nursing clinical fundraising events education ' +
+    'enrollment enrolment legal compliance accounting logistics supply training quality analytics brand content demand ' +
+    'talent recruitment recruiting facilities infrastructure global international regional corporate student learning ' +
+    'software platform web mobile field inside staff admissions communications public').split(' '),
+);
+
+/** Words that never belong to a person's name (contact answers: "sure", "send info to", "my cell is"). */
+export const NAME_STOP_WORDS = new Set(
+  ("sure send info to email e-mail me at best on or by phone my cell is mobile office line please reach you can thanks thank " +
+    "the here it's its it i i'm im this that name name's is are be am was and with from for of a an yes yeah yep no nope " +
+    "ok okay hi hello hey dear regards cheers contact number tel call text whatsapp work home via use try ping write drop " +
+    "just only also fine good great works work's prefer rather not skip pass later n/a na none nothing want would like " +
+    "let know if that's easier fastest quickest address direct reach me mail gmail outlook we our us your they them " +
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august " +
+    "september october november december today tomorrow morning afternoon evening asap soon now anytime " +
+    "demo sales team support company business").split(/\s+/),
+);
+
+/** Words that mark an organisation rather than a person ("Acme Robotics", "Harbour Health Trust"). */
+export const ORG_WORDS = new Set(
+  ("inc ltd llc llp plc gmbh ag sa s.a. pvt pty co corp corporation company limited group partners solutions systems " +
+    "technologies tech labs digital media analytics robotics realty lending health healthcare clinic clinics college " +
+    "university school academy society trust foundation institute agency studio studios consulting capital bank " +
+    "insurance logistics software services industries holdings ventures networks global international associates " +
+    "alliance developments outfitters nutrition lettings physio pharma foods motors energy finance financial wealth " +
+    "marketing design works hub cloud data apps store shop cafe restaurant hotel travel dental legal law properties " +
+    "homes construction manufacturing engineering").split(/\s+/),
+);
+
+/** Legal-form suffixes kept as part of a company name ("GmbH", "Pvt Ltd", "Co.", "S.A."). */
+export const LEGAL_SUFFIXES = new Set(
+  'gmbh ltd ltd. inc inc. llc llp plc ag sa s.a. s.a pvt pvt. pty co co. corp corp. limited bv nv oy ab srl sarl kg ug se'.split(' '),
+);
+
+/**
+ * Refusals to answer ("I'd rather not say", "prefer not to", "rather keep that private").
+ * "rather not" only counts when it refers to telling, so "I'd rather not wait" is no refusal.
+ */
+export const REFUSAL =
+  /\b(?:rather not|prefer not(?: to)?)(?=\s*(?:$|[,.!;)]|say|share|tell|disclose|answer|give|get into|discuss|mention|provide|specify|reveal|for now))|\b(?:rather|prefer to|like to|want to) keep (?:that|it|this|(?:the|our|my) [\w ]{1,30}?) (?:private|confidential|to myself|under wraps)|\bno comment\b|\bnot telling\b|\bnone of your business\b|\b(?:don't|do not|dont) (?:want|wish) to (?:share|say|tell|give|disclose)|\b(?:can't|cannot|won't|can not) (?:share|disclose|say|tell you)\b|\bnot (?:comfortable|willing) (?:sharing|to share|saying|to say)|^\s*(?:skip|pass|next question)\b|\b(?:i'll|i will|i'd|let me) (?:pass|skip)\b|\bskip (?:this|that|it|the question)\b/i;
+
+/** Words for the people who decide, in third-party cues ("our CEO decides", "I'd take it to my VP"). */
+export const DECIDER =
+  '(?:ceo|cfo|coo|cto|cro|cmo|cio|md|gm|vp|svp|evp|boss|director|directors|board|owner|owners|founder|founders|co-founders?|partners?|management|leadership|president|principal|head|heads|manager|execs?|executives?|exec team|committee|chancellor|vice-chancellor|dean|superintendent|trustees|council|supervisor|team lead|higher-ups|procurement|finance team)';
+
+// Every country name and every IANA city (e.g. "Munich" is absent but "Berlin", "Kolkata" are),
+// from the countries-and-timezones data we already ship, so place names are not taken as companies.
+const PLACES = new Set<string>([
+  ...Object.values(getAllCountries()).map((c) => c.name.toLowerCase()),
+  ...Object.keys(getAllTimezones()).map((tz) => (tz.split('/').pop() ?? '').replace(/_/g, ' ').toLowerCase()),
+]);
+
+/** True for a country or a time-zone city name ("Germany", "London", "New York"). */
+export function isPlaceName(name: string): boolean {
+  return PLACES.has(name.trim().toLowerCase());
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { demoIntentRule, detectSignals } from '../../../src/extract/rules/intent-rule.js';
+import type { RuleContext } from '../../../src/extract/rules/rule-context.js';
+import type { Slot } from '../../../src/lead/slots.js';
+import { DEFAULT_VISITOR } from '../../../src/lead/visitor.js';
+
+function ctx(expecting: Slot | null): RuleContext {
+  return { expecting, visitor: DEFAULT_VISITOR, now: new Date('2026-03-02T15:00:00Z'), region: 'US', defaultCurrency: 'USD', fiscalYearEndMonth: 12 };
+}
+
+function demoOf(text: string): unknown {
+  return demoIntentRule(text, ctx(null)).candidates.find((c) => c.path === 'intent.demo')?.value ?? null;
+}
+
+describe('demoIntentRule', () => {
+  it.each([
+    'Could I get a demo this week?',
+    'Can we book a quick demo?',
+    "I'd really like a demo for my team",
+    'Would love a walkthrough of the reporting side.',
+    'Could somebody show me how it works in practice?',
+    'Could a salesperson walk us through the setup?',
+    'Can we schedule a call with your sales team?',
+    "I'd like to speak with sales before we commit.",
+    'Please show me a demo.',
+    'Can you give me a product tour?',
+    'Hi! Happy to jump on a short sales call next week.',
+    'Mind if we set up a demo for Thursday? We have 3 people who want to see it.',
+  ])('when the visitor writes "%s", then a demo is requested', (text) => {
+    expect(demoOf(text)).toBe(true);
+  });
+
+  it.each([
+    'We get dozens of demo requests a day from tiny firms.',
+    'Our SDRs are buried in demo request volume.',
+    'Too many demo requests come from students.',
+    'No demo needed, just pricing please.',
+    'Our sales calls take forever.',
+    'We walk customers through onboarding ourselves.',
+    'We have a demo environment for our own product.',
+    'Is there a free trial?',
+    'Can you walk me through pricing?',
+  ])('when "%s" does not ask for a demo, then intent.demo is not set (never false)', (text) => {
+    expect(demoOf(text)).toBeNull();
+  });
+});
+
+describe('detectSignals: wants a human', () => {
+  it.each([
+    ['Can I talk to a human?', true],
+    ['I want to speak to a real person', true],
+    ['human please', true],
+    ['connect me to an agent', true],
+    ['Can I chat with someone real?', true],
+    ['Operator.', true],
+    ['Please connect me with your support team', true],
+    ['Let me talk to my team first', false],
+    ['Can someone from sales walk me through it?', false],
+    ['Are you a real person?', false],
+    ['We work with letting agents across the county.', false],
+    ['Our agents call every lead within an hour.', false],
+  ])('when the visitor writes "%s", then wantsHuman is %s', (text, wantsHuman) => {
+    expect(detectSignals(text, ctx(null)).wantsHuman).toBe(wantsHuman);
+  });
+});
+
+describe('detectSignals: declines the slot asked', () => {
+  it.each<[string, Slot | null, boolean]>([
+    ["I'd rather not say", 'budget', true],
+    ['Prefer not to say.', 'company', true],
+    ['skip', 'timeline', true],
+    ['pass', 'budget', true],
+    ['no comment', 'authority', true],
+    ['Not telling!', 'contact', true],
+    ["I'd rather keep that private", 'budget', true],
+    ['None of your business', 'company', true],
+    ["I don't want to share that", 'contact', true],
+    ['No idea, sorry', 'budget', true],
+    ["Honestly couldn't tell you, finance holds that", 'budget', true],
+    ["I'd rather not wait until next year", 'timeline', false],
+    ['About 40k a year', 'budget', false],
+    ['We pass leads to our reps by hand', 'need', false],
+    ['No idea how this works, just saw the widget', null, false],
+  ])('when the visitor writes "%s" (asked: %s), then declined is %s', (text, expecting, declined) => {
+    expect(detectSignals(text, ctx(expecting)).declined).toBe(declined);
+  });
+});
+
+describe('detectSignals: the visitor question', () => {
+  it.each<[string, Slot | null, string | null]>([
+    ['Do you integrate with Pipedrive?', null, 'Do you integrate with Pipedrive?'],
+    ['Hi, is there a free trial?', null, 'is there a free trial?'],
+    ['what does the Scale plan cost?', 'need', 'what does the Scale plan cost?'],
+    ['Around 20k. Is that enough for the Pro plan?', 'budget', 'Is that enough for the Pro plan?'],
+    ["I'm a student doing a project, can I ask how the bot scores leads??", null, 'can I ask how the bot scores leads??'],
+    ['hey there - quick q: does it speak Spanish?', null, 'does it speak Spanish?'],
+    ['20k?', 'budget', null],
+    ['Thursday at 3pm?', 'booking', null],
+    ['Can I see a demo?', null, null],
+    ['Can I talk to a human?', null, null],
+    ['I need this by June.', 'timeline', null],
+  ])('when the visitor writes "%s" (asked: %s), then the question is %s', (text, expecting, question) => {
+    expect(detectSignals(text, ctx(expecting)).question).toBe(question);
+  });
+});

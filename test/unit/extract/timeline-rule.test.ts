@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest';
+import type { RuleContext } from '../../../src/extract/rules/rule-context.js';
+import { bucketFor } from '../../../src/extract/rules/timeline-bucket.js';
+import { timelineRule } from '../../../src/extract/rules/timeline-rule.js';
+import type { Slot } from '../../../src/lead/slots.js';
+
+// A Tuesday. Local dates: Mar 10 in New York, London, Berlin and Kolkata; already Mar 11 in Sydney.
+const NOW = '2026-03-10T15:00:00Z';
+const NY = 'America/New_York';
+const LONDON = 'Europe/London';
+const BERLIN = 'Europe/Berlin';
+const KOLKATA = 'Asia/Kolkata';
+const SYDNEY = 'Australia/Sydney';
+
+function ctx(expecting: Slot | null, timezone = NY, now = NOW, fiscalYearEndMonth = 12): RuleContext {
+  return {
+    expecting,
+    visitor: { timezone, locale: timezone === NY ? 'en-US' : 'en-GB', page: null, referrer: null, utm: null },
+    now: new Date(now),
+    region: undefined,
+    defaultCurrency: 'USD',
+    fiscalYearEndMonth,
+  };
+}
+
+function fields(text: string, c: RuleContext): Record<string, unknown> {
+  return Object.fromEntries(timelineRule(text, c).candidates.map((x) => [x.path, x.value]));
+}
+
+type Case = { text: string; expecting?: Slot | null; tz?: string; date: string; bucket: string };
+
+describe('timelineRule, dated answers', () => {
+  const cases: Case[] = [
+    // absolute and relative dates (chrono-node)
+    { text: 'We want to go live by March 20.', expecting: null, date: '2026-03-20', bucket: 'immediate' },
+    { text: 'We would like to launch by November 1st.', expecting: null, date: '2026-11-01', bucket: 'year' },
+    { text: 'by Friday', date: '2026-03-13', bucket: 'immediate' },
+    { text: 'tomorrow', tz: SYDNEY, date: '2026-03-12', bucket: 'immediate' },
+    { text: '15/04/2026', tz: LONDON, date: '2026-04-15', bucket: 'quarter' },
+    // durations, vague counts and ranges (upper end)
+    { text: 'in 3 weeks', date: '2026-03-31', bucket: 'immediate' },
+    { text: 'In about four months.', date: '2026-07-10', bucket: 'half' },
+    { text: 'about 10 weeks', date: '2026-05-19', bucket: 'quarter' },
+    { text: 'a few weeks', date: '2026-03-31', bucket: 'immediate' },
+    { text: 'Within 6 to 8 weeks.', date: '2026-05-05', bucket: 'quarter' },
+    { text: 'Like I said, within 60 days.', date: '2026-05-09', bucket: 'quarter' },
+    { text: 'Two weeks, ideally.', date: '2026-03-24', bucket: 'immediate' },
+    { text: 'within the next 2 months', tz: BERLIN, date: '2026-05-10', bucket: 'quarter' },
+    { text: 'next couple of months ideally', date: '2026-05-10', bucket: 'quarter' },
+    { text: 'in a month or two', date: '2026-05-10', bucket: 'quarter' },
+    { text: 'three months from now', tz: KOLKATA, date: '2026-06-10', bucket: 'half' },
+    { text: 'over the next 18 months', date: '2027-09-10', bucket: 'later' },
+    { text: 'within a year', date: '2027-03-10', bucket: 'year' },
+    { text: 'The showroom opens in about 10 weeks.', tz: LONDON, date: '2026-05-19', bucket: 'quarter' },
+    // month names with modifiers; a month already past is next year's
+    { text: 'Early April.', date: '2026-04-05', bucket: 'immediate' },
+    { text: 'By mid-December.', tz: LONDON, date: '2026-12-15', bucket: 'year' },
+    { text: 'late September', tz: BERLIN, date: '2026-09-30', bucket: 'year' },
+    { text: 'End of April at the latest.', tz: LONDON, date: '2026-04-30', bucket: 'quarter' },
+    { text: 'Decision by the end of May.', tz: BERLIN, date: '2026-05-31', bucket: 'quarter' },
+    { text: 'June', date: '2026-06-01', bucket: 'quarter' },
+    { text: 'Probably February.', date: '2027-02-01', bucket: 'year' },
+    { text: 'Early next year, probably January or February.', date: '2027-01-01', bucket: 'year' },
+    { text: 'we may start in May', expecting: null, date: '2026-05-01', bucket: 'quarter' },
+    // years and quarters
+    { text: 'Early next year.', date: '2027-01-15', bucket: 'year' },
+    { text: 'Sometime next year.', date: '2027-07-01', bucket: 'later' },
+    { text: 'in 2027', date: '2027-07-01', bucket: 'later' },
+    { text: 'first half of next year', date: '2027-01-01', bucket: 'year' },
+    { text: 'H2', tz: BERLIN, date: '2026-07-01', bucket: 'half' },
+    { text: 'Not for another 6 months.', tz: KOLKATA, date: '2026-09-10', bucket: 'year' },
+    { text: 'By the end of Q2.', tz: LONDON, date: '2026-06-30', bucket: 'half' },
+    { text: 'Our platform launch is planned for Q2 2027.', expecting: null, tz: KOLKATA, date: '2027-04-01', bucket: 'later' },
+    { text: 'In Q3.', date: '2026-07-01', bucket: 'half' },
+    { text: 'Q3 or Q4', date: '2026-07-01', bucket: 'half' },
+    { text: 'next quarter', date: '2026-06-30', bucket: 'half' },
+    { text: 'this quarter', date: '2026-03-31', bucket: 'immediate' },
+    { text: 'Before the end of the year.', date: '2026-12-31', bucket: 'year' },
+    { text: 'this year', date: '2026-12-31', bucket: 'year' },
+    // seasons by hemisphere, holidays
+    { text: 'Before summer.', tz: LONDON, date: '2026-06-01', bucket: 'quarter' },
+    { text: 'Before summer.', tz: SYDNEY, date: '2026-12-01', bucket: 'year' },
+    { text: 'by winter', tz: SYDNEY, date: '2026-06-01', bucket: 'quarter' },
+    { text: 'after the summer holidays', tz: BERLIN, date: '2026-09-01', bucket: 'half' },
+    { text: 'we want it live before christmas', expecting: null, tz: BERLIN, date: '2026-12-25', bucket: 'year' },
+    { text: 'Probably January, once the new year starts.', tz: LONDON, date: '2027-01-01', bucket: 'year' },
+    // this week / month, and as soon as possible
+    { text: 'This week.', date: '2026-03-15', bucket: 'immediate' },
+    { text: 'this month', date: '2026-03-31', bucket: 'immediate' },
+    { text: 'next month', date: '2026-04-01', bucket: 'immediate' },
+    { text: 'end of next month', date: '2026-04-30', bucket: 'quarter' },
+    { text: 'the week after next', date: '2026-03-23', bucket: 'immediate' },
+    { text: 'ASAP', date: '2026-03-10', bucket: 'immediate' },
+    { text: 'as soon as possible please', tz: KOLKATA, date: '2026-03-10', bucket: 'immediate' },
+    { text: 'Right away.', date: '2026-03-10', bucket: 'immediate' },
+    { text: 'Honestly it is urgent.', date: '2026-03-10', bucket: 'immediate' },
+    { text: 'yesterday!', tz: SYDNEY, date: '2026-03-11', bucket: 'immediate' },
+    { text: 'We needed it yesterday.', expecting: null, date: '2026-03-10', bucket: 'immediate' },
+    { text: 'I can spend about $99 a month and I want it set up this week.', expecting: null, date: '2026-03-15', bucket: 'immediate' },
+  ];
+
+  const filled = cases.map((c) => ({ expecting: 'timeline' as Slot | null, tz: NY, ...c }));
+  it.each(filled)('when the visitor says $text ($tz), then the target is $date ($bucket)', ({ text, expecting, tz, date, bucket }) => {
+    expect(fields(text, ctx(expecting, tz))).toEqual({ 'timeline.targetDate': date, 'timeline.bucket': bucket });
+  });
+
+  it.each([
+    [6, '2026-06-30', 'half'],
+    [3, '2026-03-31', 'immediate'],
+    [12, '2026-12-31', 'year'],
+  ])('when the fiscal year ends in month %d, then "end of the financial year" is %s', (month, date, bucket) => {
+    expect(fields('By the end of the financial year.', ctx('timeline', SYDNEY, NOW, month))).toEqual({ 'timeline.targetDate': date, 'timeline.bucket': bucket });
+  });
+
+  it.each([
+    [NY, '2026-03-31'],
+    [LONDON, '2026-04-30'],
+    [BERLIN, '2026-04-30'],
+    [KOLKATA, '2026-04-30'],
+    [SYDNEY, '2026-04-30'],
+  ])('when it is already April in %s but not in UTC, then "this month" ends on %s', (tz, date) => {
+    expect(fields('this month', ctx('timeline', tz, '2026-03-31T23:30:00Z'))['timeline.targetDate']).toBe(date);
+  });
+});
+
+describe('timelineRule, corrections and alternatives', () => {
+  it('when the visitor corrects the date, then the last one wins', () => {
+    const text = 'Before the end of the year. Actually, it has to wait for our budget round, so more like the end of February.';
+    expect(fields(text, ctx('timeline', LONDON))).toEqual({ 'timeline.targetDate': '2027-02-28', 'timeline.bucket': 'year' });
+  });
+
+  it('when a date follows "no rush", then the date wins', () => {
+    expect(fields('No rush, but ideally by the end of June.', ctx('timeline'))).toEqual({ 'timeline.targetDate': '2026-06-30', 'timeline.bucket': 'half' });
+  });
+
+  it('when a message also talks money, then only the timing clause counts and the evidence is its sentence', () => {
+    const result = timelineRule('We pilot in the next two weeks. Oh, and make that $2,000 a month.', ctx('timeline'));
+    expect(result.candidates).toEqual([
+      { path: 'timeline.targetDate', value: '2026-03-24', evidence: 'We pilot in the next two weeks.' },
+      { path: 'timeline.bucket', value: 'immediate', evidence: 'We pilot in the next two weeks.' },
+    ]);
+  });
+});
+
+describe('timelineRule, no plan', () => {
+  it.each([
+    ['No fixed timeline.', null],
+    ['no rush', 'timeline'],
+    ['There is no deadline.', null],
+    ['not sure when', 'timeline'],
+    ['someday', 'timeline'],
+    ['no plans at all', 'timeline'],
+    ['Honestly we are just looking around.', 'timeline'],
+    ['no timeline, it is just research', 'timeline'],
+    ['Just exploring for now.', 'timeline'],
+  ] as const)('when the visitor says "%s", then the bucket is none with no date', (text, expecting) => {
+    expect(fields(text, ctx(expecting))).toEqual({ 'timeline.bucket': 'none' });
+  });
+});
+
+describe('timelineRule, not a timeline', () => {
+  it.each([
+    ['We handle about 4,000 enquiries a month.', null],
+    ['We have been in business for 10 years.', null],
+    ['We have been in business for 10 years.', 'timeline'],
+    ['To be upfront, we have no budget for it this year.', null],
+    ['We launched in January.', null],
+    ['By Monday they have already booked with a competitor.', 'need'],
+    ['Just looking around.', null],
+    ['May I ask how pricing works?', 'timeline'],
+    ['We can spend about $500 a month.', 'timeline'],
+    ['We are open Mon-Fri.', null],
+    ['We started in 2019.', null],
+  ] as const)('when the visitor says "%s", then no timeline is taken', (text, expecting) => {
+    expect(timelineRule(text, ctx(expecting))).toEqual({ candidates: [] });
+  });
+});
+
+describe('bucketFor', () => {
+  it.each([
+    ['2026-03-01', 'immediate'],
+    ['2026-03-10', 'immediate'],
+    ['2026-04-09', 'immediate'],
+    ['2026-04-10', 'quarter'],
+    ['2026-06-08', 'quarter'],
+    ['2026-06-09', 'half'],
+    ['2026-09-06', 'half'],
+    ['2026-09-07', 'year'],
+    ['2027-03-10', 'year'],
+    ['2027-03-11', 'later'],
+  ])('when the target is %s, seen on 2026-03-10 in New York, then the bucket is %s', (date, bucket) => {
+    expect(bucketFor(date, new Date(NOW), NY)).toBe(bucket);
+  });
+
+  it('when the visitor is already a day ahead, then the same target is a day closer', () => {
+    expect(bucketFor('2026-04-10', new Date(NOW), NY)).toBe('quarter');
+    expect(bucketFor('2026-04-10', new Date(NOW), SYDNEY)).toBe('immediate');
+  });
+
+  it('when the target is not an ISO date, then it refuses it by name', () => {
+    expect(() => bucketFor('next June', new Date(NOW), NY)).toThrow(/next June/);
+  });
+});
