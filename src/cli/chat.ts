@@ -39,18 +39,28 @@ async function main(): Promise<void> {
   hello.messages.forEach(show);
   stdout.write('\n(type your answers; a number picks a quick reply; /lead shows the record; /quit ends)\n');
 
-  const rl = createInterface({ input: stdin, output: stdout });
+  const rl = createInterface({ input: stdin, output: stdout, terminal: stdin.isTTY === true });
   let last = hello.messages.at(-1);
   let n = 0;
-  for (;;) {
-    const line = (await rl.question('\n\x1b[33myou:\x1b[0m ').catch(() => '/quit')).trim();
+  const prompt = (): void => {
+    stdout.write('\n\x1b[33myou:\x1b[0m ');
+  };
+  prompt();
+  // The async iterator buffers lines typed (or piped) while the agent is still answering.
+  for await (const raw of rl) {
+    const line = raw.trim();
     if (line === '/quit') break;
-    const conv = await service.conversation(hello.sessionId);
     if (line === '/lead') {
+      const conv = await service.conversation(hello.sessionId);
       if (conv) stdout.write(formatLeadPanel(conv, config));
+      prompt();
       continue;
     }
-    if (line === '') continue;
+    if (line === '') {
+      prompt();
+      continue;
+    }
+    if (!stdin.isTTY) stdout.write(`${line}\n`);
     const pick = /^\d+$/.test(line) ? last?.quickReplies?.[Number(line) - 1] : undefined;
     const text = pick ? pick.value : line;
     const replies: ChatMessage[] = [];
@@ -63,6 +73,7 @@ async function main(): Promise<void> {
     replies.forEach(show);
     last = replies.at(-1) ?? last;
     if (last?.final) stdout.write('\n(the agent closed the chat; you can keep typing, or /quit)\n');
+    prompt();
   }
   rl.close();
 }
