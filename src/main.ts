@@ -10,6 +10,7 @@ import { createLowdbStore } from './store/lowdb-store.js';
 /** The composition root: builds the real parts from config and environment, then serves. */
 async function main(): Promise<void> {
   const { config, runtime, file } = loadConfig();
+  config.server.publicUrl ??= `http://localhost:${config.server.port}`;
   const store = await createLowdbStore({ dataDir: config.dataDir });
   const calendar = await createLowdbCalendar({ dataDir: config.dataDir });
   const core = createCore(config, { onPromptError: (e) => stderrLogger.warn('prompt template error; the last good version stays live', { ...e }) });

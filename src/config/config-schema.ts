@@ -72,6 +72,39 @@ const DestinationSchema = z.object({
   secret: z.string().regex(/^whsec_[A-Za-z0-9+/=]+$/, 'expected a Standard Webhooks secret "whsec_<base64>"').optional(),
   events: z.array(z.string()).default(['*']),
   template: z.string().optional().describe('a handlebars body template in prompts/webhooks/'),
+  previousSecrets: z
+    .array(z.string().regex(/^whsec_[A-Za-z0-9+/=]+$/, 'expected a Standard Webhooks secret "whsec_<base64>"'))
+    .default([])
+    .describe('during a secret rotation: older secrets that still sign, removed once receivers use `secret`'),
+  headers: z
+    .record(z.string().regex(/^[A-Za-z0-9-]+$/, 'expected an HTTP header name'), z.string())
+    .default({})
+    .describe('extra request headers (e.g. Authorization); ${NAME} is replaced by the environment variable NAME'),
+});
+
+/** "5s", "30s", "2m", "1h", "1d" or "500ms" -> milliseconds. */
+const DURATION_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+const duration = z
+  .string()
+  .regex(/^\d+(ms|s|m|h|d)$/, 'expected a duration like "5s", "2m", "1h" or "1d"')
+  .transform((s) => {
+    const unit = s.replace(/^\d+/, '') as keyof typeof DURATION_UNITS_MS; // the regex admits only these units
+    return Number.parseInt(s, 10) * DURATION_UNITS_MS[unit];
+  });
+
+/** Svix-style: quick retries for blips, then a tail covering a day-long CRM outage (~41 h in all). */
+const DEFAULT_RETRY_SCHEDULE_MS = [5_000, 30_000, 120_000, 600_000, 3_600_000, 14_400_000, 43_200_000, 86_400_000];
+
+const CrmSchema = z.object({
+  destinations: z.array(DestinationSchema).default([]),
+  retrySchedule: z
+    .array(duration)
+    .max(30)
+    .default(DEFAULT_RETRY_SCHEDULE_MS)
+    .describe('the wait before each retry (first attempt immediately); after the last one the delivery is dead-lettered'),
+  attemptTimeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+  retryAfterMaxMs: z.number().int().min(0).max(7 * 86_400_000).default(86_400_000).describe('the longest Retry-After honoured'),
+  publicUrl: z.url().optional().describe("this server's public address, for links in handoffs (meeting invites)"),
 });
 
 export const ConfigSchema = z.object({
@@ -96,7 +129,7 @@ export const ConfigSchema = z.object({
   nurture: z
     .object({ title: z.string().min(1), url: z.string().min(1) })
     .default({ title: 'The 2026 guide to qualifying inbound leads', url: 'https://beacon.example/guides/lead-qualification' }),
-  crm: z.object({ destinations: z.array(DestinationSchema).default([]) }).default({ destinations: [] }),
+  crm: CrmSchema.default(CrmSchema.parse({})),
   llm: z
     .object({
       model: z.string().default('gpt-4o-mini'),
@@ -107,6 +140,7 @@ export const ConfigSchema = z.object({
   server: z
     .object({
       port: z.number().int().min(0).max(65535).default(3000),
+      publicUrl: z.url().optional().describe('the address visitors reach the server at, for links in messages (default http://localhost:<port>)'),
       allowedOrigins: z.array(z.string()).default([]),
       maxMessageChars: z.number().int().min(1).max(20_000).default(2000),
       messagesPerMinute: z.number().int().min(1).max(10_000).default(30),

@@ -68,6 +68,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (dataDir !== null) config.dataDir = dataDir;
   const origins = nonEmpty(env.ALLOWED_ORIGINS);
   if (origins !== null) config.server.allowedOrigins = origins.split(',').map((o) => o.trim()).filter(Boolean);
+  const publicUrl = nonEmpty(env.PUBLIC_URL);
+  if (publicUrl !== null) {
+    if (!z.url().safeParse(publicUrl).success) throw new ConfigError(`PUBLIC_URL: expected a URL, got "${publicUrl}"`);
+    config.server.publicUrl = publicUrl.replace(/\/+$/, '');
+  }
   const model = nonEmpty(env.LLM_MODEL);
   if (model !== null) config.llm.model = model;
 

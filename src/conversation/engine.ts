@@ -26,6 +26,11 @@ function learnedPhrases(changed: readonly FieldPath[]): string[] {
   return out;
 }
 
+/** Where visitors reach the server, for links in messages (relative when unknown). */
+function publicBase(ctx: EngineContext): string {
+  return (ctx.config.server.publicUrl ?? '').replace(/\/+$/, '');
+}
+
 function withEvent(conv: Conversation, type: string, now: Date, ctx: EngineContext): Conversation {
   const event: OutboxEvent = { id: ctx.newId(), type, occurredAt: now.toISOString(), conversationId: conv.id };
   return { ...conv, outbox: [...conv.outbox, event] };
@@ -105,7 +110,7 @@ export function transition(conv: Conversation, event: EngineEvent, now: Date, ct
       const booked = withEvent({ ...base, meeting, status: 'ended', expecting: null, offeredSlots: [] }, 'meeting.booked', now, ctx);
       const part: ReplyPart = {
         template: 'booked',
-        vars: { when: slotLabel(event.start, conv.visitor.timezone, conv.visitor.locale), repName: rep?.name ?? 'our team', icsUrl: `/bookings/${event.meetingId}.ics`, manageUrl: `/bookings/${event.meetingId}` },
+        vars: { when: slotLabel(event.start, conv.visitor.timezone, conv.visitor.locale), repName: rep?.name ?? 'our team', icsUrl: `${publicBase(ctx)}/bookings/${event.meetingId}.ics`, manageUrl: `${publicBase(ctx)}/bookings/${event.meetingId}` },
       };
       return { conversation: booked, outputs: [{ type: 'reply', parts: [part], expecting: null, quickReplies: null, final: true }] };
     }
