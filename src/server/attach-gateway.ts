@@ -1,0 +1,148 @@
+import type { Server, Socket } from 'socket.io';
+import type { AgentEvent, ChatService } from '../conversation/chat-service.js';
+import { isAppError, type ErrorCode } from '../errors/app-error.js';
+import type { Config } from '../config/config-schema.js';
+import { stderrLogger, type Logger } from './server-deps.js';
+import { HelloPayloadSchema, VisitorMessagePayloadSchema, parsePayload } from './socket-schemas.js';
+import type { ErrorAck, ErrorBody, ServerToClientEvents } from './socket-events.js';
+import { createTokenBucket } from './token-bucket.js';
+
+/** What clients send, as the gateway sees it: untrusted until parsed. */
+export type InboundEvents = Record<'session:hello' | 'visitor:message', (...args: unknown[]) => void>;
+export type GatewayServer = Server<InboundEvents, ServerToClientEvents>;
+type GatewaySocket = Socket<InboundEvents, ServerToClientEvents>;
+type Ack = (response: unknown) => void;
+
+export type GatewayDeps = {
+  config: Config;
+  chatService: ChatService;
+  logger?: Logger | undefined;
+  now?: (() => number) | undefined;
+};
+
+const KNOWN_EVENTS = new Set(['session:hello', 'visitor:message']);
+const roomOf = (sessionId: string): string => `session:${sessionId}`;
+
+/**
+ * Registers the socket protocol (DESIGN.md "Socket protocol") on `io`: validates each payload,
+ * rate-limits each connection, calls the ChatService and relays its events. Nothing a client
+ * sends can throw out of a handler: every refusal is an error ack plus an `error` event.
+ *
+ * @example attachGateway(new Server(httpServer), { config, chatService });
+ */
+export function attachGateway(io: GatewayServer, deps: GatewayDeps): void {
+  const logger = deps.logger ?? stderrLogger;
+  const now = deps.now ?? Date.now;
+  const { maxMessageChars, messagesPerMinute } = deps.config.server;
+
+  /** Relays the agent's events to every socket of the session (a reconnected tab included). */
+  const relay = (sessionId: string) => (e: AgentEvent): void => {
+    const to = io.to(roomOf(sessionId));
+    if (e.type === 'agent:typing') to.emit('agent:typing', e.payload);
+    else if (e.type === 'agent:delta') to.emit('agent:delta', e.payload);
+    else to.emit('agent:message', e.payload);
+  };
+
+  const toErrorBody = (e: unknown, context: Record<string, unknown>): ErrorBody => {
+    if (isAppError(e)) return { code: e.code, message: e.message };
+    logger.error('chat service failed', { ...context, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    // The cause stays in the log; the visitor gets a message without internals.
+    return { code: 'INTERNAL', message: 'Something went wrong on our side. Please try again.' };
+  };
+
+  io.on('connection', (socket: GatewaySocket) => {
+    const bucket = createTokenBucket({ perMinute: messagesPerMinute, now });
+    let sessionId: string | null = null;
+    // Handlers run one after another per connection, so a message sent right after hello (without
+    // waiting for its ack) finds the session, and messages reach the service in the order sent.
+    let chain: Promise<void> = Promise.resolve();
+    const enqueue = (task: () => Promise<void>): void => {
+      chain = chain.then(task).catch((e: unknown) => logger.error('socket handler failed', { error: String(e) }));
+    };
+
+    const refuse = (ack: Ack | null, code: ErrorCode, message: string): void => {
+      const error: ErrorBody = { code, message };
+      socket.emit('error', error);
+      const response: ErrorAck = { ok: false, error };
+      ack?.(response);
+    };
+
+    /** Checks shared by every event; returns false when the event was refused. */
+    const admit = (event: string, ack: Ack | null): ack is Ack => {
+      if (!bucket.take()) {
+        const seconds = Math.ceil(bucket.waitMs() / 1000);
+        refuse(ack, 'RATE_LIMITED', `Too many messages: at most ${messagesPerMinute} a minute. Try again in ${seconds} s.`);
+        return false;
+      }
+      if (ack === null) {
+        refuse(null, 'BAD_REQUEST', `${event} needs an acknowledgement callback (use emitWithAck)`);
+        return false;
+      }
+      return true;
+    };
+
+    socket.on('session:hello', (...args) => {
+      const { payload, ack } = splitArgs(args);
+      if (!admit('session:hello', ack)) return;
+      const parsed = parsePayload(HelloPayloadSchema, payload, 'session:hello');
+      if (!parsed.ok) return refuse(ack, 'BAD_REQUEST', parsed.message);
+      enqueue(async () => {
+        try {
+          const result = await deps.chatService.hello(parsed.value);
+          if (sessionId !== null && sessionId !== result.sessionId) await socket.leave(roomOf(sessionId));
+          sessionId = result.sessionId;
+          await socket.join(roomOf(result.sessionId));
+          ack({ ok: true, sessionId: result.sessionId, messages: result.messages });
+        } catch (e) {
+          const { code, message } = toErrorBody(e, { event: 'session:hello' });
+          refuse(ack, code, message);
+        }
+      });
+    });
+
+    socket.on('visitor:message', (...args) => {
+      const { payload, ack } = splitArgs(args);
+      if (!admit('visitor:message', ack)) return;
+      const parsed = parsePayload(VisitorMessagePayloadSchema, payload, 'visitor:message');
+      if (!parsed.ok) return refuse(ack, 'BAD_REQUEST', parsed.message);
+      const { clientId, text } = parsed.value;
+      // Counted in code points, so an emoji is one character, as the visitor sees it.
+      const length = [...text].length;
+      if (length > maxMessageChars) {
+        return refuse(ack, 'PAYLOAD_TOO_LARGE', `Message too long: ${length} characters, at most ${maxMessageChars}.`);
+      }
+      enqueue(async () => {
+        if (sessionId === null) return refuse(ack, 'BAD_REQUEST', 'Send session:hello before visitor:message.');
+        const current = sessionId;
+        try {
+          const result = await deps.chatService.receive(current, { clientId, text }, relay(current));
+          result.reply.catch((e: unknown) => toErrorBody(e, { event: 'agent reply', sessionId: current }));
+          ack({ ok: true, id: result.id });
+        } catch (e) {
+          const { code, message } = toErrorBody(e, { event: 'visitor:message', sessionId: current });
+          refuse(ack, code, message);
+        }
+      });
+    });
+
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      if (typeof event === 'string' && KNOWN_EVENTS.has(event)) return;
+      const { ack } = splitArgs(args);
+      if (!bucket.take()) return;
+      refuse(ack, 'BAD_REQUEST', `Unknown event "${String(event).slice(0, 64)}"`);
+    });
+
+    socket.on('error', (e: Error) => logger.warn('socket error', { error: e.message }));
+  });
+}
+
+/** socket.io passes the ack callback last, only when the client asked for one. */
+function splitArgs(args: unknown[]): { payload: unknown; ack: Ack | null } {
+  const last = args.at(-1);
+  if (typeof last === 'function') {
+    // socket.io's ack callbacks take the response as their single argument; it is the only
+    // function a client can put in the argument list (payloads are decoded JSON).
+    return { payload: args.length > 1 ? args[0] : undefined, ack: last as Ack };
+  }
+  return { payload: args[0], ack: null };
+}

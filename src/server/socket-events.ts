@@ -1,0 +1,47 @@
+import type { ChatMessage, QuickReply } from '../conversation/conversation-schema.js';
+import type { ErrorCode } from '../errors/app-error.js';
+import type { Slot } from '../lead/slots.js';
+
+/**
+ * The socket protocol as types (DESIGN.md "Socket protocol", default namespace). The server
+ * validates the client's payloads with the zod schemas in socket-schemas.ts; the widget
+ * imports these types with `import type` and guards what it receives by hand.
+ */
+export type ErrorBody = { code: ErrorCode; message: string };
+export type ErrorAck = { ok: false; error: ErrorBody };
+
+export type VisitorContext = {
+  timezone: string;
+  locale: string;
+  page: string | null;
+  referrer: string | null;
+  utm: Record<string, string> | null;
+};
+
+export type HelloPayload = { sessionId?: string | undefined; visitor: VisitorContext };
+/** `ok` is an addition to DESIGN.md's `{ sessionId, messages }` so a client can tell errors apart. */
+export type HelloAck = { ok: true; sessionId: string; messages: ChatMessage[] } | ErrorAck;
+
+export type VisitorMessagePayload = { clientId: string; text: string };
+export type VisitorMessageAck = { ok: true; id: string } | ErrorAck;
+
+export type AgentMessagePayload = {
+  id: string;
+  text: string;
+  expecting: Slot | null;
+  quickReplies: QuickReply[];
+  final: boolean;
+};
+
+export type ServerToClientEvents = {
+  'agent:typing': (payload: { on: boolean }) => void;
+  'agent:delta': (payload: { id: string; text: string }) => void;
+  'agent:message': (payload: AgentMessagePayload) => void;
+  /** Sent with every refused event, so a client without an ack callback still learns why. */
+  error: (payload: ErrorBody) => void;
+};
+
+export type ClientToServerEvents = {
+  'session:hello': (payload: HelloPayload, ack: (res: HelloAck) => void) => void;
+  'visitor:message': (payload: VisitorMessagePayload, ack: (res: VisitorMessageAck) => void) => void;
+};

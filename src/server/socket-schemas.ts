@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { formatIssues } from '../config/load-config.js';
+import { DEFAULT_VISITOR, VisitorSchema, type Visitor } from '../lead/visitor.js';
+
+/** `session:hello`: a known sessionId resumes; a missing visitor context falls back to defaults. */
+export const HelloPayloadSchema = z.object({
+  sessionId: z.string().min(1).max(128).optional(),
+  // A fresh copy each time: the service keeps the object in the conversation it stores.
+  visitor: VisitorSchema.default(() => ({ ...DEFAULT_VISITOR })),
+});
+export type HelloInput = { sessionId?: string | undefined; visitor: Visitor };
+
+/**
+ * `visitor:message`. The length cap lives in the gateway (it depends on config and answers
+ * with its own code, PAYLOAD_TOO_LARGE); here only the shape.
+ */
+export const VisitorMessagePayloadSchema = z.object({
+  clientId: z.string().min(1).max(128),
+  text: z.string().refine((t) => t.trim().length > 0, 'must not be empty'),
+});
+export type VisitorMessageInput = z.infer<typeof VisitorMessagePayloadSchema>;
+
+/** A parse result whose error message names every bad field ("visitor.timezone: unknown IANA time zone"). */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/**
+ * Parses an untrusted socket payload with a schema, turning zod issues into one readable
+ * message prefixed with the event name.
+ *
+ * @example parsePayload(HelloPayloadSchema, raw, 'session:hello')
+ */
+export function parsePayload<S extends z.ZodType>(schema: S, raw: unknown, event: string): Parsed<z.output<S>> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, message: `Invalid ${event} payload: ${formatIssues(parsed.error).replace(/\n/g, '; ')}` };
+}

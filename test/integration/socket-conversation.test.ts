@@ -1,0 +1,143 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AgentMessagePayload, HelloAck, VisitorContext } from '../../src/server/socket-events.js';
+import { realHarness, type ChatHarness } from '../helpers/chat-harness.js';
+import { connectClient, inbox, type ClientSocket } from '../helpers/socket-client.js';
+import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
+import { answerFor } from '../helpers/visitor-answers.js';
+
+const VISITOR: VisitorContext = {
+  timezone: 'America/Chicago',
+  locale: 'en-US',
+  page: 'https://beacon.example/pricing?utm_source=newsletter',
+  referrer: 'https://search.example/',
+  utm: { utm_source: 'newsletter', utm_campaign: 'spring' },
+};
+
+let harness: ChatHarness;
+let server: TestServer;
+const sockets: ClientSocket[] = [];
+
+async function client(): Promise<ClientSocket> {
+  const s = await connectClient(server.url);
+  sockets.push(s);
+  return s;
+}
+
+async function hello(socket: ClientSocket, sessionId?: string): Promise<Extract<HelloAck, { ok: true }>> {
+  const ack = await socket.emitWithAck('session:hello', { sessionId, visitor: VISITOR });
+  if (!ack.ok) throw new Error(`hello refused: ${ack.error.message}`);
+  return ack;
+}
+
+let n = 0;
+const clientId = (): string => `client-${++n}`;
+
+beforeEach(async () => {
+  harness = realHarness();
+  server = await startTestServer({ chatService: harness.chatService });
+});
+afterEach(async () => {
+  for (const s of sockets.splice(0)) s.close();
+  await server.close();
+});
+
+describe('a conversation over the socket', () => {
+  it('when the visitor answers each question the agent asks, then the chat reaches a final message', async () => {
+    const socket = await client();
+    const box = inbox(socket);
+    const { messages } = await hello(socket);
+    let last: AgentMessagePayload | undefined = messages.filter((m) => m.role === 'agent').map((m) => ({
+      id: m.id, text: m.text, expecting: m.expecting ?? null, quickReplies: m.quickReplies ?? [], final: m.final ?? false,
+    })).at(-1);
+    let turns = 0;
+    while (last && !last.final && turns < 12) {
+      const answer = answerFor(last.expecting, last.quickReplies);
+      if (!answer) throw new Error(`no answer for "${last.text}"`);
+      const ack = await socket.emitWithAck('visitor:message', { clientId: clientId(), text: answer.text });
+      expect(ack.ok).toBe(true);
+      last = (await box.turn()).at(-1);
+      turns += 1;
+    }
+    expect(last?.final).toBe(true);
+    expect(box.errors).toEqual([]);
+  });
+
+  it('when a message is acknowledged, then it is already in the stored transcript', async () => {
+    const socket = await client();
+    const { sessionId } = await hello(socket);
+    const ack = await socket.emitWithAck('visitor:message', { clientId: 'stored-1', text: 'We need help answering leads at night' });
+    if (!ack.ok) throw new Error(ack.error.message);
+    const stored = await harness.transcript(sessionId);
+    expect(stored.find((m) => m.id === ack.id)).toMatchObject({ role: 'visitor', text: 'We need help answering leads at night', clientId: 'stored-1' });
+  });
+
+  it('when the widget says hello, then the service receives the visitor context it reported', async () => {
+    const socket = await client();
+    const { sessionId } = await hello(socket);
+    expect(await harness.visitorOf(sessionId)).toEqual(VISITOR);
+  });
+
+  it('when the visitor comes back after a disconnect, then hello with the session id restores the whole history', async () => {
+    const first = await client();
+    const box = inbox(first);
+    const { sessionId } = await hello(first);
+    await first.emitWithAck('visitor:message', { clientId: 'before-drop', text: 'Inbound leads wait too long for an answer' });
+    const [question] = await box.turn();
+    first.disconnect();
+
+    const second = await client();
+    const resumed = await hello(second, sessionId);
+    expect(resumed.sessionId).toBe(sessionId);
+    expect(resumed.messages.map((m) => m.text)).toContain('Inbound leads wait too long for an answer');
+    expect(resumed.messages.at(-1)?.id).toBe(question?.id);
+    expect(resumed.messages).toEqual(await harness.transcript(sessionId));
+
+    const box2 = inbox(second);
+    const ack = await second.emitWithAck('visitor:message', { clientId: 'after-drop', text: 'I lead the sales team and decide on tools' });
+    expect(ack.ok).toBe(true);
+    expect((await box2.turn()).length).toBeGreaterThan(0);
+  });
+
+  it('when a message is retried with the same clientId, then the same id comes back and it is stored once', async () => {
+    const socket = await client();
+    const box = inbox(socket);
+    const { sessionId } = await hello(socket);
+    const payload = { clientId: 'retry-me', text: 'We want faster replies to inbound requests' };
+    const first = await socket.emitWithAck('visitor:message', payload);
+    await box.turn();
+    const again = await socket.emitWithAck('visitor:message', payload);
+    expect(again).toEqual(first);
+    const stored = await harness.transcript(sessionId);
+    expect(stored.filter((m) => m.clientId === 'retry-me')).toHaveLength(1);
+    expect(stored.filter((m) => m.role === 'visitor')).toHaveLength(1);
+    // The retry is answered by its ack alone: the agent replies to the next message, not to it.
+    await socket.emitWithAck('visitor:message', { clientId: 'next-one', text: 'I am the sales director' });
+    await box.turn();
+    expect(box.repliesFinished()).toBe(2);
+  });
+
+  it('when the same conversation is open in two tabs, then both receive the agent reply', async () => {
+    const tabA = await client();
+    const { sessionId } = await hello(tabA);
+    const tabB = await client();
+    await hello(tabB, sessionId);
+    const boxA = inbox(tabA);
+    const boxB = inbox(tabB);
+    await tabA.emitWithAck('visitor:message', { clientId: 'two-tabs', text: 'Leads slip through after office hours' });
+    const [a, b] = await Promise.all([boxA.turn(), boxB.turn()]);
+    expect(a.map((m) => m.id)).toEqual(b.map((m) => m.id));
+  });
+
+  it('when a socket says hello for another session, then it stops receiving the first one', async () => {
+    const tab = await client();
+    const box = inbox(tab);
+    const first = await hello(tab);
+    const other = await client();
+    await hello(other, first.sessionId);
+    await hello(tab); // a new conversation on the same connection
+    const otherBox = inbox(other);
+    await other.emitWithAck('visitor:message', { clientId: 'elsewhere', text: 'Only the other tab should hear back' });
+    await otherBox.turn();
+    expect(box.messages).toEqual([]);
+  });
+});

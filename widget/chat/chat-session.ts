@@ -1,0 +1,200 @@
+import type { QuickReply } from '../../src/conversation/conversation-schema.js';
+import type { VisitorContext } from '../../src/server/socket-events.js';
+import type { KeyValueStore } from '../shared/safe-storage.js';
+import { isAgentMessage, isChatMessage, isDelta, isErrorAck, isHelloOk, isMessageOk, isTyping, quickRepliesOf } from './payload-guards.js';
+import type { WidgetSocket } from './widget-socket.js';
+
+/** One bubble. `key` is the server id, or the clientId while a visitor message is unsent. */
+export type ViewMessage = {
+  key: string;
+  role: 'visitor' | 'agent';
+  text: string;
+  /** pending: typed, not yet stored; failed: refused by the server; streaming: deltas arriving. */
+  status: 'sent' | 'pending' | 'failed' | 'streaming';
+  quickReplies: QuickReply[];
+  final: boolean;
+};
+
+export type SessionState = {
+  connection: 'connecting' | 'online' | 'reconnecting';
+  messages: ViewMessage[];
+  typing: boolean;
+  /** The last problem worth telling the visitor (a refused message), or null. */
+  notice: string | null;
+};
+
+export type SessionListener = (state: SessionState, announce: string | null) => void;
+
+export type ChatSession = {
+  /** Connects and says hello (resuming the stored session). */
+  start(): void;
+  /** Sends a message (`label` is what the bubble shows, for quick replies); queued while offline. */
+  send(text: string, label?: string): void;
+  subscribe(listener: SessionListener): () => void;
+  state(): SessionState;
+  stop(): void;
+};
+
+export type ChatSessionDeps = {
+  socket: WidgetSocket;
+  /** localStorage: the session id, so a reload or another page resumes the conversation. */
+  storage: KeyValueStore;
+  sessionKey: string;
+  visitor: () => VisitorContext;
+  newId: () => string;
+};
+
+type Outgoing = { clientId: string; text: string };
+
+/**
+ * The widget's conversation logic, free of DOM: hello and resume, the offline queue, streamed
+ * deltas, acks. The view renders its state; tests drive it with a fake socket.
+ *
+ * Every message gets a clientId when typed and keeps it until the server acks it, through
+ * any number of reconnects: the server dedupes by clientId, so a retry never duplicates.
+ *
+ * @example
+ *   const session = createChatSession({ socket, storage, sessionKey, visitor, newId });
+ *   session.subscribe((state) => view.render(state));
+ *   session.start();
+ */
+export function createChatSession(deps: ChatSessionDeps): ChatSession {
+  const { socket, storage, sessionKey } = deps;
+  let state: SessionState = { connection: 'connecting', messages: [], typing: false, notice: null };
+  const listeners = new Set<SessionListener>();
+  const queue: Outgoing[] = [];
+  /** Quick-reply labels by clientId: the bubble shows the label, the server stores the value. */
+  const labels = new Map<string, string>();
+  let flushing = false;
+  let helloRound = 0;
+
+  const update = (patch: Partial<SessionState>, announce: string | null = null): void => {
+    state = { ...state, ...patch };
+    for (const l of listeners) l(state, announce);
+  };
+  const patchMessage = (key: string, patch: Partial<ViewMessage>): void => {
+    update({ messages: state.messages.map((m) => (m.key === key ? { ...m, ...patch } : m)) });
+  };
+  const upsertMessage = (msg: ViewMessage, announce: string | null = null): void => {
+    const exists = state.messages.some((m) => m.key === msg.key);
+    const messages = exists ? state.messages.map((m) => (m.key === msg.key ? msg : m)) : [...state.messages, msg];
+    update({ messages, typing: false }, announce);
+  };
+
+  const hello = async (): Promise<void> => {
+    const round = ++helloRound;
+    let res: unknown;
+    try {
+      res = await socket.request('session:hello', { sessionId: storage.get(sessionKey) ?? undefined, visitor: deps.visitor() });
+    } catch {
+      return; // timed out or dropped: the next connect says hello again
+    }
+    if (round !== helloRound) return; // a newer connection already said hello
+    if (!isHelloOk(res)) {
+      update({ notice: isErrorAck(res) ? res.error.message : 'The chat could not start. Please reload the page.' });
+      return;
+    }
+    storage.set(sessionKey, res.sessionId);
+    const history = res.messages.filter(isChatMessage);
+    const stored = new Set(history.map((m) => m.clientId).filter((id) => id !== undefined));
+    // A message whose ack was lost is in the history already: it must not be sent again.
+    for (let i = queue.length - 1; i >= 0; i--) if (stored.has(queue[i]?.clientId ?? '')) queue.splice(i, 1);
+    const messages: ViewMessage[] = history.map((m) => ({
+      key: m.id,
+      role: m.role,
+      text: (m.clientId !== undefined && labels.get(m.clientId)) || m.text,
+      status: 'sent',
+      quickReplies: quickRepliesOf(m.quickReplies),
+      final: m.final === true,
+    }));
+    const unsent = state.messages.filter((m) => m.status === 'pending' && queue.some((q) => q.clientId === m.key));
+    update({ connection: 'online', messages: [...messages, ...unsent] });
+    void flush();
+  };
+
+  /** Sends queued messages one at a time, in order; stops (keeping the rest) when offline. */
+  const flush = async (): Promise<void> => {
+    if (flushing) return;
+    flushing = true;
+    try {
+      while (state.connection === 'online' && queue.length > 0) {
+        const item = queue[0];
+        if (item === undefined) break;
+        let res: unknown;
+        try {
+          res = await socket.request('visitor:message', item);
+        } catch {
+          break; // no ack: kept, and sent again with the same clientId after reconnecting
+        }
+        queue.shift();
+        if (isMessageOk(res)) {
+          patchMessage(item.clientId, { status: 'sent' });
+        } else if (isErrorAck(res) && res.error.code === 'SESSION_NOT_FOUND') {
+          // The server no longer knows this session (its store was reset): start a new one,
+          // then send the message there.
+          queue.unshift(item);
+          storage.remove(sessionKey);
+          update({ connection: 'connecting' });
+          void hello();
+          break;
+        } else {
+          patchMessage(item.clientId, { status: 'failed' });
+          update({ notice: isErrorAck(res) ? res.error.message : 'Your message could not be sent.' });
+        }
+      }
+    } finally {
+      flushing = false;
+    }
+  };
+
+  const onDelta = (p: unknown): void => {
+    if (!isDelta(p)) return;
+    const current = state.messages.find((m) => m.key === p.id);
+    const text = (current?.text ?? '') + p.text;
+    upsertMessage({ key: p.id, role: 'agent', text, status: 'streaming', quickReplies: [], final: false });
+  };
+
+  const onAgentMessage = (p: unknown): void => {
+    if (!isAgentMessage(p)) return;
+    // The final text replaces whatever the deltas streamed.
+    upsertMessage({ key: p.id, role: 'agent', text: p.text, status: 'sent', quickReplies: quickRepliesOf(p.quickReplies), final: p.final === true }, p.text);
+  };
+
+  return {
+    start() {
+      socket.on('connect', () => {
+        update({ connection: state.messages.length > 0 ? 'reconnecting' : 'connecting' });
+        void hello();
+      });
+      socket.on('disconnect', () => update({ connection: 'reconnecting', typing: false }));
+      socket.on('connect_error', () => update({ connection: 'reconnecting' }));
+      socket.on('agent:typing', (p) => {
+        if (isTyping(p)) update({ typing: p.on });
+      });
+      socket.on('agent:delta', onDelta);
+      socket.on('agent:message', onAgentMessage);
+      socket.connect();
+    },
+    send(text, label) {
+      const trimmed = text.trim();
+      if (trimmed === '') return;
+      const clientId = deps.newId();
+      if (label !== undefined) labels.set(clientId, label);
+      queue.push({ clientId, text: trimmed });
+      update({
+        notice: null,
+        messages: [...state.messages, { key: clientId, role: 'visitor', text: label ?? trimmed, status: 'pending', quickReplies: [], final: false }],
+      });
+      void flush();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    state: () => state,
+    stop() {
+      listeners.clear();
+      socket.close();
+    },
+  };
+}

@@ -1,0 +1,187 @@
+import type { EmbedConfig } from '../shared/embed-config.js';
+import type { SessionState, ViewMessage } from './chat-session.js';
+import { linkify, type TextRun } from './linkify.js';
+
+export type ChatView = {
+  panel: HTMLElement;
+  render(state: SessionState, announce: string | null): void;
+  show(focus: boolean): void;
+  hide(): void;
+};
+
+type ViewHandlers = { send(text: string, label?: string): void; close(): void };
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  // Text only, ever: visitor and agent words are never parsed as HTML.
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** A text run as a DOM node: a text node, or a link opening in a new tab. */
+function runNode(run: TextRun): Node {
+  if (run.href === undefined) return document.createTextNode(run.text);
+  const a = el('a', 'lb-link', run.text);
+  a.href = run.href;
+  a.target = '_blank';
+  a.rel = 'noopener noreferrer';
+  return a;
+}
+
+/**
+ * Builds the chat panel (a non-modal dialog) inside the widget's shadow root and renders the
+ * session state into it: bubbles keyed by message, quick replies under the last agent message,
+ * the typing indicator, the reconnecting banner, and a live region that announces each new
+ * agent message to screen readers.
+ */
+export function createChatView(root: HTMLElement, config: EmbedConfig, handlers: ViewHandlers): ChatView {
+  const panel = el('section', 'lb-panel');
+  panel.id = 'lb-panel';
+  panel.hidden = true;
+  panel.setAttribute('role', 'dialog');
+  panel.setAttribute('aria-labelledby', 'lb-title');
+
+  const header = el('header', 'lb-header');
+  const title = el('h2', 'lb-title', config.title);
+  title.id = 'lb-title';
+  const close = el('button', 'lb-close', '\u00d7');
+  close.type = 'button';
+  close.setAttribute('aria-label', 'Close chat');
+  close.addEventListener('click', () => handlers.close());
+  header.append(title, close);
+
+  const banner = el('p', 'lb-banner', 'Reconnecting\u2026 messages you write now are sent when the connection is back.');
+  banner.setAttribute('role', 'status');
+  banner.hidden = true;
+  const list = el('ol', 'lb-messages');
+  list.setAttribute('aria-label', 'Conversation');
+  list.tabIndex = 0; // scrollable with the keyboard
+  const typing = el('div', 'lb-typing');
+  typing.hidden = true;
+  typing.append(el('span', 'lb-sr', 'The assistant is typing'), el('span', 'lb-dot'), el('span', 'lb-dot'), el('span', 'lb-dot'));
+  const quick = el('div', 'lb-quick');
+  quick.setAttribute('role', 'group');
+  quick.setAttribute('aria-label', 'Suggested replies');
+  const notice = el('p', 'lb-notice');
+  notice.setAttribute('role', 'alert');
+  notice.hidden = true;
+
+  const form = el('form', 'lb-form');
+  const label = el('label', 'lb-sr', 'Your message');
+  label.htmlFor = 'lb-input';
+  const input = el('textarea', 'lb-input');
+  input.id = 'lb-input';
+  input.rows = 1;
+  input.placeholder = 'Type your message\u2026';
+  input.autocomplete = 'off';
+  const send = el('button', 'lb-send', '\u27a4');
+  send.type = 'submit';
+  send.setAttribute('aria-label', 'Send message');
+  form.append(label, input, send);
+  const live = el('div', 'lb-sr');
+  live.setAttribute('aria-live', 'polite');
+
+  panel.append(header, banner, list, typing, quick, notice, form, live);
+  root.append(panel);
+
+  // The input grows with its text up to its max-height (CSS), then scrolls.
+  const fit = (): void => {
+    input.style.height = 'auto';
+    input.style.height = `${input.scrollHeight + 2}px`;
+  };
+  input.addEventListener('input', fit);
+  const submit = (): void => {
+    handlers.send(input.value);
+    input.value = '';
+    fit();
+  };
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    submit();
+  });
+  input.addEventListener('keydown', (e) => {
+    // Enter sends, Shift+Enter makes a new line; an IME composing a word keeps its Enter.
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      submit();
+    }
+  });
+  panel.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') handlers.close();
+  });
+
+  const bubbles = new Map<string, { li: HTMLLIElement; text: string; cls: string }>();
+  let quickFor: string | null = null;
+
+  const renderMessages = (messages: ViewMessage[]): void => {
+    const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
+    const keys = new Set(messages.map((m) => m.key));
+    for (const [key, b] of bubbles) {
+      if (!keys.has(key)) {
+        b.li.remove();
+        bubbles.delete(key);
+      }
+    }
+    messages.forEach((m, i) => {
+      const cls = `lb-msg lb-${m.role} lb-${m.status}`;
+      let b = bubbles.get(m.key);
+      if (!b) {
+        b = { li: el('li', cls), text: '', cls };
+        bubbles.set(m.key, b);
+      }
+      if (b.text !== m.text) {
+        // Agent messages may carry links (a calendar invite); visitor text stays plain text.
+        if (m.role === 'agent') b.li.replaceChildren(...linkify(m.text, config.origin).map(runNode));
+        else b.li.textContent = m.text;
+        b.text = m.text;
+      }
+      if (b.cls !== cls) {
+        b.li.className = cls;
+        b.cls = cls;
+      }
+      if (m.status === 'failed') b.li.title = 'Not sent';
+      if (list.children[i] !== b.li) list.insertBefore(b.li, list.children[i] ?? null);
+    });
+    if (nearBottom) list.scrollTop = list.scrollHeight;
+  };
+
+  const renderQuickReplies = (messages: ViewMessage[]): void => {
+    const last = messages.at(-1);
+    const offer = last?.role === 'agent' && last.status === 'sent' && last.quickReplies.length > 0 ? last : null;
+    if ((offer?.key ?? null) === quickFor) return;
+    quickFor = offer?.key ?? null;
+    quick.replaceChildren(
+      ...(offer?.quickReplies ?? []).map((r) => {
+        const b = el('button', 'lb-chip', r.label);
+        b.type = 'button';
+        b.addEventListener('click', () => {
+          handlers.send(r.value, r.label);
+          input.focus();
+        });
+        return b;
+      }),
+    );
+  };
+
+  return {
+    panel,
+    render(state, announce) {
+      renderMessages(state.messages);
+      renderQuickReplies(state.messages);
+      typing.hidden = !state.typing;
+      banner.hidden = state.connection !== 'reconnecting';
+      notice.hidden = state.notice === null;
+      notice.textContent = state.notice ?? '';
+      if (announce !== null) live.textContent = announce;
+    },
+    show(focus) {
+      panel.hidden = false;
+      list.scrollTop = list.scrollHeight;
+      if (focus) input.focus({ preventScroll: true });
+    },
+    hide() {
+      panel.hidden = true;
+    },
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * Hand-written checks of what the server sends (no zod in the browser: it would triple the
+ * bundle). They guard the shapes of src/server/socket-events.ts.
+ */
+import type { ChatMessage, QuickReply } from '../../src/conversation/conversation-schema.js';
+import type { AgentMessagePayload, ErrorAck, HelloAck, VisitorMessageAck } from '../../src/server/socket-events.js';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null;
+const isStr = (v: unknown): v is string => typeof v === 'string';
+
+export function isQuickReply(v: unknown): v is QuickReply {
+  return isObj(v) && isStr(v.label) && isStr(v.value);
+}
+
+/** Quick replies of a message, dropping any malformed entry. */
+export function quickRepliesOf(v: unknown): QuickReply[] {
+  return Array.isArray(v) ? v.filter(isQuickReply) : [];
+}
+
+export function isErrorAck(v: unknown): v is ErrorAck {
+  return isObj(v) && v.ok === false && isObj(v.error) && isStr(v.error.code) && isStr(v.error.message);
+}
+
+export function isHelloOk(v: unknown): v is Extract<HelloAck, { ok: true }> {
+  // `ok` is optional here: DESIGN.md's ack is `{ sessionId, messages }`.
+  return isObj(v) && v.ok !== false && isStr(v.sessionId) && Array.isArray(v.messages);
+}
+
+export function isMessageOk(v: unknown): v is Extract<VisitorMessageAck, { ok: true }> {
+  return isObj(v) && v.ok === true && isStr(v.id);
+}
+
+export function isChatMessage(v: unknown): v is ChatMessage {
+  return isObj(v) && isStr(v.id) && (v.role === 'visitor' || v.role === 'agent') && isStr(v.text);
+}
+
+export function isAgentMessage(v: unknown): v is AgentMessagePayload {
+  return isObj(v) && isStr(v.id) && isStr(v.text);
+}
+
+export function isDelta(v: unknown): v is { id: string; text: string } {
+  return isObj(v) && isStr(v.id) && isStr(v.text);
+}
+
+export function isTyping(v: unknown): v is { on: boolean } {
+  return isObj(v) && typeof v.on === 'boolean';
+}

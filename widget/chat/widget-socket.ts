@@ -1,0 +1,44 @@
+import { io } from 'socket.io-client';
+
+/**
+ * The seam between the widget and socket.io: what the chat session needs from a connection.
+ * The real one wraps socket.io-client; tests drive the session with a fake.
+ */
+export type WidgetSocket = {
+  /** Lifecycle (`connect`, `disconnect`, `connect_error`) and server events (`agent:*`). */
+  on(event: string, listener: (payload: unknown) => void): void;
+  /** Emits with an acknowledgement; rejects on timeout or when the connection drops. */
+  request(event: 'session:hello' | 'visitor:message', payload: unknown): Promise<unknown>;
+  connect(): void;
+  close(): void;
+};
+
+const ACK_TIMEOUT_MS = 10_000;
+
+/**
+ * Opens (lazily, on `connect()`) a socket.io connection to the leadbot server. socket.io
+ * reconnects by itself after a dropped transport; when the server ends the connection on
+ * purpose, it does not, so this adapter asks again.
+ *
+ * @example const socket = createWidgetSocket('https://chat.beacon.example');
+ */
+export function createWidgetSocket(origin: string): WidgetSocket {
+  const socket = io(origin, { autoConnect: false, reconnectionDelayMax: 10_000 });
+  socket.on('disconnect', (reason) => {
+    if (reason === 'io server disconnect') socket.connect();
+  });
+  return {
+    on(event, listener) {
+      socket.on(event, listener);
+    },
+    request(event, payload) {
+      return socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload);
+    },
+    connect() {
+      socket.connect();
+    },
+    close() {
+      socket.close();
+    },
+  };
+}
