@@ -2,6 +2,7 @@ import { createCore } from './app/create-core.js';
 import { randomIds } from './app/sequential-ids.js';
 import { createLowdbCalendar } from './booking/lowdb-calendar.js';
 import { ConfigError, loadConfig } from './config/load-config.js';
+import { createLlmParts } from './extract/llm/create-llm-parts.js';
 import { createChatService } from './conversation/create-chat-service.js';
 import { startServer } from './server/start-server.js';
 import { stderrLogger } from './server/server-deps.js';
@@ -13,9 +14,10 @@ async function main(): Promise<void> {
   config.server.publicUrl ??= `http://localhost:${config.server.port}`;
   const store = await createLowdbStore({ dataDir: config.dataDir });
   const calendar = await createLowdbCalendar({ dataDir: config.dataDir });
-  const core = createCore(config, { onPromptError: (e) => stderrLogger.warn('prompt template error; the last good version stays live', { ...e }) });
+  const llm = createLlmParts(config, runtime, { logger: stderrLogger });
+  const core = createCore(config, { llm: llm?.extractor ?? null, onPromptError: (e) => stderrLogger.warn('prompt template error; the last good version stays live', { ...e }) });
   const chatService = createChatService({
-    config, store, calendar, ...core, clock: () => new Date(), newId: randomIds,
+    config, store, calendar, ...core, phraser: llm?.phraser ?? null, clock: () => new Date(), newId: randomIds,
     onError: (error, where) => stderrLogger.error(`chat ${where} failed`, { error: error instanceof Error ? error.message : String(error) }),
   });
   const server = await startServer({ config, chatService, logger: stderrLogger });

@@ -5,6 +5,8 @@ import { AppError } from '../errors/app-error.js';
 import type { Extractor, Extraction } from '../extract/extractor.js';
 import { getField } from '../lead/lead-record.js';
 import type { Visitor } from '../lead/visitor.js';
+import { phraseReplies } from '../llm/phrase-replies.js';
+import type { Phraser } from '../llm/phraser.js';
 import { createKeyedQueue } from '../store/keyed-queue.js';
 import type { Store } from '../store/store.js';
 import type { AgentEvent, ChatService } from './chat-service.js';
@@ -23,6 +25,8 @@ export type ChatServiceDeps = {
   /** The knowledge-file answer to a visitor's question, or null. */
   answer: (question: string) => string | null;
   calendar: Calendar;
+  /** LLM mode: rephrases and streams the template wording; null in rules mode. */
+  phraser?: Phraser | null;
   clock: () => Date;
   newId: () => string;
   onError?: (error: unknown, where: string) => void;
@@ -77,7 +81,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
 
   async function extract(conv: Conversation, text: string, now: Date): Promise<{ extraction: Extraction; source: 'rules' | 'llm' }> {
     const recent = conv.messages.slice(-RECENT_TURNS).map((m) => ({ role: m.role, text: m.text }));
-    const input = { text, expecting: conv.expecting, lead: conv.lead, visitor: conv.visitor, now: now.toISOString(), recent };
+    const input = { text, expecting: conv.expecting, lead: conv.lead, visitor: conv.visitor, now: now.toISOString(), recent, conversationId: conv.id };
     try {
       return { extraction: await deps.extractor.extract(input), source: deps.extractor.name };
     } catch (e) {
@@ -137,8 +141,12 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
           const answer = extraction.signals.question !== null ? deps.answer(extraction.signals.question) : null;
           const event: EngineEvent = { type: 'visitor_message', messageId: stored.id, text, extraction, source, answer };
           const { conversation, replies } = await run(conv, event, now);
-          await store.saveConversation(conversation);
-          for (const m of replies) {
+          const phrased = deps.phraser
+            ? await phraseReplies(deps.phraser, replies, { recent: conv.messages.slice(-RECENT_TURNS).map((m) => ({ role: m.role, text: m.text })), visitor: conv.visitor, question: extraction.signals.question, conversationId: conv.id }, emit, (e) => deps.onError?.(e, 'phrase'))
+            : replies;
+          const kept = conversation.messages.slice(0, conversation.messages.length - replies.length);
+          await store.saveConversation({ ...conversation, messages: [...kept, ...phrased] });
+          for (const m of phrased) {
             emit({ type: 'agent:message', payload: { id: m.id, text: m.text, expecting: m.expecting ?? null, quickReplies: m.quickReplies ?? [], final: m.final ?? false } });
           }
         } catch (e) {

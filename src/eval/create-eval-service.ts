@@ -1,4 +1,5 @@
 import { createCore } from '../app/create-core.js';
+import { createLlmParts } from '../extract/llm/create-llm-parts.js';
 import { createMemoryCalendar } from '../booking/memory-calendar.js';
 import type { Config } from '../config/config-schema.js';
 import type { RuntimeEnv } from '../config/load-config.js';
@@ -14,8 +15,9 @@ const TICK_MS = 5_000;
  * A fresh service for one corpus item: in-memory store and calendar, the item's clock (moving a
  * few seconds per step), repeatable ids, the real engine, extractor and prompts.
  */
-export function createEvalService(item: CorpusItem, config: Config, _opts: { mode: 'rules' | 'llm'; runtime: RuntimeEnv }) {
-  const core = createCore(config);
+export function createEvalService(item: CorpusItem, config: Config, opts: { mode: 'rules' | 'llm'; runtime: RuntimeEnv }) {
+  const llm = opts.mode === 'llm' ? createLlmParts(config, opts.runtime) : null;
+  const core = createCore(config, { llm: llm?.extractor ?? null });
   let t = Date.parse(item.now);
   return createChatService({
     config,

@@ -15,6 +15,8 @@ export type ExtractInput = {
   now: string;
   /** Recent turns, oldest first, for extractors that read context (the LLM). */
   recent: readonly { role: 'visitor' | 'agent'; text: string }[];
+  /** For per-conversation accounting (LLM calls, tokens); never sent to a model. */
+  conversationId?: string;
 };
 
 /** Things the visitor did that are not field values. */

@@ -44,9 +44,12 @@ export function isFieldPath(s: string): s is FieldPath {
   return Object.hasOwn(FIELD_SCHEMAS, s);
 }
 
-/** A proposed value for one field, with the visitor's words it came from. */
+/**
+ * A proposed value for one field, with the visitor's words it came from. `source` says which
+ * extractor found it when an extraction merges several (LLM mode also runs the rules).
+ */
 export type Candidate = {
-  [P in FieldPath]: { path: P; value: FieldValue<P>; evidence: string };
+  [P in FieldPath]: { path: P; value: FieldValue<P>; evidence: string; source?: 'rules' | 'llm' };
 }[FieldPath];
 
 /** Builds a candidate, checking the value against the field's schema; null when invalid. */

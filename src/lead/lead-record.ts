@@ -64,7 +64,7 @@ export function applyCandidates(lead: Lead, candidates: readonly Candidate[], fr
     const prev = next[c.path];
     if (prev !== undefined && prev.value === c.value) continue;
     const history = prev === undefined ? [] : [...prev.history, { value: prev.value, source: prev.source, messageId: prev.messageId, at: prev.at, evidence: prev.evidence }];
-    next[c.path] = { value: c.value, source: from.source, messageId: from.messageId, at: from.at, evidence: c.evidence, history };
+    next[c.path] = { value: c.value, source: c.source ?? from.source, messageId: from.messageId, at: from.at, evidence: c.evidence, history };
     if (!changed.includes(c.path)) changed.push(c.path);
   }
   return { lead: next, changed };

@@ -47,4 +47,25 @@ export const SAMPLE_VARS: { [N in TemplateName]: TemplateVars<N> } = {
     resourceUrl: 'https://beacon.example/guides/lead-qualification',
   },
   'after-close': { ...lead },
+  'extract-system': {
+    company: 'Beacon',
+    agentName: 'Beacon assistant',
+    today: '2026-03-03',
+    weekday: 'Tuesday',
+    timezone: 'America/Chicago',
+    fiscalYearEnd: 'December',
+    expecting: 'their budget',
+    fields: [
+      { path: 'budget.amount', meaning: 'the budget as a plain number in currency units' },
+      { path: 'timeline.targetDate', meaning: 'the date they want to be live by, as YYYY-MM-DD' },
+    ],
+  },
+  'reply-system': {
+    company: 'Beacon',
+    agentName: 'Beacon assistant',
+    language: 'English',
+    goal: 'their budget',
+    asked: true,
+    knowledge: [{ question: 'Is there a free trial?', answer: 'Yes. Every plan starts with a 14-day free trial.' }],
+  },
 };

@@ -44,6 +44,26 @@ export const TEMPLATE_VARS = {
   'close-nurture': z.object({ ...base, resourceTitle: z.string().min(1), resourceUrl: z.string().min(1), stage: z.string().min(1) }),
   'close-researcher': z.object({ ...base, resourceTitle: z.string().min(1), resourceUrl: z.string().min(1) }),
   'after-close': z.object({ ...base }),
+  // LLM mode (src/extract/llm, src/llm). No firstName here: these are system prompts, and
+  // nothing the visitor typed may go into a system prompt.
+  'extract-system': z.object({
+    company: base.company,
+    agentName: base.agentName,
+    today: z.string().min(1).describe("today's date (YYYY-MM-DD) in the visitor's time zone"),
+    weekday: z.string().min(1),
+    timezone: z.string().min(1),
+    fiscalYearEnd: z.string().min(1).describe('the month the fiscal year ends, e.g. "December"'),
+    expecting: z.string().min(1).nullable().describe('what the agent just asked about, in words'),
+    fields: z.array(z.object({ path: z.string().min(1), meaning: z.string().min(1) })),
+  }),
+  'reply-system': z.object({
+    company: base.company,
+    agentName: base.agentName,
+    language: z.string().min(1).nullable().describe("the language of the visitor's browser, e.g. \"French\""),
+    goal: z.string().min(1).nullable().describe('what the next question asks about, in words'),
+    asked: z.boolean().describe('the visitor asked a question of their own'),
+    knowledge: z.array(z.object({ question: z.string().min(1), answer: z.string().min(1) })),
+  }),
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATE_VARS;

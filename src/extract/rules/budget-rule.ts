@@ -3,9 +3,9 @@ import { findMoney, type MoneyMention } from './money.js';
 import type { RuleContext, RuleResult } from './rule-context.js';
 import { splitSentences } from './sentences.js';
 
-// "a month" after "in", "within", "for"... is a duration, not a billing period.
 type Found = { mention: MoneyMention; period: BudgetPeriod | null; sentence: string };
 
+// "a month" after "in", "within", "for"... is a duration, not a billing period.
 const NOT_A_RATE = String.raw`(?<!\b(?:in|within|than|for|over|next|about|last|past)\s+)`;
 
 const PERIODS: readonly (readonly [BudgetPeriod, RegExp])[] = [
@@ -35,7 +35,7 @@ const NO_BUDGET = [
   /\b(?:not|un)\s?budgeted\b|\bbudget\s+(?:is\s+|of\s+|:\s*)?(?:zero|nil|none|non-?existent|\$?0)\b/i,
 ];
 
-const DECLINED = /\b(?:no\s+idea|not\s+sure|unsure|(?:don't|do\s+not|dont)\s+know|dunno|no\s+clue|depends\s+on|it\s+depends|couldn't\s+(?:tell|say)|can't\s+(?:say|tell|share)|cannot\s+(?:say|tell|share)|above\s+my\s+pay\s*grade|tb[dc]|to\s+be\s+(?:determined|decided|confirmed)|haven't\s+(?:decided|settled|worked)|not\s+(?:yet\s+)?(?:decided|set|defined|determined|finali[sz]ed|confirmed|known)|undecided|(?:rather|prefer)\s+not|not\s+at\s+liberty|confidential|need\s+to\s+see\s+(?:the\s+)?pric|(?:still\s+)?(?:working|figuring)\s+(?:it|that)\s+out|not\s+my\s+call)\b/i;
+const DECLINED = /\b(?:no\s+idea|not\s+sure|unsure|(?:don't|do\s+not|dont)\s+know|dunno|no\s+clue|depends\s+on|it\s+depends|couldn't\s+(?:tell|say)|can't\s+(?:say|tell|share)|cannot\s+(?:say|tell|share)|above\s+my\s+pay\s*grade|tb[dc]|to\s+be\s+(?:determined|decided|confirmed)|haven't\s+(?:decided|settled|worked)|not\s+(?:yet\s+)?(?:decided|set|defined|determined|finali[sz]ed|confirmed|known)|undecided|(?:rather|prefer)\s+not|not\s+at\s+liberty|confidential|need\s+to\s+see\s+(?:the\s+)?pric\w*|(?:still\s+)?(?:working|figuring)\s+(?:it|that)\s+out|not\s+(?:really\s+)?my\s+call)\b/i;
 
 /**
  * The budget rule: amount, currency, period and status of what the visitor can spend.

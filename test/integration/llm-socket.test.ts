@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { HelloAck } from '../../src/server/socket-events.js';
+import { extractionReply, isExtractRequest } from '../fakes/fake-extraction.js';
+import { startFakeLlm, type FakeLlm } from '../fakes/fake-llm.js';
+import { faults, type FakeReply } from '../fakes/fake-openai-server.js';
+import { withPhrasing } from '../fakes/phrasing-chat-service.js';
+import { connectClient, inbox, type ClientSocket } from '../helpers/socket-client.js';
+import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
+import { createTestDeps } from '../helpers/test-deps.js';
+
+let llm: FakeLlm | null = null;
+let server: TestServer | null = null;
+let socket: ClientSocket | null = null;
+afterEach(async () => {
+  socket?.close();
+  await server?.close();
+  await llm?.close();
+  socket = null;
+  server = null;
+  llm = null;
+});
+
+/** The real server and chat service in LLM mode (fake model), with the phrasing step, and a connected client. */
+async function start(phrasing: FakeReply) {
+  llm = await startFakeLlm({ timeoutMs: 500 });
+  const { parts } = llm;
+  llm.fake.always((req) => (isExtractRequest(req) ? extractionReply() : phrasing));
+  const deps = createTestDeps({ core: { extractor: parts.extractor } });
+  server = await startTestServer({ chatService: withPhrasing(deps.chatService, parts.phraser) });
+  socket = await connectClient(server.url);
+  const box = inbox(socket);
+  const deltas: { id: string; text: string }[] = [];
+  socket.on('agent:delta', (d) => deltas.push(d));
+  const ack: HelloAck = await socket.emitWithAck('session:hello', { visitor: { timezone: 'America/New_York', locale: 'en-US', page: null, referrer: null, utm: null } });
+  if (!ack.ok) throw new Error(ack.error.message);
+  return { socket, box, deltas };
+}
+
+describe('streamed replies over the socket in LLM mode', () => {
+  it('when the model streams a reply, then the deltas reach the client in order, then the message with the same id and the full text', async () => {
+    const chunks = ['Got it, ', 'thanks! ', 'What is ', 'your role ', 'in choosing ', 'a tool like this?'];
+    const { socket: s, box, deltas } = await start({ type: 'content', content: '', chunks });
+    const ack = await s.emitWithAck('visitor:message', { clientId: 'c-1', text: 'We need a faster way to answer inbound quote requests.' });
+    expect(ack.ok).toBe(true);
+    const [message] = await box.turn();
+    expect(deltas.map((d) => d.text)).toEqual(chunks);
+    expect(new Set(deltas.map((d) => d.id))).toEqual(new Set([message?.id]));
+    expect(message?.text).toBe(chunks.join(''));
+    expect(message?.expecting).toBe('authority');
+  });
+
+  it.each<[string, FakeReply]>([
+    ['breaks mid-stream', faults.brokenStream()],
+    ['refuses', faults.refusal()],
+    ['times out', faults.timeout()],
+  ])('when the phrasing model %s, then the client still gets the template question and the chat goes on', async (_, fault) => {
+    const { socket: s, box } = await start(fault);
+    await s.emitWithAck('visitor:message', { clientId: 'c-1', text: 'We need a faster way to answer inbound quote requests.' });
+    const [message] = await box.turn();
+    expect(message?.expecting).toBe('authority');
+    expect(message?.text).toMatch(/\?/);
+    expect(message?.text).not.toMatch(/^Thanks! And roughly $/);
+  });
+});
