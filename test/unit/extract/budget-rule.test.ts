@@ -147,6 +147,9 @@ describe('budgetRule, no budget and refusals', () => {
     ["That's above my pay grade."],
     ['TBD'],
     ["Haven't decided."],
+    ['I would need to see pricing first.'],
+    ["It's not really my call."],
+    ["I'd rather not share that."],
   ])('when the visitor cannot or will not say ("%s"), then the question is declined with no candidates', (text) => {
     expect(budgetRule(text, ctx('budget'))).toEqual({ candidates: [], declined: true });
   });
