@@ -41,7 +41,16 @@ export function extractWithRules(input: ExtractInput, config: Pick<Config, 'fisc
     ruleDeclined ||= r.declined === true;
   }
   const signals = detectSignals(input.text, ctx);
-  return { candidates, signals: { ...signals, declined: signals.declined || ruleDeclined } };
+  return { candidates: candidates.filter((c) => keepsNeed(c, input)), signals: { ...signals, declined: signals.declined || ruleDeclined } };
+}
+
+/**
+ * Once the need is known, only an answer to the need question replaces it: a cue word in an
+ * answer about something else ("I'd need to get our MD on board") is not a new need.
+ */
+function keepsNeed(c: Candidate, input: ExtractInput): boolean {
+  if (c.path !== 'need.summary') return true;
+  return input.lead['need.summary'] === undefined || input.expecting === 'need';
 }
 
 /**
