@@ -7,6 +7,7 @@ import type { Calendar } from '../../src/booking/calendar.js';
 import type { Config } from '../../src/config/config-schema.js';
 import { parseConfig } from '../../src/config/load-config.js';
 import { createChatService } from '../../src/conversation/create-chat-service.js';
+import type { Phraser } from '../../src/llm/phraser.js';
 import type { Store } from '../../src/store/store.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 
@@ -31,12 +32,12 @@ export type TestDeps = {
  * The real service in rules mode with an in-memory store and calendar, a fixed clock and
  * repeatable ids. Pass overrides for any part (config is parsed, so partial raw config works).
  */
-export function createTestDeps(overrides: { config?: unknown; store?: Store; calendar?: Calendar; now?: string; core?: Partial<Core> } = {}): TestDeps {
+export function createTestDeps(overrides: { config?: unknown; store?: Store; calendar?: Calendar; now?: string; core?: Partial<Core>; phraser?: Phraser | null } = {}): TestDeps {
   const config = parseConfig(overrides.config ?? {});
   const store = overrides.store ?? createMemoryStore();
   const calendar = overrides.calendar ?? createMemoryCalendar();
   const core = { ...createCore(config, { promptsDir: PROMPTS_DIR }), ...overrides.core };
   let t = Date.parse(overrides.now ?? FIXED_NOW);
-  const chatService = createChatService({ config, store, calendar, ...core, clock: () => new Date(t), newId: sequentialIds('t') });
+  const chatService = createChatService({ config, store, calendar, ...core, phraser: overrides.phraser ?? null, clock: () => new Date(t), newId: sequentialIds('t') });
   return { config, store, calendar, core, chatService, advance: (ms) => void (t += ms), now: () => new Date(t) };
 }

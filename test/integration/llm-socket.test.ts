@@ -3,7 +3,6 @@ import type { HelloAck } from '../../src/server/socket-events.js';
 import { extractionReply, isExtractRequest } from '../fakes/fake-extraction.js';
 import { startFakeLlm, type FakeLlm } from '../fakes/fake-llm.js';
 import { faults, type FakeReply } from '../fakes/fake-openai-server.js';
-import { withPhrasing } from '../fakes/phrasing-chat-service.js';
 import { connectClient, inbox, type ClientSocket } from '../helpers/socket-client.js';
 import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
 import { createTestDeps } from '../helpers/test-deps.js';
@@ -25,8 +24,8 @@ async function start(phrasing: FakeReply) {
   llm = await startFakeLlm({ timeoutMs: 500 });
   const { parts } = llm;
   llm.fake.always((req) => (isExtractRequest(req) ? extractionReply() : phrasing));
-  const deps = createTestDeps({ core: { extractor: parts.extractor } });
-  server = await startTestServer({ chatService: withPhrasing(deps.chatService, parts.phraser) });
+  const deps = createTestDeps({ core: { extractor: parts.extractor }, phraser: parts.phraser });
+  server = await startTestServer({ chatService: deps.chatService });
   socket = await connectClient(server.url);
   const box = inbox(socket);
   const deltas: { id: string; text: string }[] = [];
