@@ -11,7 +11,6 @@ import type { AgentEvent, ChatService } from '../src/conversation/chat-service.j
 import type { Extractor } from '../src/extract/extractor.js';
 import { extractionReply, isExtractRequest } from '../test/fakes/fake-extraction.js';
 import { startFakeLlm } from '../test/fakes/fake-llm.js';
-import { withPhrasing } from '../test/fakes/phrasing-chat-service.js';
 import { connectClient, inbox } from '../test/helpers/socket-client.js';
 import { startTestServer } from '../test/helpers/start-test-server.js';
 import { createTestDeps } from '../test/helpers/test-deps.js';
@@ -64,8 +63,8 @@ async function main(): Promise<void> {
   const after = llm.parts.usage.total();
   const modelMs = (after.latencyMs - before.latencyMs) / Math.max(1, after.calls - before.calls);
 
-  const deps = createTestDeps({ core: { extractor: llm.parts.extractor } });
-  const server = await startTestServer({ chatService: withPhrasing(deps.chatService, llm.parts.phraser), config: { server: { messagesPerMinute: 10_000 } } });
+  const deps = createTestDeps({ core: { extractor: llm.parts.extractor }, phraser: llm.parts.phraser });
+  const server = await startTestServer({ chatService: deps.chatService, config: { server: { messagesPerMinute: 10_000 } } });
   const socket = await connectClient(server.url);
   const box = inbox(socket);
   const firstDelta: number[] = [];
