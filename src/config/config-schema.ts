@@ -62,7 +62,7 @@ export const BookingSchema = z.object({
   offer: z.number().int().min(1).max(10).default(3),
   holdMinutes: z.number().int().min(1).max(120).default(10),
   holidays: z.array(z.iso.date()).default([]),
-  reps: z.array(RepSchema).min(1).default([{ id: 'rep-1', name: 'Sales team', email: 'sales@beacon.example' }]),
+  reps: z.array(RepSchema).min(1).default([{ id: 'rep-1', name: 'the Beacon sales team', email: 'sales@beacon.example' }]),
   meetingTitle: z.string().default('Intro call'),
 });
 
@@ -104,7 +104,6 @@ const CrmSchema = z.object({
     .describe('the wait before each retry (first attempt immediately); after the last one the delivery is dead-lettered'),
   attemptTimeoutMs: z.number().int().min(100).max(120_000).default(10_000),
   retryAfterMaxMs: z.number().int().min(0).max(7 * 86_400_000).default(86_400_000).describe('the longest Retry-After honoured'),
-  publicUrl: z.url().optional().describe("this server's public address, for links in handoffs (meeting invites)"),
 });
 
 export const ConfigSchema = z.object({
