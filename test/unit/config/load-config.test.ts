@@ -64,3 +64,12 @@ describe('loading the config', () => {
     expect(() => loadConfig(env, mkdtempSync(path.join(os.tmpdir(), 'leadbot-env-')))).toThrow(message);
   });
 });
+
+describe('the example config in the repository', () => {
+  it('when loaded, then it is valid and equals the shipped defaults', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseConfig, defaultConfig } = await import('../../../src/config/load-config.js');
+    const example = JSON.parse(readFileSync(new URL('../../../leadbot.config.example.json', import.meta.url), 'utf8'));
+    expect(parseConfig(example)).toEqual(defaultConfig());
+  });
+});
