@@ -2,30 +2,53 @@ import { createCore } from './app/create-core.js';
 import { randomIds } from './app/sequential-ids.js';
 import { createLowdbCalendar } from './booking/lowdb-calendar.js';
 import { ConfigError, loadConfig } from './config/load-config.js';
-import { createLlmParts } from './extract/llm/create-llm-parts.js';
 import { createChatService } from './conversation/create-chat-service.js';
-import { startServer } from './server/start-server.js';
+import { createLlmParts } from './extract/llm/create-llm-parts.js';
+import { createAdminRouter } from './handoff/admin-router.js';
+import { createDestinations } from './handoff/create-destinations.js';
+import { createDeliveryWorker } from './handoff/delivery-worker.js';
+import { createFileOutboxMarkers } from './handoff/file-outbox-markers.js';
+import { createLowdbDeliveryStore } from './handoff/lowdb-delivery-store.js';
+import { withOutbox } from './handoff/with-outbox.js';
+import { createBookingsRouter } from './server/bookings-router.js';
 import { stderrLogger } from './server/server-deps.js';
+import { startServer } from './server/start-server.js';
 import { createLowdbStore } from './store/lowdb-store.js';
 
 /** The composition root: builds the real parts from config and environment, then serves. */
 async function main(): Promise<void> {
   const { config, runtime, file } = loadConfig();
   config.server.publicUrl ??= `http://localhost:${config.server.port}`;
-  const store = await createLowdbStore({ dataDir: config.dataDir });
-  const calendar = await createLowdbCalendar({ dataDir: config.dataDir });
+  const clock = (): Date => new Date();
+
+  // Storage: conversations, meetings, and the handoff outbox beside them.
+  const baseStore = await createLowdbStore({ dataDir: config.dataDir });
+  const calendar = await createLowdbCalendar({ dataDir: config.dataDir, clock });
+  const deliveries = await createLowdbDeliveryStore({ dataDir: config.dataDir });
+  const markers = await createFileOutboxMarkers({ dataDir: config.dataDir });
+  const worker = createDeliveryWorker({ store: baseStore, deliveries, markers, destinations: createDestinations(config, runtime), config, clock, logger: stderrLogger, newId: randomIds });
+  const store = withOutbox(baseStore, worker.outbox);
+  await worker.start({ loop: true }); // recovers handoffs queued before a restart
+
+  // Understanding and wording: rules always, the LLM when a key or base URL is set.
   const llm = createLlmParts(config, runtime, { logger: stderrLogger });
   const core = createCore(config, { llm: llm?.extractor ?? null, onPromptError: (e) => stderrLogger.warn('prompt template error; the last good version stays live', { ...e }) });
   const chatService = createChatService({
-    config, store, calendar, ...core, phraser: llm?.phraser ?? null, clock: () => new Date(), newId: randomIds,
+    config, store, calendar, ...core, phraser: llm?.phraser ?? null, clock, newId: randomIds,
     onError: (error, where) => stderrLogger.error(`chat ${where} failed`, { error: error instanceof Error ? error.message : String(error) }),
   });
-  const server = await startServer({ config, chatService, logger: stderrLogger });
-  const mode = runtime.openaiApiKey || runtime.llmBaseUrl ? 'LLM' : 'rules';
-  process.stdout.write(`leadbot listening on ${server.url} (${mode} mode, data in ${config.dataDir}${file ? `, config ${file}` : ', default config'})\n`);
+
+  const server = await startServer({ config, chatService, logger: stderrLogger, routers: [createBookingsRouter({ calendar, store, config, clock }), createAdminRouter({ adminToken: runtime.adminToken, deliveries, worker })] });
+  const mode = llm ? `LLM mode, model ${config.llm.model}` : 'rules mode';
+  process.stdout.write(`leadbot listening on ${server.url} (${mode}, data in ${config.dataDir}${file ? `, config ${file}` : ', default config'})\n`);
 
   const stop = (): void => {
-    void server.close().then(() => store.close()).finally(() => process.exit(0));
+    void server
+      .close()
+      .then(() => worker.stop())
+      .then(() => deliveries.close())
+      .then(() => store.close())
+      .finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

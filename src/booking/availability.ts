@@ -1,79 +1,113 @@
-import { DateTime, Interval } from 'luxon';
+import { DateTime } from 'luxon';
 import type { BookingConfig } from '../config/config-schema.js';
+import { clockTime, repWorkingHours, type Span } from './rep-working-hours.js';
 
 /** A bookable time: start and end instants (ISO, UTC) and the reps free then. */
 export type FreeSlot = { start: string; end: string; repIds: string[] };
-/** A meeting already on a rep's calendar. */
+/** A meeting (or a hold) on a rep's calendar. */
 export type BusyTime = { start: string; end: string; repId: string };
 
-type Rep = BookingConfig['reps'][number];
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 
-function minutesOf(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
+/** How many of the ascending `values` are below `x` (or at most `x` when `inclusive`). */
+function countBelow(values: readonly number[], x: number, inclusive: boolean): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const v = values[mid] ?? 0;
+    if (v < x || (inclusive && v === x)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
-/** Whether the rep works at [start, end) by their own week and hours (default: the company's). */
-function repWorks(rep: Rep, cfg: BookingConfig, start: DateTime, end: DateTime): boolean {
-  if (!rep.timezone && !rep.weekdays && !rep.hours) return true;
-  const zone = rep.timezone ?? cfg.timezone;
-  const s = start.setZone(zone);
-  const e = end.setZone(zone);
-  if (!(rep.weekdays ?? cfg.weekdays).includes(s.weekday)) return false;
-  const hours = rep.hours ?? cfg.hours;
-  const from = minutesOf(hours.start);
-  const to = minutesOf(hours.end);
-  const sMin = s.hour * 60 + s.minute;
-  const eMin = e.hasSame(s, 'day') ? e.hour * 60 + e.minute : 24 * 60;
-  return sMin >= from && eMin <= to;
+/** Spans sorted by start with the running maximum of their ends, for O(log n) overlap checks. */
+type SpanIndex = { froms: number[]; tos: number[]; maxTo: number[] };
+
+function indexSpans(spans: Span[]): SpanIndex {
+  const sorted = [...spans].sort((a, b) => a.from - b.from);
+  const maxTo: number[] = [];
+  for (const s of sorted) maxTo.push(Math.max(s.to, maxTo.at(-1) ?? -Infinity));
+  return { froms: sorted.map((s) => s.from), tos: sorted.map((s) => s.to), maxTo };
 }
+
+/** Whether any span overlaps [from, to). */
+const overlapsAny = (idx: SpanIndex, from: number, to: number): boolean => (idx.maxTo[countBelow(idx.froms, to, false) - 1] ?? -Infinity) > from;
+/** Whether one span (of spans that never overlap each other) holds all of [from, to). */
+const inside = (idx: SpanIndex, from: number, to: number): boolean => (idx.tos[countBelow(idx.froms, from, true) - 1] ?? -Infinity) >= to;
 
 /**
- * The free slots from `now` on, in the company's calendar (time zone, weekdays, hours, slot
- * length, buffer, minimum notice, horizon, holidays), each with the reps free at that time.
- * Pure; daylight-saving changes are handled by luxon, which builds each day's wall-clock
- * hours in the calendar's own zone.
+ * The free slots from `now` on, oldest first, each with the reps free then (in config order).
+ *
+ * The slot grid is the company's: every `slotMinutes + bufferMinutes` of each day in
+ * `cfg.timezone`, lined up on `cfg.hours.start`. A slot is offered when at least one rep
+ * works all of it by their own calendar (`repWorkingHours`: a rep without their own zone, week
+ * or hours has the company's) and has no meeting within `bufferMinutes` of it. So the bookable
+ * hours are the union of the reps' hours: a rep with their own zone or hours widens them.
+ * Minimum notice counts from `now`; the horizon is `horizonDays` after `now`. Pure; luxon
+ * builds each day's wall-clock times in its own zone, so daylight-saving changes on either
+ * side are handled, and a wall-clock time that does not exist that day is skipped.
+ *
+ * @example freeSlots(config.booking, new Date('2026-03-03T15:00:00Z'), [], 3)
  */
 export function freeSlots(cfg: BookingConfig, now: Date, busy: readonly BusyTime[], limit = Infinity): FreeSlot[] {
-  const zone = cfg.timezone;
-  const earliest = DateTime.fromJSDate(now).plus({ minutes: Math.round(cfg.minNoticeHours * 60) });
-  const horizon = DateTime.fromJSDate(now).setZone(zone).plus({ days: cfg.horizonDays });
-  const busyByRep = new Map<string, Interval[]>();
-  for (const b of busy) {
-    const i = Interval.fromDateTimes(
-      DateTime.fromISO(b.start).minus({ minutes: cfg.bufferMinutes }),
-      DateTime.fromISO(b.end).plus({ minutes: cfg.bufferMinutes }),
-    );
-    if (!i.isValid) continue;
-    busyByRep.set(b.repId, [...(busyByRep.get(b.repId) ?? []), i]);
-  }
+  const earliest = now.getTime() + Math.round(cfg.minNoticeHours * 60) * MINUTE;
+  const latest = DateTime.fromJSDate(now, { zone: cfg.timezone }).plus({ days: cfg.horizonDays }).toMillis();
+  const buffer = cfg.bufferMinutes * MINUTE;
+  const reps = cfg.reps.map((rep) => {
+    const own = busy.filter((b) => b.repId === rep.id).map((b) => ({ from: Date.parse(b.start) - buffer, to: Date.parse(b.end) + buffer }));
+    return {
+      id: rep.id,
+      hours: indexSpans(repWorkingHours(rep, cfg, now.getTime() - DAY, latest + DAY)),
+      busy: indexSpans(own.filter((b) => Number.isFinite(b.from) && Number.isFinite(b.to))),
+    };
+  });
+
+  const step = cfg.slotMinutes + cfg.bufferMinutes;
+  const open = clockTime(cfg.hours.start);
   const out: FreeSlot[] = [];
-  const from = minutesOf(cfg.hours.start);
-  const to = minutesOf(cfg.hours.end);
-  for (let day = DateTime.fromJSDate(now).setZone(zone).startOf('day'); day <= horizon && out.length < limit; day = day.plus({ days: 1 })) {
-    if (!cfg.weekdays.includes(day.weekday)) continue;
-    if (cfg.holidays.includes(day.toISODate() ?? '')) continue;
-    for (let m = from; m + cfg.slotMinutes <= to && out.length < limit; m += cfg.slotMinutes + cfg.bufferMinutes) {
-      const start = day.set({ hour: Math.floor(m / 60), minute: m % 60 });
-      const end = start.plus({ minutes: cfg.slotMinutes });
-      if (start < earliest || start > horizon) continue;
-      const slot = Interval.fromDateTimes(start, end);
-      const repIds = cfg.reps
-        .filter((r) => repWorks(r, cfg, start, end))
-        .filter((r) => !(busyByRep.get(r.id) ?? []).some((b) => b.overlaps(slot)))
-        .map((r) => r.id);
-      if (repIds.length === 0) continue;
-      out.push({ start: start.toUTC().toISO() ?? '', end: end.toUTC().toISO() ?? '', repIds });
+  let day = DateTime.fromJSDate(now, { zone: cfg.timezone }).startOf('day');
+  for (; day.toMillis() <= latest && out.length < limit; day = day.plus({ days: 1 })) {
+    // On most days wall-clock minutes map straight onto instants; luxon is asked only on the
+    // days the offset changes.
+    const steady = day.offset === day.endOf('day').offset;
+    for (let m = (open.hour * 60 + open.minute) % step; m + cfg.slotMinutes <= 24 * 60 && out.length < limit; m += step) {
+      let from = day.toMillis() + m * MINUTE;
+      if (!steady) {
+        const start = day.set({ hour: Math.floor(m / 60), minute: m % 60 });
+        // Inside a spring-forward gap luxon moves the time on: that wall-clock time does not exist.
+        if (start.hour * 60 + start.minute !== m) continue;
+        from = start.toMillis();
+      }
+      if (from < earliest) continue;
+      if (from > latest) break;
+      const to = from + cfg.slotMinutes * MINUTE;
+      const repIds = reps.filter((r) => inside(r.hours, from, to) && !overlapsAny(r.busy, from, to)).map((r) => r.id);
+      if (repIds.length > 0) out.push({ start: new Date(from).toISOString(), end: new Date(to).toISOString(), repIds });
     }
   }
   return out;
 }
 
-/** "Tue Mar 10, 10:00 AM CDT": a slot's start in the visitor's own time zone. */
+/**
+ * "Tue Mar 10, 10:00 AM CDT": a slot's start in the visitor's own time zone and locale (an
+ * unknown locale falls back to en-US).
+ */
 export function slotLabel(startIso: string, timezone: string, locale = 'en-US'): string {
   const d = new Date(startIso);
-  const safeLocale = Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0 ? locale : 'en-US';
+  const safeLocale = supportedLocale(locale);
   const date = new Intl.DateTimeFormat(safeLocale, { timeZone: timezone, weekday: 'short', month: 'short', day: 'numeric' }).format(d);
   const time = new Intl.DateTimeFormat(safeLocale, { timeZone: timezone, hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(d);
   return `${date}, ${time}`;
+}
+
+function supportedLocale(locale: string): string {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0 ? locale : 'en-US';
+  } catch {
+    // A malformed tag ("en_US!") throws a RangeError rather than being unsupported.
+    return 'en-US';
+  }
 }

@@ -1,82 +1,149 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { DataFile } from 'lowdb/node';
 import { Low } from 'lowdb';
+import { DataFile } from 'lowdb/node';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
-import { createKeyedQueue } from '../store/keyed-queue.js';
-import type { BusyTime, FreeSlot } from './availability.js';
 import type { Calendar, CalendarEntry } from './calendar.js';
+import { createCalendar, type CalendarStorage } from './create-calendar.js';
+import { overlaps, type RoundRobin } from './pick-rep.js';
 
-const DaySchema = z.object({
-  entries: z.array(z.object({ id: z.string(), conversationId: z.string(), start: z.iso.datetime(), end: z.iso.datetime(), repId: z.string() })),
-  lastRep: z.string().nullable().default(null),
+const EntrySchema = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  start: z.iso.datetime(),
+  end: z.iso.datetime(),
+  repId: z.string(),
+  // Files written before cancel/reschedule existed lack these: such meetings are booked, version 0.
+  status: z.enum(['booked', 'canceled']).default('booked'),
+  sequence: z.number().int().nonnegative().default(0),
+  createdAt: z.iso.datetime().optional(),
+  updatedAt: z.iso.datetime().optional(),
+  attendee: z.object({ name: z.string(), email: z.string() }).optional(),
+  timezone: z.string().optional(),
+  locale: z.string().optional(),
 });
-type Day = z.output<typeof DaySchema>;
+const DaySchema = z.object({ entries: z.array(EntrySchema).default([]) });
+const IndexSchema = z.object({
+  /** meeting id -> the UTC day file that holds it. */
+  meetings: z.record(z.string(), z.string()).default({}),
+  roundRobin: z.record(z.string(), z.number()).default({}),
+});
+type Day = { entries: CalendarEntry[] };
+type Index = z.output<typeof IndexSchema>;
 
-const overlaps = (a: { start: string; end: string }, b: { start: string; end: string }): boolean => Date.parse(a.start) < Date.parse(b.end) && Date.parse(b.start) < Date.parse(a.end);
-const dayKey = (iso: string): string => iso.slice(0, 10);
+const DAY_MS = 86_400_000;
+const dayKey = (iso: string): string => new Date(iso).toISOString().slice(0, 10);
+
+function toEntry(e: z.output<typeof EntrySchema>): CalendarEntry {
+  const { createdAt, updatedAt, ...rest } = e;
+  return { ...rest, createdAt: createdAt ?? e.start, updatedAt: updatedAt ?? createdAt ?? e.start };
+}
+
+function file<T>(filePath: string, parse: (raw: unknown) => T): DataFile<T> {
+  return new DataFile<T>(filePath, {
+    parse: (text) => parse(JSON.parse(text)),
+    stringify: (data) => JSON.stringify(data, null, 2),
+  });
+}
+
+function invalid(filePath: string, error: z.ZodError): AppError {
+  return new AppError('INTERNAL', `${filePath} is not a valid calendar file: ${error.issues[0]?.message ?? ''}`);
+}
 
 /**
- * The calendar on disk: one small lowdb file per UTC day of meetings under
- * `<dataDir>/calendar/`, so a claim rewrites one day, never the whole history. Claims run one
- * at a time (a single queue), which makes "check free, then write" atomic within the process.
+ * The calendar on disk under `<dataDir>/calendar/`: one small lowdb file per UTC day of
+ * meetings, so a change rewrites one day, never the whole history, plus `index.json` (which
+ * day holds each meeting, and the round-robin counters). Changes run one at a time within the
+ * process (see `createCalendar`); one process owns a data folder.
+ *
+ * Crash safety: each file is replaced atomically by lowdb. A new meeting is written to the
+ * index before its day, and a moved one to its new day before the index, so a crash between
+ * two writes leaves either an index line pointing at nothing (the claim was never confirmed)
+ * or a stale copy in a day the index no longer names, which is ignored.
+ *
+ * @example const calendar = await createLowdbCalendar({ dataDir: './data' });
  */
-export async function createLowdbCalendar({ dataDir }: { dataDir: string }): Promise<Calendar> {
+export async function createLowdbCalendar({ dataDir, clock = () => new Date() }: { dataDir: string; clock?: () => Date }): Promise<Calendar> {
   const dir = path.join(dataDir, 'calendar');
   await mkdir(dir, { recursive: true });
-  const days = new Map<string, Low<Day>>();
-  const queue = createKeyedQueue();
-  let lastRep: string | null = null;
+  const indexPath = path.join(dir, 'index.json');
+  const index = new Low<Index>(
+    file(indexPath, (raw) => {
+      const parsed = IndexSchema.safeParse(raw);
+      if (!parsed.success) throw invalid(indexPath, parsed.error);
+      return parsed.data;
+    }),
+    { meetings: {}, roundRobin: {} },
+  );
+  await index.read();
+  // Promises, not databases: two readers of a day that is not loaded yet must share one copy,
+  // or a write through one would leave the other stale (and a later claim double-book).
+  const days = new Map<string, Promise<Low<Day>>>();
 
-  async function day(key: string): Promise<Low<Day>> {
+  function day(key: string): Promise<Low<Day>> {
     const cached = days.get(key);
     if (cached) return cached;
-    const file = path.join(dir, `${key}.json`);
-    const adapter = new DataFile<Day>(file, {
-      parse: (text) => {
-        const parsed = DaySchema.safeParse(JSON.parse(text));
-        if (!parsed.success) throw new AppError('INTERNAL', `${file} is not a valid calendar day: ${parsed.error.issues[0]?.message ?? ''}`);
-        return parsed.data;
-      },
-      stringify: (d) => JSON.stringify(d, null, 2),
-    });
-    const db = new Low<Day>(adapter, { entries: [], lastRep: null });
-    await db.read();
-    days.set(key, db);
-    return db;
+    const dayPath = path.join(dir, `${key}.json`);
+    const db = new Low<Day>(
+      file(dayPath, (raw) => {
+        const parsed = DaySchema.safeParse(raw);
+        if (!parsed.success) throw invalid(dayPath, parsed.error);
+        return { entries: parsed.data.entries.map(toEntry) };
+      }),
+      { entries: [] },
+    );
+    const loaded = db.read().then(() => db);
+    // A failed read (a corrupt file) is not cached, so it is reported again rather than hidden.
+    loaded.catch(() => days.delete(key));
+    days.set(key, loaded);
+    return loaded;
   }
 
-  async function entriesBetween(fromIso: string, toIso: string): Promise<CalendarEntry[]> {
-    const out: CalendarEntry[] = [];
-    // A meeting is filed under its start day; look one day back for one that runs past midnight.
-    for (let t = Date.parse(fromIso) - 86_400_000; t <= Date.parse(toIso); t += 86_400_000) {
-      const db = await day(dayKey(new Date(t).toISOString()));
-      out.push(...db.data.entries.filter((e) => overlaps(e, { start: fromIso, end: toIso })));
-    }
-    return out;
-  }
+  /** Whether the index agrees that `key` holds the meeting (legacy meetings have no line). */
+  const livesIn = (e: CalendarEntry, key: string): boolean => (index.data.meetings[e.id] ?? key) === key;
 
-  return {
-    async busy(fromIso, toIso): Promise<BusyTime[]> {
-      return (await entriesBetween(fromIso, toIso)).map(({ start, end, repId }) => ({ start, end, repId }));
+  const storage: CalendarStorage = {
+    async between(fromIso, toIso) {
+      const out: CalendarEntry[] = [];
+      // A meeting is filed under its start day; look one day back for one that runs past midnight.
+      const first = Math.floor(Date.parse(fromIso) / DAY_MS) * DAY_MS - DAY_MS;
+      for (let t = first; t < Date.parse(toIso); t += DAY_MS) {
+        const key = dayKey(new Date(t).toISOString());
+        const db = await day(key);
+        out.push(...db.data.entries.filter((e) => livesIn(e, key) && overlaps(e, { start: fromIso, end: toIso })).map((e) => structuredClone(e)));
+      }
+      return out;
     },
-    claim(slot: FreeSlot, meeting) {
-      return queue.run('claim', async () => {
-        const taken = await entriesBetween(slot.start, slot.end);
-        const i = lastRep === null ? -1 : slot.repIds.indexOf(lastRep);
-        const order = [...slot.repIds.slice(i + 1), ...slot.repIds.slice(0, i + 1)];
-        const repId = order.find((r) => !taken.some((e) => e.repId === r));
-        if (repId === undefined) return null;
-        const entry: CalendarEntry = { ...meeting, start: slot.start, end: slot.end, repId };
-        const db = await day(dayKey(slot.start));
-        await db.update((d) => {
-          d.entries.push(entry);
-          d.lastRep = repId;
+    async find(meetingId) {
+      const key = index.data.meetings[meetingId];
+      if (key === undefined) return null;
+      const found = (await day(key)).data.entries.find((e) => e.id === meetingId);
+      return found ? structuredClone(found) : null;
+    },
+    async save(entry, previous, roundRobin) {
+      const key = dayKey(entry.start);
+      const oldKey = previous ? dayKey(previous.start) : null;
+      const writeIndex = async (): Promise<void> => {
+        await index.update((d) => {
+          d.meetings[entry.id] = key;
+          if (roundRobin) d.roundRobin = { ...roundRobin };
         });
-        lastRep = repId;
-        return entry;
+      };
+      if (previous === null) await writeIndex();
+      await (await day(key)).update((d) => {
+        d.entries = [...d.entries.filter((e) => e.id !== entry.id), structuredClone(entry)];
       });
+      if (previous !== null && (oldKey !== key || roundRobin)) await writeIndex();
+      if (oldKey !== null && oldKey !== key) {
+        await (await day(oldKey)).update((d) => {
+          d.entries = d.entries.filter((e) => e.id !== entry.id);
+        });
+      }
+    },
+    async roundRobin(): Promise<RoundRobin> {
+      return index.data.roundRobin;
     },
   };
+  return createCalendar(storage, clock);
 }

@@ -1,34 +1,37 @@
-import type { BusyTime, FreeSlot } from './availability.js';
 import type { Calendar, CalendarEntry } from './calendar.js';
-
-const overlaps = (a: BusyTime, b: { start: string; end: string }): boolean => Date.parse(a.start) < Date.parse(b.end) && Date.parse(b.start) < Date.parse(a.end);
+import { createCalendar, type CalendarStorage } from './create-calendar.js';
+import { overlaps, type RoundRobin } from './pick-rep.js';
 
 /**
- * An in-process calendar. Claims run synchronously inside one turn of the event loop, so
- * two claims can never interleave; round robin starts after the rep booked last.
+ * An in-process calendar for tests, the eval and the terminal chat. It shares its logic with
+ * the lowdb adapter (`createCalendar`); `clock` decides when holds expire (default: real time).
+ *
+ * @example
+ *   const calendar = createMemoryCalendar([], { clock: () => new Date('2026-03-03T15:00:00Z') });
  */
-export function createMemoryCalendar(initial: readonly CalendarEntry[] = []): Calendar & { entries(): CalendarEntry[] } {
-  const entries: CalendarEntry[] = [...initial];
-  let lastRep: string | null = null;
-  return {
-    async busy(fromIso, toIso) {
-      return entries.filter((e) => overlaps(e, { start: fromIso, end: toIso })).map(({ start, end, repId }) => ({ start, end, repId }));
+export function createMemoryCalendar(
+  initial: readonly CalendarEntry[] = [],
+  options: { clock?: () => Date } = {},
+): Calendar & { entries(): CalendarEntry[] } {
+  const entries = new Map<string, CalendarEntry>(initial.map((e) => [e.id, structuredClone(e)]));
+  let roundRobin: RoundRobin = {};
+  // Copies in and out, like a real store: a caller mutating an entry never changes the calendar.
+  const storage: CalendarStorage = {
+    async between(fromIso, toIso) {
+      return [...entries.values()].filter((e) => overlaps(e, { start: fromIso, end: toIso })).map((e) => structuredClone(e));
     },
-    async claim(slot: FreeSlot, meeting) {
-      const order = rotate(slot.repIds, lastRep);
-      const repId = order.find((r) => !entries.some((e) => e.repId === r && overlaps(e, slot)));
-      if (repId === undefined) return null;
-      const entry: CalendarEntry = { ...meeting, start: slot.start, end: slot.end, repId };
-      entries.push(entry);
-      lastRep = repId;
-      return entry;
+    async find(meetingId) {
+      const e = entries.get(meetingId);
+      return e === undefined ? null : structuredClone(e);
     },
-    entries: () => [...entries],
+    async save(entry, _previous, rr) {
+      entries.set(entry.id, structuredClone(entry));
+      if (rr !== null) roundRobin = rr;
+    },
+    async roundRobin() {
+      return roundRobin;
+    },
   };
-}
-
-/** The reps in order, starting after the one booked last. */
-function rotate(reps: readonly string[], last: string | null): string[] {
-  const i = last === null ? -1 : reps.indexOf(last);
-  return [...reps.slice(i + 1), ...reps.slice(0, i + 1)];
+  const calendar = createCalendar(storage, options.clock ?? (() => new Date()));
+  return { ...calendar, entries: () => [...entries.values()].map((e) => structuredClone(e)) };
 }

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const { config } = loadConfig();
   const core = createCore(config, { onPromptError: (e) => stdout.write(`\n[prompts] ${e.file}:${e.line}: ${e.message} (the last good version stays live)\n`) });
   const store = createMemoryStore();
-  const service = createChatService({ config, store, calendar: createMemoryCalendar(), ...core, clock: () => new Date(), newId: randomIds });
+  const service = createChatService({ config, store, calendar: createMemoryCalendar([], { clock: () => new Date() }), ...core, clock: () => new Date(), newId: randomIds });
   const visitor = VisitorSchema.parse({ timezone: values.timezone, locale: values.locale, page: values.page, referrer: null, utm: null });
 
   const show = (m: Pick<ChatMessage, 'text' | 'quickReplies'>): void => {

@@ -84,13 +84,17 @@ const DestinationSchema = z.object({
 
 /** "5s", "30s", "2m", "1h", "1d" or "500ms" -> milliseconds. */
 const DURATION_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
-const duration = z
-  .string()
-  .regex(/^\d+(ms|s|m|h|d)$/, 'expected a duration like "5s", "2m", "1h" or "1d"')
-  .transform((s) => {
-    const unit = s.replace(/^\d+/, '') as keyof typeof DURATION_UNITS_MS; // the regex admits only these units
-    return Number.parseInt(s, 10) * DURATION_UNITS_MS[unit];
-  });
+// A plain number is milliseconds, so the parsed config (numbers) can be written back and re-read.
+const duration = z.preprocess(
+  (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? `${v}ms` : v),
+  z
+    .string()
+    .regex(/^\d+(ms|s|m|h|d)$/, 'expected a duration like "5s", "2m", "1h" or "1d"')
+    .transform((s) => {
+      const unit = s.replace(/^\d+/, '') as keyof typeof DURATION_UNITS_MS; // the regex admits only these units
+      return Number.parseInt(s, 10) * DURATION_UNITS_MS[unit];
+    }),
+);
 
 /** Svix-style: quick retries for blips, then a tail covering a day-long CRM outage (~41 h in all). */
 const DEFAULT_RETRY_SCHEDULE_MS = [5_000, 30_000, 120_000, 600_000, 3_600_000, 14_400_000, 43_200_000, 86_400_000];

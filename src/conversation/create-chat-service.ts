@@ -1,5 +1,5 @@
 import { freeSlots } from '../booking/availability.js';
-import type { Calendar } from '../booking/calendar.js';
+import type { Calendar, MeetingRequest } from '../booking/calendar.js';
 import type { Config } from '../config/config-schema.js';
 import { AppError } from '../errors/app-error.js';
 import type { Extractor, Extraction } from '../extract/extractor.js';
@@ -32,6 +32,13 @@ export type ChatServiceDeps = {
   onError?: (error: unknown, where: string) => void;
 };
 
+/** What the calendar keeps about the visitor for the invite and the booking page. */
+function meetingRequest(conv: Conversation, id: string): MeetingRequest {
+  const name = getField(conv.lead, 'contact.name');
+  const email = getField(conv.lead, 'contact.email');
+  return { id, conversationId: conv.id, attendee: name && email ? { name, email } : undefined, timezone: conv.visitor.timezone, locale: conv.visitor.locale };
+}
+
 /** The recent turns an extractor may read. */
 const RECENT_TURNS = 6;
 
@@ -48,7 +55,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
   async function slotsFor(conv: Conversation, now: Date) {
     if (conv.meeting !== null) return [];
     const horizon = new Date(now.getTime() + (config.booking.horizonDays + 1) * 86_400_000);
-    const busy = await deps.calendar.busy(now.toISOString(), horizon.toISOString());
+    const busy = await deps.calendar.busy(now.toISOString(), horizon.toISOString(), { exceptHoldId: conv.id });
     return freeSlots(config.booking, now, busy, 200);
   }
 
@@ -62,11 +69,12 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
       collect(t, replies, now);
       if (!book) break;
       const meetingId = deps.newId();
-      const entry = await deps.calendar.claim({ start: book.start, end: book.end, repIds: book.repIds }, { id: meetingId, conversationId: conv.id });
+      const entry = await deps.calendar.claim({ start: book.start, end: book.end, repIds: book.repIds }, meetingRequest(t.conversation, meetingId));
       const follow: EngineEvent = entry ? { type: 'booking_confirmed', start: entry.start, end: entry.end, repId: entry.repId, meetingId } : { type: 'booking_failed' };
       t = transition(t.conversation, follow, now, { ...ctx, freeSlots: await slotsFor(t.conversation, now) });
     }
     const conversation = { ...t.conversation, messages: [...t.conversation.messages, ...replies] };
+    await holdOffered(conv, conversation, now);
     return { conversation, replies };
 
     function collect(tr: Transition, into: ChatMessage[], at: Date): void {
@@ -76,6 +84,23 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
         const r = renderParts(deps.renderer, o.parts, { company: config.company.name, agentName: config.company.agentName, firstName });
         into.push({ id: deps.newId(), role: 'agent', text: r.text, at: at.toISOString(), expecting: o.expecting, quickReplies: o.quickReplies ?? r.quickReplies, final: o.final });
       }
+    }
+  }
+
+  /**
+   * Keeps the slots just offered aside for this visitor while they choose (config.booking.
+   * holdMinutes), and lets them go once the chat no longer waits for a choice.
+   */
+  async function holdOffered(before: Conversation, after: Conversation, now: Date): Promise<void> {
+    const offered = after.expecting === 'booking' && after.meeting === null ? after.offeredSlots : [];
+    const same = offered.length === before.offeredSlots.length && offered.every((s, i) => s === before.offeredSlots[i]) && before.expecting === after.expecting;
+    if (same) return;
+    await deps.calendar.release(after.id);
+    const until = new Date(now.getTime() + config.booking.holdMinutes * 60_000);
+    const slotMs = config.booking.slotMinutes * 60_000;
+    for (const start of offered) {
+      const end = new Date(Date.parse(start) + slotMs).toISOString();
+      await deps.calendar.hold({ start, end, repIds: config.booking.reps.map((r) => r.id) }, after.id, until);
     }
   }
 

@@ -19,12 +19,13 @@ export function createEvalService(item: CorpusItem, config: Config, opts: { mode
   const llm = opts.mode === 'llm' ? createLlmParts(config, opts.runtime) : null;
   const core = createCore(config, { llm: llm?.extractor ?? null });
   let t = Date.parse(item.now);
+  const clock = (): Date => new Date((t += TICK_MS));
   return createChatService({
     config,
     store: createMemoryStore(),
-    calendar: createMemoryCalendar(),
+    calendar: createMemoryCalendar([], { clock: () => new Date(t) }),
     ...core,
-    clock: () => new Date((t += TICK_MS)),
+    clock,
     newId: sequentialIds(item.id),
   });
 }

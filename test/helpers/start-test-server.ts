@@ -1,3 +1,4 @@
+import type { Router } from 'express';
 import type { Config } from '../../src/config/config-schema.js';
 import { parseConfig } from '../../src/config/load-config.js';
 import type { ChatService } from '../../src/conversation/chat-service.js';
@@ -23,7 +24,7 @@ export function testWidgetAssets(): WidgetAssets {
  *
  * @example const server = await startTestServer({ chatService }); ... await server.close();
  */
-export async function startTestServer(opts: { chatService: ChatService; config?: Config | Record<string, unknown>; now?: () => number }): Promise<TestServer> {
+export async function startTestServer(opts: { chatService: ChatService; config?: Config | Record<string, unknown>; now?: () => number; routers?: Router[] }): Promise<TestServer> {
   const config = parseConfig(opts.config ?? {});
   const logs: LogEntry[] = [];
   const logger: Logger = {
@@ -36,6 +37,7 @@ export async function startTestServer(opts: { chatService: ChatService; config?:
     logger,
     now: opts.now ?? (() => 0),
     widget: testWidgetAssets(),
+    ...(opts.routers ? { routers: opts.routers } : {}),
     port: 0,
     host: '127.0.0.1',
   });

@@ -35,9 +35,9 @@ export type TestDeps = {
 export function createTestDeps(overrides: { config?: unknown; store?: Store; calendar?: Calendar; now?: string; core?: Partial<Core>; phraser?: Phraser | null } = {}): TestDeps {
   const config = parseConfig(overrides.config ?? {});
   const store = overrides.store ?? createMemoryStore();
-  const calendar = overrides.calendar ?? createMemoryCalendar();
-  const core = { ...createCore(config, { promptsDir: PROMPTS_DIR }), ...overrides.core };
   let t = Date.parse(overrides.now ?? FIXED_NOW);
+  const calendar = overrides.calendar ?? createMemoryCalendar([], { clock: () => new Date(t) });
+  const core = { ...createCore(config, { promptsDir: PROMPTS_DIR }), ...overrides.core };
   const chatService = createChatService({ config, store, calendar, ...core, phraser: overrides.phraser ?? null, clock: () => new Date(t), newId: sequentialIds('t') });
   return { config, store, calendar, core, chatService, advance: (ms) => void (t += ms), now: () => new Date(t) };
 }

@@ -1,0 +1,103 @@
+import { escapeHtml } from './escape-html.js';
+import type { MeetingDetails } from './meeting-details.js';
+
+/** What the booking page shows besides the meeting itself. */
+export type BookingPageInput = {
+  details: MeetingDetails;
+  /** Free times to move to, labelled in the page's time zone; empty when none are free. */
+  choices: readonly { start: string; label: string }[];
+  /** False once the meeting is canceled or has started: no forms then. */
+  canChange: boolean;
+  /** Horizon in days, to say how far ahead was searched when nothing is free. */
+  horizonDays: number;
+  /** Confirms the last action ("Your meeting was moved."), announced politely. */
+  notice: string | null;
+  /** Why the last action failed, announced at once. */
+  error: string | null;
+};
+
+const STYLE = `body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1b1f24;background:#f6f7f9}
+main{max-width:36rem;margin:2rem auto;padding:1.5rem;background:#fff;border-radius:8px}
+h1{font-size:1.4rem;margin-top:0}h2{font-size:1.1rem;margin-top:2rem}
+dt{font-weight:600}dd{margin:0 0 .75rem}
+fieldset{border:1px solid #c5cad3;border-radius:6px}legend{padding:0 .25rem}
+.choice{margin:.35rem 0}button{font:inherit;padding:.5rem 1rem;margin-top:.75rem;cursor:pointer}
+.notice{background:#e7f6ec;padding:.5rem .75rem;border-radius:6px}
+.error{background:#fdecea;padding:.5rem .75rem;border-radius:6px}
+:focus-visible{outline:3px solid #1a5fd0;outline-offset:2px}`;
+
+/** A complete, self-contained HTML document (no scripts: it works with plain forms). */
+function page(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+${body}
+</main>
+</body>
+</html>
+`;
+}
+
+/**
+ * The page behind `/bookings/:id`: the meeting in the visitor's time zone, a link to its
+ * invite, and forms to move it to another free time or to cancel it. Every value from the
+ * calendar, the config or the visitor is escaped.
+ *
+ * @example res.type('html').send(renderBookingPage({ details, choices, canChange: true, horizonDays: 14, notice: null, error: null }));
+ */
+export function renderBookingPage({ details: d, choices, canChange, horizonDays, notice, error }: BookingPageInput): string {
+  const base = `/bookings/${encodeURIComponent(d.id)}`;
+  const minutes = Math.round((Date.parse(d.end) - Date.parse(d.start)) / 60_000);
+  const tzField = `<input type="hidden" name="tz" value="${escapeHtml(d.timezone)}">`;
+  const parts: string[] = [`<h1>${escapeHtml(d.summary)}</h1>`];
+  if (notice) parts.push(`<p class="notice" role="status">${escapeHtml(notice)}</p>`);
+  if (error) parts.push(`<p class="error" role="alert">${escapeHtml(error)}</p>`);
+  parts.push(`<dl>
+<dt>When</dt><dd><time datetime="${escapeHtml(d.start)}">${escapeHtml(d.startLabel)}</time> (${minutes} minutes)</dd>
+<dt>Time zone</dt><dd>${escapeHtml(d.timezone)}</dd>
+<dt>With</dt><dd>${escapeHtml(d.rep.name)}</dd>
+<dt>Status</dt><dd>${d.status === 'canceled' ? 'Canceled' : 'Booked'}</dd>
+</dl>`);
+  parts.push(`<p><a href="${base}.ics">${d.status === 'canceled' ? 'Download the cancellation (.ics)' : 'Add it to your calendar (.ics)'}</a></p>`);
+  if (canChange) {
+    const options = choices
+      .map((c, i) => `<div class="choice"><input type="radio" name="start" id="start-${i}" value="${escapeHtml(c.start)}" required><label for="start-${i}">${escapeHtml(c.label)}</label></div>`)
+      .join('\n');
+    parts.push(
+      choices.length > 0
+        ? `<h2>Move it</h2>
+<form method="post" action="${base}/reschedule">
+<fieldset>
+<legend>Pick a new time (${escapeHtml(d.timezone)})</legend>
+${options}
+</fieldset>
+${tzField}
+<button type="submit">Move my meeting</button>
+</form>`
+        : `<h2>Move it</h2>\n<p>No other times are free in the next ${horizonDays} days.</p>`,
+    );
+    parts.push(`<h2>Cancel it</h2>
+<form method="post" action="${base}/cancel">
+${tzField}
+<button type="submit">Cancel my meeting</button>
+</form>`);
+  }
+  return page(d.summary, parts.join('\n'));
+}
+
+/**
+ * A short page for what went wrong with a browser request (unknown meeting, bad input).
+ *
+ * @example res.status(404).type('html').send(renderBookingNotice('Meeting not found', 'Check the link from your chat.'));
+ */
+export function renderBookingNotice(title: string, message: string): string {
+  return page(title, `<h1>${escapeHtml(title)}</h1>\n<p role="alert">${escapeHtml(message)}</p>`);
+}

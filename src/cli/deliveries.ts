@@ -1,0 +1,118 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config/load-config.js';
+import { isAppError } from '../errors/app-error.js';
+import { createDestinations } from '../handoff/create-destinations.js';
+import { DELIVERY_STATUSES, type Delivery, type DeliveryStatus } from '../handoff/delivery-schema.js';
+import { createDeliveryWorker } from '../handoff/delivery-worker.js';
+import { createFileOutboxMarkers } from '../handoff/file-outbox-markers.js';
+import { createLowdbDeliveryStore } from '../handoff/lowdb-delivery-store.js';
+import { createLowdbStore } from '../store/lowdb-store.js';
+
+const USAGE = [
+  'usage: npm run deliveries -- list [--status pending|delivered|failed-retrying|dead|disabled] [--destination <id>] [--limit <n>] [--json]',
+  '       npm run deliveries -- redeliver <deliveryId>',
+  '       npm run deliveries -- enable <destinationId>',
+].join('\n');
+
+export type CliIo = { out: (line: string) => void; err: (line: string) => void; env?: NodeJS.ProcessEnv; cwd?: string };
+
+const isStatus = (s: string): s is DeliveryStatus => (DELIVERY_STATUSES as readonly string[]).includes(s);
+
+/**
+ * `npm run deliveries -- <command>`: lists deliveries (`list`), queues one again (`redeliver`)
+ * or re-enables a destination disabled by a 410 (`enable`), on the data folder of the config.
+ * A redelivery is written to the store: the running server sends it at its next refresh (within
+ * 30 s), or at its next start. Returns the exit code: 0 done, 1 refused, 2 usage.
+ *
+ * @example await runDeliveriesCli(['list', '--status', 'dead'], { out: console.log, err: console.error })
+ */
+export async function runDeliveriesCli(argv: string[], io: CliIo): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { status: { type: 'string' }, destination: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean', default: false } },
+    });
+  } catch (e) {
+    io.err(`deliveries: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
+    return 2;
+  }
+  const [command, target, ...extra] = args.positionals;
+  const status = args.values.status;
+  const limit = args.values.limit === undefined ? 50 : Number(args.values.limit);
+  const usable =
+    (command === 'list' && target === undefined && (status === undefined || isStatus(status)) && Number.isInteger(limit) && limit > 0) ||
+    ((command === 'redeliver' || command === 'enable') && target !== undefined);
+  if (!usable || extra.length > 0) {
+    io.err(USAGE);
+    return 2;
+  }
+
+  const cwd = io.cwd ?? process.cwd();
+  const env = io.env ?? process.env;
+  const { config, runtime } = loadConfig(env, cwd);
+  const dataDir = path.resolve(cwd, config.dataDir);
+  const deliveries = await createLowdbDeliveryStore({ dataDir });
+  try {
+    if (command === 'list') {
+      const found = await deliveries.list({ status: status !== undefined && isStatus(status) ? status : undefined, destinationId: args.values.destination });
+      const shown = found.slice(0, limit);
+      if (args.values.json) io.out(JSON.stringify({ total: found.length, deliveries: shown }));
+      else formatList(shown, found.length).forEach((line) => io.out(line));
+      return 0;
+    }
+    const store = await createLowdbStore({ dataDir });
+    const destinations = createDestinations(config, runtime, { env, promptsDir: path.resolve(cwd, config.promptsDir) });
+    const markers = await createFileOutboxMarkers({ dataDir });
+    const quiet = { warn: () => undefined, error: (m: string) => io.err(m) };
+    // No start(): the worker only writes the records; the server's worker sends them.
+    const worker = createDeliveryWorker({ store, deliveries, markers, destinations, config, clock: () => new Date(), logger: quiet });
+    if (command === 'redeliver' && target !== undefined) {
+      const d = await worker.redeliver(target);
+      io.out(`queued ${d.id} (${d.eventType}, webhook-id ${d.eventId}) for "${d.destinationId}": the running server sends it within 30 s, or at its next start.`);
+    } else if (target !== undefined) {
+      const n = await worker.enableDestination(target);
+      io.out(`enabled "${target}"; ${n} held-back deliver${n === 1 ? 'y' : 'ies'} queued.`);
+    }
+    await store.close();
+    return 0;
+  } catch (e) {
+    if (isAppError(e) || e instanceof ConfigError) {
+      io.err(`deliveries: ${e.message}`);
+      return 1;
+    }
+    throw e;
+  } finally {
+    await deliveries.close();
+  }
+}
+
+/** One line per delivery, newest first: what an operator scans for dead letters. */
+function formatList(list: readonly Delivery[], total: number): string[] {
+  if (list.length === 0) return ['No deliveries.'];
+  const rows = list.map((d) => {
+    const last = d.attempts[d.attempts.length - 1];
+    const outcome = last === undefined ? '-' : last.status !== null ? `HTTP ${last.status}` : (last.error ?? '-');
+    return [d.id, d.status, d.destinationId, d.eventType, String(d.attempts.length), outcome.slice(0, 60), d.nextAttemptAt ?? d.reason ?? ''];
+  });
+  const header = ['id', 'status', 'destination', 'event', 'attempts', 'last outcome', 'next attempt / reason'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const out = [line(header), ...rows.map(line)];
+  if (total > list.length) out.push(`(${list.length} of ${total} shown; use --limit)`);
+  return out;
+}
+
+const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  runDeliveriesCli(process.argv.slice(2), { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) }).then(
+    (code) => (process.exitCode = code),
+    (e: unknown) => {
+      process.stderr.write(`deliveries: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

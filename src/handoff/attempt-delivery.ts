@@ -1,0 +1,90 @@
+import type { Config } from '../config/config-schema.js';
+import type { Conversation } from '../conversation/conversation-schema.js';
+import type { Store } from '../store/store.js';
+import { buildHandoff } from './build-handoff.js';
+import type { Destination } from './create-destinations.js';
+import type { Attempt, Delivery } from './delivery-schema.js';
+import type { DisabledDestination } from './delivery-store.js';
+import { parseRetryAfter } from './parse-retry-after.js';
+import { postWebhook, type PostResult } from './post-webhook.js';
+import { retryDelay } from './retry-delay.js';
+import { webhookHeaders } from './sign-webhook.js';
+
+export type AttemptContext = {
+  store: Store;
+  config: Config;
+  clock: () => Date;
+  fetch: typeof fetch;
+  random: () => number;
+  schedule: readonly number[];
+  attemptTimeoutMs: number;
+  retryAfterMaxMs: number;
+};
+
+/** The record after the attempt, and the destination's disabled state when it answered 410. */
+export type AttemptOutcome = { delivery: Delivery; disabled: DisabledDestination | null };
+
+/**
+ * Makes one attempt of a delivery: builds the body from the conversation as stored, signs it
+ * (webhook-id = the event id; webhook-timestamp = now), POSTs it and decides what follows:
+ * delivered on 2xx; the destination disabled on 410; otherwise (network error, time-out, any
+ * other status, a body the template could not render) a retry after the schedule's next step
+ * or the receiver's Retry-After, or the dead letter when the schedule is used up. Nothing is
+ * saved here: the caller stores the outcome.
+ */
+export async function attemptDelivery(d: Delivery, dest: Destination, ctx: AttemptContext): Promise<AttemptOutcome> {
+  const started = ctx.clock();
+  const conv = await ctx.store.getConversation(d.conversationId);
+  if (conv === null) return { delivery: finish(d, started, 'dead', 'the conversation is no longer stored'), disabled: null };
+
+  const result = await send(conv, d, dest, ctx, started);
+  const ended = ctx.clock();
+  const attempt: Attempt = {
+    at: started.toISOString(),
+    status: result.status,
+    durationMs: Math.max(0, ended.getTime() - started.getTime()),
+    responseSnippet: result.snippet,
+    error: result.error,
+  };
+  const logged: Delivery = { ...d, attempts: [...d.attempts, attempt] };
+
+  if (result.status !== null && result.status >= 200 && result.status < 300) {
+    return { delivery: finish(logged, ended, 'delivered', null), disabled: null };
+  }
+  if (result.status === 410) {
+    const reason = `${dest.url} answered 410 Gone`;
+    return { delivery: finish(logged, ended, 'disabled', reason), disabled: { destinationId: dest.id, url: dest.url, at: ended.toISOString(), reason } };
+  }
+  const failed = logged.attempts.length - logged.roundStart;
+  const delay = retryDelay({
+    schedule: ctx.schedule,
+    failedAttempts: failed,
+    random: ctx.random(),
+    retryAfterMs: parseRetryAfter(result.retryAfter, ended),
+    retryAfterMaxMs: ctx.retryAfterMaxMs,
+  });
+  if (delay === null) {
+    return { delivery: finish(logged, ended, 'dead', `gave up after ${failed} attempt${failed === 1 ? '' : 's'}`), disabled: null };
+  }
+  const next = new Date(ended.getTime() + delay).toISOString();
+  return { delivery: { ...logged, status: 'failed-retrying', nextAttemptAt: next, updatedAt: ended.toISOString(), reason: null }, disabled: null };
+}
+
+/** Renders, signs and POSTs the body; a body that cannot be built is a failed attempt without a request. */
+async function send(conv: Conversation, d: Delivery, dest: Destination, ctx: AttemptContext, at: Date): Promise<PostResult> {
+  const event = { id: d.eventId, type: d.eventType, occurredAt: d.occurredAt, conversationId: d.conversationId };
+  let body: string;
+  try {
+    const { packet, view } = buildHandoff(conv, event, ctx.config);
+    body = dest.render(packet, view);
+  } catch (e) {
+    // Retried on the schedule like any failure, so a template fixed in the meantime (and a restart) still delivers.
+    return { status: null, snippet: null, error: `could not build the body: ${e instanceof Error ? e.message : String(e)}`, retryAfter: null };
+  }
+  const signed = webhookHeaders({ id: d.eventId, timestamp: Math.floor(at.getTime() / 1000), body, secrets: dest.secrets });
+  return postWebhook({ url: dest.url, headers: { ...dest.headers, ...signed }, body, timeoutMs: ctx.attemptTimeoutMs, fetch: ctx.fetch });
+}
+
+function finish(d: Delivery, at: Date, status: 'delivered' | 'dead' | 'disabled', reason: string | null): Delivery {
+  return { ...d, status, nextAttemptAt: null, updatedAt: at.toISOString(), reason };
+}

@@ -1,0 +1,114 @@
+import type { Config } from '../config/config-schema.js';
+import type { Conversation, OutboxEvent } from '../conversation/conversation-schema.js';
+import { FIELD_PATHS } from '../lead/field-paths.js';
+import { getField, leadValues } from '../lead/lead-record.js';
+import { scoreLead, type BreakdownLine, type Grade, type Stage } from '../scoring/score-lead.js';
+import { describeLead, type LeadDescription } from './describe-lead.js';
+
+/** Where a field's value came from: the visitor's words, the extractor and the time. */
+export type Evidence = { quote: string; source: 'rules' | 'llm'; at: string };
+
+/** The lead record as nested values (`contact.name`, ...) plus evidence and the score. */
+export type LeadPacket = {
+  [group: string]: unknown;
+  evidence: Record<string, Evidence>;
+  score: number;
+  grade: Grade;
+  stage: Stage;
+  breakdown: BreakdownLine[];
+};
+
+export type MeetingPacket = {
+  id: string;
+  start: string;
+  end: string;
+  status: 'booked' | 'canceled';
+  bookedAt: string;
+  rep: { id: string; name: string; email: string } | null;
+  /** The invite, when `server.publicUrl` (PUBLIC_URL) is set. */
+  icsUrl: string | null;
+};
+
+/** The webhook body (DESIGN.md "Handoff webhook"), built from the conversation as stored. */
+export type HandoffPacket = {
+  type: string;
+  id: string;
+  occurredAt: string;
+  conversationId: string;
+  lead: LeadPacket;
+  meeting: MeetingPacket | null;
+  attribution: { page: string | null; referrer: string | null; utm: Record<string, string> | null };
+  consent: { contact: boolean | null };
+  transcript: { role: 'visitor' | 'agent'; text: string; at: string }[];
+  summary: string;
+};
+
+/** Ready-made phrases for body templates, next to the packet (`view.firstName`, ...). */
+export type TemplateView = Omit<LeadDescription, 'summary'> & {
+  /** A title for the event: "New qualified lead: Dana Lee, COO at Acme Corp" (150 characters at most). */
+  headline: string;
+  meetingUrl: string | null;
+};
+
+const HEADLINES: Record<string, (who: string) => string> = {
+  'lead.qualified': (who) => `New qualified lead: ${who}`,
+  'lead.handoff_requested': (who) => `${who} asks to talk to a person`,
+  'lead.updated': (who) => `Lead updated: ${who}`,
+  'meeting.booked': (who) => `Meeting booked: ${who}`,
+};
+/** Slack's header block takes 150 characters. */
+const HEADLINE_MAX = 150;
+
+/**
+ * Builds the rep packet for one event from the conversation as stored: the lead's values with
+ * their evidence, score, grade, stage and breakdown, the meeting, attribution, consent, the
+ * transcript and a one-line summary; and the phrases body templates use. Pure.
+ *
+ * @example const { packet } = buildHandoff(conversation, event, config); JSON.stringify(packet)
+ */
+export function buildHandoff(conv: Conversation, event: OutboxEvent, config: Config): { packet: HandoffPacket; view: TemplateView } {
+  const score = scoreLead(conv.lead, conv.visitor, config.scoring, config.currency);
+  const { summary, ...description } = describeLead(conv, score, config);
+  const evidence: Record<string, Evidence> = {};
+  for (const path of FIELD_PATHS) {
+    const entry = conv.lead[path];
+    if (entry !== undefined) evidence[path] = { quote: entry.evidence, source: entry.source, at: entry.at };
+  }
+  const meeting = meetingPacket(conv, config);
+  const packet: HandoffPacket = {
+    type: event.type,
+    id: event.id,
+    occurredAt: event.occurredAt,
+    conversationId: conv.id,
+    lead: { ...leadValues(conv.lead), evidence, score: score.score, grade: score.grade, stage: score.stage, breakdown: score.breakdown },
+    meeting,
+    attribution: { page: conv.visitor.page, referrer: conv.visitor.referrer, utm: conv.visitor.utm },
+    consent: { contact: getField(conv.lead, 'consent.contact') ?? null },
+    transcript: conv.messages.map((m) => ({ role: m.role, text: m.text, at: m.at })),
+    summary,
+  };
+  const headline = (HEADLINES[event.type] ?? ((who: string) => `${event.type}: ${who}`))(description.who);
+  const view: TemplateView = { ...description, headline: truncate(headline, HEADLINE_MAX), meetingUrl: meeting?.icsUrl ?? null };
+  return { packet, view };
+}
+
+function meetingPacket(conv: Conversation, config: Config): MeetingPacket | null {
+  const m = conv.meeting;
+  if (m === null) return null;
+  const rep = config.booking.reps.find((r) => r.id === m.repId);
+  const base = config.server.publicUrl;
+  return {
+    id: m.id,
+    start: m.start,
+    end: m.end,
+    status: m.status,
+    bookedAt: m.bookedAt,
+    rep: rep === undefined ? null : { id: rep.id, name: rep.name, email: rep.email },
+    // Relative to the base with a trailing slash, so a base with a path ("https://x.example/chat") keeps it.
+    icsUrl: base === undefined ? null : new URL(`bookings/${encodeURIComponent(m.id)}.ics`, base.endsWith('/') ? base : `${base}/`).href,
+  };
+}
+
+function truncate(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}

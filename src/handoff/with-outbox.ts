@@ -1,0 +1,71 @@
+import type { Conversation, OutboxEvent } from '../conversation/conversation-schema.js';
+import { leadValues, type Lead } from '../lead/lead-record.js';
+import type { Store } from '../store/store.js';
+
+/** What the decorator needs from the outbox side (the delivery worker provides it). */
+export type OutboxPort = {
+  newEventId(): string;
+  now(): Date;
+  /** Runs `task` while no other outbox work runs for this conversation (saves, recovery). */
+  exclusive<T>(conversationId: string, task: () => Promise<T>): Promise<T>;
+  /** Durably notes the events about to be saved (before the save). */
+  mark(conversationId: string, eventIds: readonly string[]): Promise<void>;
+  /** Creates the events' delivery records and clears their mark (after the save). */
+  handOver(conversation: Conversation, eventIds: readonly string[]): Promise<void>;
+};
+
+/**
+ * Wraps a Store so that saving a conversation also feeds the outbox, without the worker ever
+ * scanning conversations:
+ * 1. when a qualified lead's record changed since the stored version, a `lead.updated` event is
+ *    appended, in the same write;
+ * 2. events not yet stored are first noted in a durable marker, then the conversation is saved,
+ *    then the events are handed to the worker.
+ * A crash after the marker leaves a marker naming events that were never saved (dropped at the
+ * next start); a crash after the save leaves one the next start recovers. Events already stored
+ * are kept even when the caller's copy lacks them (a `lead.updated` added by an earlier save).
+ *
+ * @example const store = withOutbox(await createLowdbStore({ dataDir }), worker.outbox);
+ */
+export function withOutbox(store: Store, outbox: OutboxPort): Store {
+  return {
+    getConversation: (id) => store.getConversation(id),
+    listConversationIds: () => store.listConversationIds(),
+    close: () => store.close(),
+
+    saveConversation(conversation) {
+      return outbox.exclusive(conversation.id, async () => {
+        const stored = await store.getConversation(conversation.id);
+        const next = withStoredEvents(conversation, stored);
+        if (stored !== null && stored.qualifiedAt !== null && next.qualifiedAt !== null && leadChanged(stored.lead, next.lead)) {
+          const event: OutboxEvent = { id: outbox.newEventId(), type: 'lead.updated', occurredAt: outbox.now().toISOString(), conversationId: next.id };
+          next.outbox = [...next.outbox, event];
+        }
+        const known = new Set(stored?.outbox.map((e) => e.id) ?? []);
+        const fresh = next.outbox.filter((e) => !known.has(e.id)).map((e) => e.id);
+        if (fresh.length === 0) return store.saveConversation(next);
+
+        await outbox.mark(next.id, fresh);
+        await store.saveConversation(next);
+        // The save has happened: a failed hand-over must not fail it. The marker stays, and the
+        // worker's next refresh (or start) hands the events over.
+        await outbox.handOver(next, fresh).catch(() => undefined);
+      });
+    },
+  };
+}
+
+/** The caller's conversation with any stored event it does not know about kept, in stored order. */
+function withStoredEvents(conversation: Conversation, stored: Conversation | null): Conversation {
+  if (stored === null) return { ...conversation };
+  const mine = new Set(conversation.outbox.map((e) => e.id));
+  const missing = stored.outbox.filter((e) => !mine.has(e.id));
+  if (missing.length === 0) return { ...conversation };
+  const theirs = new Set(stored.outbox.map((e) => e.id));
+  return { ...conversation, outbox: [...stored.outbox, ...conversation.outbox.filter((e) => !theirs.has(e.id))] };
+}
+
+/** Values only: a rep cares about what the lead said, not which message it came from. */
+function leadChanged(before: Lead, after: Lead): boolean {
+  return JSON.stringify(leadValues(before)) !== JSON.stringify(leadValues(after));
+}

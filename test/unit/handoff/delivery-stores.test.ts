@@ -1,0 +1,134 @@
+import { readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { deliveryIdFor, type Delivery } from '../../../src/handoff/delivery-schema.js';
+import type { DeliveryStore } from '../../../src/handoff/delivery-store.js';
+import { createFileOutboxMarkers } from '../../../src/handoff/file-outbox-markers.js';
+import { createLowdbDeliveryStore } from '../../../src/handoff/lowdb-delivery-store.js';
+import { createMemoryDeliveryStore } from '../../../src/handoff/memory-delivery-store.js';
+import { createMemoryOutboxMarkers } from '../../../src/handoff/memory-outbox-markers.js';
+import type { OutboxMarkers } from '../../../src/handoff/outbox-markers.js';
+import { tempDataDir } from './handoff-fixtures.js';
+
+let data: Awaited<ReturnType<typeof tempDataDir>>;
+beforeEach(async () => {
+  data = await tempDataDir();
+});
+afterEach(async () => {
+  await data.remove();
+});
+
+function record(eventId: string, overrides: Partial<Delivery> = {}): Delivery {
+  return {
+    id: deliveryIdFor(eventId, 'crm'), eventId, eventType: 'lead.qualified', occurredAt: '2026-03-03T15:00:00.000Z', conversationId: 'conv-1',
+    destinationId: 'crm', status: 'pending', createdAt: '2026-03-03T15:00:00.000Z', updatedAt: '2026-03-03T15:00:00.000Z',
+    nextAttemptAt: '2026-03-03T15:00:00.000Z', roundStart: 0, reason: null, attempts: [], ...overrides,
+  };
+}
+
+const ADAPTERS: [string, () => Promise<DeliveryStore>][] = [
+  ['memory', async () => createMemoryDeliveryStore()],
+  ['lowdb', () => createLowdbDeliveryStore({ dataDir: data.dir })],
+];
+
+describe.each(ADAPTERS)('the %s delivery store', (_, open) => {
+  it('when a record is created twice, then the first one stays and the second call says so', async () => {
+    const store = await open();
+    expect((await store.create(record('e1'))).created).toBe(true);
+    const again = await store.create(record('e1', { eventType: 'something.else' }));
+    expect(again).toMatchObject({ created: false, delivery: { eventType: 'lead.qualified' } });
+  });
+
+  it('when records change status, then listActive returns only those still waiting', async () => {
+    const store = await open();
+    await store.create(record('e1'));
+    await store.create(record('e2'));
+    await store.create(record('e3', { status: 'failed-retrying' }));
+    await store.save(record('e2', { status: 'delivered', nextAttemptAt: null }));
+    expect((await store.listActive()).map((d) => d.eventId).sort()).toEqual(['e1', 'e3']);
+  });
+
+  it('when listing with a status or destination, then only matching records come back, newest first', async () => {
+    const store = await open();
+    await store.create(record('e1', { status: 'dead', createdAt: '2026-03-03T15:00:00.000Z' }));
+    await store.create(record('e2', { status: 'dead', createdAt: '2026-03-03T16:00:00.000Z' }));
+    await store.create(record('e3'));
+    expect((await store.list({ status: 'dead' })).map((d) => d.eventId)).toEqual(['e2', 'e1']);
+    expect(await store.list({ destinationId: 'slack' })).toEqual([]);
+  });
+
+  it('when a caller changes a record it got, then the stored one does not change', async () => {
+    const store = await open();
+    await store.create(record('e1'));
+    const got = await store.get(record('e1').id);
+    got?.attempts.push({ at: '2026-03-03T15:00:00.000Z', status: 500, durationMs: 1, responseSnippet: null, error: null });
+    expect((await store.get(record('e1').id))?.attempts).toEqual([]);
+  });
+
+  it('when a destination is disabled and enabled again, then the list of disabled destinations follows', async () => {
+    const store = await open();
+    const off = { destinationId: 'crm', url: 'https://crm.example/hook', at: '2026-03-03T15:00:00.000Z', reason: '410' };
+    await store.setDestinationDisabled('crm', off);
+    expect(await store.disabledDestinations()).toEqual([off]);
+    await store.setDestinationDisabled('crm', null);
+    expect(await store.disabledDestinations()).toEqual([]);
+  });
+});
+
+describe('the lowdb delivery store on disk', () => {
+  it('when the store is reopened (a restart), then records, the active index and disabled destinations are all there', async () => {
+    const first = await createLowdbDeliveryStore({ dataDir: data.dir });
+    await first.create(record('e1'));
+    await first.create(record('e2', { status: 'dead', nextAttemptAt: null }));
+    await first.setDestinationDisabled('old', { destinationId: 'old', url: 'https://old.example', at: '2026-03-03T15:00:00.000Z', reason: 'gone' });
+    await first.close();
+
+    const second = await createLowdbDeliveryStore({ dataDir: data.dir });
+    expect((await second.listActive()).map((d) => d.eventId)).toEqual(['e1']);
+    expect(await second.list()).toHaveLength(2);
+    expect(await second.disabledDestinations()).toHaveLength(1);
+  });
+
+  it('when a delivery finishes, then it leaves the active index (one small file per waiting delivery)', async () => {
+    const store = await createLowdbDeliveryStore({ dataDir: data.dir });
+    await store.create(record('e1'));
+    expect(await readdir(join(data.dir, 'outbox', 'active'))).toEqual([record('e1').id]);
+    await store.save(record('e1', { status: 'delivered', nextAttemptAt: null }));
+    expect(await readdir(join(data.dir, 'outbox', 'active'))).toEqual([]);
+  });
+
+  it('when a record file is damaged, then reading it fails naming the file', async () => {
+    const store = await createLowdbDeliveryStore({ dataDir: data.dir });
+    const id = record('e1').id;
+    await writeFile(join(data.dir, 'outbox', 'deliveries', `${id}.json`), '{ "id": ');
+    await expect(store.get(id)).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringContaining(`${id}.json is not valid JSON`) });
+  });
+
+  it('when an id is not a delivery id, then nothing touches the disk', async () => {
+    const store = await createLowdbDeliveryStore({ dataDir: data.dir });
+    await expect(store.get('../../etc/passwd')).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+});
+
+const MARKERS: [string, () => Promise<OutboxMarkers>][] = [
+  ['memory', async () => createMemoryOutboxMarkers()],
+  ['file', () => createFileOutboxMarkers({ dataDir: data.dir })],
+];
+
+describe.each(MARKERS)('the %s outbox markers', (_, open) => {
+  it('when events are marked and handed over in parts, then the marker lists what is left and goes away when empty', async () => {
+    const markers = await open();
+    await markers.add('conv-1', ['e1']);
+    await markers.add('conv-1', ['e2', 'e1']);
+    expect(await markers.list()).toEqual([{ conversationId: 'conv-1', eventIds: ['e1', 'e2'] }]);
+    await markers.remove('conv-1', ['e1']);
+    expect(await markers.list()).toEqual([{ conversationId: 'conv-1', eventIds: ['e2'] }]);
+    await markers.remove('conv-1', ['e2']);
+    expect(await markers.list()).toEqual([]);
+  });
+});
+
+it('when the file markers are reopened (a restart), then the marks are still there', async () => {
+  await (await createFileOutboxMarkers({ dataDir: data.dir })).add('conv-7', ['e9']);
+  expect(await (await createFileOutboxMarkers({ dataDir: data.dir })).list()).toEqual([{ conversationId: 'conv-7', eventIds: ['e9'] }]);
+});
