@@ -58,6 +58,10 @@ export const ConversationSchema = z.object({
   offeredSlots: z.array(z.iso.datetime()).default([]),
   meeting: MeetingSchema.nullable().default(null),
   handoffRequested: z.boolean().default(false),
+  /** The meeting question is about moving the booked meeting, not booking a new one. */
+  rescheduling: z.boolean().default(false),
+  /** The nurture close asked permission to follow up and waits for a yes or no. */
+  consentAsked: z.boolean().default(false),
   qualifiedAt: z.iso.datetime().nullable().default(null),
   outbox: z.array(OutboxEventSchema).default([]),
 });

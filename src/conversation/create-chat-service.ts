@@ -52,26 +52,32 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
   const queue = createKeyedQueue();
   const serialize = <T>(id: string, task: () => Promise<T>): Promise<T> => queue.run(id, task);
 
-  async function slotsFor(conv: Conversation, now: Date) {
-    if (conv.meeting !== null) return [];
+  /**
+   * Free meeting slots, looked up only when this turn may offer or move a meeting: a lead
+   * becomes sales-qualified only once it has an email, so earlier turns skip the calendar.
+   */
+  async function slotsFor(conv: Conversation, now: Date, text: string | null) {
+    const mayNeed = conv.meeting !== null || conv.expecting === 'booking' || getField(conv.lead, 'contact.email') !== undefined || (text !== null && text.includes('@'));
+    if (!mayNeed) return [];
     const horizon = new Date(now.getTime() + (config.booking.horizonDays + 1) * 86_400_000);
     const busy = await deps.calendar.busy(now.toISOString(), horizon.toISOString(), { exceptHoldId: conv.id });
-    return freeSlots(config.booking, now, busy, 200);
+    // Times offered to a visitor stay bookable while they are held for them, even if the
+    // minimum notice runs out meanwhile: the notice counts from when the hold began at most.
+    const noticeFrom = conv.expecting === 'booking' ? new Date(now.getTime() - config.booking.holdMinutes * 60_000) : now;
+    return freeSlots(config.booking, noticeFrom, busy, 200).filter((s) => Date.parse(s.start) > now.getTime());
   }
 
-  /** Runs one engine event, then any booking it asks for, and renders the replies as messages. */
+  /** Runs one engine event, then any calendar change it asks for, and renders the replies as messages. */
   async function run(conv: Conversation, event: EngineEvent, now: Date): Promise<{ conversation: Conversation; replies: ChatMessage[] }> {
-    const ctx = { config, freeSlots: await slotsFor(conv, now), newId: deps.newId };
+    const text = event.type === 'visitor_message' ? event.text : null;
+    const ctx = { config, freeSlots: await slotsFor(conv, now, text), newId: deps.newId };
     let t: Transition = transition(conv, event, now, ctx);
     const replies: ChatMessage[] = [];
     for (let guard = 0; guard < 4; guard++) {
-      const book = t.outputs.find((o): o is Extract<EngineOutput, { type: 'book' }> => o.type === 'book');
       collect(t, replies, now);
-      if (!book) break;
-      const meetingId = deps.newId();
-      const entry = await deps.calendar.claim({ start: book.start, end: book.end, repIds: book.repIds }, meetingRequest(t.conversation, meetingId));
-      const follow: EngineEvent = entry ? { type: 'booking_confirmed', start: entry.start, end: entry.end, repId: entry.repId, meetingId } : { type: 'booking_failed' };
-      t = transition(t.conversation, follow, now, { ...ctx, freeSlots: await slotsFor(t.conversation, now) });
+      const follow = await applyCalendarEffect(t);
+      if (!follow) break;
+      t = transition(t.conversation, follow, now, { ...ctx, freeSlots: await slotsFor(t.conversation, now, null) });
     }
     const conversation = { ...t.conversation, messages: [...t.conversation.messages, ...replies] };
     await holdOffered(conv, conversation, now);
@@ -85,6 +91,26 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
         into.push({ id: deps.newId(), role: 'agent', text: r.text, at: at.toISOString(), expecting: o.expecting, quickReplies: o.quickReplies ?? r.quickReplies, final: o.final });
       }
     }
+  }
+
+  /** Runs the book / reschedule / cancel effect of a transition; returns the engine's follow-up event. */
+  async function applyCalendarEffect(t: Transition): Promise<EngineEvent | null> {
+    for (const o of t.outputs) {
+      if (o.type === 'book') {
+        const meetingId = deps.newId();
+        const entry = await deps.calendar.claim({ start: o.start, end: o.end, repIds: o.repIds }, meetingRequest(t.conversation, meetingId));
+        return entry ? { type: 'booking_confirmed', start: entry.start, end: entry.end, repId: entry.repId, meetingId } : { type: 'booking_failed' };
+      }
+      if (o.type === 'reschedule') {
+        const r = await deps.calendar.reschedule(o.meetingId, { start: o.start, end: o.end, repIds: o.repIds });
+        return r.ok ? { type: 'meeting_rescheduled', start: r.entry.start, end: r.entry.end, repId: r.entry.repId } : { type: 'meeting_change_failed' };
+      }
+      if (o.type === 'cancel') {
+        const r = await deps.calendar.cancel(o.meetingId);
+        return r.ok ? { type: 'meeting_canceled' } : { type: 'meeting_change_failed' };
+      }
+    }
+    return null;
   }
 
   /**
@@ -133,7 +159,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
       const at = now.toISOString();
       const fresh: Conversation = {
         schemaVersion: 1, id: deps.newId(), createdAt: at, updatedAt: at, visitor, lead: {}, messages: [], asks: {}, declined: [],
-        expecting: null, status: 'active', offeredSlots: [], meeting: null, handoffRequested: false, qualifiedAt: null, outbox: [],
+        expecting: null, status: 'active', offeredSlots: [], meeting: null, handoffRequested: false, rescheduling: false, consentAsked: false, qualifiedAt: null, outbox: [],
       };
       const { conversation } = await run(fresh, { type: 'start' }, now);
       await store.saveConversation(conversation);

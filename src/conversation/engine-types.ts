@@ -19,7 +19,11 @@ export type EngineEvent =
       answer: string | null;
     }
   | { type: 'booking_confirmed'; start: string; end: string; repId: string; meetingId: string }
-  | { type: 'booking_failed' };
+  | { type: 'booking_failed' }
+  | { type: 'meeting_rescheduled'; start: string; end: string; repId: string }
+  | { type: 'meeting_canceled' }
+  /** The calendar refused the change (the new time was taken, or the meeting already started). */
+  | { type: 'meeting_change_failed' };
 
 /** The facts from outside that a transition needs, looked up by the shell beforehand. */
 export type EngineContext = {
@@ -46,6 +50,9 @@ export type EngineOutput =
       final: boolean;
     }
   /** Reserve this slot; the shell answers with booking_confirmed or booking_failed. */
-  | { type: 'book'; start: string; end: string; repIds: string[] };
+  | { type: 'book'; start: string; end: string; repIds: string[] }
+  /** Move or cancel the booked meeting; the shell answers with meeting_rescheduled / meeting_canceled / meeting_change_failed. */
+  | { type: 'reschedule'; meetingId: string; start: string; end: string; repIds: string[] }
+  | { type: 'cancel'; meetingId: string };
 
 export type Transition = { conversation: Conversation; outputs: EngineOutput[] };

@@ -34,7 +34,12 @@ export const SAMPLE_VARS: { [N in TemplateName]: TemplateVars<N> } = {
     icsUrl: 'https://beacon.example/bookings/bk_123.ics',
     manageUrl: 'https://beacon.example/bookings/bk_123',
   },
-  'slot-unavailable': { ...lead, requested: 'Thursday at 2pm' },
+  'slot-unavailable': { ...lead, requested: 'Thursday at 2pm', several: false },
+  'ask-consent': { ...lead, resourceTitle: 'The 2026 guide to qualifying inbound leads', resourceUrl: 'https://beacon.example/guides/lead-qualification' },
+  'consent-reply': { ...lead, agreed: true },
+  rescheduled: { ...lead, when: 'Fri, Mar 6, 10:00 AM CST', icsUrl: 'https://chat.beacon.example/bookings/0b7c.ics', manageUrl: 'https://chat.beacon.example/bookings/0b7c' },
+  'meeting-canceled': { ...lead },
+  'meeting-unchanged': { ...lead, when: 'Thu, Mar 5, 10:00 AM CST' },
   'close-nurture': {
     ...lead,
     resourceTitle: 'The 2026 guide to qualifying inbound leads',

@@ -24,6 +24,9 @@ const BUDGET_CUE = /\b(?:budget\w*|spend\w*|afford\w*|allocat\w*|earmark\w*|set\
 const NOT_BUDGET_BEFORE = /\b(?:revenues?|turnover|sales\s+of|in\s+sales|arr|mrr|gmv|(?<!\b(?:can|could|would|will|might|to)\s+)(?<!'d\s+)(?:do|does|doing|did)|mak(?:e|es|ing)(?!\s+(?:that|it)\b)|made|earn\w*|generat\w*|bring(?:s|ing)?\s+in|brought\s+in|gross\w*|valu(?:ed|ation)|worth|raised?|raising|series\s+[a-e]|prices?(?!\s+range)|priced|pricing|costs?|costing|charg(?:e|es|ed|ing)|quoted|(?<!\b(?:to|can|could|would|will|'d)\s+)pay(?:ing)?|paid|sell\w*|sold|salar(?:y|ies)|approv(?:e|al|ing)|purchases?|orders?|deals?|contracts?|projects?|tickets?|invoices?|loans?|mortgages?|minimum|threshold|(?<!\b(?:budget|spending)\s)limit|anything\s+(?:over|above|more\s+than|beyond|north\s+of))\b(?:\s+\S+){0,4}\s*$/i;
 const NOT_BUDGET_AFTER = /^[^,;:]{0,30}?\b(?:in\s+(?:annual\s+)?(?:revenue|sales|turnover|funding|arr|gmv)|revenue|turnover|arr|mrr|gmv|valuation|round|(?:are|is)\s+(?:mine|my\s+call|up\s+to\s+me)|to\s+approve|approval|sign[-\s]?off|minimum|threshold|limit|(?:for|on|with)\s+(?:our|the|my)\s+(?:current|existing|old|present)|(?:by|from)\s+(?:another|a|the\s+other)\s+(?:vendor|provider|supplier|competitor))\b/i;
 
+/** A noun that names the money as a budget even after "project" or "purchase". */
+const BUDGET_NOUN = /\b(?:budget\w*|allowance|allocation|spend)\b/i;
+
 /** Words that withdraw the amount after them ("scratch the $800", "not $800"). */
 const WITHDRAWN = /\b(?:not|scratch(?:\s+that)?|instead\s+of|rather\s+than|no\s+longer|used\s+to\s+be|forget|ignore|drop|(?:don't|do\s+not|doesn't|can't|cannot|won't)\s+(?:have|do|afford|spend|go\s+(?:up\s+)?to|pay))\s+(?:the\s+|about\s+|around\s+|like\s+)?$/i;
 
@@ -34,6 +37,9 @@ const NO_BUDGET = [
   /\b(?:don't|do\s+not|doesn't|does\s+not|haven't|have\s+not|hasn't|dont|havent)\s+(?:have|got)\s+(?:a|any)\s+(?:budget|money|funds)\b/i,
   /\b(?:not|un)\s?budgeted\b|\bbudget\s+(?:is\s+|of\s+|:\s*)?(?:zero|nil|none|non-?existent|\$?0)\b/i,
 ];
+
+/** A one-word "no budget" answering the budget question ("none lol", "zero", "nada", "no"). */
+const NONE_ANSWER = /^\W*(?:(?:honestly|well|um|uh|erm|hmm|sadly|unfortunately|currently|basically|literally|so|ha|haha|lol)\W+)*(?:none|nothing|zero|zilch|zip|nada|nil|nope|no|0|[$€£₹]\s?0|not\s+a\s+(?:penny|cent|dime|thing))(?:\W+(?:lol|lmao|haha|ha|sadly|unfortunately|honestly|really|tbh|atm|yet|so\s+far|for\s+now|right\s+now|at\s+the\s+moment|currently|at\s+all|whatsoever|i'?m\s+afraid|sorry|not\s+yet|at\s+this\s+point|to\s+be\s+honest))*\W*$/i;
 
 const DECLINED = /\b(?:no\s+idea|not\s+sure|unsure|(?:don't|do\s+not|dont)\s+know|dunno|no\s+clue|depends\s+on|it\s+depends|couldn't\s+(?:tell|say)|can't\s+(?:say|tell|share)|cannot\s+(?:say|tell|share)|above\s+my\s+pay\s*grade|tb[dc]|to\s+be\s+(?:determined|decided|confirmed)|haven't\s+(?:decided|settled|worked)|not\s+(?:yet\s+)?(?:decided|set|defined|determined|finali[sz]ed|confirmed|known)|undecided|(?:rather|prefer)\s+not|not\s+at\s+liberty|confidential|need\s+to\s+see\s+(?:the\s+)?pric\w*|(?:still\s+)?(?:working|figuring)\s+(?:it|that)\s+out|not\s+(?:really\s+)?my\s+call)\b/i;
 
@@ -68,7 +74,7 @@ export function budgetRule(text: string, ctx: RuleContext): RuleResult {
       ].filter((c): c is Candidate => c !== null),
     };
   }
-  const none = splitSentences(text).find((s) => NO_BUDGET.some((re) => re.test(s)));
+  const none = answering && NONE_ANSWER.test(text) ? text : splitSentences(text).find((s) => NO_BUDGET.some((re) => re.test(s)));
   if (none) return { candidates: [candidate('budget.status', 'none', none)].filter((c): c is Candidate => c !== null) };
   if (answering && DECLINED.test(text)) return { candidates: [], declined: true };
   return { candidates: [] };
@@ -77,11 +83,20 @@ export function budgetRule(text: string, ctx: RuleContext): RuleResult {
 function counts(sentence: string, m: MoneyMention, before: string, after: string, answering: boolean): boolean {
   if (m.currency === null && !answering) return false;
   if (WITHDRAWN.test(before.slice(-40))) return false;
-  if (NOT_BUDGET_BEFORE.test(clauseTail(before)) || NOT_BUDGET_AFTER.test(after)) return false;
+  if (notBudgetBefore(clauseTail(before)) || NOT_BUDGET_AFTER.test(after)) return false;
   if (answering || PERIOD_RIGHT_AFTER.test(after)) return true;
   if (BUDGET_CUE.test(sentence)) return true;
   // "we have about $10k for tooling": having money for something is a budget.
   return /\b(?:have|has|got|given)\b/i.test(sentence.slice(0, m.start)) && /\bfor\b/i.test(after);
+}
+
+/**
+ * Whether the words before an amount make it revenue, a price or a limit ("projects below"),
+ * unless a budget word stands between that word and the amount ("a project budget of").
+ */
+function notBudgetBefore(tail: string): boolean {
+  const m = NOT_BUDGET_BEFORE.exec(tail);
+  return m !== null && !BUDGET_NOUN.test(m[0].replace(/^\S+/, ''));
 }
 
 /** The last clause of the text before an amount: what is said "next to it". */

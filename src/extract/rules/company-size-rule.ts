@@ -3,37 +3,61 @@ import { NUMBER_WORDS_SOURCE, wordsToNumber } from './number-words.js';
 import type { RuleContext, RuleResult } from './rule-context.js';
 import { splitSentences } from './sentences.js';
 
-type Hit = { at: number; size: number; sentence: string };
+/**
+ * A count found in the text. A `group` is part of the company ("12 engineers", "3 office
+ * staff"); the others name everyone ("60 staff", "team of 12", "just me and 2 techs").
+ */
+type Hit = { at: number; end: number; size: number; sentence: string; group: boolean; correction: boolean };
 
 const NUM = String.raw`\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?k|\d+|${NUMBER_WORDS_SOURCE}`;
-const PEOPLE = String.raw`employees?|staff(?:ers)?|people|persons?|ppl|folks|members?|team\s+members|colleagues|workers|ftes?|heads|faculty|mitarbeiter(?:innen)?|mitarbeitende|personnes|empleados|strong|of\s+us`;
+/** Words for everyone on the payroll, formal or not ("35 guys", "27 blokes", "20 FTEs"). */
+const PEOPLE = String.raw`employees?|staff(?:ers)?|staff\s+members|people|persons?|ppl|peeps|folks|guys|blokes|lads|gals|bodies|souls|personnel|members?|team\s*members|team-?mates|crew(?:\s+members)?|colleagues|workers|ftes?|full[-\s]?time\s+equivalents|full[-\s]?timers|heads|faculty|mitarbeiter(?:innen)?|mitarbeitende|personnes|empleados|strong|of\s+us`;
+/** Roles: a group of the company, or everyone when nothing else is said ("30 teachers", "me and 3 techs"). */
+const ROLES = String.raw`(?:techs?|technicians?|engineers?|developers?|devs?|programmers?|coders?|designers?|consultants?|advis[eo]rs?|analysts?|accountants?|bookkeepers?|auditors?|lawyers?|attorneys?|solicitors?|barristers?|paralegals?|agents?|brokers?|realtors?|(?:sales\s*)?reps?|salespeople|salesmen|recruiters?|managers?|admins?|administrators?|assistants?|secretar(?:y|ies)|receptionists?|clerks?|cashiers?|drivers?|couriers?|mechanics?|electricians?|plumbers?|carpenters?|joiners?|builders?|installers?|fitters?|labou?rers?|tradespeople|tradesmen|operatives?|cleaners?|cooks?|chefs?|waiters?|waitresses?|baristas?|bartenders?|teachers?|lecturers?|professors?|instructors?|tutors?|trainers?|educators?|nurses?|doctors?|physicians?|surgeons?|dentists?|hygienists?|pharmacists?|therapists?|physios?|physiotherapists?|psychologists?|counsell?ors?|carers?|caregivers?|care\s+workers?|support\s+workers?|social\s+workers?|vets?|veterinarians?|midwi(?:fe|ves)|paramedics?|clinicians?|practitioners?|architects?|surveyors?|scientists?|researchers?|writers?|editors?|photographers?|stylists?|hairdressers?|barbers?|guards?|estimators?|planners?|dispatchers?|pickers?|packers?|part[-\s]?timers?|contractors?|freelancers?)`;
+/** Who may join "me" in a headcount ("just me + 1 paralegal", "myself plus two part-timers"). */
+const COMPANIONS = String.raw`${ROLES}|partners?|co-?founders?|colleagues?|employees?|staff|interns?|helpers?|others|other\s+people|people|guys|associates?|wife|husband|spouse|brother|sister|son|daughter`;
 
-/** "200 employees", "a 200-person company", "130-odd staff", "650 faculty and staff", "3 of us", "50-100 employees". */
-const COUNT_THEN_NOUN = new RegExp(String.raw`(?<![\d.,$€£₹¥])\b(?<num>${NUM})(?:\s*\+|-?\s?odd|-?ish)?(?:\s*(?:-|–|to|and)\s*(?:${NUM})\+?)?[\s-]+(?<between>(?:[\p{L}'’-]+\s+){0,3}?)(?<noun>${PEOPLE})\b`, 'giu');
-/** "a staff of 30", "team of 12", "headcount is 45", "company size: 40". */
-const NOUN_THEN_COUNT = new RegExp(String.raw`\b(?:(?:staff|team|workforce|crew)\s+of|head\s?count|(?:company|team|org(?:ani[sz]ation)?)\s+size)\s*(?:(?:is|are|=|:|at|of|totals?|stands\s+at|around|about|roughly|approximately|approx\.?|circa|~|just|only|over|under|nearly|almost|currently|now)\s*)*(?<num>${NUM})\b`, 'gi');
-/** "just me and two assistants" (3), "only me" (1), "me plus 2 contractors" (3). */
-const JUST_ME = new RegExp(String.raw`\b(?<just>(?:just|only)\s+)?(?:me|myself)\b(?:\s*(?:,|and|plus|\+|&|with)\s+(?:(?<num>\d+|${NUMBER_WORDS_SOURCE})\s+|(?:my|a|an|one)\s+)(?:[\p{L}-]+\s+)?(?<who>assistants?|partners?|co-?founders?|colleagues?|employees?|staff|contractors?|freelancers?|part-?timers?|interns?|helpers?|others|other\s+people|people|associates?|admins?|receptionists?|bookkeepers?|developers?|devs?|designers?|wife|husband|spouse|brother|sister|son|daughter))?`, 'giu');
+/** "200 employees", "a 200-person company", "130-odd staff", "35 guys", "30 teachers", "3 of us", "50-100 employees". */
+const COUNT_THEN_NOUN = new RegExp(String.raw`(?<![\d.,$€£₹¥])\b(?<num>${NUM})(?:\s*\+|-?\s?odd|-?ish)?(?:\s*(?:-|–|to|and)\s*(?:${NUM})\+?)?(?<sep>[\s-]+)(?<between>(?:[\p{L}'’-]+\s+){0,3}?)(?:(?<people>${PEOPLE})|(?<role>${ROLES}))\b`, 'giu');
+/** "a staff of 30", "team of 12", "headcount is 45", "company size: 40", "we employ 40". */
+const NOUN_THEN_COUNT = new RegExp(String.raw`\b(?:(?:staff|team|workforce|crew)\s+of|head\s?count|(?:company|team|org(?:ani[sz]ation)?)\s+size|employ(?:s|ing)?)\s*(?:(?:is|are|=|:|at|of|totals?|stands\s+at|around|about|roughly|approximately|approx\.?|circa|~|just|only|over|under|nearly|almost|currently|now)\s*)*(?<num>${NUM})\b(?!\s*(?:[\p{L}-]+\s+){0,2}?(?:volunteers|clients|customers|students|pupils|patients|users|members\s+of|visitors|guests|subscribers|agencies|vendors|suppliers|firms|companies|tools|systems)\b)`, 'giu');
+/** "27 blokes on the books", "40 pickers on the payroll": whoever is on the payroll is staff. */
+const ON_PAYROLL = new RegExp(String.raw`(?<![\d.,$€£₹¥])\b(?<num>${NUM})\s+(?:[\p{L}'’-]+\s+){0,2}?[\p{L}-]+\s+on\s+(?:the|our|my)\s+(?:books|payroll)\b`, 'giu');
+/** "just me and two assistants" (3), "only me" (1), "me plus 2 contractors" (3), "me and my 3 techs" (4). */
+const JUST_ME = new RegExp(String.raw`\b(?<just>(?:just|only)\s+)?(?:me|myself)\b(?:\s*(?:,|and|plus|\+|&|with)\s+(?:(?:my\s+|our\s+)?(?<num>\d+|${NUMBER_WORDS_SOURCE})\s+|(?:my|a|an|one)\s+)(?:[\p{L}-]+\s+)?(?<who>${COMPANIONS})\b)?`, 'giu');
 /** "a company of 50", "an agency of 15": only when nothing countable follows ("a group of 3 clinics" is not). */
 const ORG_OF_COUNT = new RegExp(String.raw`\b(?:company|firm|agency|business|startup|practice|studio|organi[sz]ation|shop)\s+of\s+(?:(?:about|around|roughly|~|just|only|over|nearly|almost)\s+)?(?<num>${NUM})(?=\s*(?:[,.;!?)]|$|people\b|employees\b|staff\b))`, 'gi');
 /** A bare count answering the company question: "about 40", "40ish", "around 40-50". */
 const BARE = new RegExp(String.raw`(?<![\d.,$€£₹¥/])\b(?<num>${NUM})(?:\s*\+|-?\s?odd|-?ish)?(?:\s*(?:-|–|to)\s*(?:\d+))?(?=\s*(?:(?:or\s+so|give\s+or\s+take|total|in\s+total|right\s+now|now|currently|at\s+the\s+moment|today|max|tops|and\s+(?:growing|counting))\b|[.!?)]|$))`, 'giu');
+/** "18 people, actually 21", "make that 21", "sorry, 21", "now 21": the corrected count, with nothing countable after it. */
+const CORRECTED = new RegExp(String.raw`\b(?:actually|make\s+(?:that|it)|(?:or\s+)?rather|sorry|no\s+wait|correction|scratch\s+that|i\s+mean|now)\b[\s,:;–—-]*(?:(?:it's|its|we're|we\s+are|there\s+are|more\s+like|closer\s+to|about|around|roughly|nearly|almost|over|just\s+over|~)\s*)*(?<num>${NUM})(?:\s*\+|-?ish)?(?=\s*(?:[,.;!?)]|$|(?:since|as|after|with|because|cos|now|today|currently|counting|including|incl|in\s+total|total|or\s+so|if|once|when|following|not|tbh|thanks|${PEOPLE})\b))`, 'giu');
 
 const WITHDRAWN = /\b(?:not|no\s+longer|used\s+to\s+be|was|were|previously|formerly)\s+(?:about\s+|around\s+|~\s?)?$/i;
 const NOT_STAFF_BEFORE = /\b(?:(?:office|department|dept|division|unit|branch|desk|admissions|sales|marketing|support)\s+(?:is|are|has|have)\s+(?:just\s+|only\s+)?|(?:serv\w*|reach\w*|help\w*|hir\w*|recruit\w*|add(?:ing)?|onboard\w*|train\w*|email\w*|contact\w*|call\w*|invit\w*|attract\w*|visitors?|customers?|clients?|patients?|students?|users?|leads?)\s+(?:\S+\s+){0,2})$/i;
-// Traffic ("200 people visiting a day") and parts of the company ("12 people in the sales team").
-const NOT_STAFF_AFTER = /^\s+(?:(?:visit|use|sign|come|apply|attend|call|email|message|chat|book|register|enquire|inquire|ask|browse|click|download)(?:s|es|d|ed|ing)?\b|(?:visiting|using|coming|chatting|shopping|buying|browsing)\b|a\s+(?:day|week|month|year)\b|per\b|each\b|every\b|daily|weekly|monthly|(?:in|on|within|at)\s+(?:the\s+|our\s+|my\s+)?(?:[\p{L}-]+\s+){0,2}?(?:team|department|dept|division|unit|group|function|office|branch|location|site)\b|(?:in|on)\s+(?:sales|marketing|support|engineering|it|hr|finance|ops|operations|customer\s+service|admissions)\b)/iu;
+// Traffic ("200 people visiting a day"), parts of the company ("12 people in the sales team"), the public.
+const NOT_STAFF_AFTER = /^\s+(?:(?:visit|use|sign|come|apply|attend|call|email|message|chat|book|register|enquire|inquire|ask|browse|click|download)(?:s|es|d|ed|ing)?\b|(?:visiting|using|coming|chatting|shopping|buying|browsing)\b|a\s+(?:day|week|month|year)\b|per\b|each\b|every\b|daily|weekly|monthly|of\s+(?:the\s+)?(?:public|community|club|gym|association|union|congregation|church|network)\b|(?:in|on|within|at)\s+(?:the\s+|our\s+|my\s+)?(?:[\p{L}-]+\s+){0,2}?(?:team|department|dept|division|unit|group|function|office|branch|location|site)\b|(?:in|on)\s+(?:sales|marketing|support|engineering|it|hr|finance|ops|operations|customer\s+service|admissions)\b)/iu;
+/** A role counted for someone else: "enquiries from 300 agents", "we sell to 40 dentists", "software for 20 engineers". */
+const NOT_OURS_BEFORE = /\b(?:from|to|for|by|(?:work(?:s|ing)?|partner(?:s|ing)?|deal(?:s|ing)?)\s+with)\s+(?:about\s+|around\s+|over\s+|some\s+|roughly\s+)?$/i;
+/** Machines with role names ("3 AI agents", "printer drivers", "virtual assistants"). */
+const MACHINE = /^(?:ai|virtual|software|device|printer|usb|chat|bot|voice|digital|automated|robot(?:ic)?|machine|computer|hardware)$/i;
+/** What "members" may follow and still be staff ("30 members", "12 paid members"), unlike "200 gym members". */
+const STAFF_MEMBERS = /^(?:paid|full[-\s]?time|part[-\s]?time|permanent|core|salaried)$/i;
 const BARE_LEAD_IN = /(?:^|\b(?:about|around|roughly|approximately|approx\.?|circa|ca\.?|maybe|probably|nearly|almost|over|under|just\s+(?:over|under)|we're|we\s+are|we\s+have|there\s+are|there's|it's|size\s+is|we're\s+about|~))\s*$/i;
 const FILLER_ONLY = /^[\s\W]*(?:(?:about|around|roughly|approximately|approx|circa|maybe|probably|hmm|um|oh|well|honestly|currently|right\s+now|now|only|just|ish|we're|we\s+are|it's|its|total|in\s+total|so)\W*)*$/i;
+const LIST_JOIN = /^\s*(?:,|and|&|\+|plus)\s*(?:and\s+)?$/i;
 
 /**
  * The company-size rule: `company.size` in employees, from a count next to a people noun
- * ("about 60 staff", "a 200-person company", "team of 12", "just me and two assistants"), or a
- * bare number when answering the company question ("about 40"). Never from other nouns
- * ("6 clinics", "180-unit condo"); a range gives its lower end; a number after "not", "was"
- * or "used to be" is a correction's old value, and the last stated size wins.
+ * ("about 60 staff", "35 guys", "a 200-person company", "team of 12", "27 blokes on the
+ * books"), next to a role ("30 teachers", "6 doctors and 14 nurses" = 20), "me" plus others
+ * ("just me + 1 paralegal" = 2), or a bare number when answering the company question
+ * ("about 40"). Never from other nouns ("6 clinics", "60 volunteers", "40 clients"); a range
+ * gives its lower end. A count of everyone beats a count of a group ("200 staff, 30 of them
+ * nurses"); a number after "not", "was" or "used to be" is a correction's old value, one
+ * after "actually", "make that", "now", "or rather" or "sorry" is the new one, and the last
+ * stated size wins.
  *
- * @example companySizeRule("With the new team it's 48 staff now, not 30.", ctx) // company.size 48
+ * @example companySizeRule("We're 18 people, actually 21 with the new starters.", ctx) // company.size 21
  */
 export function companySizeRule(text: string, ctx: RuleContext): RuleResult {
   const answering = ctx.expecting === 'company';
@@ -42,17 +66,37 @@ export function companySizeRule(text: string, ctx: RuleContext): RuleResult {
   for (const sentence of splitSentences(text)) {
     const base = text.indexOf(sentence, offset);
     offset = base + sentence.length;
-    for (const hit of sentenceHits(sentence, answering)) hits.push({ ...hit, at: base + hit.at });
+    for (const hit of sentenceHits(sentence, answering)) hits.push({ ...hit, at: base + hit.at, end: base + hit.end });
   }
-  const last = hits.sort((a, b) => a.at - b.at).at(-1);
+  const sorted = hits.sort((a, b) => a.at - b.at || b.end - a.end);
+  // A correction needs something to correct, unless it answers the company question.
+  const first = sorted.find((h) => !h.correction);
+  const kept = sorted.filter((h) => !h.correction || answering || (first !== undefined && first.at < h.at));
+  const counts = mergeLists(text, kept.filter((h) => !kept.some((o) => o !== h && o.at <= h.at && o.end >= h.end && o.end - o.at > h.end - h.at)));
+  const everyone = counts.filter((h) => !h.group);
+  const last = (everyone.length > 0 ? everyone : counts).at(-1);
   const c = last ? candidate('company.size', last.size, last.sentence) : null;
   return { candidates: c ? [c] : [] };
 }
 
+/** "6 doctors and 14 nurses": groups listed together add up. */
+function mergeLists(text: string, hits: readonly Hit[]): Hit[] {
+  const merged: Hit[] = [];
+  for (const hit of hits) {
+    const prev = merged.at(-1);
+    if (prev && prev.group && hit.group && prev.sentence === hit.sentence && LIST_JOIN.test(text.slice(prev.end, hit.at))) {
+      merged[merged.length - 1] = { ...prev, end: hit.end, size: prev.size + hit.size };
+    } else merged.push(hit);
+  }
+  return merged;
+}
+
 function sentenceHits(sentence: string, answering: boolean): Hit[] {
   const hits: Hit[] = [];
-  const add = (at: number, size: number | null) => {
-    if (size !== null && size >= 1 && !WITHDRAWN.test(sentence.slice(Math.max(0, at - 25), at))) hits.push({ at, size: Math.round(size), sentence });
+  const add = (m: RegExpMatchArray, size: number | null, group = false, correction = false) => {
+    const at = m.index ?? 0;
+    if (size === null || size < 1 || WITHDRAWN.test(sentence.slice(Math.max(0, at - 25), at))) return;
+    hits.push({ at, end: at + m[0].length, size: Math.round(size), sentence, group, correction });
   };
   for (const m of sentence.matchAll(COUNT_THEN_NOUN)) {
     const g = m.groups ?? {};
@@ -61,29 +105,43 @@ function sentenceHits(sentence: string, answering: boolean): Hit[] {
     if (between.some((w) => /s$/i.test(w) || /^(?:per|a|an|each|every|from|by|with|for|to|in|on|at|the|of|than|our|their|your)$/i.test(w))) continue;
     const end = m.index + m[0].length;
     if (NOT_STAFF_BEFORE.test(sentence.slice(0, m.index)) || NOT_STAFF_AFTER.test(sentence.slice(end))) continue;
+    if (/^members?$/i.test(g.people ?? '') && between.some((w) => !STAFF_MEMBERS.test(w))) continue;
+    if (g.role && !roleIsStaff(g.role, g.sep ?? '', between, sentence.slice(0, m.index))) continue;
     const size = count(g.num);
     // "one of us will..." and "one person handles it" are not company sizes; "a one-person shop" is.
     if (size === 1 && !/^(?:an?\s+)?(?:one|1)-/i.test(m[0])) continue;
-    add(m.index, size);
+    add(m, size, Boolean(g.role) || between.length > 0);
   }
-  for (const re of [NOUN_THEN_COUNT, ORG_OF_COUNT]) for (const m of sentence.matchAll(re)) add(m.index, count(m.groups?.num));
+  for (const re of [NOUN_THEN_COUNT, ORG_OF_COUNT, ON_PAYROLL]) for (const m of sentence.matchAll(re)) add(m, count(m.groups?.num));
   for (const m of sentence.matchAll(JUST_ME)) {
     const g = m.groups ?? {};
     // "me and my co-founder sign off" is who decides; only "just me ..." or "me and 4 others" is a headcount.
     if (!g.just && !(g.who && g.num)) continue;
-    add(m.index, 1 + (g.who ? (count(g.num) ?? 1) : 0));
+    add(m, 1 + (g.who ? (count(g.num) ?? 1) : 0));
   }
+  for (const m of sentence.matchAll(CORRECTED)) add(m, notYear(m.groups?.num), false, true);
   if (answering) {
     for (const m of sentence.matchAll(BARE)) {
       const before = sentence.slice(0, m.index);
       const clauseStart = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'));
       if (!FILLER_ONLY.test(before.slice(clauseStart + 1)) && !BARE_LEAD_IN.test(before)) continue;
-      const size = count(m.groups?.num);
-      if (size !== null && /^\d{4}$/.test(m.groups?.num ?? '') && size >= 1900 && size <= 2100) continue;
-      add(m.index, size);
+      add(m, notYear(m.groups?.num));
     }
   }
   return hits;
+}
+
+/** Whether a role count is people of the company: plural (or "a 30-teacher school"), no machine, not someone else's. */
+function roleIsStaff(role: string, sep: string, between: readonly string[], before: string): boolean {
+  const plural = /(?:s|people|men|ves|ies)$/i.test(role);
+  if (!plural && !sep.includes('-')) return false;
+  return !between.some((w) => MACHINE.test(w)) && !NOT_OURS_BEFORE.test(before);
+}
+
+/** A count that is not a year ("now 2026"). */
+function notYear(text: string | undefined): number | null {
+  const size = count(text);
+  return size !== null && /^\d{4}$/.test(text ?? '') && size >= 1900 && size <= 2100 ? null : size;
 }
 
 function count(text: string | undefined): number | null {

@@ -3,6 +3,24 @@ import { normalizeText, REFUSAL } from './lexicon.js';
 import { splitSentences } from './sentences.js';
 import type { RuleContext, RuleResult } from './rule-context.js';
 
+// A call with the vendor: the noun, what may precede it ("a quick 15-minute video call") and what
+// may follow it, so "a chat widget" or "a call-tracking tool" is no request for a call.
+const CALL = String.raw`(?:a|an|some)\s+(?:(?:quick|short|brief|little|proper|live|online|video|zoom|teams|phone|intro(?:ductory)?|discovery|sales|demo|follow-up|\d+[- ]?min(?:ute)?s?|\w+-minute)\s+){0,3}(?:call|chat|meeting|zoom|conversation|catch-?up)`;
+const CALL_END = String.raw`(?![\w-])(?=\s*(?:$|[,.;:!?)]|(?:with|about|to|this|next|on|at|for|tomorrow|today|sometime|soon|please|pls|asap|so|and|if|when|before|after|or|later|around|early|one|that|in|over|via|together|first|then|to)\b|\d))(?!\s+with\s+(?:my|our|his|her|their)\b)`;
+const CALL_VERB = String.raw`(?:book|schedule|set up|setup|arrange|organi[sz]e|line up|get|grab|hop on|jump on|get on|do|have|fix up|squeeze in|plan)`;
+
+/** The shapes of a request for a call: a question, an offer, a wish, "let's", an imperative. */
+function callRequests(): RegExp[] {
+  return [
+    String.raw`\b(?:can|could|shall|may|should)\s+(?:we|i)\s+(?:please\s+|also\s+|maybe\s+|perhaps\s+)*${CALL_VERB}\s+${CALL}`,
+    String.raw`\b(?:happy|keen|glad|open|ready|eager|free)\s+to\s+${CALL_VERB}\s+${CALL}`,
+    String.raw`\b(?:i'd|we'd|i would|we would|i|we)\s+(?:\w+\s+)?(?:like|love|want|prefer)\s+to\s+${CALL_VERB}\s+${CALL}`,
+    String.raw`\b(?:let's|lets|let us)\s+${CALL_VERB}\s+${CALL}`,
+    String.raw`^\W*(?:please\s+|pls\s+|(?:can|could|would) you\s+(?:please\s+)?)?(?:book|schedule|set up|arrange|organi[sz]e|line up)\s+(?:me\s+|us\s+|me in for\s+|us in for\s+)?${CALL}`,
+    String.raw`\b(?:can|could|would)\s+(?:someone|somebody|you|one of your (?:team|reps|people|colleagues))\s+(?:please\s+)?(?:give me|give us|set up|book|schedule|arrange)\s+${CALL}`,
+  ].map((re) => new RegExp(re + CALL_END, 'i'));
+}
+
 const DEMO_NOUN = String.raw`(?:demo|demonstration|walk-?through|product tour|tour of the product)`;
 // "demo" describing the visitor's own business: "demo requests", "demo request volume".
 const NOT_THEIR_REQUEST = String.raw`(?!\s*(?:requests?|volume|bookings?|forms?|leads?|sign-?ups?|no-?shows?|traffic|pipeline|environment|account|site|days?|videos?|version|data|mode|instance|server)\b)`;
@@ -16,6 +34,8 @@ const DEMO_REQUESTS: readonly RegExp[] = [
   // "Could we set up a call with your sales team?", "I'd like to talk to sales"
   /\b(?:call|meeting|chat|talk|speak)\s+(?:to|with)\s+(?:your\s+|a\s+|the\s+|someone\s+(?:from|in|on)\s+(?:your\s+|the\s+)?)?sales\b/i,
   /\b(?:book|schedule|set up|arrange|get|have|want|like|love|jump on|hop on)\s+(?:a|an)\s+(?:quick\s+|short\s+)?(?:sales\s+call|discovery\s+call|intro(?:ductory)?\s+call)\b/i,
+  // "Can we set up a quick call?", "happy to jump on a call", "book a call with sales".
+  ...callRequests(),
 ];
 const NEGATED_DEMO = /\b(?:no|don't|do not|dont|not|without|never)\b[^.?!]{0,25}\b(?:demo|walk-?through|call|tour)\b/i;
 

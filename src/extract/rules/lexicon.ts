@@ -13,14 +13,16 @@ export function normalizeText(text: string): string {
 
 /**
  * Job-title words with the authority level they imply when the visitor gives no other cue.
- * Multi-word titles come first so "managing director" wins over "director".
+ * Multi-word titles come first so "managing director" wins over "director". A `null` level is a
+ * title that says nothing about buying power on its own (professions: "attorney", "architect").
  */
 export const TITLE_LEVELS: readonly (readonly [string, AuthorityLevel | null])[] = [
   ['job seeker', 'researcher'], ['job hunting', 'researcher'], ['product owner', 'influencer'], ['chief of', 'influencer'],
   ['managing director', 'decision_maker'], ['managing partner', 'decision_maker'], ['managing broker', 'decision_maker'],
   ['executive director', 'decision_maker'], ['general manager', 'decision_maker'], ['vice president', 'decision_maker'],
-  ['head of', 'decision_maker'], ['board member', 'influencer'], ['team lead', 'influencer'], ['tech lead', 'influencer'],
+  ['head of', 'decision_maker'], ['board member', null], ['team lead', 'influencer'], ['tech lead', 'influencer'],
   ['executive assistant', 'influencer'], ['account executive', 'influencer'], ['decision maker', 'decision_maker'],
+  ['industry analyst', 'researcher'], ['estate agent', null], ['head teacher', 'decision_maker'],
   ['ceo', 'decision_maker'], ['cfo', 'decision_maker'], ['coo', 'decision_maker'], ['cto', 'decision_maker'],
   ['cro', 'decision_maker'], ['cmo', 'decision_maker'], ['cio', 'decision_maker'], ['cpo', 'decision_maker'],
   ['cso', 'decision_maker'], ['ciso', 'decision_maker'], ['chief', 'decision_maker'], ['md', 'decision_maker'],
@@ -28,22 +30,36 @@ export const TITLE_LEVELS: readonly (readonly [string, AuthorityLevel | null])[]
   ['founder', 'decision_maker'], ['co-founder', 'decision_maker'], ['cofounder', 'decision_maker'], ['founding', 'decision_maker'],
   ['president', 'decision_maker'], ['partner', 'decision_maker'], ['principal', 'decision_maker'], ['vp', 'decision_maker'],
   ['svp', 'decision_maker'], ['evp', 'decision_maker'], ['head', 'decision_maker'], ['director', 'decision_maker'],
+  ['dir', 'decision_maker'], ['headteacher', 'decision_maker'], ['superintendent', 'decision_maker'],
   ['geschäftsführer', 'decision_maker'], ['geschäftsführerin', 'decision_maker'], ['geschaeftsfuehrer', 'decision_maker'],
   ['inhaberin', 'decision_maker'], ['gm', 'decision_maker'],
   ['student', 'researcher'], ['intern', 'researcher'], ['researcher', 'researcher'], ['trainee', 'researcher'],
-  ['manager', 'influencer'], ['lead', 'influencer'], ['analyst', 'influencer'], ['coordinator', 'influencer'],
-  ['specialist', 'influencer'], ['engineer', 'influencer'], ['developer', 'influencer'], ['dev', 'influencer'],
-  ['assistant', 'influencer'], ['associate', 'influencer'], ['consultant', 'influencer'], ['administrator', 'influencer'],
+  // People who write or teach about software rather than buy it.
+  ['journalist', 'researcher'], ['reporter', 'researcher'], ['writer', 'researcher'], ['blogger', 'researcher'],
+  ['podcaster', 'researcher'], ['columnist', 'researcher'], ['correspondent', 'researcher'], ['academic', 'researcher'],
+  ['professor', 'researcher'], ['lecturer', 'researcher'],
+  ['manager', 'influencer'], ['mgr', 'influencer'], ['mngr', 'influencer'], ['lead', 'influencer'], ['analyst', 'influencer'],
+  ['coordinator', 'influencer'], ['specialist', 'influencer'], ['engineer', 'influencer'], ['developer', 'influencer'],
+  ['dev', 'influencer'], ['assistant', 'influencer'], ['asst', 'influencer'], ['associate', 'influencer'],
+  ['consultant', 'influencer'], ['administrator', 'influencer'],
   ['admin', 'influencer'], ['committee', 'influencer'], ['member', 'influencer'], ['supervisor', 'influencer'],
   ['strategist', 'influencer'], ['designer', 'influencer'], ['marketer', 'influencer'], ['representative', 'influencer'],
   ['executive', 'influencer'], ['officer', 'influencer'], ['advisor', 'influencer'], ['adviser', 'influencer'],
-  ['accountant', 'influencer'], ['recruiter', 'influencer'], ['planner', 'influencer'], ['buyer', 'influencer'],
+  ['recruiter', 'influencer'], ['planner', 'influencer'], ['buyer', 'influencer'],
   ['treasurer', 'influencer'], ['secretary', 'influencer'], ['volunteer', 'influencer'], ['agent', 'influencer'],
   ['broker', null], ['chair', 'decision_maker'], ['chairman', 'decision_maker'], ['chairwoman', 'decision_maker'],
-  ['chairperson', 'decision_maker'], ['trustee', 'influencer'], ['editor', 'influencer'], ['producer', 'influencer'],
+  ['chairperson', 'decision_maker'], ['trustee', null], ['editor', 'influencer'], ['producer', 'influencer'],
+  // Professions: a role, but whether they buy depends on whose practice it is ("solo", "I own").
+  ['attorney', null], ['lawyer', null], ['solicitor', null], ['barrister', null], ['paralegal', null], ['notary', null],
+  ['accountant', null], ['bookkeeper', null], ['architect', null], ['dentist', null], ['orthodontist', null],
+  ['doctor', null], ['physician', null], ['surgeon', null], ['pharmacist', null], ['vet', null], ['veterinarian', null],
+  ['nurse', null], ['therapist', null], ['physiotherapist', null], ['psychologist', null], ['counsellor', null],
+  ['counselor', null], ['chiropractor', null], ['optometrist', null], ['realtor', null], ['contractor', null],
+  ['tutor', null], ['teacher', null], ['coach', null], ['photographer', null],
 ];
 
 const TITLE_WORDS = new Set(TITLE_LEVELS.map(([t]) => t).filter((t) => !t.includes(' ')));
+const TITLE_LOOKUP = new Map<string, AuthorityLevel | null>(TITLE_LEVELS.map(([t, l]) => [t, l]));
 
 /** True when the word (any case, singular or plural) is a job-title word ("Owners", "CEO"). */
 export function isTitleWord(word: string): boolean {
@@ -54,23 +70,56 @@ export function isTitleWord(word: string): boolean {
 /** True when a phrase contains a title word or a multi-word title ("team lead for support"). */
 export function hasTitleWord(phrase: string): boolean {
   const lower = phrase.toLowerCase();
-  if (/\bjob seeker\b|\bhead of\b/.test(lower)) return true;
-  return lower.split(/[\s/()]+/).some(isTitleWord);
+  if (/\bjob seeker\b|\bhead of\b|\bestate agent\b/.test(lower)) return true;
+  return lower.split(/[\s/()&+]+/).some((w) => isTitleWord(w) || w.split('-').some(isTitleWord));
 }
 
-/** The level a title implies: the first title word from the left decides ("assistant to the CEO" is an assistant). */
-export function levelForTitle(role: string): AuthorityLevel | null {
+/** A title's entry: `undefined` when the word is no title, else its level (maybe null). */
+function titleEntry(word: string): AuthorityLevel | null | undefined {
+  const w = word.replace(/[^\p{L}-]/gu, '');
+  if (TITLE_LOOKUP.has(w)) return TITLE_LOOKUP.get(w);
+  if (w.endsWith('s') && TITLE_LOOKUP.has(w.slice(0, -1))) return TITLE_LOOKUP.get(w.slice(0, -1));
+  return undefined;
+}
+
+/**
+ * The level of one title: the first title word from the left that implies a level decides
+ * ("assistant to the CEO" is an assistant); a title with no level ("immigration attorney") gives null.
+ */
+function levelForOneTitle(role: string): AuthorityLevel | null {
   const words = role.toLowerCase().replace(/[()]/g, ' ').split(/\s+/).filter(Boolean);
   for (let i = 0; i < words.length; i++) {
     const two = `${words[i]} ${words[i + 1] ?? ''}`;
-    const multi = TITLE_LEVELS.find(([t]) => t === two);
-    if (multi) return multi[1];
+    if (TITLE_LOOKUP.has(two)) {
+      const multi = TITLE_LOOKUP.get(two) ?? null;
+      if (multi) return multi;
+      i++;
+      continue;
+    }
     if (words[i] === 'managing' && i + 1 < words.length) return 'decision_maker';
-    const w = (words[i] ?? '').replace(/[^\p{L}-]/gu, '');
-    const single = TITLE_LEVELS.find(([t]) => t === w || `${t}s` === w);
-    if (single) return single[1];
+    const word = words[i] ?? '';
+    // "owner-operator": a hyphenated pair of titles is read part by part; "co-founder" is one title.
+    const entries = titleEntry(word) !== undefined ? [titleEntry(word)] : word.split('-').map(titleEntry);
+    const level = entries.find((l) => l !== undefined && l !== null);
+    if (level) return level;
   }
   return null;
+}
+
+const LEVEL_RANK: Record<AuthorityLevel, number> = { researcher: 0, influencer: 1, decision_maker: 2 };
+
+/**
+ * The level a title implies. Titles joined by "/", "&" or "+" ("Owner/director", "founder & CEO",
+ * "partner / head of sales") are looked up one by one and the strongest wins: someone who holds
+ * several titles has the buying power of the highest one.
+ */
+export function levelForTitle(role: string): AuthorityLevel | null {
+  let best: AuthorityLevel | null = null;
+  for (const part of role.split(/\s*[/&+]\s*/)) {
+    const level = levelForOneTitle(part);
+    if (level && (best === null || LEVEL_RANK[level] > LEVEL_RANK[best])) best = level;
+  }
+  return best;
 }
 
 /** Departments and functions: after "Head of" they are part of the role, not the employer. */
@@ -80,7 +129,21 @@ export const DEPARTMENTS = new Set(
     'success procurement data design research security information nursing clinical fundraising events education ' +
     'enrollment enrolment legal compliance accounting logistics supply training quality analytics brand content demand ' +
     'talent recruitment recruiting facilities infrastructure global international regional corporate student learning ' +
-    'software platform web mobile field inside staff admissions communications public').split(' '),
+    'software platform web mobile field inside staff admissions communications public admin administration billing ' +
+    'service outreach membership merchandising purchasing payroll treasury relations pr comms creative editorial ' +
+    'underwriting claims bizdev devops qa acquisition retention lifecycle').split(' '),
+);
+
+/**
+ * The functions a person works "in" ("I'm in marketing", "I work in customer success"): the
+ * last word of such a department phrase. Industries ("education", "software") are not here, so
+ * "I work in education" names no role.
+ */
+export const FUNCTIONS = new Set(
+  ('sales marketing operations ops engineering product growth revenue finance it hr people admissions partnerships ' +
+    'procurement purchasing support success communications comms accounting compliance legal admin administration ' +
+    'billing fundraising enrollment enrolment recruitment recruiting talent outreach membership merchandising payroll ' +
+    'treasury relations pr creative analytics bizdev devops qa acquisition retention lifecycle service').split(' '),
 );
 
 /** Words that never belong to a person's name (contact answers: "sure", "send info to", "my cell is"). */
@@ -120,7 +183,29 @@ export const REFUSAL =
 
 /** Words for the people who decide, in third-party cues ("our CEO decides", "I'd take it to my VP"). */
 export const DECIDER =
-  '(?:ceo|cfo|coo|cto|cro|cmo|cio|md|gm|vp|svp|evp|boss|director|directors|board|owner|owners|founder|founders|co-founders?|partners?|management|leadership|president|principal|head|heads|manager|execs?|executives?|exec team|committee|chancellor|vice-chancellor|dean|superintendent|trustees|council|supervisor|team lead|higher-ups|procurement|finance team)';
+  '(?:ceos?|cfos?|coos?|ctos?|cros?|cmos?|cios?|mds?|gms?|vps?|svps?|evps?|boss|bosses|directors?|board|owners?|founders?|co-founders?|partners?|management|leadership|presidents?|principals?|heads?|managers?|execs?|executives?|exec team|committee|chancellor|vice-chancellor|dean|provost|bursar|superintendent|trustees|governors|council|supervisors?|team lead|higher-ups|procurement|finance team|chair(?:man|woman|person)?|headteacher|slt|smt)';
+
+/**
+ * The visitor is not here to buy, whatever they are asked: a job seeker or candidate, a school
+ * or writing project, someone only testing the bot. Shared by the need rule (no need) and the
+ * authority rule (researcher).
+ */
+export const NOT_BUYING = new RegExp(
+  [
+    String.raw`\bjob[- ]?(?:seeker|seeking|hunting|hunter|searching)\b`,
+    String.raw`\blooking for (?:a |an )?(?:new )?(?:job|internship|placement)\b`,
+    String.raw`\b(?:an?|my|the) (?:job |phone |first |second |final )?interview (?:at|with) (?:your|you)\b`,
+    String.raw`\binterviewing (?:at|with) (?:your|you)\b`,
+    String.raw`\b(?:applied|applying) (?:for (?:a|the) (?:job|role|position) )?(?:at|to|with) (?:your|you)\b`,
+    String.raw`\bnot (?:looking to |here to |planning to |going to )?buy(?:ing)?\b`,
+    String.raw`\bnot (?:really )?an? (?:potential |prospective |real )?buyer\b`,
+    String.raw`\bjust (?:wanted to |want to |here to |trying to |thought i'?d )?(?:test(?:ing)?|try(?:ing)?(?: out)?|play(?:ing)?(?: around)? with|mess(?:ing)?(?: around)? with|poke at|poking at|check(?:ing)? out)\s+(?:the|your|this)\s+(?:chat ?bot|bot|chat|widget|assistant|ai)\b`,
+    String.raw`\bjust (?:testing|playing|messing)(?: around)?\b`,
+    String.raw`\bfor (?:a|my|our)\s+(?:[\w-]+\s+){0,4}?(?:school project|class project|uni project|assignment|dissertation|thesis|homework|coursework|essay|article|news story|podcast episode|blog post)\b`,
+    String.raw`\b(?:my|a) (?:dissertation|thesis)\b`,
+  ].join('|'),
+  'i',
+);
 
 // Every country name and every IANA city (e.g. "Munich" is absent but "Berlin", "Kolkata" are),
 // from the countries-and-timezones data we already ship, so place names are not taken as companies.

@@ -25,8 +25,9 @@ const WORDS = [...Object.keys(UNITS), ...Object.keys(VAGUE), ...Object.keys(SCAL
 /**
  * A regular-expression source matching a run of number words ("two and a half thousand",
  * "a couple of hundred", "twenty-five"). Use it to find candidates, then `wordsToNumber`.
+ * "one-off" and "one-time" are kinds of payment, never the number one.
  */
-export const NUMBER_WORDS_SOURCE = `(?:an?\\s+)?(?:${WORDS.join('|')})(?:(?:\\s+|-)(?:(?:and|of)\\s+)?(?:an?\\s+)?(?:${WORDS.join('|')}))*`;
+export const NUMBER_WORDS_SOURCE = `(?:an?\\s+)?(?:${WORDS.join('|')})(?:(?:\\s+|-)(?:(?:and|of)\\s+)?(?:an?\\s+)?(?:${WORDS.join('|')}))*(?![-\\s]?(?:off|time)\\b)`;
 
 /**
  * Converts English number words to a number.

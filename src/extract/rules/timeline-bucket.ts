@@ -72,6 +72,35 @@ export function pointIn(period: Period, point: PeriodPoint): CivilDate {
   }
 }
 
+/** Which part of a period a vague phrase covers: all of "next year", the first third for "early next year". */
+export type PeriodPart = 'whole' | 'early' | 'mid' | 'late';
+
+/**
+ * The days a vague phrase covers in a period: `whole` all of it, `early` / `mid` / `late` its
+ * first, middle and last third. A narrower phrase inside it refines it ("early next year,
+ * around February").
+ *
+ * @example periodPart(monthsPeriod(2027, 1, 12), 'early') // Jan 1 to May 1, 2027
+ */
+export function periodPart(period: Period, part: PeriodPart): Period {
+  const third = Math.floor((daysBetween(period.start, period.end) + 1) / 3);
+  switch (part) {
+    case 'whole':
+      return period;
+    case 'early':
+      return { start: period.start, end: addDays(period.start, third - 1) };
+    case 'mid':
+      return { start: addDays(period.start, third), end: addDays(period.end, -third) };
+    case 'late':
+      return { start: addDays(period.end, 1 - third), end: period.end };
+  }
+}
+
+/** Whether `date` falls inside `period`, both ends included. */
+export function isWithin(date: CivilDate, period: Period): boolean {
+  return compareDates(date, period.start) >= 0 && compareDates(date, period.end) <= 0;
+}
+
 /** A calendar month, 1st to last day. */
 export function monthPeriod(year: number, month: number): Period {
   return { start: { year, month, day: 1 }, end: { year, month, day: lastDayOfMonth(year, month) } };

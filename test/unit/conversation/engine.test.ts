@@ -15,7 +15,7 @@ function fresh(): Conversation {
   const at = NOW.toISOString();
   return {
     schemaVersion: 1, id: 'c1', createdAt: at, updatedAt: at, lead: {}, messages: [], asks: {}, declined: [], expecting: null, status: 'active',
-    offeredSlots: [], meeting: null, handoffRequested: false, qualifiedAt: null, outbox: [],
+    offeredSlots: [], meeting: null, handoffRequested: false, rescheduling: false, consentAsked: false, qualifiedAt: null, outbox: [],
     visitor: VisitorSchema.parse({ timezone: 'Europe/Berlin', locale: 'en-GB', page: 'https://beacon.example/pricing' }),
   };
 }
@@ -129,6 +129,37 @@ describe('the conversation engine', () => {
     expect(done.conversation.outbox.map((e) => e.type)).toEqual(['lead.qualified', 'meeting.booked']);
   });
 
+  function booked(ctx: EngineContext) {
+    const offered = play([said(SQL_VALUES)], ctx);
+    const start = offered.conv.offeredSlots[0] ?? '';
+    const end = new Date(Date.parse(start) + 30 * 60_000).toISOString();
+    return transition(offered.conv, { type: 'booking_confirmed', start, end, repId: 'rep-1', meetingId: 'mt1' }, NOW, ctx).conversation;
+  }
+
+  it('when a booked visitor asks to move the meeting to a day, then that day is offered and the pick moves it', () => {
+    const ctx = ctxFor();
+    const moving = transition(booked(ctx), said({}, {}, 'Can we move it to Thursday?'), NOW, ctx);
+    const r = reply(moving.outputs);
+    expect(r.expecting).toBe('booking');
+    expect(r.quickReplies?.every((q) => q.label.startsWith('Thu'))).toBe(true);
+    const pick = transition(moving.conversation, said({}, {}, r.quickReplies?.[0]?.value ?? ''), NOW, ctx);
+    expect(pick.outputs[0]).toMatchObject({ type: 'reschedule', meetingId: 'mt1', start: moving.conversation.offeredSlots[0] });
+    const done = transition(pick.conversation, { type: 'meeting_rescheduled', start: '2026-03-05T15:00:00.000Z', end: '2026-03-05T15:30:00.000Z', repId: 'rep-1' }, NOW, ctx);
+    expect(reply(done.outputs)).toMatchObject({ templates: ['rescheduled'], final: true });
+    expect(done.conversation.meeting).toMatchObject({ start: '2026-03-05T15:00:00.000Z', status: 'booked' });
+    expect(done.conversation.outbox.map((e) => e.type)).toEqual(['lead.qualified', 'meeting.booked', 'meeting.rescheduled']);
+  });
+
+  it('when a booked visitor asks to cancel, then the meeting is canceled and the event recorded', () => {
+    const ctx = ctxFor();
+    const asked = transition(booked(ctx), said({}, {}, 'Sorry, please cancel my meeting'), NOW, ctx);
+    expect(asked.outputs).toEqual([{ type: 'cancel', meetingId: 'mt1' }]);
+    const done = transition(asked.conversation, { type: 'meeting_canceled' }, NOW, ctx);
+    expect(reply(done.outputs).templates).toEqual(['meeting-canceled']);
+    expect(done.conversation.meeting?.status).toBe('canceled');
+    expect(done.conversation.outbox.at(-1)?.type).toBe('meeting.canceled');
+  });
+
   it('when the chosen slot was taken meanwhile, then other slots are offered', () => {
     const ctx = ctxFor();
     const offered = play([said(SQL_VALUES)], ctx);
@@ -136,11 +167,23 @@ describe('the conversation engine', () => {
     expect(reply(failed.outputs)).toMatchObject({ templates: ['slot-unavailable', 'ask-booking'], expecting: 'booking' });
   });
 
-  it('when a lead is not sales-qualified, then the chat closes with the nurture offer', () => {
-    const { conv, outputs } = play([said({ ...SQL_VALUES, 'budget.status': 'none', 'budget.amount': undefined })]);
+  it('when a lead is marketing-qualified, then it is offered the resource and asked whether the team may follow up', () => {
+    const mql = { ...SQL_VALUES, 'budget.status': 'none', 'budget.amount': undefined };
+    const asked = play([said(mql)]);
+    expect(reply(asked.outputs)).toMatchObject({ templates: ['ack', 'ask-consent'], final: false, expecting: null });
+    expect(asked.conv.outbox).toEqual([]);
+    const yes = play([said(mql), said({}, {}, 'Yes, please follow up')]);
+    expect(reply(yes.outputs)).toMatchObject({ templates: ['consent-reply'], final: true });
+    expect(yes.conv.lead['consent.contact']?.value).toBe(true);
+    const no = play([said(mql), said({}, {}, 'no thanks')]);
+    expect(no.conv.lead['consent.contact']?.value).toBe(false);
+    expect(no.conv.status).toBe('ended');
+  });
+
+  it('when a lead is neither qualified nor a researcher, then the chat closes with the resource', () => {
+    const { conv, outputs } = play([said({ 'contact.email': 'a@acme.example', 'contact.name': 'A B' })], ctxFor({ slots: ['contact'] }));
     expect(reply(outputs)).toMatchObject({ templates: ['ack', 'close-nurture'], final: true, expecting: null });
     expect(conv.status).toBe('ended');
-    expect(conv.outbox).toEqual([]);
   });
 
   it('when a researcher finishes, then the close is the researcher one', () => {

@@ -1,0 +1,38 @@
+import type { FieldPath } from '../lead/field-paths.js';
+import type { Conversation, OutboxEvent, QuickReply } from './conversation-schema.js';
+import type { EngineContext, ReplyPart, Transition } from './engine-types.js';
+
+const LEARNED: Record<string, string> = {
+  need: 'what you need',
+  authority: 'your role',
+  company: 'your company',
+  budget: 'your budget',
+  timeline: 'your timeline',
+  contact: 'your contact details',
+};
+
+/** Short phrases for what a message taught the agent ("your budget"), for the acknowledgement. */
+export function learnedPhrases(changed: readonly FieldPath[]): string[] {
+  const out: string[] = [];
+  for (const p of changed) {
+    const phrase = LEARNED[p.split('.')[0] ?? ''];
+    if (phrase && !out.includes(phrase)) out.push(phrase);
+  }
+  return out;
+}
+
+/** Appends an event to the conversation's outbox (saved in the same write as the change). */
+export function withEvent(conv: Conversation, type: string, now: Date, ctx: EngineContext): Conversation {
+  const event: OutboxEvent = { id: ctx.newId(), type, occurredAt: now.toISOString(), conversationId: conv.id };
+  return { ...conv, outbox: [...conv.outbox, event] };
+}
+
+/** Where visitors reach the server, for links in messages (relative when unknown). */
+export function publicBase(ctx: EngineContext): string {
+  return (ctx.config.server.publicUrl ?? '').replace(/\/+$/, '');
+}
+
+/** A transition that says one thing and waits (or ends, when `final`). */
+export function say(conversation: Conversation, parts: ReplyPart[], final = false, quickReplies: QuickReply[] | null = null): Transition {
+  return { conversation, outputs: [{ type: 'reply', parts, expecting: conversation.expecting, quickReplies, final }] };
+}
