@@ -35,7 +35,7 @@ let conv: Conversation = (await store.getConversation(CRASH_CONVERSATION_ID)) ??
   status: 'active',
   offeredSlots: [],
   meeting: null,
-  handoffRequested: false,
+  handoffRequested: false, rescheduling: false, consentAsked: false,
   qualifiedAt: null,
   outbox: [],
 };

@@ -20,7 +20,7 @@ const DECISION = new RegExp(
     String.raw`\bi\s+have\s+(?:the\s+)?(?:final say|final call|sign[- ]?off|budget authority)\b`,
     String.raw`\bi(?:'d| would|'ll| will|'m| am)\s+(?:be\s+)?the\s+(?:executive\s+|budget\s+|final\s+)?(?:sponsor|budget holder|decision[- ]?maker|approver|signatory)\b`,
     // "I'd be one of the people approving it", "I'm one of the approvers".
-    String.raw`\bi(?:'d| would|'ll| will|'m| am)\s+(?:be\s+|also\s+)*one of the\s+(?:\w+\s+)?(?:approvers|decision[- ]?makers|deciders|signatories|signers|budget holders|(?:people|persons|ones|folks)\s+(?:who(?:'d|'ll| would| will)?\s+)?(?:approv|decid|sign)\w*)\b`,
+    String.raw`\bi(?:'d| would|'ll| will|'m| am)\s+(?:be\s+|also\s+)*one of the\s+(?:\w+\s+)?(?:approvers|decision[- ]?makers|deciders|signatories|signers|budget holders|(?:people|persons|ones|folks)\s+(?:who(?:'d|'ll| would| will)?\s+)?(?:(?:voting|needed|required|involved|asked|responsible)\s+(?:to|in|for)\s+)?(?:approv|decid|sign)\w*)\b`,
     String.raw`(?<!\b(?:after|before|during|from|since|on|in|missed|book|booked)\s)\bmy (?:call|decision)\b(?!\s+(?:with|to|on|at|tomorrow|today|yesterday|earlier|about|regarding))`,
     String.raw`\b(?:out of|within|from|under|it's|its|it is|that's|thats|comes? (?:out )?of)\s+my\s+(?:own\s+)?budget\b`,
     String.raw`\bmy (?:budget(?:ary)? )?authority\b`,
@@ -51,7 +51,7 @@ const SOLO = new RegExp(
 // "solo immigration attorney", "solo architect": solo with a profession.
 const SOLO_TITLE = /\bsolo\s+((?:[\w-]+\s+){0,2}[\w-]+)/i;
 const INFLUENCE_FIRST_PERSON = new RegExp(
-  String.raw`\bi(?:'d| would|'ll| will|'m| am)?\s+(?:\w+\s+){0,3}?(?:take|bring|present|pass|share|recommend(?:ing)?|propose|pitch|escalate|forward|send|show|run it by|put(?:ting)?)\b[^.;!?]{0,50}?\b(?:to|with|by|past)\s+(?:our|my|the)\s+(?:[\w-]+\s+){0,2}?${DECIDER}\b|\b(?:make|put(?:ting)?|making)\s+a\s+recommendation\b|\bi(?:'d| would|'ll| will)\s+(?:\w+\s+)?recommend\b|\b(?:get|bring|have)\s+(?:the|our|my)\s+(?:[\w-]+\s+){0,2}?${DECIDER}\s+on ?board\b`,
+  String.raw`\bi(?:'d| would|'ll| will|'m| am)?\s+(?:\w+\s+){0,3}?(?:take|bring|present|pass|share|recommend(?:ing)?|propose|pitch|escalate|forward|send|show|run it by|put(?:ting)?)\b[^.;!?]{0,50}?\b(?:to|with|by|past)\s+(?:our|my|the)\s+(?:[\w-]+\s+){0,2}?${DECIDER}\b|\b(?:make|put(?:ting)?|making)\s+a\s+recommendation\b|\bi(?:'d| would|'ll| will)\s+(?:\w+\s+)?recommend\b|\b(?:get|bring|have)\s+(?:the|our|my)\s+(?:[\w-]+\s+){0,2}?${DECIDER}\s+on ?board\b|\bi(?:'d| would|'ll| will)?\s+(?:\w+\s+){0,2}?(?:check|clear it|discuss it|talk|speak|consult|ask|loop in|convince)\s+(?:with\s+|to\s+)?(?:our|my|the)\s+(?:[\w-]+\s+){0,2}?${DECIDER}\b`,
   'i',
 );
 const DECIDE_VERB = String.raw`(?:(?:would|will|must|should|has to|have to|needs? to|gets? to|'d|'ll|can|does|do|usually|normally|ultimately|always|typically|then|alone|also|still|generally|actually|eventually)\s+){0,2}(?:decides?|decided|approves?|approved|okays?|signs?(?![- ]?(?:up|in|into)\b)|signed|makes?\s+(?:the|all|all the|those)\s+(?:final\s+|big\s+|purchasing\s+|buying\s+)?(?:calls?|decisions?)|ha(?:s|ve)\s+(?:the\s+)?(?:final|last)\s+(?:say|word|call)|holds?\s+(?:the\s+)?(?:budget|purse(?:[- ]strings)?)|owns?\s+the\s+budget|controls?\s+(?:the\s+)?(?:budget|purse(?:[- ]strings)?)|gives?\s+(?:the\s+)?(?:final\s+)?(?:approval|sign-?off|go-ahead|green light)|calls the shots|pulls the trigger|(?:is|are) the (?:decision[- ]?makers?|approvers?|budget holders?))\b`;

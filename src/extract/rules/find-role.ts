@@ -28,7 +28,7 @@ const ROLE_END_CASED = /\s(?:it|it's|its|It's)\b/;
 const EMPLOYER_OF = /\b(?:c[a-z]{1,2}o|founder|co-founder|cofounder|owner|co-owner|(?<!vice\s)president|partner|proprietor|principal|managing director|executive director|md|inhaber\w*|geschäftsführer\w*)\)?(\s+of\s)/i;
 // Titles that name their area after a dash: "Head - International Patient Services".
 const TAKES_AREA = /^(?:head|director|dir|vp|svp|evp|vice president|manager|mgr|lead|chief|officer|coordinator)$/i;
-const DASH_AREA = /^\s[-–—:]\s+((?:[\p{L}&]+\s+){0,4}[\p{L}&]+)(?=\s*(?:[.,;!?\n]|$))/u;
+const DASH_AREA = /^\s([-–—:])\s+((?:[\p{L}&]+\s+){0,4}[\p{L}&]+)(?=\s*(?:[.,;!?\n]|$))/u;
 
 function roleEnd(phrase: string): number {
   const employer = EMPLOYER_OF.exec(phrase);
@@ -47,15 +47,15 @@ const NOT_A_ROLE_START =
   /^(?:not|no|nope|nah|looking|interested|curious|trying|wondering|sure|happy|based|from|here|in|at|with|on|afraid|sorry|fine|good|ok|okay|new|going|gonna|hoping|planning|thinking|exploring|browsing|researching|writing|doing|working|responsible|also|still|only|pretty|quite|very|really|kind|sort|in charge|the one|one|just|able|unable|about|around|reaching|contacting|asking|evaluating|comparing|after|glad|excited|keen|aware|unsure|confused|the|a|an|it|it's|its|this|that|there|i|i'm|im|i'd|id|ive|we|we're|my|mine|myself|our|ours|us|me|you|they|he|she|his|her|their|as|like|so|and|but|well|um|uh|hmm|yes|yeah|yep|yup|honestly|maybe|probably|both|either|nothing|none|depends|n\/a)\b/i;
 const VERBISH = /\b(?:is|are|was|were|am|be|been|do|does|did|don't|have|has|had|not|can't|won't|would|will|should|could|need|want|decide|decides|approve|sign|make|makes|asked|get|got)\b|'(?:s|d|ll|re|ve)\b/i;
 // Words about the buying decision, not a job: "Final approval from CEO" names no role of the visitor.
-const DECISION_WORDS = /\b(?:approvals?|approvers?|decisions?|deciders?|decision[- ]?makers?|sign-?off|signator(?:y|ies)|signers?|purse|budget (?:holder|owner)s?)\b/i;
+const DECISION_WORDS = /\b(?:approvals?|approvers?|decisions?|deciders?|decision[- ]?makers?|sign-?off|signator(?:y|ies)|signers?|purse|(?:purchasing|buying|spending) power|budget (?:holder|owner)s?)\b/i;
 
 /** "Head - International Patient Services": the area after a dash belongs to a bare title. */
 function areaAfterDash(role: string, rest: string): string | null {
   const m = DASH_AREA.exec(rest);
-  if (!m?.[1] || !TAKES_AREA.test(role)) return null;
-  const words = m[1].split(/\s+/);
+  if (!m?.[1] || !m[2] || !TAKES_AREA.test(role)) return null;
+  const words = m[2].split(/\s+/);
   const isArea = words.every((w) => DEPARTMENTS.has(w.toLowerCase()) || /^(?:&|and|of)$/i.test(w) || /^\p{Lu}{2,5}$/u.test(w));
-  return isArea ? `${role} - ${m[1]}` : null;
+  return isArea ? `${role} ${m[1]} ${m[2]}` : null;
 }
 
 /** Trims a phrase to the role it starts with; null when it is not a plausible role. */
@@ -86,7 +86,8 @@ function department(text: string): Role | null {
     if (!words.every((w) => DEPARTMENTS.has(w.toLowerCase()) || w === '&') || !FUNCTIONS.has(last.toLowerCase())) continue;
     // Lower-case "it" is the pronoun ("I'm in it for the long run"); only "IT" is the department.
     if (last.toLowerCase() === 'it' && last !== 'IT') continue;
-    return { value: area, raw: m[0] };
+    const unit = /\s(team|department|dept|side|function|org)$/i.exec(m[0].trim())?.[1];
+    return { value: unit ? `${area} ${unit}` : area, raw: m[0] };
   }
   return null;
 }

@@ -6,7 +6,7 @@ import type { RuleContext, RuleResult } from './rule-context.js';
 // A call with the vendor: the noun, what may precede it ("a quick 15-minute video call") and what
 // may follow it, so "a chat widget" or "a call-tracking tool" is no request for a call.
 const CALL = String.raw`(?:a|an|some)\s+(?:(?:quick|short|brief|little|proper|live|online|video|zoom|teams|phone|intro(?:ductory)?|discovery|sales|demo|follow-up|\d+[- ]?min(?:ute)?s?|\w+-minute)\s+){0,3}(?:call|chat|meeting|zoom|conversation|catch-?up)`;
-const CALL_END = String.raw`(?![\w-])(?=\s*(?:$|[,.;:!?)]|(?:with|about|to|this|next|on|at|for|tomorrow|today|sometime|soon|please|pls|asap|so|and|if|when|before|after|or|later|around|early|one|that|in|over|via|together|first|then|to)\b|\d))(?!\s+with\s+(?:my|our|his|her|their)\b)`;
+const CALL_END = String.raw`(?![\w-])(?=\s*(?:$|[,.;:!?)]|(?:with|about|to|this|next|on|at|for|tomorrow|today|sometime|soon|please|pls|asap|so|and|if|when|before|after|or|later|around|early|one|that|in|over|via|together|first|then)\b|\d))(?!\s+with\s+(?:my|our|his|her|their)\b)`;
 const CALL_VERB = String.raw`(?:book|schedule|set up|setup|arrange|organi[sz]e|line up|get|grab|hop on|jump on|get on|do|have|fix up|squeeze in|plan)`;
 
 /** The shapes of a request for a call: a question, an offer, a wish, "let's", an imperative. */

@@ -192,7 +192,9 @@ export const DECIDER =
  */
 export const NOT_BUYING = new RegExp(
   [
-    String.raw`\bjob[- ]?(?:seeker|seeking|hunting|hunter|searching)\b`,
+    // First person only: a recruiter's "every job seeker who visits our site" is a real need.
+    String.raw`\b(?:i'm|i am|im|as|currently|just|still|only)\s+(?:a\s+|an\s+)?(?:\w+\s+)?job[- ]?(?:seeker|seeking|hunting|hunter|searching)\b`,
+    String.raw`\bjob[- ]?hunting\b(?!\s+(?:platform|site|app|board|portal|tool|service))`,
     String.raw`\blooking for (?:a |an )?(?:new )?(?:job|internship|placement)\b`,
     String.raw`\b(?:an?|my|the) (?:job |phone |first |second |final )?interview (?:at|with) (?:your|you)\b`,
     String.raw`\binterviewing (?:at|with) (?:your|you)\b`,

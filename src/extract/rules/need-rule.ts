@@ -60,7 +60,8 @@ const REQUEST_FILLER = new Set(
   ("hi hello hey ok okay so well yes yeah yep honestly really just only mainly mostly i we i'd we'd i'm we're im " +
     "would will like love want need please pls asap first soon now today tomorrow thanks thx thank you for the a an " +
     "your some and to of on this that week next quick short free live demo demos demonstration call meeting trial quote " +
-    "quotes quotation estimate price prices pricing proposal walkthrough walk-through tour callback brochure info").split(' '),
+    "quotes quotation estimate price prices pricing proposal walkthrough walk-through tour callback brochure info then " +
+    "we'll see go from there").split(' '),
 );
 
 /** True when a sentence only asks for a demo, a call, a quote or the price. */

@@ -101,3 +101,159 @@ describe('authorityRule: roles in other messages', () => {
     expect(authorityOf(text, null)).toEqual({ role, level });
   });
 });
+
+describe('authorityRule: titles joined by "/", "&" or "+"', () => {
+  it.each([
+    ['Proprietor/manager', 'Proprietor/manager', 'decision_maker'],
+    ['co-founder & head of product', 'co-founder & head of product', 'decision_maker'],
+    ['owner-operator', 'owner-operator', 'decision_maker'],
+    ['Associate / Head of Digital', 'Associate / Head of Digital', 'decision_maker'],
+    ['President + CFO', 'President + CFO', 'decision_maker'],
+    ['Coordinator / admin', 'Coordinator / admin', 'influencer'],
+  ])('when the answer is "%s", then each title is looked up and the strongest level wins', (text, role, level) => {
+    expect(authorityOf(text, 'authority')).toEqual({ role, level });
+  });
+});
+
+describe('authorityRule: people with no buying role', () => {
+  it.each([
+    ['Reporter, not a buyer.', 'Reporter', 'researcher'],
+    ["I'm a blogger covering sales tools", 'blogger', 'researcher'],
+    ['Lecturer in digital marketing', 'Lecturer', 'researcher'],
+    ["I'm an academic looking at conversational agents", 'academic', 'researcher'],
+    ['Podcaster, only poking around', 'Podcaster', 'researcher'],
+    ["Honestly I have no purchasing power", null, 'researcher'],
+    ['I work for a competitor of yours', null, 'researcher'],
+    ['just poking around', null, 'researcher'],
+    ["I'm a tech journalist", 'tech journalist', 'researcher'],
+  ])('when the answer is "%s", then the role is %s and the level %s', (text, role, level) => {
+    expect(authorityOf(text, 'authority')).toEqual({ role, level });
+  });
+
+  it.each([
+    ["No purchasing power myself, I'd pass it on to our COO", 'influencer'],
+    ["We switched to you from a competitor, I'm the owner", 'decision_maker'],
+  ])('when "%s" also names who decides, then the level is %s', (text, level) => {
+    expect(authorityOf(text, 'authority').level).toBe(level);
+  });
+
+  it('when a journalist introduces themselves in an opening, then the role is kept as researcher', () => {
+    expect(authorityOf("Hi, I'm a freelance writer researching lead bots", null)).toEqual({ role: 'freelance writer', level: 'researcher' });
+  });
+});
+
+describe('authorityRule: the department as the role', () => {
+  it.each([
+    ["I'm in sales, my director would sign off", 'sales', 'influencer'],
+    ['I work in customer success and I approve tools for my team', 'customer success', 'decision_maker'],
+    ["I'm on the growth team", 'growth team', null],
+    ["I'm in IT, the CTO has the final say", 'IT', 'influencer'],
+    ['I work in procurement. Our board approves contracts.', 'procurement', 'influencer'],
+  ])('when the answer is "%s", then the role is %s and the level %s', (text, role, level) => {
+    expect(authorityOf(text, 'authority')).toEqual({ role, level });
+  });
+
+  it.each([
+    "I'm in Lisbon this week",
+    'I work in education',
+    "I'm in it for the long run",
+    'I work in software',
+  ])('when "%s" names a place or an industry, then no role is taken', (text) => {
+    expect(authorityOf(text, 'authority').role).toBeNull();
+  });
+});
+
+describe('authorityRule: abbreviated titles and first-person sign-off', () => {
+  it.each([
+    ['dir of ops, i sign', 'dir of ops', 'decision_maker'],
+    ['svp marketing', 'svp marketing', 'decision_maker'],
+    ['ops mgr. our GM decides', 'ops mgr', 'influencer'],
+    ['Regional mgr; I sign off on anything under 10k', 'Regional mgr', 'decision_maker'],
+    ["Operations lead, I'm one of the approvers", 'Operations lead', 'decision_maker'],
+    ["I'm a board member so I'd be one of the people voting to approve it", 'board member', 'decision_maker'],
+    ["Treasurer. I'd be one of the people who sign off", 'Treasurer', 'decision_maker'],
+    ['Finance manager and I hold the purse strings', 'Finance manager', 'decision_maker'],
+  ])('when the answer is "%s", then the role is %s and the level %s', (text, role, level) => {
+    expect(authorityOf(text, 'authority')).toEqual({ role, level });
+  });
+
+  it.each([
+    ['Owner. I signed up for your newsletter last week.', 'decision_maker'],
+    ["I'm one of the people who would use it daily", null],
+    ['I sign up for lots of trials', null],
+  ])('when "%s" only mentions signing up or using, then the level is %s', (text, level) => {
+    expect(authorityOf(text, 'authority').level).toBe(level);
+  });
+});
+
+describe('authorityRule: working alone, and fillers that are no role', () => {
+  it.each([
+    ["it's only me, so yeah", 'decision_maker'],
+    ['just me', 'decision_maker'],
+    ['Sole proprietor', 'decision_maker'],
+    ['one-woman business, so me', 'decision_maker'],
+    ['I run the practice on my own', 'decision_maker'],
+    ["yeah it's me", null],
+    ['well we all decide together', null],
+  ])('when the answer is "%s", then no role is invented and the level is %s', (text, level) => {
+    const { role, level: got } = authorityOf(text, 'authority');
+    expect(role === null || !/^(?:it|its|it's|yeah|well|just|me|my|our)\b/i.test(String(role))).toBe(true);
+    expect(got).toBe(level);
+  });
+
+  it.each([
+    ["its just me so yes", null],
+    ['yep thats me', null],
+    ['our office manager', null],
+  ])('when the answer "%s" opens with a pronoun or a filler, then the role is %s', (text, role) => {
+    expect(authorityOf(text, 'authority').role).toBe(role);
+  });
+
+  it.each([
+    ["hi, I'm a solo family-law solicitor and need an intake bot", 'solo family-law solicitor', 'decision_maker'],
+    ["I'm an architect at a 40-person studio", 'architect', null],
+    ["I'm a physiotherapist with two clinics", 'physiotherapist', null],
+    ["I'm a pharmacist at a family-run chain", 'pharmacist', null],
+  ])('when the visitor writes "%s", then the profession is the role (%s) with level %s', (text, role, level) => {
+    expect(authorityOf(text, null)).toEqual({ role, level });
+  });
+
+  it('when a company answer says "just me + 2 staff" with no role, then no level is taken', () => {
+    expect(authorityOf('Delgado Tax Services, just me + 2 staff', 'company')).toEqual({ role: null, level: null });
+  });
+});
+
+describe('authorityRule: someone else decides', () => {
+  it.each([
+    ['Store manager at one branch. owner will decide', 'Store manager', 'influencer'],
+    ["I'm the marketing director, the managing partner signs contracts", 'marketing director', 'influencer'],
+    ['Head of Admissions. Final sign-off from the principal.', 'Head of Admissions', 'influencer'],
+    ['GM here; the owners hold the purse strings', 'GM', 'influencer'],
+    ['Director of Nursing, approval comes from our CEO', 'Director of Nursing', 'influencer'],
+    ['VP of Product. Board has to approve purchases', 'VP of Product', 'influencer'],
+    ['Chief of Staff, needs CEO approval', 'Chief of Staff', 'influencer'],
+    ['I am Director - Clinical Operations. The COO would decide.', 'Director - Clinical Operations', 'influencer'],
+    ['Head – Corporate Partnerships', 'Head – Corporate Partnerships', 'decision_maker'],
+  ])('when the answer is "%s", then the third-party decider beats the title (%s, %s)', (text, role, level) => {
+    expect(authorityOf(text, 'authority')).toEqual({ role, level });
+  });
+
+  it.each([
+    ['Approval from the board.', null, 'influencer'],
+    ['Final approval sits with our MD.', null, 'influencer'],
+  ])('when the answer "%s" only names the approver, then no role is taken and the level is %s', (text, role, level) => {
+    expect(authorityOf(text, 'authority')).toEqual({ role, level });
+  });
+
+  it.each([
+    ["I'm the owner and sign off on everything", 'owner', 'decision_maker'],
+    ['Director - Harbourline Freight', 'Director', 'decision_maker'],
+    ["I'm the director and I'd decide", 'director', 'decision_maker'],
+  ])('when "%s" is first person, then the visitor keeps their own level (%s, %s)', (text, role, level) => {
+    expect(authorityOf(text, 'authority')).toEqual({ role, level });
+  });
+
+  it('when an opening without a role says who decides, then no level is taken', () => {
+    expect(authorityOf('Our owner would decide on anything like this.', null)).toEqual({ role: null, level: null });
+  });
+});

@@ -56,6 +56,20 @@ describe('companyNameRule: answering the company question', () => {
   });
 });
 
+describe('companyNameRule: lower-case descriptions are not names', () => {
+  it.each<[string, Slot | null, string | undefined]>([
+    ["I'm from a trade association.", 'company', undefined],
+    ['I work for a regional tourism board', 'company', undefined],
+    ['I work for a regional tourism board', null, undefined],
+    ["I'm from a local business chamber", null, undefined],
+    ['We are a small family law office', 'company', undefined],
+    ['Law Offices of Amara Quist, just me and 2 paralegals', 'company', 'Law Offices of Amara Quist'],
+    ['I work for Eastmere Tourism Board', null, 'Eastmere Tourism Board'],
+  ])('when the visitor writes "%s" (asked: %s), then the company is %s', (text, expecting, name) => {
+    expect(nameOf(text, expecting)).toBe(name);
+  });
+});
+
 describe('companyNameRule: introductions in any message', () => {
   it.each([
     ["I'm the CEO of Brightmoor Logistics (about 90 staff)", 'Brightmoor Logistics'],

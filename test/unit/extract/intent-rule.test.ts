@@ -45,6 +45,42 @@ describe('demoIntentRule', () => {
   });
 });
 
+describe('demoIntentRule: asking for a call', () => {
+  it.each([
+    'Could we set up a short call this week?',
+    'can I book a 30-minute call with someone?',
+    'Happy to hop on a quick zoom with your team.',
+    "Let's schedule a call for Thursday",
+    'Schedule a quick chat with sales please',
+    'Please book me in for a call',
+    "We'd love to arrange a meeting with your team next week",
+    'Could someone give me a call tomorrow?',
+    'keen to jump on a call',
+  ])('when the visitor writes "%s", then a demo is requested', (text) => {
+    expect(demoOf(text)).toBe(true);
+  });
+
+  it.each([
+    'Can we set up a chat widget on our booking page?',
+    'We need a call-tracking integration.',
+    'Our reps book a call with every new lead.',
+    'We want customers to book a call with our advisors.',
+    "I'll set up a call with my CTO first.",
+    'We have a meeting with our board next week.',
+    'No need for a call, email is fine.',
+    'Do you have a chat feature?',
+    'Our sales team runs demos every day.',
+  ])('when "%s" is not a request for a call with the vendor, then intent.demo is not set', (text) => {
+    expect(demoOf(text)).toBeNull();
+  });
+});
+
+describe('detectSignals: a request for a call is not a question to answer', () => {
+  it('when the visitor asks "Can we hop on a call?", then no question is raised', () => {
+    expect(detectSignals('Can we hop on a call?', ctx(null)).question).toBeNull();
+  });
+});
+
 describe('detectSignals: wants a human', () => {
   it.each([
     ['Can I talk to a human?', true],

@@ -80,3 +80,88 @@ describe('needRule: problem statements in other messages', () => {
     expect(needOf(text, expecting)).toEqual({ summary: null, declined: false });
   });
 });
+
+describe('needRule: requests are not needs', () => {
+  it.each([
+    ['need a walkthrough', null],
+    ['Hi! Need pricing for 3 sites.', null],
+    ['We need a quote asap please', null],
+    ['would like a callback tomorrow', null],
+    ['need a demo', 'need'],
+    ['just pricing please', 'need'],
+    ['A quick demo first, then we will go from there', 'need'],
+  ] as const)('when "%s" (asked: %s) only asks for a demo, a call, a quote or the price, then no need is taken', (text, expecting) => {
+    expect(needOf(text, expecting)).toEqual({ summary: null, declined: false });
+  });
+
+  it.each([
+    ['We need a call-tracking tool that screens inbound callers.', 'We need a call-tracking tool that screens inbound callers.'],
+    ['We need a price comparison widget for our quotes.', 'We need a price comparison widget for our quotes.'],
+    ['Need a demo, our two receptionists cannot keep up with bookings.', 'Need a demo, our two receptionists cannot keep up with bookings.'],
+  ])('when "%s" asks for something and also states a problem, then the problem is still the need', (text, summary) => {
+    expect(needOf(text, null)).toEqual({ summary, declined: false });
+  });
+});
+
+describe('needRule: visitors who are not buying', () => {
+  it.each([
+    'Hello, I have a job interview with your team on Friday and wanted to see the bot first.',
+    "I'm a job seeker, just wanted to try the bot out.",
+    'just testing the bot lol',
+    'Just playing around with your chatbot, we need nothing.',
+    'I applied for a role at your company last week',
+  ])('when the visitor writes "%s", then no need is taken', (text) => {
+    expect(needOf(text, null).summary).toBeNull();
+  });
+
+  it.each([
+    'just trying it out',
+    'testing the bot',
+    'playing with it for now',
+    "It's for a uni project on chat tools",
+    'Only a job hunter here, sorry',
+  ])('when the need answer is "%s", then the need slot is declined', (text) => {
+    expect(needOf(text, 'need')).toEqual({ summary: null, declined: true });
+  });
+
+  it.each([
+    ['We interview dozens of candidates a week and need to pre-screen applicants.', 'We interview dozens of candidates a week and need to pre-screen applicants.'],
+    ['Job seekers flood our careers inbox and we need to sort them by role.', 'Job seekers flood our careers inbox and we need to sort them by role.'],
+    ['Every job seeker who lands on our site should be matched to an open role, we need to automate that.', 'Every job seeker who lands on our site should be matched to an open role, we need to automate that.'],
+  ])('when "%s" is about their own hiring, then it is still a need', (text, summary) => {
+    expect(needOf(text, null)).toEqual({ summary, declined: false });
+  });
+});
+
+describe('needRule: shopping for a tool needs a purpose', () => {
+  it.each([
+    ["We're looking at chat tools for our website.", null],
+    ['Looking into chatbots for our company.', null],
+    ["We're looking at a few options for the site.", null],
+    ['Looking for a chatbot for lead qualification.', 'Looking for a chatbot for lead qualification.'],
+    ["We're looking at chat tools that can book appointments.", "We're looking at chat tools that can book appointments."],
+    ['Looking into chat software to answer after-hours questions.', 'Looking into chat software to answer after-hours questions.'],
+    ['looking for a bot for screening tenants', 'looking for a bot for screening tenants'],
+  ])('when the visitor writes "%s", then the need is %s', (text, summary) => {
+    expect(needOf(text, null)).toEqual({ summary, declined: false });
+  });
+});
+
+describe('needRule: getting approval is not a need', () => {
+  it.each([
+    ['Sales consultant, would need to get our MD on board', 'authority'],
+    ['Ops lead; we need sign-off from finance first', 'authority'],
+    ["I'd need to check with my boss", 'authority'],
+    ['I would need to run it by the partners', 'authority'],
+    ['Practice manager, we need partner approval', null],
+  ] as const)('when "%s" (asked: %s) talks about approval, then no need is taken', (text, expecting) => {
+    expect(needOf(text, expecting).summary).toBeNull();
+  });
+
+  it.each([
+    ['We need to get our sales team to reply faster.', 'We need to get our sales team to reply faster.'],
+    ['We need to talk to our leads sooner, they go cold.', 'We need to talk to our leads sooner, they go cold.'],
+  ])('when "%s" is about their own team or leads, then it is still a need', (text, summary) => {
+    expect(needOf(text, null)).toEqual({ summary, declined: false });
+  });
+});
