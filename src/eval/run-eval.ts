@@ -25,13 +25,15 @@ export type EvalReport = {
 
 /** Fields reported on their own, not in fieldAccuracy. */
 const OUTCOMES = ['stage', 'grade', 'booked'] as const;
+type Outcome = (typeof OUTCOMES)[number];
+const isOutcome = (field: string): field is Outcome => (OUTCOMES as readonly string[]).includes(field);
 
 const ratio = (t: Tally): number => (t.total === 0 ? 1 : t.correct / t.total);
 
 /** Runs every item through a fresh service (`makeService(item)`) and scores the final records. */
 export async function runEval(items: readonly CorpusItem[], config: Config, makeService: (item: CorpusItem) => ChatService & { conversation(id: string): Promise<Conversation | null> }): Promise<EvalReport> {
   const fields: Record<string, Tally> = {};
-  const outcomes: Record<string, Tally> = { stage: { correct: 0, total: 0 }, grade: { correct: 0, total: 0 }, booked: { correct: 0, total: 0 } };
+  const outcomes: Record<Outcome, Tally> = { stage: { correct: 0, total: 0 }, grade: { correct: 0, total: 0 }, booked: { correct: 0, total: 0 } };
   const failures: Failure[] = [];
   let turns = 0;
   let redundant = 0;
@@ -41,22 +43,25 @@ export async function runEval(items: readonly CorpusItem[], config: Config, make
     redundant += run.redundantAsks;
     const { lead, visitor } = run.conversation;
     const score = scoreLead(lead, visitor, config.scoring, config.currency);
-    const outcome: Record<string, unknown> = { stage: score.stage, grade: score.grade, booked: run.conversation.meeting?.status === 'booked' };
+    const outcome: Record<Outcome, unknown> = { stage: score.stage, grade: score.grade, booked: run.conversation.meeting?.status === 'booked' };
     for (const [field, expected] of Object.entries(item.expected)) {
       let ok: boolean;
       let actual: unknown;
-      const isOutcome = (OUTCOMES as readonly string[]).includes(field);
-      if (isOutcome) {
+      let tally: Tally;
+      if (isOutcome(field)) {
         actual = outcome[field];
         ok = actual === expected;
-      } else if (field === 'need.keywords') {
-        actual = getField(lead, 'need.summary') ?? null;
-        ok = keywordsMatch(expected, actual);
+        tally = outcomes[field];
       } else {
-        actual = isFieldPath(field) ? readField(lead, field) : null;
-        ok = fieldMatches(field, expected, actual);
+        if (field === 'need.keywords') {
+          actual = getField(lead, 'need.summary') ?? null;
+          ok = keywordsMatch(expected, actual);
+        } else {
+          actual = isFieldPath(field) ? readField(lead, field) : null;
+          ok = fieldMatches(field, expected, actual);
+        }
+        tally = fields[field] ??= { correct: 0, total: 0 };
       }
-      const tally = isOutcome ? outcomes[field]! : (fields[field] ??= { correct: 0, total: 0 });
       tally.total++;
       if (ok) tally.correct++;
       else failures.push({ id: item.id, field, expected, actual });
@@ -67,9 +72,9 @@ export async function runEval(items: readonly CorpusItem[], config: Config, make
     items: items.length,
     fieldAccuracy: ratio(all),
     fields,
-    stageAccuracy: ratio(outcomes.stage!),
-    gradeAccuracy: ratio(outcomes.grade!),
-    bookedAccuracy: ratio(outcomes.booked!),
+    stageAccuracy: ratio(outcomes.stage),
+    gradeAccuracy: ratio(outcomes.grade),
+    bookedAccuracy: ratio(outcomes.booked),
     avgVisitorTurns: items.length === 0 ? 0 : turns / items.length,
     redundantAsks: redundant,
     failures,

@@ -38,6 +38,7 @@ export type FieldPath = keyof typeof FIELD_SCHEMAS;
 export type FieldValue<P extends FieldPath> = z.output<(typeof FIELD_SCHEMAS)[P]>;
 export type FieldValues = { [P in FieldPath]: FieldValue<P> };
 
+// Object.keys loses the key type; FIELD_SCHEMAS is a literal object, so every key is a FieldPath.
 export const FIELD_PATHS = Object.keys(FIELD_SCHEMAS) as FieldPath[];
 
 export function isFieldPath(s: string): s is FieldPath {

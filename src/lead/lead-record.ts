@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FIELD_PATHS, FIELD_SCHEMAS, type Candidate, type FieldPath, type FieldValue } from './field-paths.js';
+import { FIELD_PATHS, FIELD_SCHEMAS, isFieldPath, type Candidate, type FieldPath, type FieldValue } from './field-paths.js';
 
 export const SOURCES = ['rules', 'llm'] as const;
 export type Source = (typeof SOURCES)[number];
@@ -26,11 +26,11 @@ export const LeadSchema = z
   .record(z.string(), FieldEntrySchema)
   .superRefine((rec, ctx) => {
     for (const [path, entry] of Object.entries(rec)) {
-      if (!(FIELD_PATHS as string[]).includes(path)) {
+      if (!isFieldPath(path)) {
         ctx.addIssue({ code: 'custom', path: [path], message: `unknown field path "${path}"` });
         continue;
       }
-      const ok = FIELD_SCHEMAS[path as FieldPath].safeParse(entry.value);
+      const ok = FIELD_SCHEMAS[path].safeParse(entry.value);
       if (!ok.success) ctx.addIssue({ code: 'custom', path: [path], message: ok.error.issues[0]?.message ?? 'invalid value' });
     }
   });
