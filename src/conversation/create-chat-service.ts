@@ -39,6 +39,8 @@ function meetingRequest(conv: Conversation, id: string): MeetingRequest {
   return { id, conversationId: conv.id, attendee: name && email ? { name, email } : undefined, timezone: conv.visitor.timezone, locale: conv.visitor.locale };
 }
 
+const REPLY_FAILED = "Sorry, something went wrong on our side. Could you say that again?";
+
 /** The recent turns an extractor may read. */
 const RECENT_TURNS = 6;
 
@@ -202,6 +204,9 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
           }
         } catch (e) {
           deps.onError?.(e, 'reply');
+          // Never leave the visitor waiting in silence: a plain apology (not a template, which
+          // may be what failed); their message is stored, so nothing they said is lost.
+          emit({ type: 'agent:message', payload: { id: deps.newId(), text: REPLY_FAILED, expecting: null, quickReplies: [], final: false } });
         } finally {
           emit({ type: 'agent:typing', payload: { on: false } });
         }

@@ -66,3 +66,21 @@ describe('a booked meeting, changed in the chat', () => {
     expect(conv?.outbox.at(-1)?.type).toBe('meeting.canceled');
   });
 });
+
+describe('when the agent cannot reply', () => {
+  it('when rendering a reply fails, then the visitor still gets an apology and their message is kept', async () => {
+    let broken = false;
+    const real = createTestDeps().core.renderer;
+    const deps = createTestDeps({ core: { renderer: { render: (t, v) => { if (broken) throw new Error('template exploded'); return real.render(t, v); } } } });
+    const hello = await deps.chatService.hello({ visitor: { timezone: 'UTC', locale: 'en-US', page: null, referrer: null, utm: null } });
+    broken = true;
+    const replies: Reply[] = [];
+    const r = await deps.chatService.receive(hello.sessionId, { clientId: 'x1', text: 'We need help with inbound leads' }, (e) => {
+      if (e.type === 'agent:message') replies.push(e.payload);
+    });
+    await r.reply;
+    expect(replies.map((m) => m.text)).toEqual(['Sorry, something went wrong on our side. Could you say that again?']);
+    const conv = await deps.chatService.conversation(hello.sessionId);
+    expect(conv?.messages.at(-1)).toMatchObject({ role: 'visitor', text: 'We need help with inbound leads' });
+  });
+});
