@@ -24,8 +24,8 @@ const BUDGET_CUE = /\b(?:budget\w*|spend\w*|afford\w*|allocat\w*|earmark\w*|set\
 const NOT_BUDGET_BEFORE = /\b(?:revenues?|turnover|sales\s+of|in\s+sales|arr|mrr|gmv|(?<!\b(?:can|could|would|will|might|to)\s+)(?<!'d\s+)(?:do|does|doing|did)|mak(?:e|es|ing)(?!\s+(?:that|it)\b)|made|earn\w*|generat\w*|bring(?:s|ing)?\s+in|brought\s+in|gross\w*|valu(?:ed|ation)|worth|raised?|raising|series\s+[a-e]|prices?(?!\s+range)|priced|pricing|costs?|costing|charg(?:e|es|ed|ing)|quoted|(?<!\b(?:to|can|could|would|will|'d)\s+)pay(?:ing)?|paid|sell\w*|sold|salar(?:y|ies)|approv(?:e|al|ing)|purchases?|orders?|deals?|contracts?|projects?|tickets?|invoices?|loans?|mortgages?|minimum|threshold|(?<!\b(?:budget|spending)\s)limit|anything\s+(?:over|above|more\s+than|beyond|north\s+of))\b(?:\s+\S+){0,4}\s*$/i;
 const NOT_BUDGET_AFTER = /^[^,;:]{0,30}?\b(?:in\s+(?:annual\s+)?(?:revenue|sales|turnover|funding|arr|gmv)|revenue|turnover|arr|mrr|gmv|valuation|round|(?:are|is)\s+(?:mine|my\s+call|up\s+to\s+me)|to\s+approve|approval|sign[-\s]?off|minimum|threshold|limit|(?:for|on|with)\s+(?:our|the|my)\s+(?:current|existing|old|present)|(?:by|from)\s+(?:another|a|the\s+other)\s+(?:vendor|provider|supplier|competitor))\b/i;
 
-/** A noun that names the money as a budget even after "project" or "purchase". */
-const BUDGET_NOUN = /\b(?:budget\w*|allowance|allocation|spend)\b/i;
+/** "project budget", "purchase allowance": the noun right after names the money as a budget. */
+const BUDGET_NOUN = /^\S+\s+(?:budget\w*|allowance|allocation|spend)\b/i;
 
 /** Words that withdraw the amount after them ("scratch the $800", "not $800"). */
 const WITHDRAWN = /\b(?:not|scratch(?:\s+that)?|instead\s+of|rather\s+than|no\s+longer|used\s+to\s+be|forget|ignore|drop|(?:don't|do\s+not|doesn't|can't|cannot|won't)\s+(?:have|do|afford|spend|go\s+(?:up\s+)?to|pay))\s+(?:the\s+|about\s+|around\s+|like\s+)?$/i;
@@ -92,11 +92,11 @@ function counts(sentence: string, m: MoneyMention, before: string, after: string
 
 /**
  * Whether the words before an amount make it revenue, a price or a limit ("projects below"),
- * unless a budget word stands between that word and the amount ("a project budget of").
+ * unless that word only names a kind of budget ("a project budget of").
  */
 function notBudgetBefore(tail: string): boolean {
   const m = NOT_BUDGET_BEFORE.exec(tail);
-  return m !== null && !BUDGET_NOUN.test(m[0].replace(/^\S+/, ''));
+  return m !== null && !BUDGET_NOUN.test(m[0]);
 }
 
 /** The last clause of the text before an amount: what is said "next to it". */

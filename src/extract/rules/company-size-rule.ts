@@ -7,7 +7,7 @@ import { splitSentences } from './sentences.js';
  * A count found in the text. A `group` is part of the company ("12 engineers", "3 office
  * staff"); the others name everyone ("60 staff", "team of 12", "just me and 2 techs").
  */
-type Hit = { at: number; end: number; size: number; sentence: string; group: boolean; correction: boolean };
+type Hit = { at: number; end: number; size: number; sentence: string; group: boolean; correction: boolean; withdrawn: boolean };
 
 const NUM = String.raw`\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?k|\d+|${NUMBER_WORDS_SOURCE}`;
 /** Words for everyone on the payroll, formal or not ("35 guys", "27 blokes", "20 FTEs"). */
@@ -24,7 +24,7 @@ const NOUN_THEN_COUNT = new RegExp(String.raw`\b(?:(?:staff|team|workforce|crew)
 /** "27 blokes on the books", "40 pickers on the payroll": whoever is on the payroll is staff. */
 const ON_PAYROLL = new RegExp(String.raw`(?<![\d.,$€£₹¥])\b(?<num>${NUM})\s+(?:[\p{L}'’-]+\s+){0,2}?[\p{L}-]+\s+on\s+(?:the|our|my)\s+(?:books|payroll)\b`, 'giu');
 /** "just me and two assistants" (3), "only me" (1), "me plus 2 contractors" (3), "me and my 3 techs" (4). */
-const JUST_ME = new RegExp(String.raw`\b(?<just>(?:just|only)\s+)?(?:me|myself)\b(?:\s*(?:,|and|plus|\+|&|with)\s+(?:(?:my\s+|our\s+)?(?<num>\d+|${NUMBER_WORDS_SOURCE})\s+|(?:my|a|an|one)\s+)(?:[\p{L}-]+\s+)?(?<who>${COMPANIONS})\b)?`, 'giu');
+const JUST_ME = new RegExp(String.raw`\b(?<just>(?:just|only)\s+)?(?:me|myself)\b(?:\s*(?:,(?:\s*(?:and|plus|with))?|and|plus|\+|&|with)\s+(?:(?:my\s+|our\s+)?(?<num>\d+|${NUMBER_WORDS_SOURCE})\s+|(?:my|a|an|one)\s+)(?:[\p{L}-]+\s+)?(?<who>${COMPANIONS})\b)?`, 'giu');
 /** "a company of 50", "an agency of 15": only when nothing countable follows ("a group of 3 clinics" is not). */
 const ORG_OF_COUNT = new RegExp(String.raw`\b(?:company|firm|agency|business|startup|practice|studio|organi[sz]ation|shop)\s+of\s+(?:(?:about|around|roughly|~|just|only|over|nearly|almost)\s+)?(?<num>${NUM})(?=\s*(?:[,.;!?)]|$|people\b|employees\b|staff\b))`, 'gi');
 /** A bare count answering the company question: "about 40", "40ish", "around 40-50". */
@@ -33,11 +33,16 @@ const BARE = new RegExp(String.raw`(?<![\d.,$€£₹¥/])\b(?<num>${NUM})(?:\s*
 const CORRECTED = new RegExp(String.raw`\b(?:actually|make\s+(?:that|it)|(?:or\s+)?rather|sorry|no\s+wait|correction|scratch\s+that|i\s+mean|now)\b[\s,:;–—-]*(?:(?:it's|its|we're|we\s+are|there\s+are|more\s+like|closer\s+to|about|around|roughly|nearly|almost|over|just\s+over|~)\s*)*(?<num>${NUM})(?:\s*\+|-?ish)?(?=\s*(?:[,.;!?)]|$|(?:since|as|after|with|because|cos|now|today|currently|counting|including|incl|in\s+total|total|or\s+so|if|once|when|following|not|tbh|thanks|${PEOPLE})\b))`, 'giu');
 
 const WITHDRAWN = /\b(?:not|no\s+longer|used\s+to\s+be|was|were|previously|formerly)\s+(?:about\s+|around\s+|~\s?)?$/i;
-const NOT_STAFF_BEFORE = /\b(?:(?:office|department|dept|division|unit|branch|desk|admissions|sales|marketing|support)\s+(?:is|are|has|have)\s+(?:just\s+|only\s+)?|(?:serv\w*|reach\w*|help\w*|hir\w*|recruit\w*|add(?:ing)?|onboard\w*|train\w*|email\w*|contact\w*|call\w*|invit\w*|attract\w*|visitors?|customers?|clients?|patients?|students?|users?|leads?)\s+(?:\S+\s+){0,2})$/i;
+const NOT_STAFF_BEFORE = /\b(?:(?:office|department|dept|division|unit|branch|desk|admissions|sales|marketing|support)\s+(?:is|are|has|have)\s+(?:just\s+|only\s+)?|(?:serv\w*|reach\w*|help\w*|hir\w*|recruit\w*|add(?:ing)?|onboard\w*|train\w*|email\w*|contact\w*|call\w*|invit\w*|attract\w*|visitors?|customers?|clients?|patients?|students?|users?|leads?)(?!,?\s+(?:and|&|plus|\+)\s+$)\s+(?:\S+\s+){0,2})$/i;
 // Traffic ("200 people visiting a day"), parts of the company ("12 people in the sales team"), the public.
 const NOT_STAFF_AFTER = /^\s+(?:(?:visit|use|sign|come|apply|attend|call|email|message|chat|book|register|enquire|inquire|ask|browse|click|download)(?:s|es|d|ed|ing)?\b|(?:visiting|using|coming|chatting|shopping|buying|browsing)\b|a\s+(?:day|week|month|year)\b|per\b|each\b|every\b|daily|weekly|monthly|of\s+(?:the\s+)?(?:public|community|club|gym|association|union|congregation|church|network)\b|(?:in|on|within|at)\s+(?:the\s+|our\s+|my\s+)?(?:[\p{L}-]+\s+){0,2}?(?:team|department|dept|division|unit|group|function|office|branch|location|site)\b|(?:in|on)\s+(?:sales|marketing|support|engineering|it|hr|finance|ops|operations|customer\s+service|admissions)\b)/iu;
-/** A role counted for someone else: "enquiries from 300 agents", "we sell to 40 dentists", "software for 20 engineers". */
-const NOT_OURS_BEFORE = /\b(?:from|to|for|by|(?:work(?:s|ing)?|partner(?:s|ing)?|deal(?:s|ing)?)\s+with)\s+(?:about\s+|around\s+|over\s+|some\s+|roughly\s+)?$/i;
+/**
+ * A role counted for someone else ("enquiries from 300 agents", "we sell to 40 dentists",
+ * "software for 20 engineers"), or a team inside the company ("I manage 8 engineers", "our 3
+ * sales reps"): only answering the company question does "our 30 teachers" give the size.
+ */
+const NOT_OURS_BEFORE = /\b(?:from|to|for|by|(?:work(?:s|ing)?|partner(?:s|ing)?|deal(?:s|ing)?)\s+with|(?:manag|lead|run|supervis|oversee|head)\w*)\s+(?:about\s+|around\s+|over\s+|some\s+|roughly\s+)?$/i;
+const OUR_GROUP_BEFORE = /\b(?:our|my|the|his|her|their)\s+(?:about\s+|around\s+|roughly\s+)?$/i;
 /** Machines with role names ("3 AI agents", "printer drivers", "virtual assistants"). */
 const MACHINE = /^(?:ai|virtual|software|device|printer|usb|chat|bot|voice|digital|automated|robot(?:ic)?|machine|computer|hardware)$/i;
 /** What "members" may follow and still be staff ("30 members", "12 paid members"), unlike "200 gym members". */
@@ -45,6 +50,8 @@ const STAFF_MEMBERS = /^(?:paid|full[-\s]?time|part[-\s]?time|permanent|core|sal
 const BARE_LEAD_IN = /(?:^|\b(?:about|around|roughly|approximately|approx\.?|circa|ca\.?|maybe|probably|nearly|almost|over|under|just\s+(?:over|under)|we're|we\s+are|we\s+have|there\s+are|there's|it's|size\s+is|we're\s+about|~))\s*$/i;
 const FILLER_ONLY = /^[\s\W]*(?:(?:about|around|roughly|approximately|approx|circa|maybe|probably|hmm|um|oh|well|honestly|currently|right\s+now|now|only|just|ish|we're|we\s+are|it's|its|total|in\s+total|so)\W*)*$/i;
 const LIST_JOIN = /^\s*(?:,|and|&|\+|plus)\s*(?:and\s+)?$/i;
+/** "2 devs and a designer": one more of a role after a listed group. */
+const AND_ONE_MORE = new RegExp(String.raw`^\s*(?:,|and|&|\+|plus)\s*(?:and\s+)?(?:a|an|one)\s+(?:[\p{L}-]+\s+)?${ROLES}\b`, 'iu');
 
 /**
  * The company-size rule: `company.size` in employees, from a count next to a people noun
@@ -69,9 +76,9 @@ export function companySizeRule(text: string, ctx: RuleContext): RuleResult {
     for (const hit of sentenceHits(sentence, answering)) hits.push({ ...hit, at: base + hit.at, end: base + hit.end });
   }
   const sorted = hits.sort((a, b) => a.at - b.at || b.end - a.end);
-  // A correction needs something to correct, unless it answers the company question.
+  // A correction needs something to correct ("we were 10 people, now 15"), unless it answers the company question.
   const first = sorted.find((h) => !h.correction);
-  const kept = sorted.filter((h) => !h.correction || answering || (first !== undefined && first.at < h.at));
+  const kept = sorted.filter((h) => !h.withdrawn && (!h.correction || answering || (first !== undefined && first.at < h.at)));
   const counts = mergeLists(text, kept.filter((h) => !kept.some((o) => o !== h && o.at <= h.at && o.end >= h.end && o.end - o.at > h.end - h.at)));
   const everyone = counts.filter((h) => !h.group);
   const last = (everyone.length > 0 ? everyone : counts).at(-1);
@@ -79,7 +86,7 @@ export function companySizeRule(text: string, ctx: RuleContext): RuleResult {
   return { candidates: c ? [c] : [] };
 }
 
-/** "6 doctors and 14 nurses": groups listed together add up. */
+/** "6 doctors and 14 nurses", "2 devs and a designer": groups listed together add up. */
 function mergeLists(text: string, hits: readonly Hit[]): Hit[] {
   const merged: Hit[] = [];
   for (const hit of hits) {
@@ -88,15 +95,19 @@ function mergeLists(text: string, hits: readonly Hit[]): Hit[] {
       merged[merged.length - 1] = { ...prev, end: hit.end, size: prev.size + hit.size };
     } else merged.push(hit);
   }
-  return merged;
+  return merged.map((h) => {
+    const one = h.group ? AND_ONE_MORE.exec(text.slice(h.end)) : null;
+    return one ? { ...h, end: h.end + one[0].length, size: h.size + 1 } : h;
+  });
 }
 
 function sentenceHits(sentence: string, answering: boolean): Hit[] {
   const hits: Hit[] = [];
   const add = (m: RegExpMatchArray, size: number | null, group = false, correction = false) => {
     const at = m.index ?? 0;
-    if (size === null || size < 1 || WITHDRAWN.test(sentence.slice(Math.max(0, at - 25), at))) return;
-    hits.push({ at, end: at + m[0].length, size: Math.round(size), sentence, group, correction });
+    if (size === null || size < 1) return;
+    const withdrawn = WITHDRAWN.test(sentence.slice(Math.max(0, at - 25), at));
+    hits.push({ at, end: at + m[0].length, size: Math.round(size), sentence, group, correction, withdrawn });
   };
   for (const m of sentence.matchAll(COUNT_THEN_NOUN)) {
     const g = m.groups ?? {};
@@ -106,7 +117,7 @@ function sentenceHits(sentence: string, answering: boolean): Hit[] {
     const end = m.index + m[0].length;
     if (NOT_STAFF_BEFORE.test(sentence.slice(0, m.index)) || NOT_STAFF_AFTER.test(sentence.slice(end))) continue;
     if (/^members?$/i.test(g.people ?? '') && between.some((w) => !STAFF_MEMBERS.test(w))) continue;
-    if (g.role && !roleIsStaff(g.role, g.sep ?? '', between, sentence.slice(0, m.index))) continue;
+    if (g.role && !roleIsStaff(g.role, g.sep ?? '', between, sentence.slice(0, m.index), answering)) continue;
     const size = count(g.num);
     // "one of us will..." and "one person handles it" are not company sizes; "a one-person shop" is.
     if (size === 1 && !/^(?:an?\s+)?(?:one|1)-/i.test(m[0])) continue;
@@ -132,9 +143,10 @@ function sentenceHits(sentence: string, answering: boolean): Hit[] {
 }
 
 /** Whether a role count is people of the company: plural (or "a 30-teacher school"), no machine, not someone else's. */
-function roleIsStaff(role: string, sep: string, between: readonly string[], before: string): boolean {
+function roleIsStaff(role: string, sep: string, between: readonly string[], before: string, answering: boolean): boolean {
   const plural = /(?:s|people|men|ves|ies)$/i.test(role);
   if (!plural && !sep.includes('-')) return false;
+  if (!answering && OUR_GROUP_BEFORE.test(before)) return false;
   return !between.some((w) => MACHINE.test(w)) && !NOT_OURS_BEFORE.test(before);
 }
 

@@ -9,11 +9,15 @@ import {
 export type PhraseEnv = { today: CivilDate; ctx: RuleContext; answering: boolean; southern: boolean; strongCue: boolean };
 
 /**
- * What a time phrase means: a day, plus the days it covers when it names a vague period
- * ("next year", "early March", "Q3"), so that a narrower phrase inside it can refine it; or
- * `none` for "no plan".
+ * A dated time phrase: the day it points at; the days it covers when it names a vague period
+ * ("next year", "early March", "Q3"), so that a narrower phrase inside it can refine it; and,
+ * for a phrase with no year ("March", "Q3", "summer"), the same phrase in a given year, so that
+ * "next year, around March" can place March in next year.
  */
-export type Phrase = { date: CivilDate; span?: Period } | 'none';
+export type DatedPhrase = { date: CivilDate; span?: Period; inYear?: (year: number) => DatedPhrase | null };
+
+/** What a time phrase means: a dated phrase, or `none` for "no plan". */
+export type Phrase = DatedPhrase | 'none';
 
 type Groups = Record<string, string | undefined>;
 type Matcher = { re: RegExp; resolve: (g: Groups, env: PhraseEnv, before: string, after: string) => Phrase | null };
@@ -40,14 +44,15 @@ export const PHRASE_MATCHERS: readonly Matcher[] = [
   { re: new RegExp(String.raw`\b(?:no\s+(?:rush|hurry)|not\s+in\s+(?:a|any)\s+(?:rush|hurry)|no\s+(?:fixed\s+|set\s+|firm\s+|real\s+|specific\s+|particular\s+|hard\s+|concrete\s+)?(?:timeline|time\s?frame|deadline|date|schedule)s?|no\s+(?:real\s+|concrete\s+|firm\s+|immediate\s+|current\s+)?plans?(?=\s*(?:yet|at\s+all|for\s+now|right\s+now|at\s+the\s+moment)?\s*(?:[,.;!?]|$))|no\s+(?:real\s+|concrete\s+|immediate\s+|current\s+)?plans?\s+(?:yet\s+)?(?:to|on|for)\s+${PURCHASE}|not\s+(?:currently\s+|really\s+|actively\s+|even\s+)?(?:planning|looking|intending|going|hoping|aiming)\s+(?:to|on)\s+${PURCHASE}|(?:not|n't)\s+(?:actually\s+|really\s+)?(?:buying|purchasing|in\s+the\s+market)|nothing\s+planned|(?:not\s+sure|no\s+idea|don't\s+know|dont\s+know|unsure)\s+when|some\s?day|at\s+some\s+point)\b`, 'gi'), resolve: () => 'none' },
   { re: /\b(?:just\s+(?:looking(?:\s+around)?|browsing|exploring|researching|research|curious)|(?:we're|we\s+are|i'm|i\s+am|still)\s+(?:just\s+)?exploring|exploring\s+(?:options|for\s+now)|(?:it'?s|its)\s+(?:just\s+)?(?:for\s+)?research)\b/gi, resolve: (_, env) => (env.answering ? 'none' : null) },
   // "whenever (it's ready)" as the answer, not "whenever a lead comes in".
-  { re: /\b(?:whenever|eventually)\b/gi, resolve: (_, env, before) => (env.answering && onlyFillers(before) ? 'none' : null) },
+  { re: /\b(?:whenever(?=\s*(?:[,.;!?)]|$|(?:it'?s|it\s+is|you(?:'re|\s+are)?|we(?:'re|\s+are)?|works?|suits?|really|honestly|ready|possible|convenient|is\s+fine|tbh|i\s+guess)\b))|eventually)\b/gi, resolve: (_, env, before) => (env.answering && onlyFillers(before) ? 'none' : null) },
   // As soon as possible: today.
-  { re: /\b(?:asap|a\.s\.a\.p|as\s+soon\s+as\s+(?:possible|we\s+can|you\s+can)|right\s+away|straight\s+away|immediately|urgent(?:ly)?|right\s+now|at\s+once|as\s+quickly\s+as\s+possible|(?:need(?:ed)?|want(?:ed)?)\s+(?:it|this|that|something|one)\s+yesterday)\b/gi, resolve: (_, env) => ({ date: env.today }) },
+  // "no plans to buy right now" and "we don't need it right now" are not "now".
+  { re: /\b(?:asap|a\.s\.a\.p|as\s+soon\s+as\s+(?:possible|we\s+can|you\s+can)|right\s+away|straight\s+away|immediately|urgent(?:ly)?|(?<now>right\s+now)|at\s+once|as\s+quickly\s+as\s+possible|(?:need(?:ed)?|want(?:ed)?)\s+(?:it|this|that|something|one)\s+yesterday)\b/gi, resolve: (g, env, before) => (g.now && /\b(?:not|n't|no|nothing)\b/i.test(before) ? null : { date: env.today }) },
   { re: /\b(?:(?<h>first|second|1st|2nd)\s+half\s+of\s+(?:(?<hrel>this|next|the)\s+year|(?<year>20\d{2}))|h(?<hn>[12])(?:\s+(?<year2>20\d{2}))?)\b/gi, resolve: halfYear },
   { re: /^\W*(?:like\s+)?yesterday\W*$/gi, resolve: (_, env) => (env.answering ? { date: env.today } : null) },
   // Named periods with their year come before "next year" alone, so "March next year" stays one date.
   { re: new RegExp(String.raw`(?:${MOD}[\s-]+(?:the\s+)?)?(?:(?:in|during|for)\s+)?\b(?:q(?<q>[1-4])|(?<qword>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)\b(?:\s*(?:of\s+)?(?:(?<year>20\d{2})|(?:fy\s?|')(?<yy>\d{2}))|\s+(?:of\s+)?(?<yrel>next|this)\s+year\b)?`, 'gi'), resolve: quarter },
-  { re: new RegExp(String.raw`(?:(?<yrel0>next|this|the\s+following)\s+year,?\s+(?<yprep>in|around|about|probably|maybe|likely|ideally|say|from|during)\s+|${MOD}[\s-]+(?:the\s+month\s+of\s+)?|(?<prep>this|next|in|around|about|during|for|from|of|or|to|and|through|probably|maybe)\s+)?\b${MONTH}\b\.?${YEAR_AFTER}?`, 'gi'), resolve: month },
+  { re: new RegExp(String.raw`(?:${MOD}[\s-]+(?:the\s+month\s+of\s+)?|(?<prep>this|next|in|around|about|during|for|from|of|or|to|and|through|probably|maybe)\s+)?\b${MONTH}\b\.?${YEAR_AFTER}?`, 'gi'), resolve: month },
   { re: new RegExp(String.raw`(?:${MOD}[\s-]+(?:the\s+)?|(?<sprep>in|during|over|for|this|next|by|before|until|till|after)\s+(?:the\s+)?)?\b(?<season>spring|summer|autumn|fall|winter)\b${YEAR_AFTER}?`, 'gi'), resolve: season },
   { re: new RegExp(String.raw`(?:${MOD}[\s-]+)?(?:(?<rel>this|next|the\s+next|the\s+current|the\s+coming|the\s+following|the|our)\s+|(?<later>later)\s+this\s+)?(?<unit>weekend|week|month|quarter|(?:calendar\s+)?year|(?:fiscal|financial)\s+year|fy)\b`, 'gi'), resolve: relativePeriod },
   { re: /\b(?:the\s+)?week\s+after\s+next\b/gi, resolve: (_, env) => ({ date: addDays(env.today, 15 - isoWeekday(env.today)) }) },
@@ -88,7 +93,7 @@ function at(period: Period, point: PeriodPoint | 'by' | null, fallback: PeriodPo
 }
 
 /** The day a phrase points at in a period, with the span it covers when it is vague. */
-function inPeriod(period: Period, mod: string | undefined, fallback: PeriodPoint, point = pointOf(mod)): Phrase {
+function inPeriod(period: Period, mod: string | undefined, fallback: PeriodPoint, point = pointOf(mod)): DatedPhrase {
   const date = at(period, point, fallback);
   const part = partOf(mod);
   return part ? { date, span: periodPart(period, part) } : { date };
@@ -143,7 +148,7 @@ function yearEnd(g: Groups, env: PhraseEnv): Phrase {
 function namedYear(g: Groups, env: PhraseEnv): number | null {
   if (g.year) return Number(g.year);
   if (g.yy) return 2000 + Number(g.yy);
-  const rel = g.yrel ?? g.yrel0;
+  const rel = g.yrel;
   return rel ? env.today.year + (/this/i.test(rel) ? 0 : 1) : null;
 }
 
@@ -151,20 +156,28 @@ function quarter(g: Groups, env: PhraseEnv): Phrase | null {
   const word = g.qword?.toLowerCase() ?? '';
   const index = g.q ? Number(g.q) : Math.max(ORDINALS.indexOf(word), ORDINAL_DIGITS.indexOf(word)) + 1;
   if (index < 1) return null;
-  const year = namedYear(g, env);
-  const inYear = (y: number) => monthsPeriod(y, index * 3 - 2, 3);
-  const period = year === null ? upcoming(inYear, env.today) : inYear(year);
-  return compareDates(period.end, env.today) < 0 ? null : inPeriod(period, g.mod, 'start');
+  const periodIn = (y: number) => monthsPeriod(y, index * 3 - 2, 3);
+  return yearly(periodIn, namedYear(g, env), env, (period) => inPeriod(period, g.mod, 'start'));
+}
+
+/**
+ * A phrase for a period that comes every year: in the year named, else the next one not yet
+ * over, and able to move to another year (see `DatedPhrase`); null when the year named is over.
+ */
+function yearly(periodIn: (year: number) => Period, year: number | null, env: PhraseEnv, phrase: (period: Period) => DatedPhrase): DatedPhrase | null {
+  const period = year === null ? upcoming(periodIn, env.today) : periodIn(year);
+  if (compareDates(period.end, env.today) < 0) return null;
+  if (year !== null) return phrase(period);
+  return { ...phrase(period), inYear: (y) => phrase(periodIn(y)) };
 }
 
 /** "first half of next year", "H2", "H1 2027": the half's first day, like "Q3". */
 function halfYear(g: Groups, env: PhraseEnv): Phrase | null {
   const second = /^(?:second|2nd)$/i.test(g.h ?? '') || g.hn === '2';
-  const inYear = (y: number) => monthsPeriod(y, second ? 7 : 1, 6);
+  const periodIn = (y: number) => monthsPeriod(y, second ? 7 : 1, 6);
   const explicit = g.year ?? g.year2;
   const year = explicit ? Number(explicit) : /next/i.test(g.hrel ?? '') ? env.today.year + 1 : g.hrel ? env.today.year : null;
-  const period = year === null ? upcoming(inYear, env.today) : inYear(year);
-  return compareDates(period.end, env.today) < 0 ? null : { date: period.start, span: period };
+  return yearly(periodIn, year, env, (period) => ({ date: period.start, span: period }));
 }
 
 function holiday(g: Groups, env: PhraseEnv): Phrase {
@@ -186,13 +199,11 @@ function holiday(g: Groups, env: PhraseEnv): Phrase {
 function month(g: Groups, env: PhraseEnv, before: string, after: string): Phrase | null {
   const word = g.month ?? '';
   // "may" is a verb and lower-case month names are words unless a preposition, a modifier or a year says otherwise.
-  if (!g.mod && !g.prep && !g.yprep && !g.year && !g.yy && !g.yrel && (/^may$/i.test(word) || word.charAt(0) === word.charAt(0).toLowerCase())) return null;
+  if (!g.mod && !g.prep && !g.year && !g.yy && !g.yrel && (/^may$/i.test(word) || word.charAt(0) === word.charAt(0).toLowerCase())) return null;
   // "March 10" and "10th of March" are chrono's.
   if ((!g.year && /^\s+\d{1,2}(?:st|nd|rd|th)?\b/.test(after)) || /\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$/i.test(before)) return null;
   const index = MONTH_KEYS.indexOf(word.slice(0, 3).toLowerCase()) + 1;
-  const year = namedYear(g, env);
-  const period = year === null ? upcoming((y) => monthPeriod(y, index), env.today) : monthPeriod(year, index);
-  return compareDates(period.end, env.today) < 0 ? null : inPeriod(period, g.mod, 'start');
+  return yearly((y) => monthPeriod(y, index), namedYear(g, env), env, (period) => inPeriod(period, g.mod, 'start'));
 }
 
 function season(g: Groups, env: PhraseEnv, _before: string, after: string): Phrase | null {
@@ -201,14 +212,15 @@ function season(g: Groups, env: PhraseEnv, _before: string, after: string): Phra
   if (name === 'fall' && !g.mod && !g.sprep) return null;
   if (/^\s+(?!(?:time|season|break|holidays?|or|and|at|if|ideally|hopefully|probably|maybe|latest|this|next|so|but|then|when|we|i|since|because|as|to|is|would|will|though|please|of)\b)\p{L}/iu.test(after)) return null;
   const startMonth = ((SEASON_START[name] ?? 3) + (env.southern ? 6 : 0) - 1) % 12 + 1;
-  const inYear = (y: number) => monthsPeriod(y, startMonth, 3);
-  const year = namedYear(g, env);
-  let period = year !== null ? inYear(year) : upcoming(inYear, env.today);
-  if (/next/i.test(g.sprep ?? '') && compareDates(period.start, env.today) <= 0) period = inYear(period.start.year + 1);
+  const periodIn = (y: number) => monthsPeriod(y, startMonth, 3);
   // "by summer" and "after summer" are deadlines; "in summer" is the season.
   const deadline = /^(?:by|before|until|till|after)$/i.test(g.sprep ?? '');
   const point = /after/i.test(g.sprep ?? '') ? 'after' : pointOf(g.mod);
-  return deadline ? { date: at(period, point, 'start') } : inPeriod(period, g.mod, 'start', point);
+  const phrase = (period: Period): DatedPhrase => (deadline ? { date: at(period, point, 'start') } : inPeriod(period, g.mod, 'start', point));
+  let year = namedYear(g, env);
+  // "next summer" while it is summer is next year's.
+  if (year === null && /next/i.test(g.sprep ?? '') && compareDates(upcoming(periodIn, env.today).start, env.today) <= 0) year = upcoming(periodIn, env.today).start.year + 1;
+  return yearly(periodIn, year, env, phrase);
 }
 
 function explicitYear(g: Groups, env: PhraseEnv): Phrase | null {

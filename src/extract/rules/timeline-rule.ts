@@ -4,13 +4,13 @@ import { candidate, type Candidate } from '../../lead/field-paths.js';
 import { findMoney } from './money.js';
 import type { RuleContext, RuleResult } from './rule-context.js';
 import { splitSentences } from './sentences.js';
-import { PHRASE_MATCHERS, type Phrase, type PhraseEnv } from './timeline-phrases.js';
+import { PHRASE_MATCHERS, type DatedPhrase, type Phrase, type PhraseEnv } from './timeline-phrases.js';
 import { addDays, bucketFor, compareDates, daysBetween, isWithin, localToday, toIsoDate, utcOffsetMinutes, type CivilDate } from './timeline-bucket.js';
 
 /** A time phrase found in the message, with offsets in the whole message. */
-type Hit = { start: number; end: number; value: Phrase; sentence: string; sentenceIndex: number; sentenceStart: number };
-type Found = Omit<Hit, 'sentence' | 'sentenceIndex' | 'sentenceStart'>;
-type Dated = Hit & { value: Exclude<Phrase, 'none'> };
+type Hit = { start: number; end: number; value: Phrase; sentence: string; sentenceIndex: number; sentenceStart: number; wanted: boolean };
+type Found = Omit<Hit, 'sentence' | 'sentenceIndex' | 'sentenceStart' | 'wanted'>;
+type Dated = Hit & { value: DatedPhrase };
 
 // Southern-hemisphere countries, for seasons ("before summer" in Sydney is December).
 const SOUTHERN = new Set(['AU', 'NZ', 'AR', 'CL', 'UY', 'PY', 'BR', 'BO', 'PE', 'ZA', 'NA', 'BW', 'LS', 'SZ', 'MZ', 'ZW', 'ZM', 'MW', 'MG', 'MU', 'FJ', 'NC']);
@@ -27,10 +27,15 @@ const RATE_AFTER = /^\s*(?:(?:a|an|per|each|every|this|for\s+the)\s+(?:calendar\
 /** A clause telling of something done ("we launched in January") is history, unless it also plans. */
 const PAST_EVENT = /\b(?:we|i|they|it|the\s+(?:company|team|business))\s+(?:(?:have|'ve|had|only|just|already|first|originally|recently)\s+)*(?:launched|started|began|opened|founded|went\s+live|rolled\s+out|switched|moved|migrated|signed|joined|bought|purchased|implemented|installed|deployed|kicked\s+off|finished|completed|raised|hired)\b/i;
 const PLANS = /\b(?:will|'ll|going\s+to|gonna|plan\w*|want\w*|need\w*|hop(?:e|ing)|aim\w*|should|must|ha(?:ve|s)\s+to|would|'d|expect\w*|intend\w*)\b/i;
+/** A clause saying when the visitor wants the product ("we need it by March"), not when something else happens. */
+const WANTED = /\b(?:need|want|'d\s+like|would\s+like|hop(?:e|ing)|aim(?:ing)?|plan(?:ning)?|must\s+have|have\s+to\s+have)\s+(?:it|this|that|something|one|a\s+\w+|the\s+\w+|to\s+(?:be|go|have|get|launch|start|roll|sign|pilot))\b/i;
 const CLAUSE_BREAK = /[,:](?!\d)|;|\s[-–—]\s|\b(?:and|but|so|though|although|because|since)\b/gi;
-/** Words that withdraw the time said before them ("June. Actually, make that July."). */
-const CORRECTION_WORDS = String.raw`actually|sorry|make\s+(?:that|it)|scratch\s+that|(?:or\s+)?rather|more\s+like|instead|no\s+wait|wait(?=\s*[,.!-])|correction|i\s+mean|on\s+second\s+thoughts?`;
-const CORRECTION = new RegExp(String.raw`\b(?:${CORRECTION_WORDS})\b`, 'i');
+/**
+ * Words that withdraw the time said before them ("June. Actually, make that July."); "X
+ * instead of Y" and "X rather than Y" keep X, so those two do not correct.
+ */
+const CORRECTION_WORDS = String.raw`actually|sorry|make\s+(?:that|it)|scratch\s+that|(?:or\s+)?rather(?!\s+than)|more\s+like|instead(?!\s+of)|no\s+wait|wait(?=\s*[,.!-])|correction|i\s+mean|on\s+second\s+thoughts?`;
+const CORRECTION_ANYWHERE = new RegExp(String.raw`\b(?:${CORRECTION_WORDS})\b`, 'gi');
 const CORRECTION_ONLY = new RegExp(String.raw`^\W*(?:(?:${CORRECTION_WORDS}|oh|um|hmm|no|oops)\W*)+$`, 'i');
 /** Words that restate the time just before them more precisely ("before the January deadline, so by mid-December"). */
 const RESTATEMENT = /(?:\b(?:so|i\.?e\.?|that\s+is(?:\s+to\s+say)?|that\s+means|meaning|in\s+other\s+words|which\s+(?:is|means))|[=:]|->)[\s,]*(?:(?:probably|ideally|realistically|roughly|about|around|say|basically|effectively|really)[\s,]+)*$/i;
@@ -48,14 +53,17 @@ const RESTATEMENT = /(?:\b(?:so|i\.?e\.?|that\s+is(?:\s+to\s+say)?|that\s+means|
  *    "instead", "no wait", "correction" in its own sentence (or a sentence of only those words);
  *  - a restatement: right after "so", "i.e.", "that is", "meaning" ("before the January
  *    deadline, so by mid-December": the restated date is the one they act on);
+ *  - what they want, after a date of something else ("we launch in May, so we need it by
+ *    March"): a clause with "need it", "want it", "would like to be" names the target;
  *  - a refinement: inside the span of a vague earlier one ("early next year, around February",
- *    "Q3, probably August"); deadlines ("by", "end of") and durations have no span to refine.
+ *    "Q3, probably August", "next year, in March" = March of next year); deadlines ("by",
+ *    "end of") and durations have no span to refine ("within 2 months; our launch is in July").
  * Of two joined by "or" the first counts ("January or February"); a date beats a "no rush".
  * Choices: a bare month is its 1st; "early" the 5th (two weeks into a longer span); "mid" the
- * middle; "late" and "end (of)" the last day; "next year" is Jul 1, "this year" Dec 31; "March
- * next year" is March of next year; "next quarter" its last day; "Q3" its first; seasons are
- * meteorological (spring = Mar 1 north, Sep 1 south); a range of durations ("6 to 8 weeks")
- * takes the upper end.
+ * middle; "late" and "end (of)" the last day ("end Sept" too); "next year" is Jul 1, "this
+ * year" Dec 31; "March next year" is March of next year; "not this year" is the day after it;
+ * "next quarter" its last day; "Q3" its first; seasons are meteorological (spring = Mar 1
+ * north, Sep 1 south); a range of durations ("6 to 8 weeks") takes the upper end.
  *
  * @example timelineRule('By the end of Q2.', ctx) // targetDate 2026-06-30, bucket by the day count
  */
@@ -96,8 +104,9 @@ function findAllHits(text: string, env: PhraseEnv): Hit[] {
     for (const { clause, at } of clauses(sentence)) {
       const timing = timingText(clause, env.answering);
       if (timing === null) continue;
+      const wanted = WANTED.test(clause);
       for (const h of dropAlternatives(timing, findHits(timing, sentenceEnv))) {
-        hits.push({ ...h, start: sentenceStart + at + h.start, end: sentenceStart + at + h.end, sentence, sentenceIndex, sentenceStart });
+        hits.push({ ...h, start: sentenceStart + at + h.start, end: sentenceStart + at + h.end, sentence, sentenceIndex, sentenceStart, wanted });
       }
     }
   }
@@ -123,31 +132,42 @@ function timingText(clause: string, answering: boolean): string | null {
 
 /**
  * The date the visitor means among those said: the first, unless a later one corrects,
- * restates or refines it (see `timelineRule`).
+ * restates or refines it, or says what they want after another event (see `timelineRule`).
  */
 function choose(text: string, dated: readonly Dated[]): Dated | undefined {
   let chosen = dated[0];
   for (const h of dated.slice(1)) {
-    if (chosen && (revises(text, chosen, h) || refines(h, chosen))) chosen = h;
+    if (!chosen) break;
+    const refined = refinement(h, chosen);
+    if (refined) chosen = { ...h, value: refined };
+    else if (revises(text, chosen, h) || (h.wanted && !chosen.wanted)) chosen = h;
   }
   return chosen;
 }
 
 /** Whether `later` comes after a correction or restatement of `earlier`. */
 function revises(text: string, earlier: Hit, later: Hit): boolean {
-  const own = text.slice(Math.max(earlier.end, later.sentenceStart), later.start);
-  if (CORRECTION.test(own) || RESTATEMENT.test(own)) return true;
+  const from = Math.max(earlier.end, later.sentenceStart);
+  const own = text.slice(from, later.start);
+  // Read on into the later phrase, so that "instead of July" (the phrase starts at "of") is no correction.
+  const corrected = [...text.slice(from, later.end).matchAll(CORRECTION_ANYWHERE)].some((m) => m.index < own.length);
+  if (corrected || RESTATEMENT.test(own)) return true;
   // "June. No wait. July.": a sentence of only correction words between the two.
   const between = splitSentences(text.slice(earlier.end, later.sentenceStart));
   return between.some((s) => CORRECTION_ONLY.test(s)) && later.sentenceIndex > earlier.sentenceIndex;
 }
 
-/** Whether `later` names a narrower time inside the vague span of `earlier`. */
-function refines(later: Dated, earlier: Dated): boolean {
+/**
+ * `later` as a narrower time inside the vague span of `earlier`, or null: "Q3, probably
+ * August"; a phrase with no year moves into the span ("next year, around March" is next March).
+ */
+function refinement(later: Dated, earlier: Dated): DatedPhrase | null {
   const span = earlier.value.span;
-  if (!span || !isWithin(later.value.date, span)) return false;
-  const narrower = later.value.span ? daysBetween(later.value.span.start, later.value.span.end) : 0;
-  return narrower < daysBetween(span.start, span.end);
+  if (!span) return null;
+  const { inYear } = later.value;
+  const years = inYear ? [span.start.year, span.end.year].map(inYear) : [];
+  const width = (p: DatedPhrase) => (p.span ? daysBetween(p.span.start, p.span.end) : 0);
+  return [later.value, ...years].find((p): p is DatedPhrase => p !== null && isWithin(p.date, span) && width(p) < width(earlier.value)) ?? null;
 }
 
 /** Every time expression of a clause, in order; earlier matchers win over later and over chrono. */
@@ -212,9 +232,12 @@ function clauses(sentence: string): { clause: string; at: number }[] {
   return parts;
 }
 
-/** "Not this year", "not in Q2": the time after the period named, not the period itself. */
+/**
+ * "Not this year", "not in Q2", "we won't buy this quarter": the time after the period named,
+ * not the period itself. Deadlines have no span and stay ("not until June" is June).
+ */
 function negated(value: Phrase, before: string): Phrase {
-  if (value === 'none' || !value.span || !/\bnot\s+(?:(?:in|during)\s+)?$/i.test(before)) return value;
+  if (value === 'none' || !value.span || !/\b(?:not|n't|never|no\s+plans?)\b/i.test(before)) return value;
   return { date: addDays(value.span.end, 1) };
 }
 

@@ -165,3 +165,55 @@ describe('budgetRule, no budget and refusals', () => {
     },
   );
 });
+
+describe('budgetRule, a budget named after a project or purchase', () => {
+  it.each([
+    ['Our project budget is GBP 12,000 one-time for the migration.', null, 12000, 'GBP'],
+    ['There is a purchase budget of €8.500 one-off.', null, 8500, 'EUR'],
+    ['We have a contract budget of USD 40,000 one-time.', null, 40000, 'USD'],
+    ['The project budget is 20k one-off for setup.', 'budget', 20000, 'USD'],
+  ] as const)('when the visitor says "%s", then the budget is %d %s one-time', (text, expecting, amount, currency) => {
+    expect(fields(text, expecting)).toEqual({ 'budget.amount': amount, 'budget.currency': currency, 'budget.period': 'one_time', 'budget.status': 'stated' });
+  });
+
+  it.each([
+    ['Our project is worth $2M.'],
+    ['Contracts over $50k need a second signature.'],
+    ['Projects below our £10k minimum go to partners.'],
+    ['Projects with budgets over $50k go to the board.'],
+  ])(
+    'when a project or contract is not a budget ("%s"), then nothing is taken',
+    (text) => {
+      expect(budgetRule(text, ctx(null))).toEqual({ candidates: [] });
+    },
+  );
+});
+
+describe('budgetRule, a one-word "no budget" answer', () => {
+  it.each([['Nothing, sadly.'], ['zero lol'], ['Nada.'], ['nil'], ['Nope.'], ['no'], ['$0'], ['None at the moment.'], ['Not a penny.'], ['No, not yet.']])(
+    'when "%s" answers the budget question, then the budget status is none',
+    (text) => {
+      expect(fields(text, 'budget')).toEqual({ 'budget.status': 'none' });
+    },
+  );
+
+  it.each([
+    ['No idea.', { candidates: [], declined: true }],
+    ["No, I'd rather not say.", { candidates: [], declined: true }],
+    ['None of your business.', { candidates: [] }],
+  ])('when "%s" answers the budget question, then it is not "no budget"', (text, result) => {
+    expect(budgetRule(text, ctx('budget'))).toEqual(result);
+  });
+
+  it('when "nothing over" bounds an amount, then the amount is the budget', () => {
+    expect(fields('Nothing over $5k.', 'budget')).toMatchObject({ 'budget.amount': 5000, 'budget.status': 'stated' });
+  });
+
+  it.each([
+    ['no', null],
+    ['Nothing yet.', 'timeline'],
+    ['Zero.', 'company'],
+  ] as const)('when "%s" answers another question, then the budget is untouched', (text, expecting) => {
+    expect(budgetRule(text, ctx(expecting))).toEqual({ candidates: [] });
+  });
+});

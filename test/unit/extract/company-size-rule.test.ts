@@ -109,3 +109,98 @@ describe('companySizeRule', () => {
     expect(sizeOf(text, expecting)).toEqual([]);
   });
 });
+
+describe('companySizeRule, informal words and roles for staff', () => {
+  it.each([
+    ['Fernhill Example Joinery, 22 lads on the books.', 22],
+    ['About 40 guys in total.', 40],
+    ['We are 18 blokes, give or take.', 18],
+    ['Roughly 25 folks.', 25],
+    ['12 FTEs', 12],
+    ['We have 20 staffers.', 20],
+    ['8 full-timers', 8],
+    ['30 crew', 30],
+    ['We have 45 nurses, more or less.', 45],
+    ['Birchwood Example Academy: 60 teachers.', 60],
+    ['around 14 devs', 14],
+    ['We run with 9 techs.', 9],
+    ['We employ 75 drivers.', 75],
+    ['150 carers across the county', 150],
+    ['a 30-teacher school', 30],
+    ['We employ about 40 cartographers.', 40],
+    ['11 therapists and 3 receptionists', 14],
+    ['We have 6 instructors and a receptionist.', 7],
+    ['600 students and 40 teachers', 40],
+  ])('when the visitor says "%s", then the company has %d employees', (text, size) => {
+    expect(sizeOf(text)).toEqual([size]);
+  });
+
+  it.each([
+    ['We have 3 employees and 200 volunteers.', 3],
+    ['Around 200 employees, including 30 nurses.', 200],
+    ['I manage 8 engineers at a 200-person company.', 200],
+  ])('when a count of everyone is also given ("%s"), then it wins (%d)', (text, size) => {
+    expect(sizeOf(text)).toEqual([size]);
+  });
+
+  it.each([
+    ['We serve 500 members of the public a week.'],
+    ['We have 1,200 students.'],
+    ['We see 80 patients a day.'],
+    ['Our app has 3,000 users.'],
+    ['The gym has 200 gym members.'],
+    ['We built 3 AI agents for support.'],
+    ['Enquiries come from 300 letting agents.'],
+    ['We sell to about 200 dentists.'],
+    ['The tool is for 20 engineers.'],
+    ['I manage 8 engineers.'],
+    ['Our 3 sales reps are swamped.'],
+    ['We have 60 volunteers.'],
+  ])('when the people counted are not the company\'s staff ("%s"), then no size is taken', (text) => {
+    expect(sizeOf(text)).toEqual([]);
+  });
+
+  it('when "our 30 teachers" answers the company question, then it is the size', () => {
+    expect(sizeOf('Birchwood Example Academy, our 30 teachers', 'company')).toEqual([30]);
+  });
+});
+
+describe('companySizeRule, the visitor and the people with them', () => {
+  it.each([
+    ['Only me + 1 bookkeeper.', 2],
+    ['me and 3 technicians', 4],
+    ['myself plus two part-time tutors', 3],
+    ['Me and my 2 engineers.', 3],
+    ["It's me, plus one freelance designer.", 2],
+    ['Just me and a part-timer.', 2],
+  ])('when the visitor says "%s", then the company has %d people', (text, size) => {
+    expect(sizeOf(text)).toEqual([size]);
+  });
+
+  it.each([['Me and 3 clients had a call.'], ['Me and my co-founder decide.']])('when "%s" counts no staff, then no size is taken', (text) => {
+    expect(sizeOf(text)).toEqual([]);
+  });
+});
+
+describe('companySizeRule, a correction inside the answer', () => {
+  it.each([
+    ['Around 40 people, actually 44 with the interns.', null, 44],
+    ['We are 25 staff, make that 27.', null, 27],
+    ['Headcount is 60, or rather 58 since Friday.', null, 58],
+    ["We're 30 people. Sorry, 33.", null, 33],
+    ['We were 10 people, now 15.', null, 15],
+    ['Quayside Example, 14 people, now 16', 'company', 16],
+  ] as const)('when the visitor says "%s", then the corrected size wins (%d)', (text, expecting, size) => {
+    expect(sizeOf(text, expecting)).toEqual([size]);
+  });
+
+  it.each([
+    ['We have 12 staff now, 3 offices.', [12]],
+    ['We are 20 employees, now 3 years old.', [20]],
+    ['We have 50 staff, actually 2026 is our tenth year.', [50]],
+    ['Actually, 5 minutes of your time is all I need.', []],
+    ['Now 21 of them are remote.', []],
+  ] as const)('when a number after "actually" or "now" counts something else ("%s"), then it is no correction', (text, sizes) => {
+    expect(sizeOf(text)).toEqual(sizes);
+  });
+});

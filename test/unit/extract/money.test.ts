@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findMoney, parseMoney } from '../../../src/extract/rules/money.js';
-import { wordsToNumber } from '../../../src/extract/rules/number-words.js';
+import { NUMBER_WORDS_SOURCE, wordsToNumber } from '../../../src/extract/rules/number-words.js';
 import { splitSentences } from '../../../src/extract/rules/sentences.js';
 
 describe('parseMoney', () => {
@@ -141,5 +141,26 @@ describe('splitSentences', () => {
     ['', []],
   ])('splits "%s" into its sentences', (text, sentences) => {
     expect(splitSentences(text)).toEqual(sentences);
+  });
+});
+
+describe('NUMBER_WORDS_SOURCE', () => {
+  const numberWords = new RegExp(`\\b(?:${NUMBER_WORDS_SOURCE})\\b`, 'gi');
+
+  it.each([
+    ['a one-off fee', []],
+    ['one-time setup', []],
+    ['one time payment', []],
+    ['two and a half thousand', ['two and a half thousand']],
+    ['one hundred', ['one hundred']],
+  ])('when the text is "%s", then the number words found are %j', (text, found) => {
+    expect([...text.matchAll(numberWords)].map((m) => m[0])).toEqual(found);
+  });
+
+  it('when "one-off" follows an amount, then the amount stands alone', () => {
+    expect(findMoney('EUR 50.000 one-off and 300 euros a month').map((m) => [m.amount, m.currency, m.text])).toEqual([
+      [50000, 'EUR', 'EUR 50.000'],
+      [300, 'EUR', '300 euros'],
+    ]);
   });
 });

@@ -201,3 +201,127 @@ describe('bucketFor', () => {
     expect(() => bucketFor('next June', new Date(NOW), NY)).toThrow(/next June/);
   });
 });
+
+describe('timelineRule, a month with its year', () => {
+  const cases: Case[] = [
+    { text: 'Go-live is pencilled in for April next year.', expecting: null, date: '2027-04-01', bucket: 'later' },
+    { text: 'We aim for February of next year.', expecting: null, date: '2027-02-01', bucket: 'year' },
+    { text: 'Sometime in June this year.', date: '2026-06-01', bucket: 'quarter' },
+    { text: "Sept '27", tz: LONDON, date: '2027-09-01', bucket: 'later' },
+    { text: 'Next year, around May.', date: '2027-05-01', bucket: 'later' },
+    { text: 'Next year in March.', date: '2027-03-01', bucket: 'year' },
+    { text: 'Q1 next year', date: '2027-01-01', bucket: 'year' },
+    { text: 'summer next year', tz: LONDON, date: '2027-06-01', bucket: 'later' },
+    // unchanged: "next year" alone, and "may" the verb
+    { text: 'We may look again next year.', date: '2027-07-01', bucket: 'later' },
+  ];
+  const filled = cases.map((c) => ({ expecting: 'timeline' as Slot | null, tz: NY, ...c }));
+  it.each(filled)('when the visitor says $text, then the target is $date ($bucket)', ({ text, expecting, tz, date, bucket }) => {
+    expect(fields(text, ctx(expecting, tz))).toEqual({ 'timeline.targetDate': date, 'timeline.bucket': bucket });
+  });
+});
+
+describe('timelineRule, "end" and "mid" without "of", abbreviated months', () => {
+  it.each([
+    ['by end Oct', '2026-10-31', 'year'],
+    ['end-June at the latest', '2026-06-30', 'half'],
+    ['Live by end of Dec.', '2026-12-31', 'year'],
+    ['mid Aug', '2026-08-15', 'half'],
+    ['Mid-Jan.', '2027-01-15', 'year'],
+    ['end Q3', '2026-09-30', 'year'],
+  ])('when the visitor says "%s", then the target is %s (%s)', (text, date, bucket) => {
+    expect(fields(text, ctx('timeline', LONDON))).toEqual({ 'timeline.targetDate': date, 'timeline.bucket': bucket });
+  });
+
+  it('when "end" is part of another word ("spend"), then it is no modifier', () => {
+    expect(fields('We will spend March testing.', ctx('timeline', LONDON))).toEqual({ 'timeline.targetDate': '2026-03-10', 'timeline.bucket': 'immediate' });
+  });
+});
+
+describe('timelineRule, several times in one answer', () => {
+  it.each([
+    // with no correction, the first time said is the target
+    ['Ideally by mid October, ahead of the year-end budget freeze.', '2026-10-15', 'year'],
+    ['End of April, before the summer trade fair in July.', '2026-04-30', 'quarter'],
+    ['Within 3 weeks; our conference is in August.', '2026-03-31', 'immediate'],
+    ['Within 6 months, after our trade show in April.', '2026-09-10', 'year'],
+    ['By the end of the year, with a pilot in October.', '2026-12-31', 'year'],
+    ['Early May rather than late April.', '2026-05-05', 'quarter'],
+    ['June instead of July.', '2026-06-01', 'quarter'],
+    // a correction replaces it
+    ['End of May. Sorry, end of June.', '2026-06-30', 'half'],
+    ['Q3, or rather Q4.', '2026-10-01', 'year'],
+    ['By April - no wait, by June.', '2026-06-01', 'quarter'],
+    ['August. Scratch that, September.', '2026-09-01', 'half'],
+    ['Mid-July, more like August really.', '2026-08-01', 'half'],
+    ['May. No wait. July.', '2026-07-01', 'half'],
+    // a restatement replaces it
+    ['Before the new year, so by mid-December.', '2026-12-15', 'year'],
+    ['Before the January intake, so realistically mid-December.', '2026-12-15', 'year'],
+    // what they want beats the date of another event
+    ['Our peak season starts in August, so we need it by June.', '2026-06-01', 'quarter'],
+    ['The showroom opens in October; we would like to be live by the end of July.', '2026-07-31', 'half'],
+    ['We want it by June, our trade fair is in September.', '2026-06-01', 'quarter'],
+    // a narrower time inside a vague one refines it
+    ['Early next year, say March.', '2027-03-01', 'year'],
+    ['In Q3, probably August.', '2026-08-01', 'half'],
+    ['Sometime in the autumn, ideally October.', '2026-10-01', 'year'],
+    ['This week, ideally Thursday.', '2026-03-12', 'immediate'],
+  ])('when the visitor says "%s", then the target is %s (%s)', (text, date, bucket) => {
+    expect(fields(text, ctx('timeline', LONDON))).toEqual({ 'timeline.targetDate': date, 'timeline.bucket': bucket });
+  });
+
+  it('when an earlier sentence tells of the past, then its date is not the target', () => {
+    expect(fields('We launched in January and want to go live by June.', ctx(null))).toEqual({ 'timeline.targetDate': '2026-06-01', 'timeline.bucket': 'quarter' });
+  });
+});
+
+describe('timelineRule, money words in an answer to the timeline question', () => {
+  it.each([
+    ['The grant must be used before the end of Q3.', '2026-09-30', 'year'],
+    ['Our funding runs out in September, so we need it before then.', '2026-09-01', 'half'],
+    ['Money is earmarked for a June launch.', '2026-06-01', 'quarter'],
+    ['We have £5k to invest by the end of May.', '2026-05-31', 'quarter'],
+  ])('when the visitor says "%s", then the target is %s (%s)', (text, date, bucket) => {
+    expect(fields(text, ctx('timeline', LONDON))).toEqual({ 'timeline.targetDate': date, 'timeline.bucket': bucket });
+  });
+
+  it.each([
+    ['No budget until next year.', 'timeline'],
+    ['Our budget is £2,000 per year.', 'timeline'],
+    ['The grant must be used before the end of Q3.', null],
+  ] as const)('when "%s" only talks money, then no timeline is taken', (text, expecting) => {
+    expect(timelineRule(text, ctx(expecting, LONDON))).toEqual({ candidates: [] });
+  });
+
+  it('when the answer says "not this year", then the target is the day after it', () => {
+    expect(fields('Not this year, no budget for it.', ctx('timeline'))).toEqual({ 'timeline.targetDate': '2027-01-01', 'timeline.bucket': 'year' });
+  });
+});
+
+describe('timelineRule, no plan to buy', () => {
+  it.each([
+    ['No plans to purchase anything right now.'],
+    ["We're not looking to switch tools."],
+    ['Not planning on buying anything.'],
+    ["Honestly, whenever."],
+    ['whenever it suits, no deadline'],
+    ['Whenever you are ready, really.'],
+    ['Eventually, no rush.'],
+  ])('when "%s" answers the timeline question, then the bucket is none', (text) => {
+    expect(fields(text, ctx('timeline'))).toEqual({ 'timeline.bucket': 'none' });
+  });
+
+  it.each([
+    ['No plans to hire, but we want it live by June.', { 'timeline.targetDate': '2026-06-01', 'timeline.bucket': 'quarter' }],
+    ['We are not planning to buy until Q4.', { 'timeline.targetDate': '2026-10-01', 'timeline.bucket': 'year' }],
+    ['Not planning on buying this year.', { 'timeline.targetDate': '2027-01-01', 'timeline.bucket': 'year' }],
+    ['Whenever a lead comes in we lose it.', {}],
+  ])('when "%s" answers the timeline question, then a date still counts (%j)', (text, expected) => {
+    expect(fields(text, ctx('timeline'))).toEqual(expected);
+  });
+
+  it('when "whenever" is not an answer to the timeline question, then nothing is taken', () => {
+    expect(timelineRule('Whenever works.', ctx('budget'))).toEqual({ candidates: [] });
+  });
+});
