@@ -1,0 +1,71 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { extractionReply } from '../fakes/fake-extraction.js';
+import { startFakeOpenAiServer, type FakeOpenAiServer } from '../fakes/fake-openai-server.js';
+import { REPO_ROOT } from '../helpers/test-deps.js';
+
+const run = promisify(execFile);
+const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/conversations.jsonl');
+
+/** Runs `npm run eval -- <args>` as a user would (through tsx, from the repository). */
+async function evalCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const bin = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
+  try {
+    const { stdout, stderr } = await run(bin, ['src/cli/eval.ts', ...args], { cwd: REPO_ROOT, env: { ...process.env, OPENAI_API_KEY: '', LLM_BASE_URL: '', ...env }, timeout: 120_000 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code?: number; stdout?: string; stderr?: string };
+    return { code: err.code ?? -1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
+  }
+}
+
+let fake: FakeOpenAiServer | null = null;
+afterEach(async () => {
+  await fake?.close();
+  fake = null;
+});
+
+describe('npm run eval', () => {
+  it('when given the fixtures with --json, then it prints one report object and exits 0', async () => {
+    const r = await evalCli([FIXTURES, '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(Object.keys(report)).toEqual(expect.arrayContaining(['items', 'fieldAccuracy', 'fields', 'stageAccuracy', 'bookedAccuracy', 'avgVisitorTurns', 'redundantAsks', 'failures']));
+    expect(report.items).toBeGreaterThan(0);
+  });
+
+  it('when a line is malformed, then it exits 2 and names the line', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'leadbot-eval-'));
+    const file = path.join(dir, 'bad.jsonl');
+    writeFileSync(file, `${JSON.stringify({ id: 'a', now: '2026-03-02T15:00:00Z', visitor: { timezone: 'UTC' }, opening: 'hi', expected: {} })}\n{"id": "b",\n`);
+    const r = await evalCli([file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/line 2/);
+  });
+
+  it('when the file does not exist, then it exits 2 with a clear message', async () => {
+    const r = await evalCli(['/nonexistent/corpus.jsonl']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot read/);
+  });
+
+  it('when run with --mode llm against an OpenAI-compatible server, then it uses the model and still measures', async () => {
+    fake = await startFakeOpenAiServer();
+    fake.always(() => extractionReply());
+    const r = await evalCli([FIXTURES, '--json', '--mode', 'llm'], { LLM_BASE_URL: fake.url, LLM_MODEL: 'fake-model' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(fake.requests.length).toBeGreaterThan(0);
+    expect(fake.requests[0]?.body.model).toBe('fake-model');
+    expect(JSON.parse(r.stdout).fieldAccuracy).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('when --mode llm has no key and no base URL, then it exits 2 and says what is missing', async () => {
+    const r = await evalCli([FIXTURES, '--mode', 'llm']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/OPENAI_API_KEY or LLM_BASE_URL/);
+  });
+});
