@@ -1,5 +1,5 @@
 import type { AuthorityLevel } from '../../lead/field-paths.js';
-import { DECIDER, hasTitleWord, NOT_BUYING } from './lexicon.js';
+import { DECIDER, hasTitleWord, NOT_BUYING, SELLING_TO_US } from './lexicon.js';
 
 const RESEARCHER_EXPLICIT =
   /\b(?:i'm|i am|im)\s+(?:just\s+)?(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:student|intern|job seeker)\b|\b(?:i'm|i am|im|we're|we are)\s+(?:a|an|your|one of your)\s+(?:direct\s+)?competitors?\b|\bi work (?:for|at|with) (?:a|an|one of your)\s+(?:direct\s+)?competitors?\b|^\W*(?:a\s+)?competitor\b/i;
@@ -7,7 +7,7 @@ const RESEARCHER_SOFT =
   /\bjust (?:curious|browsing|looking|researching)\b|\bdoing (?:some )?research\b|\bjust research\b|\bresearch (?:project|purposes)\b|\bjust (?:poking|nosing|snooping|having a (?:look|poke|nose)|looking) around\b/i;
 // "no purchasing power": no buying role at all, unless they also say whom they would take it to.
 const NO_BUYING_POWER =
-  /\b(?:no|zero|without|(?:don't|do not|dont) have (?:any|much)|not much|little)\s+(?:real\s+)?(?:purchasing|buying|spending|budget(?:ary)?|signing)\s+(?:power|authority|rights)\b/i;
+  /\b(?:no|zero|without|(?:don't|do not|dont) have (?:any|much)|not much|little)\s+(?:real\s+)?(?:purchasing|buying|spending|budget(?:ary)?|signing|decision(?:[- ]making)?)\s+(?:power|authority|rights)\b/i;
 const DECISION_NEGATED =
   /\bi (?:don't|do not|dont|can't|cannot|can not|won't)\s+(?:\w+\s+)?(?:decide|sign|approve|make (?:the )?(?:final )?(?:call|decision))|\bnot (?:my (?:call|decision|budget)|up to me|mine to)\b|\babove my pay ?grade\b/i;
 const DECISION = new RegExp(
@@ -51,7 +51,7 @@ const SOLO = new RegExp(
 // "solo immigration attorney", "solo architect": solo with a profession.
 const SOLO_TITLE = /\bsolo\s+((?:[\w-]+\s+){0,2}[\w-]+)/i;
 const INFLUENCE_FIRST_PERSON = new RegExp(
-  String.raw`\bi(?:'d| would|'ll| will|'m| am)?\s+(?:\w+\s+){0,3}?(?:take|bring|present|pass|share|recommend(?:ing)?|propose|pitch|escalate|forward|send|show|run it by|put(?:ting)?)\b[^.;!?]{0,50}?\b(?:to|with|by|past)\s+(?:our|my|the)\s+(?:[\w-]+\s+){0,2}?${DECIDER}\b|\b(?:make|put(?:ting)?|making)\s+a\s+recommendation\b|\bi(?:'d| would|'ll| will)\s+(?:\w+\s+)?recommend\b|\b(?:get|bring|have)\s+(?:the|our|my)\s+(?:[\w-]+\s+){0,2}?${DECIDER}\s+on ?board\b|\bi(?:'d| would|'ll| will)?\s+(?:\w+\s+){0,2}?(?:check|clear it|discuss it|talk|speak|consult|ask|loop in|convince)\s+(?:with\s+|to\s+)?(?:our|my|the)\s+(?:[\w-]+\s+){0,2}?${DECIDER}\b`,
+  String.raw`\bi(?:'d| would|'ll| will|'m| am)?\s+(?:\w+\s+){0,3}?(?:take|bring|present|pass|share|recommend(?:ing)?|propose|pitch|escalate|forward|send|show|run it by|put(?:ting)?)\b[^.;!?]{0,50}?\b(?:to|with|by|past)\s+(?:our|my|the)\s+(?:[\w-]+\s+){0,2}?${DECIDER}\b|\b(?:make|put(?:ting)?|making)\s+a\s+recommendation\b|\b(?:put(?:ting)? together|writ(?:e|ing)|build(?:ing)?|mak(?:e|ing)|prepar(?:e|ing))\s+(?:the|a)\s+business case\b|\bi(?:'d| would|'ll| will)\s+(?:\w+\s+)?recommend\b|\b(?:get|bring|have)\s+(?:the|our|my)\s+(?:[\w-]+\s+){0,2}?${DECIDER}\s+on ?board\b|\bi(?:'d| would|'ll| will)?\s+(?:\w+\s+){0,2}?(?:check|clear it|discuss it|talk|speak|consult|ask|loop in|convince)\s+(?:with\s+|to\s+)?(?:our|my|the)\s+(?:[\w-]+\s+){0,2}?${DECIDER}\b`,
   'i',
 );
 const DECIDE_VERB = String.raw`(?:(?:would|will|must|should|has to|have to|needs? to|gets? to|'d|'ll|can|does|do|usually|normally|ultimately|always|typically|then|alone|also|still|generally|actually|eventually)\s+){0,2}(?:decides?|decided|approves?|approved|okays?|signs?(?![- ]?(?:up|in|into)\b)|signed|makes?\s+(?:the|all|all the|those)\s+(?:final\s+|big\s+|purchasing\s+|buying\s+)?(?:calls?|decisions?)|ha(?:s|ve)\s+(?:the\s+)?(?:final|last)\s+(?:say|word|call)|holds?\s+(?:the\s+)?(?:budget|purse(?:[- ]strings)?)|owns?\s+the\s+budget|controls?\s+(?:the\s+)?(?:budget|purse(?:[- ]strings)?)|gives?\s+(?:the\s+)?(?:final\s+)?(?:approval|sign-?off|go-ahead|green light)|calls the shots|pulls the trigger|(?:is|are) the (?:decision[- ]?makers?|approvers?|budget holders?))\b`;
@@ -73,6 +73,11 @@ const INFLUENCE_THIRD_PARTY = new RegExp(
     // "needs CEO approval", "subject to board sign-off".
     String.raw`\b${DECIDER}(?:'s)?\s+(?:approval|sign-?off|go-ahead|blessing|green light|authori[sz]ation)\b`,
     String.raw`\bfor (?:final )?approval\b|\bget (?:sign-?off|approval|buy-in) from\b`,
+    // "the final yes is with our CFO", "last word is with the board", "the nod has to come from my VP".
+    String.raw`\b(?:(?:final|last|ultimate)\s+(?:yes|nod|ok(?:ay)?|word|verdict)|the\s+(?:yes|nod|thumbs[- ]up|blessing))\s+(?:(?:comes|has to come|must come|will come|would come|needs to come|is|lies|sits|rests)\s+)?(?:from|with)\s+(?:the\s+|our\s+|my\s+)?(?:[\w-]+\s+){0,2}?${DECIDER}\b`,
+    // "it's up to our MD", "it's the board that approves".
+    String.raw`\b(?:it's|its|it is|that's|thats|ultimately)\s+up to\s+(?:the|our|my)\s+(?:[\w-]+\s+){0,2}?${DECIDER}\b`,
+    String.raw`\b(?:it's|its|it is)\s+(?:the|our|my)\s+(?:[\w-]+\s+){0,2}?${DECIDER}\s+(?:who|that)\s+${DECIDE_VERB}`,
   ].join('|'),
   'i',
 );
@@ -95,16 +100,18 @@ function worksAlone(text: string): boolean {
 }
 
 /**
- * The authority level the visitor's own words imply, strongest cue first: not buying (student,
- * job seeker, competitor, journalist's title) > "I don't decide" > first-person decision ("I sign",
- * "I'd be one of the people approving it") > working alone > "I'd take it to our CEO" >
- * someone else decides ("owner would decide", "Final approval from CEO") > "no purchasing power".
+ * The authority level the visitor's own words imply, strongest cue first: not buying (a vendor
+ * pitching their own services, student, job seeker, competitor, journalist's title) > "I don't
+ * decide" > first-person decision ("I sign", "I'd be one of the people approving it") > working
+ * alone > "I'd take it to our CEO" > someone else decides ("owner would decide", "Final approval from CEO") > "no purchasing power".
  * `trusted` is true when the message answers the authority question or states the visitor's role:
  * only then do cues about other people or about working alone speak for the visitor.
  * @example authorityCueLevel('GM here. owner would decide', true, 'decision_maker') // 'influencer'
  */
 export function authorityCueLevel(text: string, trusted: boolean, roleLevel: AuthorityLevel | null): AuthorityLevel | null {
   if (roleLevel === 'researcher') return 'researcher';
+  // Someone selling to us has no buying role whatever their title, in whichever message they pitch.
+  if (SELLING_TO_US.test(text)) return 'researcher';
   // Without a role, "it's for my thesis" in another answer would fill the authority slot with no
   // role and the question would never be asked; so researcher cues need the authority context.
   if (trusted && (RESEARCHER_EXPLICIT.test(text) || NOT_BUYING.test(text) || RESEARCHER_SOFT.test(text))) return 'researcher';

@@ -9,8 +9,8 @@ import type { RuleContext, RuleResult } from './rule-context.js';
  * job seeker, "just curious") beat first-person decision cues ("I sign off", "the budget's
  * mine"), which beat influence cues ("I'd take it to our CEO", "owner would decide"); without
  * cues the title decides (titles joined by "/" or "&" give the strongest of their levels).
- * Outside the authority question a role needs a title word and a level needs a role or an
- * explicit first-person statement.
+ * Outside the authority question a role needs a title word, and a level needs a role or an
+ * explicit first-person decision ("I sign off") or a sign of no buying role (a vendor pitching).
  * @example authorityRule("I'm a product manager, I'd bring it to my VP", ctx) // role + influencer
  */
 export function authorityRule(input: string, ctx: RuleContext): RuleResult {
@@ -19,7 +19,10 @@ export function authorityRule(input: string, ctx: RuleContext): RuleResult {
   const role = findRole(text, answering);
   const titleLevel = role ? levelForTitle(role.value) : null;
   const cue = authorityCueLevel(text, answering || role !== null, titleLevel);
-  const level = cue ?? titleLevel;
+  let level = cue ?? titleLevel;
+  // Outside the authority question an influence cue with no role ("shortlisting tools to take to
+  // our CFO") would fill the authority slot, and the question that gets the role would never come.
+  if (!answering && role === null && level === 'influencer') level = null;
   const candidates: (Candidate | null)[] = [];
   if (role) candidates.push(candidate('authority.role', role.value, role.raw));
   if (level) candidates.push(candidate('authority.level', level, role?.raw ?? text));

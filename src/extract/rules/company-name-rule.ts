@@ -36,6 +36,11 @@ const TITLE_TRIGGER = new RegExp(
 );
 // "I'm Ana Lima from Acme": an introduction by name also announces the employer.
 const NAME_TRIGGER = /(?:^|[\s,])(?:[Ii]'m|[Ii] am|[Tt]his is|[Mm]y name is)\s+\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,2}\s*$/u;
+// "grad student at Kelmscott University", "PhD student of ...": where a student studies is no employer.
+const STUDENT_OF_PLACE = /\bstudents?(?:\s+(?:here|there|currently|now|(?:in|of)\s+[\p{L}&-]+(?:\s+[\p{L}&-]+)?))?\s*$/iu;
+// "Brightwater College, I'm a student there": the named place is where the visitor studies.
+const STUDENT_THERE =
+  /\b(?:i'm|i am|im)\s+(?:(?:a|an|just a|only a)\s+)?(?:[\w-]+\s+){0,2}?students?\s+(?:there|here)\b|\bi(?:'m| am)?\s+(?:study|studying|enrolled)\s+(?:there|here)\b/i;
 // "does Beacon work for ...", "is Beacon ...": the vendor's own product, not the visitor's employer.
 const VENDOR_QUESTION = /\b(?:do|does|is|are|can|will|would)\s+(?:\S+\s+){0,2}$/i;
 
@@ -87,6 +92,7 @@ function leadingName(text: string): string {
 function fromAnswer(text: string): Found | null {
   const firstLine = text.trim();
   if (REFUSAL.test(leadingName(firstLine)) || REFUSAL.test(firstLine.split(/[.!?](?:\s|$)/)[0] ?? '')) return null;
+  if (STUDENT_THERE.test(firstLine)) return null;
   const intro = ANSWER_INTRO.exec(firstLine);
   const body = intro ? firstLine.slice(intro[0].length) : firstLine;
   // After "it's", "we're", ... only a capitalised name is trusted ("it's a small shop" is not one).
@@ -105,7 +111,7 @@ function fromIntroduction(text: string): Found | null {
     const before = text.slice(clauseStart + 1, m.index);
     // The role must sit right before the preposition: "I'm the owner and we use X with Y" names no employer.
     const tail = (before.split(/\b(?:we|they|use|uses|using|who|which|but|so)\b/i).pop() ?? '').split(/\s+/).slice(-6).join(' ');
-    if (!(TITLE_TRIGGER.test(tail) || NAME_TRIGGER.test(before)) || VENDOR_QUESTION.test(tail)) continue;
+    if (!(TITLE_TRIGGER.test(tail) || NAME_TRIGGER.test(before)) || VENDOR_QUESTION.test(tail) || STUDENT_OF_PLACE.test(tail)) continue;
     if (m[1] === 'of' && DEPARTMENT_TITLES.test(before) && !EMPLOYER_TITLES.test(before)) continue;
     const name = cleanName(leadingName(m[2] ?? ''));
     if (looksLikeName(name)) return { value: name, raw: m[0] };

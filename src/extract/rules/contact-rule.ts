@@ -13,6 +13,11 @@ const NAME_WORD = /^[\p{L}\p{M}][\p{L}\p{M}'-]*$|^\p{Lu}\u0001$/u;
 const INITIAL = '\u0001';
 const NAME_PREFIX = /^(?:(?:hi|hello|hey)[,!]?\s+)?(?:my name is|my name's|name is|name's|i'm|i am|im|this is|it's|its|it is)\s+/i;
 const NAME_SUFFIX = /\s+(?:here|speaking)$/i;
+// A field label written without a colon ("name Lena Park, email ..., mob 555 ...") is not part of the name.
+const FIELD_LABEL =
+  /^(?:(?:full|first|last|contact|my)\s+)?(?:name|e-?mail|mail|phone|mob|mobile|tel|telephone|cell|cellphone|ph|fax|whatsapp|landline|tlf|number)\b\s*[=#-]?\s*/i;
+// Bullets and dashes around a segment ("- Lena Park", "* Tomas Reyes") are list marks, not the name.
+const LIST_MARKS = /^[-–—*•>\s]+|[-–—*•<\s]+$/g;
 // "I'm Ana Lima", "this is Ana Lima", "my name is Ana": only capitalised words count as a name here.
 const CAP_NAME = String.raw`\p{Lu}[\p{L}\p{M}'-]*(?:\s+(?:(?:de|da|van|von|der|la|le|bin|al)\s+)?\p{Lu}[\p{L}\p{M}'-]*){0,3}`;
 const MY_NAME_IS = new RegExp(String.raw`\b(?:[Mm]y name is|[Mm]y name's|[Nn]ame's)\s+(${CAP_NAME}|[\p{Ll}][\p{L}'-]*\s+[\p{Ll}][\p{L}'-]*)`, 'u');
@@ -93,8 +98,9 @@ function nameInContactAnswer(text: string, remove: readonly string[]): Found | n
   // An initial's period ("J. Smith") does not end the name.
   rest = rest.replace(/\b(\p{Lu})\.\s+(?=\p{Lu})/gu, `$1${INITIAL} `);
   const segments = rest
-    .split(/[,.;:!?()|/\n]+|\s+[-–—]\s+|\s+(?:or|and)\s+/i)
-    .map((s) => s.trim().replace(NAME_PREFIX, '').replace(NAME_SUFFIX, '').trim())
+    // Brackets and pipes separate fields too: "Lena Park <lena@park.example>", "Name: Lena Park | Email: ...".
+    .split(/[,.;:!?()[\]{}<>"|/\n]+|\s+[-–—]\s+|\s+(?:or|and)\s+/i)
+    .map((s) => s.replace(LIST_MARKS, '').replace(NAME_PREFIX, '').replace(FIELD_LABEL, '').replace(NAME_SUFFIX, '').trim())
     .filter(Boolean);
   let single: Found | null = null;
   for (const seg of segments) {

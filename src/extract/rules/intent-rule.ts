@@ -29,6 +29,16 @@ const DEMO_REQUESTS: readonly RegExp[] = [
   new RegExp(String.raw`\b(?:can|could|may|would|will|please|pls)\b[^.?!]*?\b(?:a|an|the|your|some)\s+(?:[\w-]+\s+){0,3}?${DEMO_NOUN}\b${NOT_THEIR_REQUEST}`, 'i'),
   // "I'd love a short demo", "Would love a walkthrough of the setup", "we'd like to book a demo"
   new RegExp(String.raw`\b(?:love|like|want|need|book|see|get|schedule|arrange|request|set up|have|organi[sz]e)\s+(?:to\s+(?:see|get|book|have|schedule|arrange|set up|do|request)\s+)?(?:a|an|the|your|some)\s+(?:[\w-]+\s+){0,3}?${DEMO_NOUN}\b${NOT_THEIR_REQUEST}`, 'i'),
+  // "Keen on a walkthrough", "we're interested in a product tour": the visitor's own wish;
+  // "our clients are keen on a demo" is someone else's.
+  new RegExp(String.raw`(?:^\W*(?:(?:hi|hello|hey|also|so|and|but|oh|ok|okay|yes|yeah)\W+)*|\b(?:i'm|i am|im|we're|we are|we'd be|i'd be|i would be|we would be)\s+)(?:(?:very|really|quite|super|also|definitely|most)\s+)?(?:keen|eager|interested|up)\s+(?:on|in|for)\s+(?:(?:getting|seeing|having|booking|doing|a quick)\s+)?(?:a|an|the|your|some)\s+(?:[\w-]+\s+){0,3}?${DEMO_NOUN}\b${NOT_THEIR_REQUEST}`, 'i'),
+  // "A quick demo would be great".
+  new RegExp(String.raw`\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?${DEMO_NOUN}\s+would be\s+(?:really\s+|very\s+|super\s+)?(?:great|good|nice|helpful|useful|ideal|awesome|perfect|brilliant|appreciated|amazing|lovely)\b`, 'i'),
+  // "Would love to watch the bot in action", "could we see the platform live?"; not "see it live on our site by May".
+  new RegExp(
+    String.raw`\b(?:(?:would|'d)\s+(?:really\s+)?(?:love|like)|(?:would|'d)\s+be\s+(?:really\s+|very\s+|super\s+)?(?:great|good|nice|helpful|useful|awesome|ideal|brilliant|keen|happy|lovely|cool)|(?:i|we)\s+(?:really\s+)?(?:want|wanted|hope|hoping)|keen|eager|(?:can|could|may)\s+(?:i|we))\s+(?:to\s+)?(?:see|watch)\s+(?:it|this|the\s+(?:product|platform|tool|bot|chatbot|software|app|system|widget)|your\s+(?:product|platform|tool|bot|chatbot|software|app|system|widget)|how\s+(?:it|this|the\s+\w+)\s+works)\s+(?:in action|in real life|live(?!\s+(?:on|by|in|before|for|across|within|at|from)\b)|working(?!\s+(?:on|for|with)\b))`,
+    'i',
+  ),
   // "Can someone from sales walk me through it?", "Can you show me how it works?"
   /\b(?:show|walk)\s+(?:me|us)\s+(?:(?:through|around)\b(?!\s+(?:the\s+|your\s+)?(?:pricing|prices?|costs?|plans?|options|invoice|contract)\b)|how|what|a\s+(?:quick\s+|short\s+)?demo|the\s+(?:product|platform|tool)|it\b)/i,
   // "Could we set up a call with your sales team?", "I'd like to talk to sales"

@@ -155,7 +155,9 @@ export const NAME_STOP_WORDS = new Set(
     "let know if that's easier fastest quickest address direct reach me mail gmail outlook we our us your they them " +
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august " +
     "september october november december today tomorrow morning afternoon evening asap soon now anytime " +
-    "demo sales team support company business").split(/\s+/),
+    "demo sales team support company business " +
+    // How a visitor describes an address ("(main inbox)", "shared mailbox"), not who they are.
+    "inbox mailbox account shared main general personal private primary backup alternate alt preferred generic").split(/\s+/),
 );
 
 /** Words that mark an organisation rather than a person ("Acme Robotics", "Harbour Health Trust"). */
@@ -205,6 +207,27 @@ export const NOT_BUYING = new RegExp(
     String.raw`\bjust (?:testing|playing|messing)(?: around)?\b`,
     String.raw`\bfor (?:a|my|our)\s+(?:[\w-]+\s+){0,4}?(?:school project|class project|uni project|assignment|dissertation|thesis|homework|coursework|essay|article|news story|podcast episode|blog post)\b`,
     String.raw`\b(?:my|a) (?:dissertation|thesis)\b`,
+  ].join('|'),
+  'i',
+);
+
+// The departments a vendor asks for when pitching ("whoever runs your marketing"); never sales or
+// support, which a buyer asks for ("can I talk to your sales team?").
+const PITCHED_TEAM = String.raw`(?:marketing|seo|advertising|ads|social media|content|website|web design|growth|procurement|purchasing|partnerships|recruit(?:ing|ment)|hiring)`;
+const OUR_OFFERING = String.raw`(?:our|my)\s+(?:[\w-]+\s+){0,3}?(?:services?|solutions?|products?|platform|software|tools?|expertise|offering)`;
+
+/**
+ * The visitor is selling to the vendor, not buying: they ask for the vendor's marketing or
+ * purchasing people, or offer their own services to "you". Describing whom they serve ("we build
+ * websites for dentists") is not enough: a buyer describes their business the same way.
+ */
+export const SELLING_TO_US = new RegExp(
+  [
+    String.raw`\b(?:speak|talk|chat|get in touch|connect|be put in touch)\s+(?:to|with)\s+(?:whoever|the person (?:who|that)|someone (?:who|that)|the (?:one|people|team) (?:who|that))\s+(?:\w+\s+)?(?:runs|handles|manages|heads|leads|looks after|oversees|is in charge of|is responsible for|buys|makes decisions (?:on|about|for))\s+(?:your|the company's)\s+(?:[\w-]+\s+){0,2}?${PITCHED_TEAM}\b`,
+    String.raw`\bwho(?:'s| is)?\s+(?:runs|handles|manages|heads|looks after|oversees|in charge of|responsible for)\s+your\s+(?:[\w-]+\s+){0,2}?${PITCHED_TEAM}\b`,
+    String.raw`\b(?:offer|pitch|sell|introduce|present|propose)\s+(?:you|your (?:company|team|business))\s+(?:to\s+)?${OUR_OFFERING}\b`,
+    String.raw`\b(?:offer|pitch|sell|introduce|present|propose|provide)\s+${OUR_OFFERING}\s+to\s+(?:you|your\s+(?:company|team|business|brand|site|website))\b`,
+    String.raw`\b(?:we|i)(?:\s+(?:can|could|want to)|'d love to|'d like to|\s+would (?:love|like) to)\s+help\s+(?:you|your\s+(?:[\w-]+\s+)?(?:site|website|company|business|team|brand|marketing|seo))\s+(?:rank|grow|get more|improve|boost|increase|scale|generate)\b`,
   ].join('|'),
   'i',
 );

@@ -1,5 +1,5 @@
 import { candidate } from '../../lead/field-paths.js';
-import { DECIDER, normalizeText, NOT_BUYING, REFUSAL } from './lexicon.js';
+import { DECIDER, normalizeText, NOT_BUYING, REFUSAL, SELLING_TO_US } from './lexicon.js';
 import { splitSentences } from './sentences.js';
 import type { Slot } from '../../lead/slots.js';
 import type { RuleContext, RuleResult } from './rule-context.js';
@@ -12,11 +12,27 @@ const NO_NEED = new RegExp(
   [
     NOT_BUYING.source,
     String.raw`\bnothing (?:specific|really|in particular|much|yet|at the moment|right now)\b|\bnot (?:buying|shopping)\b`,
-    String.raw`\b(?:don't|do not|dont) need (?:software|anything|a tool|a chatbot|it)\b|\bno need\b|^\W*(?:honestly|really|well|um+)?[\s,]*nothing\b`,
+    String.raw`\b(?:don't|do not|dont) need (?:anything|it)\b|\bno need\b|^\W*(?:honestly|really|well|um+)?[\s,]*nothing\b`,
     String.raw`\b(?:only|just|purely) for (?:(?:my|a|our|the)\s+)?(?:coursework|class|course|homework|research|school|uni|university|studies|paper|essay|assignment|project for (?:school|class|uni))\b`,
+    // "it's for my research paper", "for a term paper": academic writing, not a business.
+    String.raw`\bfor (?:a|my|our|the)\s+(?:[\w-]+\s+){0,2}?(?:research|term|academic|seminar|student|conference)\s+paper\b`,
+    String.raw`\b(?:i|we)\s+(?:don't|do not|dont)\s+(?:really\s+|actually\s+)?have\s+(?:a|any)\s+(?:real\s+|actual\s+)?business\s+(?:need|reason|use)\b|\bno (?:real |actual )?business (?:need|reason|use)\b`,
+    SELLING_TO_US.source,
   ].join('|'),
   'i',
 );
+// Softer ways to say there is nothing to solve; they count only when no need follows ("no real
+// problem with our tool, but we need ..." still states one).
+const NO_PROBLEM = new RegExp(
+  [
+    String.raw`\b(?:no|not (?:a|any))\s+(?:specific|particular|real|actual|concrete|big|pressing)\s+(?:problem|issue|pain(?: point)?|need|use case|requirement)s?\b`,
+    String.raw`\b(?:i|we)\s+(?:don't|do not|dont)\s+(?:really\s+|actually\s+)?(?:have|need)\s+(?:a|an|any)\s+(?:specific\s+|particular\s+|real\s+)?(?:problem|issue|need|use case)\b`,
+    String.raw`\b(?:don't|do not|dont)\s+(?:really\s+|actually\s+)?need\s+(?:(?:a|an|any|your|this)\s+(?:[\w-]+\s+)?(?:chat ?bot|bot|chat tool|tool|product|solution|platform|service)s?|software)\b`,
+  ].join('|'),
+  'i',
+);
+const CONTRAST = /\b(?:but|however|though|although|except)\b/i;
+const WE_NEED = /\b(?:i|we)\s+(?:(?:really|actually|do|just|still|simply)\s+)?need\b/i;
 // Whole answers that only say they are looking, curious or trying the bot out.
 const ONLY_CURIOUS =
   /^\s*(?:(?:nothing|none|nope|no|nah|not really|n\/a|just curious|just browsing|just looking(?: around)?|just exploring|curious|idk|not sure|no idea|(?:i'm |im |i am |we're |just )?(?:trying|testing|playing with|checking out|poking at) (?:it|this|you|the bot|your bot|the chat(?:bot)?)(?: out)?(?: for now)?)[\s,.!]*)+$/i;
@@ -70,6 +86,15 @@ function isOnlyRequest(sentence: string): boolean {
   return rest.split(/[^\p{L}'-]+/u).every((w) => w === '' || REQUEST_FILLER.has(w));
 }
 
+/** True when the answer says there is no problem to solve and goes on to state none. */
+function saysNoProblem(text: string): boolean {
+  const m = NO_PROBLEM.exec(text);
+  if (!m) return false;
+  const after = text.slice(m.index + m[0].length);
+  const rest = after.replace(NOT_A_NEED, ' ').replace(NOT_A_NEED_EXTRA, ' ');
+  return !(WE_NEED.test(rest) || (CONTRAST.test(rest) && NEED_CUE.test(rest)));
+}
+
 function isNeedSentence(sentence: string): boolean {
   if (sentence.trim().endsWith('?') || SHOPPING.test(sentence)) return false;
   const rest = sentence.replace(NOT_A_NEED, ' ').replace(NOT_A_NEED_EXTRA, ' ');
@@ -79,14 +104,15 @@ function isNeedSentence(sentence: string): boolean {
 /**
  * `need.summary`, in the visitor's own words. Answering the need question, the whole answer
  * (trimmed, at most ~400 characters) unless it says there is no need ("nothing specific, just
- * curious", "it's for my dissertation"), which yields `declined: true`. In other messages, the
+ * curious", "it's for my dissertation", "no specific problem as such", a vendor offering their own
+ * services), which yields `declined: true`. In other messages, the
  * sentences that state a problem or goal ("we keep losing track of ...", "we need to ...").
  * @example needRule('Our inbox is out of control. Do you integrate with Zendesk?', ctx) // first sentence
  */
 export function needRule(input: string, ctx: RuleContext): RuleResult {
   const text = normalizeText(input).trim();
   if (ctx.expecting === 'need') {
-    if (NO_NEED.test(text) || ONLY_CURIOUS.test(text) || REFUSAL.test(text)) return { candidates: [], declined: true };
+    if (NO_NEED.test(text) || saysNoProblem(text) || ONLY_CURIOUS.test(text) || REFUSAL.test(text)) return { candidates: [], declined: true };
     // A pure question back ("how much is it?") is not an answer to the need question.
     const statements = splitSentences(text).filter((s) => !s.endsWith('?'));
     // "need a demo", "pricing please": a request, not a problem; the need stays open.
@@ -98,7 +124,7 @@ export function needRule(input: string, ctx: RuleContext): RuleResult {
   // keep it under 500"); a stray cue there would overwrite the real need, so they are not read.
   if (ctx.expecting !== null && ANSWERS_NOT_READ.has(ctx.expecting)) return { candidates: [] };
   const picked = splitSentences(text).filter(isNeedSentence);
-  if (picked.length === 0 || NO_NEED.test(text)) return { candidates: [] };
+  if (picked.length === 0 || NO_NEED.test(text) || saysNoProblem(text)) return { candidates: [] };
   const summary = truncate(picked.join(' '));
   const c = candidate('need.summary', summary, summary);
   return { candidates: c ? [c] : [] };

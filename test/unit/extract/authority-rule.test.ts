@@ -92,7 +92,8 @@ describe('authorityRule: roles in other messages', () => {
     ['The directors would make the final decision.', null, null],
     ['Does your CEO do demos?', null, null],
     ["we're a 40-person agency and our CEO decides on tools", null, null],
-    ["I'd take it to our CEO for sign-off", null, 'influencer'],
+    // No level either: it would fill the authority slot, and the question that gets the role would never come.
+    ["I'd take it to our CEO for sign-off", null, null],
     ['our sales team cannot keep up with inbound leads', null, null],
     ['we need to qualify international student enquiries', null, null],
     ["It's for my dissertation, I'm not buying anything", null, null],

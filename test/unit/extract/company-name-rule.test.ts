@@ -105,3 +105,27 @@ describe('companyNameRule: introductions in any message', () => {
     expect(nameOf(text, null)).toBeUndefined();
   });
 });
+
+describe('companyNameRule: where a student studies is not their employer', () => {
+  it.each<[string, Slot | null]>([
+    ["Hello, I'm a grad student at Kelmscott University researching chat tools.", null],
+    ["I'm an MBA student in marketing at Harwick Business School", null],
+    ["I'm a PhD student here at Northfield Institute", null],
+    ['Final-year student of Brightwater College, doing a project on bots', null],
+    ['Grad student at Kelmscott University', 'company'],
+    ['PhD at Kelmscott University, so no company', 'company'],
+    ['Studying at Brightwater College', 'company'],
+    ["Brightwater College, I'm a student there", 'company'],
+    ['Brightwater College, I study there', 'company'],
+  ])('when the visitor writes "%s" (asked: %s), then no company name is taken', (text, expecting) => {
+    expect(nameOf(text, expecting)).toBeUndefined();
+  });
+
+  it.each<[string, Slot | null, string]>([
+    ["I'm the student recruitment officer at Larchmont College", null, 'Larchmont College'],
+    ["I'm a student. I work at Crumble Bakery part-time", null, 'Crumble Bakery'],
+    ['Brightwater College, about 300 staff', 'company', 'Brightwater College'],
+  ])('when "%s" (asked: %s) names where the visitor works, then the company is %s', (text, expecting, name) => {
+    expect(nameOf(text, expecting)).toBe(name);
+  });
+});

@@ -113,3 +113,36 @@ describe('contactRule: name stated in any message', () => {
     expect(valueOf(text, 'contact.name', ctx(null))).toBeUndefined();
   });
 });
+
+describe('contactRule: names in list, bracket, pipe and label formats', () => {
+  it.each([
+    ['- Marisol Vega (marisol.vega@fernway.example)', 'Marisol Vega'],
+    ['* Pieter Claes (pieter@dunmore.example)', 'Pieter Claes'],
+    ['Ingeborg Lund Hansen <ingeborg.hansen@skarvik.example>', 'Ingeborg Lund Hansen'],
+    ['"Keoni Akana" <keoni@lavarock.example>', 'Keoni Akana'],
+    ['[Bruno Almeida] bruno@serra.example', 'Bruno Almeida'],
+    ['name Teodor Lindahl, email teodor@vinterhus.example, phone 212 555 0148', 'Teodor Lindahl'],
+    ['Full name Rosa Ibarra; e-mail rosa@ibarra.example', 'Rosa Ibarra'],
+    ['Name: Yusuf Demir | Email: yusuf@korfez.example | Tel: (312) 555-0166', 'Yusuf Demir'],
+    ['hana.sato@kumo.example (Hana Sato)', 'Hana Sato'],
+    ['Lim Jia Hui - jiahui.lim@merlion.example - 6123 4567', 'Lim Jia Hui'],
+    ['Nguyen Thi Lan / lan.nguyen@sen.example', 'Nguyen Thi Lan'],
+  ])('when the contact answer is "%s", then the name is %s', (text, name) => {
+    expect(valueOf(text, 'contact.name', ctx('contact'))).toBe(name);
+  });
+
+  it.each([
+    'Mob: (646) 555-0133 | Email: desk@fernway.example',
+    'email ops@fernway.example, phone 212 555 0148',
+    '- sales@fernway.example (main inbox)',
+    'alt email: r.ibarra@ibarra.example (personal)',
+    '<desk@fernway.example>',
+    'mob 646 555 0133',
+  ])('when the contact answer "%s" holds only labels and details, then no name is invented', (text) => {
+    expect(valueOf(text, 'contact.name', ctx('contact'))).toBeUndefined();
+  });
+
+  it('when a label without a colon precedes the email, then the email is still read', () => {
+    expect(valueOf('name Teodor Lindahl, email Teodor@Vinterhus.example', 'contact.email', ctx('contact'))).toBe('teodor@vinterhus.example');
+  });
+});

@@ -139,3 +139,31 @@ describe('detectSignals: the visitor question', () => {
     expect(detectSignals(text, ctx(expecting)).question).toBe(question);
   });
 });
+
+describe('demoIntentRule: wishes to see the product', () => {
+  it.each([
+    'Keen on a walkthrough of the admin side.',
+    "Hello, I run a bakery chain. Really interested in a demo for the two of us.",
+    "We're eager for a product tour next week",
+    'A quick demo would be really helpful before we decide.',
+    'It would be nice to see the platform in action.',
+    "I'd love to watch it in action with my co-founder",
+    'Could we see how it works live?',
+    'eager to see a demo of the scoring',
+    "I'd love to grab a short demo call one of these days",
+    'could you set up a meeting with your sales people?',
+  ])('when the visitor writes "%s", then a demo is requested', (text) => {
+    expect(demoOf(text)).toBe(true);
+  });
+
+  it.each([
+    'We demo our software to prospects twice a week.',
+    'Our customers are keen on a demo before they sign.',
+    "We're interested in a demo environment for testing",
+    "We'd love to see it live on our website by June.",
+    'Our reps show it in action at trade fairs.',
+    'The demo we give is 20 minutes long.',
+  ])('when "%s" describes the visitor\'s own demos or go-live, then intent.demo is not set', (text) => {
+    expect(demoOf(text)).toBeNull();
+  });
+});

@@ -165,3 +165,32 @@ describe('needRule: getting approval is not a need', () => {
     expect(needOf(text, null)).toEqual({ summary, declined: false });
   });
 });
+
+describe('needRule: saying there is no problem to solve', () => {
+  it.each([
+    "There's no business need on my side, it's for my term paper on sales bots.",
+    "We don't really have a business reason, I'm writing a research paper",
+    'No particular problem as such, I was asked to fill in a feature and price matrix',
+    'Not any specific issue right now, just collecting vendor info for my manager',
+    "We don't have a specific use case, honestly",
+    "Ha, we don't need a bot - we'd like to offer our design services to you.",
+    'Actually I wanted to introduce you to our outsourcing services',
+    "We don't need a chat tool at all",
+  ])('when the need answer is "%s", then the need slot is declined', (text) => {
+    expect(needOf(text, 'need')).toEqual({ summary: null, declined: true });
+  });
+
+  it.each([
+    'No real problem with our current tool, but it is slow and we need to qualify buyers faster',
+    "We don't need a chatbot that only collects emails, we need one that screens tenants",
+    'No specific issue, we just need to route dealer enquiries to the right region',
+    'We help SaaS companies rank higher and our own inbound leads go cold within a day',
+    'Our paper mill gets hundreds of wholesale enquiries a week and we answer them by hand',
+  ])('when the need answer "%s" still states a need, then it is stored', (text) => {
+    expect(needOf(text, 'need')).toEqual({ summary: text, declined: false });
+  });
+
+  it('when an opening only pitches the visitor\'s own services, then no need is taken from it', () => {
+    expect(needOf('Hi! Could I speak to whoever runs your marketing? We need to talk about your rankings.', null)).toEqual({ summary: null, declined: false });
+  });
+});
