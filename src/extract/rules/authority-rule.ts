@@ -4,6 +4,9 @@ import { findRole } from './find-role.js';
 import { levelForTitle, normalizeText } from './lexicon.js';
 import type { RuleContext, RuleResult } from './rule-context.js';
 
+/** Titles that carry the buying decision by themselves. */
+const OWNS_BY_TITLE = /\b(?:co-?)?(?:owner|founder)s?\b|\b(?:ceo|cfo|coo|cto|cmo|cro|cio|cpo|chief|president|proprietor|inhaber|gesch(?:ä|ae)ftsf(?:ü|ue)hrer(?:in)?|managing director|managing partner|founding partner|sole trader|md)\b/i;
+
 /**
  * `authority.role` (as the visitor said it) and `authority.level`. Researcher cues (student,
  * job seeker, "just curious") beat first-person decision cues ("I sign off", "the budget's
@@ -23,6 +26,10 @@ export function authorityRule(input: string, ctx: RuleContext): RuleResult {
   // Outside the authority question an influence cue with no role ("shortlisting tools to take to
   // our CFO") would fill the authority slot, and the question that gets the role would never come.
   if (!answering && role === null && level === 'influencer') level = null;
+  // A title said in passing ("I'm the marketing director at ...") does not say who signs: only
+  // owners, founders and the C-suite do by title alone. For the rest, outside the authority
+  // question, keep the role and let the authority question ask who decides.
+  if (!answering && cue === null && level !== 'researcher' && role !== null && !OWNS_BY_TITLE.test(role.value)) level = null;
   const candidates: (Candidate | null)[] = [];
   if (role) candidates.push(candidate('authority.role', role.value, role.raw));
   if (level) candidates.push(candidate('authority.level', level, role?.raw ?? text));

@@ -69,11 +69,24 @@ describe('authorityRule: answering the authority question', () => {
   });
 });
 
+describe('authorityRule: a title said in passing', () => {
+  it.each([
+    ["I'm Head of Finance at Quarry & Pine and we need a chat tool.", 'Head of Finance'],
+    ["I'm the team lead for inside sales at a furniture retailer", 'team lead for inside sales'],
+    ["I'm the marketing director at a 40-person agency.", 'marketing director'],
+    ['VP Operations at a logistics firm here.', 'VP Operations'],
+  ])('when "%s" comes outside the authority question, then the role %s is kept and the level is left for the authority question', (text, role) => {
+    expect(authorityOf(text, null)).toEqual({ role, level: null });
+  });
+
+  it('when the same title answers the authority question, then the title gives the level', () => {
+    expect(authorityOf('Head of Finance.', 'authority')).toEqual({ role: 'Head of Finance', level: 'decision_maker' });
+  });
+});
+
 describe('authorityRule: roles in other messages', () => {
   it.each([
     ["Hi, I'm the founder of Tinkerbox, a 6-person startup.", 'founder', 'decision_maker'],
-    ["I'm Head of Finance at Quarry & Pine and we need a chat tool.", 'Head of Finance', 'decision_maker'],
-    ["I'm the team lead for inside sales at a furniture retailer", 'team lead for inside sales', 'influencer'],
     ['I own a small bakery and need online ordering', 'owner', 'decision_maker'],
     ['im a student writing my thesis on chatbots', 'student', 'researcher'],
     ["I'm a sales manager; our CEO signs off on tools.", 'sales manager', 'influencer'],
