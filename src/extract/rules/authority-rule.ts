@@ -5,7 +5,7 @@ import { levelForTitle, normalizeText } from './lexicon.js';
 import type { RuleContext, RuleResult } from './rule-context.js';
 
 /** Titles that carry the buying decision by themselves. */
-const OWNS_BY_TITLE = /\b(?:co-?)?(?:owner|founder)s?\b|\b(?:ceo|cfo|coo|cto|cmo|cro|cio|cpo|chief|president|proprietor|inhaber|gesch(?:ä|ae)ftsf(?:ü|ue)hrer(?:in)?|managing director|managing partner|founding partner|sole trader|md)\b/i;
+const OWNS_BY_TITLE = /\b(?:co-?)?(?:owner|founder)s?\b|\b(?:ceo|cfo|coo|cto|cmo|cro|cio|cpo|chief|president|vice president|s?vp|evp|proprietor|inhaber|gesch(?:ä|ae)ftsf(?:ü|ue)hrer(?:in)?|managing director|managing partner|founding partner|sole trader|md)\b/i;
 
 /**
  * `authority.role` (as the visitor said it) and `authority.level`. Researcher cues (student,

@@ -1,9 +1,10 @@
-import { NUMBER_WORDS_SOURCE, wordsToNumber } from './number-words.js';
 import type { RuleContext } from './rule-context.js';
 import {
   addDays, addMonths, compareDates, isoWeekday, monthPeriod, monthsPeriod, periodPart, pointIn, upcoming,
   type CivilDate, type Period, type PeriodPart, type PeriodPoint,
 } from './timeline-bucket.js';
+import { DURATION_MATCHER, onlyFillers } from './timeline-duration.js';
+import { HOLIDAY_MATCHERS } from './timeline-holidays.js';
 
 /** What the phrase matchers know besides the text. */
 export type PhraseEnv = { today: CivilDate; ctx: RuleContext; answering: boolean; southern: boolean; strongCue: boolean };
@@ -19,35 +20,35 @@ export type DatedPhrase = { date: CivilDate; span?: Period; inYear?: (year: numb
 /** What a time phrase means: a dated phrase, or `none` for "no plan". */
 export type Phrase = DatedPhrase | 'none';
 
-type Groups = Record<string, string | undefined>;
-type Matcher = { re: RegExp; resolve: (g: Groups, env: PhraseEnv, before: string, after: string) => Phrase | null };
+/** The named groups of a matcher's match. */
+export type PhraseGroups = Record<string, string | undefined>;
+/** A regular expression for one kind of time phrase and what a match of it means (null: not a time after all). */
+export type PhraseMatcher = { re: RegExp; resolve: (g: PhraseGroups, env: PhraseEnv, before: string, after: string) => Phrase | null };
 
 // "by the end of", "early", "mid-", "late", "end" ("by end September"), "start of", "after", "by", "within" ...
 const MOD = String.raw`(?<mod>\b(?:(?:(?:by|before|until|till|in|around|at|from)\s+)?(?:the\s+)?(?:early|mid(?:dle\s+of)?|late|end(?:\s+of)?|start\s+of|beginning\s+of)|by|before|until|till|after|within))`;
 const MONTH = String.raw`(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
 /** "March next year", "March of next year", "Q1 2027", "June '27": the year a period falls in. */
 const YEAR_AFTER = String.raw`(?:,?\s+(?:(?<year>20\d{2})|['’](?<yy>\d{2})\b|(?:of\s+)?(?<yrel>next|this|the\s+following|the\s+coming)\s+year\b))`;
-const QTY = String.raw`half\s+an?|\d+(?:\.\d+)?|${NUMBER_WORDS_SOURCE}|an?`;
 const ORDINALS = ['first', 'second', 'third', 'fourth'];
 const ORDINAL_DIGITS = ['1st', '2nd', '3rd', '4th'];
 const MONTH_KEYS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const SEASON_START: Readonly<Record<string, number>> = { spring: 3, summer: 6, autumn: 9, fall: 9, winter: 12 };
 
-/** Words that may stand before a bare answer ("probably 3 weeks", "honestly, whenever"). */
-const FILLERS = new Set('about around roughly approximately approx maybe perhaps probably possibly likely ideally hopefully realistically honestly really like say i\'d we\'d i we think guess reckon would oh um uh hmm hm well so and then it\'s its it is that\'s thats just only at most least max the next ok okay yeah yes sure no later than less more under some something somewhere tbh in'.split(' '));
+/** A negation a few words before a word ("not urgent", "not super urgent", "non-urgent", "don't need it immediately"). */
+const NEGATED = /(?:\b(?:not|no|non|nothing|never|hardly|without)\b|n['’]t\b)[\s-]*(?:[\p{L}'’]+\s+){0,3}$/iu;
 
 const PURCHASE = String.raw`(?:buy|purchas|switch|chang|invest|spend|get|implement|adopt|sign|commit|roll|start|mov|replac|upgrad)\w*`;
 
 /** The time phrases, most specific first: an earlier matcher's span is not matched again by a later one. */
-export const PHRASE_MATCHERS: readonly Matcher[] = [
+export const PHRASE_MATCHERS: readonly PhraseMatcher[] = [
   // No plan at all, including no plan to buy ("not planning to buy anything").
   { re: new RegExp(String.raw`\b(?:no\s+(?:rush|hurry)|not\s+in\s+(?:a|any)\s+(?:rush|hurry)|no\s+(?:fixed\s+|set\s+|firm\s+|real\s+|specific\s+|particular\s+|hard\s+|concrete\s+)?(?:timeline|time\s?frame|deadline|date|schedule)s?|no\s+(?:real\s+|concrete\s+|firm\s+|immediate\s+|current\s+)?plans?(?=\s*(?:yet|at\s+all|for\s+now|right\s+now|at\s+the\s+moment)?\s*(?:[,.;!?]|$))|no\s+(?:real\s+|concrete\s+|immediate\s+|current\s+)?plans?\s+(?:yet\s+)?(?:to|on|for)\s+${PURCHASE}|not\s+(?:currently\s+|really\s+|actively\s+|even\s+)?(?:planning|looking|intending|going|hoping|aiming)\s+(?:to|on)\s+${PURCHASE}|(?:not|n't)\s+(?:actually\s+|really\s+)?(?:buying|purchasing|in\s+the\s+market)|nothing\s+planned|(?:not\s+sure|no\s+idea|don't\s+know|dont\s+know|unsure)\s+when|some\s?day|at\s+some\s+point)\b`, 'gi'), resolve: () => 'none' },
   { re: /\b(?:just\s+(?:looking(?:\s+around)?|browsing|exploring|researching|research|curious)|(?:we're|we\s+are|i'm|i\s+am|still)\s+(?:just\s+)?exploring|exploring\s+(?:options|for\s+now)|(?:it'?s|its)\s+(?:just\s+)?(?:for\s+)?research)\b/gi, resolve: (_, env) => (env.answering ? 'none' : null) },
   // "whenever (it's ready)" as the answer, not "whenever a lead comes in".
   { re: /\b(?:whenever(?=\s*(?:[,.;!?)]|$|(?:it'?s|it\s+is|you(?:'re|\s+are)?|we(?:'re|\s+are)?|works?|suits?|really|honestly|ready|possible|convenient|is\s+fine|tbh|i\s+guess)\b))|eventually)\b/gi, resolve: (_, env, before) => (env.answering && onlyFillers(before) ? 'none' : null) },
-  // As soon as possible: today.
-  // "no plans to buy right now" and "we don't need it right now" are not "now".
-  { re: /\b(?:asap|a\.s\.a\.p|as\s+soon\s+as\s+(?:possible|we\s+can|you\s+can)|right\s+away|straight\s+away|immediately|urgent(?:ly)?|(?<now>right\s+now)|at\s+once|as\s+quickly\s+as\s+possible|(?:need(?:ed)?|want(?:ed)?)\s+(?:it|this|that|something|one)\s+yesterday)\b/gi, resolve: (g, env, before) => (g.now && /\b(?:not|n't|no|nothing)\b/i.test(before) ? null : { date: env.today }) },
+  // As soon as possible: today, unless negated ("not urgent", "we don't need it right now").
+  { re: /\b(?:(?<urgent>asap|a\.s\.a\.p|urgent(?:ly)?)|as\s+soon\s+as\s+(?:possible|we\s+can|you\s+can)|right\s+away|straight\s+away|immediately|(?<now>right\s+now)|at\s+once|as\s+quickly\s+as\s+possible|(?:need(?:ed)?|want(?:ed)?)\s+(?:it|this|that|something|one)\s+yesterday)\b/gi, resolve: soon },
   { re: /\b(?:(?<h>first|second|1st|2nd)\s+half\s+of\s+(?:(?<hrel>this|next|the)\s+year|(?<year>20\d{2}))|h(?<hn>[12])(?:\s+(?<year2>20\d{2}))?)\b/gi, resolve: halfYear },
   { re: /^\W*(?:like\s+)?yesterday\W*$/gi, resolve: (_, env) => (env.answering ? { date: env.today } : null) },
   // Named periods with their year come before "next year" alone, so "March next year" stays one date.
@@ -57,14 +58,12 @@ export const PHRASE_MATCHERS: readonly Matcher[] = [
   { re: new RegExp(String.raw`(?:${MOD}[\s-]+)?(?:(?<rel>this|next|the\s+next|the\s+current|the\s+coming|the\s+following|the|our)\s+|(?<later>later)\s+this\s+)?(?<unit>weekend|week|month|quarter|(?:calendar\s+)?year|(?:fiscal|financial)\s+year|fy)\b`, 'gi'), resolve: relativePeriod },
   { re: /\b(?:the\s+)?week\s+after\s+next\b/gi, resolve: (_, env) => ({ date: addDays(env.today, 15 - isoWeekday(env.today)) }) },
   { re: /\b(?:the\s+|our\s+)?(?:(?<fiscal>(?:fiscal|financial)\s+year|fy)|year)[-\s]?end\b|\beo(?<eo>[ymq])\b/gi, resolve: yearEnd },
-  { re: /\b(?:(?<hprep>before|by|after|until|till|over|around|for|at|on)\s+)?(?:the\s+)?(?<holiday>christmas|xmas|x-mas|new\s+year(?:'s)?(?:\s+(?:day|eve))?|thanksgiving|black\s+friday)\b/gi, resolve: holiday },
+  ...HOLIDAY_MATCHERS,
   { re: new RegExp(String.raw`(?:${MOD}[\s-]+(?:of\s+)?|(?<yprep>in|during|for)\s+)(?<year>20\d{2})\b(?![-/]\d)`, 'gi'), resolve: explicitYear },
-  { re: new RegExp(String.raw`\b(?:(?<prep>in|within|inside|after|under|less\s+than)\s+)?(?:(?:the|a)\s+)?(?:(?<next>next|coming|following)\s+)?(?:(?<another>another)\s+|(?:about|around|roughly|approximately|approx\.?|maybe|like|some|just|only|~)\s*)?(?<qty>${QTY})(?:\s*(?:-|–|to|or)\s*(?<qty2>${QTY}))?(?:\s+of)?\s*(?<unit>days?|weeks?|wks?|months?|mos?|mths?|years?|yrs?|quarters?|fortnights?)\b(?<half>\s+and\s+a\s+half)?(?:\s+or\s+(?<qty3>so|two|three|four|\d+))?(?:\s+(?<from>from\s+now|out|time|'s\s+time|hence|away))?`, 'gi'), resolve: duration },
+  // A bare year as the answer ("Probably 2028", "2027 at the latest"), not a year inside a date or a range.
+  { re: /(?<![\d/.'’-])\b(?<year>20\d{2})\b(?!\s*[-–/.]\s*\d|\s*%)/g, resolve: (g, env, before) => (env.answering && onlyFillers(before) ? explicitYear(g, env) : null) },
+  DURATION_MATCHER,
 ];
-
-function onlyFillers(before: string): boolean {
-  return before.toLowerCase().split(/[^\p{L}'’]+/u).every((w) => w === '' || FILLERS.has(w));
-}
 
 /** The point a modifier names: "early" / "mid" / "late", "end of", "start of", "after"; "by" / "before" mean the start. */
 function pointOf(mod: string | undefined): PeriodPoint | 'by' | null {
@@ -99,7 +98,7 @@ function inPeriod(period: Period, mod: string | undefined, fallback: PeriodPoint
   return part ? { date, span: periodPart(period, part) } : { date };
 }
 
-function relativePeriod(g: Groups, env: PhraseEnv): Phrase | null {
+function relativePeriod(g: PhraseGroups, env: PhraseEnv): Phrase | null {
   const point = pointOf(g.mod);
   const unit = (g.unit ?? '').toLowerCase();
   const rel = (g.rel ?? (g.later ? 'this' : 'the')).toLowerCase().replace(/^the\s+/, '');
@@ -136,7 +135,7 @@ function fiscalYear(env: PhraseEnv, offset: number): Period {
   return monthsPeriod(current.start.year + offset, current.start.month, 12);
 }
 
-function yearEnd(g: Groups, env: PhraseEnv): Phrase {
+function yearEnd(g: PhraseGroups, env: PhraseEnv): Phrase {
   if (g.fiscal) return { date: fiscalYear(env, 0).end };
   const eo = g.eo?.toLowerCase();
   if (eo === 'm') return { date: monthPeriod(env.today.year, env.today.month).end };
@@ -145,14 +144,14 @@ function yearEnd(g: Groups, env: PhraseEnv): Phrase {
 }
 
 /** The year a phrase names: "2027", "'27", "next year", "this year"; null when it names none. */
-function namedYear(g: Groups, env: PhraseEnv): number | null {
+function namedYear(g: PhraseGroups, env: PhraseEnv): number | null {
   if (g.year) return Number(g.year);
   if (g.yy) return 2000 + Number(g.yy);
   const rel = g.yrel;
   return rel ? env.today.year + (/this/i.test(rel) ? 0 : 1) : null;
 }
 
-function quarter(g: Groups, env: PhraseEnv): Phrase | null {
+function quarter(g: PhraseGroups, env: PhraseEnv): Phrase | null {
   const word = g.qword?.toLowerCase() ?? '';
   const index = g.q ? Number(g.q) : Math.max(ORDINALS.indexOf(word), ORDINAL_DIGITS.indexOf(word)) + 1;
   if (index < 1) return null;
@@ -172,7 +171,7 @@ function yearly(periodIn: (year: number) => Period, year: number | null, env: Ph
 }
 
 /** "first half of next year", "H2", "H1 2027": the half's first day, like "Q3". */
-function halfYear(g: Groups, env: PhraseEnv): Phrase | null {
+function halfYear(g: PhraseGroups, env: PhraseEnv): Phrase | null {
   const second = /^(?:second|2nd)$/i.test(g.h ?? '') || g.hn === '2';
   const periodIn = (y: number) => monthsPeriod(y, second ? 7 : 1, 6);
   const explicit = g.year ?? g.year2;
@@ -180,23 +179,7 @@ function halfYear(g: Groups, env: PhraseEnv): Phrase | null {
   return yearly(periodIn, year, env, (period) => ({ date: period.start, span: period }));
 }
 
-function holiday(g: Groups, env: PhraseEnv): Phrase {
-  const name = (g.holiday ?? '').toLowerCase();
-  const onDay = (y: number): CivilDate => {
-    if (/christmas|xmas/.test(name)) return { year: y, month: 12, day: 25 };
-    if (/eve/.test(name)) return { year: y, month: 12, day: 31 };
-    if (/new/.test(name)) return { year: y, month: 1, day: 1 };
-    // Thanksgiving: fourth Thursday of November (US), second Monday of October (Canada).
-    const canada = env.ctx.region === 'CA' && /thanks/.test(name);
-    const first = { year: y, month: canada ? 10 : 11, day: 1 };
-    const day = canada ? addDays(first, ((8 - isoWeekday(first)) % 7) + 7) : addDays(first, ((11 - isoWeekday(first)) % 7) + 21);
-    return /black/.test(name) ? addDays(day, 1) : day;
-  };
-  const date = upcoming((y) => ({ start: onDay(y), end: onDay(y) }), env.today).start;
-  return { date: /after/i.test(g.hprep ?? '') ? addDays(date, 1) : date };
-}
-
-function month(g: Groups, env: PhraseEnv, before: string, after: string): Phrase | null {
+function month(g: PhraseGroups, env: PhraseEnv, before: string, after: string): Phrase | null {
   const word = g.month ?? '';
   // "may" is a verb and lower-case month names are words unless a preposition, a modifier or a year says otherwise.
   if (!g.mod && !g.prep && !g.year && !g.yy && !g.yrel && (/^may$/i.test(word) || word.charAt(0) === word.charAt(0).toLowerCase())) return null;
@@ -206,7 +189,7 @@ function month(g: Groups, env: PhraseEnv, before: string, after: string): Phrase
   return yearly((y) => monthPeriod(y, index), namedYear(g, env), env, (period) => inPeriod(period, g.mod, 'start'));
 }
 
-function season(g: Groups, env: PhraseEnv, _before: string, after: string): Phrase | null {
+function season(g: PhraseGroups, env: PhraseEnv, _before: string, after: string): Phrase | null {
   const name = (g.season ?? '').toLowerCase();
   // "fall" needs a preposition; a noun after the season is an event ("our spring sale"), not the season.
   if (name === 'fall' && !g.mod && !g.sprep) return null;
@@ -223,35 +206,23 @@ function season(g: Groups, env: PhraseEnv, _before: string, after: string): Phra
   return yearly(periodIn, year, env, phrase);
 }
 
-function explicitYear(g: Groups, env: PhraseEnv): Phrase | null {
+/**
+ * "in 2027", "by 2027", "Probably 2028": a later year is its middle (Jul 1), like "next year";
+ * the current year is its last day, like "this year" (its middle may be past already).
+ */
+function explicitYear(g: PhraseGroups, env: PhraseEnv): Phrase | null {
   const period = monthsPeriod(Number(g.year), 1, 12);
-  return compareDates(period.end, env.today) < 0 ? null : inPeriod(period, g.mod, 'mid');
+  if (compareDates(period.end, env.today) < 0) return null;
+  return inPeriod(period, g.mod, period.start.year === env.today.year ? 'end' : 'mid');
 }
 
-function duration(g: Groups, env: PhraseEnv, before: string, after: string): Phrase | null {
-  const anchored = Boolean(g.prep || g.next || g.from || g.another);
-  // "for 10 years" is how long; "(not) for another 6 months" is when.
-  if (!g.prep && !g.another && /\b(?:for|every|each|per|last|past|than|since)\s+(?:the\s+)?$/i.test(before)) return null;
-  // "over 10 years" is how long; "over the next 18 months" is when.
-  if (!g.prep && !g.next && /\bover\s+$/i.test(before)) return null;
-  if (/^\s*(?:ago|old|long|in\s+a\s+row|running|straight|of\s+(?:experience|history|data))\b/i.test(after)) return null;
-  if (!anchored && !(env.answering && onlyFillers(before))) return null;
-  const amounts = [g.qty, g.qty2, g.qty3].map(quantity).filter((n): n is number => n !== null);
-  if (amounts.length === 0) return null;
-  const q = Math.max(...amounts) + (g.half ? 0.5 : 0);
-  const unit = (g.unit ?? '').toLowerCase();
-  if (unit.startsWith('d')) return { date: addDays(env.today, Math.round(q)) };
-  if (unit.startsWith('w')) return { date: addDays(env.today, Math.round(q * 7)) };
-  if (unit.startsWith('f')) return { date: addDays(env.today, Math.round(q * 14)) };
-  const months = unit.startsWith('q') ? q * 3 : unit.startsWith('y') ? q * 12 : q;
-  return { date: Number.isInteger(months) ? addMonths(env.today, months) : addDays(env.today, Math.round(months * 30.44)) };
-}
-
-function quantity(text: string | undefined): number | null {
-  if (!text) return null;
-  const t = text.toLowerCase().trim();
-  if (/^\d/.test(t)) return Number(t);
-  if (/^half\s/.test(t)) return 0.5;
-  if (t === 'a' || t === 'an') return 1;
-  return wordsToNumber(t);
+/**
+ * "ASAP", "urgent", "right away": today. A negated one ("not urgent", "non-urgent", "we don't
+ * need it immediately") is never ASAP; "not urgent" as the answer means no rush.
+ */
+function soon(g: PhraseGroups, env: PhraseEnv, before: string): Phrase | null {
+  // "no plans to buy right now" and "we don't need it right now" are not "now".
+  if (g.now && /\b(?:not|no|nothing)\b|n['’]t\b/i.test(before)) return null;
+  if (NEGATED.test(before)) return env.answering && g.urgent ? 'none' : null;
+  return { date: env.today };
 }

@@ -43,7 +43,7 @@ const RESTATEMENT = /(?:\b(?:so|i\.?e\.?|that\s+is(?:\s+to\s+say)?|that\s+means|
 /**
  * The timeline rule: when the visitor wants to be up and running, as `timeline.targetDate`
  * (ISO date in the visitor's time zone) and `timeline.bucket`, or bucket `none` for "no rush",
- * "no plans to buy", or "whenever" as the answer.
+ * "no plans to buy", or "whenever" / "not urgent" as the answer ("not urgent" is never ASAP).
  * Outside an answer to the timeline question, a date counts only in a sentence about timing,
  * never in a clause about money ("no budget for it this year"); in an answer, money words do
  * not hide a date ("the grant has to be spent by the end of the year").
@@ -60,8 +60,9 @@ const RESTATEMENT = /(?:\b(?:so|i\.?e\.?|that\s+is(?:\s+to\s+say)?|that\s+means|
  *    "end of") and durations have no span to refine ("within 2 months; our launch is in July").
  * Of two joined by "or" the first counts ("January or February"); a date beats a "no rush".
  * Choices: a bare month is its 1st; "early" the 5th (two weeks into a longer span); "mid" the
- * middle; "late" and "end (of)" the last day ("end Sept" too); "next year" is Jul 1, "this
- * year" Dec 31; "March next year" is March of next year; "not this year" is the day after it;
+ * middle; "late" and "end (of)" the last day ("end Sept" too); "next year" and a later year
+ * ("2028", "in 2027") are Jul 1, "this year" and the current year Dec 31; "the holidays" are
+ * Dec 24 ("after the holidays" Jan 2); "March next year" is March of next year; "not this year" is the day after it;
  * "next quarter" its last day; "Q3" its first; seasons are meteorological (spring = Mar 1
  * north, Sep 1 south); a range of durations ("6 to 8 weeks") takes the upper end.
  *

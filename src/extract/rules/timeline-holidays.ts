@@ -1,0 +1,46 @@
+import { addDays, isoWeekday, monthsPeriod, periodPart, pointIn, upcoming, type CivilDate, type Period } from './timeline-bucket.js';
+import type { Phrase, PhraseEnv, PhraseGroups, PhraseMatcher } from './timeline-phrases.js';
+
+/**
+ * The end-of-year holidays with no holiday named ("before the holidays", "once the holidays
+ * are over", "over the festive season"): Dec 24 to Jan 1. "Before", "by", "over" point at Dec
+ * 24; "after" and "once ... over" at Jan 2. "The summer holidays" and "the Easter holidays" are
+ * not these: the word right before "holidays" must be "the" (or Christmas, festive, end-of-year).
+ */
+const HOLIDAY_SEASON = /\b(?:(?<hprep>before|by|until|till|after|over|around|during|for|at|in|once|when)\s+)?the\s+(?:(?:christmas|xmas|x-mas|festive|end[-\s]of[-\s](?:the[-\s])?year)\s+)?(?:holidays|holiday\s+(?:season|period|break)|festive\s+(?:season|period|break))\b(?<over>\s+(?:are\s+|is\s+)?(?:over|done|finished|behind\s+us))?/gi;
+
+/** Named holidays: Christmas, New Year, Thanksgiving (US or Canada), Black Friday. */
+const NAMED_HOLIDAY = /\b(?:(?<hprep>before|by|after|until|till|over|around|for|at|on|in)\s+)?(?:the\s+)?(?<holiday>christmas|xmas|x-mas|new\s+year(?:'s)?(?:\s+(?:day|eve))?|thanksgiving|black\s+friday)\b/gi;
+
+/** The holiday phrases; the season comes first so that "the Christmas holidays" is one phrase. */
+export const HOLIDAY_MATCHERS: readonly PhraseMatcher[] = [
+  { re: HOLIDAY_SEASON, resolve: holidaySeason },
+  { re: NAMED_HOLIDAY, resolve: holiday },
+];
+
+function holidaySeason(g: PhraseGroups, env: PhraseEnv): Phrase | null {
+  // Outside an answer, "a rush before the holidays" or "closed during the holidays" tell of their trade:
+  // only a plan word with a deadline ("live before the holidays") dates a plan.
+  if (!env.answering && (!env.strongCue || !/^(?:before|by|until|till|after|once|when)$/i.test(g.hprep ?? ''))) return null;
+  const period = upcoming((y): Period => ({ start: { year: y, month: 12, day: 24 }, end: { year: y + 1, month: 1, day: 1 } }), env.today);
+  const after = /after/i.test(g.hprep ?? '') || (/once|when/i.test(g.hprep ?? '') && Boolean(g.over));
+  return { date: pointIn(period, after ? 'after' : 'start') };
+}
+
+function holiday(g: PhraseGroups, env: PhraseEnv): Phrase {
+  const name = (g.holiday ?? '').toLowerCase();
+  const onDay = (y: number): CivilDate => {
+    if (/christmas|xmas/.test(name)) return { year: y, month: 12, day: 25 };
+    if (/eve/.test(name)) return { year: y, month: 12, day: 31 };
+    if (/new/.test(name)) return { year: y, month: 1, day: 1 };
+    // Thanksgiving: fourth Thursday of November (US), second Monday of October (Canada).
+    const canada = env.ctx.region === 'CA' && /thanks/.test(name);
+    const first = { year: y, month: canada ? 10 : 11, day: 1 };
+    const day = canada ? addDays(first, ((8 - isoWeekday(first)) % 7) + 7) : addDays(first, ((11 - isoWeekday(first)) % 7) + 21);
+    return /black/.test(name) ? addDays(day, 1) : day;
+  };
+  const date = upcoming((y) => ({ start: onDay(y), end: onDay(y) }), env.today).start;
+  // "In the new year" is its first day, and the early part of the year, so "probably February" can refine it.
+  if (/^in$/i.test(g.hprep ?? '') && /^new\s+year$/.test(name)) return { date, span: periodPart(monthsPeriod(date.year, 1, 12), 'early') };
+  return { date: /after/i.test(g.hprep ?? '') ? addDays(date, 1) : date };
+}
