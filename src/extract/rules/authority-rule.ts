@@ -23,9 +23,10 @@ export function authorityRule(input: string, ctx: RuleContext): RuleResult {
   const titleLevel = role ? levelForTitle(role.value) : null;
   const cue = authorityCueLevel(text, answering || role !== null, titleLevel);
   let level = cue ?? titleLevel;
-  // Outside the authority question an influence cue with no role ("shortlisting tools to take to
-  // our CFO") would fill the authority slot, and the question that gets the role would never come.
-  if (!answering && role === null && level === 'influencer') level = null;
+  // Outside the authority question a level with no role ("shortlisting tools to take to our CFO",
+  // a vendor's pitch) would fill the authority slot, and the question that gets the role would
+  // never come: the authority question asks, and its answer gives both.
+  if (!answering && role === null) level = null;
   // A title said in passing ("I'm the marketing director at ...") does not say who signs: only
   // owners, founders and the C-suite do by title alone. For the rest, outside the authority
   // question, keep the role and let the authority question ask who decides.

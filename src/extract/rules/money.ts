@@ -130,7 +130,7 @@ function findAtoms(text: string): Atom[] {
   return atoms;
 }
 
-/** Reads "30,000", "1,200.50", "3.000" (thousands), "1.200,50", "1.5" (with a suffix), "1'000". */
+/** Reads "30,000", "1,200.50", "3.000" (thousands), "1.200,50", "12,00,000" (lakh), "1.5" (with a suffix), "1'000". */
 function parseDigits(raw: string, hasSuffix: boolean): number | null {
   const s = raw.replace(/'/g, '');
   if (/^\d+$/.test(s)) return Number(s);
@@ -138,6 +138,8 @@ function parseDigits(raw: string, hasSuffix: boolean): number | null {
   // "€3.000" is three thousand, but "3.000k" or "1.500m" read the dot as a decimal point.
   const dotDecimal = hasSuffix && grouped?.[1] === '.' && s.split('.').length === 2;
   if (grouped && !dotDecimal) return Number(s.replace(/[.,]/g, ''));
+  // Indian grouping (lakh, crore): "12,00,000" is 1,200,000 and "1,50,00,000" is 15,000,000.
+  if (/^\d{1,2}(?:,\d{2})+,\d{3}$/.test(s)) return Number(s.replace(/,/g, ''));
   const mixed = /^(\d{1,3}(?:([.,])\d{3})*)([.,])(\d{1,2})$/.exec(s);
   if (mixed && mixed[2] !== mixed[3]) return Number(`${(mixed[1] ?? '').replace(/[.,]/g, '')}.${mixed[4] ?? ''}`);
   const decimal = /^(\d+)[.,](\d+)$/.exec(s);

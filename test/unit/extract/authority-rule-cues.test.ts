@@ -51,15 +51,22 @@ describe('authorityRule: owners and partners deciding together', () => {
 });
 
 describe('authorityRule: people selling to us have no buying role', () => {
+  it.each([
+    'We run an ad agency for dental clinics - can I talk to whoever handles your marketing?',
+    'Who is in charge of your SEO? We have a proposal.',
+    "Honestly we don't need a bot, we'd love to offer our content services to your team.",
+    'I would like to introduce you to our lead-generation platform',
+    'We could help your website rank higher on search',
+    'Sales rep at Brightlane Media, I want to pitch our video services to you',
+  ])('when the visitor answers the authority question with "%s", then the level is researcher', (text) => {
+    expect(authorityOf(text, 'authority').level).toBe('researcher');
+  });
+
   it.each<[string, Slot | null]>([
     ['We run an ad agency for dental clinics - can I talk to whoever handles your marketing?', null],
-    ['Who is in charge of your SEO? We have a proposal.', null],
     ["Honestly we don't need a bot, we'd love to offer our content services to your team.", 'need'],
-    ['I would like to introduce you to our lead-generation platform', null],
-    ['We could help your website rank higher on search', null],
-    ['Sales rep at Brightlane Media, I want to pitch our video services to you', 'authority'],
-  ])('when the visitor writes "%s" (asked: %s), then the level is researcher', (text, expecting) => {
-    expect(authorityOf(text, expecting).level).toBe('researcher');
+  ])('when a pitch with no role comes outside the authority question ("%s"), then no level is set, so the authority question still asks for the role', (text, expecting) => {
+    expect(authorityOf(text, expecting)).toEqual({ role: null, level: null });
   });
 
   it.each<[string, Slot | null, string | null]>([
@@ -84,7 +91,7 @@ describe('authorityRule: no decision power', () => {
   });
 });
 
-describe('authorityRule: an influence cue outside the authority question waits for the role', () => {
+describe('authorityRule: a level outside the authority question waits for the role', () => {
   it.each([
     "Hi - I'm shortlisting tools to bring to my VP.",
     'I will take this to our board next month',
@@ -95,7 +102,7 @@ describe('authorityRule: an influence cue outside the authority question waits f
 
   it.each([
     ["I'm a sales coordinator, I'd take it to our GM", 'sales coordinator', 'influencer'],
-    ['I sign off on tools like this', null, 'decision_maker'],
+    ['I sign off on tools like this', null, null],
   ])('when an opening says "%s", then the role is %s and the level %s', (text, role, level) => {
     expect(authorityOf(text, null)).toEqual({ role, level });
   });

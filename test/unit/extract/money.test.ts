@@ -164,3 +164,13 @@ describe('NUMBER_WORDS_SOURCE', () => {
     ]);
   });
 });
+
+describe('Indian digit grouping', () => {
+  it.each([
+    ['Rs 12,00,000 per year', 1_200_000],
+    ['₹1,50,00,000 for the project', 15_000_000],
+    ['about INR 4,50,000', 450_000],
+  ])('when the visitor writes "%s", then the amount is %i', (text, amount) => {
+    expect(findMoney(text)[0]?.amount).toBe(amount);
+  });
+});
