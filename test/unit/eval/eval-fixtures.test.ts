@@ -9,9 +9,11 @@ import { REPO_ROOT } from '../../helpers/test-deps.js';
 
 const runtime = { openaiApiKey: null, llmBaseUrl: null, llmModel: null, crmWebhookUrl: null, crmWebhookSecret: null, adminToken: null };
 
+const FIXTURES = ['conversations.jsonl', 'conversations-b.jsonl', 'conversations-c.jsonl', 'conversations-d.jsonl'];
+
 describe("the eval on the project's own labelled conversations", () => {
-  it('when the rules extractor runs them end to end, then field accuracy is at least 0.9 and nothing is asked twice', async () => {
-    const items = parseCorpus(readFileSync(path.join(REPO_ROOT, 'test/fixtures/conversations.jsonl'), 'utf8'));
+  it.each(FIXTURES)('when the rules extractor runs %s end to end, then field accuracy is at least 0.9 and nothing is asked twice', async (file) => {
+    const items = parseCorpus(readFileSync(path.join(REPO_ROOT, 'test/fixtures', file), 'utf8'));
     const config = { ...defaultConfig(), promptsDir: path.join(REPO_ROOT, 'prompts') };
     const report = await runEval(items, config, (item) => createEvalService(item, config, { mode: 'rules', runtime }));
     expect(report.items).toBe(items.length);
