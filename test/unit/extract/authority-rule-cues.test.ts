@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { authorityRule } from '../../../src/extract/rules/authority-rule.js';
-import type { RuleContext } from '../../../src/extract/rules/rule-context.js';
+import { authorityOf } from './authority-of.js';
 import type { Slot } from '../../../src/lead/slots.js';
-import { DEFAULT_VISITOR } from '../../../src/lead/visitor.js';
-
-function ctx(expecting: Slot | null): RuleContext {
-  return { expecting, visitor: DEFAULT_VISITOR, now: new Date('2026-03-02T15:00:00Z'), region: 'US', defaultCurrency: 'USD', fiscalYearEndMonth: 12 };
-}
-
-function authorityOf(text: string, expecting: Slot | null): { role: unknown; level: unknown } {
-  const { candidates } = authorityRule(text, ctx(expecting));
-  return {
-    role: candidates.find((c) => c.path === 'authority.role')?.value ?? null,
-    level: candidates.find((c) => c.path === 'authority.level')?.value ?? null,
-  };
-}
 
 describe('authorityRule: the final word belongs to someone else', () => {
   it.each([
