@@ -11,6 +11,7 @@ import { createFileOutboxMarkers } from './handoff/file-outbox-markers.js';
 import { createLowdbDeliveryStore } from './handoff/lowdb-delivery-store.js';
 import { withOutbox } from './handoff/with-outbox.js';
 import { createBookingsRouter } from './server/bookings-router.js';
+import { createLeadsRouter } from './server/leads-router.js';
 import { stderrLogger } from './server/server-deps.js';
 import { startServer } from './server/start-server.js';
 import { createLowdbStore } from './store/lowdb-store.js';
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
     onError: (error, where) => stderrLogger.error(`chat ${where} failed`, { error: error instanceof Error ? error.message : String(error) }),
   });
 
-  const server = await startServer({ config, chatService, logger: stderrLogger, routers: [createBookingsRouter({ calendar, store, config, clock }), createAdminRouter({ adminToken: runtime.adminToken, deliveries, worker })] });
+  const server = await startServer({ config, chatService, logger: stderrLogger, routers: [createBookingsRouter({ calendar, store, config, clock }), createAdminRouter({ adminToken: runtime.adminToken, deliveries, worker }), createLeadsRouter({ adminToken: runtime.adminToken, store, config })] });
   const mode = llm ? `LLM mode, model ${config.llm.model}` : 'rules mode';
   process.stdout.write(`leadbot listening on ${server.url} (${mode}, data in ${config.dataDir}${file ? `, config ${file}` : ', default config'})\n`);
 

@@ -1,11 +1,11 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { Router, type RequestHandler } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import { formatIssues } from '../config/load-config.js';
 import { AppError } from '../errors/app-error.js';
 import { DELIVERY_ID_PATTERN, DELIVERY_STATUSES } from './delivery-schema.js';
 import type { DeliveryStore } from './delivery-store.js';
 import type { DeliveryWorker } from './delivery-worker.js';
+import { requireAdmin } from '../server/require-admin.js';
 
 export type AdminRouterDeps = {
   /** ADMIN_TOKEN; null turns the admin routes off (they answer 404, as if absent). */
@@ -26,24 +26,6 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z
   const r = schema.safeParse(value);
   if (!r.success) throw new AppError('BAD_REQUEST', `invalid ${where}: ${formatIssues(r.error)}`);
   return r.data;
-}
-
-/** Compares digests, so neither the length nor the content of the token leaks through timing. */
-function sameToken(given: string, expected: string): boolean {
-  const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
-  return timingSafeEqual(digest(given), digest(expected));
-}
-
-function requireAdmin(adminToken: string | null): RequestHandler {
-  return (req, res, next) => {
-    if (adminToken === null) return next(new AppError('NOT_FOUND', `No route for ${req.method} ${req.path}`));
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '');
-    if (match?.[1] === undefined || !sameToken(match[1], adminToken)) {
-      res.set('WWW-Authenticate', 'Bearer realm="leadbot admin"');
-      return next(new AppError('UNAUTHORIZED', 'send Authorization: Bearer <ADMIN_TOKEN>'));
-    }
-    next();
-  };
 }
 
 /**
