@@ -1,3 +1,4 @@
+import { dateFormat } from '../lib/date-formats.js';
 import { DateTime } from 'luxon';
 import type { BookingConfig } from '../config/config-schema.js';
 import { clockTime, repWorkingHours, type Span } from './rep-working-hours.js';
@@ -98,8 +99,8 @@ export function freeSlots(cfg: BookingConfig, now: Date, busy: readonly BusyTime
 export function slotLabel(startIso: string, timezone: string, locale = 'en-US'): string {
   const d = new Date(startIso);
   const safeLocale = supportedLocale(locale);
-  const date = new Intl.DateTimeFormat(safeLocale, { timeZone: timezone, weekday: 'short', month: 'short', day: 'numeric' }).format(d);
-  const time = new Intl.DateTimeFormat(safeLocale, { timeZone: timezone, hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(d);
+  const date = dateFormat(safeLocale, { timeZone: timezone, weekday: 'short', month: 'short', day: 'numeric' }).format(d);
+  const time = dateFormat(safeLocale, { timeZone: timezone, hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(d);
   return `${date}, ${time}`;
 }
 

@@ -66,7 +66,11 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
     // Times offered to a visitor stay bookable while they are held for them, even if the
     // minimum notice runs out meanwhile: the notice counts from when the hold began at most.
     const noticeFrom = conv.expecting === 'booking' ? new Date(now.getTime() - config.booking.holdMinutes * 60_000) : now;
-    return freeSlots(config.booking, noticeFrom, busy, 200).filter((s) => Date.parse(s.start) > now.getTime());
+    // Reading a typed choice or moving a meeting needs the whole horizon; a first offer needs
+    // only the next few (computing 14 days of slots costs milliseconds on every such turn).
+    const choosing = conv.expecting === 'booking' || conv.meeting !== null;
+    const limit = choosing ? 500 : config.booking.offer;
+    return freeSlots(config.booking, noticeFrom, busy, limit + 1).filter((s) => Date.parse(s.start) > now.getTime()).slice(0, limit);
   }
 
   /** Runs one engine event, then any calendar change it asks for, and renders the replies as messages. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isKnownTimeZone } from '../lib/date-formats.js';
 
 const short = z.string().max(2048);
 
@@ -18,13 +19,9 @@ export type Visitor = z.output<typeof VisitorSchema>;
 
 export const DEFAULT_VISITOR: Visitor = { timezone: 'UTC', locale: 'en-US', page: null, referrer: null, utm: null };
 
+/** Whether `tz` is an IANA time zone (validated once per zone name: it runs on every stored read). */
 export function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
+  return isKnownTimeZone(tz);
 }
 
 /** The path of the visitor's page ("/pricing"), or "" when unknown or not a URL. */

@@ -1,3 +1,4 @@
+import { dateFormat } from '../../lib/date-formats.js';
 import { AppError } from '../../errors/app-error.js';
 import type { TimelineBucket } from '../../lead/field-paths.js';
 
@@ -30,14 +31,14 @@ export function bucketFor(targetIsoDate: string, now: Date, timezone: string): T
 
 /** Today's date on the wall calendar of `timezone` at the instant `now`. */
 export function localToday(now: Date, timezone: string): CivilDate {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: timezone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(now);
+  const parts = dateFormat('en-US', { timeZone: timezone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   return { year: part('year'), month: part('month'), day: part('day') };
 }
 
 /** Minutes east of UTC of `timezone` at `now` (what chrono-node takes as a reference zone). */
 export function utcOffsetMinutes(now: Date, timezone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = dateFormat('en-US', {
     timeZone: timezone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
   }).formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);

@@ -1,0 +1,72 @@
+import { fork } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ChildMessage, ParentMessage, ServerProbe } from './server-protocol.js';
+
+const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'server-child.ts');
+
+/** A server running in its own process. */
+export type ServerProcess = {
+  url: string;
+  /** The process's memory, CPU since the last probe, event-loop delay and logged errors. */
+  probe(opts?: { collect?: boolean }): Promise<ServerProbe>;
+  stop(): Promise<void>;
+};
+
+export type SpawnOptions = {
+  kind: 'rules' | 'echo';
+  /** The rules server's data folder. */
+  dataDir?: string;
+  /** Writes a V8 CPU profile of the server into this folder when it stops. */
+  cpuProfileDir?: string | undefined;
+};
+
+/**
+ * Forks scripts/bench/server-child.ts (through tsx) with the garbage collector exposed, and
+ * resolves once it listens.
+ *
+ * @example
+ *   const server = await spawnServer({ kind: 'rules', dataDir: '/tmp/bench-data' });
+ *   const { rss } = await server.probe({ collect: true });
+ *   await server.stop();
+ */
+export async function spawnServer(opts: SpawnOptions): Promise<ServerProcess> {
+  const execArgv = ['--import', 'tsx', '--expose-gc'];
+  if (opts.cpuProfileDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${opts.cpuProfileDir}`);
+  const child = fork(CHILD, [opts.kind, opts.dataDir ?? ''], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const waiting = new Map<number, (p: ServerProbe) => void>();
+  let nextId = 0;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const url = await new Promise<string>((resolve, reject) => {
+    child.on('message', (raw: unknown) => {
+      if (!isChildMessage(raw)) return;
+      if (raw.type === 'ready') resolve(raw.url);
+      else waiting.get(raw.id)?.(raw.probe);
+    });
+    void exited.then((code) => reject(new Error(`the ${opts.kind} server exited with code ${String(code)} before listening`)));
+  });
+
+  const send = (m: ParentMessage): void => void child.send(m);
+  return {
+    url,
+    probe: ({ collect = false } = {}) =>
+      new Promise((resolve) => {
+        const id = ++nextId;
+        waiting.set(id, (p) => {
+          waiting.delete(id);
+          resolve(p);
+        });
+        send({ type: 'probe', id, collect });
+      }),
+    async stop() {
+      if (child.connected) send({ type: 'stop' });
+      await exited;
+    },
+  };
+}
+
+/** The child is ours, but IPC delivers `unknown`: a light shape check keeps the types honest. */
+function isChildMessage(m: unknown): m is ChildMessage {
+  return typeof m === 'object' && m !== null && 'type' in m && (m.type === 'ready' || m.type === 'probe');
+}
