@@ -5,7 +5,7 @@
  * small and a large store. Prints markdown tables and the targets, met or not. Asserts nothing.
  *
  * Run: npm run bench -- [--quick] [--conversations 200,1000] [--turns 6] [--think-ms 5000]
- *      [--stored 100000] [--profile] [--out notes/bench-results.md]   (--help for all)
+ *      [--stored 100000] [--profile] [--out bench-results.md]   (--help for all)
  */
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';

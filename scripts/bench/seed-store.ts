@@ -7,6 +7,7 @@ import { parseConfig } from '../../src/config/load-config.js';
 import type { Conversation } from '../../src/conversation/conversation-schema.js';
 import { createChatService } from '../../src/conversation/create-chat-service.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
+import { conversationPath } from '../../src/store/conversation-path.js';
 import { parseConversation } from '../../src/store/parse-conversation.js';
 import { REPO_ROOT } from './rules-server.js';
 import { answerFor, personaFor } from './visitor-script.js';
@@ -18,14 +19,12 @@ const ID_PLACEHOLDER = '__BENCH_ID__';
 export const seededId = (index: number): string => `stored-${String(index).padStart(6, '0')}`;
 
 /**
- * Fills `<dataDir>/conversations/` with `count` valid, finished conversations, as the lowdb
+ * Fills `<dataDir>/conversations/<shard>/` with `count` valid, finished conversations, as the lowdb
  * store writes them (indented JSON, one file per conversation), without going through the
  * store: one real conversation is played through the engine once, then written `count` times
  * under different ids. Returns the size of one file in bytes.
  */
 export async function seedStore(dataDir: string, count: number): Promise<{ bytesPerFile: number }> {
-  const folder = path.join(dataDir, 'conversations');
-  await mkdir(folder, { recursive: true });
   const template = await templateConversation();
   const text = JSON.stringify({ ...template, id: ID_PLACEHOLDER }, null, 2);
   // Checked once here, so the server never meets an invalid seeded file.
@@ -35,7 +34,9 @@ export async function seedStore(dataDir: string, count: number): Promise<{ bytes
   const worker = async (): Promise<void> => {
     for (let i = next++; i < count; i = next++) {
       const id = seededId(i);
-      await writeFile(path.join(folder, `${id}.json`), text.replace(ID_PLACEHOLDER, id));
+      const file = conversationPath(dataDir, id);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, text.replace(ID_PLACEHOLDER, id));
     }
   };
   await Promise.all(Array.from({ length: WRITE_CONCURRENCY }, worker));

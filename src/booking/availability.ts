@@ -39,6 +39,30 @@ const overlapsAny = (idx: SpanIndex, from: number, to: number): boolean => (idx.
 /** Whether one span (of spans that never overlap each other) holds all of [from, to). */
 const inside = (idx: SpanIndex, from: number, to: number): boolean => (idx.tos[countBelow(idx.froms, from, true) - 1] ?? -Infinity) >= to;
 
+const workingHoursMemo = new WeakMap<BookingConfig, Map<string, SpanIndex>>();
+
+/**
+ * A rep's working hours around [fromMs, toMs), widened to whole UTC days so that every turn of
+ * the same day shares one computation (building each day's hours in luxon costs a fraction of
+ * a millisecond per rep, and most turns ask again). Spans just outside the window are harmless:
+ * slots are only looked for inside it.
+ */
+function workingHoursIndex(rep: BookingConfig['reps'][number], cfg: BookingConfig, fromMs: number, toMs: number): SpanIndex {
+  const from = Math.floor(fromMs / DAY) * DAY;
+  const to = Math.ceil(toMs / DAY) * DAY;
+  let memo = workingHoursMemo.get(cfg);
+  if (memo === undefined) workingHoursMemo.set(cfg, (memo = new Map()));
+  const key = `${rep.id}|${from}|${to}`;
+  let index = memo.get(key);
+  if (index === undefined) {
+    // A few keys per rep and day; forget them all now and then rather than track their age.
+    if (memo.size >= 256) memo.clear();
+    index = indexSpans(repWorkingHours(rep, cfg, from, to));
+    memo.set(key, index);
+  }
+  return index;
+}
+
 /**
  * The free slots from `now` on, oldest first, each with the reps free then (in config order).
  *
@@ -61,7 +85,7 @@ export function freeSlots(cfg: BookingConfig, now: Date, busy: readonly BusyTime
     const own = busy.filter((b) => b.repId === rep.id).map((b) => ({ from: Date.parse(b.start) - buffer, to: Date.parse(b.end) + buffer }));
     return {
       id: rep.id,
-      hours: indexSpans(repWorkingHours(rep, cfg, now.getTime() - DAY, latest + DAY)),
+      hours: workingHoursIndex(rep, cfg, now.getTime() - DAY, latest + DAY),
       busy: indexSpans(own.filter((b) => Number.isFinite(b.from) && Number.isFinite(b.to))),
     };
   });

@@ -1,4 +1,4 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { Conversation } from '../conversation/conversation-schema.js';
@@ -6,12 +6,13 @@ import { AppError, isAppError } from '../errors/app-error.js';
 import type { Store } from './store.js';
 import { assertConversationId, CONVERSATION_ID_PATTERN } from './conversation-id.js';
 import { createConversationFile } from './conversation-file.js';
+import { conversationPath, conversationsFolder, conversationShard } from './conversation-path.js';
 import { createKeyedQueue } from './keyed-queue.js';
 import { createLruCache } from './lru-cache.js';
 import { parseConversation } from './parse-conversation.js';
 
 export type LowdbStoreOptions = {
-  /** The data folder; conversations live in `<dataDir>/conversations/<id>.json`. */
+  /** The data folder; conversations live in `<dataDir>/conversations/<shard>/<id>.json`. */
   dataDir: string;
   /** How many conversations stay in memory (most recently used first). Default 1,000. */
   cacheSize?: number;
@@ -38,14 +39,23 @@ const FILE_SUFFIX = '.json';
  *   await store.close();
  */
 export async function createLowdbStore(options: LowdbStoreOptions): Promise<Store> {
-  const folder = join(options.dataDir, 'conversations');
+  const folder = conversationsFolder(options.dataDir);
   await mkdir(folder, { recursive: true });
+  await moveFlatFilesIntoShards(folder);
 
   const cache = createLruCache<string, Low<Conversation>>(options.cacheSize ?? DEFAULT_CACHE_SIZE);
   const queue = createKeyedQueue();
   let closed = false;
 
-  const fileOf = (id: string): string => join(folder, `${id}${FILE_SUFFIX}`);
+  const fileOf = (id: string): string => conversationPath(options.dataDir, id);
+  // Sub-folders are created on a conversation's first save, once per process.
+  const madeShards = new Set<string>();
+  async function ensureShard(id: string): Promise<void> {
+    const shard = conversationShard(id);
+    if (madeShards.has(shard)) return;
+    await mkdir(join(folder, shard), { recursive: true });
+    madeShards.add(shard);
+  }
 
   function assertOpen(): void {
     if (closed) throw new AppError('INTERNAL', 'the conversation store is closed');
@@ -84,8 +94,10 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Stor
       assertOpen();
       const id = conversation.id;
       // Validate before writing: an invalid file would make the conversation unreadable later.
-      const doc = structuredClone(parseConversation(conversation, `conversation ${id}`));
+      // The parse returns fresh objects, so the caller keeps no handle on the cached document.
+      const doc = parseConversation(conversation, `conversation ${id}`);
       await queue.run(id, async () => {
+        await ensureShard(id);
         const db = cache.get(id) ?? new Low(createConversationFile(fileOf(id)), doc);
         db.data = doc;
         try {
@@ -101,13 +113,16 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Stor
 
     async listConversationIds() {
       assertOpen();
-      const names = await readdir(folder);
-      // Skips steno's `.<id>.json.tmp` leftovers (a crash mid-write) and anything foreign.
-      return names
-        .filter((name) => name.endsWith(FILE_SUFFIX))
-        .map((name) => name.slice(0, -FILE_SUFFIX.length))
-        .filter((id) => CONVERSATION_ID_PATTERN.test(id))
-        .sort();
+      const ids: string[] = [];
+      for (const shard of await readdir(folder, { withFileTypes: true })) {
+        if (!shard.isDirectory() || !SHARD_PATTERN.test(shard.name)) continue;
+        for (const name of await readdir(join(folder, shard.name))) {
+          const id = conversationIdOf(name);
+          // Only files in their own shard: a file copied into the wrong one is never read.
+          if (id !== null && conversationShard(id) === shard.name) ids.push(id);
+        }
+      }
+      return ids.sort();
     },
 
     async close() {
@@ -115,6 +130,30 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Stor
       await queue.idle();
     },
   };
+}
+
+const SHARD_PATTERN = /^[0-9a-f]{2}$/;
+
+/** The id of a conversation file name; null for steno's `.<id>.json.tmp` leftovers and anything foreign. */
+function conversationIdOf(name: string): string | null {
+  if (!name.endsWith(FILE_SUFFIX)) return null;
+  const id = name.slice(0, -FILE_SUFFIX.length);
+  return CONVERSATION_ID_PATTERN.test(id) ? id : null;
+}
+
+/**
+ * Data written before conversations were sharded sits directly in `conversations/`: each file
+ * is renamed into its shard (atomic, so a crash in the middle leaves every file in one place,
+ * and the next start carries on).
+ */
+async function moveFlatFilesIntoShards(folder: string): Promise<void> {
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    const id = entry.isFile() ? conversationIdOf(entry.name) : null;
+    if (id === null) continue;
+    const shard = join(folder, conversationShard(id));
+    await mkdir(shard, { recursive: true });
+    await rename(join(folder, entry.name), join(shard, entry.name));
+  }
 }
 
 function asInternal(e: unknown, context: string): AppError {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ConversationSchema } from '../../../src/conversation/conversation-schema.js';
+import { conversationPath } from '../../../src/store/conversation-path.js';
 import { createLowdbStore } from '../../../src/store/lowdb-store.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -49,7 +50,7 @@ it('when the writer is killed mid-save again and again, then the file is always 
     const delayMs = Math.floor(Math.random() * 150);
     await runAndKill(delayMs);
 
-    const raw = await readFile(join(dataDir, 'conversations', `${ID}.json`), 'utf8');
+    const raw = await readFile(conversationPath(dataDir, ID), 'utf8');
     const parsed = ConversationSchema.safeParse(JSON.parse(raw));
     expect(parsed.success, `round ${round} (killed after ${delayMs} ms): ${parsed.error?.message}`).toBe(true);
 

@@ -1,8 +1,9 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isAppError } from '../../../src/errors/app-error.js';
+import { conversationPath } from '../../../src/store/conversation-path.js';
 import { createLowdbStore } from '../../../src/store/lowdb-store.js';
 import type { Store } from '../../../src/store/store.js';
 import { at, makeConversation, makeLead, makeMessage } from '../../helpers/make-conversation.js';
@@ -18,7 +19,10 @@ async function open(cacheSize?: number): Promise<Store> {
   return store;
 }
 
-const fileOf = (id: string): string => join(folder, `${id}.json`);
+const fileOf = (id: string): string => conversationPath(dataDir, id);
+/** Every file under the conversations folder, as "<shard>/<name>". */
+const filesIn = async (dir: string): Promise<string[]> => (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
+const shardedName = (id: string): string => fileOf(id).slice(folder.length + 1);
 
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'leadbot-lowdb-'));
@@ -31,11 +35,12 @@ afterEach(async () => {
 });
 
 describe('lowdb store: files', () => {
-  it('when a conversation is saved, then it is one JSON file named after its id', async () => {
+  it('when a conversation is saved, then it is one JSON file named after its id, in a sub-folder of 256', async () => {
     const store = await open();
     const conv = makeConversation({ id: 'c-file', lead: makeLead() });
     await store.saveConversation(conv);
-    expect(await readdir(folder)).toEqual(['c-file.json']);
+    expect(await filesIn(folder)).toEqual([shardedName('c-file')]);
+    expect(shardedName('c-file')).toMatch(/^[0-9a-f]{2}\/c-file\.json$/);
     expect(JSON.parse(await readFile(fileOf('c-file'), 'utf8'))).toEqual(conv);
   });
 
@@ -57,15 +62,27 @@ describe('lowdb store: files', () => {
       expect(isAppError(await rejectionOf(store.saveConversation(makeConversation({ id }))))).toBe(true);
     }
     expect((await readdir(dataDir)).sort()).toEqual(['conversations', 'outside.json']);
-    expect(await readdir(folder)).toEqual([]);
+    expect(await filesIn(folder)).toEqual([]);
+  });
+
+  it('when the folder holds conversations from before sub-folders, then they are moved into theirs and read as before', async () => {
+    const old = [makeConversation({ id: 'c-old-1', lead: makeLead() }), makeConversation({ id: 'c-old-2', messages: [makeMessage(1)] })];
+    await mkdir(folder, { recursive: true });
+    for (const conv of old) await writeFile(join(folder, `${conv.id}.json`), JSON.stringify(conv));
+    await writeFile(join(folder, 'notes.txt'), 'kept where it is');
+    const store = await open();
+    expect(await store.listConversationIds()).toEqual(['c-old-1', 'c-old-2']);
+    expect(await store.getConversation('c-old-2')).toEqual(old[1]);
+    expect(await filesIn(folder)).toEqual([shardedName('c-old-1'), shardedName('c-old-2'), 'notes.txt'].sort());
   });
 
   it('when the folder holds temp leftovers or foreign files, then only conversation ids are listed', async () => {
     const store = await open();
     await store.saveConversation(makeConversation({ id: 'c-real' }));
-    await writeFile(join(folder, '.c-real.json.tmp'), '{"half');
-    await writeFile(join(folder, 'notes.txt'), 'hello');
-    await writeFile(join(folder, 'bad name.json'), '{}');
+    const shard = dirname(fileOf('c-real'));
+    await writeFile(join(shard, '.c-real.json.tmp'), '{"half');
+    await writeFile(join(shard, 'notes.txt'), 'hello');
+    await writeFile(join(shard, 'bad name.json'), '{}');
     expect(await store.listConversationIds()).toEqual(['c-real']);
   });
 });
@@ -85,7 +102,7 @@ describe('lowdb store: damaged files', () => {
   it.each(cases)('when the file $name, then reading it is an internal error naming the file', async ({ content, mentions }) => {
     const store = await open();
     await store.saveConversation(makeConversation({ id: 'c-good' }));
-    await mkdir(folder, { recursive: true });
+    await mkdir(dirname(fileOf('c-bad')), { recursive: true });
     await writeFile(fileOf('c-bad'), content);
     const err = await rejectionOf(store.getConversation('c-bad'));
     expect(isAppError(err) && err.code).toBe('INTERNAL');
@@ -98,7 +115,7 @@ describe('lowdb store: damaged files', () => {
 
   it('when a damaged file is repaired, then the next read sees the repair', async () => {
     const store = await open();
-    await mkdir(folder, { recursive: true });
+    await mkdir(dirname(fileOf('c-fix')), { recursive: true });
     await writeFile(fileOf('c-fix'), '{');
     await rejectionOf(store.getConversation('c-fix'));
     const repaired = makeConversation({ id: 'c-fix', messages: [makeMessage(1)] });
@@ -108,7 +125,7 @@ describe('lowdb store: damaged files', () => {
 
   it('when a damaged conversation is saved again, then the new version replaces the damage', async () => {
     const store = await open();
-    await mkdir(folder, { recursive: true });
+    await mkdir(dirname(fileOf('c-over')), { recursive: true });
     await writeFile(fileOf('c-over'), 'not json');
     const conv = makeConversation({ id: 'c-over' });
     await store.saveConversation(conv);
@@ -120,7 +137,7 @@ describe('lowdb store: damaged files', () => {
     const before = makeConversation({ id: 'c-fail', messages: [makeMessage(1)] });
     await store.saveConversation(before);
     // A directory where steno writes its temp file makes the write fail, even for root.
-    const blocker = join(folder, '.c-fail.json.tmp');
+    const blocker = join(dirname(fileOf('c-fail')), '.c-fail.json.tmp');
     await mkdir(blocker);
     const err = await rejectionOf(store.saveConversation(makeConversation({ id: 'c-fail', messages: [makeMessage(1), makeMessage(2)] })));
     expect(isAppError(err) && err.code).toBe('INTERNAL');
@@ -170,7 +187,7 @@ describe('lowdb store: cache and write cost', () => {
     }
 
     expect(await Promise.all(others.map((c) => snapshot(c.id)))).toEqual(before);
-    expect((await readdir(folder)).sort()).toEqual([...others.map((c) => `${c.id}.json`), 'busy.json'].sort());
+    expect(await filesIn(folder)).toEqual([...others.map((c) => shardedName(c.id)), shardedName('busy')].sort());
     expect(JSON.parse(await readFile(fileOf('busy'), 'utf8'))).toEqual(busy);
   });
 
@@ -187,7 +204,7 @@ describe('lowdb store: cache and write cost', () => {
     const store = await open();
     const pending = Array.from({ length: 10 }, (_, i) => store.saveConversation(makeConversation({ id: `c-close-${i % 3}`, updatedAt: at(i) })));
     await store.close();
-    expect((await readdir(folder)).sort()).toEqual(['c-close-0.json', 'c-close-1.json', 'c-close-2.json']);
+    expect(await filesIn(folder)).toEqual(['c-close-0', 'c-close-1', 'c-close-2'].map(shardedName).sort());
     expect(JSON.parse(await readFile(fileOf('c-close-0'), 'utf8')).updatedAt).toBe(at(9));
     await Promise.all(pending);
   });
