@@ -32,6 +32,11 @@ const DECISION = new RegExp(
     String.raw`\bi\s+[^.;!?]{0,40}?\band\s+(?:own|hold|control)\s+(?:the|this|our)\s+(?:\w+\s+)?budget\b`,
     String.raw`\b(?:it's|its|it is|that's|all)\s+up to me\b`,
     String.raw`\b(?:me and my|my)\s+(?:co-?founders?|business partners?|partners?)(?:\s+and i)?\s+(?:sign off|decide|approve|make)\b`,
+    // Deciding jointly: "the managing partner and I decide", "together with our GM I decide",
+    // "the CEO and I decide together", "we both sign off".
+    String.raw`\b(?:[\w-]+\s+){1,4}?and\s+i\s+(?:(?:both|jointly|together|usually|always|will|would|then|also)\s+)?(?:decide|sign(?:[- ]?off)?|approve|make\s+(?:the|all|all the|these|those)\s+(?:[\w-]+\s+)?(?:decisions?|calls?)|own\s+the\s+budget|hold\s+the\s+budget)\b`,
+    String.raw`\btogether\s+with\s+(?:[\w-]+\s+){1,4}?i\s+(?:\w+\s+)?(?:decide|sign|approve)\b`,
+    String.raw`\bwe\s+(?:both|jointly|together)\s+(?:decide|sign(?:[- ]?off)?|approve|make\s+(?:the|all)\s+(?:\w+\s+)?decisions?)\b|\bwe\s+are\s+both\s+responsible\b`,
   ].join('|'),
   'i',
 );
@@ -51,7 +56,7 @@ const SOLO = new RegExp(
 // "solo immigration attorney", "solo architect": solo with a profession.
 const SOLO_TITLE = /\bsolo\s+((?:[\w-]+\s+){0,2}[\w-]+)/i;
 const INFLUENCE_FIRST_PERSON = new RegExp(
-  String.raw`\bi(?:'d| would|'ll| will|'m| am)?\s+(?:\w+\s+){0,3}?(?:take|bring|present|pass|share|recommend(?:ing)?|propose|pitch|escalate|forward|send|show|run it by|put(?:ting)?)\b[^.;!?]{0,50}?\b(?:to|with|by|past)\s+(?:our|my|the)\s+(?:[\w-]+\s+){0,2}?${DECIDER}\b|\b(?:make|put(?:ting)?|making)\s+a\s+recommendation\b|\b(?:put(?:ting)? together|writ(?:e|ing)|build(?:ing)?|mak(?:e|ing)|prepar(?:e|ing))\s+(?:the|a)\s+business case\b|\bi(?:'d| would|'ll| will)\s+(?:\w+\s+)?recommend\b|\b(?:get|bring|have)\s+(?:the|our|my)\s+(?:[\w-]+\s+){0,2}?${DECIDER}\s+on ?board\b|\bi(?:'d| would|'ll| will)?\s+(?:\w+\s+){0,2}?(?:check|clear it|discuss it|talk|speak|consult|ask|loop in|convince)\s+(?:with\s+|to\s+)?(?:our|my|the)\s+(?:[\w-]+\s+){0,2}?${DECIDER}\b`,
+  String.raw`\bi(?:'d| would|'ll| will|'m| am)?\s+(?:\w+\s+){0,3}?(?:take|bring|present|pass|share|recommend(?:ing)?|propose|pitch|escalate|forward|send|show|run it by|put(?:ting)?)\b[^.;!?]{0,50}?\b(?:to|with|by|past)\s+(?:our|my|the)\s+(?:[\w-]+\s+){0,2}?${DECIDER}\b|\b(?:make|put(?:ting)?|making)\s+(?:a|the|my)\s+recommendation\b|\b(?:come|get|report)\s+back\s+(?:to\s+\w+\s+)?with\s+(?:a|my)\s+recommendation\b|^\W*(?:i\s+)?(?:(?:evaluate|research|assess|test)\s+(?:and|&)\s+)?recommend\b|\bi\s+(?:only\s+|just\s+|can\s+only\s+|(?:evaluate|research|assess|test)\s+(?:and|&)\s+)?recommend\b(?!\s+(?:you|that\s+you))|\bi(?:'d| would|'ll| will)?\s+(?:\w+\s+){0,2}?(?:present|propose|pitch|recommend|bring|take)\b[^.;!?]{0,40}?\b(?:to|with)\s+(?:them|him|her)\b|\b(?:put(?:ting)? together|writ(?:e|ing)|build(?:ing)?|mak(?:e|ing)|prepar(?:e|ing))\s+(?:the|a)\s+business case\b|\bi(?:'d| would|'ll| will)\s+(?:\w+\s+)?recommend\b|\b(?:get|bring|have)\s+(?:the|our|my)\s+(?:[\w-]+\s+){0,2}?${DECIDER}\s+on ?board\b|\bi(?:'d| would|'ll| will)?\s+(?:\w+\s+){0,2}?(?:check|clear it|discuss it|talk|speak|consult|ask|loop in|convince)\s+(?:with\s+|to\s+)?(?:our|my|the)\s+(?:[\w-]+\s+){0,2}?${DECIDER}\b`,
   'i',
 );
 const DECIDE_VERB = String.raw`(?:(?:would|will|must|should|has to|have to|needs? to|gets? to|'d|'ll|can|does|do|usually|normally|ultimately|always|typically|then|alone|also|still|generally|actually|eventually)\s+){0,2}(?:decides?|decided|approves?|approved|okays?|signs?(?![- ]?(?:up|in|into)\b)|signed|makes?\s+(?:the|all|all the|those)\s+(?:final\s+|big\s+|purchasing\s+|buying\s+)?(?:calls?|decisions?)|ha(?:s|ve)\s+(?:the\s+)?(?:final|last)\s+(?:say|word|call)|holds?\s+(?:the\s+)?(?:budget|purse(?:[- ]strings)?)|owns?\s+the\s+budget|controls?\s+(?:the\s+)?(?:budget|purse(?:[- ]strings)?)|gives?\s+(?:the\s+)?(?:final\s+)?(?:approval|sign-?off|go-ahead|green light)|calls the shots|pulls the trigger|(?:is|are) the (?:decision[- ]?makers?|approvers?|budget holders?))\b`;
@@ -78,6 +83,8 @@ const INFLUENCE_THIRD_PARTY = new RegExp(
     // "it's up to our MD", "it's the board that approves".
     String.raw`\b(?:it's|its|it is|that's|thats|ultimately)\s+up to\s+(?:the|our|my)\s+(?:[\w-]+\s+){0,2}?${DECIDER}\b`,
     String.raw`\b(?:it's|its|it is)\s+(?:the|our|my)\s+(?:[\w-]+\s+){0,2}?${DECIDER}\s+(?:who|that)\s+${DECIDE_VERB}`,
+    // "Decisions are made by our board of trustees", "the decision is taken by our board".
+    String.raw`\b(?:decisions?|purchases?|spending|budgets?|approvals?|(?:the\s+)?final\s+(?:say|call|decision))\s+(?:(?:are|is|get|gets|will\s+be|would\s+be)\s+)?(?:made|taken|approved|signed\s+off|decided|given)\s+by\s+(?:the\s+|our\s+|my\s+)?(?:[\w-]+\s+){0,2}?${DECIDER}\b`,
   ].join('|'),
   'i',
 );

@@ -69,11 +69,19 @@ const PER_UNIT_AFTER = /^\s*(?:(?:a|an|per|each|every|\/)\s*(?:month|mo|mth|year
 const CORRECTION = /\b(?:actually|make\s+(?:that|it)|scratch\s+that|sorry|i\s+meant?|(?:or\s+)?rather|no\s+wait|correction|on\s+second\s+thoughts?|change\s+that\s+to|let'?s\s+say)\b/i;
 
 /**
+ * Words that make the amount after them a stretch above one already said ("around $300 a month,
+ * maybe $400 if it really works", "20 grand, perhaps 25", "10k, could stretch to 15k"): like a
+ * range, the budget is the amount stated first.
+ */
+const STRETCH = /\b(?:maybe|perhaps|possibly|potentially|or\s+(?:even|so|up\s+to)|up\s+to|at\s+(?:a\s+)?push|at\s+(?:the\s+)?most|max(?:imum)?|(?:could|can|might|would)\s+(?:maybe\s+|possibly\s+)?(?:stretch|go|push|extend)(?:\s+up)?(?:\s+to)?|stretch(?:ing)?\s+to|worst\s+case)\s*(?:to\s+|around\s+|about\s+)?$/i;
+
+/**
  * The budget rule: amount, currency, period and status of what the visitor can spend.
  * Outside an answer to the budget question, money counts only in a sentence that talks about
  * a budget (or with a billing period right after it), and never revenue, prices, approval
  * limits or what their customers and deals are worth. The last amount stated wins ("scratch
- * the $800, make that $2,000 a month"); a correction with no period or currency of its own
+ * the $800, make that $2,000 a month"), except a stretch above the first ("$300, maybe $400"),
+ * which only lends it a period or currency it lacked; a correction with no period or currency of its own
  * keeps those of the amount it replaces. A price per seat or user leaves the budget empty.
  *
  * @example budgetRule('We can go up to 60k CAD per year.', ctx)
@@ -93,6 +101,11 @@ export function budgetRule(text: string, ctx: RuleContext): RuleResult {
         perUnit = true;
         continue;
       }
+      const kept = stretchedFrom(found, mention, before, after);
+      if (kept !== null) {
+        found = kept;
+        continue;
+      }
       // A correction ("make that $12k") replaces the amount but keeps what it did not restate.
       const replaced = correctedBy(found, before);
       const period: BudgetPeriod | null = periodOf(before, after) ?? replaced?.period ?? null;
@@ -101,7 +114,9 @@ export function budgetRule(text: string, ctx: RuleContext): RuleResult {
     }
   }
   if (found) {
-    const { amount, currency, period, sentence } = found;
+    const { amount, currency, sentence } = found;
+    // Answering the budget question, a period may come on its own ("20 grand. Canadian, per year.").
+    const period = found.period ?? (answering ? periodOf('', text.slice(text.indexOf(sentence) + sentence.length)) : null);
     return {
       candidates: [
         candidate('budget.amount', amount, sentence),
@@ -117,6 +132,12 @@ export function budgetRule(text: string, ctx: RuleContext): RuleResult {
   if (none) return { candidates: [candidate('budget.status', 'none', none)].filter((c): c is Candidate => c !== null) };
   if (answering && DECLINED.test(text)) return { candidates: [], declined: true };
   return { candidates: [] };
+}
+
+/** The first amount, lent what it lacked, when `mention` is only a stretch above it ("$300, maybe $400"); else null. */
+function stretchedFrom(first: Found | null, mention: MoneyMention, before: string, after: string): Found | null {
+  if (first === null || !STRETCH.test(before.slice(-40)) || CORRECTION.test(before)) return null;
+  return { ...first, period: first.period ?? periodOf(before, after), currency: first.currency ?? mention.currency };
 }
 
 /** The amount a new one corrects ("Actually no, make that $12k"), or null when it is not a correction. */

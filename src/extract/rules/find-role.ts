@@ -5,7 +5,7 @@ import { splitSentences } from './sentences.js';
 export type Role = { value: string; raw: string };
 
 // "I'm (the|a) <role>", "I'm one of the two owners", "I work as a <role>".
-const I_AM = /(?:^|[^\p{L}'])(?:i'm|i am|im|i work as|i'm working as|my (?:role|title|job title|job|position) is)\s+(?:(?:just|also|currently|actually|basically|now)\s+)?(?:one of (?:the |our |my )?(?:\w+ )?|(?:the|a|an)\s+)?(.+)/iu;
+const I_AM = /(?:^|[^\p{L}'])(?:i'm|i am|im|i work as|i'm working as|my (?:role|title|job title|job|position) is)\s+(?:(?:just|also|currently|actually|basically|now)\s+)?(?:one of (?:the |our |my )?(?:two |three |four |five |several |\d+ )?|(?:the|a|an)\s+)?(.+)/iu;
 // "I'm on the tech committee", "I sit on the board".
 const ON_A_BODY = /\b(?:i'm|i am|im|i sit|i serve|i volunteer)\s+(?:on|in)\s+(?:the|a|an|our)\s+([\w -]{1,40}?\b(?:committee|board|council|working group|panel|task force))\b/i;
 // "I'm in marketing", "I work in customer success", "I'm on the growth team": the department is the role.
@@ -44,10 +44,18 @@ function roleEnd(phrase: string): number {
 // A role never starts like this: "I'm not sure", "I'm looking for", "I'm curious"; nor does a bare
 // clause that opens with a pronoun or a filler ("its just me", "yeah we decide", "our CEO").
 const NOT_A_ROLE_START =
-  /^(?:not|no|nope|nah|looking|interested|curious|trying|wondering|sure|happy|based|from|here|in|at|with|on|afraid|sorry|fine|good|ok|okay|new|going|gonna|hoping|planning|thinking|exploring|browsing|researching|writing|doing|working|responsible|also|still|only|pretty|quite|very|really|kind|sort|in charge|the one|one|just|able|unable|about|around|reaching|contacting|asking|evaluating|comparing|after|glad|excited|keen|aware|unsure|confused|the|a|an|it|it's|its|this|that|there|i|i'm|im|i'd|id|ive|we|we're|my|mine|myself|our|ours|us|me|you|they|he|she|his|her|their|as|like|so|and|but|well|um|uh|hmm|yes|yeah|yep|yup|honestly|maybe|probably|both|either|nothing|none|depends|n\/a)\b/i;
+  /^(?:not|no|nope|nah|looking|interested|curious|trying|wondering|sure|happy|based|from|here|in|at|with|on|afraid|sorry|fine|good|ok|okay|new|going|gonna|hoping|planning|thinking|exploring|browsing|researching|writing|doing|working|responsible|also|still|only|pretty|quite|very|really|kind|sort|in charge|the one|one|just|able|unable|about|around|reaching|contacting|asking|evaluating|comparing|after|glad|excited|keen|aware|unsure|confused|the|a|an|it|it's|its|this|that|there|i|i'm|im|i'd|id|ive|we|we're|my|mine|myself|our|ours|us|me|you|they|he|she|his|her|their|as|like|so|and|but|well|um|uh|hmm|yes|yeah|yep|yup|honestly|maybe|probably|both|either|nothing|none|depends|together|n\/a)\b/i;
 const VERBISH = /\b(?:is|are|was|were|am|be|been|do|does|did|don't|have|has|had|not|can't|won't|would|will|should|could|need|want|decide|decides|approve|sign|make|makes|asked|get|got)\b|'(?:s|d|ll|re|ve)\b/i;
 // Words about the buying decision, not a job: "Final approval from CEO" names no role of the visitor.
 const DECISION_WORDS = /\b(?:approvals?|approvers?|decisions?|deciders?|decision[- ]?makers?|sign-?off|signator(?:y|ies)|signers?|purse|(?:purchasing|buying|spending) power|budget (?:holder|owner)s?)\b/i;
+
+/** "Dr", "Mrs": a form of address, never a role by itself. */
+const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame)\.?$/i;
+
+/** "partners" -> "partner", "co-owners" -> "co-owner": the title said as "one of the ...". */
+function singularTitle(role: string): string {
+  return role.replace(/(?<=[a-z]{3})s$/i, '');
+}
 
 /** "Head - International Patient Services": the area after a dash belongs to a bare title. */
 function areaAfterDash(role: string, rest: string): string | null {
@@ -70,6 +78,7 @@ function cutRole(phrase: string, requireTitle: boolean): string | null {
   const paren = /^\s*\(([^)]{1,40})\)/.exec(phrase.slice(end));
   if (paren?.[1] && hasTitleWord(paren[1])) role = `${role} (${paren[1]})`;
   role = role.replace(/^(?:the|a|an)\s+/i, '').replace(/\s+(?:here|there|myself|to|of|for|and|at|with)$/i, '').replace(/[.\s]+$/, '');
+  if (HONORIFIC.test(role)) return null;
   const words = role.split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 7 || (!acronymStart && NOT_A_ROLE_START.test(role)) || VERBISH.test(role) || REFUSAL.test(role)) return null;
   if (DECISION_WORDS.test(role)) return null;
@@ -111,7 +120,7 @@ export function findRole(text: string, answering: boolean): Role | null {
     for (const clause of sentence.split(/[,;]\s*/)) {
       const m = I_AM.exec(clause);
       const role = m?.[1] ? cutRole(m[1], !answering) : null;
-      if (m && role) return { value: role, raw: m[0].trim() };
+      if (m && role) return { value: /\bone of\b/i.test(m[0]) ? singularTitle(role) : role, raw: m[0].trim() };
     }
   }
   const dept = department(text);

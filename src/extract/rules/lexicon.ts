@@ -185,7 +185,7 @@ export const REFUSAL =
 
 /** Words for the people who decide, in third-party cues ("our CEO decides", "I'd take it to my VP"). */
 export const DECIDER =
-  '(?:ceos?|cfos?|coos?|ctos?|cros?|cmos?|cios?|mds?|gms?|vps?|svps?|evps?|boss|bosses|directors?|board|owners?|founders?|co-founders?|partners?|management|leadership|presidents?|principals?|heads?|managers?|execs?|executives?|exec team|committee|chancellor|vice-chancellor|dean|provost|bursar|superintendent|trustees|governors|council|supervisors?|team lead|higher-ups|procurement|finance team|chair(?:man|woman|person)?|headteacher|slt|smt|decision[- ]?makers?|c-suite|geschäftsleitung|geschaeftsleitung|geschäftsführung|vorstand|directie|dirección|direction|direção|diretoria|ledningen|johto|hallitus)';
+  '(?:ceos?|cfos?|coos?|ctos?|cros?|cmos?|cios?|mds?|gms?|vps?|svps?|evps?|boss|bosses|directors?|board|owners?|founders?|co-founders?|partners?|management|leadership|presidents?|principals?|heads?|managers?|execs?|executives?|exec team|committee|ownership(?: group)?|shareholders|investors|chancellor|vice-chancellor|dean|provost|bursar|superintendent|trustees|governors|council|supervisors?|team lead|higher-ups|procurement|finance team|chair(?:man|woman|person)?|headteacher|slt|smt|decision[- ]?makers?|c-suite|geschäftsleitung|geschaeftsleitung|geschäftsführung|vorstand|directie|dirección|direction|direção|diretoria|ledningen|johto|hallitus)';
 
 /**
  * The visitor is not here to buy, whatever they are asked: a job seeker or candidate, a school

@@ -9,8 +9,35 @@ import type { Phrase, PhraseEnv, PhraseGroups, PhraseMatcher } from './timeline-
  */
 const HOLIDAY_SEASON = /\b(?:(?<hprep>before|by|until|till|after|over|around|during|for|at|in|once|when)\s+)?the\s+(?:(?:christmas|xmas|x-mas|festive|end[-\s]of[-\s](?:the[-\s])?year)\s+)?(?:holidays|holiday\s+(?:season|period|break)|festive\s+(?:season|period|break))\b(?<over>\s+(?:are\s+|is\s+)?(?:over|done|finished|behind\s+us))?/gi;
 
-/** Named holidays: Christmas, New Year, Thanksgiving (US or Canada), Black Friday. */
-const NAMED_HOLIDAY = /\b(?:(?<hprep>before|by|after|until|till|over|around|for|at|on|in)\s+)?(?:the\s+)?(?<holiday>christmas|xmas|x-mas|new\s+year(?:'s)?(?:\s+(?:day|eve))?|thanksgiving|black\s+friday)\b/gi;
+/**
+ * Named holidays: Christmas, New Year, Thanksgiving (US or Canada), Black Friday, Cyber Monday,
+ * Labor Day (US and Canada), Memorial Day, the Fourth of July, Easter, Halloween, Valentine's
+ * Day, Boxing Day.
+ */
+const NAMED_HOLIDAY = /\b(?:(?<hprep>before|by|after|until|till|over|around|for|at|on|in)\s+)?(?:the\s+)?(?<holiday>christmas|xmas|x-mas|new\s+year(?:'s)?(?:\s+(?:day|eve))?|thanksgiving|black\s+friday|cyber\s+monday|labou?r\s+day(?:\s+weekend)?|memorial\s+day(?:\s+weekend)?|(?:the\s+)?(?:fourth|4th)\s+of\s+july|july\s+(?:4th|fourth|4)\b|independence\s+day|easter(?:\s+(?:sunday|monday|weekend))?|hallowe'?en|valentine'?s(?:\s+day)?|boxing\s+day)(?![\w'])/gi;
+
+/** The `n`-th (1-based) `weekday` (ISO, Monday 1) of a month; n = -1 is the last. */
+function nthWeekday(year: number, month: number, weekday: number, n: number): CivilDate {
+  if (n > 0) {
+    const first = { year, month, day: 1 };
+    return addDays(first, ((weekday - isoWeekday(first) + 7) % 7) + 7 * (n - 1));
+  }
+  const last = addDays(month === 12 ? { year: year + 1, month: 1, day: 1 } : { year, month: month + 1, day: 1 }, -1);
+  return addDays(last, -((isoWeekday(last) - weekday + 7) % 7));
+}
+
+/** Easter Sunday (Gregorian): the anonymous (Meeus/Jones/Butcher) algorithm, a dozen lines no date library here offers. */
+function easter(year: number): CivilDate {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - Math.floor(b / 4) - g + 15) % 30;
+  const l = (32 + 2 * (b % 4) + 2 * Math.floor(c / 4) - h - (c % 4)) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  return { year, month: Math.floor((h + l - 7 * m + 114) / 31), day: ((h + l - 7 * m + 114) % 31) + 1 };
+}
 
 /** The holiday phrases; the season comes first so that "the Christmas holidays" is one phrase. */
 export const HOLIDAY_MATCHERS: readonly PhraseMatcher[] = [
@@ -31,12 +58,20 @@ function holiday(g: PhraseGroups, env: PhraseEnv): Phrase {
   const name = (g.holiday ?? '').toLowerCase();
   const onDay = (y: number): CivilDate => {
     if (/christmas|xmas/.test(name)) return { year: y, month: 12, day: 25 };
+    if (/labou?r/.test(name)) return nthWeekday(y, 9, 1, 1);
+    if (/memorial/.test(name)) return nthWeekday(y, 5, 1, -1);
+    if (/july|independence/.test(name)) return { year: y, month: 7, day: 4 };
+    if (/easter/.test(name)) return /monday/.test(name) ? addDays(easter(y), 1) : easter(y);
+    if (/hallowe/.test(name)) return { year: y, month: 10, day: 31 };
+    if (/valentine/.test(name)) return { year: y, month: 2, day: 14 };
+    if (/boxing/.test(name)) return { year: y, month: 12, day: 26 };
     if (/eve/.test(name)) return { year: y, month: 12, day: 31 };
     if (/new/.test(name)) return { year: y, month: 1, day: 1 };
     // Thanksgiving: fourth Thursday of November (US), second Monday of October (Canada).
     const canada = env.ctx.region === 'CA' && /thanks/.test(name);
     const first = { year: y, month: canada ? 10 : 11, day: 1 };
     const day = canada ? addDays(first, ((8 - isoWeekday(first)) % 7) + 7) : addDays(first, ((11 - isoWeekday(first)) % 7) + 21);
+    if (/cyber/.test(name)) return addDays(day, 4);
     return /black/.test(name) ? addDays(day, 1) : day;
   };
   const date = upcoming((y) => ({ start: onDay(y), end: onDay(y) }), env.today).start;

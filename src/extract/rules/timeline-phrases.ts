@@ -15,7 +15,13 @@ export type PhraseEnv = { today: CivilDate; ctx: RuleContext; answering: boolean
  * for a phrase with no year ("March", "Q3", "summer"), the same phrase in a given year, so that
  * "next year, around March" can place March in next year.
  */
-export type DatedPhrase = { date: CivilDate; span?: Period; inYear?: (year: number) => DatedPhrase | null };
+export type DatedPhrase = {
+  date: CivilDate;
+  span?: Period;
+  inYear?: (year: number) => DatedPhrase | null;
+  /** "Not this year": the earliest it could be, which a later date at or after it says precisely ("not this year, probably March"). */
+  lowerBound?: boolean;
+};
 
 /** What a time phrase means: a dated phrase, or `none` for "no plan". */
 export type Phrase = DatedPhrase | 'none';

@@ -58,6 +58,8 @@ const RESTATEMENT = /(?:\b(?:so|i\.?e\.?|that\s+is(?:\s+to\s+say)?|that\s+means|
  *  - a refinement: inside the span of a vague earlier one ("early next year, around February",
  *    "Q3, probably August", "next year, in March" = March of next year); deadlines ("by",
  *    "end of") and durations have no span to refine ("within 2 months; our launch is in July").
+ *  - more precise than a lower bound: "not this year, probably March" (a date at or after the
+ *    day "not this year" points at);
  * Of two joined by "or" the first counts ("January or February"); a date beats a "no rush".
  * Choices: a bare month is its 1st; "early" the 5th (two weeks into a longer span); "mid" the
  * middle; "late" and "end (of)" the last day ("end Sept" too); "next year" and a later year
@@ -141,7 +143,7 @@ function choose(text: string, dated: readonly Dated[]): Dated | undefined {
     if (!chosen) break;
     const refined = refinement(h, chosen);
     if (refined) chosen = { ...h, value: refined };
-    else if (revises(text, chosen, h) || (h.wanted && !chosen.wanted)) chosen = h;
+    else if (revises(text, chosen, h) || (h.wanted && !chosen.wanted) || (chosen.value.lowerBound === true && compareDates(h.value.date, chosen.value.date) >= 0)) chosen = h;
   }
   return chosen;
 }
@@ -239,7 +241,9 @@ function clauses(sentence: string): { clause: string; at: number }[] {
  */
 function negated(value: Phrase, before: string): Phrase {
   if (value === 'none' || !value.span || !/\b(?:not|n't|never|no\s+plans?)\b/i.test(before)) return value;
-  return { date: addDays(value.span.end, 1) };
+  // "Not before 2028": from its start; "not this year", "not in Q2": from the day after it.
+  if (/\b(?:not|never)\s+(?:before|earlier\s+than|sooner\s+than)\s*$|\bno\s+(?:earlier|sooner)\s+than\s*$/i.test(before)) return { date: value.span.start, lowerBound: true };
+  return { date: addDays(value.span.end, 1), lowerBound: true };
 }
 
 function clampToToday(value: Phrase, today: CivilDate): Phrase {

@@ -12,6 +12,11 @@ describe('authorityRule: the final word belongs to someone else', () => {
     ["Head of Support. I'd put together the business case for the exec team.", 'Head of Support', 'influencer'],
     ['Support manager. My boss, the COO, decides.', 'Support manager', 'influencer'],
     ['Product & design lead - happy to recommend it, but our MD signs', 'Product & design lead', 'influencer'],
+    ['Revenue manager. I recommend; the GM and the ownership group approve anything like this.', 'Revenue manager', 'influencer'],
+    ['Program director. Decisions are made by our board of trustees. I will present the options to them.', 'Program director', 'influencer'],
+    ['Marketing lead. I evaluate and recommend. The decision is taken by our board.', 'Marketing lead', 'influencer'],
+    ['Office manager. Dr. Patel owns the practice and makes the final decision. I\'ll bring it to her.', 'Office manager', 'influencer'],
+    ["I'm a paralegal. My supervising partner asked me to look into chat options and come back with a recommendation.", 'paralegal', 'influencer'],
   ])('when the answer is "%s", then the role is %s and the level %s', (text, role, level) => {
     expect(authorityOf(text, 'authority')).toEqual({ role, level });
   });
@@ -31,6 +36,8 @@ describe('authorityRule: owners and partners deciding together', () => {
     ['Owner/manager of the shop.', 'Owner/manager', 'decision_maker'],
     ['Co-owner and administrator', 'Co-owner', 'decision_maker'],
     ["I'm a partner at the practice, the three of us decide jointly", 'partner', 'decision_maker'],
+    ["I'm one of the partners. The managing partner and I decide on this sort of spend together.", 'partner', 'decision_maker'],
+    ['Director of sales. Together with our general manager I decide.', 'Director of sales', 'decision_maker'],
   ])('when the answer is "%s", then the role is %s and the level %s', (text, role, level) => {
     expect(authorityOf(text, 'authority')).toEqual({ role, level });
   });

@@ -38,6 +38,13 @@ describe('budgetRule, answering the budget question', () => {
     { text: 'about 2k eur per month', amount: 2000, currency: 'EUR', period: 'monthly' },
     { text: 'Something in the $25k-$40k range.', amount: 25000, currency: 'USD' },
     { text: 'We could stretch to 75k CAD a year.', amount: 75000, currency: 'CAD', period: 'yearly' },
+    // A stretch above the first amount is not the budget; it may lend the period.
+    { text: 'Probably around $300 a month, maybe $400 if it really works.', amount: 300, currency: 'USD', period: 'monthly' },
+    { text: 'Around 20 grand, maybe 25, for the year.', amount: 20000, currency: 'USD', period: 'yearly' },
+    { text: '£400 a month, perhaps £500 if it includes reminders.', amount: 400, currency: 'GBP', period: 'monthly' },
+    { text: '10k a year, could stretch to 15k at a push.', amount: 10000, currency: 'USD', period: 'yearly' },
+    // The period on its own, after the amount.
+    { text: 'Probably around 20 grand, maybe 25. Canadian, per year.', amount: 20000, currency: 'USD', period: 'yearly' },
     { text: 'No more than 15,000 rupees per month.', amount: 15000, currency: 'INR', period: 'monthly' },
     { text: 'We have $40,000 earmarked for the fiscal year.', amount: 40000, currency: 'USD', period: 'yearly' },
     { text: 'Likely AUD 2,000 a month, give or take.', amount: 2000, currency: 'AUD', period: 'monthly' },

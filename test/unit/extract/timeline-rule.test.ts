@@ -37,6 +37,16 @@ describe('timelineRule, dated answers', () => {
     { text: 'by Friday', date: '2026-03-13', bucket: 'immediate' },
     { text: 'tomorrow', tz: SYDNEY, date: '2026-03-12', bucket: 'immediate' },
     { text: '15/04/2026', tz: LONDON, date: '2026-04-15', bucket: 'quarter' },
+    // named holidays (now: Tue Mar 10, 2026)
+    { text: 'By Labor Day.', date: '2026-09-07', bucket: 'year' },
+    { text: 'before Easter', date: '2026-04-05', bucket: 'immediate' },
+    { text: 'by the 4th of July', date: '2026-07-04', bucket: 'half' },
+    { text: 'before Memorial Day weekend', date: '2026-05-25', bucket: 'quarter' },
+    { text: 'live before Cyber Monday', date: '2026-11-30', bucket: 'year' },
+    // a lower bound, then the date itself
+    { text: 'Not this year. Realistically not before 2028.', date: '2028-01-01', bucket: 'later' },
+    { text: "Not this year, we're slammed. Probably March.", tz: LONDON, date: '2027-03-01', bucket: 'year' },
+    { text: 'not before 2027', date: '2027-01-01', bucket: 'year' },
     // durations, vague counts and ranges (upper end)
     { text: 'in 3 weeks', date: '2026-03-31', bucket: 'immediate' },
     { text: 'In about four months.', date: '2026-07-10', bucket: 'half' },
