@@ -142,10 +142,22 @@ function choose(text: string, dated: readonly Dated[]): Dated | undefined {
   for (const h of dated.slice(1)) {
     if (!chosen) break;
     const refined = refinement(h, chosen);
+    const bounded = chosen.value.lowerBound === true ? atOrAfter(h.value, chosen.value.date) : null;
     if (refined) chosen = { ...h, value: refined };
-    else if (revises(text, chosen, h) || (h.wanted && !chosen.wanted) || (chosen.value.lowerBound === true && compareDates(h.value.date, chosen.value.date) >= 0)) chosen = h;
+    else if (bounded) chosen = { ...h, value: bounded };
+    else if (revises(text, chosen, h) || (h.wanted && !chosen.wanted)) chosen = h;
   }
   return chosen;
+}
+
+/**
+ * `phrase` at or after the lower bound `from` ("not this year ... probably March" is March of
+ * next year), or null when it lies before it.
+ */
+function atOrAfter(phrase: DatedPhrase, from: CivilDate): DatedPhrase | null {
+  if (compareDates(phrase.date, from) >= 0) return phrase;
+  const moved = [from.year, from.year + 1].map((y) => phrase.inYear?.(y) ?? null).find((p) => p !== null && compareDates(p.date, from) >= 0);
+  return moved ?? null;
 }
 
 /** Whether `later` comes after a correction or restatement of `earlier`. */
