@@ -4,6 +4,7 @@ import { FIELD_PATHS } from '../lead/field-paths.js';
 import { getField, leadValues } from '../lead/lead-record.js';
 import { scoreLead, type BreakdownLine, type Grade, type Stage } from '../scoring/score-lead.js';
 import { describeLead, type LeadDescription } from './describe-lead.js';
+import { isEventType, type EventType } from './event-types.js';
 
 /** Where a field's value came from: the visitor's words, the extractor and the time. */
 export type Evidence = { quote: string; source: 'rules' | 'llm'; at: string };
@@ -47,14 +48,23 @@ export type HandoffPacket = {
 export type TemplateView = Omit<LeadDescription, 'summary'> & {
   /** A title for the event: "New qualified lead: Dana Lee, COO at Acme Corp" (150 characters at most). */
   headline: string;
+  /** The invite of a booked meeting; null without a meeting and once it is canceled. */
   meetingUrl: string | null;
+  /** The meeting was canceled: show it struck out, with no calendar button. */
+  meetingCanceled: boolean;
+  /** This event moved the meeting: `meetingWhen` is the new time. */
+  meetingRescheduled: boolean;
 };
 
-const HEADLINES: Record<string, (who: string) => string> = {
-  'lead.qualified': (who) => `New qualified lead: ${who}`,
-  'lead.handoff_requested': (who) => `${who} asks to talk to a person`,
-  'lead.updated': (who) => `Lead updated: ${who}`,
-  'meeting.booked': (who) => `Meeting booked: ${who}`,
+type Phrases = Omit<LeadDescription, 'summary'>;
+/** One title per event type: the Record makes a new type without a headline a type error. */
+const HEADLINES: Record<EventType, (d: Phrases) => string> = {
+  'lead.qualified': (d) => `New qualified lead: ${d.who}`,
+  'lead.handoff_requested': (d) => `${d.who} asks to talk to a person`,
+  'lead.updated': (d) => `Lead updated: ${d.who}`,
+  'meeting.booked': (d) => `Meeting booked: ${d.who}`,
+  'meeting.rescheduled': (d) => (d.meetingWhen === null ? `Meeting moved: ${d.who}` : `Meeting moved to ${d.meetingWhen}: ${d.who}`),
+  'meeting.canceled': (d) => `Meeting canceled: ${d.who}`,
 };
 /** Slack's header block takes 150 characters. */
 const HEADLINE_MAX = 150;
@@ -87,8 +97,15 @@ export function buildHandoff(conv: Conversation, event: OutboxEvent, config: Con
     transcript: conv.messages.map((m) => ({ role: m.role, text: m.text, at: m.at })),
     summary,
   };
-  const headline = (HEADLINES[event.type] ?? ((who: string) => `${event.type}: ${who}`))(description.who);
-  const view: TemplateView = { ...description, headline: truncate(headline, HEADLINE_MAX), meetingUrl: meeting?.icsUrl ?? null };
+  const headline = isEventType(event.type) ? HEADLINES[event.type](description) : `${event.type}: ${description.who}`;
+  const canceled = meeting?.status === 'canceled';
+  const view: TemplateView = {
+    ...description,
+    headline: truncate(headline, HEADLINE_MAX),
+    meetingUrl: canceled ? null : (meeting?.icsUrl ?? null),
+    meetingCanceled: canceled,
+    meetingRescheduled: event.type === 'meeting.rescheduled' && !canceled,
+  };
   return { packet, view };
 }
 

@@ -63,7 +63,7 @@ export function describeLead(conv: Conversation, score: ScoreResult, config: Con
   if (timeline !== null) facts.push(timeline);
   if (getField(lead, 'intent.demo') === true) facts.push('wants a demo');
   if (conv.handoffRequested) facts.push('asked to talk to a person');
-  if (conv.meeting !== null && conv.meeting.status === 'booked') facts.push(`meeting ${meetingWhen}`);
+  if (conv.meeting !== null) facts.push(conv.meeting.status === 'booked' ? `meeting ${meetingWhen}` : `canceled the meeting of ${meetingWhen}`);
 
   const grade = `${score.grade.charAt(0).toUpperCase()}${score.grade.slice(1)}`;
   const summary = `${who}${facts.length > 0 ? `: ${facts.join(', ')}` : ''}. ${grade} (${score.score}), ${score.stage}.`;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config/load-config.js';
 import { buildHandoff } from '../../../src/handoff/build-handoff.js';
+import { EVENT_TYPES } from '../../../src/handoff/event-types.js';
 import type { FieldPath } from '../../../src/lead/field-paths.js';
 import { leadOf, qualifiedConversation, SQL_VALUES } from './handoff-fixtures.js';
 
@@ -66,5 +67,32 @@ describe('the rep packet', () => {
   it('when the packet is serialized, then nothing is lost (no undefined, no functions)', () => {
     const { packet } = buildHandoff(qualifiedConversation({ meeting: MEETING }), EVENT, config);
     expect(JSON.parse(JSON.stringify(packet))).toEqual(packet);
+  });
+});
+
+describe('the headline of each event', () => {
+  const canceled = { ...MEETING, status: 'canceled' as const };
+  it.each([
+    ['lead.qualified', null, 'New qualified lead: Kim Osei, COO at Northwind Parcel (120 people)'],
+    ['lead.handoff_requested', null, 'Kim Osei, COO at Northwind Parcel (120 people) asks to talk to a person'],
+    ['lead.updated', null, 'Lead updated: Kim Osei, COO at Northwind Parcel (120 people)'],
+    ['meeting.booked', MEETING, 'Meeting booked: Kim Osei, COO at Northwind Parcel (120 people)'],
+    ['meeting.rescheduled', MEETING, 'Meeting moved to Thu, Mar 5, 10:00 AM EST: Kim Osei, COO at Northwind Parcel (120 people)'],
+    ['meeting.canceled', canceled, 'Meeting canceled: Kim Osei, COO at Northwind Parcel (120 people)'],
+  ] as const)('when the event is %s, then the headline says what happened', (type, meeting, headline) => {
+    const { view } = buildHandoff(qualifiedConversation({ meeting }), { ...EVENT, type }, config);
+    expect(view.headline).toBe(headline);
+  });
+
+  it('when every known event type is built, then each has its own headline (none falls back to the raw type)', () => {
+    for (const type of EVENT_TYPES) {
+      expect(buildHandoff(qualifiedConversation({ meeting: MEETING }), { ...EVENT, type }, config).view.headline).not.toContain(type);
+    }
+  });
+
+  it('when the meeting is canceled, then the summary says so and the view has no invite link', () => {
+    const { packet, view } = buildHandoff(qualifiedConversation({ meeting: canceled }), { ...EVENT, type: 'meeting.canceled' }, config);
+    expect(packet.summary).toContain('canceled the meeting of Thu, Mar 5, 10:00 AM EST');
+    expect(view).toMatchObject({ meetingUrl: null, meetingCanceled: true, meetingRescheduled: false });
   });
 });
