@@ -17,8 +17,9 @@ export type OutboxPort = {
 /**
  * Wraps a Store so that saving a conversation also feeds the outbox, without the worker ever
  * scanning conversations:
- * 1. when a qualified lead's record changed since the stored version, a `lead.updated` event is
- *    appended, in the same write;
+ * 1. when the record of a lead a rep follows up (qualified, or who asked for a person) changed
+ *    since the stored version, a `lead.updated` event is appended, in the same write (the email
+ *    given after "talk to a human" reaches the CRM);
  * 2. events not yet stored are first noted in a durable marker, then the conversation is saved,
  *    then the events are handed to the worker.
  * A crash after the marker leaves a marker naming events that were never saved (dropped at the
@@ -37,7 +38,7 @@ export function withOutbox(store: Store, outbox: OutboxPort): Store {
       return outbox.exclusive(conversation.id, async () => {
         const stored = await store.getConversation(conversation.id);
         const next = withStoredEvents(conversation, stored);
-        if (stored !== null && stored.qualifiedAt !== null && next.qualifiedAt !== null && leadChanged(stored.lead, next.lead)) {
+        if (stored !== null && followedUp(stored) && followedUp(next) && leadChanged(stored.lead, next.lead)) {
           const event: OutboxEvent = { id: outbox.newEventId(), type: 'lead.updated', occurredAt: outbox.now().toISOString(), conversationId: next.id };
           next.outbox = [...next.outbox, event];
         }
@@ -63,6 +64,14 @@ function withStoredEvents(conversation: Conversation, stored: Conversation | nul
   if (missing.length === 0) return { ...conversation };
   const theirs = new Set(stored.outbox.map((e) => e.id));
   return { ...conversation, outbox: [...stored.outbox, ...conversation.outbox.filter((e) => !theirs.has(e.id))] };
+}
+
+/**
+ * A rep follows up a qualified lead and a visitor who asked for a person. The save that makes it
+ * so sends its own event (`lead.qualified`, `lead.handoff_requested`) with the record as it is.
+ */
+function followedUp(conv: Conversation): boolean {
+  return conv.qualifiedAt !== null || conv.handoffRequested;
 }
 
 /** Values only: a rep cares about what the lead said, not which message it came from. */

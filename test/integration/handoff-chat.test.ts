@@ -20,6 +20,37 @@ afterEach(async () => {
   await crm.close();
 });
 
+/** A chat service whose store feeds a worker delivering to the receiver. */
+async function chatWithCrm() {
+  const inner = createMemoryStore();
+  const { config, destinations } = destinationsFor({ destinations: [{ id: 'crm', url: crm.url, secret: SECRET }] });
+  const worker = createDeliveryWorker({
+    store: inner, deliveries: createMemoryDeliveryStore(), markers: createMemoryOutboxMarkers(), destinations, config, clock: fakeClock().now, logger: recordingLogger(), random: () => 0.5,
+  });
+  await worker.start({ loop: false });
+  const { chatService } = createTestDeps({ store: withOutbox(inner, worker.outbox) });
+  const hello = await chatService.hello({ visitor: VisitorSchema.parse({ timezone: 'America/Denver' }) });
+  const say = async (n: number, text: string): Promise<void> => {
+    const r = await chatService.receive(hello.sessionId, { clientId: `c${n}`, text }, () => undefined);
+    await r.reply;
+  };
+  return { worker, say };
+}
+
+it('when a visitor asks for a person and then gives an email, then the CRM gets the request and a lead.updated with the email', async () => {
+  const { worker, say } = await chatWithCrm();
+  await say(1, 'Can I talk to a human please?');
+  await worker.runDue();
+  await say(2, 'kim.osei@northwind.example');
+  await worker.runDue();
+
+  const bodies = [...crm.processed.values()].map((b) => b as HandoffPacket);
+  expect(bodies.map((b) => b.type)).toEqual(['lead.handoff_requested', 'lead.updated']);
+  expect(bodies[0]?.lead.contact).toMatchObject({ email: null });
+  expect(bodies[1]?.lead.contact).toMatchObject({ email: 'kim.osei@northwind.example' });
+  expect(crm.requests.every((r) => r.verifiedWith.length === 1)).toBe(true);
+});
+
 it('when a visitor qualifies and books in the chat, then the CRM gets lead.qualified and meeting.booked, signed, with the rep packet', async () => {
   const inner = createMemoryStore();
   const { config, destinations } = destinationsFor({ destinations: [{ id: 'crm', url: crm.url, secret: SECRET }] });

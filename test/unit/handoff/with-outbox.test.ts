@@ -91,6 +91,22 @@ describe('saving through the outbox decorator', () => {
     expect((await base.getConversation('conv-q1'))?.outbox.map((e) => e.type)).toEqual(['lead.qualified']);
   });
 
+  it('when a visitor who asked for a person gives an email, then lead.updated is appended (a rep has someone to reach)', async () => {
+    const { store, base } = await setup();
+    const asked = { ...unqualified(), handoffRequested: true, outbox: [{ id: 'evt-h1', type: 'lead.handoff_requested', occurredAt: '2026-03-03T15:00:00.000Z', conversationId: 'conv-q1' }] };
+    await store.saveConversation(asked);
+    await store.saveConversation({ ...asked, lead: leadOf({ 'need.summary': 'too many leads', 'contact.email': 'kim@northwind.example' }) });
+    expect((await base.getConversation('conv-q1'))?.outbox.map((e) => e.type)).toEqual(['lead.handoff_requested', 'lead.updated']);
+  });
+
+  it('when the save that asks for a person also gives the email, then only lead.handoff_requested is sent (it carries the email)', async () => {
+    const { store, base } = await setup();
+    await store.saveConversation(unqualified());
+    const event = { id: 'evt-h1', type: 'lead.handoff_requested', occurredAt: '2026-03-03T15:00:00.000Z', conversationId: 'conv-q1' };
+    await store.saveConversation({ ...unqualified(), handoffRequested: true, outbox: [event], lead: leadOf({ 'need.summary': 'too many leads', 'contact.email': 'kim@northwind.example' }) });
+    expect((await base.getConversation('conv-q1'))?.outbox.map((e) => e.type)).toEqual(['lead.handoff_requested']);
+  });
+
   it('when a lead that is not qualified changes, then no lead.updated is added', async () => {
     const { store, base } = await setup();
     await store.saveConversation(unqualified());
