@@ -24,7 +24,7 @@ const isStatus = (s: string): s is DeliveryStatus => (DELIVERY_STATUSES as reado
  * `npm run deliveries -- <command>`: lists deliveries (`list`), queues one again (`redeliver`)
  * or re-enables a destination disabled by a 410 (`enable`), on the data folder of the config.
  * A redelivery is written to the store: the running server sends it at its next refresh (within
- * 30 s), or at its next start. Returns the exit code: 0 done, 1 refused, 2 usage.
+ * 15 s: it re-reads the outbox every 10 s), or at its next start. Returns the exit code: 0 done, 1 refused, 2 usage.
  *
  * @example await runDeliveriesCli(['list', '--status', 'dead'], { out: console.log, err: console.error })
  */
@@ -72,7 +72,7 @@ export async function runDeliveriesCli(argv: string[], io: CliIo): Promise<numbe
     const worker = createDeliveryWorker({ store, deliveries, markers, destinations, config, clock: () => new Date(), logger: quiet });
     if (command === 'redeliver' && target !== undefined) {
       const d = await worker.redeliver(target);
-      io.out(`queued ${d.id} (${d.eventType}, webhook-id ${d.eventId}) for "${d.destinationId}": the running server sends it within 30 s, or at its next start.`);
+      io.out(`queued ${d.id} (${d.eventType}, webhook-id ${d.eventId}) for "${d.destinationId}": the running server sends it within 15 s, or at its next start.`);
     } else if (target !== undefined) {
       const n = await worker.enableDestination(target);
       io.out(`enabled "${target}"; ${n} held-back deliver${n === 1 ? 'y' : 'ies'} queued.`);

@@ -8,7 +8,9 @@ import type { Store } from '../store/store.js';
 import { attemptDelivery, type AttemptContext } from './attempt-delivery.js';
 import type { Destination } from './create-destinations.js';
 import { isActive, type Delivery } from './delivery-schema.js';
-import type { DeliveryStore, DisabledDestination } from './delivery-store.js';
+import type { DeliveryStore } from './delivery-store.js';
+import { createDisabledDestinations } from './disabled-destinations.js';
+import { createDueQueue } from './due-queue.js';
 import { createOutboxIntake } from './outbox-intake.js';
 import type { OutboxMarkers } from './outbox-markers.js';
 import type { OutboxPort } from './with-outbox.js';
@@ -30,15 +32,20 @@ export type DeliveryWorkerDeps = {
   schedule?: readonly number[];
   attemptTimeoutMs?: number;
   retryAfterMaxMs?: number;
-  /** How many attempts run at once. */
+  /** How many attempts run at once, in all. */
   concurrency?: number;
+  /** How many attempts run at once for one destination, so a slow one cannot hold up the others. */
+  perDestination?: number;
 };
 
 export type LoopOptions = {
   /** Run attempts on a timer (production), or only when `runDue` is called (tests). */
   loop: boolean;
   intervalMs?: number;
-  /** How often markers and active deliveries are re-read (hand-overs that failed, CLI redeliveries). */
+  /**
+   * How often markers, disabled destinations and active deliveries are re-read (hand-overs that
+   * failed, redeliveries and enables from the CLI); default {@link DEFAULT_REFRESH_MS}.
+   */
   refreshMs?: number;
 };
 
@@ -51,7 +58,11 @@ export type DeliveryWorker = {
   runDue(now?: Date): Promise<void>;
   /** When the next attempt is due, or null when nothing waits. */
   nextDueAt(): Date | null;
-  /** Re-reads markers, disabled destinations and active deliveries. */
+  /**
+   * Re-reads disabled destinations, markers and active deliveries: a due time changed by another
+   * process (a CLI redelivery) replaces the one in memory, and a destination enabled again
+   * elsewhere (or given a new URL since its 410) gets its held-back deliveries queued.
+   */
   refresh(): Promise<void>;
   /** Queues a delivery (whatever its status) for an attempt now, starting a new round of retries. */
   redeliver(id: string): Promise<Delivery>;
@@ -62,6 +73,9 @@ export type DeliveryWorker = {
 };
 
 const DEFAULT_CONCURRENCY = 8;
+const DEFAULT_PER_DESTINATION = 2;
+/** The loop re-reads the outbox this often: a CLI redelivery goes out within about this long. */
+export const DEFAULT_REFRESH_MS = 10_000;
 
 /**
  * The delivery worker: turns outbox events into signed webhook deliveries and retries them on
@@ -87,13 +101,12 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     attemptTimeoutMs: deps.attemptTimeoutMs ?? deps.config.crm.attemptTimeoutMs,
     retryAfterMaxMs: deps.retryAfterMaxMs ?? deps.config.crm.retryAfterMaxMs,
   };
-  const concurrency = deps.concurrency ?? DEFAULT_CONCURRENCY;
+  const limits = { total: deps.concurrency ?? DEFAULT_CONCURRENCY, perDestination: deps.perDestination ?? DEFAULT_PER_DESTINATION };
   const newId = deps.newId ?? randomUUID;
   const byConversation = createKeyedQueue();
   const byDelivery = createKeyedQueue();
-  const due = new Map<string, number>();
-  const inflight = new Map<string, Promise<void>>();
-  let disabledCache: Map<string, DisabledDestination> | null = null;
+  const queue = createDueQueue();
+  const disabled = createDisabledDestinations(deliveries, destinations);
   let timer: NodeJS.Timeout | null = null;
   let lastRefresh = 0;
   let refreshing: Promise<void> | null = null;
@@ -101,91 +114,91 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const destinationOf = (id: string): Destination | undefined => destinations.find((d) => d.id === id);
   const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-  async function disabledFor(dest: Destination): Promise<DisabledDestination | null> {
-    disabledCache ??= new Map((await deliveries.disabledDestinations()).map((d) => [d.destinationId, d]));
-    const off = disabledCache.get(dest.id);
-    // A 410 disables the URL that answered it: a destination moved to a new URL in the config is live again.
-    return off !== undefined && off.url === dest.url ? off : null;
-  }
-
   function kick(): void {
     if (timer !== null) setImmediate(() => void runDue());
   }
 
-  /** Schedules an active record unless it is already waiting or being attempted. */
+  /**
+   * Takes an active record's due time from the store, replacing the one in memory (another
+   * process may have changed it); an attempt in flight sets its own when it saves.
+   */
   function schedule(d: Delivery): void {
-    if (!isActive(d.status) || due.has(d.id) || inflight.has(d.id)) return;
-    due.set(d.id, Date.parse(d.nextAttemptAt ?? clock().toISOString()));
+    if (!isActive(d.status) || queue.isInflight(d.id)) return;
+    queue.set(d.id, d.destinationId, Date.parse(d.nextAttemptAt ?? clock().toISOString()));
   }
 
   const intake = createOutboxIntake({
-    store, deliveries, markers, destinations, clock, logger, disabledFor, schedule,
+    store, deliveries, markers, destinations, clock, logger, disabledFor: (dest) => disabled.of(dest), schedule,
     exclusive: (conversationId, task) => byConversation.run(conversationId, task),
   });
 
   async function refresh(): Promise<void> {
-    disabledCache = null;
+    const live = await disabled.reload();
     await intake.recover();
     for (const d of await deliveries.listActive()) schedule(d);
+    // Also catches what this process held back while its cache still said disabled.
+    for (const id of live) await requeueHeld(id);
+  }
+
+  /** Queues every delivery held back while the destination was disabled; returns how many. */
+  async function requeueHeld(destinationId: string): Promise<number> {
+    const held = await deliveries.list({ status: 'disabled', destinationId });
+    for (const d of held) await worker.redeliver(d.id);
+    return held.length;
   }
 
   async function save(d: Delivery): Promise<void> {
     await deliveries.save(d);
-    if (isActive(d.status)) due.set(d.id, Date.parse(d.nextAttemptAt ?? clock().toISOString()));
-    else due.delete(d.id);
+    if (isActive(d.status)) queue.set(d.id, d.destinationId, Date.parse(d.nextAttemptAt ?? clock().toISOString()));
+    else queue.delete(d.id);
   }
 
   /** One attempt, run in the delivery's queue so it never overlaps a redelivery of the same record. */
   async function attempt(id: string): Promise<void> {
     const d = await deliveries.get(id);
-    if (d === null || !isActive(d.status)) return void due.delete(id);
+    if (d === null || !isActive(d.status)) return void queue.delete(id);
     const now = clock();
-    if (d.nextAttemptAt !== null && Date.parse(d.nextAttemptAt) > now.getTime()) return void due.set(id, Date.parse(d.nextAttemptAt));
+    if (d.nextAttemptAt !== null && Date.parse(d.nextAttemptAt) > now.getTime()) return void queue.set(id, d.destinationId, Date.parse(d.nextAttemptAt));
     const dest = destinationOf(d.destinationId);
     if (dest === undefined) {
       logger.warn('delivery dead: its destination is no longer configured', { deliveryId: id, destinationId: d.destinationId });
       return save({ ...d, status: 'dead', nextAttemptAt: null, updatedAt: now.toISOString(), reason: `destination "${d.destinationId}" is not configured` });
     }
-    const off = await disabledFor(dest);
+    const off = await disabled.of(dest);
     if (off !== null) return save({ ...d, status: 'disabled', nextAttemptAt: null, updatedAt: now.toISOString(), reason: `destination disabled: ${off.reason}` });
 
     const outcome = await attemptDelivery(d, dest, ctx);
     if (outcome.disabled !== null) {
       // Recorded before the delivery, so a crash in between still leaves the destination disabled.
-      await deliveries.setDestinationDisabled(dest.id, outcome.disabled);
-      disabledCache?.set(dest.id, outcome.disabled);
+      await disabled.disable(outcome.disabled);
       logger.warn('destination disabled: it answered 410 Gone', { destinationId: dest.id, url: dest.url });
     }
     await save(outcome.delivery);
     if (outcome.delivery.status === 'dead') logger.warn('delivery dead-lettered', { deliveryId: id, eventId: d.eventId, destinationId: dest.id, reason: outcome.delivery.reason });
   }
 
-  function startAttempt(id: string): Promise<void> {
-    due.delete(id);
+  function startAttempt(id: string, destinationId: string): Promise<void> {
     const run = byDelivery
       .run(id, () => attempt(id))
       .catch((e: unknown) => {
         // Unexpected (the store failed): try again after the first step; the record is unchanged or already saved.
         logger.error('delivery attempt failed', { deliveryId: id, error: errorText(e) });
-        due.set(id, clock().getTime() + (retrySchedule[0] ?? 60_000));
-      })
-      .finally(() => inflight.delete(id));
-    inflight.set(id, run);
+        queue.set(id, destinationId, clock().getTime() + (retrySchedule[0] ?? 60_000));
+      });
+    queue.track(id, destinationId, run);
     return run;
   }
 
   async function runDue(now: Date = clock()): Promise<void> {
-    const limit = now.getTime();
-    const ready = [...due].filter(([id, t]) => t <= limit && !inflight.has(id)).sort((a, b) => a[1] - b[1]);
-    const room = Math.max(0, concurrency - inflight.size);
-    await Promise.all(ready.slice(0, room).map(([id]) => startAttempt(id)));
+    await Promise.all(queue.ready(now.getTime(), limits).map((r) => startAttempt(r.id, r.destinationId)));
   }
 
   function tick(intervalRefreshMs: number): void {
     if (refreshing === null && clock().getTime() - lastRefresh >= intervalRefreshMs) {
       lastRefresh = clock().getTime();
       refreshing = refresh()
-        .catch((e: unknown) => logger.error('outbox refresh failed', { error: errorText(e) }))
+        // What the refresh found (a CLI redelivery) goes out now, not at the next tick.
+        .then(kick, (e: unknown) => logger.error('outbox refresh failed', { error: errorText(e) }))
         .finally(() => (refreshing = null));
     }
     // Not awaited: a slow receiver must not hold up the others; `inflight` prevents doubles.
@@ -209,7 +222,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       await refresh();
       lastRefresh = clock().getTime();
       if (!options.loop || timer !== null) return;
-      const refreshMs = options.refreshMs ?? 30_000;
+      const refreshMs = options.refreshMs ?? DEFAULT_REFRESH_MS;
       timer = setInterval(() => tick(refreshMs), options.intervalMs ?? 1000);
       // The loop alone must not keep the process alive (tests, a CLI that shares the code).
       timer.unref();
@@ -219,8 +232,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     runDue,
 
     nextDueAt() {
-      let next: number | null = null;
-      for (const t of due.values()) if (next === null || t < next) next = t;
+      const next = queue.nextAt();
       return next === null ? null : new Date(next);
     },
 
@@ -232,7 +244,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         if (d === null) throw new AppError('NOT_FOUND', `no delivery with id "${id}"`);
         const dest = destinationOf(d.destinationId);
         if (dest === undefined) throw new AppError('CONFLICT', `destination "${d.destinationId}" is not configured any more`);
-        const off = await disabledFor(dest);
+        const off = await disabled.of(dest);
         if (off !== null) throw new AppError('CONFLICT', `destination "${dest.id}" is disabled since ${off.at} (${off.reason}); enable it first`);
         const now = clock().toISOString();
         const next: Delivery = { ...d, status: 'pending', nextAttemptAt: now, roundStart: d.attempts.length, reason: null, updatedAt: now };
@@ -244,18 +256,15 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
 
     async enableDestination(id) {
       if (destinationOf(id) === undefined) throw new AppError('NOT_FOUND', `no destination with id "${id}"`);
-      await deliveries.setDestinationDisabled(id, null);
-      disabledCache?.delete(id);
-      const held = await deliveries.list({ status: 'disabled', destinationId: id });
-      for (const d of held) await worker.redeliver(d.id);
-      return held.length;
+      await disabled.enable(id);
+      return requeueHeld(id);
     },
 
     async stop() {
       if (timer !== null) clearInterval(timer);
       timer = null;
       await refreshing;
-      await Promise.all(inflight.values());
+      await Promise.all(queue.running());
       await byConversation.idle();
       await byDelivery.idle();
     },

@@ -209,6 +209,31 @@ describe('delivering a handoff to a CRM', () => {
     }
   });
 
+  it('when one destination hangs, then it holds at most two attempts and the other destination still gets its event at once', async () => {
+    const slow = await startCrmReceiver({ secrets: [SECRET] });
+    try {
+      slow.respond(...Array.from({ length: 10 }, () => ({ hang: true as const })));
+      const { config, destinations } = destinationsFor({
+        destinations: [
+          { id: 'slow', url: slow.url, secret: SECRET, events: ['lead.qualified'] },
+          { id: 'crm', url: crm.url, secret: SECRET, events: ['lead.handoff_requested'] },
+        ],
+      });
+      const app = await startInstance({ dataDir: data.dir, clock, config, destinations, attemptTimeoutMs: 5000 });
+      for (let i = 1; i <= 8; i++) await app.store.saveConversation(qualifiedConversation({ id: `conv-s${i}` }));
+      await app.store.saveConversation(qualifiedConversation({ id: 'conv-h1' }, [{ type: 'lead.handoff_requested' }]));
+
+      const run = app.worker.runDue();
+      await vi.waitFor(() => expect(crm.processed.size).toBe(1), { timeout: 2000 });
+      expect(crm.requests[0]?.verifiedWith).toEqual([0]);
+      expect(slow.requests).toHaveLength(2);
+      await slow.close(); // ends the hanging attempts
+      await run;
+    } finally {
+      await slow.close().catch(() => undefined);
+    }
+  });
+
   it('when the production loop runs, then a saved handoff goes out without anyone driving the worker, and stop() waits for it', async () => {
     const app = await start();
     await app.worker.start({ loop: true });
