@@ -3,9 +3,10 @@ import type { Config } from '../../config/config-schema.js';
 import type { RuntimeEnv } from '../../config/load-config.js';
 import { createCircuitBreaker, type CircuitBreaker, type CircuitBreakerOptions } from '../../llm/circuit-breaker.js';
 import { createLlmPhraser } from '../../llm/create-llm-phraser.js';
-import { createOpenAiClient } from '../../llm/create-openai-client.js';
+import { createOpenAiClient, llmBaseUrl } from '../../llm/create-openai-client.js';
 import { SILENT_LOGGER, type LlmLogger } from '../../llm/llm-logger.js';
 import { createUsageLedger, type UsageLedger } from '../../llm/llm-usage.js';
+import { createModelGate, type ModelGate } from '../../llm/model-gate.js';
 import type { Phraser } from '../../llm/phraser.js';
 import { loadKnowledge } from '../../prompts/load-knowledge.js';
 import { createPromptRegistry } from '../../prompts/prompt-registry.js';
@@ -20,6 +21,10 @@ export type LlmParts = {
   usage: UsageLedger;
   /** Shared by extraction and phrasing: when the service is down, both skip it. */
   breaker: CircuitBreaker;
+  /** The turn budget, breaker bookkeeping and failure log shared by both. */
+  gate: ModelGate;
+  /** Where requests go and which model they ask for. */
+  setup: { baseUrl: string; model: string };
 };
 
 export type LlmPartsOptions = {
@@ -29,12 +34,14 @@ export type LlmPartsOptions = {
   /** A fetch for the openai SDK (tests, proxies). */
   fetch?: typeof fetch;
   breaker?: CircuitBreakerOptions;
+  /** A monotonic milliseconds clock for latency and the turn budget; defaults to performance.now. */
+  elapsed?: () => number;
 };
 
 /**
  * Builds LLM mode from the config and environment, or returns null in rules mode (no
- * OPENAI_API_KEY and no LLM_BASE_URL). One client, one circuit breaker and one usage ledger
- * serve both the extractor and the phraser.
+ * OPENAI_API_KEY and no LLM_BASE_URL). One client, one circuit breaker, one usage ledger and
+ * one gate (the per-turn time budget) serve both the extractor and the phraser.
  *
  * @example
  *   const llm = createLlmParts(config, runtime, { logger });
@@ -48,11 +55,18 @@ export function createLlmParts(config: Config, runtime: RuntimeEnv, options: Llm
   const prompts = createPromptRegistry({ dir, onError: (e) => logger.warn('prompt template error; the last good version stays live', { ...e }) });
   const breaker = createCircuitBreaker(options.breaker);
   const usage = createUsageLedger();
-  const shared = { client, config, prompts, breaker, usage, logger };
+  const setup = { baseUrl: llmBaseUrl(runtime), model: config.llm.model };
+  const gate = createModelGate({
+    budgetMs: config.llm.timeoutMs, breaker, cooldownMs: options.breaker?.cooldownMs ?? 30_000, usage, logger, setup,
+    ...(options.elapsed ? { elapsed: options.elapsed } : {}),
+  });
+  const shared = { client, config, prompts, gate, logger };
   return {
     extractor: createLlmExtractor(shared),
     phraser: createLlmPhraser({ ...shared, knowledge: () => loadKnowledge(dir) }),
     usage,
     breaker,
+    gate,
+    setup,
   };
 }

@@ -1,6 +1,8 @@
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { Config } from '../../config/config-schema.js';
 import type { TemplateVars } from '../../prompts/template-vars.js';
+import { alternateRoles } from '../../llm/alternate-roles.js';
+import { recentTurns } from '../../llm/recent-turns.js';
 import { SLOT_GOALS } from '../../llm/slot-goals.js';
 import type { ExtractInput } from '../extractor.js';
 import { localToday, toIsoDate } from '../rules/timeline-bucket.js';
@@ -29,17 +31,13 @@ export function extractSystemVars(input: ExtractInput, config: Pick<Config, 'com
 
 /**
  * The chat messages of one extraction request: the system prompt, the recent turns as user
- * (visitor) and assistant (agent) messages, then the message to extract from, last. Visitor
- * text only ever goes into user messages.
+ * (visitor, screened) and assistant (agent) messages, then the message to extract from, last.
+ * Visitor text only ever goes into user messages, and roles strictly alternate (`alternateRoles`).
  */
 export function extractMessages(input: ExtractInput, system: string): ChatCompletionMessageParam[] {
   const recent = [...input.recent];
   // The shell stores the visitor's message before extracting, so it may already end `recent`.
   const last = recent.at(-1);
   if (last?.role === 'visitor' && last.text === input.text) recent.pop();
-  return [
-    { role: 'system', content: system },
-    ...recent.map((t): ChatCompletionMessageParam => (t.role === 'visitor' ? { role: 'user', content: t.text } : { role: 'assistant', content: t.text })),
-    { role: 'user', content: input.text },
-  ];
+  return alternateRoles(system, [...recentTurns(recent), { role: 'user', content: input.text }]);
 }

@@ -5,7 +5,7 @@ import type { RuleContext, RuleResult } from './rule-context.js';
 // A bare answer that starts like a sentence ("we're ~40", "just a small office") is no name.
 const FILLER_START = new Set(
   ("i i'm im i'd i've we we're were we've our ours it it's its just sorry no not a an well um uh hmm sure yes yeah " +
-    "ok okay my me they you that this there nothing none n/a na same currently still only about around roughly " +
+    "ok okay my me they you that this there there's theres here here's that's thats nothing none n/a na same currently still only about around roughly " +
     "approximately small medium large tiny big hi hello hey as like so lol haha honestly actually basically " +
     "self freelance freelancer unemployed retired student between").split(' '),
 );
@@ -42,7 +42,8 @@ const STUDENT_OF_PLACE = /\bstudents?(?:\s+(?:here|there|currently|now|(?:in|of)
 const STUDENT_THERE =
   /\b(?:i'm|i am|im)\s+(?:(?:a|an|just a|only a)\s+)?(?:[\w-]+\s+){0,2}?students?\s+(?:there|here)\b|\bi(?:'m| am)?\s+(?:study|studying|enrolled)\s+(?:there|here)\b/i;
 // "does Beacon work for ...", "is Beacon ...": the vendor's own product, not the visitor's employer.
-const VENDOR_QUESTION = /\b(?:do|does|is|are|can|will|would)\s+(?:\S+\s+){0,2}$/i;
+// "this is Tom from ..." and "it is Ana from ..." are introductions, not questions.
+const VENDOR_QUESTION = /(?<!\b(?:this|it|here|that)\s)\b(?:do|does|is|are|can|will|would)\s+(?:\S+\s+){0,2}$/i;
 
 function cleanName(raw: string): string {
   let name = raw.trim().replace(/^["']|["']$/g, '');

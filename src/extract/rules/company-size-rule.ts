@@ -23,16 +23,16 @@ const COMPANIONS = String.raw`${ROLES}|partners?|co-?founders?|colleagues?|emplo
 const COUNT_THEN_NOUN = new RegExp(String.raw`(?<![\d.,$€£₹¥])\b(?<num>${NUM})(?:\s*\+|-?\s?odd|-?ish)?(?:\s*(?:-|–|to|and)\s*(?:${NUM})\+?)?(?<sep>[\s-]+)(?<between>(?:[\p{L}'’-]+\s+){0,3}?)(?:(?<people>${PEOPLE})|(?<role>${ROLES}))(?![\p{L}\p{N}_])`, 'giu');
 /** "a staff of 30", "team of 12", "headcount is 45", "company size: 40", "we employ 40". */
 const NOUN_THEN_COUNT = new RegExp(String.raw`\b(?:(?:staff|team|workforce|crew)\s+of|head\s?count|(?:company|team|org(?:ani[sz]ation)?)\s+size|employ(?:s|ing)?)\s*(?:(?:is|are|=|:|at|of|totals?|stands\s+at|around|about|roughly|approximately|approx\.?|circa|~|just|only|over|under|nearly|almost|currently|now)\s*)*(?<num>${NUM})\b(?!\s*(?:[\p{L}-]+\s+){0,2}?(?:volunteers|clients|customers|students|pupils|patients|users|members\s+of|visitors|guests|subscribers|agencies|vendors|suppliers|firms|companies|tools|systems)\b)`, 'giu');
-/** "27 blokes on the books", "40 pickers on the payroll": whoever is on the payroll is staff. */
-const ON_PAYROLL = new RegExp(String.raw`(?<![\d.,$€£₹¥])\b(?<num>${NUM})\s+(?:[\p{L}'’-]+\s+){0,2}?[\p{L}-]+\s+on\s+(?:the|our|my)\s+(?:books|payroll)\b`, 'giu');
+/** "27 blokes on the books", "about 60 on the payroll": whoever is on the payroll is staff. */
+const ON_PAYROLL = new RegExp(String.raw`(?<![\d.,$€£₹¥])\b(?<num>${NUM})\s+(?:[\p{L}'’-]+\s+){0,3}?on\s+(?:the|our|my)\s+(?:books|payroll)\b`, 'giu');
 /** "just me and two assistants" (3), "only me" (1), "me plus 2 contractors" (3), "me and my 3 techs" (4). */
 const JUST_ME = new RegExp(String.raw`\b(?<just>(?:just|only)\s+)?(?:me|myself)\b(?:\s*(?:,(?:\s*(?:and|plus|with))?|and|plus|\+|&|with)\s+(?:(?:my\s+|our\s+)?(?<num>\d+|${NUMBER_WORDS_SOURCE})\s+|(?:my|a|an|one)\s+)(?:[\p{L}-]+\s+)?(?<who>${COMPANIONS})\b)?`, 'giu');
 /** "22 funcionários (employees)", "40 Angestellte (staff)": any word glossed as staff in brackets. */
 const GLOSSED = new RegExp(String.raw`(?<![\d.,$€£₹¥])\b(?<num>${NUM})\s+[\p{L}'’-]+\s*\(\s*(?:employees?|staff|people|workers|persons|ftes?)\s*\)`, 'giu');
 /** "a company of 50", "an agency of 15": only when nothing countable follows ("a group of 3 clinics" is not). */
 const ORG_OF_COUNT = new RegExp(String.raw`\b(?:company|firm|agency|business|startup|practice|studio|organi[sz]ation|shop)\s+of\s+(?:(?:about|around|roughly|~|just|only|over|nearly|almost)\s+)?(?<num>${NUM})(?=\s*(?:[,.;!?)]|$|people\b|employees\b|staff\b))`, 'gi');
-/** A bare count answering the company question: "about 40", "40ish", "around 40-50". */
-const BARE = new RegExp(String.raw`(?<![\d.,$€£₹¥/])\b(?<num>${NUM})(?:\s*\+|-?\s?odd|-?ish)?(?:\s*(?:-|–|to)\s*(?:\d+))?(?=\s*(?:(?:or\s+so|give\s+or\s+take|total|in\s+total|right\s+now|now|currently|at\s+the\s+moment|today|max|tops|and\s+(?:growing|counting))\b|[.!?)]|$))`, 'giu');
+/** A bare count answering the company question: "about 40", "40ish", "around 40-50", "about 55 across sales and service". */
+const BARE = new RegExp(String.raw`(?<![\d.,$€£₹¥/])\b(?<num>${NUM})(?:\s*\+|-?\s?odd|-?ish)?(?:\s*(?:-|–|to)\s*(?:\d+))?(?=\s*(?:(?:or\s+so|give\s+or\s+take|total|in\s+total|all\s+told|right\s+now|now|currently|at\s+the\s+moment|today|max|tops|and\s+(?:growing|counting)|across|counting|including|incl|plus|spread)\b|,(?=\s)|[.!?)]|$))`, 'giu');
 /** "18 people, actually 21", "make that 21", "sorry, 21", "now 21": the corrected count, with nothing countable after it. */
 const CORRECTED = new RegExp(String.raw`\b(?:actually|make\s+(?:that|it)|(?:or\s+)?rather|sorry|no\s+wait|correction|scratch\s+that|i\s+meant?|typo|my\s+(?:bad|mistake)|oops|now)\b[\s,:;–—-]*(?:(?:it's|its|it\s+is|we're|we\s+are|there\s+are|(?:it|that)?\s*should\s+(?:be|read|say|have\s+said)|more\s+like|closer\s+to|about|around|roughly|nearly|almost|over|just\s+over|~)\s*)*(?<num>${NUM})(?:\s*\+|-?ish)?(?=\s*(?:[,.;!?)]|$|(?:since|as|after|with|because|cos|now|today|currently|counting|including|incl|in\s+total|total|or\s+so|if|once|when|following|not|tbh|thanks|${PEOPLE})\b))`, 'giu');
 /** "25 not 52", "it's 40, not 30": the number before "not" replaces the one after it. */

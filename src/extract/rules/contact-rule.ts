@@ -20,9 +20,14 @@ const FIELD_LABEL =
 const LIST_MARKS = /^[-–—*•>\s]+|[-–—*•<\s]+$/g;
 // "I'm Ana Lima", "this is Ana Lima", "my name is Ana": only capitalised words count as a name here.
 const CAP_NAME = String.raw`\p{Lu}[\p{L}\p{M}'-]*(?:\s+(?:(?:de|da|van|von|der|la|le|bin|al)\s+)?\p{Lu}[\p{L}\p{M}'-]*){0,3}`;
-const MY_NAME_IS = new RegExp(String.raw`\b(?:[Mm]y name is|[Mm]y name's|[Nn]ame's)\s+(${CAP_NAME}|[\p{Ll}][\p{L}'-]*\s+[\p{Ll}][\p{L}'-]*)`, 'u');
-const I_AM = new RegExp(String.raw`(?:^|[\s,.!])(?:[Ii]'m|[Ii]m|[Ii] am)\s+(${CAP_NAME})(?!\s*(?:&|[\p{Lu}\d]))`, 'u');
-const THIS_IS = new RegExp(String.raw`^(?:(?:[Hh]i|[Hh]ello|[Hh]ey|[Gg]ood \w+)(?: there)?[,!.]?\s+)?(?:[Tt]his is)\s+(${CAP_NAME})(?!\s*(?:&|[\p{Lu}\d]))`, 'u');
+// "Dr. Anaya Rao", "Mrs Patel": a form of address before a name is not part of it.
+const HONORIFIC = String.raw`(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sir|Dame)\.?\s+)?`;
+const HONORIFIC_START = /^(?:dr|mr|mrs|ms|miss|mx|prof|professor|sir|dame)\.?\s+(?=\p{Lu})/iu;
+// Month names are also first names (June, April, May): with "I'm" or "this is" before them, one is.
+const MONTH_NAMES = new Set(['january', 'february', 'april', 'may', 'june', 'july', 'august']);
+const MY_NAME_IS = new RegExp(String.raw`\b(?:[Mm]y name is|[Mm]y name's|[Nn]ame's)\s+${HONORIFIC}(${CAP_NAME}|[\p{Ll}][\p{L}'-]*\s+[\p{Ll}][\p{L}'-]*)`, 'u');
+const I_AM = new RegExp(String.raw`(?:^|[\s,.!])(?:[Ii]'m|[Ii]m|[Ii] am)\s+${HONORIFIC}(${CAP_NAME})(?!\s*(?:&|[\p{Lu}\d]))`, 'u');
+const THIS_IS = new RegExp(String.raw`^(?:(?:[Hh]i|[Hh]ello|[Hh]ey|[Gg]ood \w+)(?: there)?[,!.]?\s+)?(?:[Tt]his is)\s+${HONORIFIC}(${CAP_NAME})(?!\s*(?:&|[\p{Lu}\d]))`, 'u');
 
 type Found = { value: string; raw: string };
 
@@ -100,11 +105,15 @@ function nameInContactAnswer(text: string, remove: readonly string[]): Found | n
   const segments = rest
     // Brackets and pipes separate fields too: "Lena Park <lena@park.example>", "Name: Lena Park | Email: ...".
     .split(/[,.;:!?()[\]{}<>"|/\n]+|\s+[-–—]\s+|\s+(?:or|and)\s+/i)
-    .map((s) => s.replace(LIST_MARKS, '').replace(NAME_PREFIX, '').replace(FIELD_LABEL, '').replace(NAME_SUFFIX, '').trim())
+    .map((s) => s.replace(LIST_MARKS, ''))
     .filter(Boolean);
   let single: Found | null = null;
-  for (const seg of segments) {
-    const name = asName(seg, true)?.replaceAll(INITIAL, '.') ?? null;
+  for (const raw of segments) {
+    const introduced = NAME_PREFIX.test(raw);
+    const seg = raw.replace(NAME_PREFIX, '').replace(FIELD_LABEL, '').replace(NAME_SUFFIX, '').replace(HONORIFIC_START, '').trim();
+    if (seg === '') continue;
+    const month = introduced && /^\p{Lu}\p{Ll}+$/u.test(seg) && MONTH_NAMES.has(seg.toLowerCase());
+    const name = month ? seg : (asName(seg, true)?.replaceAll(INITIAL, '.') ?? null);
     if (name === null || (!name.includes(' ') && name.length < 2)) continue;
     if (name.includes(' ')) return { value: name, raw: seg };
     single ??= { value: name, raw: seg };

@@ -11,6 +11,10 @@ const ON_A_BODY = /\b(?:i'm|i am|im|i sit|i serve|i volunteer)\s+(?:on|in)\s+(?:
 // "I'm in marketing", "I work in customer success", "I'm on the growth team": the department is the role.
 const IN_A_DEPARTMENT =
   /\b(?:i'm|i am|im|i work|i'm working|i currently work|i sit)\s+(?:in|on|within)\s+(?:the\s+|our\s+)?((?:[\p{L}&-]+\s+){0,2}?[\p{L}-]+)(?:\s+(?:team|department|dept|side|function|org))?(?=\s*(?:$|[,.;:!?)]|(?:at|for|and|but|so|with|here|there|over|where|which|who|i|we)\b))/giu;
+// "I run dispatch", "I manage sales for a hotel", "I lead the digital marketing team": a
+// department run by the visitor is their role, in any message.
+const RUN_A_DEPARTMENT =
+  /\bi\s+(?:run|manage|lead|head(?:\s+up)?|oversee)\s+(?:the\s+|our\s+)?((?:[\p{L}&-]+\s+){0,2}?[\p{L}-]+)(?:\s+(?:team|department|dept|side|function|org|desk))?(?=\s*(?:$|[,.;:!?)]|(?:at|for|and|but|so|with|here|there|over|where|which|who|i|we)\b))/giu;
 // "I run revenue ops", "I head up marketing": the area is the role (authority answers only).
 const I_RUN = /\bi\s+(?:run|head(?: up)?|lead|oversee)\s+(?!(?:the|a|an|our|my|this|it)\b)(.+)/i;
 // "I own an online supplements store": the owner, said without the word.
@@ -88,7 +92,7 @@ function cutRole(phrase: string, requireTitle: boolean): string | null {
 
 /** The department in "I'm in marketing" / "I work on the growth team", when it is a function. */
 function department(text: string): Role | null {
-  for (const m of text.matchAll(IN_A_DEPARTMENT)) {
+  for (const m of [...text.matchAll(IN_A_DEPARTMENT), ...text.matchAll(RUN_A_DEPARTMENT)]) {
     const area = m[1]?.trim() ?? '';
     const words = area.split(/\s+/);
     const last = words[words.length - 1] ?? '';
@@ -96,6 +100,7 @@ function department(text: string): Role | null {
     // Lower-case "it" is the pronoun ("I'm in it for the long run"); only "IT" is the department.
     if (last.toLowerCase() === 'it' && last !== 'IT') continue;
     const unit = /\s(team|department|dept|side|function|org)$/i.exec(m[0].trim())?.[1];
+    // "I manage our sales team": the team is the role's area; "I run sales" is the area itself.
     return { value: unit ? `${area} ${unit}` : area, raw: m[0] };
   }
   return null;

@@ -131,7 +131,7 @@ export const DEPARTMENTS = new Set(
     'talent recruitment recruiting facilities infrastructure global international regional corporate student learning ' +
     'software platform web mobile field inside staff admissions communications public admin administration billing ' +
     'service outreach membership merchandising purchasing payroll treasury relations pr comms creative editorial ' +
-    'underwriting claims bizdev devops qa acquisition retention lifecycle').split(' '),
+    'underwriting claims bizdev devops qa acquisition retention lifecycle dispatch reservations estimating intake bookings').split(' '),
 );
 
 /**
@@ -143,7 +143,8 @@ export const FUNCTIONS = new Set(
   ('sales marketing operations ops engineering product growth revenue finance it hr people admissions partnerships ' +
     'procurement purchasing support success communications comms accounting compliance legal admin administration ' +
     'billing fundraising enrollment enrolment recruitment recruiting talent outreach membership merchandising payroll ' +
-    'treasury relations pr creative analytics bizdev devops qa acquisition retention lifecycle service').split(' '),
+    'treasury relations pr creative analytics bizdev devops qa acquisition retention lifecycle service dispatch reservations ' +
+    'estimating intake bookings').split(' '),
 );
 
 /** Words that never belong to a person's name (contact answers: "sure", "send info to", "my cell is"). */

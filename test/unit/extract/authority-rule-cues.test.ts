@@ -96,6 +96,9 @@ describe('authorityRule: a level outside the authority question waits for the ro
   it.each([
     ["I'm a sales coordinator, I'd take it to our GM", 'sales coordinator', 'influencer'],
     ['I sign off on tools like this', null, null],
+    ['Hi, I run dispatch at a trucking company.', 'dispatch', null],
+    ['Aloha, I manage sales for a small beachfront hotel.', 'sales', null],
+    ['I lead the digital marketing team.', 'digital marketing team', null],
   ])('when an opening says "%s", then the role is %s and the level %s', (text, role, level) => {
     expect(authorityOf(text, null)).toEqual({ role, level });
   });

@@ -65,6 +65,7 @@ describe('companyNameRule: lower-case descriptions are not names', () => {
     ['We are a small family law office', 'company', undefined],
     ['Law Offices of Amara Quist, just me and 2 paralegals', 'company', 'Law Offices of Amara Quist'],
     ['I work for Eastmere Tourism Board', null, 'Eastmere Tourism Board'],
+    ["There's 12 of us.", 'company', undefined],
   ])('when the visitor writes "%s" (asked: %s), then the company is %s', (text, expecting, name) => {
     expect(nameOf(text, expecting)).toBe(name);
   });
@@ -83,6 +84,8 @@ describe('companyNameRule: introductions in any message', () => {
     ["I'm the Director of Admissions at Harwick College", 'Harwick College'],
     ["I'm the CEO at a 40-person agency called Fernwood", 'Fernwood'],
     ['I own Calloway Bikes.', 'Calloway Bikes'],
+    ["G'day, this is Tom from Halden Builders. We get heaps of quote requests.", 'Halden Builders'],
+    ['Hey, this is Marcus Bell from Lone Star Auto Group.', 'Lone Star Auto Group'],
   ])('when the visitor writes "%s", then the company is %s', (text, name) => {
     expect(nameOf(text, null)).toBe(name);
   });

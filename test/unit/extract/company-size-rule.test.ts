@@ -68,6 +68,8 @@ describe('companySizeRule', () => {
     ['Northwind Example, 40ish', 40],
     ['about forty', 40],
     ['about 40 and growing', 40],
+    ["We're about 55 across sales, service and parts.", 55],
+    ['Straits Marine, around 75 staff. We serve roughly 3,000 vessel calls a year.', 75],
   ])('when "%s" answers the company question, then the bare count is the size (%d)', (text, size) => {
     expect(sizeOf(text, 'company')).toEqual([size]);
   });
@@ -113,6 +115,7 @@ describe('companySizeRule', () => {
 describe('companySizeRule, informal words and roles for staff', () => {
   it.each([
     ['Fernhill Example Joinery, 22 lads on the books.', 22],
+    ['About 60 on the books, plus subbies.', 60],
     ['About 40 guys in total.', 40],
     ['We are 18 blokes, give or take.', 18],
     ['Roughly 25 folks.', 25],

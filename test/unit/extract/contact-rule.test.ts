@@ -74,6 +74,8 @@ describe('contactRule: name in a contact answer', () => {
     ['Sure! Lucía Fernández — lucia@pinecrest.example', 'Lucía Fernández'],
     ['J. Okafor, jo@okafor-build.example', 'J. Okafor'],
     ['Dr. Amara Eze, amara@eze-clinic.example', 'Amara Eze'],
+    ["I'm June, june.park@ceramics.example", 'June'],
+    ['Hello, I am Dr. Meera Iyer, meera@saksham.example', 'Meera Iyer'],
     ['Aoife Ní Bhriain here, aoife@example.example', 'Aoife Ní Bhriain'],
   ])('when the contact answer is "%s", then the name is %s', (text, name) => {
     expect(valueOf(text, 'contact.name', ctx('contact'))).toBe(name);

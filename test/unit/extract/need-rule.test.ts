@@ -58,6 +58,16 @@ describe('needRule: problem statements in other messages', () => {
     ['Hello. We run 5 gyms. Membership enquiries are a mess. We want to book trial sessions automatically.', 'Membership enquiries are a mess. We want to book trial sessions automatically.'],
     ["I'm the COO and we're struggling to follow up on trial signups.", "I'm the COO and we're struggling to follow up on trial signups."],
     ["We'd like to capture order volumes from wholesale buyers.", "We'd like to capture order volumes from wholesale buyers."],
+    // slowness, lost track, waiting, messages while closed
+    ['Our distributors request quotes via the website form and our sales team answers much too slowly.', 'Our distributors request quotes via the website form and our sales team answers much too slowly.'],
+    ['People enquire about volunteering through our site and we lose track of them.', 'People enquire about volunteering through our site and we lose track of them.'],
+    ['We receive RFQs from the website, response time is very slow.', 'We receive RFQs from the website, response time is very slow.'],
+    ['Applicants message us overnight and wait a full day for answers.', 'Applicants message us overnight and wait a full day for answers.'],
+    ['Hi. Group and wedding inquiries come through our website and sit for days.', 'Group and wedding inquiries come through our website and sit for days.'],
+    ['Our event enquiries need much faster answers.', 'Our event enquiries need much faster answers.'],
+    ['Parents keep messaging about insurance after hours.', 'Parents keep messaging about insurance after hours.'],
+    ['Wedding inquiries come in while we sleep.', 'Wedding inquiries come in while we sleep.'],
+    ['We are a freight forwarder. Our problem: transport requests are never qualified.', 'Our problem: transport requests are never qualified.'],
   ])('when the visitor writes "%s", then the need is "%s"', (text, summary) => {
     expect(needOf(text, null)).toEqual({ summary, declined: false });
   });
