@@ -159,7 +159,23 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
     async hello({ sessionId, visitor }: { sessionId?: string | undefined; visitor: Visitor }) {
       if (sessionId !== undefined) {
         const known = await store.getConversation(sessionId).catch(() => null);
-        if (known) return { sessionId: known.id, messages: known.messages, resumed: true };
+        if (known) {
+          // Where the visitor is now (scoring's /pricing signal, the webhook's attribution); the
+          // first touch stays the one stored, unless none was. In the session's queue, so no
+          // reply's save overwrites it, and not awaited: the queue may be busy with a reply (an
+          // LLM turn takes seconds) and the history does not depend on it.
+          const notePage = async (): Promise<void> => {
+            const conv = await store.getConversation(sessionId);
+            if (!conv) return;
+            const page = visitor.page ?? conv.visitor.page;
+            const referrer = conv.visitor.referrer ?? visitor.referrer;
+            const utm = conv.visitor.utm ?? visitor.utm;
+            if (page === conv.visitor.page && referrer === conv.visitor.referrer && utm === conv.visitor.utm) return;
+            await store.saveConversation({ ...conv, visitor: { ...conv.visitor, page, referrer, utm } });
+          };
+          serialize(sessionId, notePage).catch((e: unknown) => deps.onError?.(e, 'hello'));
+          return { sessionId: known.id, messages: known.messages, resumed: true };
+        }
       }
       const now = deps.clock();
       const at = now.toISOString();

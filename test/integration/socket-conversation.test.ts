@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AgentMessagePayload, HelloAck, VisitorContext } from '../../src/server/socket-events.js';
 import { realHarness, type ChatHarness } from '../helpers/chat-harness.js';
 import { connectClient, inbox, type ClientSocket } from '../helpers/socket-client.js';
@@ -75,6 +75,42 @@ describe('a conversation over the socket', () => {
     const socket = await client();
     const { sessionId } = await hello(socket);
     expect(await harness.visitorOf(sessionId)).toEqual(VISITOR);
+  });
+
+  it('when the visitor resumes on another page, then the stored page is the new one and the first touch stays', async () => {
+    const first = await client();
+    const { sessionId } = await hello(first);
+    first.disconnect();
+    const later: VisitorContext = { ...VISITOR, page: 'https://beacon.example/pricing/enterprise', referrer: 'https://beacon.example/', utm: { utm_source: 'retargeting' } };
+    const ack = await (await client()).emitWithAck('session:hello', { sessionId, visitor: later });
+    expect(ack.ok).toBe(true);
+    await vi.waitFor(async () => expect((await harness.visitorOf(sessionId))?.page).toBe('https://beacon.example/pricing/enterprise'));
+    expect(await harness.visitorOf(sessionId)).toEqual({ ...VISITOR, page: 'https://beacon.example/pricing/enterprise' });
+  });
+
+  it('when the conversation started without attribution, then a resume with it fills it in', async () => {
+    const bare: VisitorContext = { ...VISITOR, page: 'https://beacon.example/', referrer: null, utm: null };
+    const first = await client();
+    const ack1 = await first.emitWithAck('session:hello', { visitor: bare });
+    if (!ack1.ok) throw new Error(ack1.error.message);
+    const ack2 = await (await client()).emitWithAck('session:hello', { sessionId: ack1.sessionId, visitor: VISITOR });
+    expect(ack2.ok).toBe(true);
+    await vi.waitFor(async () => expect(await harness.visitorOf(ack1.sessionId)).toEqual(VISITOR));
+  });
+
+  it('when a resumed visitor answers at once, then the reply is handled after the page update and keeps it', async () => {
+    const first = await client();
+    const ack1 = await first.emitWithAck('session:hello', { visitor: { ...VISITOR, page: 'https://beacon.example/' } });
+    if (!ack1.ok) throw new Error(ack1.error.message);
+    first.disconnect();
+    const second = await client();
+    const box = inbox(second);
+    await second.emitWithAck('session:hello', { sessionId: ack1.sessionId, visitor: { ...VISITOR, page: 'https://beacon.example/pricing' } });
+    // Sent without waiting: the turn queues behind the page update, so it scores the new page
+    // and its save does not bring the old one back.
+    await second.emitWithAck('visitor:message', { clientId: clientId(), text: 'We lose inbound leads at night' });
+    await box.turn();
+    expect((await harness.visitorOf(ack1.sessionId))?.page).toBe('https://beacon.example/pricing');
   });
 
   it('when the visitor comes back after a disconnect, then hello with the session id restores the whole history', async () => {

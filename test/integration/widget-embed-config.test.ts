@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collectVisitorContext } from '../../widget/chat/visitor-context.js';
+import { readFirstTouch, recordFirstTouch } from '../../widget/shared/first-touch.js';
 import { readEmbedConfig } from '../../widget/shared/embed-config.js';
 import { memoryStore } from '../helpers/fake-widget-socket.js';
 
@@ -68,6 +69,20 @@ describe('the visitor context reported at hello', () => {
 
   it('when the browser reports no time zone or language, then UTC and en-US are used', () => {
     expect(collectVisitorContext({ ...landing, timeZone: undefined, language: undefined }, memoryStore(), 'ft')).toMatchObject({ timezone: 'UTC', locale: 'en-US' });
+  });
+
+  it('when the loader recorded the landing page, then a hello pages later reports its campaign and referrer with the current page', () => {
+    const session = memoryStore();
+    recordFirstTouch(landing, session, 'ft'); // the loader, on the landing page
+    recordFirstTouch({ href: 'https://www.halden.example/features?utm_source=other', referrer: 'https://elsewhere.example/' }, session, 'ft'); // the next page: never overwrites
+    const ctx = collectVisitorContext({ ...landing, href: 'https://www.halden.example/pricing', referrer: 'https://www.halden.example/features' }, session, 'ft');
+    expect(ctx).toMatchObject({ page: 'https://www.halden.example/pricing', referrer: 'https://search.example/results', utm: { utm_source: 'newsletter', utm_campaign: 'spring' } });
+  });
+
+  it("when the landing page's referrer is the site itself, then no referrer is recorded", () => {
+    const session = memoryStore();
+    recordFirstTouch({ href: 'https://www.halden.example/pricing', referrer: 'https://www.halden.example/' }, session, 'ft');
+    expect(readFirstTouch(landing, session, 'ft')).toEqual({ referrer: null, utm: null });
   });
 
   it('when the stored first touch is corrupt, then it is replaced by the current page', () => {

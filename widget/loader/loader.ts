@@ -5,6 +5,7 @@
  * idle or on the first click, whichever comes first. Kept tiny: it runs on every page view.
  */
 import { readEmbedConfig, WIDGET_TAG, type EmbedConfig } from '../shared/embed-config.js';
+import { recordFirstTouch } from '../shared/first-touch.js';
 import { safeStorage, storageKeys } from '../shared/safe-storage.js';
 import type { ChatHandle, MountChat } from '../chat/chat.js';
 import launcherCss from './launcher.css';
@@ -24,8 +25,7 @@ function icon(path: string, className: string): SVGSVGElement {
   return svg;
 }
 
-function boot(script: HTMLScriptElement): void {
-  const config: EmbedConfig = readEmbedConfig(script, location.href);
+function boot(config: EmbedConfig): void {
   // A tag name of its own: page rules aimed at div, section, aside... never match it.
   if (!customElements.get(WIDGET_TAG)) customElements.define(WIDGET_TAG, class extends HTMLElement {});
   const host = document.createElement(WIDGET_TAG);
@@ -83,6 +83,10 @@ const current = document.currentScript;
 const script = current instanceof HTMLScriptElement ? current : document.querySelector<HTMLScriptElement>('script[src*="/widget.js"]');
 // Embedded twice (a tag manager and the page)? One widget is enough.
 if (script && !document.querySelector(WIDGET_TAG)) {
-  if (document.body) boot(script);
-  else document.addEventListener('DOMContentLoaded', () => boot(script), { once: true });
+  const config = readEmbedConfig(script, location.href);
+  // Every page view, before anything else: the landing page's campaign and referrer are kept
+  // for the visit, however many pages later the visitor opens the chat.
+  recordFirstTouch({ href: location.href, referrer: document.referrer }, safeStorage(() => sessionStorage), storageKeys(config.origin).firstTouch);
+  if (document.body) boot(config);
+  else document.addEventListener('DOMContentLoaded', () => boot(config), { once: true });
 }
