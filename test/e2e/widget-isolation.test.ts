@@ -5,12 +5,17 @@ import { realHarness, type ChatHarness } from '../helpers/chat-harness.js';
 import { recordAgentMessages } from '../helpers/recording-chat-service.js';
 import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
 
-/** A host page that does its worst: resets every element, piles up z-indexes, targets the widget. */
+/**
+ * A host page that does its worst: resets every element, piles up z-indexes, targets the widget,
+ * and puts a transform and a filter on the body (which would make the body, shifted off screen,
+ * the containing block of anything fixed inside it).
+ */
 const HOSTILE_PAGE = `<!doctype html>
 <html><head><meta charset="utf-8"><title>Hostile host</title>
 <style>
   * { all: unset !important; }
   html, body { font: 4px/0 Impact, serif !important; color: transparent !important; }
+  body { display: block !important; height: 300px !important; transform: translate(-3000px, 2000px) !important; filter: grayscale(1) !important; }
   body * { z-index: 2147483647 !important; }
   .cover { position: fixed !important; inset: 0 !important; background: rgba(200, 0, 0, 0.15) !important; display: block !important; }
   leadbot-chat { display: none !important; opacity: 0 !important; transform: scale(0) !important; position: static !important; }
@@ -55,6 +60,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the widget's isolation from the host page, in Ch
     await page.goto(`${server.url}/hostile`);
     const w = widget(page);
     // Playwright's click checks that the launcher itself receives the pointer (nothing covers it).
+    expect(await w.launcher.boundingBox()).toEqual({ x: 20, y: 800 - 20 - 56, width: 56, height: 56 }); // bottom left of the window
     await openWidget(page);
     const box = await w.panel.boundingBox();
     expect(box).toMatchObject({ x: 20, width: 370 }); // data-position="left", the designed width

@@ -45,8 +45,10 @@ function boot(config: EmbedConfig): void {
   launcher.append(icon(CHAT_ICON, 'lb-icon-chat'), icon(CLOSE_ICON, 'lb-icon-close'));
   root.append(launcher);
   shadow.append(style, root);
-  // Last in the body: among equal z-indexes, the later element paints on top.
-  document.body.append(host);
+  // On <html>, after <body>: a `transform`, `filter` or `contain` on the page's body would make
+  // the body the containing block of the fixed launcher (off screen, clipped, scrolling away);
+  // and among equal z-indexes, the later element paints on top.
+  document.documentElement.append(host);
 
   const chatUrl = `${config.origin}/widget/chat.js?v=${__LEADBOT_CHAT_VERSION__}`;
   let module: Promise<MountChat> | null = null;
@@ -87,6 +89,7 @@ if (script && !document.querySelector(WIDGET_TAG)) {
   // Every page view, before anything else: the landing page's campaign and referrer are kept
   // for the visit, however many pages later the visitor opens the chat.
   recordFirstTouch({ href: location.href, referrer: document.referrer }, safeStorage(() => sessionStorage), storageKeys(config.origin).firstTouch);
+  // After the body is parsed, so the host ends up after it.
   if (document.body) boot(config);
   else document.addEventListener('DOMContentLoaded', () => boot(config), { once: true });
 }
