@@ -77,6 +77,16 @@ describe('a conversation over the socket', () => {
     expect(await harness.visitorOf(sessionId)).toEqual(VISITOR);
   });
 
+  it('when a chat starts, then the greeting is the only message and it invites the visitor to say what brings them here', async () => {
+    // The engine asks nothing after the greeting (expecting null): the greeting must not
+    // promise questions, it must get the visitor talking.
+    const { messages } = await hello(await client());
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ role: 'agent', expecting: null });
+    expect(messages[0]?.text).toMatch(/what brings you here\b.*\?/i);
+    expect(messages[0]?.text).not.toMatch(/quick questions/i);
+  });
+
   it('when the visitor resumes on another page, then the stored page is the new one and the first touch stays', async () => {
     const first = await client();
     const { sessionId } = await hello(first);
