@@ -24,7 +24,8 @@ export function mayRephrase(message: ChatMessage): boolean {
  * The shell's side of LLM phrasing: rewords the agent messages of one turn through `phraser`,
  * streaming each as `agent:delta` events under the message's id, and returns the messages with
  * their final text. A message keeps its template text when the phraser throws (reported through
- * `onError`) or when `mayRephrase` says no. Never throws: the turn always gets its reply.
+ * `onError`) or when `mayRephrase` says no. Never throws: the turn always gets its reply. The
+ * messages share the turn's time budget; the phraser is told when the turn is done.
  *
  * @example
  *   const final = await phraseReplies(phraser, replies, { recent, visitor, question, conversationId }, emit);
@@ -55,5 +56,6 @@ export async function phraseReplies(
       out.push(message);
     }
   }
+  phraser.finishTurn?.(turn.conversationId);
   return out;
 }

@@ -12,19 +12,22 @@ export type PhraseInput = {
   visitor: Visitor;
   /** The visitor's own question this turn (from the extraction signals), answered from the knowledge file. */
   question: string | null;
-  /** For per-conversation usage accounting. */
+  /** For per-conversation usage accounting and the turn's shared time budget. */
   conversationId?: string | null;
 };
 
 /**
  * The reply-phrasing port (LLM mode). Streams a rephrased reply through `onDelta`, in order,
- * and resolves to the full text. Throws on any failure (breaker open, timeout, refusal, empty
- * answer): the shell then sends the template draft unchanged. Deltas already streamed are
- * replaced by the final `agent:message`, which always carries the text to keep.
+ * and resolves to the full text. Throws on any failure (breaker open, no time left in the turn,
+ * timeout, refusal, a cut-off or unfaithful answer): the shell then sends the template draft
+ * unchanged. Deltas already streamed are replaced by the final `agent:message`, which always
+ * carries the text to keep.
  *
  * @example
  *   const text = await phraser.phrase({ draft, expecting: 'budget', recent, visitor, question: null }, (d) => emit(d));
  */
 export type Phraser = {
   phrase(input: PhraseInput, onDelta: (text: string) => void): Promise<string>;
+  /** Called once a turn's messages are phrased (summary, time budget released). */
+  finishTurn?(conversationId: string): void;
 };

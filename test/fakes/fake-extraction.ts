@@ -46,7 +46,7 @@ export function extractionReply(script: ExtractionScript = {}): FakeReply {
   return { type: 'content', content: JSON.stringify(extraction(script)) };
 }
 
-/** True for an extraction request (structured output), false for a phrasing one. */
+/** True for an extraction request (structured output or JSON mode), false for a phrasing one (streamed). */
 export function isExtractRequest(request: FakeRequest): boolean {
-  return request.body.response_format?.type === 'json_schema';
+  return request.body.stream !== true;
 }

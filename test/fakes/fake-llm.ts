@@ -4,7 +4,7 @@ import { createLlmParts, type LlmParts } from '../../src/extract/llm/create-llm-
 import { PROMPTS_DIR } from '../helpers/test-deps.js';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from './fake-openai-server.js';
 
-export type LogLine = { message: string; meta: Record<string, unknown> | undefined };
+export type LogLine = { level: 'warn' | 'error' | 'debug'; message: string; meta: Record<string, unknown> | undefined };
 
 export type FakeLlm = {
   fake: FakeOpenAiServer;
@@ -12,6 +12,7 @@ export type FakeLlm = {
   runtime: RuntimeEnv;
   /** The real LLM parts (openai SDK, extractor, phraser, breaker, usage) pointed at the fake. */
   parts: LlmParts;
+  /** Every line the LLM parts logged, debug included. */
   logs: LogLine[];
   /** Moves the breaker's clock forward (nothing here waits for real time). */
   advance(ms: number): void;
@@ -21,17 +22,22 @@ export type FakeLlm = {
 /**
  * LLM mode wired exactly as in production (`createLlmParts` from config and environment),
  * with LLM_BASE_URL pointing at a fresh fake OpenAI server, the shipped prompts, a recorded
- * logger and a breaker on a fake clock (3 failures, 30 s cool-down).
+ * logger and a breaker on a fake clock (3 failures, 30 s cool-down). The fake insists on
+ * strictly alternating roles, as strict chat templates do, unless `requireAlternation` is false.
  */
-export async function startFakeLlm(opts: { config?: Record<string, unknown>; timeoutMs?: number; maxRetries?: number } = {}): Promise<FakeLlm> {
-  const fake = await startFakeOpenAiServer();
-  const config = parseConfig({ ...opts.config, llm: { model: 'gpt-fake', timeoutMs: opts.timeoutMs ?? 5000, maxRetries: opts.maxRetries ?? 0 } });
+export async function startFakeLlm(opts: { config?: Record<string, unknown>; timeoutMs?: number; maxRetries?: number; requireAlternation?: boolean; model?: string } = {}): Promise<FakeLlm> {
+  const fake = await startFakeOpenAiServer({ requireAlternation: opts.requireAlternation ?? true });
+  const config = parseConfig({ ...opts.config, llm: { model: opts.model ?? 'gpt-fake', timeoutMs: opts.timeoutMs ?? 5000, maxRetries: opts.maxRetries ?? 0 } });
   const runtime: RuntimeEnv = { openaiApiKey: 'test-key', llmBaseUrl: fake.url, llmModel: null, crmWebhookUrl: null, crmWebhookSecret: null, adminToken: null };
   const logs: LogLine[] = [];
   let t = 0;
   const parts = createLlmParts(config, runtime, {
     promptsDir: PROMPTS_DIR,
-    logger: { warn: (message, meta) => logs.push({ message, meta }) },
+    logger: {
+      warn: (message, meta) => logs.push({ level: 'warn', message, meta }),
+      error: (message, meta) => logs.push({ level: 'error', message, meta }),
+      debug: (message, meta) => logs.push({ level: 'debug', message, meta }),
+    },
     breaker: { threshold: 3, cooldownMs: 30_000, now: () => t },
   });
   if (parts === null) throw new Error('createLlmParts returned null with LLM_BASE_URL set');

@@ -3,8 +3,11 @@ import type { AddressInfo } from 'node:net';
 
 /** One scripted answer of the fake model. */
 export type FakeReply =
-  /** A normal answer: a JSON completion, or SSE chunks when the request streams (`chunks` or the content split in words). */
-  | { type: 'content'; content: string; chunks?: string[] }
+  /**
+   * A normal answer: a JSON completion, or SSE chunks when the request streams (`chunks` or the
+   * content split in words). `finishReason` (default "stop") may say "length" or "content_filter".
+   */
+  | { type: 'content'; content: string; chunks?: string[]; finishReason?: 'stop' | 'length' | 'content_filter' }
   /** The model refuses (message.refusal / delta.refusal). */
   | { type: 'refusal'; refusal: string }
   /** An HTTP error status with an OpenAI-style error body; `retryAfter` sets the Retry-After header. */
@@ -27,6 +30,24 @@ export type FakeRequest = { method: string; path: string; headers: IncomingHttpH
 
 /** A script entry: a fixed reply, or one computed from the request. */
 export type ScriptEntry = FakeReply | ((request: FakeRequest) => FakeReply);
+
+export type FakeOpenAiServerOptions = {
+  /**
+   * Answer 400 to a conversation whose roles do not strictly alternate user/assistant after the
+   * system message, starting with user, as chat templates of Mistral or Gemma do under vLLM
+   * and LM Studio. Such a request is still recorded, and takes no script entry.
+   */
+  requireAlternation?: boolean;
+};
+
+/** The error text vLLM's Mistral chat template raises, word for word. */
+export const ALTERNATION_ERROR = 'Conversation roles must alternate user/assistant/user/assistant/...';
+
+/** True when the messages after the system prompts go user, assistant, user, ... */
+export function alternates(messages: readonly ChatMessageBody[]): boolean {
+  const turns = messages.filter((m, i) => !(m.role === 'system' && messages.slice(0, i).every((p) => p.role === 'system')));
+  return turns.every((m, i) => m.role === (i % 2 === 0 ? 'user' : 'assistant'));
+}
 
 export type FakeOpenAiServer = {
   /** The base URL to give the openai SDK (`baseURL`), ending in /v1. */
@@ -54,7 +75,7 @@ function splitWords(content: string): string[] {
  * A fake OpenAI-compatible server on a free port of 127.0.0.1: it speaks the chat completions
  * wire format (JSON, and SSE `data: {...}` chunks ending with `data: [DONE]` when `stream` is
  * set), answers from a script, records every request, and injects faults on demand (see
- * `faults`). A request that finds the script empty gets a 400 (which the SDK does not retry)
+ * `faults`), and can insist on alternating roles (`requireAlternation`). A request that finds the script empty gets a 400 (which the SDK does not retry)
  * and makes `close()` reject, so a test cannot pass on a reply it never scripted.
  *
  * @example
@@ -62,7 +83,7 @@ function splitWords(content: string): string[] {
  *   fake.enqueue({ type: 'content', content: '{"ok":true}' }, faults.serverError());
  *   const client = new OpenAI({ apiKey: 'test', baseURL: fake.url });
  */
-export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
+export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {}): Promise<FakeOpenAiServer> {
   const queue: ScriptEntry[] = [];
   let fallback: ScriptEntry | null = null;
   const requests: FakeRequest[] = [];
@@ -85,6 +106,7 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
       const body = raw as ChatRequestBody;
       const request: FakeRequest = { method: req.method, path, headers: req.headers, body, raw };
       requests.push(request);
+      if (options.requireAlternation && !alternates(body.messages)) return sendError(res, 400, ALTERNATION_ERROR);
       const entry = queue.shift() ?? fallback;
       if (entry === null) {
         const last = body.messages.at(-1)?.content ?? '';
@@ -137,7 +159,7 @@ function respond(res: ServerResponse, reply: FakeReply, body: ChatRequestBody, i
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({
       id, object: 'chat.completion', created, model, system_fingerprint: 'fp_fake',
-      choices: [{ index: 0, message: { role: 'assistant', content, refusal }, logprobs: null, finish_reason: 'stop' }],
+      choices: [{ index: 0, message: { role: 'assistant', content, refusal }, logprobs: null, finish_reason: reply.type === 'content' ? (reply.finishReason ?? 'stop') : 'stop' }],
       usage,
     }));
     return;
@@ -155,7 +177,7 @@ function respond(res: ServerResponse, reply: FakeReply, body: ChatRequestBody, i
     return;
   }
   for (const piece of pieces) send({ content: piece }, null);
-  send({}, 'stop');
+  send({}, reply.type === 'content' ? (reply.finishReason ?? 'stop') : 'stop');
   if (body.stream_options?.include_usage) {
     const completion = tokens(pieces.join(''));
     const usage = { prompt_tokens: promptTokens, completion_tokens: completion, total_tokens: promptTokens + completion };

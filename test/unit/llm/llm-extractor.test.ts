@@ -103,7 +103,7 @@ describe('the LLM extractor', () => {
     const error = await failure(parts.extractor.extract(input('Lumen Freight')));
     expect(error.kind).toBe(kind);
     expect(parts.usage.total()).toMatchObject({ calls: 1, failures: 1, fallbacks: 1 });
-    expect(logs).toContainEqual({ message: expect.stringMatching(/rules handle this turn/), meta: expect.objectContaining({ kind }) });
+    expect(logs).toContainEqual({ level: 'warn', message: expect.stringMatching(/rules handle this turn/), meta: expect.objectContaining({ kind }) });
   });
 
   it('when a 429 is followed by an answer and one retry is allowed, then the turn succeeds', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AgentEvent } from '../../../src/conversation/chat-service.js';
 import type { ChatMessage } from '../../../src/conversation/conversation-schema.js';
+import { OPENING_TURN } from '../../../src/llm/alternate-roles.js';
 import { languageName } from '../../../src/llm/create-llm-phraser.js';
 import { LlmError } from '../../../src/llm/llm-error.js';
 import { mayRephrase, phraseReplies } from '../../../src/llm/phrase-replies.js';
@@ -50,11 +51,13 @@ describe('the LLM phraser', () => {
     fake.enqueue({ type: 'content', content: 'Avez-vous un budget ?' });
     await parts.phraser.phrase(phraseInput({ draft: 'Thanks, Noor! Have you set aside a budget?' }), () => undefined);
     const messages = fake.requests[0]?.body.messages ?? [];
-    expect(messages.map((m) => m.role)).toEqual(['system', 'assistant', 'user', 'user']);
+    // Strictly alternating, starting with a user turn: the draft joins the visitor's last message.
+    expect(messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
+    expect(messages[1]?.content).toBe(OPENING_TURN);
     expect(messages[0]?.content).toContain('French');
     expect(messages[0]?.content).toContain('their budget for a tool like this');
     expect(messages[0]?.content).not.toMatch(/Noor|Lumen Freight/);
-    expect(messages.at(-1)?.content).toBe('<draft>\nThanks, Noor! Have you set aside a budget?\n</draft>');
+    expect(messages.at(-1)?.content).toBe('Lumen Freight, about 45 people\n\n<draft>\nThanks, Noor! Have you set aside a budget?\n</draft>');
   });
 
   it('when the visitor asked a question, then the knowledge file is in the system prompt to answer from', async () => {
