@@ -38,12 +38,19 @@ export function matchesEvent(patterns: readonly string[], type: string): boolean
  * CRM_WEBHOOK_SECRET (space-separated secrets sign together, for a rotation). When the config
  * also lists a destination with id "default", the variables override its URL and secret and it
  * keeps its events and template. Templates are loaded from `<promptsDir>/webhooks/` and checked
- * now. Throws ConfigError naming the field on any problem.
+ * now. Throws ConfigError naming the field on any problem. `expandHeaders: false` keeps the
+ * headers' `${NAME}` unexpanded, for tools that never send (the deliveries CLI, which must not
+ * need HUBSPOT_TOKEN in its shell).
  *
  * @example const destinations = createDestinations(config, runtime);
  */
-export function createDestinations(config: Config, runtime: RuntimeEnv, options: { env?: NodeJS.ProcessEnv; promptsDir?: string } = {}): Destination[] {
+export function createDestinations(
+  config: Config,
+  runtime: RuntimeEnv,
+  options: { env?: NodeJS.ProcessEnv; promptsDir?: string; expandHeaders?: boolean } = {},
+): Destination[] {
   const env = options.env ?? process.env;
+  const expand = options.expandHeaders ?? true;
   const promptsDir = options.promptsDir ?? config.promptsDir;
   const out: Destination[] = [];
 
@@ -51,7 +58,7 @@ export function createDestinations(config: Config, runtime: RuntimeEnv, options:
     const where = `crm.destinations[${i}] (${d.id})`;
     if (out.some((o) => o.id === d.id)) throw new ConfigError(`${where}: the id "${d.id}" is used twice`);
     const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(d.headers)) headers[name] = expandEnv(value, env, `${where}.headers.${name}`);
+    for (const [name, value] of Object.entries(d.headers)) headers[name] = expand ? expandEnv(value, env, `${where}.headers.${name}`) : value;
     out.push(destination(where, {
       id: d.id,
       url: d.url,
