@@ -4,7 +4,7 @@ import { isAppError, type ErrorCode } from '../errors/app-error.js';
 import type { Config } from '../config/config-schema.js';
 import { stderrLogger, type Logger } from './server-deps.js';
 import { HelloPayloadSchema, VisitorMessagePayloadSchema, parsePayload } from './socket-schemas.js';
-import type { ErrorAck, ErrorBody, ServerToClientEvents } from './socket-events.js';
+import type { ErrorAck, ErrorBody, HelloAck, ServerToClientEvents } from './socket-events.js';
 import { createTokenBucket } from './token-bucket.js';
 
 /** What clients send, as the gateway sees it: untrusted until parsed. */
@@ -92,7 +92,8 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): void {
           if (sessionId !== null && sessionId !== result.sessionId) await socket.leave(roomOf(sessionId));
           sessionId = result.sessionId;
           await socket.join(roomOf(result.sessionId));
-          ack({ ok: true, sessionId: result.sessionId, messages: result.messages });
+          const response: HelloAck = { ok: true, sessionId: result.sessionId, messages: result.messages, maxMessageChars };
+          ack(response);
         } catch (e) {
           const { code, message } = toErrorBody(e, { event: 'session:hello' });
           refuse(ack, code, message);
@@ -107,7 +108,7 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): void {
       if (!parsed.ok) return refuse(ack, 'BAD_REQUEST', parsed.message);
       const { clientId, text } = parsed.value;
       // Counted in code points, so an emoji is one character, as the visitor sees it.
-      const length = [...text].length;
+      const length = codePoints(text);
       if (length > maxMessageChars) {
         return refuse(ack, 'PAYLOAD_TOO_LARGE', `Message too long: ${length} characters, at most ${maxMessageChars}.`);
       }
@@ -134,6 +135,13 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): void {
 
     socket.on('error', (e: Error) => logger.warn('socket error', { error: e.message }));
   });
+}
+
+/** The length of `text` in code points, without building an array (a paste may be a megabyte). */
+function codePoints(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
 }
 
 /** socket.io passes the ack callback last, only when the client asked for one. */

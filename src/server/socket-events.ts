@@ -19,8 +19,12 @@ export type VisitorContext = {
 };
 
 export type HelloPayload = { sessionId?: string | undefined; visitor: VisitorContext };
-/** `ok` is an addition to DESIGN.md's `{ sessionId, messages }` so a client can tell errors apart. */
-export type HelloAck = { ok: true; sessionId: string; messages: ChatMessage[] } | ErrorAck;
+/**
+ * `ok` is an addition to DESIGN.md's `{ sessionId, messages }` so a client can tell errors apart;
+ * `maxMessageChars` (config `server.maxMessageChars`) lets the widget refuse a longer message
+ * before sending it.
+ */
+export type HelloAck = { ok: true; sessionId: string; messages: ChatMessage[]; maxMessageChars: number } | ErrorAck;
 
 export type VisitorMessagePayload = { clientId: string; text: string };
 export type VisitorMessageAck = { ok: true; id: string } | ErrorAck;

@@ -7,6 +7,16 @@ import { isOriginAllowed } from './origin-policy.js';
 import { stderrLogger, type ServerDeps } from './server-deps.js';
 import { createWidgetAssets } from './widget-assets.js';
 
+/**
+ * The largest socket.io frame accepted. socket.io drops the connection on a larger one, with no
+ * answer the client could show: so the frame limit sits far above the message limit (6 bytes a
+ * character covers 4-byte UTF-8 and JSON escapes), and a too-long message (a big paste) still
+ * arrives and gets a PAYLOAD_TOO_LARGE ack. Never below socket.io's own default of 1 MB.
+ */
+export function maxFrameBytes(maxMessageChars: number): number {
+  return Math.max(1_000_000, maxMessageChars * 6 * 4 + 8192);
+}
+
 export type RunningServer = { url: string; port: number; io: GatewayServer; close(): Promise<void> };
 
 /**
@@ -27,9 +37,7 @@ export async function startServer(deps: ServerDeps & { port?: number; host?: str
   const http = createServer(app);
   const allowed = deps.config.server.allowedOrigins;
   const io: GatewayServer = new Server(http, {
-    // A frame larger than the longest allowed message (4 UTF-8 bytes a character, plus JSON
-    // escapes and the envelope) is a protocol violation: socket.io drops that connection.
-    maxHttpBufferSize: deps.config.server.maxMessageChars * 6 + 8192,
+    maxHttpBufferSize: maxFrameBytes(deps.config.server.maxMessageChars),
     allowRequest: (req, callback) => {
       const ok = isOriginAllowed(req.headers.origin, req.headers.host, allowed);
       callback(ok ? null : 'origin not allowed', ok);

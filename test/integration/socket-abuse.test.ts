@@ -120,12 +120,29 @@ describe('message size', () => {
     }
   });
 
+  it.each([
+    ['a 50 KB paste', 'a'.repeat(50_000), 50_000],
+    ['a 200 KB paste of emoji', '\u{1F600}'.repeat(50_000), 50_000],
+  ])('when a visitor sends %s, then the ack is PAYLOAD_TOO_LARGE and the connection stays', async (_case, text, length) => {
+    await start();
+    const socket = await greeted();
+    const box = inbox(socket);
+    let dropped = false;
+    socket.on('disconnect', () => (dropped = true));
+    const ack = await socket.emitWithAck('visitor:message', { clientId: 'paste', text });
+    expect(ack).toEqual({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: `Message too long: ${length} characters, at most 200.` } });
+    await box.errorsAtLeast(1);
+    expect(box.errors[0]?.code).toBe('PAYLOAD_TOO_LARGE');
+    await chatsNormally(socket, 1);
+    expect(dropped).toBe(false);
+  });
+
   it('when a frame is far beyond any allowed message, then only that connection is dropped', async () => {
     await start();
     const hostile = await greeted();
     const calm = await greeted();
     const dropped = new Promise<string>((resolve) => hostile.once('disconnect', resolve));
-    hostile.emit('visitor:message', { clientId: 'huge', text: 'x'.repeat(1_000_000) }, () => undefined);
+    hostile.emit('visitor:message', { clientId: 'huge', text: 'x'.repeat(2_000_000) }, () => undefined);
     expect(await dropped).toBe('transport close');
     await chatsNormally(calm, 2);
   });

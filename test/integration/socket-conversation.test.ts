@@ -87,6 +87,11 @@ describe('a conversation over the socket', () => {
     expect(messages[0]?.text).not.toMatch(/quick questions/i);
   });
 
+  it('when the widget says hello, then the ack carries the longest message the server accepts', async () => {
+    const ack = await (await client()).emitWithAck('session:hello', { visitor: VISITOR });
+    expect(ack).toMatchObject({ ok: true, maxMessageChars: 2000 });
+  });
+
   it('when the visitor resumes on another page, then the stored page is the new one and the first touch stays', async () => {
     const first = await client();
     const { sessionId } = await hello(first);

@@ -217,6 +217,63 @@ describe('the widget chat session', () => {
     expect(state().notice).toBe('Invalid session:hello payload');
   });
 
+  it('when the text is longer than the server accepts, then nothing is sent and the notice says why', async () => {
+    const { fake, session, state } = setup((req) => (req.event === 'session:hello' ? { ok: true, sessionId: 's-1', messages: [GREETING], maxMessageChars: 100 } : { ok: true, id: 'v-1' }));
+    session.start();
+    await settle();
+    expect(state().maxChars).toBe(100);
+    expect(session.send('x'.repeat(101))).toBe(false);
+    await settle();
+    expect(fake.requests.map((r) => r.event)).toEqual(['session:hello']);
+    expect(texts(state())).toEqual(['agent:Hi! What brings you here?:sent']);
+    expect(state().notice).toBe('Message too long: 101 characters, at most 100. Please shorten it.');
+    // Counted as the server counts: 100 emoji are 100 characters, not 200 UTF-16 units.
+    expect(session.send('\u{1F600}'.repeat(100))).toBe(true);
+  });
+
+  it('when the hello ack carries no limit, then the server default of 2000 characters applies', async () => {
+    const { session, state } = setup(fakeServer().respond);
+    session.start();
+    await settle();
+    expect(session.send('a'.repeat(2001))).toBe(false);
+    expect(session.send('a'.repeat(2000))).toBe(true);
+    expect(state().maxChars).toBe(2000);
+  });
+
+  it('when the server refuses a message with an error ack, then it is never sent again, not even after reconnecting', async () => {
+    const server = fakeServer({ refuse: { 'too big': { code: 'PAYLOAD_TOO_LARGE', message: 'Message too long: 30000 characters, at most 2000.' } } });
+    const { fake, session, state } = setup(server.respond);
+    session.start();
+    await settle();
+    session.send('too big');
+    await settle();
+    fake.drop();
+    fake.reconnect();
+    await settle();
+    expect(fake.requests.filter((r) => r.event === 'visitor:message')).toHaveLength(1);
+    expect(state().messages.at(-1)).toMatchObject({ text: 'too big', status: 'failed' });
+  });
+
+  it('when a message breaks the connection every time it is sent, then after a few tries it is shown as not sent instead of retried forever', async () => {
+    const server = fakeServer();
+    const { fake, session, state } = setup((req) => (req.event === 'visitor:message' && (req.payload as { text: string }).text === 'poison' ? 'no-ack' : server.respond(req)));
+    session.start();
+    await settle();
+    session.send('poison');
+    for (let i = 0; i < 10; i++) {
+      await settle();
+      fake.drop();
+      fake.reconnect();
+    }
+    await settle();
+    expect(fake.requests.filter((r) => r.event === 'visitor:message')).toHaveLength(4);
+    expect(state().messages.at(-1)).toMatchObject({ text: 'poison', status: 'failed' });
+    expect(state().notice).toBe('Your message could not be sent.');
+    session.send('a normal message');
+    await settle();
+    expect(state().messages.at(-1)).toMatchObject({ text: 'a normal message', status: 'sent' });
+  });
+
   it('when stopped, then it closes the socket', async () => {
     const { fake, session } = setup(fakeServer().respond);
     session.start();

@@ -21,6 +21,8 @@ export type SessionState = {
   typing: boolean;
   /** The last problem worth telling the visitor (a refused message), or null. */
   notice: string | null;
+  /** The server's longest message, in characters (code points); from the hello ack. */
+  maxChars: number;
 };
 
 export type SessionListener = (state: SessionState, announce: string | null) => void;
@@ -28,8 +30,11 @@ export type SessionListener = (state: SessionState, announce: string | null) => 
 export type ChatSession = {
   /** Connects and says hello (resuming the stored session). */
   start(): void;
-  /** Sends a message (`label` is what the bubble shows, for quick replies); queued while offline. */
-  send(text: string, label?: string): void;
+  /**
+   * Sends a message (`label` is what the bubble shows, for quick replies); queued while offline.
+   * Returns false, with a notice, when the text is longer than the server accepts: nothing is sent.
+   */
+  send(text: string, label?: string): boolean;
   subscribe(listener: SessionListener): () => void;
   state(): SessionState;
   stop(): void;
@@ -46,6 +51,45 @@ export type ChatSessionDeps = {
 
 type Outgoing = { clientId: string; text: string };
 
+/** The server's default `server.maxMessageChars`, until its hello ack says otherwise. */
+const DEFAULT_MAX_CHARS = 2000;
+
+/**
+ * How often a message is sent again after its ack never came (a dropped connection): a message
+ * that keeps breaking the connection is shown as not sent instead of being retried forever.
+ */
+const MAX_ATTEMPTS = 4;
+
+/** Characters as the server counts them: code points, so an emoji is one. */
+export function charCount(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+/** "Message too long: 2,345 characters, at most 2,000. Please shorten it." */
+function tooLongNotice(length: number, max: number): string {
+  return `Message too long: ${length.toLocaleString()} characters, at most ${max.toLocaleString()}. Please shorten it.`;
+}
+
+/**
+ * The history from the server, with the messages it refused (never stored there) kept where
+ * they were: after the message they followed. They stay "not sent" instead of vanishing.
+ */
+function keepFailed(before: ViewMessage[], history: ViewMessage[]): ViewMessage[] {
+  const failedAfter = new Map<string | null, ViewMessage[]>();
+  let anchor: string | null = null;
+  const keys = new Set(history.map((m) => m.key));
+  for (const m of before) {
+    if (keys.has(m.key)) anchor = m.key;
+    else if (m.status === 'failed') failedAfter.set(anchor, [...(failedAfter.get(anchor) ?? []), m]);
+  }
+  if (failedAfter.size === 0) return history;
+  const merged = [...(failedAfter.get(null) ?? [])];
+  for (const m of history) merged.push(m, ...(failedAfter.get(m.key) ?? []));
+  return merged;
+}
+
 /**
  * The widget's conversation logic, free of DOM: hello and resume, the offline queue, streamed
  * deltas, acks. The view renders its state; tests drive it with a fake socket.
@@ -60,11 +104,13 @@ type Outgoing = { clientId: string; text: string };
  */
 export function createChatSession(deps: ChatSessionDeps): ChatSession {
   const { socket, storage, sessionKey } = deps;
-  let state: SessionState = { connection: 'connecting', messages: [], typing: false, notice: null };
+  let state: SessionState = { connection: 'connecting', messages: [], typing: false, notice: null, maxChars: DEFAULT_MAX_CHARS };
   const listeners = new Set<SessionListener>();
   const queue: Outgoing[] = [];
   /** Quick-reply labels by clientId: the bubble shows the label, the server stores the value. */
   const labels = new Map<string, string>();
+  /** Sends of a message that got no ack, by clientId. */
+  const attempts = new Map<string, number>();
   let flushing = false;
   let helloRound = 0;
 
@@ -95,6 +141,7 @@ export function createChatSession(deps: ChatSessionDeps): ChatSession {
       return;
     }
     storage.set(sessionKey, res.sessionId);
+    const maxChars = typeof res.maxMessageChars === 'number' && res.maxMessageChars > 0 ? res.maxMessageChars : state.maxChars;
     const history = res.messages.filter(isChatMessage);
     const stored = new Set(history.map((m) => m.clientId).filter((id) => id !== undefined));
     // A message whose ack was lost is in the history already: it must not be sent again.
@@ -108,7 +155,7 @@ export function createChatSession(deps: ChatSessionDeps): ChatSession {
       final: m.final === true,
     }));
     const unsent = state.messages.filter((m) => m.status === 'pending' && queue.some((q) => q.clientId === m.key));
-    update({ connection: 'online', messages: [...messages, ...unsent] });
+    update({ connection: 'online', messages: [...keepFailed(state.messages, messages), ...unsent], maxChars });
     void flush();
   };
 
@@ -124,7 +171,13 @@ export function createChatSession(deps: ChatSessionDeps): ChatSession {
         try {
           res = await socket.request('visitor:message', item);
         } catch {
-          break; // no ack: kept, and sent again with the same clientId after reconnecting
+          const tries = (attempts.get(item.clientId) ?? 0) + 1;
+          attempts.set(item.clientId, tries);
+          if (tries < MAX_ATTEMPTS) break; // no ack: kept, and sent again with the same clientId after reconnecting
+          queue.shift();
+          patchMessage(item.clientId, { status: 'failed' });
+          update({ notice: 'Your message could not be sent.' });
+          continue;
         }
         queue.shift();
         if (isMessageOk(res)) {
@@ -138,6 +191,7 @@ export function createChatSession(deps: ChatSessionDeps): ChatSession {
           void hello();
           break;
         } else {
+          // Refused (too long, rate limited, invalid): shown as not sent, never sent again.
           patchMessage(item.clientId, { status: 'failed' });
           update({ notice: isErrorAck(res) ? res.error.message : 'Your message could not be sent.' });
         }
@@ -177,7 +231,12 @@ export function createChatSession(deps: ChatSessionDeps): ChatSession {
     },
     send(text, label) {
       const trimmed = text.trim();
-      if (trimmed === '') return;
+      if (trimmed === '') return true;
+      const length = charCount(trimmed);
+      if (length > state.maxChars) {
+        update({ notice: tooLongNotice(length, state.maxChars) });
+        return false;
+      }
       const clientId = deps.newId();
       if (label !== undefined) labels.set(clientId, label);
       queue.push({ clientId, text: trimmed });
@@ -186,6 +245,7 @@ export function createChatSession(deps: ChatSessionDeps): ChatSession {
         messages: [...state.messages, { key: clientId, role: 'visitor', text: label ?? trimmed, status: 'pending', quickReplies: [], final: false }],
       });
       void flush();
+      return true;
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -1,5 +1,5 @@
 import type { EmbedConfig } from '../shared/embed-config.js';
-import type { SessionState, ViewMessage } from './chat-session.js';
+import { charCount, type SessionState, type ViewMessage } from './chat-session.js';
 import { linkify, type TextRun } from './linkify.js';
 
 export type ChatView = {
@@ -9,7 +9,14 @@ export type ChatView = {
   hide(): void;
 };
 
-type ViewHandlers = { send(text: string, label?: string): void; close(): void };
+type ViewHandlers = {
+  /** False when the message was not sent (too long): the text stays in the input. */
+  send(text: string, label?: string): boolean;
+  close(): void;
+};
+
+/** The counter shows from this share of the limit on. */
+const COUNT_FROM = 0.8;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -32,8 +39,8 @@ function runNode(run: TextRun): Node {
 /**
  * Builds the chat panel (a non-modal dialog) inside the widget's shadow root and renders the
  * session state into it: bubbles keyed by message, quick replies under the last agent message,
- * the typing indicator, the reconnecting banner, and a live region that announces each new
- * agent message to screen readers.
+ * the typing indicator, the reconnecting banner, a character counter near the length limit, and a live region that announces each new agent
+ * message to screen readers.
  */
 export function createChatView(root: HTMLElement, config: EmbedConfig, handlers: ViewHandlers): ChatView {
   const panel = el('section', 'lb-panel');
@@ -78,21 +85,35 @@ export function createChatView(root: HTMLElement, config: EmbedConfig, handlers:
   const send = el('button', 'lb-send', '\u27a4');
   send.type = 'submit';
   send.setAttribute('aria-label', 'Send message');
-  form.append(label, input, send);
+  const count = el('span', 'lb-count');
+  count.id = 'lb-count';
+  count.hidden = true;
+  input.setAttribute('aria-describedby', count.id);
+  form.append(label, input, count, send);
   const live = el('div', 'lb-sr');
   live.setAttribute('aria-live', 'polite');
 
   panel.append(header, banner, list, typing, quick, notice, form, live);
   root.append(panel);
 
+  let maxChars = Infinity;
+  /** "1,950 / 2,000" once the text nears the server's limit; marked when over it. */
+  const showCount = (): void => {
+    const n = charCount(input.value.trim());
+    count.hidden = n < maxChars * COUNT_FROM;
+    count.textContent = count.hidden ? '' : `${n.toLocaleString()} / ${maxChars.toLocaleString()}`;
+    count.classList.toggle('lb-over', n > maxChars);
+  };
   // The input grows with its text up to its max-height (CSS), then scrolls.
   const fit = (): void => {
     input.style.height = 'auto';
     input.style.height = `${input.scrollHeight + 2}px`;
+    showCount();
   };
   input.addEventListener('input', fit);
   const submit = (): void => {
-    handlers.send(input.value);
+    // Too long: nothing is sent, the text stays to be shortened, the notice says why.
+    if (!handlers.send(input.value)) return;
     input.value = '';
     fit();
   };
@@ -173,6 +194,10 @@ export function createChatView(root: HTMLElement, config: EmbedConfig, handlers:
       banner.hidden = state.connection !== 'reconnecting';
       notice.hidden = state.notice === null;
       notice.textContent = state.notice ?? '';
+      if (maxChars !== state.maxChars) {
+        maxChars = state.maxChars;
+        showCount();
+      }
       if (announce !== null) live.textContent = announce;
     },
     show(focus) {
