@@ -274,6 +274,31 @@ describe('the widget chat session', () => {
     expect(state().messages.at(-1)).toMatchObject({ text: 'a normal message', status: 'sent' });
   });
 
+  it('when the history has a quick reply the visitor picked before a reload, then its bubble shows the label, not the stored value', async () => {
+    const offer: ChatMessage = {
+      ...GREETING,
+      id: 'a-2',
+      text: 'When would you like to have it running?',
+      quickReplies: [
+        { label: 'This quarter', value: 'within three months' },
+        { label: 'Just exploring', value: 'no timeline yet' },
+      ],
+    };
+    const history: ChatMessage[] = [
+      GREETING,
+      { id: 'v-1', role: 'visitor', text: 'no timeline yet', at: GREETING.at, clientId: 'old-1' },
+      offer,
+      { id: 'v-2', role: 'visitor', text: 'within three months', at: GREETING.at, clientId: 'old-2' },
+      { id: 'v-3', role: 'visitor', text: 'no timeline yet', at: GREETING.at, clientId: 'old-3' },
+    ];
+    const { session, state } = setup(fakeServer({ history }).respond, memoryStore({ [KEY]: 's-1' }));
+    session.start();
+    await settle();
+    // v-1 came before any offer, and v-3 follows the visitor's own message: typed, shown as typed;
+    // v-2 answers the offer just before it: its label.
+    expect(texts(state()).filter((t) => t.startsWith('visitor:'))).toEqual(['visitor:no timeline yet:sent', 'visitor:This quarter:sent', 'visitor:no timeline yet:sent']);
+  });
+
   it('when stopped, then it closes the socket', async () => {
     const { fake, session } = setup(fakeServer().respond);
     session.start();

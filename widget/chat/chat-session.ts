@@ -1,4 +1,4 @@
-import type { QuickReply } from '../../src/conversation/conversation-schema.js';
+import type { ChatMessage, QuickReply } from '../../src/conversation/conversation-schema.js';
 import type { VisitorContext } from '../../src/server/socket-events.js';
 import type { KeyValueStore } from '../shared/safe-storage.js';
 import { isAgentMessage, isChatMessage, isDelta, isErrorAck, isHelloOk, isMessageOk, isTyping, quickRepliesOf } from './payload-guards.js';
@@ -91,6 +91,21 @@ function keepFailed(before: ViewMessage[], history: ViewMessage[]): ViewMessage[
 }
 
 /**
+ * What a stored visitor message shows: its quick reply's label when it was one. The server
+ * stores the value; the label is in the quick replies of the agent message just before it
+ * (chips show only under the last message, so a click always answers the message before).
+ */
+function shownText(history: ChatMessage[], i: number, labels: Map<string, string>): string {
+  const m = history[i];
+  if (m === undefined) return '';
+  const known = m.clientId === undefined ? undefined : labels.get(m.clientId);
+  if (known !== undefined || m.role !== 'visitor') return known ?? m.text;
+  const prev = history[i - 1];
+  const picked = prev?.role === 'agent' ? quickRepliesOf(prev.quickReplies).find((r) => r.value === m.text) : undefined;
+  return picked?.label ?? m.text;
+}
+
+/**
  * The widget's conversation logic, free of DOM: hello and resume, the offline queue, streamed
  * deltas, acks. The view renders its state; tests drive it with a fake socket.
  *
@@ -146,10 +161,10 @@ export function createChatSession(deps: ChatSessionDeps): ChatSession {
     const stored = new Set(history.map((m) => m.clientId).filter((id) => id !== undefined));
     // A message whose ack was lost is in the history already: it must not be sent again.
     for (let i = queue.length - 1; i >= 0; i--) if (stored.has(queue[i]?.clientId ?? '')) queue.splice(i, 1);
-    const messages: ViewMessage[] = history.map((m) => ({
+    const messages: ViewMessage[] = history.map((m, i) => ({
       key: m.id,
       role: m.role,
-      text: (m.clientId !== undefined && labels.get(m.clientId)) || m.text,
+      text: shownText(history, i, labels),
       status: 'sent',
       quickReplies: quickRepliesOf(m.quickReplies),
       final: m.final === true,

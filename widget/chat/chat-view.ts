@@ -136,7 +136,6 @@ export function createChatView(root: HTMLElement, config: EmbedConfig, handlers:
   let quickFor: string | null = null;
 
   const renderMessages = (messages: ViewMessage[]): void => {
-    const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
     const keys = new Set(messages.map((m) => m.key));
     for (const [key, b] of bubbles) {
       if (!keys.has(key)) {
@@ -164,7 +163,6 @@ export function createChatView(root: HTMLElement, config: EmbedConfig, handlers:
       if (m.status === 'failed') b.li.title = 'Not sent';
       if (list.children[i] !== b.li) list.insertBefore(b.li, list.children[i] ?? null);
     });
-    if (nearBottom) list.scrollTop = list.scrollHeight;
   };
 
   const renderQuickReplies = (messages: ViewMessage[]): void => {
@@ -188,6 +186,7 @@ export function createChatView(root: HTMLElement, config: EmbedConfig, handlers:
   return {
     panel,
     render(state, announce) {
+      const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
       renderMessages(state.messages);
       renderQuickReplies(state.messages);
       typing.hidden = !state.typing;
@@ -199,6 +198,9 @@ export function createChatView(root: HTMLElement, config: EmbedConfig, handlers:
         showCount();
       }
       if (announce !== null) live.textContent = announce;
+      // Last: quick replies and the banners take room from the list, so
+      // scrolling before they render would leave the newest message partly hidden.
+      if (nearBottom) list.scrollTop = list.scrollHeight;
     },
     show(focus) {
       panel.hidden = false;
