@@ -299,6 +299,40 @@ describe('the widget chat session', () => {
     expect(texts(state()).filter((t) => t.startsWith('visitor:'))).toEqual(['visitor:no timeline yet:sent', 'visitor:This quarter:sent', 'visitor:no timeline yet:sent']);
   });
 
+  it('when the visitor starts a new chat after the final message, then the stored session is forgotten and a fresh hello is said', async () => {
+    const final: ChatMessage = { ...GREETING, id: 'a-9', text: 'Thanks, that is all!', final: true };
+    let sessions = 0;
+    const { fake, session, storage, state, announced } = setup((req) => {
+      if (req.event !== 'session:hello') return { ok: true, id: 'v-1' };
+      const p = req.payload as { sessionId?: string };
+      return p.sessionId === 's-1' ? { ok: true, sessionId: 's-1', messages: [GREETING, final] } : { ok: true, sessionId: `s-new-${++sessions}`, messages: [{ ...GREETING, id: 'a-100' }] };
+    }, memoryStore({ [KEY]: 's-1' }));
+    session.start();
+    await settle();
+    expect(state().messages.at(-1)).toMatchObject({ key: 'a-9', final: true });
+    session.restart();
+    expect(state().messages).toEqual([]);
+    await settle();
+    expect(fake.requests.at(-1)).toEqual({ event: 'session:hello', payload: { sessionId: undefined, visitor: VISITOR } });
+    expect(storage.get(KEY)).toBe('s-new-1');
+    expect(state().messages.map((m) => m.key)).toEqual(['a-100']);
+    expect(state().connection).toBe('online');
+    expect(announced).toContain('Starting a new chat');
+  });
+
+  it('when the visitor starts a new chat while offline, then the next connect says hello without the old session', async () => {
+    const server = fakeServer();
+    const { fake, session, storage } = setup(server.respond, memoryStore({ [KEY]: 's-1' }));
+    session.start();
+    await settle();
+    fake.drop();
+    session.restart();
+    expect(storage.get(KEY)).toBeNull();
+    fake.reconnect();
+    await settle();
+    expect(fake.requests.at(-1)?.payload).toMatchObject({ sessionId: undefined });
+  });
+
   it('when stopped, then it closes the socket', async () => {
     const { fake, session } = setup(fakeServer().respond);
     session.start();

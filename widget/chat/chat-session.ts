@@ -35,6 +35,8 @@ export type ChatSession = {
    * Returns false, with a notice, when the text is longer than the server accepts: nothing is sent.
    */
   send(text: string, label?: string): boolean;
+  /** Forgets the stored session and starts a fresh conversation (after the final message). */
+  restart(): void;
   subscribe(listener: SessionListener): () => void;
   state(): SessionState;
   stop(): void;
@@ -261,6 +263,16 @@ export function createChatSession(deps: ChatSessionDeps): ChatSession {
       });
       void flush();
       return true;
+    },
+    restart() {
+      storage.remove(sessionKey);
+      queue.length = 0;
+      labels.clear();
+      attempts.clear();
+      const online = state.connection === 'online';
+      update({ messages: [], typing: false, notice: null, connection: online ? 'connecting' : state.connection }, 'Starting a new chat');
+      // Offline, the next connect says hello, now without a session id.
+      if (online) void hello();
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -12,6 +12,8 @@ export type ChatView = {
 type ViewHandlers = {
   /** False when the message was not sent (too long): the text stays in the input. */
   send(text: string, label?: string): boolean;
+  /** Starts a fresh conversation after the final message. */
+  restart(): void;
   close(): void;
 };
 
@@ -39,7 +41,8 @@ function runNode(run: TextRun): Node {
 /**
  * Builds the chat panel (a non-modal dialog) inside the widget's shadow root and renders the
  * session state into it: bubbles keyed by message, quick replies under the last agent message,
- * the typing indicator, the reconnecting banner, a character counter near the length limit, and a live region that announces each new agent
+ * "Start a new chat" after the final one, the typing indicator, the reconnecting banner, a
+ * character counter near the length limit, and a live region that announces each new agent
  * message to screen readers.
  */
 export function createChatView(root: HTMLElement, config: EmbedConfig, handlers: ViewHandlers): ChatView {
@@ -70,6 +73,13 @@ export function createChatView(root: HTMLElement, config: EmbedConfig, handlers:
   const quick = el('div', 'lb-quick');
   quick.setAttribute('role', 'group');
   quick.setAttribute('aria-label', 'Suggested replies');
+  const restart = el('button', 'lb-restart', 'Start a new chat');
+  restart.type = 'button';
+  restart.hidden = true;
+  restart.addEventListener('click', () => {
+    handlers.restart();
+    input.focus();
+  });
   const notice = el('p', 'lb-notice');
   notice.setAttribute('role', 'alert');
   notice.hidden = true;
@@ -93,7 +103,7 @@ export function createChatView(root: HTMLElement, config: EmbedConfig, handlers:
   const live = el('div', 'lb-sr');
   live.setAttribute('aria-live', 'polite');
 
-  panel.append(header, banner, list, typing, quick, notice, form, live);
+  panel.append(header, banner, list, typing, quick, restart, notice, form, live);
   root.append(panel);
 
   let maxChars = Infinity;
@@ -189,6 +199,8 @@ export function createChatView(root: HTMLElement, config: EmbedConfig, handlers:
       const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
       renderMessages(state.messages);
       renderQuickReplies(state.messages);
+      const lastAgent = state.messages.findLast((m) => m.role === 'agent');
+      restart.hidden = !(lastAgent?.final === true && lastAgent.status === 'sent');
       typing.hidden = !state.typing;
       banner.hidden = state.connection !== 'reconnecting';
       notice.hidden = state.notice === null;
@@ -198,7 +210,7 @@ export function createChatView(root: HTMLElement, config: EmbedConfig, handlers:
         showCount();
       }
       if (announce !== null) live.textContent = announce;
-      // Last: quick replies and the banners take room from the list, so
+      // Last: quick replies, the restart button and the banners take room from the list, so
       // scrolling before they render would leave the newest message partly hidden.
       if (nearBottom) list.scrollTop = list.scrollHeight;
     },

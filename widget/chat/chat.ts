@@ -65,7 +65,7 @@ export const mountChat: MountChat = ({ shadow, root, launcher, config }) => {
     },
   };
 
-  const view = createChatView(root, config, { send: (text, label) => chat.send(text, label), close: () => handle.close() });
+  const view = createChatView(root, config, { send: (text, label) => chat.send(text, label), restart: () => chat.restart(), close: () => handle.close() });
   launcher.setAttribute('aria-controls', view.panel.id);
   chat.subscribe((state, announce) => view.render(state, announce));
   view.render(chat.state(), null);
