@@ -2,6 +2,7 @@ import type { Config } from '../config/config-schema.js';
 import type { Conversation } from '../conversation/conversation-schema.js';
 import { getField } from '../lead/lead-record.js';
 import { isTimeZone } from '../lead/visitor.js';
+import { attendeeName } from './attendee-name.js';
 import { slotLabel } from './availability.js';
 import type { CalendarEntry } from './calendar.js';
 import type { MeetingInvite } from './meeting-ics.js';
@@ -50,8 +51,7 @@ export function meetingDetails({ entry, conversation, config, baseUrl, timezone 
     : { id: entry.repId, name: company.name, email: fallback?.email ?? `sales@${uidDomain(company.website)}` };
   const lead = conversation?.lead ?? {};
   const email = entry.attendee?.email ?? getField(lead, 'contact.email');
-  const name = entry.attendee?.name ?? getField(lead, 'contact.name') ?? email;
-  const attendee = email !== undefined ? { name: name ?? email, email } : null;
+  const attendee = email !== undefined ? { name: entry.attendee?.name ?? attendeeName(getField(lead, 'contact.name'), email), email } : null;
   const zone = [timezone, entry.timezone, conversation?.visitor.timezone].find((z): z is string => z !== undefined && isTimeZone(z)) ?? booking.timezone;
   const locale = entry.locale ?? conversation?.visitor.locale ?? 'en-US';
   const visitorCompany = getField(lead, 'company.name');

@@ -1,3 +1,4 @@
+import { attendeeName } from '../booking/attendee-name.js';
 import { freeSlots } from '../booking/availability.js';
 import type { Calendar, MeetingRequest } from '../booking/calendar.js';
 import type { Config } from '../config/config-schema.js';
@@ -36,7 +37,8 @@ export type ChatServiceDeps = {
 function meetingRequest(conv: Conversation, id: string): MeetingRequest {
   const name = getField(conv.lead, 'contact.name');
   const email = getField(conv.lead, 'contact.email');
-  return { id, conversationId: conv.id, attendee: name && email ? { name, email } : undefined, timezone: conv.visitor.timezone, locale: conv.visitor.locale };
+  // A visitor who kept their name to themselves is still booked: the invite names them by their email.
+  return { id, conversationId: conv.id, attendee: email ? { name: attendeeName(name, email), email } : undefined, timezone: conv.visitor.timezone, locale: conv.visitor.locale };
 }
 
 const REPLY_FAILED = "Sorry, something went wrong on our side. Could you say that again?";

@@ -46,7 +46,6 @@ describe('a meeting booked in the chat, opened from its links', () => {
 
     const invite = readIcs((await request(app).get(`/bookings/${meeting?.id}.ics`)).text);
     expect(invite).toMatchObject({ start: meeting?.start, end: meeting?.end, organizer: { email: 'sales@beacon.example' } });
-    // The shell does not pass the attendee yet; the conversation's contact fields stand in.
     expect(invite.attendees).toEqual([expect.objectContaining({ name: 'Robin Ashby', email: 'robin.ashby@quillstone.example' })]);
 
     const page = await request(app).get(`/bookings/${meeting?.id}`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CalendarEntry } from '../../../src/booking/calendar.js';
 import { meetingDetails } from '../../../src/booking/meeting-details.js';
 import { parseConfig } from '../../../src/config/load-config.js';
-import { makeConversation } from '../../helpers/make-conversation.js';
+import { makeConversation, makeLead } from '../../helpers/make-conversation.js';
 
 const config = parseConfig({ booking: { reps: [{ id: 'ana', name: 'Ana Lindqvist', email: 'ana@beacon.example' }] } });
 const entry: CalendarEntry = {
@@ -22,6 +22,11 @@ describe('what a meeting shows on its page and invite', () => {
     expect(meetingDetails({ entry, conversation, config, baseUrl: null }).timezone).toBe('Europe/Berlin');
     expect(meetingDetails({ entry, conversation, config, baseUrl: null, timezone: 'America/Chicago' }).timezone).toBe('America/Chicago');
     expect(meetingDetails({ entry, conversation, config, baseUrl: null, timezone: 'Not/AZone' }).timezone).toBe('Europe/Berlin');
+  });
+
+  it('when the visitor never gave a name, then the invite names them by their email local part, not the address', () => {
+    const conversation = makeConversation({ id: 'conv-1', lead: makeLead() });
+    expect(meetingDetails({ entry, conversation, config, baseUrl: null }).attendee).toEqual({ name: 'dana', email: 'dana@brightfield.example' });
   });
 
   it('when there is no conversation and no attendee, then the invite has no attendee and the company zone is used', () => {
