@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { EventPatternSchema } from '../handoff/event-types.js';
+import { WebhookSecretSchema } from '../handoff/webhook-secret.js';
 import { TIMELINE_BUCKETS } from '../lead/field-paths.js';
 import { SLOTS } from '../lead/slots.js';
 import { isTimeZone } from '../lead/visitor.js';
@@ -69,11 +71,11 @@ export const BookingSchema = z.object({
 const DestinationSchema = z.object({
   id: z.string().min(1).max(64),
   url: z.url(),
-  secret: z.string().regex(/^whsec_[A-Za-z0-9+/=]+$/, 'expected a Standard Webhooks secret "whsec_<base64>"').optional(),
-  events: z.array(z.string()).default(['*']),
+  secret: WebhookSecretSchema.optional(),
+  events: z.array(EventPatternSchema).default(['*']),
   template: z.string().optional().describe('a handlebars body template in prompts/webhooks/'),
   previousSecrets: z
-    .array(z.string().regex(/^whsec_[A-Za-z0-9+/=]+$/, 'expected a Standard Webhooks secret "whsec_<base64>"'))
+    .array(WebhookSecretSchema)
     .default([])
     .describe('during a secret rotation: older secrets that still sign, removed once receivers use `secret`'),
   headers: z

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Every webhook event type leadbot sends (`noun.past_tense`). A destination's `events` filter
  * names these, a group (`lead.*`, `meeting.*`) or `*`.
@@ -21,3 +23,12 @@ export const EVENT_PATTERNS: readonly string[] = ['*', ...EVENT_GROUPS, ...EVENT
 export function isEventType(s: string): s is EventType {
   return (EVENT_TYPES as readonly string[]).includes(s);
 }
+
+/**
+ * One entry of a destination's `events` filter, checked at start-up: a misspelled type would
+ * otherwise match nothing, silently.
+ */
+export const EventPatternSchema = z.string().superRefine((s, ctx) => {
+  if (EVENT_PATTERNS.includes(s)) return;
+  ctx.addIssue({ code: 'custom', message: `unknown event type "${s}"; expected one of ${EVENT_PATTERNS.map((p) => `"${p}"`).join(', ')}` });
+});

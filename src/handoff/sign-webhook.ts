@@ -1,18 +1,14 @@
 import { createHmac } from 'node:crypto';
-
-const SECRET_PREFIX = 'whsec_';
+import { SECRET_PREFIX, webhookSecretProblem } from './webhook-secret.js';
 
 /**
  * The HMAC key of a Standard Webhooks secret: the base64 after `whsec_`. Throws when the
- * secret is malformed or empty.
+ * secret is malformed (see {@link webhookSecretProblem}).
  */
 export function secretKey(secret: string): Buffer {
-  if (!secret.startsWith(SECRET_PREFIX)) throw new Error('a webhook secret starts with "whsec_"');
-  const encoded = secret.slice(SECRET_PREFIX.length);
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(encoded)) throw new Error('a webhook secret is "whsec_" followed by base64');
-  const key = Buffer.from(encoded, 'base64');
-  if (key.length === 0) throw new Error('a webhook secret must not be empty');
-  return key;
+  const problem = webhookSecretProblem(secret);
+  if (problem !== null) throw new Error(`invalid webhook secret: ${problem}`);
+  return Buffer.from(secret.slice(SECRET_PREFIX.length), 'base64');
 }
 
 /** What one delivery attempt signs. */
@@ -32,7 +28,7 @@ export type SignInput = {
  * the `standardwebhooks` package so the server has no extra runtime dependency; the tests
  * verify it with that package, which proves the two agree.
  *
- * @example signWebhook({ id: 'evt-1', timestamp: 1767225600, body: '{}', secrets: ['whsec_c2VjcmV0'] }) // 'v1,...'
+ * @example signWebhook({ id: 'evt-1', timestamp: 1767225600, body: '{}', secrets: ['whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'] }) // 'v1,...'
  */
 export function signWebhook(input: SignInput): string {
   const content = `${input.id}.${input.timestamp}.${input.body}`;

@@ -1,6 +1,8 @@
+import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config/load-config.js';
 import { createDestinations, matchesEvent } from '../../../src/handoff/create-destinations.js';
+import { signWebhook } from '../../../src/handoff/sign-webhook.js';
 import { PROMPTS_DIR } from '../../helpers/test-deps.js';
 import { NEW_SECRET, NO_RUNTIME, SECRET } from './handoff-fixtures.js';
 
@@ -62,5 +64,48 @@ describe('event filters', () => {
     [[], 'lead.qualified', false],
   ])('when a destination wants %j, then %s matches: %s', (patterns, type, expected) => {
     expect(matchesEvent(patterns, type)).toBe(expected);
+  });
+});
+
+describe('checking secrets and event filters at start-up', () => {
+  const config = (destination: Record<string, unknown>) => () => parseConfig({ crm: { destinations: [{ id: 'crm', url: URL_A, ...destination }] } });
+
+  it.each([
+    ['unpadded base64 (the library says "incorrect padding")', 'whsec_abc', /^crm\.destinations\.0\.secret: the base64 after "whsec_" is incorrectly padded/m],
+    ['fewer than 24 bytes', `whsec_${Buffer.from('short').toString('base64')}`, /^crm\.destinations\.0\.secret: the secret is 5 bytes; use at least 24/m],
+    ['no prefix', Buffer.from('x'.repeat(24)).toString('base64'), /^crm\.destinations\.0\.secret: expected a Standard Webhooks secret starting with "whsec_"/m],
+    ['url-safe characters', `whsec_${'-'.repeat(32)}`, /^crm\.destinations\.0\.secret: the part after "whsec_" must be base64/m],
+  ])('when a secret has %s, then the config is refused naming the field', (_, secret, message) => {
+    expect(config({ secret })).toThrow(message);
+    expect(config({ secret: SECRET, previousSecrets: [secret] })).toThrow(/crm\.destinations\.0\.previousSecrets\.0: /);
+  });
+
+  it('when CRM_WEBHOOK_SECRET is unpadded, then the error names the variable', () => {
+    expect(() => build({}, { crmWebhookUrl: URL_A, crmWebhookSecret: 'whsec_abc' })).toThrow(/^CRM_WEBHOOK_SECRET: invalid webhook secret: the base64 after "whsec_" is incorrectly padded/);
+  });
+
+  it.each([SECRET, NEW_SECRET, `whsec_${Buffer.from('y'.repeat(24)).toString('base64')}`, `whsec_${Buffer.from('z'.repeat(64)).toString('base64')}`])(
+    'when leadbot accepts the secret %s, then standardwebhooks takes it too and signs alike',
+    (secret) => {
+      expect(config({ secret })).not.toThrow();
+      const timestamp = 1_767_225_600;
+      expect(signWebhook({ id: 'evt-1', timestamp, body: '{}', secrets: [secret] })).toBe(new Webhook(secret).sign('evt-1', new Date(timestamp * 1000), '{}'));
+    },
+  );
+
+  it('when the secret is whsec_abc, then standardwebhooks refuses it as leadbot does', () => {
+    expect(() => new Webhook('whsec_abc')).toThrow(/incorrect padding/);
+    expect(config({ secret: 'whsec_abc' })).toThrow(/incorrectly padded/);
+  });
+
+  it.each([
+    ['a misspelled type', ['lead.qualifed'], /^crm\.destinations\.0\.events\.0: unknown event type "lead\.qualifed"; expected one of "\*", "lead\.\*", "meeting\.\*", "lead\.qualified"/m],
+    ['an unknown group', ['meetings.*'], /^crm\.destinations\.0\.events\.0: unknown event type "meetings\.\*"/m],
+  ])('when an event filter has %s, then the config is refused naming the entry and listing the known types', (_, events, message) => {
+    expect(config({ events })).toThrow(message);
+  });
+
+  it('when event filters use every known type and group, then the config is accepted', () => {
+    expect(config({ events: ['*', 'lead.*', 'meeting.*', 'lead.qualified', 'lead.handoff_requested', 'lead.updated', 'meeting.booked', 'meeting.rescheduled', 'meeting.canceled'] })).not.toThrow();
   });
 });
