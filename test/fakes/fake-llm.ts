@@ -25,10 +25,10 @@ export type FakeLlm = {
  * logger and a breaker on a fake clock (3 failures, 30 s cool-down). The fake insists on
  * strictly alternating roles, as strict chat templates do, unless `requireAlternation` is false.
  */
-export async function startFakeLlm(opts: { config?: Record<string, unknown>; timeoutMs?: number; maxRetries?: number; requireAlternation?: boolean; model?: string } = {}): Promise<FakeLlm> {
+export async function startFakeLlm(opts: { config?: Record<string, unknown>; timeoutMs?: number; maxRetries?: number; requireAlternation?: boolean; model?: string; baseUrl?: (fakeUrl: string) => string } = {}): Promise<FakeLlm> {
   const fake = await startFakeOpenAiServer({ requireAlternation: opts.requireAlternation ?? true });
   const config = parseConfig({ ...opts.config, llm: { model: opts.model ?? 'gpt-fake', timeoutMs: opts.timeoutMs ?? 5000, maxRetries: opts.maxRetries ?? 0 } });
-  const runtime: RuntimeEnv = { openaiApiKey: 'test-key', llmBaseUrl: fake.url, llmModel: null, crmWebhookUrl: null, crmWebhookSecret: null, adminToken: null };
+  const runtime: RuntimeEnv = { openaiApiKey: 'test-key', llmBaseUrl: opts.baseUrl ? opts.baseUrl(fake.url) : fake.url, llmModel: null, crmWebhookUrl: null, crmWebhookSecret: null, adminToken: null };
   const logs: LogLine[] = [];
   let t = 0;
   const parts = createLlmParts(config, runtime, {

@@ -104,7 +104,8 @@ export function createLlmExtractor(deps: LlmExtractorDeps): Extractor {
     const wantsHuman = fromKept.signals.wantsHuman || (await rules.extract(input)).signals.wantsHuman;
     gate.record(id, { screened: 1 });
     logger.warn('visitor message reads as instructions to the model: not sent to it; the rules read the rest', { conversationId: id, keptChars: kept.length, chars: input.text.length, fields: fromKept.candidates.map((c) => c.path) });
-    return { candidates: fromKept.candidates, signals: { ...fromKept.signals, wantsHuman } };
+    // Marked as the rules', so the record's provenance stays true (the event says "llm").
+    return { candidates: fromKept.candidates.map((c) => ({ ...c, source: 'rules' as const })), signals: { ...fromKept.signals, wantsHuman } };
   }
 
   return {

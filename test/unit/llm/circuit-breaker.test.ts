@@ -58,6 +58,40 @@ describe('the circuit breaker', () => {
     expect(breaker.allow()).toBe(allowed);
   });
 
+  it('when a trial call goes out and its outcome never arrives, then another trial goes out after the next cool-down', () => {
+    const { breaker, advance } = breakerAt();
+    for (let i = 0; i < 3; i++) breaker.failure();
+    advance(30_000);
+    expect(breaker.allow()).toBe(true);
+    advance(29_999);
+    expect(breaker.allow()).toBe(false);
+    advance(1);
+    expect(breaker.allow()).toBe(true);
+  });
+
+  it('when a failed trial re-opens it, then one more trial goes out after the next cool-down, and a success closes it', () => {
+    const { breaker, advance } = breakerAt();
+    for (let i = 0; i < 3; i++) breaker.failure();
+    advance(30_000);
+    breaker.allow();
+    breaker.failure();
+    expect(breaker.allow()).toBe(false);
+    advance(30_000);
+    expect(breaker.allow()).toBe(true);
+    breaker.success();
+    expect(breaker.state()).toBe('closed');
+    expect(breaker.allow()).toBe(true);
+  });
+
+  it('when tripped (a configuration error), then it opens at once for the cool-down, whatever the count', () => {
+    const { breaker, advance } = breakerAt();
+    breaker.trip();
+    expect(breaker.state()).toBe('open');
+    expect(breaker.allow()).toBe(false);
+    advance(30_000);
+    expect(breaker.allow()).toBe(true);
+  });
+
   it('when built with a threshold below one, then it refuses', () => {
     expect(() => createCircuitBreaker({ threshold: 0 })).toThrow(RangeError);
   });

@@ -1,6 +1,6 @@
 import OpenAI, { APIConnectionTimeoutError, BadRequestError, InternalServerError, RateLimitError } from 'openai';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { faults, startFakeOpenAiServer, type FakeOpenAiServer } from '../../fakes/fake-openai-server.js';
+import { ALTERNATION_ERROR, faults, startFakeOpenAiServer, type FakeOpenAiServer } from '../../fakes/fake-openai-server.js';
 
 let fake: FakeOpenAiServer;
 let client: OpenAI;
@@ -120,5 +120,37 @@ describe('the fake OpenAI server', () => {
     };
     await expect(read()).rejects.toThrow();
     expect(seen.join('')).toMatch(/^Thanks!/);
+  });
+
+  it('when a finish reason is scripted, then the SDK sees it in the JSON answer and at the end of a stream', async () => {
+    fake.enqueue({ type: 'content', content: 'cut', finishReason: 'length' }, { type: 'content', content: 'cut', finishReason: 'content_filter' });
+    expect((await client.chat.completions.create(ask)).choices[0]?.finish_reason).toBe('length');
+    const reasons: string[] = [];
+    for await (const chunk of await client.chat.completions.create({ ...ask, stream: true })) if (chunk.choices[0]?.finish_reason) reasons.push(chunk.choices[0].finish_reason);
+    expect(reasons).toEqual(['content_filter']);
+  });
+});
+
+describe('a fake that enforces alternating roles', () => {
+  it.each([
+    ['the assistant speaks first', [{ role: 'system', content: 's' }, { role: 'assistant', content: 'Hi!' }, { role: 'user', content: 'Hello' }]],
+    ['two user messages in a row', [{ role: 'system', content: 's' }, { role: 'user', content: 'Hello' }, { role: 'user', content: '<draft>' }]],
+    ['it ends on the assistant twice', [{ role: 'user', content: 'a' }, { role: 'assistant', content: 'b' }, { role: 'assistant', content: 'c' }]],
+  ] as const)('when %s, then it answers 400 as a strict chat template does, without using the script', async (_, messages) => {
+    const strict = await startFakeOpenAiServer({ requireAlternation: true });
+    const strictClient = new OpenAI({ apiKey: 'test-key', baseURL: strict.url, maxRetries: 0 });
+    const error: unknown = await strictClient.chat.completions.create({ model: 'm', messages: [...messages] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error instanceof Error ? error.message : '').toContain(ALTERNATION_ERROR);
+    await strict.close();
+  });
+
+  it('when roles alternate after the system prompt, starting with the user, then the script answers', async () => {
+    const strict = await startFakeOpenAiServer({ requireAlternation: true });
+    strict.enqueue({ type: 'content', content: 'ok' });
+    const strictClient = new OpenAI({ apiKey: 'test-key', baseURL: strict.url, maxRetries: 0 });
+    const messages = [{ role: 'system', content: 's' }, { role: 'user', content: 'a' }, { role: 'assistant', content: 'b' }, { role: 'user', content: 'c' }] as const;
+    expect((await strictClient.chat.completions.create({ model: 'm', messages: [...messages] })).choices[0]?.message.content).toBe('ok');
+    await strict.close();
   });
 });
