@@ -1,5 +1,5 @@
 import { attendeeName } from '../booking/attendee-name.js';
-import { freeSlots } from '../booking/availability.js';
+import { freeSlots, type FreeSlot } from '../booking/availability.js';
 import type { Calendar, MeetingRequest } from '../booking/calendar.js';
 import type { Config } from '../config/config-schema.js';
 import { AppError } from '../errors/app-error.js';
@@ -78,17 +78,18 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
   /** Runs one engine event, then any calendar change it asks for, and renders the replies as messages. */
   async function run(conv: Conversation, event: EngineEvent, now: Date): Promise<{ conversation: Conversation; replies: ChatMessage[] }> {
     const text = event.type === 'visitor_message' ? event.text : null;
-    const ctx = { config, freeSlots: await slotsFor(conv, now, text), newId: deps.newId };
+    let ctx = { config, freeSlots: await slotsFor(conv, now, text), newId: deps.newId };
     let t: Transition = transition(conv, event, now, ctx);
     const replies: ChatMessage[] = [];
     for (let guard = 0; guard < 4; guard++) {
       collect(t, replies, now);
       const follow = await applyCalendarEffect(t);
       if (!follow) break;
-      t = transition(t.conversation, follow, now, { ...ctx, freeSlots: await slotsFor(t.conversation, now, null) });
+      ctx = { ...ctx, freeSlots: await slotsFor(t.conversation, now, null) };
+      t = transition(t.conversation, follow, now, ctx);
     }
     const conversation = { ...t.conversation, messages: [...t.conversation.messages, ...replies] };
-    await holdOffered(conv, conversation, now);
+    await holdOffered(conv, conversation, ctx.freeSlots, now);
     return { conversation, replies };
 
     function collect(tr: Transition, into: ChatMessage[], at: Date): void {
@@ -122,19 +123,22 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
   }
 
   /**
-   * Keeps the slots just offered aside for this visitor while they choose (config.booking.
-   * holdMinutes), and lets them go once the chat no longer waits for a choice.
+   * Keeps the slots just offered (for a first meeting or to move one) aside for this visitor
+   * while they choose (config.booking.holdMinutes), each with a rep who is free then
+   * (`FreeSlot.repIds` of the slots the offer came from), so a held slot is really kept for
+   * them. Holds are renewed on every turn the offer stays open, and let go once the chat no
+   * longer waits for a choice.
    */
-  async function holdOffered(before: Conversation, after: Conversation, now: Date): Promise<void> {
-    const offered = after.expecting === 'booking' && after.meeting === null ? after.offeredSlots : [];
+  async function holdOffered(before: Conversation, after: Conversation, free: readonly FreeSlot[], now: Date): Promise<void> {
+    const offered = after.expecting === 'booking' ? after.offeredSlots : [];
     const same = offered.length === before.offeredSlots.length && offered.every((s, i) => s === before.offeredSlots[i]) && before.expecting === after.expecting;
-    if (same) return;
-    await deps.calendar.release(after.id);
+    if (offered.length === 0 && same) return;
+    if (!same) await deps.calendar.release(after.id);
     const until = new Date(now.getTime() + config.booking.holdMinutes * 60_000);
-    const slotMs = config.booking.slotMinutes * 60_000;
     for (const start of offered) {
-      const end = new Date(Date.parse(start) + slotMs).toISOString();
-      await deps.calendar.hold({ start, end, repIds: config.booking.reps.map((r) => r.id) }, after.id, until);
+      const slot = free.find((s) => Date.parse(s.start) === Date.parse(start));
+      // A slot no rep is free for any more cannot be held; picking it offers the nearest ones.
+      if (slot) await deps.calendar.hold(slot, after.id, until);
     }
   }
 
