@@ -9,6 +9,7 @@ import { parseRetryAfter } from './parse-retry-after.js';
 import { postWebhook, type PostResult } from './post-webhook.js';
 import { retryDelay } from './retry-delay.js';
 import { webhookHeaders } from './sign-webhook.js';
+import type { RenderedBody } from './webhook-template.js';
 
 export type AttemptContext = {
   store: Store;
@@ -29,15 +30,18 @@ export type AttemptOutcome = { delivery: Delivery; disabled: DisabledDestination
  * (webhook-id = the event id; webhook-timestamp = now), POSTs it and decides what follows:
  * delivered on 2xx; the destination disabled on 410; otherwise (network error, time-out, any
  * other status, a body the template could not render) a retry after the schedule's next step
- * or the receiver's Retry-After, or the dead letter when the schedule is used up. Nothing is
- * saved here: the caller stores the outcome.
+ * or the receiver's Retry-After, or the dead letter when the schedule is used up. A template
+ * that skips the event (`{{skip}}`) makes it `skipped`, with no request. Nothing is saved here:
+ * the caller stores the outcome.
  */
 export async function attemptDelivery(d: Delivery, dest: Destination, ctx: AttemptContext): Promise<AttemptOutcome> {
   const started = ctx.clock();
   const conv = await ctx.store.getConversation(d.conversationId);
   if (conv === null) return { delivery: finish(d, started, 'dead', 'the conversation is no longer stored'), disabled: null };
 
-  const result = await send(conv, d, dest, ctx, started);
+  const built = build(conv, d, dest, ctx);
+  if ('skip' in built) return { delivery: finish(d, started, 'skipped', `template "${dest.template ?? ''}" skipped it: ${built.skip}`), disabled: null };
+  const result = 'error' in built ? built.error : await send(built.body, d, dest, ctx, started);
   const ended = ctx.clock();
   const attempt: Attempt = {
     at: started.toISOString(),
@@ -70,21 +74,24 @@ export async function attemptDelivery(d: Delivery, dest: Destination, ctx: Attem
   return { delivery: { ...logged, status: 'failed-retrying', nextAttemptAt: next, updatedAt: ended.toISOString(), reason: null }, disabled: null };
 }
 
-/** Renders, signs and POSTs the body; a body that cannot be built is a failed attempt without a request. */
-async function send(conv: Conversation, d: Delivery, dest: Destination, ctx: AttemptContext, at: Date): Promise<PostResult> {
+/** Builds the body from the conversation as stored; a body that cannot be built is a failed attempt without a request. */
+function build(conv: Conversation, d: Delivery, dest: Destination, ctx: AttemptContext): RenderedBody | { error: PostResult } {
   const event = { id: d.eventId, type: d.eventType, occurredAt: d.occurredAt, conversationId: d.conversationId };
-  let body: string;
   try {
     const { packet, view } = buildHandoff(conv, event, ctx.config);
-    body = dest.render(packet, view);
+    return dest.render(packet, view);
   } catch (e) {
     // Retried on the schedule like any failure, so a template fixed in the meantime (and a restart) still delivers.
-    return { status: null, snippet: null, error: `could not build the body: ${e instanceof Error ? e.message : String(e)}`, retryAfter: null };
+    return { error: { status: null, snippet: null, error: `could not build the body: ${e instanceof Error ? e.message : String(e)}`, retryAfter: null } };
   }
+}
+
+/** Signs and POSTs the body. */
+async function send(body: string, d: Delivery, dest: Destination, ctx: AttemptContext, at: Date): Promise<PostResult> {
   const signed = webhookHeaders({ id: d.eventId, timestamp: Math.floor(at.getTime() / 1000), body, secrets: dest.secrets });
   return postWebhook({ url: dest.url, headers: { ...dest.headers, ...signed }, body, timeoutMs: ctx.attemptTimeoutMs, fetch: ctx.fetch });
 }
 
-function finish(d: Delivery, at: Date, status: 'delivered' | 'dead' | 'disabled', reason: string | null): Delivery {
+function finish(d: Delivery, at: Date, status: 'delivered' | 'dead' | 'disabled' | 'skipped', reason: string | null): Delivery {
   return { ...d, status, nextAttemptAt: null, updatedAt: at.toISOString(), reason };
 }

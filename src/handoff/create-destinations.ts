@@ -2,7 +2,7 @@ import type { Config } from '../config/config-schema.js';
 import { ConfigError, type RuntimeEnv } from '../config/load-config.js';
 import type { HandoffPacket, TemplateView } from './build-handoff.js';
 import { secretKey } from './sign-webhook.js';
-import { loadWebhookTemplate, type RenderBody } from './webhook-template.js';
+import { loadWebhookTemplate, type RenderedBody } from './webhook-template.js';
 
 /** Where handoffs go: one URL, its secrets, which events it wants and how its body looks. */
 export type Destination = {
@@ -16,8 +16,8 @@ export type Destination = {
   headers: Record<string, string>;
   /** The template name, or null for the default JSON body. */
   template: string | null;
-  /** The request body for a packet. */
-  render(packet: HandoffPacket, view: TemplateView): string;
+  /** The request body for a packet, or why the template skips it. */
+  render(packet: HandoffPacket, view: TemplateView): RenderedBody;
 };
 
 /** The id of the destination that CRM_WEBHOOK_URL / CRM_WEBHOOK_SECRET set up. */
@@ -94,7 +94,7 @@ function destination(where: string, d: Omit<Destination, 'render'>, promptsDir: 
   d.secrets.forEach((s) => check(() => secretKey(s), `${where}.secret`));
   const template = d.template;
   const render = template === null ? null : check(() => loadWebhookTemplate(promptsDir, template), `${where}.template`);
-  return { ...d, render: (packet, view) => (render === null ? JSON.stringify(packet) : render({ ...packet, view })) };
+  return { ...d, render: (packet, view) => (render === null ? { body: JSON.stringify(packet) } : render({ ...packet, view })) };
 }
 
 function check<T>(fn: () => T, where: string): T {

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
-/** Where a delivery stands. `pending` and `failed-retrying` are waiting for an attempt. */
-export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed-retrying', 'dead', 'disabled'] as const;
+/**
+ * Where a delivery stands. `pending` and `failed-retrying` are waiting for an attempt;
+ * `skipped` means the destination's template sent nothing for the event (`{{skip}}`).
+ */
+export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed-retrying', 'dead', 'disabled', 'skipped'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** One HTTP attempt as logged: when, what came back (or what went wrong) and how long it took. */
@@ -36,7 +39,7 @@ export const DeliverySchema = z.object({
   nextAttemptAt: z.iso.datetime().nullable(),
   /** Index in `attempts` where the current round began (a redelivery starts a new round of retries). */
   roundStart: z.number().int().nonnegative().default(0),
-  /** Why the delivery is dead or disabled, for the operator. */
+  /** Why the delivery is dead, disabled or skipped, for the operator. */
   reason: z.string().nullable().default(null),
   attempts: z.array(AttemptSchema).default([]),
 });

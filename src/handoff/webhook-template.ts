@@ -5,7 +5,9 @@ import type { HandoffPacket, TemplateView } from './build-handoff.js';
 
 /** What a body template sees: the packet's fields at the top (`lead`, `summary`, ...) and `view`. */
 export type TemplateContext = HandoffPacket & { view: TemplateView };
-export type RenderBody = (context: TemplateContext) => string;
+/** The body to send, or why the template chose to send nothing for this event (`{{skip "..."}}`). */
+export type RenderedBody = { body: string } | { skip: string };
+export type RenderBody = (context: TemplateContext) => RenderedBody;
 
 /**
  * Like the chat prompts (google/dotprompt): no HTML escaping (the output is JSON, not HTML),
@@ -15,8 +17,11 @@ const COMPILE_OPTIONS = {
   noEscape: true,
   strict: true,
   knownHelpersOnly: true,
-  knownHelpers: { json: true, text: true, slackEscape: true, log: false, lookup: false },
+  knownHelpers: { json: true, text: true, slackEscape: true, skip: true, log: false, lookup: false },
 } as const;
+
+/** Thrown by `{{skip}}` to end the render; turned into a `{ skip }` result, never seen outside. */
+class SkipSignal extends Error {}
 
 function isOptions(x: unknown): x is Handlebars.HelperOptions {
   return typeof x === 'object' && x !== null && 'hash' in x && 'data' in x;
@@ -37,7 +42,9 @@ const piece = (v: unknown): string => (v === null ? '' : typeof v === 'object' ?
  * A private handlebars instance with the body-template helpers:
  * - `{{json value}}` writes the value as JSON (a string with its quotes, a number, null, an object);
  * - `{{text a b c}}` writes one JSON string made of the pieces (null counts as empty);
- * - `(slackEscape value)` escapes &, < and > for Slack's mrkdwn, so visitor text cannot forge links.
+ * - `(slackEscape value)` escapes &, < and > for Slack's mrkdwn, so visitor text cannot forge links;
+ * - `{{skip "reason"}}` sends nothing for this event: the delivery is recorded as `skipped` with
+ *   the reason (e.g. `{{#unless lead.contact.email}}{{skip "no email yet"}}{{/unless}}`).
  */
 export function createWebhookHandlebars(): typeof Handlebars {
   const hb = Handlebars.create();
@@ -52,14 +59,17 @@ export function createWebhookHandlebars(): typeof Handlebars {
   hb.registerHelper('slackEscape', (...args: unknown[]) =>
     paramsOf(args, 'slackEscape').map(piece).join('').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
   );
+  hb.registerHelper('skip', (...args: unknown[]) => {
+    throw new SkipSignal(paramsOf(args, 'skip').map(piece).join('') || 'the template skipped this event');
+  });
   return hb;
 }
 
 /**
  * Compiles a body template, checking it at once (syntax, unknown helpers), so a broken template
- * fails at start-up rather than at the first lead. Every render is checked to be valid JSON.
+ * fails at start-up rather than at the first lead. Every body is checked to be valid JSON.
  *
- * @example compileWebhookTemplate('{ "text": {{json summary}} }', 'slack.hbs')(context) // '{ "text": "Dana Lee, ..." }'
+ * @example compileWebhookTemplate('{ "text": {{json summary}} }', 'slack.hbs')(context) // { body: '{ "text": "Dana Lee, ..." }' }
  */
 export function compileWebhookTemplate(source: string, file: string, hb = createWebhookHandlebars()): RenderBody {
   try {
@@ -73,6 +83,7 @@ export function compileWebhookTemplate(source: string, file: string, hb = create
     try {
       body = template(context);
     } catch (e) {
+      if (e instanceof SkipSignal) return { skip: e.message };
       throw new Error(`${file}: ${e instanceof Error ? e.message : String(e)}`);
     }
     try {
@@ -80,7 +91,7 @@ export function compileWebhookTemplate(source: string, file: string, hb = create
     } catch (e) {
       throw new Error(`${file} rendered invalid JSON: ${e instanceof Error ? e.message : String(e)}`);
     }
-    return body;
+    return { body };
   };
 }
 

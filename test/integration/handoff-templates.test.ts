@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Meeting } from '../../src/conversation/conversation-schema.js';
 import { startCrmReceiver, type CrmReceiver } from '../fakes/crm-receiver.js';
-import { destinationsFor, fakeClock, qualifiedConversation, SECRET, startInstance, tempDataDir } from '../unit/handoff/handoff-fixtures.js';
+import { deliveryIdFor } from '../../src/handoff/delivery-schema.js';
+import { destinationsFor, fakeClock, leadOf, qualifiedConversation, SECRET, startInstance, tempDataDir } from '../unit/handoff/handoff-fixtures.js';
 
 type SlackBody = { text: string; blocks: { type: string; text?: { text: string }; elements?: { url?: string }[] }[] };
 type HubSpotBody = { inputs: { properties: Record<string, string> }[] };
@@ -54,5 +55,33 @@ describe('meeting changes in the CRM messages', () => {
     expect(got.slack.blocks[3]?.text?.text).toBe('*Meeting moved to:* Fri, Mar 6, 2:00 PM EST');
     expect(got.slack.blocks[4]?.elements?.[0]?.url).toBe('https://chat.beacon.example/bookings/mtg-7.ics');
     expect(got.hubspot.inputs[0]?.properties).toMatchObject({ leadbot_meeting_start: MOVED.start, leadbot_last_event: 'meeting.rescheduled' });
+  });
+});
+
+describe('a template that needs a field the visitor has not given', () => {
+  it('when a visitor with no email asks for a person, then HubSpot gets nothing ("skipped", no "id": null), and the email given next is upserted', async () => {
+    const { config, destinations } = destinationsFor({
+      destinations: [
+        { id: 'hubspot', url: hubspot.url, secret: SECRET, events: ['lead.*'], template: 'hubspot-contact' },
+        { id: 'slack', url: slack.url, secret: SECRET, events: ['lead.*'], template: 'slack-message' },
+      ],
+    });
+    const app = await startInstance({ dataDir: data.dir, clock: fakeClock(), config, destinations });
+    const asked = qualifiedConversation({ qualifiedAt: null, handoffRequested: true, lead: leadOf({ 'need.summary': 'pricing for 3 sites' }) }, [{ type: 'lead.handoff_requested' }]);
+    await app.store.saveConversation(asked);
+    await app.worker.runDue();
+
+    expect(hubspot.requests).toEqual([]);
+    expect(slack.requests.map((r) => r.verifiedWith)).toEqual([[0]]);
+    expect(await app.deliveries.get(deliveryIdFor('evt-conv-q1-1', 'hubspot'))).toMatchObject({
+      status: 'skipped', attempts: [], nextAttemptAt: null,
+      reason: 'template "hubspot-contact" skipped it: HubSpot upserts contacts by email, and the visitor has given none yet',
+    });
+
+    await app.store.saveConversation({ ...asked, lead: leadOf({ 'need.summary': 'pricing for 3 sites', 'contact.email': 'kim@northwind.example' }) });
+    await app.worker.runDue();
+    expect(hubspot.requests.map((r) => [r.answered, r.verifiedWith])).toEqual([[204, [0]]]);
+    const body = JSON.parse(hubspot.requests[0]?.body ?? '') as { inputs: { id: string; properties: Record<string, string> }[] };
+    expect(body.inputs[0]).toMatchObject({ id: 'kim@northwind.example', properties: { email: 'kim@northwind.example', leadbot_last_event: 'lead.updated' } });
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config/load-config.js';
 import type { Conversation } from '../../../src/conversation/conversation-schema.js';
 import { buildHandoff } from '../../../src/handoff/build-handoff.js';
-import { compileWebhookTemplate, loadWebhookTemplate } from '../../../src/handoff/webhook-template.js';
+import { compileWebhookTemplate, loadWebhookTemplate, type RenderedBody } from '../../../src/handoff/webhook-template.js';
 import { PROMPTS_DIR } from '../../helpers/test-deps.js';
 import { destinationsFor, leadOf, qualifiedConversation, SQL_VALUES } from './handoff-fixtures.js';
 
@@ -24,21 +24,40 @@ const CASES: [string, Conversation, string][] = [
   }), 'lead.updated'],
 ];
 
-function render(name: string, conv: Conversation, type: string): unknown {
+function rendered(name: string, conv: Conversation, type: string): RenderedBody {
   const { packet, view } = buildHandoff(conv, { id: 'evt-1', type, occurredAt: '2026-03-03T15:00:00.000Z', conversationId: conv.id }, config);
-  return JSON.parse(loadWebhookTemplate(PROMPTS_DIR, name)({ ...packet, view }));
+  return loadWebhookTemplate(PROMPTS_DIR, name)({ ...packet, view });
 }
 
+/** The body as JSON; a skip fails the test. */
+function bodyOf(r: RenderedBody): unknown {
+  if ('skip' in r) throw new Error(`skipped: ${r.skip}`);
+  return JSON.parse(r.body);
+}
+const render = (name: string, conv: Conversation, type: string): unknown => bodyOf(rendered(name, conv, type));
+const NO_EMAIL = CASES[2]?.[1] ?? qualifiedConversation();
+
 describe('the shipped body templates', () => {
-  it('when the templates folder is read, then it ships the HubSpot contact and the Slack message', () => {
-    expect(TEMPLATES.sort()).toEqual(['hubspot-contact', 'slack-message']);
+  it('when the templates folder is read, then it ships the default body, the HubSpot contact and the Slack message', () => {
+    expect(TEMPLATES.sort()).toEqual(['default-json', 'hubspot-contact', 'slack-message']);
   });
 
   for (const name of TEMPLATES) {
-    it.each(CASES)(`when ${name} renders %s, then the body is valid JSON`, (_, conv, type) => {
+    it.each(CASES.filter(([, conv]) => name !== 'hubspot-contact' || conv !== NO_EMAIL))(`when ${name} renders %s, then the body is valid JSON`, (_, conv, type) => {
       expect(() => render(name, conv, type)).not.toThrow();
     });
   }
+
+  it('when the HubSpot template meets a visitor with no email, then it skips the event (no "id": null upsert), saying why', () => {
+    expect(rendered('hubspot-contact', NO_EMAIL, 'lead.handoff_requested')).toEqual({ skip: 'HubSpot upserts contacts by email, and the visitor has given none yet' });
+  });
+
+  it('when the default-json template renders, then it is exactly the default body (the packet)', () => {
+    for (const [, conv, type] of CASES) {
+      const { packet } = buildHandoff(conv, { id: 'evt-1', type, occurredAt: '2026-03-03T15:00:00.000Z', conversationId: conv.id }, config);
+      expect(render('default-json', conv, type)).toEqual(JSON.parse(JSON.stringify(packet)));
+    }
+  });
 
   it('when the HubSpot template renders a qualified lead, then it is a contact upsert by email with the standard properties', () => {
     const body = render('hubspot-contact', CASES[3]?.[1] ?? qualifiedConversation(), 'lead.qualified') as { inputs: { idProperty: string; id: string; properties: Record<string, string> }[] };
@@ -78,7 +97,7 @@ describe('the shipped body templates', () => {
     const { destinations } = destinationsFor({ destinations: [{ id: 'crm', url: 'https://crm.example/hook' }] });
     const conv = qualifiedConversation();
     const { packet, view } = buildHandoff(conv, { id: 'evt-1', type: 'lead.qualified', occurredAt: conv.createdAt, conversationId: conv.id }, config);
-    expect(JSON.parse(destinations[0]?.render(packet, view) ?? '')).toEqual(packet);
+    expect(bodyOf(destinations[0]?.render(packet, view) ?? { skip: 'no destination' })).toEqual(packet);
   });
 });
 
@@ -106,6 +125,10 @@ describe('writing a body template', () => {
   });
 
   it('when text joins pieces with a null among them, then the null reads as nothing', () => {
-    expect(JSON.parse(compileWebhookTemplate('{{text "phone: " lead.contact.phone "."}}', 't.hbs')(context))).toBe('phone: .');
+    expect(bodyOf(compileWebhookTemplate('{{text "phone: " lead.contact.phone "."}}', 't.hbs')(context))).toBe('phone: .');
+  });
+
+  it('when a template calls skip, then the render is a skip with the reason, whatever follows', () => {
+    expect(compileWebhookTemplate('{{#if summary}}{{skip "not for " type}}{{/if}} not JSON', 't.hbs')(context)).toEqual({ skip: 'not for lead.qualified' });
   });
 });
