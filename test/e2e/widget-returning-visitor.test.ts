@@ -140,13 +140,19 @@ describe.skipIf(!HAS_CHROMIUM)(`the widget for a visitor who browses, reloads an
     const oldSession = await storedSessionId(page);
 
     await restart.click();
-    await vi.waitFor(async () => expect(await storedSessionId(page)).not.toBe(oldSession), { timeout: 10_000, interval: 50 });
-    const newSession = await storedSessionId(page);
-    expect(newSession).toBeTruthy();
+    // The old id is removed at once; the new one is stored when the fresh hello is answered.
+    const newSession = await vi.waitFor(
+      async () => {
+        const id = await storedSessionId(page);
+        if (id === null || id === oldSession) throw new Error('waiting for the new session');
+        return id;
+      },
+      { timeout: 10_000, interval: 50 },
+    );
     await vi.waitFor(async () => expect(await w.host.locator('li.lb-msg').count()).toBe(1), { timeout: 10_000, interval: 50 });
     expect(await w.agentBubbles.first().textContent()).toMatch(/What brings you here/);
     expect(await restart.isVisible()).toBe(false);
-    expect(await (await harness.transcript(newSession ?? '')).length).toBe(1);
+    expect((await harness.transcript(newSession)).length).toBe(1);
 
     await answerLatest(page, recorder.messages); // the new conversation goes on
     await page.reload();
