@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load-config.js';
 import { CorpusError, parseCorpus } from '../eval/corpus-schema.js';
-import { formatReport } from '../eval/format-report.js';
+import { formatReport, llmWarning } from '../eval/format-report.js';
 import { runEval } from '../eval/run-eval.js';
-import { createEvalService } from '../eval/create-eval-service.js';
+import { createEvalRun } from '../eval/create-eval-service.js';
 
 /** `npm run eval -- <file.jsonl> [--json] [--mode rules|llm]` (DESIGN.md "Evaluation"). */
 async function main(): Promise<number> {
@@ -43,8 +43,12 @@ async function main(): Promise<number> {
     process.stderr.write('eval: --mode llm needs OPENAI_API_KEY or LLM_BASE_URL\n');
     return 2;
   }
-  const report = await runEval(items, config, (item) => createEvalService(item, config, { mode, runtime }));
+  const run = createEvalRun(config, { mode, runtime });
+  const report = await runEval(items, config, run.serviceFor, run.llm);
   process.stdout.write(args.values.json ? `${JSON.stringify(report)}\n` : formatReport(report));
+  // It measured, so it exits 0; but a run that mostly fell back to rules must not pass for the model's.
+  const warning = llmWarning(report);
+  if (warning !== null) process.stderr.write(warning);
   return 0;
 }
 

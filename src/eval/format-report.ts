@@ -1,8 +1,27 @@
-import type { EvalReport } from './run-eval.js';
+import type { EvalReport, LlmFigures } from './run-eval.js';
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+const count = (n: number): string => n.toLocaleString('en-US');
+const kinds = (k: LlmFigures['failuresByKind']): string =>
+  Object.entries(k)
+    .sort(([, a], [, b]) => (b ?? 0) - (a ?? 0))
+    .map(([kind, n]) => `${kind} ${n ?? 0}`)
+    .join(', ');
 
-/** The human-readable report: per-field accuracy, the outcomes, then each failure. */
+/** The LLM lines of the text report. */
+function llmLines(l: LlmFigures): string[] {
+  return [
+    '',
+    `LLM (model ${l.model} at ${l.baseUrl})`,
+    `  Model calls:      ${count(l.calls)}${l.calls > 0 ? ` (mean ${count(l.meanCallMs)} ms)` : ''}`,
+    `  Tokens:           ${count(l.promptTokens)} prompt, ${count(l.completionTokens)} completion`,
+    `  Turns on rules:   ${l.turnsOnRules} of ${l.turns}${l.turns > 0 ? ` (${pct(l.turnsOnRules / l.turns)})` : ''}`,
+    `  Failures:         ${l.failures}${l.failures > 0 ? ` (${kinds(l.failuresByKind)})` : ''}`,
+    `  Screened:         ${l.screened} messages; rejected proposals: ${l.rejected}`,
+  ];
+}
+
+/** The human-readable report: per-field accuracy, the outcomes, what the model did, then each failure. */
 export function formatReport(r: EvalReport): string {
   const lines: string[] = [`Conversations: ${r.items}`, '', 'Field accuracy'];
   const width = Math.max(...Object.keys(r.fields).map((f) => f.length), 10);
@@ -18,9 +37,28 @@ export function formatReport(r: EvalReport): string {
     `Visitor turns:    ${r.avgVisitorTurns.toFixed(1)} on average`,
     `Redundant asks:   ${r.redundantAsks}`,
   );
+  if (r.llm) lines.push(...llmLines(r.llm));
   if (r.failures.length > 0) {
     lines.push('', `Failures (${r.failures.length})`);
     for (const f of r.failures) lines.push(`  ${f.id}  ${f.field}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.actual)}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The stderr warning of an LLM-mode run in which most turns fell back to the rules: its figures
+ * then measure rules mode, not the model. Null when the model did the work (or in rules mode).
+ * @example llmWarning(report) // "eval: WARNING: the model failed on 40 of 41 LLM-mode turns ..."
+ */
+export function llmWarning(r: EvalReport): string | null {
+  const l = r.llm;
+  if (!l || l.turns === 0 || l.turnsOnRules * 2 <= l.turns) return null;
+  const why = l.lastFailure ? `\n  last model error: ${l.lastFailure.kind}: ${l.lastFailure.hint ?? l.lastFailure.message}` : '';
+  return [
+    '',
+    `eval: WARNING: the model failed on ${l.turnsOnRules} of ${l.turns} LLM-mode turns (${kinds(l.failuresByKind)}); they ran on the rules.`,
+    `  These figures measure rules mode, not model ${l.model} at ${l.baseUrl}.${why}`,
+    '  Check LLM_BASE_URL, LLM_MODEL and the API key, then run the eval again.',
+    '',
+  ].join('\n');
 }

@@ -1,6 +1,9 @@
 import type { ChatService } from '../conversation/chat-service.js';
 import type { Conversation } from '../conversation/conversation-schema.js';
 import type { Config } from '../config/config-schema.js';
+import type { LlmFailure } from '../llm/llm-error.js';
+import type { LlmUsage } from '../llm/llm-usage.js';
+import type { FailureNote } from '../llm/model-gate.js';
 import { isFieldPath } from '../lead/field-paths.js';
 import { getField, readField } from '../lead/lead-record.js';
 import { scoreLead } from '../scoring/score-lead.js';
@@ -10,7 +13,53 @@ import { runItem } from './run-item.js';
 
 export type Tally = { correct: number; total: number };
 export type Failure = { id: string; field: string; expected: unknown; actual: unknown };
-/** The `--json` report (DESIGN.md "Evaluation"). */
+/** What the model did during an LLM-mode run (the report's `llm` key; absent in rules mode). */
+export type LlmFigures = {
+  model: string;
+  baseUrl: string;
+  /** Visitor messages the LLM extractor handled. */
+  turns: number;
+  /** Of those, turns whose extraction fell back to the rules (model failed or skipped). */
+  turnsOnRules: number;
+  /** Requests that reached the model service. */
+  calls: number;
+  failures: number;
+  /** Failed or skipped calls by kind (`config`, `timeout`, `breaker_open`, ...). */
+  failuresByKind: Partial<Record<LlmFailure, number>>;
+  fallbacks: number;
+  promptTokens: number;
+  completionTokens: number;
+  meanCallMs: number;
+  /** Messages screened as instructions to the model (not sent to it). */
+  screened: number;
+  /** Proposed values dropped (evidence not in the visitor's words). */
+  rejected: number;
+  /** The last failure, with its hint for a configuration error. */
+  lastFailure: FailureNote | null;
+};
+
+/** The LLM parts' figures for the report. */
+export function llmFigures(llm: { usage: { total(): LlmUsage }; gate: { lastFailure(): FailureNote | null }; setup: { baseUrl: string; model: string } }): LlmFigures {
+  const u = llm.usage.total();
+  return {
+    model: llm.setup.model,
+    baseUrl: llm.setup.baseUrl,
+    turns: u.turns,
+    turnsOnRules: u.extractFallbacks,
+    calls: u.calls,
+    failures: u.failures,
+    failuresByKind: u.failureKinds,
+    fallbacks: u.fallbacks,
+    promptTokens: u.promptTokens,
+    completionTokens: u.completionTokens,
+    meanCallMs: u.calls === 0 ? 0 : Math.round(u.latencyMs / u.calls),
+    screened: u.screened,
+    rejected: u.rejected,
+    lastFailure: llm.gate.lastFailure(),
+  };
+}
+
+/** The `--json` report (DESIGN.md "Evaluation"), plus `llm` in LLM mode. */
 export type EvalReport = {
   items: number;
   fieldAccuracy: number;
@@ -21,6 +70,7 @@ export type EvalReport = {
   avgVisitorTurns: number;
   redundantAsks: number;
   failures: Failure[];
+  llm?: LlmFigures;
 };
 
 /** Fields reported on their own, not in fieldAccuracy. */
@@ -30,8 +80,16 @@ const isOutcome = (field: string): field is Outcome => (OUTCOMES as readonly str
 
 const ratio = (t: Tally): number => (t.total === 0 ? 1 : t.correct / t.total);
 
-/** Runs every item through a fresh service (`makeService(item)`) and scores the final records. */
-export async function runEval(items: readonly CorpusItem[], config: Config, makeService: (item: CorpusItem) => ChatService & { conversation(id: string): Promise<Conversation | null> }): Promise<EvalReport> {
+/**
+ * Runs every item through a fresh service (`makeService(item)`) and scores the final records.
+ * With the LLM parts the services use, the report adds what the model did (`llm`).
+ */
+export async function runEval(
+  items: readonly CorpusItem[],
+  config: Config,
+  makeService: (item: CorpusItem) => ChatService & { conversation(id: string): Promise<Conversation | null> },
+  llm: Parameters<typeof llmFigures>[0] | null = null,
+): Promise<EvalReport> {
   const fields: Record<string, Tally> = {};
   const outcomes: Record<Outcome, Tally> = { stage: { correct: 0, total: 0 }, grade: { correct: 0, total: 0 }, booked: { correct: 0, total: 0 } };
   const failures: Failure[] = [];
@@ -78,5 +136,6 @@ export async function runEval(items: readonly CorpusItem[], config: Config, make
     avgVisitorTurns: items.length === 0 ? 0 : turns / items.length,
     redundantAsks: redundant,
     failures,
+    ...(llm ? { llm: llmFigures(llm) } : {}),
   };
 }

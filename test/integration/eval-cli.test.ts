@@ -10,6 +10,7 @@ import { REPO_ROOT } from '../helpers/test-deps.js';
 
 const run = promisify(execFile);
 const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/conversations.jsonl');
+const DESIGN_KEYS = ['items', 'fieldAccuracy', 'fields', 'stageAccuracy', 'bookedAccuracy', 'avgVisitorTurns', 'redundantAsks', 'failures'];
 
 /** Runs `npm run eval -- <args>` as a user would (through tsx, from the repository). */
 async function evalCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -61,6 +62,41 @@ describe('npm run eval', () => {
     expect(fake.requests.length).toBeGreaterThan(0);
     expect(fake.requests[0]?.body.model).toBe('fake-model');
     expect(JSON.parse(r.stdout).fieldAccuracy).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('when --mode llm measured, then the JSON keeps the DESIGN.md keys and adds what the model did', async () => {
+    fake = await startFakeOpenAiServer();
+    fake.always(() => extractionReply());
+    const r = await evalCli([FIXTURES, '--json', '--mode', 'llm'], { LLM_BASE_URL: fake.url, LLM_MODEL: 'fake-model' });
+    const report = JSON.parse(r.stdout);
+    expect(Object.keys(report)).toEqual(expect.arrayContaining(DESIGN_KEYS));
+    expect(report.llm).toMatchObject({ model: 'fake-model', baseUrl: fake.url, calls: fake.requests.length, turnsOnRules: 0, failures: 0 });
+    expect(report.llm.turns).toBeGreaterThan(0);
+    expect(report.llm.promptTokens).toBeGreaterThan(0);
+    expect(r.stderr).not.toMatch(/WARNING/);
+  });
+
+  it('when every model call fails in --mode llm, then it still exits 0 but warns on stderr, and the report says why', async () => {
+    fake = await startFakeOpenAiServer();
+    fake.always({ type: 'error', status: 404, message: 'model "gpt-4o-mini" not found, try pulling it first' });
+    const json = await evalCli([FIXTURES, '--json', '--mode', 'llm'], { LLM_BASE_URL: fake.url, LLM_MODEL: '' });
+    expect(json.code).toBe(0);
+    expect(json.stderr).toMatch(/eval: WARNING: the model failed on (\d+) of \1 LLM-mode turns/);
+    expect(json.stderr).toMatch(/These figures measure rules mode, not model gpt-4o-mini/);
+    expect(json.stderr).toMatch(/set LLM_MODEL to a model your server serves/);
+    const report = JSON.parse(json.stdout);
+    expect(Object.keys(report)).toEqual(expect.arrayContaining(DESIGN_KEYS));
+    expect(report.llm.turnsOnRules).toBe(report.llm.turns);
+    expect(report.llm.failuresByKind).toMatchObject({ config: expect.any(Number), breaker_open: expect.any(Number) });
+    // The breaker stops asking after the configuration error: one call per 30 s cool-down at most.
+    expect(fake.requests.length).toBeLessThanOrEqual(2);
+
+    const text = await evalCli([FIXTURES, '--mode', 'llm'], { LLM_BASE_URL: fake.url, LLM_MODEL: '' });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/LLM \(model gpt-4o-mini at http:\/\/127\.0\.0\.1:\d+\/v1\)/);
+    expect(text.stdout).toMatch(/Turns on rules: +(\d+) of \1 \(100\.0%\)/);
+    expect(text.stdout).toMatch(/Failures: .*config 1/);
+    expect(text.stderr).toMatch(/WARNING/);
   });
 
   it('when --mode llm has no key and no base URL, then it exits 2 and says what is missing', async () => {
