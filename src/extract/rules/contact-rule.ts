@@ -6,7 +6,9 @@ import type { RuleContext, RuleResult } from './rule-context.js';
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 const PHONE_CUE = /\b(?:phone|mobile|cell|tel|telephone|call|ring|text|whatsapp|number|landline|line|direct|mob)\b[^\d+]{0,25}$/i;
 const MONEY_BEFORE = /[$£€₹¥]\s*$|\b(?:usd|eur|gbp|inr|cad|aud|rs\.?)\s*$/i;
-const UNIT_AFTER = /^\s*(?:k\b|m\b|%|usd|eur|gbp|inr|cad|aud|dollars?|euros?|pounds?|rupees?|lakh|crore|per\b|a (?:year|month)|\/|employees|staff|people|users|units)/i;
+const UNIT_AFTER = /^\s*(?:k\b|m\b|%|[$£€₹¥]|usd|eur|gbp|inr|cad|aud|dollars?|euros?|pounds?|rupees?|lakh|crore|per\b|a (?:year|month)|\/|employees|staff|people|users|units)/i;
+// Answers about money, time or the company are full of numbers: a phone there needs its cue word.
+const NUMBER_ANSWERS = new Set(['budget', 'timeline', 'company']);
 const NAME_PARTICLES = new Set(['de', 'da', 'del', 'della', 'di', 'du', 'van', 'von', 'der', 'den', 'la', 'le', 'bin', 'al', 'dos', 'das', 'ter', 'y']);
 const NAME_WORD = /^[\p{L}\p{M}][\p{L}\p{M}'-]*$|^\p{Lu}\u0001$/u;
 // Stands in for an initial's period while a contact answer is split at periods.
@@ -51,7 +53,9 @@ function findPhones(text: string, ctx: RuleContext): Found[] {
     const after = withoutEmails.slice(m.endsAt);
     if (MONEY_BEFORE.test(before) || UNIT_AFTER.test(after)) continue;
     const digits = raw.replace(/\D/g, '').length;
-    const plausible = digits >= 10 && (PHONE_CUE.test(before) || (ctx.expecting === 'contact' && /^[+(0]/.test(raw)));
+    const cued = PHONE_CUE.test(before);
+    if (ctx.expecting !== null && NUMBER_ANSWERS.has(ctx.expecting) && !cued) continue;
+    const plausible = digits >= 10 && (cued || (ctx.expecting === 'contact' && /^[+(0]/.test(raw)));
     if (m.number.isValid() || (m.number.isPossible() && plausible)) found.push({ value: m.number.number, raw });
   }
   return found;

@@ -53,6 +53,12 @@ const VERBISH = /\b(?:is|are|was|were|am|be|been|do|does|did|don't|have|has|had|
 // Words about the buying decision, not a job: "Final approval from CEO" names no role of the visitor.
 const DECISION_WORDS = /\b(?:approvals?|approvers?|decisions?|deciders?|decision[- ]?makers?|sign-?off|signator(?:y|ies)|signers?|purse|(?:purchasing|buying|spending) power|budget (?:holder|owner)s?)\b/i;
 
+/** ", so head of sales", ", i.e. the managing director": the same title said again, in other words. */
+const GLOSS = /^\s*,\s*(?:so|i\.?e\.?|that is|meaning|aka|basically|in english)\s*,?\s+(?:the\s+|a\s+|an\s+)?((?:[\p{L}&-]+\s+){0,3}[\p{L}&-]+)(?=\s*(?:$|[,.;!?)]|\s(?:and|but|so|i|we)\b))|^\s*,\s*(?:the|a|an)\s+((?:[\p{L}&-]+\s+){0,3}[\p{L}&-]+)(?=\s*(?:$|[.;!?]))/iu;
+
+/** Titles in German, Dutch, French, Spanish or Portuguese, which visitors often explain in English. */
+const FOREIGN_TITLE = /(?:leiter|gesch(?:ä|ae)ftsf(?:ü|ue)hr|inhaber|prokurist|eigenaar|oprichter|directeur|directrice|g[ée]rant|fondat|due[ñn][oa]|fundador|s[óo]ci[oa]|gerente|responsable|sachbearbeit|referent)/i;
+
 /** "Dr", "Mrs": a form of address, never a role by itself. */
 const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame)\.?$/i;
 
@@ -70,6 +76,15 @@ function areaAfterDash(role: string, rest: string): string | null {
   return isArea ? `${role} ${m[1]} ${m[2]}` : null;
 }
 
+/** The role with the title said next to it in brackets or as an English gloss, when there is one. */
+function withGloss(role: string, after: string): string {
+  if (role.includes('(')) return role;
+  const paren = /^\s*\(([^)]{1,40})\)/.exec(after);
+  const gloss = FOREIGN_TITLE.test(role) ? GLOSS.exec(after) : null;
+  const said = paren?.[1] ?? gloss?.[1] ?? gloss?.[2];
+  return said && hasTitleWord(said) ? `${role} (${said.trim()})` : role;
+}
+
 /** Trims a phrase to the role it starts with; null when it is not a plausible role. */
 function cutRole(phrase: string, requireTitle: boolean): string | null {
   const end = roleEnd(phrase);
@@ -78,9 +93,9 @@ function cutRole(phrase: string, requireTitle: boolean): string | null {
   const acronymStart = /^\p{Lu}{2,}\b/u.test(role);
   if (!acronymStart && /^(?:my|our|its|it's)\b/i.test(role)) return null;
   role = areaAfterDash(role, phrase.slice(end)) ?? role;
-  // Keep a parenthetical that is itself a title: "Geschäftsführer (managing director)".
-  const paren = /^\s*\(([^)]{1,40})\)/.exec(phrase.slice(end));
-  if (paren?.[1] && hasTitleWord(paren[1])) role = `${role} (${paren[1]})`;
+  // Keep a parenthetical that is itself a title: "Geschäftsführer (managing director)"; and the
+  // English gloss of a title in another language: "Leiter Vertrieb, so head of sales".
+  role = withGloss(role, phrase.slice(end));
   role = role.replace(/^(?:the|a|an)\s+/i, '').replace(/\s+(?:here|there|myself|to|of|for|and|at|with)$/i, '').replace(/[.\s]+$/, '');
   if (HONORIFIC.test(role)) return null;
   const words = role.split(/\s+/).filter(Boolean);
@@ -125,7 +140,9 @@ export function findRole(text: string, answering: boolean): Role | null {
     for (const clause of sentence.split(/[,;]\s*/)) {
       const m = I_AM.exec(clause);
       const role = m?.[1] ? cutRole(m[1], !answering) : null;
-      if (m && role) return { value: /\bone of\b/i.test(m[0]) ? singularTitle(role) : role, raw: m[0].trim() };
+      if (!m || !role) continue;
+      const value = /\bone of\b/i.test(m[0]) ? singularTitle(role) : role;
+      return { value: withGloss(value, sentence.slice(sentence.indexOf(clause) + clause.length)), raw: m[0].trim() };
     }
   }
   const dept = department(text);

@@ -32,6 +32,9 @@ const DEMO_REQUESTS: readonly RegExp[] = [
   // "Keen on a walkthrough", "we're interested in a product tour": the visitor's own wish;
   // "our clients are keen on a demo" is someone else's.
   new RegExp(String.raw`(?:^\W*(?:(?:hi|hello|hey|also|so|and|but|oh|ok|okay|yes|yeah)\W+)*|\b(?:i'm|i am|im|we're|we are|we'd be|i'd be|i would be|we would be)\s+)(?:(?:very|really|quite|super|also|definitely|most)\s+)?(?:keen|eager|interested|up)\s+(?:on|in|for)\s+(?:(?:getting|seeing|having|booking|doing|a quick)\s+)?(?:a|an|the|your|some)\s+(?:[\w-]+\s+){0,3}?${DEMO_NOUN}\b${NOT_THEIR_REQUEST}`, 'i'),
+  // Without an article, as visitors writing fast or in a second language do: "we want demo of
+  // your bot", "need demo asap", "pls demo".
+  new RegExp(String.raw`\b(?:i|we)\s+(?:(?:would|'d)\s+)?(?:want|need|like|request|require)\s+(?:to\s+(?:see|get|book|have)\s+)?(?:a\s+)?(?:quick\s+|short\s+|free\s+|live\s+|online\s+)?${DEMO_NOUN}\b${NOT_THEIR_REQUEST}|^\W*(?:(?:hi|hello|hey)\W+)*(?:need|want|pls|please|request(?:ing)?)\s+(?:a\s+)?${DEMO_NOUN}\b${NOT_THEIR_REQUEST}`, 'i'),
   // "A quick demo would be great".
   new RegExp(String.raw`\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?${DEMO_NOUN}\s+would be\s+(?:really\s+|very\s+|super\s+)?(?:great|good|nice|helpful|useful|ideal|awesome|perfect|brilliant|appreciated|amazing|lovely)\b`, 'i'),
   // "Would love to watch the bot in action", "could we see the platform live?"; not "see it live on our site by May".

@@ -33,6 +33,15 @@ export const TITLE_LEVELS: readonly (readonly [string, AuthorityLevel | null])[]
   ['dir', 'decision_maker'], ['headteacher', 'decision_maker'], ['superintendent', 'decision_maker'],
   ['geschäftsführer', 'decision_maker'], ['geschäftsführerin', 'decision_maker'], ['geschaeftsfuehrer', 'decision_maker'],
   ['inhaberin', 'decision_maker'], ['gm', 'decision_maker'],
+  // Titles visitors write in their own language: German, Dutch, French, Spanish, Portuguese.
+  ['leiter', 'decision_maker'], ['leiterin', 'decision_maker'], ['vertriebsleiter', 'decision_maker'], ['vertriebsleiterin', 'decision_maker'],
+  ['abteilungsleiter', 'decision_maker'], ['abteilungsleiterin', 'decision_maker'], ['prokurist', 'decision_maker'], ['prokuristin', 'decision_maker'],
+  ['eigenaar', 'decision_maker'], ['oprichter', 'decision_maker'], ['directeur', 'decision_maker'], ['directrice', 'decision_maker'],
+  ['gérant', 'decision_maker'], ['gérante', 'decision_maker'], ['fondateur', 'decision_maker'], ['fondatrice', 'decision_maker'],
+  ['dueño', 'decision_maker'], ['dueña', 'decision_maker'], ['fundador', 'decision_maker'], ['fundadora', 'decision_maker'],
+  ['sócio', 'decision_maker'], ['sócia', 'decision_maker'], ['socio', 'decision_maker'], ['socia', 'decision_maker'],
+  ['gerente', 'influencer'], ['responsable', 'influencer'], ['sachbearbeiter', 'influencer'], ['sachbearbeiterin', 'influencer'],
+  ['referent', 'influencer'], ['referentin', 'influencer'],
   ['student', 'researcher'], ['intern', 'researcher'], ['researcher', 'researcher'], ['trainee', 'researcher'],
   // People who write or teach about software rather than buy it.
   ['journalist', 'researcher'], ['reporter', 'researcher'], ['writer', 'researcher'], ['blogger', 'researcher'],

@@ -40,7 +40,9 @@ function duration(g: PhraseGroups, env: PhraseEnv, before: string, after: string
   if (unit.startsWith('w')) return { date: addDays(env.today, Math.round(q * 7)) };
   if (unit.startsWith('f')) return { date: addDays(env.today, Math.round(q * 14)) };
   const months = unit.startsWith('q') ? q * 3 : unit.startsWith('y') ? q * 12 : q;
-  return { date: Number.isInteger(months) ? addMonths(env.today, months) : addDays(env.today, Math.round(months * 30.44)) };
+  // A month of a duration is 30 days: "within a month" is immediate and "in 3 months" a quarter
+  // whatever the calendar (31-day months would push them into the next bucket).
+  return { date: addDays(env.today, Math.round(months * 30)) };
 }
 
 function quantity(text: string | undefined): number | null {

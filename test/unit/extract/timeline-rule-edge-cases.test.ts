@@ -41,7 +41,7 @@ describe('timelineRule, "not urgent" is never as soon as possible', () => {
     { text: 'Not urgent. Ideally before the spring.', tz: DUBLIN, date: '2027-03-01', bucket: 'half' },
     { text: 'Not urgent, maybe late 2027 once the new office opens.', date: '2027-12-31', bucket: 'later' },
     { text: 'Nothing urgent. Sometime in Q1.', date: '2027-01-01', bucket: 'half' },
-    { text: "We don't need it immediately, maybe in 3 months.", date: '2026-12-15', bucket: 'half' },
+    { text: "We don't need it immediately, maybe in 3 months.", date: '2026-12-14', bucket: 'quarter' },
   ])('when "not urgent" comes with a time ($text), then that time is the target ($date)', ({ text, tz, date, bucket }) => {
     expect(fields(text, ctx('timeline', tz ?? CHICAGO))).toEqual({ 'timeline.targetDate': date, 'timeline.bucket': bucket });
   });
