@@ -79,7 +79,7 @@ function workingHoursIndex(rep: BookingConfig['reps'][number], cfg: BookingConfi
  */
 export function freeSlots(cfg: BookingConfig, now: Date, busy: readonly BusyTime[], limit = Infinity): FreeSlot[] {
   const earliest = now.getTime() + Math.round(cfg.minNoticeHours * 60) * MINUTE;
-  const latest = DateTime.fromJSDate(now, { zone: cfg.timezone }).plus({ days: cfg.horizonDays }).toMillis();
+  const latest = horizonEnd(cfg, now);
   const buffer = cfg.bufferMinutes * MINUTE;
   const reps = cfg.reps.map((rep) => {
     const own = busy.filter((b) => b.repId === rep.id).map((b) => ({ from: Date.parse(b.start) - buffer, to: Date.parse(b.end) + buffer }));
@@ -114,6 +114,23 @@ export function freeSlots(cfg: BookingConfig, now: Date, busy: readonly BusyTime
     }
   }
   return out;
+}
+
+/**
+ * Whether any rep works at least one slot's length of [fromMs, toMs) by their own calendar
+ * (busy or not): false for a night, a weekend or a holiday, so the chat can say a time is
+ * outside the team's hours rather than taken.
+ *
+ * @example worksDuring(cfg, Date.parse('2026-03-07T15:00:00Z'), Date.parse('2026-03-07T15:30:00Z')) // false: a Saturday
+ */
+export function worksDuring(cfg: BookingConfig, fromMs: number, toMs: number): boolean {
+  const need = Math.min(cfg.slotMinutes * MINUTE, toMs - fromMs);
+  return cfg.reps.some((rep) => repWorkingHours(rep, cfg, fromMs - DAY, toMs + DAY).some((s) => Math.min(s.to, toMs) - Math.max(s.from, fromMs) >= need));
+}
+
+/** The last instant bookable from `now`: `horizonDays` ahead on the company's calendar. */
+export function horizonEnd(cfg: BookingConfig, now: Date): number {
+  return DateTime.fromJSDate(now, { zone: cfg.timezone }).plus({ days: cfg.horizonDays }).toMillis();
 }
 
 /**

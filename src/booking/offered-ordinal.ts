@@ -5,24 +5,39 @@ const WORDS: Record<string, number> = {
 };
 const LAST = new Set(['last', 'latter', 'latest', 'final', 'bottom']);
 const NOUN = '(?:one|option|slot|choice|time|opening|suggestion|button)s?';
+const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*$/;
+const WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?$/;
+/** Words before a numeric ordinal that make it a date: "on the 2nd", "by the 3rd", "Dec 2nd". */
+const DATE_BEFORE = new Set(['on', 'for', 'by', 'until', 'till', 'from', 'since', 'before', 'after']);
 
 /** Where in the list the visitor pointed, and whether they said so unmistakably. */
 export type OfferedOrdinal = {
   /** 1-based position; -1 for "the last one". */
   position: number;
-  /** True with a noun ("the second option", "option 2", "2"), false for a bare word ("the first"). */
+  /** True with a noun ("the second option", "option 2", "2"), false for a bare word ("the first", "the 2nd"). */
   explicit: boolean;
 };
 
+/** Whether the numeric ordinal at `i` reads as a day of the month ("the 2nd of March", "Dec 2nd", "on the 2nd", "Monday the 2nd"). */
+function readsAsDate(words: readonly string[], i: number): boolean {
+  const next = words[i + 1] ?? '';
+  const before = words[i - 1] === 'the' ? words[i - 2] : words[i - 1];
+  if (next === 'of' || MONTH.test(next)) return true;
+  return before !== undefined && (DATE_BEFORE.has(before) || MONTH.test(before) || WEEKDAY.test(before));
+}
+
 /**
  * Reads a pick from a list: "the first one", "the second option", "the last one", "option 2",
- * "#3", a lone "2". A bare ordinal word ("the first", "second please") is returned as not
- * explicit: "first thing Monday" or "last Friday" name a day instead, so the caller trusts it
- * only when no date was read. A numeric ordinal needs a noun ("the 2nd one") or to stand
- * alone, since "the 2nd" is usually a date; "a second" and "per first" are not picks. Null when
- * there is no pick.
+ * "#3", a lone "2", "the 2nd". A bare ordinal, word or number ("the first", "second please",
+ * "I'll take the 2nd"), is returned as not explicit: "first thing Monday" or "last Friday" name a
+ * day instead, so the caller trusts it only when no date or time was read. A numeric ordinal
+ * that reads as a day of the month ("the 2nd of March", "Dec 2nd", "on the 2nd", "Monday the
+ * 2nd") is no pick: while slots are listed, "the 2nd" alone means the second of them. "a second"
+ * and "per first" are not picks either. Null when there is no pick.
  *
  * @example offeredOrdinal('I will take the second option') // { position: 2, explicit: true }
+ * @example offeredOrdinal('the 2nd') // { position: 2, explicit: false }
+ * @example offeredOrdinal('the 2nd of March') // null
  */
 export function offeredOrdinal(text: string): OfferedOrdinal | null {
   const t = text.toLowerCase().replace(/[^a-z0-9#]+/g, ' ').trim();
@@ -38,7 +53,7 @@ export function offeredOrdinal(text: string): OfferedOrdinal | null {
     if (before === 'a' || before === 'per' || before === 'at') continue;
     const rest = words.slice(i + 1).join(' ');
     const withNoun = new RegExp(`^${NOUN}\\b`).test(rest);
-    if (/^\d/.test(w) && !withNoun && t.replace(/^the /, '') !== w) continue;
+    if (/^\d/.test(w) && !withNoun && readsAsDate(words, i)) continue;
     return { position, explicit: withNoun };
   }
   return null;

@@ -26,14 +26,34 @@ export function markAsked(conv: Conversation, slot: QualifyingSlot | 'booking'):
   return { ...conv, expecting: slot, asks: { ...conv.asks, [slot]: (conv.asks[slot] ?? 0) + 1 } };
 }
 
+/**
+ * How the meeting question is put: `offer` asks it (first time, or again), `unclear` says the
+ * last answer was not understood and asks again, `later` tells a hesitating visitor the times
+ * stay open.
+ */
+export type OfferWording = 'offer' | 'unclear' | 'later';
+
 /** The meeting question with the offered slots as quick replies, labelled in the visitor's zone. */
-export function bookingReply(conv: Conversation, before: ReplyPart[], slots: readonly FreeSlot[]): { conversation: Conversation; output: EngineOutput } {
+export function bookingReply(conv: Conversation, before: ReplyPart[], slots: readonly FreeSlot[], wording: OfferWording = 'offer'): { conversation: Conversation; output: EngineOutput } {
   const { timezone, locale } = conv.visitor;
   const labels = slots.map((s) => slotLabel(s.start, timezone, locale));
-  const part: ReplyPart = { template: 'ask-booking', vars: { retry: (conv.asks.booking ?? 0) > 0, timezone, slots: labels.map((label) => ({ label })) } };
+  const ask = (retry: boolean): ReplyPart => ({ template: 'ask-booking', vars: { retry, timezone, slots: labels.map((label) => ({ label })) } });
+  const parts: ReplyPart[] =
+    wording === 'later' ? [{ template: 'booking-later', vars: {} }] : wording === 'unclear' ? [{ template: 'booking-unclear', vars: {} }, ask(true)] : [ask((conv.asks.booking ?? 0) > 0)];
   const conversation = { ...markAsked(conv, 'booking'), offeredSlots: slots.map((s) => s.start) };
   return {
     conversation,
-    output: { type: 'reply', parts: [...before, part], expecting: 'booking', quickReplies: labels.map((label) => ({ label, value: label })), final: false },
+    output: { type: 'reply', parts: [...before, ...parts], expecting: 'booking', quickReplies: labels.map((label) => ({ label, value: label })), final: false },
   };
+}
+
+/**
+ * The slots to offer again while an offer is open: those just offered that are still free, in
+ * their order, topped up with the next free ones; the first free slots when none was offered.
+ */
+export function currentOffer(conv: Conversation, free: readonly FreeSlot[], count: number): FreeSlot[] {
+  const still = conv.offeredSlots.map((start) => free.find((s) => s.start === start)).filter((s): s is FreeSlot => s !== undefined);
+  if (still.length === 0) return free.slice(0, count);
+  const more = free.filter((s) => !still.includes(s) && Date.parse(s.start) > Date.parse(still.at(-1)?.start ?? '')).slice(0, Math.max(0, count - still.length));
+  return [...still, ...more];
 }

@@ -60,6 +60,8 @@ export const ConversationSchema = z.object({
   handoffRequested: z.boolean().default(false),
   /** The meeting question is about moving the booked meeting, not booking a new one. */
   rescheduling: z.boolean().default(false),
+  /** The chat asked "Cancel your meeting on ...?" and waits for a yes or no; nothing is canceled before. */
+  confirmingCancel: z.boolean().optional(),
   /** The nurture close asked permission to follow up and waits for a yes or no. */
   consentAsked: z.boolean().default(false),
   qualifiedAt: z.iso.datetime().nullable().default(null),

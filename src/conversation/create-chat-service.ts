@@ -1,4 +1,5 @@
 import { attendeeName } from '../booking/attendee-name.js';
+import { asksForMeeting } from '../booking/read-meeting-intent.js';
 import { freeSlots, type FreeSlot } from '../booking/availability.js';
 import type { Calendar, MeetingRequest } from '../booking/calendar.js';
 import type { Config } from '../config/config-schema.js';
@@ -70,7 +71,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
     const noticeFrom = conv.expecting === 'booking' ? new Date(now.getTime() - config.booking.holdMinutes * 60_000) : now;
     // Reading a typed choice or moving a meeting needs the whole horizon; a first offer needs
     // only the next few (computing 14 days of slots costs milliseconds on every such turn).
-    const choosing = conv.expecting === 'booking' || conv.meeting !== null;
+    const choosing = conv.expecting === 'booking' || conv.meeting !== null || (text !== null && (conv.asks.booking ?? 0) > 0 && asksForMeeting(text, now, conv.visitor.timezone));
     const limit = choosing ? 500 : config.booking.offer;
     return freeSlots(config.booking, noticeFrom, busy, limit + 1).filter((s) => Date.parse(s.start) > now.getTime()).slice(0, limit);
   }

@@ -1,15 +1,13 @@
 import { applyCandidates, getField } from '../lead/lead-record.js';
 import { candidate } from '../lead/field-paths.js';
 import { scoreLead, type Stage } from '../scoring/score-lead.js';
-import { askPart, bookingReply, markAsked } from './ask-slot.js';
+import { askPart, bookingReply, currentOffer, markAsked } from './ask-slot.js';
 import type { Conversation } from './conversation-schema.js';
-import { learnedPhrases, say, withEvent } from './engine-support.js';
+import { onBookedMessage } from './engine-booked-meeting.js';
+import { hasBookedMeeting, learnedPhrases, say, withEvent, yesOrNo } from './engine-support.js';
 import type { EngineContext, EngineEvent, ReplyPart, Transition } from './engine-types.js';
-import { onBookedMessage, onMeetingAnswer, onMeetingResult } from './meeting-flow.js';
+import { onBookingRequest, onMeetingAnswer, onMeetingResult } from './meeting-flow.js';
 import { MAX_BOOKING_ASKS, nextQualifyingSlot } from './next-step.js';
-
-const YES = /^\W*(?:y|yes|yeah|yep|yup|sure|ok(?:ay)?|please|please do|go ahead|absolutely|of course|definitely|sounds good)\b|\bfollow up\b(?![^.]*\bno\b)/i;
-const NO = /^\W*(?:n|no|nope|nah|no thanks|not now|not really|not interested|don'?t|please don'?t)\b|\b(?:don'?t|do not) (?:contact|email|call|follow)\b/i;
 
 /** Queues `lead.qualified` the first time the lead reaches SQL (once per lead, whatever follows). */
 function qualifyIfReady(conv: Conversation, now: Date, ctx: EngineContext): Conversation {
@@ -26,11 +24,16 @@ function proceed(conv: Conversation, parts: ReplyPart[], ctx: EngineContext): Tr
   const slot = forceContact ? 'contact' : conv.rescheduling ? null : nextQualifyingSlot(conv, config);
   if (slot !== null) return say(markAsked(conv, slot), [...parts, askPart(conv, slot)]);
   const { stage } = scoreLead(conv.lead, conv.visitor, config.scoring, config.currency);
-  const wantsMeeting = conv.rescheduling || (stage === 'SQL' && conv.meeting === null && !conv.declined.includes('booking'));
-  if (wantsMeeting && (conv.asks.booking ?? 0) < MAX_BOOKING_ASKS && ctx.freeSlots.length > 0) {
-    const r = bookingReply(conv, parts, ctx.freeSlots.slice(0, config.booking.offer));
+  const booked = hasBookedMeeting(conv);
+  const wantsMeeting = conv.rescheduling || (stage === 'SQL' && !booked && !conv.declined.includes('booking'));
+  // An offer still open is put again whatever the count: only the visitor closes it.
+  const mayAsk = (conv.asks.booking ?? 0) < MAX_BOOKING_ASKS || conv.expecting === 'booking';
+  if (wantsMeeting && mayAsk && ctx.freeSlots.length > 0) {
+    const r = bookingReply(conv, parts, currentOffer(conv, ctx.freeSlots, config.booking.offer));
     return { conversation: r.conversation, outputs: [r.output] };
   }
+  // A visitor with a meeting has had their next step: no nurture close for them.
+  if (booked) return say({ ...conv, rescheduling: false, status: 'ended', expecting: null, offeredSlots: [] }, parts.length > 0 ? parts : [{ template: 'after-close', vars: {} }], true);
   return close({ ...conv, rescheduling: false }, parts, ctx, stage);
 }
 
@@ -49,7 +52,7 @@ function close(conv: Conversation, parts: ReplyPart[], ctx: EngineContext, stage
 
 /** The visitor's yes or no to the follow-up question, recorded as consent.contact. */
 function onConsentAnswer(conv: Conversation, event: Extract<EngineEvent, { type: 'visitor_message' }>, now: Date): Transition | null {
-  const agreed = NO.test(event.text) ? false : YES.test(event.text) ? true : null;
+  const agreed = yesOrNo(event.text);
   if (agreed === null) return null;
   const c = candidate('consent.contact', agreed, event.text);
   const { lead } = applyCandidates(conv.lead, c ? [c] : [], { source: 'rules', messageId: event.messageId, at: now.toISOString() });
@@ -76,9 +79,11 @@ export function transition(conv: Conversation, event: EngineEvent, now: Date, ct
 
 function onVisitorMessage(base: Conversation, event: Extract<EngineEvent, { type: 'visitor_message' }>, now: Date, ctx: EngineContext): Transition {
   const asked = base.expecting;
+  // A question "Cancel your meeting on ...?" is answered by this message or not at all.
+  const confirming = base.confirmingCancel === true;
   const { signals } = event.extraction;
   const applied = applyCandidates(base.lead, event.extraction.candidates, { source: event.source, messageId: event.messageId, at: now.toISOString() });
-  let conv: Conversation = { ...base, lead: applied.lead };
+  let conv: Conversation = { ...base, lead: applied.lead, confirmingCancel: false };
   const parts: ReplyPart[] = [];
 
   if (signals.wantsHuman && !conv.handoffRequested) {
@@ -89,21 +94,29 @@ function onVisitorMessage(base: Conversation, event: Extract<EngineEvent, { type
     const consent = onConsentAnswer(conv, event, now);
     if (consent) return consent;
   }
+  if (signals.question !== null) parts.push({ template: 'answer-question', vars: { question: signals.question, answer: event.answer } });
+  const learned = learnedPhrases(applied.changed);
+  const understood = parts.length > 0 || learned.length > 0;
+
+  if (!signals.wantsHuman) {
+    const meeting = hasBookedMeeting(conv)
+      ? onBookedMessage(conv, event, now, ctx, parts, { confirming, understood })
+      : asked !== 'booking'
+        ? onBookingRequest(qualifyIfReady(conv, now, ctx), event, now, ctx, parts)
+        : null;
+    if (meeting) return meeting;
+  }
   if (conv.status === 'ended' || conv.consentAsked) {
-    const change = conv.meeting && !signals.wantsHuman ? onBookedMessage(conv, event, now, ctx, parts) : null;
-    if (change) return change;
     return say({ ...conv, status: 'ended', consentAsked: false, expecting: null }, parts.length > 0 ? parts : [{ template: 'after-close', vars: {} }], true);
   }
-  if (signals.question !== null) parts.push({ template: 'answer-question', vars: { question: signals.question, answer: event.answer } });
 
-  if (asked === 'booking' && (conv.meeting === null || conv.rescheduling)) {
-    const meeting = onMeetingAnswer(conv, event, now, ctx, parts, (c, p) => proceed(c, p, ctx));
+  if (asked === 'booking' && !hasBookedMeeting(conv)) {
+    const meeting = onMeetingAnswer(conv, event, now, ctx, parts, understood, (c, p) => proceed(c, p, ctx));
     if (meeting) return meeting;
-  } else if (asked !== null && signals.declined && !conv.declined.includes(asked)) {
+  } else if (asked !== null && asked !== 'booking' && signals.declined && !conv.declined.includes(asked)) {
     conv = { ...conv, declined: [...conv.declined, asked] };
   }
   conv = qualifyIfReady(conv, now, ctx);
-  const learned = learnedPhrases(applied.changed);
   if (parts.length === 0 && (learned.length > 0 || signals.declined)) parts.unshift({ template: 'ack', vars: { declined: signals.declined, learned } });
   return proceed(conv, parts, ctx);
 }

@@ -1,84 +1,119 @@
-import { freeSlots, slotLabel } from '../booking/availability.js';
-import { parseChoice } from '../booking/parse-choice.js';
+import { slotLabel, type FreeSlot } from '../booking/availability.js';
+import { parseChoice, type ChoiceResult } from '../booking/parse-choice.js';
+import { asksForMeeting, readOfferReply } from '../booking/read-meeting-intent.js';
+import { scoreLead } from '../scoring/score-lead.js';
+import { bookingReply, currentOffer } from './ask-slot.js';
 import type { Conversation } from './conversation-schema.js';
 import type { EngineContext, EngineEvent, ReplyPart, Transition } from './engine-types.js';
-import { bookingReply } from './ask-slot.js';
 import { publicBase, say, withEvent } from './engine-support.js';
-import { MAX_BOOKING_ASKS } from './next-step.js';
+import { MAX_BOOKING_ASKS, nextQualifyingSlot } from './next-step.js';
 
-type VisitorMessage = Extract<EngineEvent, { type: 'visitor_message' }>;
+export type VisitorMessage = Extract<EngineEvent, { type: 'visitor_message' }>;
+type Proceed = (c: Conversation, p: ReplyPart[]) => Transition;
 
-const WANTS_CANCEL = /\b(?:cancel|call off|can'?t make it|won'?t make it|drop)\b[^.?!]{0,40}\b(?:meeting|call|appointment|booking|demo|it)\b|^\s*cancel\b/i;
-const WANTS_MOVE = /\b(?:move|reschedule|re-schedule|change|push|shift|postpone|bring forward)\b[^.?!]{0,40}\b(?:meeting|call|appointment|booking|demo|it|time)\b|\b(?:another|a different|a later|an earlier) (?:time|day|slot)\b/i;
-const DECLINES = /\b(?:no thanks|not now|no need|don'?t want|skip|never ?mind|forget it|keep it)\b/i;
+/** The invite and the booking page of a meeting, as absolute links when the public address is known. */
+export const meetingLinks = (ctx: EngineContext, id: string) => ({ icsUrl: `${publicBase(ctx)}/bookings/${id}.ics`, manageUrl: `${publicBase(ctx)}/bookings/${id}` });
 
-const links = (ctx: EngineContext, id: string) => ({ icsUrl: `${publicBase(ctx)}/bookings/${id}.ics`, manageUrl: `${publicBase(ctx)}/bookings/${id}` });
-
-/** The visitor answered the meeting question: book, move, offer alternatives, or give up. Null: not understood. */
-export function onMeetingAnswer(conv: Conversation, event: VisitorMessage, now: Date, ctx: EngineContext, parts: ReplyPart[], proceed: (c: Conversation, p: ReplyPart[]) => Transition): Transition | null {
+/** Reads a typed choice against the free slots (by default the context's) and the slots offered. */
+export function readChoice(conv: Conversation, text: string, now: Date, ctx: EngineContext, free: readonly FreeSlot[] = ctx.freeSlots, offered: readonly string[] = conv.offeredSlots): ChoiceResult {
   const { timezone, locale } = conv.visitor;
-  const count = ctx.config.booking.offer;
-  const choice = parseChoice(event.text, ctx.freeSlots, conv.offeredSlots, now, timezone, locale, count);
-  if (choice.kind === 'slot') {
-    const { start, end, repIds } = choice.slot;
-    if (conv.rescheduling && conv.meeting) return { conversation: conv, outputs: [{ type: 'reschedule', meetingId: conv.meeting.id, start, end, repIds }] };
-    return { conversation: conv, outputs: [{ type: 'book', start, end, repIds }] };
-  }
-  if (event.extraction.signals.declined || DECLINES.test(event.text)) {
-    if (conv.rescheduling && conv.meeting) {
-      const kept = { ...conv, rescheduling: false, expecting: null, offeredSlots: [] };
-      return say(kept, [...parts, { template: 'meeting-unchanged', vars: { when: slotLabel(conv.meeting.start, timezone, locale) } }], true);
-    }
-    return proceed({ ...conv, declined: [...conv.declined, 'booking'] }, parts);
-  }
-  if (choice.kind === 'alternatives' && choice.slots.length > 0 && (conv.asks.booking ?? 0) < MAX_BOOKING_ASKS + (conv.rescheduling ? 2 : 0)) {
-    const note: ReplyPart = { template: 'slot-unavailable', vars: { requested: choice.requested, several: choice.reason === 'several' } };
-    const r = bookingReply({ ...conv, asks: { ...conv.asks, booking: Math.max(1, conv.asks.booking ?? 0) } }, [...parts, note], choice.slots);
-    return { conversation: r.conversation, outputs: [r.output] };
-  }
-  return null;
+  return parseChoice(text, { free, offered, now, timezone, locale, count: ctx.config.booking.offer, booking: ctx.config.booking });
+}
+
+/** The sentence before alternatives: why the time asked for is not booked. */
+export function alternativesNote(choice: Extract<ChoiceResult, { kind: 'alternatives' }>, ctx: EngineContext): ReplyPart {
+  const { reason } = choice;
+  return {
+    template: 'slot-unavailable',
+    vars: { requested: choice.requested, several: reason === 'several', outsideHours: reason === 'outside-hours', beyondHorizon: reason === 'beyond-horizon', horizonDays: ctx.config.booking.horizonDays },
+  };
+}
+
+const offerOf = (r: ReturnType<typeof bookingReply>): Transition => ({ conversation: r.conversation, outputs: [r.output] });
+
+/** What to do with an answer to an open offer of times, besides reading the time. */
+export type OfferHandlers = {
+  /** The visitor picked a free slot. */
+  onSlot: (slot: FreeSlot) => Transition;
+  /** The visitor said an explicit no. */
+  onDecline: () => Transition;
+  /** Whether the text is a no; `readOfferReply` by default. */
+  declines?: (text: string) => boolean;
+  /** The message was about something else the engine handled (a question, a new fact): null then, so it asks again. */
+  understood: boolean;
+};
+
+/**
+ * An answer while times are offered: a slot books (or moves) it; an explicit no declines; a
+ * time that is not free gives alternatives with the reason; a hesitation ("let me check my
+ * calendar") keeps the offer open and says so; anything else says it was not understood and
+ * offers the times again. Null when the engine should carry on (understood, or nothing free).
+ */
+export function onOfferAnswer(conv: Conversation, event: VisitorMessage, now: Date, ctx: EngineContext, parts: ReplyPart[], h: OfferHandlers): Transition | null {
+  const choice = readChoice(conv, event.text, now, ctx);
+  if (choice.kind === 'slot') return h.onSlot(choice.slot);
+  const reply = readOfferReply(event.text);
+  const declined = h.declines ? h.declines(event.text) : reply === 'decline' || (reply === null && event.extraction.signals.declined);
+  if (declined) return h.onDecline();
+  const asked = { ...conv, asks: { ...conv.asks, booking: Math.max(1, conv.asks.booking ?? 0) } };
+  if (choice.kind === 'alternatives' && choice.slots.length > 0) return offerOf(bookingReply(asked, [...parts, alternativesNote(choice, ctx)], choice.slots));
+  const offer = currentOffer(conv, ctx.freeSlots, ctx.config.booking.offer);
+  if (offer.length === 0) return null;
+  if (reply === 'hesitate') return offerOf(bookingReply(asked, parts, offer, 'later'));
+  if (h.understood) return null;
+  return offerOf(bookingReply(asked, parts, offer, 'unclear'));
+}
+
+/** The visitor answered the offer of a first meeting: book it, decline, or keep the offer open. */
+export function onMeetingAnswer(conv: Conversation, event: VisitorMessage, now: Date, ctx: EngineContext, parts: ReplyPart[], understood: boolean, proceed: Proceed): Transition | null {
+  return onOfferAnswer(conv, event, now, ctx, parts, {
+    understood,
+    onSlot: ({ start, end, repIds }) => ({ conversation: conv, outputs: [{ type: 'book', start, end, repIds }] }),
+    onDecline: () => proceed({ ...conv, declined: [...conv.declined, 'booking'] }, parts),
+  });
 }
 
 /**
- * A message after the meeting was booked: "can we move it to Friday?" offers times (or books
- * the one named), "cancel my meeting" cancels it. Null when the message is about neither.
+ * A sales-qualified visitor with no meeting booked who was offered one before (and declined,
+ * let the chat close, or canceled) asks for one: "can I book Friday at 10am instead?", "book a
+ * new meeting". The time named is booked when free; otherwise times are offered again. Null
+ * when the message asks for no meeting, or the lead may not book.
  */
-export function onBookedMessage(conv: Conversation, event: VisitorMessage, now: Date, ctx: EngineContext, parts: ReplyPart[]): Transition | null {
-  const meeting = conv.meeting;
-  if (meeting === null || meeting.status !== 'booked') return null;
-  if (WANTS_CANCEL.test(event.text)) return { conversation: conv, outputs: [{ type: 'cancel', meetingId: meeting.id }] };
-  if (!WANTS_MOVE.test(event.text)) return null;
-  // The meeting's own time is free for itself: the shell's free slots already leave it out of busy.
-  const free = ctx.freeSlots.length > 0 ? ctx.freeSlots : freeSlots(ctx.config.booking, now, []);
-  const moving: Conversation = { ...conv, rescheduling: true, status: 'active', asks: { ...conv.asks, booking: 1 } };
-  const choice = parseChoice(event.text, free, [], now, conv.visitor.timezone, conv.visitor.locale, ctx.config.booking.offer);
-  if (choice.kind === 'slot') return { conversation: moving, outputs: [{ type: 'reschedule', meetingId: meeting.id, start: choice.slot.start, end: choice.slot.end, repIds: choice.slot.repIds }] };
-  const offer = choice.kind === 'alternatives' ? choice.slots : free.slice(0, ctx.config.booking.offer);
-  const r = bookingReply(moving, parts, offer);
-  return { conversation: r.conversation, outputs: [r.output] };
+export function onBookingRequest(conv: Conversation, event: VisitorMessage, now: Date, ctx: EngineContext, parts: ReplyPart[]): Transition | null {
+  if ((conv.asks.booking ?? 0) === 0 || ctx.freeSlots.length === 0 || nextQualifyingSlot(conv, ctx.config) !== null) return null;
+  if (!asksForMeeting(event.text, now, conv.visitor.timezone)) return null;
+  if (scoreLead(conv.lead, conv.visitor, ctx.config.scoring, ctx.config.currency).stage !== 'SQL') return null;
+  const reopened: Conversation = {
+    ...conv, status: 'active', consentAsked: false, rescheduling: false, declined: conv.declined.filter((s) => s !== 'booking'), asks: { ...conv.asks, booking: Math.max(1, conv.asks.booking ?? 0) },
+  };
+  const choice = readChoice(reopened, event.text, now, ctx, ctx.freeSlots, []);
+  if (choice.kind === 'slot') return { conversation: reopened, outputs: [{ type: 'book', start: choice.slot.start, end: choice.slot.end, repIds: choice.slot.repIds }] };
+  if (choice.kind === 'alternatives' && choice.slots.length > 0) return offerOf(bookingReply(reopened, [...parts, alternativesNote(choice, ctx)], choice.slots));
+  return offerOf(bookingReply(reopened, parts, ctx.freeSlots.slice(0, ctx.config.booking.offer)));
 }
 
 /** The shell's answer to a book / reschedule / cancel effect. */
-export function onMeetingResult(conv: Conversation, event: EngineEvent, now: Date, ctx: EngineContext, proceed: (c: Conversation, p: ReplyPart[]) => Transition): Transition | null {
+export function onMeetingResult(conv: Conversation, event: EngineEvent, now: Date, ctx: EngineContext, proceed: Proceed): Transition | null {
   const at = now.toISOString();
   const { timezone, locale } = conv.visitor;
-  const done = { ...conv, status: 'ended' as const, expecting: null, offeredSlots: [], rescheduling: false };
+  const done = { ...conv, status: 'ended' as const, expecting: null, offeredSlots: [], rescheduling: false, confirmingCancel: false };
   switch (event.type) {
     case 'booking_confirmed': {
       const meeting = { id: event.meetingId, start: event.start, end: event.end, repId: event.repId, status: 'booked' as const, bookedAt: at };
       const rep = ctx.config.booking.reps.find((r) => r.id === event.repId);
-      const next = withEvent({ ...done, meeting }, 'meeting.booked', now, ctx);
-      return say(next, [{ template: 'booked', vars: { when: slotLabel(event.start, timezone, locale), repName: rep?.name ?? 'our team', ...links(ctx, event.meetingId) } }], true);
+      const next = withEvent({ ...done, meeting, declined: conv.declined.filter((s) => s !== 'booking') }, 'meeting.booked', now, ctx);
+      return say(next, [{ template: 'booked', vars: { when: slotLabel(event.start, timezone, locale), repName: rep?.name ?? 'our team', ...meetingLinks(ctx, event.meetingId) } }], true);
     }
     case 'meeting_rescheduled': {
       if (!conv.meeting) return null;
       const next = withEvent({ ...done, meeting: { ...conv.meeting, start: event.start, end: event.end, repId: event.repId } }, 'meeting.rescheduled', now, ctx);
-      return say(next, [{ template: 'rescheduled', vars: { when: slotLabel(event.start, timezone, locale), ...links(ctx, conv.meeting.id) } }], true);
+      return say(next, [{ template: 'rescheduled', vars: { when: slotLabel(event.start, timezone, locale), ...meetingLinks(ctx, conv.meeting.id) } }], true);
     }
     case 'meeting_canceled': {
       if (!conv.meeting) return null;
-      const next = withEvent({ ...done, meeting: { ...conv.meeting, status: 'canceled' } }, 'meeting.canceled', now, ctx);
-      return say(next, [{ template: 'meeting-canceled', vars: {} }], true);
+      // The chat stays open: "book a new meeting" offers times again. Until then no time is pushed.
+      const open = { ...done, status: 'active' as const, meeting: { ...conv.meeting, status: 'canceled' as const }, declined: [...conv.declined.filter((s) => s !== 'booking'), 'booking' as const] };
+      return say(withEvent(open, 'meeting.canceled', now, ctx), [{ template: 'meeting-canceled', vars: {} }]);
     }
     case 'booking_failed':
     case 'meeting_change_failed':

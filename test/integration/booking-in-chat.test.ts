@@ -56,9 +56,12 @@ describe('a booked meeting, changed in the chat', () => {
     expect(conv?.outbox.map((e) => e.type)).toEqual(['lead.qualified', 'meeting.booked', 'meeting.rescheduled']);
   });
 
-  it('when the visitor asks to cancel, then the meeting is canceled on the calendar and in the record', async () => {
+  it('when the visitor asks to cancel and confirms, then the meeting is canceled on the calendar and in the record', async () => {
     const { calendar, say, deps, sessionId } = await bookedVisitor();
-    const reply = await say('Please cancel my meeting, we went another way.');
+    const asked = await say('Please cancel my meeting, we went another way.');
+    expect(asked.at(-1)?.text).toMatch(/^Cancel your meeting on /);
+    expect(calendar.entries()[0]?.status).toBe('booked');
+    const reply = await say(asked.at(-1)?.quickReplies[0]?.value ?? '');
     expect(reply.at(-1)?.text).toMatch(/canceled/i);
     expect(calendar.entries()[0]?.status).toBe('canceled');
     const conv = await deps.chatService.conversation(sessionId);

@@ -12,6 +12,9 @@ describe('picking one of the offered times by its place in the list', () => {
     ['the earliest one', { position: 1, explicit: true }],
     ['the 2nd one', { position: 2, explicit: true }],
     ['2nd', { position: 2, explicit: false }],
+    ['the 2nd', { position: 2, explicit: false }],
+    ["I'll take the 2nd", { position: 2, explicit: false }],
+    ['the 2nd please', { position: 2, explicit: false }],
     ['option 3', { position: 3, explicit: true }],
     ['#2', { position: 2, explicit: true }],
     ['2', { position: 2, explicit: true }],
@@ -20,7 +23,7 @@ describe('picking one of the offered times by its place in the list', () => {
     expect(offeredOrdinal(text)).toEqual(expected);
   });
 
-  it.each(['give me a second', 'on the 2nd', 'we are at first base', 'no thanks', 'Thursday at 2pm', 'per first review'])(
+  it.each(['give me a second', 'on the 2nd', 'the 2nd of March', 'Dec 2nd', 'March 2nd works', '2nd March', 'Monday the 2nd', 'by the 3rd', 'we are at first base', 'no thanks', 'Thursday at 2pm', 'per first review'])(
     'when the visitor writes "%s", then it is not a pick from the list',
     (text) => {
       expect(offeredOrdinal(text)).toBeNull();

@@ -150,14 +150,132 @@ describe('the conversation engine', () => {
     expect(done.conversation.outbox.map((e) => e.type)).toEqual(['lead.qualified', 'meeting.booked', 'meeting.rescheduled']);
   });
 
-  it('when a booked visitor asks to cancel, then the meeting is canceled and the event recorded', () => {
+  it('when a booked visitor asks to cancel, then the chat asks for a yes first, and the yes cancels it and records the event', () => {
     const ctx = ctxFor();
     const asked = transition(booked(ctx), said({}, {}, 'Sorry, please cancel my meeting'), NOW, ctx);
-    expect(asked.outputs).toEqual([{ type: 'cancel', meetingId: 'mt1' }]);
-    const done = transition(asked.conversation, { type: 'meeting_canceled' }, NOW, ctx);
-    expect(reply(done.outputs).templates).toEqual(['meeting-canceled']);
-    expect(done.conversation.meeting?.status).toBe('canceled');
+    expect(asked.outputs).toHaveLength(1);
+    expect(reply(asked.outputs)).toMatchObject({ templates: ['confirm-cancel'], final: false });
+    expect(reply(asked.outputs).parts[0]?.vars).toMatchObject({ when: expect.stringMatching(/^Tue 3 Mar, 20:00|^Tue, 3 Mar, 20:00/) });
+    const yes = transition(asked.conversation, said({}, {}, 'Yes, cancel my meeting'), NOW, ctx);
+    expect(yes.outputs).toEqual([{ type: 'cancel', meetingId: 'mt1' }]);
+    const done = transition(yes.conversation, { type: 'meeting_canceled' }, NOW, ctx);
+    expect(reply(done.outputs)).toMatchObject({ templates: ['meeting-canceled'], final: false });
+    expect(done.conversation).toMatchObject({ status: 'active', meeting: { status: 'canceled' } });
     expect(done.conversation.outbox.at(-1)?.type).toBe('meeting.canceled');
+  });
+
+  it('when a booked visitor asked to cancel says no, then nothing is canceled and the meeting stays', () => {
+    const ctx = ctxFor();
+    const asked = transition(booked(ctx), said({}, {}, 'cancel my meeting'), NOW, ctx);
+    const no = transition(asked.conversation, said({}, {}, 'No, keep my meeting'), NOW, ctx);
+    expect(no.outputs.some((o) => o.type === 'cancel')).toBe(false);
+    expect(reply(no.outputs).templates).toEqual(['meeting-unchanged']);
+    expect(no.conversation.meeting?.status).toBe('booked');
+    expect(no.conversation.confirmingCancel).toBe(false);
+  });
+
+  it.each<[string, string[], 'booking' | null]>([
+    ["I can't make it then, can we move it to Friday?", ['ask-booking'], 'booking'],
+    ['Could you drop me the link for the call again?', ['meeting-links'], null],
+    ['Do you integrate with HubSpot?', ['answer-question'], null],
+  ])('when a booked visitor writes "%s", then nothing is canceled: the reply is %j', (text, templates, expecting) => {
+    const ctx = ctxFor();
+    const ev = said({}, text.endsWith('HubSpot?') ? { question: text } : {}, text);
+    const t = transition(booked(ctx), ev, NOW, ctx);
+    expect(t.outputs.some((o) => o.type === 'cancel')).toBe(false);
+    expect(reply(t.outputs)).toMatchObject({ templates, expecting });
+    expect(t.conversation.meeting?.status).toBe('booked');
+  });
+
+  it('when the visitor asks for the link again, then the invite and page links are sent', () => {
+    const ctx = ctxFor({ server: { publicUrl: 'https://chat.beacon.example' } });
+    const t = transition(booked(ctx), said({}, {}, 'Could you drop me the link for the call again?'), NOW, ctx);
+    expect(reply(t.outputs).parts[0]?.vars).toMatchObject({ icsUrl: 'https://chat.beacon.example/bookings/mt1.ics', manageUrl: 'https://chat.beacon.example/bookings/mt1' });
+  });
+
+  it('when a move offer is open and the visitor asks to cancel, then the chat asks to confirm the cancel', () => {
+    const ctx = ctxFor();
+    const moving = transition(booked(ctx), said({}, {}, 'Can we move it to Thursday?'), NOW, ctx);
+    expect(reply(moving.outputs).expecting).toBe('booking');
+    const t = transition(moving.conversation, said({}, {}, 'actually, just cancel my meeting'), NOW, ctx);
+    expect(reply(t.outputs).templates).toEqual(['confirm-cancel']);
+    expect(t.conversation).toMatchObject({ rescheduling: false, expecting: null, offeredSlots: [], confirmingCancel: true });
+    expect(transition(t.conversation, said({}, {}, 'yes'), NOW, ctx).outputs).toEqual([{ type: 'cancel', meetingId: 'mt1' }]);
+  });
+
+  it.each(['cancel my meeting', 'Can we move it to Thursday?'])('when the meeting has already started and the visitor writes "%s", then the chat refuses with a clear message', (text) => {
+    const ctx = ctxFor();
+    const later = new Date('2026-03-03T19:10:00.000Z'); // ten minutes into the 19:00 meeting
+    const t = transition(booked(ctx), said({}, {}, text), later, ctx);
+    expect(t.outputs.some((o) => o.type === 'cancel' || o.type === 'reschedule')).toBe(false);
+    expect(reply(t.outputs)).toMatchObject({ templates: ['meeting-started'], expecting: null });
+    expect(reply(t.outputs).parts[0]?.vars).toMatchObject({ over: false });
+  });
+
+  it('when the meeting started while a move offer was open, then a pick does not move it', () => {
+    const ctx = ctxFor();
+    const moving = transition(booked(ctx), said({}, {}, 'Can we move it to Thursday?'), NOW, ctx);
+    const pick = reply(moving.outputs).quickReplies?.[0]?.value ?? '';
+    const t = transition(moving.conversation, said({}, {}, pick), new Date('2026-03-03T19:40:00.000Z'), ctx);
+    expect(t.outputs.some((o) => o.type === 'reschedule')).toBe(false);
+    expect(reply(t.outputs).parts[0]?.vars).toMatchObject({ over: true });
+  });
+
+  it('when the visitor keeps the meeting instead of moving it, then a later question gets its answer and no nurture close', () => {
+    const ctx = ctxFor();
+    const moving = transition(booked(ctx), said({}, {}, 'Can we move it to Thursday?'), NOW, ctx);
+    const kept = transition(moving.conversation, said({}, {}, 'keep it'), NOW, ctx);
+    expect(reply(kept.outputs).templates).toEqual(['meeting-unchanged']);
+    const ev = said({}, { question: 'Do you integrate with HubSpot?' }, 'Do you integrate with HubSpot?');
+    if (ev.type === 'visitor_message') ev.answer = 'Yes, natively.';
+    const later = transition(kept.conversation, ev, NOW, ctx);
+    expect(reply(later.outputs).templates).toEqual(['answer-question']);
+    expect(later.conversation.meeting?.status).toBe('booked');
+  });
+
+  it('when a qualified visitor hesitates, then the offer stays open, says so, and a later typed choice still books', () => {
+    const ctx = ctxFor();
+    const offered = play([said(SQL_VALUES)], ctx);
+    // The rules flag "not sure" as declined; for a meeting offer it is a hesitation, not a no.
+    const wait = transition(offered.conv, said({}, { declined: true }, "I'm not sure yet, let me check my calendar"), NOW, ctx);
+    expect(reply(wait.outputs)).toMatchObject({ templates: ['booking-later'], expecting: 'booking', final: false });
+    expect(reply(wait.outputs).quickReplies).toHaveLength(3);
+    expect(wait.conversation).toMatchObject({ status: 'active', expecting: 'booking', offeredSlots: offered.conv.offeredSlots, declined: [] });
+    const later = transition(wait.conversation, said({}, {}, 'Thursday at 4pm works'), NOW, ctx);
+    expect(later.outputs).toEqual([{ type: 'book', start: '2026-03-05T15:00:00.000Z', end: '2026-03-05T15:30:00.000Z', repIds: ['rep-1'] }]);
+  });
+
+  it('when the answers to a meeting offer are not understood, then the chat says so and offers the times again, without closing', () => {
+    const ctx = ctxFor();
+    let { conv } = play([said(SQL_VALUES)], ctx);
+    for (let i = 0; i < 4; i++) {
+      const t = transition(conv, said({}, {}, 'blue'), NOW, ctx);
+      expect(reply(t.outputs)).toMatchObject({ templates: ['booking-unclear', 'ask-booking'], expecting: 'booking', final: false });
+      conv = t.conversation;
+    }
+    expect(conv.status).toBe('active');
+  });
+
+  it('when a qualified visitor declines the meeting and later asks to book one, then the time named is booked', () => {
+    const ctx = ctxFor();
+    const offered = play([said(SQL_VALUES)], ctx);
+    const no = transition(offered.conv, said({}, {}, 'no thanks'), NOW, ctx);
+    expect(reply(no.outputs)).toMatchObject({ templates: ['close-nurture'], final: true });
+    expect(no.conversation.status).toBe('ended');
+    const again = transition(no.conversation, said({}, {}, 'Actually, can we book a call on Thursday at 4pm?'), NOW, ctx);
+    expect(again.outputs).toEqual([{ type: 'book', start: '2026-03-05T15:00:00.000Z', end: '2026-03-05T15:30:00.000Z', repIds: ['rep-1'] }]);
+    const done = transition(again.conversation, { type: 'booking_confirmed', start: '2026-03-05T15:00:00.000Z', end: '2026-03-05T15:30:00.000Z', repId: 'rep-1', meetingId: 'mt2' }, NOW, ctx);
+    expect(done.conversation).toMatchObject({ meeting: { id: 'mt2', status: 'booked' }, declined: [] });
+  });
+
+  it('when a visitor asks for a date past the horizon, then the reply says bookings open only 14 days ahead and offers the nearest', () => {
+    const ctx = ctxFor();
+    const offered = play([said(SQL_VALUES)], ctx);
+    const t = transition(offered.conv, said({}, {}, 'How about April 20 at 4pm?'), NOW, ctx);
+    const r = reply(t.outputs);
+    expect(r.parts[0]).toMatchObject({ template: 'slot-unavailable', vars: { beyondHorizon: true, horizonDays: 14 } });
+    expect(r.expecting).toBe('booking');
+    expect(t.conversation.offeredSlots.every((s) => Date.parse(s) <= Date.parse('2026-03-17T15:00:00Z'))).toBe(true);
   });
 
   it('when the chosen slot was taken meanwhile, then other slots are offered', () => {
