@@ -10,8 +10,12 @@ import { createDeliveryWorker } from './handoff/delivery-worker.js';
 import { createFileOutboxMarkers } from './handoff/file-outbox-markers.js';
 import { createLowdbDeliveryStore } from './handoff/lowdb-delivery-store.js';
 import { withOutbox } from './handoff/with-outbox.js';
+import { describeLlmSetup } from './llm/describe-llm-setup.js';
+import type { LlmLogger } from './llm/llm-logger.js';
+import { reportChatError } from './llm/report-chat-error.js';
 import { createBookingsRouter } from './server/bookings-router.js';
 import { createLeadsRouter } from './server/leads-router.js';
+import { createLlmUsageRouter } from './server/llm-usage-router.js';
 import { stderrLogger } from './server/server-deps.js';
 import { startServer } from './server/start-server.js';
 import { createLowdbStore } from './store/lowdb-store.js';
@@ -32,15 +36,23 @@ async function main(): Promise<void> {
   await worker.start({ loop: true }); // recovers handoffs queued before a restart
 
   // Understanding and wording: rules always, the LLM when a key or base URL is set.
-  const llm = createLlmParts(config, runtime, { logger: stderrLogger });
+  // LOG_LEVEL=debug adds one line per LLM turn (calls, tokens, time, fallbacks).
+  const llmLogger: LlmLogger = {
+    ...stderrLogger,
+    ...(process.env.LOG_LEVEL === 'debug' ? { debug: (message, meta) => process.stderr.write(`${JSON.stringify({ level: 'debug', message, ...meta })}\n`) } : {}),
+  };
+  const llm = createLlmParts(config, runtime, { logger: llmLogger });
+  const setup = llm ? describeLlmSetup(config, runtime) : null;
+  for (const warning of setup?.warnings ?? []) stderrLogger.warn(warning);
   const core = createCore(config, { llm: llm?.extractor ?? null, onPromptError: (e) => stderrLogger.warn('prompt template error; the last good version stays live', { ...e }) });
   const chatService = createChatService({
     config, store, calendar, ...core, phraser: llm?.phraser ?? null, clock, newId: randomIds,
-    onError: (error, where) => stderrLogger.error(`chat ${where} failed`, { error: error instanceof Error ? error.message : String(error) }),
+    // Model failures are logged once by LLM mode itself; this reports everything else.
+    onError: reportChatError(stderrLogger),
   });
 
-  const server = await startServer({ config, chatService, logger: stderrLogger, routers: [createBookingsRouter({ calendar, store, config, clock }), createAdminRouter({ adminToken: runtime.adminToken, deliveries, worker }), createLeadsRouter({ adminToken: runtime.adminToken, store, config })] });
-  const mode = llm ? `LLM mode, model ${config.llm.model}` : 'rules mode';
+  const server = await startServer({ config, chatService, logger: stderrLogger, routers: [createBookingsRouter({ calendar, store, config, clock }), createAdminRouter({ adminToken: runtime.adminToken, deliveries, worker }), createLeadsRouter({ adminToken: runtime.adminToken, store, config }), createLlmUsageRouter({ adminToken: runtime.adminToken, llm })] });
+  const mode = setup?.line ?? 'rules mode';
   process.stdout.write(`leadbot listening on ${server.url} (${mode}, data in ${config.dataDir}${file ? `, config ${file}` : ', default config'})\n`);
 
   const stop = (): void => {
