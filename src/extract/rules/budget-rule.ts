@@ -37,6 +37,7 @@ const NO_BUDGET = [
   /\b(?:budget|money|funds|funding)\s*(?:isn't|hasn't|is\s+not|has\s+not|'s\s+not)\s+(?:yet\s+)?(?:been\s+)?(?:yet\s+)?(?:approved|signed\s+off)\b/i,
   /\b(?:don't|do\s+not|doesn't|does\s+not|haven't|have\s+not|hasn't|dont|havent)\s+(?:have|got)\s+(?:a|any)\s+(?:budget|money|funds)\b/i,
   /\b(?:not|un)\s?budgeted\b|\bbudget\s+(?:is\s+|of\s+|:\s*)?(?:zero|nil|none|non-?existent|\$?0)\b/i,
+  /\b(?:have|has|got)\s+(?:basically|literally|really|pretty\s+much|practically|virtually|almost)?\s*(?:no|zero)\s+(?:money|budget|funds|funding|cash)\b/i,
 ];
 
 /**
@@ -145,8 +146,11 @@ function correctedBy(previous: Found | null, before: string): Found | null {
   return previous !== null && CORRECTION.test(before) ? previous : null;
 }
 
+/** "budget about 18k a year", "our budget is 500/mo": the word budget right before an amount with no currency. */
+const BUDGET_RIGHT_BEFORE = /\bbudget(?:\s+(?:is|of|=|:|at|around|about|roughly|approx\.?|approximately|~|maybe|probably|like|say))*\s*$/i;
+
 function counts(sentence: string, m: MoneyMention, before: string, after: string, answering: boolean): boolean {
-  if (m.currency === null && !answering) return false;
+  if (m.currency === null && !answering && !BUDGET_RIGHT_BEFORE.test(before.slice(-40))) return false;
   if (WITHDRAWN.test(before.slice(-40))) return false;
   if (notBudgetBefore(clauseTail(before)) || NOT_BUDGET_AFTER.test(after)) return false;
   if (CUSTOMER_AMOUNT_BEFORE.test(clauseTail(before)) || CUSTOMER_AMOUNT_AFTER.test(after)) return false;

@@ -23,7 +23,7 @@ const NAME_END =
 // A size starts after the name ("Acme 40 people"), but digits inside a name stay ("Ridgeway 360 Ltd").
 const SIZE_START = /\s~|\s\d[\d,.+]*(?=\s+[\p{Ll}~]|\s*$|\s*[,.;(])/u;
 const ANSWER_INTRO =
-  /^(?:(?:it's|it is|we're|we are|i'm|i am)\s+(?:called|named)|the company(?:'s| is)(?: called)?|(?:our|my) company(?:'s| is)(?: called)?|company(?: name)?(?:'s| is|:)|the name(?:'s| is)|we're|we are|it's|it is|i work (?:at|for)|i'm (?:at|with)|i (?:run|own|founded|co-founded|started))\s+/i;
+  /^(?:(?:the\s+|my\s+|our\s+)?client(?:'s|\s+is|\s+name\s+is|:)(?:\s+called)?|(?:it's|it is|we're|we are|i'm|i am)\s+(?:called|named)|the company(?:'s| is)(?: called)?|(?:our|my) company(?:'s| is)(?: called)?|company(?: name)?(?:'s| is|:)|the name(?:'s| is)|we're|we are|it's|it is|i work (?:at|for)|i'm (?:at|with)|i (?:run|own|founded|co-founded|started))\s+/i;
 // A capitalised organisation name: capitalised or digit-led words, joined by "&", "and", "of", ...
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}\d'.-]*|\d+[\p{L}][\p{L}\d-]*|(?:gmbh|ltd|inc|llc|plc|pvt|co)\b\.?)`;
 const CAP_NAME = String.raw`${NAME_WORD}(?:\s+(?:(?:&|and|of|de|du|la|le|der|und|für|y)\s+)?${NAME_WORD}){0,6}`;
@@ -120,7 +120,7 @@ function fromIntroduction(text: string): Found | null {
   const called = new RegExp(String.raw`\b(?:company|agency|firm|business|startup|shop|store|studio|practice|clinic|brand|group|lab|organi[sz]ation|charity|nonprofit|school)\s+(?:called|named)\s+(${CAP_NAME})`, 'u').exec(text);
   const calledName = called?.[1] ? cleanName(leadingName(called[1])) : '';
   if (called && looksLikeName(calledName)) return { value: calledName, raw: called[0] };
-  const we = new RegExp(String.raw`\b(?:[Ww]e're|[Ww]e are|[Ii] (?:run|own|founded|co-founded|started))\s+(${CAP_NAME})(?=\s*(?:[,.;:(!]|\s[-–—]\s|$))`, 'u').exec(text);
+  const we = new RegExp(String.raw`\b(?:[Ww]e're|[Ww]e are|[Ii] (?:run|own|founded|co-founded|started))\s+(${CAP_NAME})(?=\s*(?:[,.;:(!]|\s[-–—]\s|$)|\s+(?:with|and|in|from|based|located|headquartered)\s)`, 'u').exec(text);
   const weName = we?.[1] ? cleanName(we[1]) : '';
   // "I run Marketing." names a department, not a company.
   if (DEPARTMENTS.has(weName.toLowerCase())) return null;

@@ -20,7 +20,7 @@ const ROLES = String.raw`(?:techs?|technicians?|engineers?|developers?|devs?|pro
 const COMPANIONS = String.raw`${ROLES}|partners?|co-?founders?|colleagues?|employees?|staff|interns?|helpers?|others|other\s+people|people|guys|associates?|wife|husband|spouse|brother|sister|son|daughter`;
 
 /** "200 employees", "a 200-person company", "130-odd staff", "35 guys", "30 teachers", "3 of us", "50-100 employees". */
-const COUNT_THEN_NOUN = new RegExp(String.raw`(?<![\d.,$€£₹¥])\b(?<num>${NUM})(?:\s*\+|-?\s?odd|-?ish)?(?:\s*(?:-|–|to|and)\s*(?:${NUM})\+?)?(?<sep>[\s-]+)(?<between>(?:[\p{L}'’-]+\s+){0,3}?)(?:(?<people>${PEOPLE})|(?<role>${ROLES}))(?![\p{L}\p{N}_])`, 'giu');
+const COUNT_THEN_NOUN = new RegExp(String.raw`(?<![\d.,$€£₹¥])\b(?<num>${NUM})(?:\s*\+|-?\s?odd|-?ish)?(?:\s*(?:-|–|to|and)\s*(?:${NUM})\+?)?(?<sep>[\s-]+|(?=(?:ppl|people|staff|employees|persons|ftes?)\b))(?<between>(?:[\p{L}'’-]+\s+){0,3}?)(?:(?<people>${PEOPLE})|(?<role>${ROLES}))(?![\p{L}\p{N}_])`, 'giu');
 /** "a staff of 30", "team of 12", "headcount is 45", "company size: 40", "we employ 40". */
 const NOUN_THEN_COUNT = new RegExp(String.raw`\b(?:(?:staff|team|workforce|crew)\s+of|head\s?count|(?:company|team|org(?:ani[sz]ation)?)\s+size|employ(?:s|ing)?)\s*(?:(?:is|are|=|:|at|of|totals?|stands\s+at|around|about|roughly|approximately|approx\.?|circa|~|just|only|over|under|nearly|almost|currently|now)\s*)*(?<num>${NUM})\b(?!\s*(?:[\p{L}-]+\s+){0,2}?(?:volunteers|clients|customers|students|pupils|patients|users|members\s+of|visitors|guests|subscribers|agencies|vendors|suppliers|firms|companies|tools|systems)\b)`, 'giu');
 /** "27 blokes on the books", "about 60 on the payroll": whoever is on the payroll is staff. */

@@ -74,9 +74,12 @@ function asName(segment: string, allowLower: boolean): string | null {
   const words = segment.trim().split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 4) return null;
   if (NAME_PARTICLES.has(words[0] ?? '') || NAME_PARTICLES.has(words[words.length - 1] ?? '')) return null;
-  for (const w of words) {
+  for (const [i, w] of words.entries()) {
     const lower = w.toLowerCase();
-    if (!NAME_WORD.test(w) || NAME_STOP_WORDS.has(lower) || isTitleWord(w) || ORG_WORDS.has(lower)) return null;
+    // A first name may be spelt like a title ("Dev Patel", "Chief Okoro"): only a capitalised
+    // first word before a surname that is no title word is let through.
+    const firstName = i === 0 && words.length >= 2 && /^\p{Lu}\p{Ll}+$/u.test(w) && words.slice(1).every((o) => !isTitleWord(o));
+    if (!NAME_WORD.test(w) || NAME_STOP_WORDS.has(lower) || (isTitleWord(w) && !firstName) || ORG_WORDS.has(lower)) return null;
   }
   const core = words.filter((w) => !NAME_PARTICLES.has(w));
   const capitalised = core.every((w) => /^\p{Lu}/u.test(w));

@@ -39,6 +39,20 @@ const YEAR_AFTER = String.raw`(?:,?\s+(?:(?<year>20\d{2})|['’](?<yy>\d{2})\b|(
 const ORDINALS = ['first', 'second', 'third', 'fourth'];
 const ORDINAL_DIGITS = ['1st', '2nd', '3rd', '4th'];
 const MONTH_KEYS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * The month the visitor's own fiscal year ends in, when they say it ("end of fiscal year,
+ * ours ends in June", "FY end, which is October 31", "our financial year closes in March").
+ */
+const OWN_FISCAL_END = new RegExp(String.raw`\b(?:(?:fiscal|financial)\s+year|fy|ours|it)\b[^.;!?]{0,30}?\b(?:ends?|ending|closes?|closing|runs?\s+(?:to|until|through)|is|=|:)\s+(?:in\s+|on\s+|at\s+the\s+end\s+of\s+|the\s+end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?${MONTH}\b`, 'i');
+
+/** `fiscalYearEndMonth` of the config, unless the text names the visitor's own. */
+export function ownFiscalYearEnd(text: string, configured: number): number {
+  if (!/\b(?:fiscal|financial)\s+year|\bfy\b/i.test(text)) return configured;
+  const month = OWN_FISCAL_END.exec(text)?.groups?.month?.toLowerCase().slice(0, 3);
+  const index = month ? MONTH_KEYS.indexOf(month) : -1;
+  return index >= 0 ? index + 1 : configured;
+}
 const SEASON_START: Readonly<Record<string, number>> = { spring: 3, summer: 6, autumn: 9, fall: 9, winter: 12 };
 
 /** A negation a few words before a word ("not urgent", "not super urgent", "non-urgent", "don't need it immediately"). */

@@ -4,7 +4,7 @@ import { candidate, type Candidate } from '../../lead/field-paths.js';
 import { findMoney } from './money.js';
 import type { RuleContext, RuleResult } from './rule-context.js';
 import { splitSentences } from './sentences.js';
-import { PHRASE_MATCHERS, type DatedPhrase, type Phrase, type PhraseEnv } from './timeline-phrases.js';
+import { ownFiscalYearEnd, PHRASE_MATCHERS, type DatedPhrase, type Phrase, type PhraseEnv } from './timeline-phrases.js';
 import { addDays, bucketFor, compareDates, daysBetween, isWithin, localToday, toIsoDate, utcOffsetMinutes, type CivilDate } from './timeline-bucket.js';
 
 /** A time phrase found in the message, with offsets in the whole message. */
@@ -74,7 +74,7 @@ export function timelineRule(text: string, ctx: RuleContext): RuleResult {
   const country = getCountryForTimezone(ctx.visitor.timezone)?.id ?? ctx.region;
   const env: PhraseEnv = {
     today: localToday(ctx.now, ctx.visitor.timezone),
-    ctx,
+    ctx: { ...ctx, fiscalYearEndMonth: ownFiscalYearEnd(text, ctx.fiscalYearEndMonth) },
     answering: ctx.expecting === 'timeline',
     southern: country !== undefined && SOUTHERN.has(country),
     strongCue: false,
