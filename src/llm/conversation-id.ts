@@ -1,8 +1,13 @@
+import type { ExtractInput } from '../extract/extractor.js';
+
 /**
- * The conversation id a port input carries, if any. ExtractInput has no such field yet (see the
- * LLM-mode wiring notes); the shell may add `conversationId` and usage is then counted per
- * conversation. Read structurally so both shapes work.
+ * The conversation an extractor input belongs to, or null when the caller named none (a
+ * one-off extraction, a unit test). The chat service always passes `conversationId`: usage is
+ * then counted for that conversation and its turn's time budget is shared with the phrasing of
+ * the replies; without one, usage only counts in the process total and each call gets a budget
+ * of its own.
+ * @example conversationIdOf({ conversationId: 'c-1' }) // 'c-1'
  */
-export function conversationIdOf(input: object): string | null {
-  return 'conversationId' in input && typeof input.conversationId === 'string' ? input.conversationId : null;
+export function conversationIdOf(input: Pick<ExtractInput, 'conversationId'>): string | null {
+  return input.conversationId ?? null;
 }
