@@ -14,6 +14,8 @@ const ROLE_LABEL = new RegExp(
   String.raw`(^|[.!?]\s+)\s*(?:(?<bracket>[\[<(])\s*(?<broleBr>${MODEL_ROLES}|${SHARED_ROLES}|inst)\s*[\]>)]\s*:?|#{1,4}\s*(?<header>${MODEL_ROLES}|${SHARED_ROLES}|instructions?|response)\b\s*:?|(?<role>${MODEL_ROLES}|${SHARED_ROLES})\s*:)`,
   'gi',
 );
+const SHARED_ROLE = new RegExp(`^(?:${SHARED_ROLES})$`, 'i');
+
 /** Chat-template control tokens: "<|im_start|>", "[INST]", "<<SYS>>", "<|endoftext|>". */
 const CONTROL_TOKEN = /<\|[a-z_]{2,20}\|>|\[\/?INST\]|<<\/?SYS>>/i;
 
@@ -61,7 +63,7 @@ function posingStart(line: string): number | null {
     if (cut !== null && at >= cut) break;
     const g = m.groups ?? {};
     const rest = line.slice(m.index + m[0].length);
-    const shared = g.role !== undefined && new RegExp(`^(?:${SHARED_ROLES})$`, 'i').test(g.role.trim());
+    const shared = g.role !== undefined && SHARED_ROLE.test(g.role.trim());
     // A shared label poses only when what follows it reads as instructions; an empty rest is a
     // label standing alone on its line, with the posed message below it.
     if (shared && rest.trim() !== '' && !INSTRUCTION_CUES.some((re) => re.test(rest))) continue;
