@@ -2,7 +2,7 @@ import type { AuthorityLevel } from '../../lead/field-paths.js';
 import { DECIDER, hasTitleWord, NOT_BUYING, SELLING_TO_US } from './lexicon.js';
 
 const RESEARCHER_EXPLICIT =
-  /\b(?:i'm|i am|im)\s+(?:just\s+)?(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:student|intern|job seeker)\b|\b(?:i'm|i am|im|we're|we are)\s+(?:a|an|your|one of your)\s+(?:direct\s+)?competitors?\b|\bi work (?:for|at|with) (?:a|an|one of your)\s+(?:direct\s+)?competitors?\b|^\W*(?:a\s+)?competitor\b/i;
+  /\b(?:i\s+)?work(?:ing)?\s+(?:on|at|for)\s+(?:a|an)\s+(?:similar|competing|rival)\s+(?:[\w-]+\s+)?(?:product|company|tool|platform|startup|vendor)\b|\bat\s+(?:another|a\s+competing|a\s+rival)\s+(?:[\w-]+\s+){0,2}?(?:company|vendor|startup|firm|provider)\b|\b(?:i'm|i am|im)\s+(?:just\s+)?(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:student|intern|job seeker)\b|\b(?:i'm|i am|im|we're|we are)\s+(?:a|an|your|one of your)\s+(?:direct\s+)?competitors?\b|\bi work (?:for|at|with) (?:a|an|one of your)\s+(?:direct\s+)?competitors?\b|^\W*(?:a\s+)?competitor\b/i;
 const RESEARCHER_SOFT =
   /\bjust (?:curious|browsing|looking|researching)\b|\bdoing (?:some )?research\b|\bjust research\b|\bresearch (?:project|purposes)\b|\bjust (?:poking|nosing|snooping|having a (?:look|poke|nose)|looking) around\b/i;
 // "no purchasing power": no buying role at all, unless they also say whom they would take it to.
@@ -83,6 +83,8 @@ const INFLUENCE_THIRD_PARTY = new RegExp(
     // "it's up to our MD", "it's the board that approves".
     String.raw`\b(?:it's|its|it is|that's|thats|ultimately)\s+up to\s+(?:the|our|my)\s+(?:[\w-]+\s+){0,2}?${DECIDER}\b`,
     String.raw`\b(?:it's|its|it is)\s+(?:the|our|my)\s+(?:[\w-]+\s+){0,2}?${DECIDER}\s+(?:who|that)\s+${DECIDE_VERB}`,
+    // "purchases still go through our CEO", "everything goes through the owner".
+    String.raw`\b(?:purchases?|spend(?:ing)?|it|this|everything|anything|decisions?|contracts?|approvals?)\s+(?:still\s+|all\s+|always\s+|has\s+to\s+|have\s+to\s+|must\s+|would\s+(?:still\s+)?(?:have\s+to\s+)?|will\s+(?:have\s+to\s+)?)?go(?:es)?\s+(?:through|via|past)\s+(?:the\s+|our\s+|my\s+)?(?:[\w-]+\s+){0,2}?${DECIDER}\b`,
     // "Decisions are made by our board of trustees", "the decision is taken by our board".
     String.raw`\b(?:decisions?|purchases?|spending|budgets?|approvals?|(?:the\s+)?final\s+(?:say|call|decision))\s+(?:(?:are|is|get|gets|will\s+be|would\s+be)\s+)?(?:made|taken|approved|signed\s+off|decided|given)\s+by\s+(?:the\s+|our\s+|my\s+)?(?:[\w-]+\s+){0,2}?${DECIDER}\b`,
   ].join('|'),

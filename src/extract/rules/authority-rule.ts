@@ -1,7 +1,7 @@
 import { candidate, type Candidate } from '../../lead/field-paths.js';
 import { authorityCueLevel } from './authority-cue-level.js';
 import { findRole } from './find-role.js';
-import { levelForTitle, normalizeText } from './lexicon.js';
+import { levelForTitle, normalizeText, NOT_BUYING, SELLING_TO_US } from './lexicon.js';
 import type { RuleContext, RuleResult } from './rule-context.js';
 
 /** Titles that carry the buying decision by themselves. */
@@ -22,7 +22,10 @@ export function authorityRule(input: string, ctx: RuleContext): RuleResult {
   const role = findRole(text, answering);
   const titleLevel = role ? levelForTitle(role.value) : null;
   const cue = authorityCueLevel(text, answering || role !== null, titleLevel);
-  let level = cue ?? titleLevel;
+  // A vendor or job seeker who said so before ("we want to sell our services to your company")
+  // keeps no buying role when their title comes later ("Senior recruiter.").
+  const saidNotBuying = answering && cue === null && ctx.earlier !== undefined && (SELLING_TO_US.test(ctx.earlier) || NOT_BUYING.test(ctx.earlier));
+  let level = saidNotBuying ? 'researcher' : (cue ?? titleLevel);
   // Outside the authority question a level with no role ("shortlisting tools to take to our CFO",
   // a vendor's pitch) would fill the authority slot, and the question that gets the role would
   // never come: the authority question asks, and its answer gives both.

@@ -9,8 +9,8 @@ type Found = { amount: number; currency: string | null; period: BudgetPeriod | n
 const NOT_A_RATE = String.raw`(?<!\b(?:in|within|than|for|over|next|about|last|past)\s+)`;
 
 const PERIODS: readonly (readonly [BudgetPeriod, RegExp])[] = [
-  ['monthly', new RegExp(String.raw`${NOT_A_RATE}\b(?:a|an|per|each|every|one)\s+(?:calendar\s+)?(?:month|mo|mth)\b|\/\s?(?:month|mo|mth|m)\b|\bmonthly\b|\bp\/?m\b|\bpcm\b|\bmonth(?:ly)?\s+(?:fee|budget|spend|retainer)`, 'gi')],
-  ['yearly', new RegExp(String.raw`${NOT_A_RATE}\b(?:a|an|per|each|every)\s+(?:calendar\s+|fiscal\s+|financial\s+)?(?:year|yr|annum)\b|\/\s?(?:year|yr|y|annum)\b|\bannual(?:ly)?\b|\byearly\b|\bp\.\s?a\b\.?|\bpa\b|\bfor\s+(?:the\s+)?(?:first\s+|whole\s+|entire\s+|full\s+|next\s+|coming\s+)?(?:fiscal\s+|financial\s+|calendar\s+)?year\b|\bthis\s+(?:fiscal\s+|financial\s+)?year\b|\bFY\b`, 'gi')],
+  ['monthly', new RegExp(String.raw`${NOT_A_RATE}\b(?:a|an|per|each|every|one)\s+(?:calendar\s+)?(?:month|mo|mth)\b|\b(?:per|pro|par|al|por|im|in\s+de)\s+(?:maand|monat|mois|mes|mês)\b|\bmonatlich\b|\bmensuel(?:le)?(?:ment)?\b|\bmensual(?:es)?\b|\bmaandelijks\b|\/\s?(?:month|mo|mth|m)\b|\bmonthly\b|\bp\/?m\b|\bpcm\b|\bmonth(?:ly)?\s+(?:fee|budget|spend|retainer)`, 'gi')],
+  ['yearly', new RegExp(String.raw`${NOT_A_RATE}\b(?:a|an|per|each|every)\s+(?:calendar\s+|fiscal\s+|financial\s+)?(?:year|yr|annum)\b|\b(?:per|pro|par|al|por|im)\s+(?:jaar|jahr|an|année|año|ano)\b|\bj(?:ä|ae)hrlich\b|\bjaarlijks\b|\bannuel(?:le)?(?:ment)?\b|\banual(?:es)?\b|\/\s?(?:year|yr|y|annum)\b|\bannual(?:ly)?\b|\byearly\b|\bp\.\s?a\b\.?|\bpa\b|\bfor\s+(?:the\s+)?(?:first\s+|whole\s+|entire\s+|full\s+|next\s+|coming\s+)?(?:fiscal\s+|financial\s+|calendar\s+)?year\b|\bthis\s+(?:fiscal\s+|financial\s+)?year\b|\bFY\b`, 'gi')],
   // "upfront" in "to be upfront, ..." is about honesty, and "once" must end the clause ("$5k once").
   ['one_time', /\bone[-\s]?(?:time|off)\b|\bonce\b(?=\s*(?:[,.;!?)]|$|off\b))|(?<!\bbe\s)\bup[-\s]?front\b|\b(?:in\s+)?total\b|\blump[-\s]?sum\b|\bsingle\s+payment\b/gi],
 ];
@@ -149,8 +149,13 @@ function correctedBy(previous: Found | null, before: string): Found | null {
 /** "budget about 18k a year", "our budget is 500/mo": the word budget right before an amount with no currency. */
 const BUDGET_RIGHT_BEFORE = /\bbudget(?:\s+(?:is|of|=|:|at|around|about|roughly|approx\.?|approximately|~|maybe|probably|like|say))*\s*$/i;
 
+/** "got maybe 2k for the year", "we have 500 a month": money the visitor has, for a period, with no currency said. */
+function haveForPeriod(before: string, after: string): boolean {
+  return /\b(?:have|has|got|given|can\s+(?:do|spend|afford))\s+(?:(?:maybe|about|around|roughly|like|probably|up\s+to|only|just)\s+)*$/i.test(before) && /^\s*(?:for\s+(?:the|this|a|next)\s+(?:year|month)|a\s+(?:year|month)|per\s+(?:year|month|annum)|\/\s?(?:mo|month|yr|year))\b/i.test(after);
+}
+
 function counts(sentence: string, m: MoneyMention, before: string, after: string, answering: boolean): boolean {
-  if (m.currency === null && !answering && !BUDGET_RIGHT_BEFORE.test(before.slice(-40))) return false;
+  if (m.currency === null && !answering && !BUDGET_RIGHT_BEFORE.test(before.slice(-40)) && !haveForPeriod(before, after)) return false;
   if (WITHDRAWN.test(before.slice(-40))) return false;
   if (notBudgetBefore(clauseTail(before)) || NOT_BUDGET_AFTER.test(after)) return false;
   if (CUSTOMER_AMOUNT_BEFORE.test(clauseTail(before)) || CUSTOMER_AMOUNT_AFTER.test(after)) return false;

@@ -117,6 +117,14 @@ function fromIntroduction(text: string): Found | null {
     const name = cleanName(leadingName(m[2] ?? ''));
     if (looksLikeName(name)) return { value: name, raw: m[0] };
   }
+  // "hey its dave from desert bloom landscaping, ...": a lower-case introduction names the company after "from".
+  const lowerIntro = /(?:^|[\s,.!])(?:this is|it's|its|i'm|im|i am)\s+\p{Ll}[\p{Ll}'-]+\s+from\s+(\p{Ll}[\p{Ll}&'-]*(?:\s+\p{Ll}[\p{Ll}&'-]*){0,4})(?=\s*[,.;!?]|\s+(?:and|here)\b)/u.exec(text);
+  const lowerName = lowerIntro?.[1] ? lowerIntro[1].replace(/(^|\s)(\p{Ll})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase()) : '';
+  if (lowerIntro && lowerName.includes(' ') && looksLikeName(lowerName)) return { value: lowerName, raw: lowerIntro[0].trim() };
+  // "sorry, the company is Al Noor Properties, not Developments": named in so many words, in any message.
+  const named = new RegExp(String.raw`\b(?:[Tt]he|[Oo]ur|[Mm]y)\s+(?:company|business|firm|agency)(?:'s\s+name|\s+name)?(?:'s|\s+is|\s+is\s+called|\s+is\s+actually)\s+(${CAP_NAME})`, 'u').exec(text);
+  const namedName = named?.[1] ? cleanName(leadingName(named[1])) : '';
+  if (named && looksLikeName(namedName)) return { value: namedName, raw: named[0] };
   const called = new RegExp(String.raw`\b(?:company|agency|firm|business|startup|shop|store|studio|practice|clinic|brand|group|lab|organi[sz]ation|charity|nonprofit|school)\s+(?:called|named)\s+(${CAP_NAME})`, 'u').exec(text);
   const calledName = called?.[1] ? cleanName(leadingName(called[1])) : '';
   if (called && looksLikeName(calledName)) return { value: calledName, raw: called[0] };

@@ -34,9 +34,15 @@ const ORG_OF_COUNT = new RegExp(String.raw`\b(?:company|firm|agency|business|sta
 /** A bare count answering the company question: "about 40", "40ish", "around 40-50", "about 55 across sales and service". */
 const BARE = new RegExp(String.raw`(?<![\d.,$€£₹¥/])\b(?<num>${NUM})(?:\s*\+|-?\s?odd|-?ish)?(?:\s*(?:-|–|to)\s*(?:\d+))?(?=\s*(?:(?:or\s+so|give\s+or\s+take|total|in\s+total|all\s+told|right\s+now|now|currently|at\s+the\s+moment|today|max|tops|and\s+(?:growing|counting)|across|counting|including|incl|plus|spread)\b|,(?=\s)|[.!?)]|$))`, 'giu');
 /** "18 people, actually 21", "make that 21", "sorry, 21", "now 21": the corrected count, with nothing countable after it. */
-const CORRECTED = new RegExp(String.raw`\b(?:actually|make\s+(?:that|it)|(?:or\s+)?rather|sorry|no\s+wait|correction|scratch\s+that|i\s+meant?|typo|my\s+(?:bad|mistake)|oops|now)\b[\s,:;–—-]*(?:(?:it's|its|it\s+is|we're|we\s+are|there\s+are|(?:it|that)?\s*should\s+(?:be|read|say|have\s+said)|more\s+like|closer\s+to|about|around|roughly|nearly|almost|over|just\s+over|~)\s*)*(?<num>${NUM})(?:\s*\+|-?ish)?(?=\s*(?:[,.;!?)]|$|(?:since|as|after|with|because|cos|now|today|currently|counting|including|incl|in\s+total|total|or\s+so|if|once|when|following|not|tbh|thanks|${PEOPLE})\b))`, 'giu');
+const CORRECTED = new RegExp(String.raw`\b(?:actually|make\s+(?:that|it)|(?:or\s+)?rather|sorry|no\s+wait|correction|scratch\s+that|i\s+meant?|typo|my\s+(?:bad|mistake)|oops|now)\b[\s,:;–—-]*(?:(?:it's|its|it\s+is|we're|we\s+are|there\s+are|(?:it|that)?\s*should\s+(?:be|read|say|have\s+said)|more\s+like|closer\s+to|about|around|roughly|nearly|almost|over|just\s+over|~)\s*)*(?<num>${NUM})(?!,\d{3})(?:\s*\+|-?ish)?(?=\s*(?:[,.;!?)]|\s[-–—]\s|$|(?:since|as|after|with|because|cos|now|today|currently|counting|including|incl|in\s+total|total|or\s+so|if|once|when|following|not|tbh|thanks|${PEOPLE})\b))`, 'giu');
 /** "25 not 52", "it's 40, not 30": the number before "not" replaces the one after it. */
 const NOT_THAT_ONE = new RegExp(String.raw`(?<![\d.,$€£₹¥])\b(?<num>${NUM})\s*,?\s+(?:not|rather\s+than|instead\s+of)\s+(?:${NUM})(?=\s*(?:[,.;!?)]|$|(?:${PEOPLE})\b))`, 'giu');
+
+/** "somos 15 personas", "wir sind 20 Leute": "we are N people" in Spanish, Portuguese and German ("3 personas" alone are marketing's). */
+const WE_ARE_N_PEOPLE = /\b(?:somos|éramos|wir\s+sind)\s+(?:unas?\s+|unos\s+|cerca\s+de\s+|alrededor\s+de\s+|aproximadamente\s+|ca\.?\s+|etwa\s+|rund\s+)?(?<num>\d{1,5})\s+(?:personas|pessoas|leute|personen|mitarbeiter(?:innen)?|empleados|trabajadores|funcion[aá]rios)\b/giu;
+
+/** "two locations with 12 staff each", "3 sites of about 20 people each": the count times the places. */
+const EACH = new RegExp(String.raw`\b(?<places>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\p{L}-]+\s+)?(?:locations?|sites?|stores?|shops?|branch(?:es)?|offices?|clinics?|practices?|restaurants?|hotels?|schools?|studios?|gyms?|salons?|outlets?|venues?|depots?|warehouses?)\s+(?:with|of|having)\s+(?:about\s+|around\s+|roughly\s+|~\s?)?(?<num>\d{1,4}|${NUMBER_WORDS_SOURCE})\s+(?:${PEOPLE}|${ROLES})\s+each\b`, 'giu');
 
 /** "not counting the 2000 flex workers", "excluding 40 contractors": a count the visitor leaves out. */
 const EXCLUDED_BEFORE = /\b(?:not\s+counting|not\s+including|excluding|excl\.?|without\s+counting|leaving\s+out)\s+(?:the\s+|our\s+|my\s+)?(?:about\s+|around\s+|roughly\s+|some\s+|~\s?)?$/i;
@@ -154,7 +160,13 @@ function sentenceHits(sentence: string, answering: boolean): Hit[] {
     if (size === 1 && !/^(?:an?\s+)?(?:one|1)-/i.test(m[0])) continue;
     add(m, size, Boolean(g.role) || between.length > 0);
   }
-  for (const re of [NOUN_THEN_COUNT, ORG_OF_COUNT, ON_PAYROLL, GLOSSED]) for (const m of sentence.matchAll(re)) add(m, count(m.groups?.num));
+  for (const re of [NOUN_THEN_COUNT, ORG_OF_COUNT, ON_PAYROLL, GLOSSED, WE_ARE_N_PEOPLE]) for (const m of sentence.matchAll(re)) add(m, count(m.groups?.num));
+  for (const m of sentence.matchAll(EACH)) {
+    const places = count(m.groups?.places);
+    const each = count(m.groups?.num);
+    // Longer than the "12 staff" inside it, so the product replaces that count.
+    if (places !== null && each !== null) add(m, places * each);
+  }
   for (const m of sentence.matchAll(JUST_ME)) {
     const g = m.groups ?? {};
     // "me and my co-founder sign off" is who decides; only "just me ..." or "me and 4 others" is a headcount.
@@ -175,7 +187,8 @@ function sentenceHits(sentence: string, answering: boolean): Hit[] {
 
 /** Whether a role count is people of the company: plural (or "a 30-teacher school"), no machine, not someone else's. */
 function roleIsStaff(role: string, sep: string, between: readonly string[], before: string, answering: boolean): boolean {
-  const plural = /(?:s|people|men|ves|ies)$/i.test(role);
+  // "3 admin", "2 support staff": mass nouns count as plurals.
+  const plural = /(?:s|people|men|ves|ies|admin|staff|crew|personnel)$/i.test(role);
   if (!plural && !sep.includes('-')) return false;
   if (!answering && OUR_GROUP_BEFORE.test(before)) return false;
   return !between.some((w) => MACHINE.test(w)) && !NOT_OURS_BEFORE.test(before);

@@ -1,6 +1,6 @@
 import { findPhoneNumbersInText } from 'libphonenumber-js';
 import { candidate, type Candidate } from '../../lead/field-paths.js';
-import { isPlaceName, isTitleWord, NAME_STOP_WORDS, normalizeText, ORG_WORDS } from './lexicon.js';
+import { hasTitleWord, isPlaceName, isTitleWord, NAME_STOP_WORDS, normalizeText, ORG_WORDS } from './lexicon.js';
 import type { RuleContext, RuleResult } from './rule-context.js';
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
@@ -33,9 +33,17 @@ const THIS_IS = new RegExp(String.raw`^(?:(?:[Hh]i|[Hh]ello|[Hh]ey|[Gg]ood \w+)(
 
 type Found = { value: string; raw: string };
 
+// "ciara@tidewater.ie - sorry, ciara@tidewaterpayments.ie": the address after a correction replaces the one before.
+const EMAIL_CORRECTION = /\b(?:sorry|actually|i\s+mean|i\s+meant|correction|typo|oops|make\s+(?:that|it)|rather|no\s+wait)\b/i;
+
 function findEmail(text: string): Found | null {
-  const m = text.match(EMAIL);
-  return m?.[0] ? { value: m[0].toLowerCase(), raw: m[0] } : null;
+  const all = [...text.matchAll(EMAIL)];
+  let chosen = all[0];
+  for (const [i, m] of all.entries()) {
+    const prev = all[i - 1];
+    if (prev && EMAIL_CORRECTION.test(text.slice(prev.index + prev[0].length, m.index))) chosen = m;
+  }
+  return chosen ? { value: chosen[0].toLowerCase(), raw: chosen[0] } : null;
 }
 
 /**
@@ -90,6 +98,13 @@ function asName(segment: string, allowLower: boolean): string | null {
   return capitalised ? name : titleCase(name);
 }
 
+// "I'm Priya, COO at ...", "this is Tom from ...", "Marcus Lee here, VP Sales": a first name alone
+// counts when what follows makes it an introduction (a title, "from", "here").
+const INTRO_FOLLOWS = /^\s*(?:,\s*(?:(?:the|a|an|your|one of the)\s+)?(?=\S)|\s+(?:from|here|at|with)\b)/u;
+const NAME_HERE = new RegExp(String.raw`^(?:(?:[Hh]i|[Hh]ello|[Hh]ey|[Gg]ood \w+)(?: there)?[,!.]?\s+)?(${CAP_NAME})\s+here\b`, 'u');
+// "hey its dave from desert bloom landscaping": typed in lower case, "from" makes it an introduction.
+const LOWER_INTRO = /(?:^|[\s,.!])(?:this is|it's|its|i'm|im|i am)\s+(\p{Ll}[\p{Ll}'-]+)\s+from\s/u;
+
 /** A name stated in so many words, in any message ("my name is ...", "I'm Ana Lima, ..."). */
 function statedName(text: string): Found | null {
   const my = MY_NAME_IS.exec(text);
@@ -98,9 +113,24 @@ function statedName(text: string): Found | null {
   for (const re of [I_AM, THIS_IS]) {
     const m = re.exec(text);
     const name = m?.[1] ? asName(m[1], false) : null;
-    if (m && name && name.split(' ').length >= 2) return { value: name, raw: m[0] };
+    if (!m || !name) continue;
+    const introduced = INTRO_FOLLOWS.test(text.slice((m.index ?? 0) + m[0].length)) && isTitleOrIntro(text.slice((m.index ?? 0) + m[0].length));
+    if (name.split(' ').length >= 2 || introduced) return { value: name, raw: m[0] };
   }
+  const here = NAME_HERE.exec(text);
+  const hereName = here?.[1] ? asName(here[1], false) : null;
+  if (here && hereName) return { value: hereName, raw: here[0] };
+  const lower = LOWER_INTRO.exec(text);
+  const lowerName = lower?.[1] ? asName(titleCase(lower[1]), false) : null;
+  if (lower && lowerName) return { value: lowerName, raw: lower[0] };
   return null;
+}
+
+/** After "I'm Priya": ", COO at ...", ", the founder", " from Acme", " here": an introduction, not "I'm Happy, thanks". */
+function isTitleOrIntro(after: string): boolean {
+  if (/^\s+(?:from|here|at|with)\b/i.test(after)) return true;
+  const next = /^\s*,\s*(?:(?:the|a|an|your|one of the)\s+)?([\p{L}-]+(?:\s+[\p{L}-]+)?)/u.exec(after)?.[1] ?? '';
+  return next !== '' && hasTitleWord(next);
 }
 
 /** The segment of a contact answer that is a name, once the email and phone are taken out. */

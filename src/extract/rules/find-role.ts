@@ -14,15 +14,15 @@ const IN_A_DEPARTMENT =
 // "I run dispatch", "I manage sales for a hotel", "I lead the digital marketing team": a
 // department run by the visitor is their role, in any message.
 const RUN_A_DEPARTMENT =
-  /\bi\s+(?:run|manage|lead|head(?:\s+up)?|oversee)\s+(?:the\s+|our\s+)?((?:[\p{L}&-]+\s+){0,2}?[\p{L}-]+)(?:\s+(?:team|department|dept|side|function|org|desk))?(?=\s*(?:$|[,.;:!?)]|(?:at|for|and|but|so|with|here|there|over|where|which|who|i|we)\b))/giu;
+  /\bi\s+(?:run|manage|lead|head(?:\s+up)?|oversee|look\s+after|handle|am\s+in\s+charge\s+of|am\s+responsible\s+for)\s+(?:the\s+|our\s+)?((?:[\p{L}&-]+\s+){0,2}?[\p{L}-]+)(?:\s+(?:team|department|dept|side|function|org|desk))?(?=\s*(?:$|[,.;:!?)]|(?:at|for|and|but|so|with|here|there|over|where|which|who|i|we)\b))/giu;
 // "I run revenue ops", "I head up marketing": the area is the role (authority answers only).
 const I_RUN = /\bi\s+(?:run|head(?: up)?|lead|oversee)\s+(?!(?:the|a|an|our|my|this|it)\b)(.+)/i;
 // "I own an online supplements store": the owner, said without the word.
 const I_OWN_A_BUSINESS =
-  /\bi\s+(?:own|co-own|run my own|have my own)\s+(?:a|an|the|my|this)?\s*(?:[\w-]+\s+){0,4}?(?:business|company|store|shop|agency|firm|practice|clinic|restaurant|studio|brokerage|startup|salon|bakery|cafe|franchise|consultancy)\b/i;
+  /\bi\s+(?:own|co-own|run my own|have my own)\s+(?:a|an|the|my|this)?\s*(?:[\w-]+\s+){0,4}?(?:business|company|store|shop|agency|firm|practice|clinic|restaurant|studio|brokerage|startup|salon|bakery|cafe|franchise|consultancy)\b|\bi\s+(?:own|co-own)\s+(?:it|the\s+place)(?=\s*(?:[,.;!]|$|\s(?:and|so|lol)\b))/i;
 // Where a role phrase ends ("the Director of Admissions, and ...", "a job seeker at the moment").
 const ROLE_END =
-  /\s*(?:[,;:!?\n]|\.(?:\s|$)|\s[-–—]\s|\s\(|\s(?:and|but|so|who|which|that|because|since|as|looking|at|in|on|with|from|also|currently|too|i|i'm|i'd|i'll|we|we're|this|my|our|by|if|when|where|while|then|just|now|atm|right now|here|there|myself|though|anyway|lol|haha|doing|working|looking|trying|studying|writing|researching|hoping|planning|based|located|helping|handling|supporting|assisting|representing|covering)\b|\s(?:for|of)\s+(?:a|an|the|our|my|this|that|\d|two|three|several|many)\b)/i;
+  /\s*(?:[,;:!?\n]|\.(?:\s|$)|\s[-–—]\s|\s\(|\s(?:and|but|so|who|which|that|because|since|as|looking|at|in|on|with|from|also|currently|too|i|i'm|i'd|i'll|we|we're|this|my|our|by|if|when|where|while|then|just|now|atm|right now|here|there|myself|though|anyway|lol|haha|doing|working|looking|trying|studying|writing|researching|hoping|planning|based|located|helping|handling|supporting|assisting|representing|covering|until|till|while|since|before|after)\b|\s(?:for|of)\s+(?:a|an|the|our|my|this|that|\d|two|three|several|many)\b)/i;
 // "of"/"for" followed by a capitalised word names the employer ("COO of Acme"), unless the word
 // is a department ("Director of Admissions", "VP of Sales").
 const OF_EMPLOYER = /\s(?:for|of)\s+(\p{Lu}[\p{L}-]*)/gu;
@@ -54,10 +54,15 @@ const VERBISH = /\b(?:is|are|was|were|am|be|been|do|does|did|don't|have|has|had|
 const DECISION_WORDS = /\b(?:approvals?|approvers?|decisions?|deciders?|decision[- ]?makers?|sign-?off|signator(?:y|ies)|signers?|purse|(?:purchasing|buying|spending) power|budget (?:holder|owner)s?)\b/i;
 
 /** ", so head of sales", ", i.e. the managing director": the same title said again, in other words. */
-const GLOSS = /^\s*,\s*(?:so|i\.?e\.?|that is|meaning|aka|basically|in english)\s*,?\s+(?:the\s+|a\s+|an\s+)?((?:[\p{L}&-]+\s+){0,3}[\p{L}&-]+)(?=\s*(?:$|[,.;!?)]|\s(?:and|but|so|i|we)\b))|^\s*,\s*(?:the|a|an)\s+((?:[\p{L}&-]+\s+){0,3}[\p{L}&-]+)(?=\s*(?:$|[.;!?]))/iu;
+const GLOSSES = [
+  /^\s*,\s*(?:so|i\.?e\.?|that is|meaning|aka|basically|in english)\s*,?\s+(?:the\s+|a\s+|an\s+)?((?:[\p{L}&-]+\s+){0,3}[\p{L}&-]+)(?=\s*(?:$|[,.;!?)]|\s(?:and|but|so|i|we)\b))/iu,
+  /^\s*,\s*(?:the|a|an)\s+((?:[\p{L}&-]+\s+){0,3}[\p{L}&-]+)(?=\s*(?:$|[.;!?]))/iu,
+  // "hoofd sales — head of sales — and I decide", "Soy la dueña — I'm the owner."
+  /^\s+[-–—]\s+(?:(?:i'm|i am)\s+)?(?:the\s+|a\s+|an\s+)?((?:[\p{L}&-]+\s+){0,3}[\p{L}&-]+)(?=\s+[-–—](?:\s|$)|\s*(?:$|[.;!?,]))/iu,
+];
 
 /** Titles in German, Dutch, French, Spanish or Portuguese, which visitors often explain in English. */
-const FOREIGN_TITLE = /(?:leiter|gesch(?:ä|ae)ftsf(?:ü|ue)hr|inhaber|prokurist|eigenaar|oprichter|directeur|directrice|g[ée]rant|fondat|due[ñn][oa]|fundador|s[óo]ci[oa]|gerente|responsable|sachbearbeit|referent)/i;
+const FOREIGN_TITLE = /(?:hoofd|due[ñn]a|leiter|gesch(?:ä|ae)ftsf(?:ü|ue)hr|inhaber|prokurist|eigenaar|oprichter|directeur|directrice|g[ée]rant|fondat|due[ñn][oa]|fundador|s[óo]ci[oa]|gerente|responsable|sachbearbeit|referent)/i;
 
 /** "Dr", "Mrs": a form of address, never a role by itself. */
 const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame)\.?$/i;
@@ -80,8 +85,8 @@ function areaAfterDash(role: string, rest: string): string | null {
 function withGloss(role: string, after: string): string {
   if (role.includes('(')) return role;
   const paren = /^\s*\(([^)]{1,40})\)/.exec(after);
-  const gloss = FOREIGN_TITLE.test(role) ? GLOSS.exec(after) : null;
-  const said = paren?.[1] ?? gloss?.[1] ?? gloss?.[2];
+  const gloss = FOREIGN_TITLE.test(role) ? GLOSSES.map((re) => re.exec(after)).find((m) => m !== null) : undefined;
+  const said = paren?.[1] ?? gloss?.[1];
   return said && hasTitleWord(said) ? `${role} (${said.trim()})` : role;
 }
 
@@ -132,9 +137,13 @@ export function findRole(text: string, answering: boolean): Role | null {
   const body = ON_A_BODY.exec(text);
   if (body?.[1] && (answering || hasTitleWord(body[1]))) return { value: body[1].trim(), raw: body[0] };
   // A bare answer ("Head of Operations. ...", "co-founder, i ...") starts with the role.
+  let untitled: Role | null = null;
   if (answering) {
     const bare = cutRole(first.replace(/^(?:as i (?:said|mentioned)|like i said|well|so|um|hi|hello|hey)[,:]?\s+/i, ''), false);
-    if (bare) return { value: bare, raw: first };
+    const glossed = bare ? withGloss(bare, first.slice(first.indexOf(bare) + bare.length)) : null;
+    // "Soy la dueña — I'm the owner.": words with no title word give way to a title said next.
+    if (glossed && (hasTitleWord(glossed) || !I_AM.test(text))) return { value: glossed, raw: first };
+    if (glossed) untitled = { value: glossed, raw: first };
   }
   for (const sentence of splitSentences(text)) {
     for (const clause of sentence.split(/[,;]\s*/)) {
@@ -149,6 +158,7 @@ export function findRole(text: string, answering: boolean): Role | null {
   if (dept) return dept;
   const owner = I_OWN_A_BUSINESS.exec(text);
   if (owner) return { value: 'owner', raw: owner[0] };
+  if (untitled) return untitled;
   if (answering) {
     const run = I_RUN.exec(text);
     const area = run?.[1] ? cutRole(run[1], false) : null;

@@ -42,6 +42,8 @@ const DEMO_REQUESTS: readonly RegExp[] = [
     String.raw`\b(?:(?:would|'d)\s+(?:really\s+)?(?:love|like)|(?:would|'d)\s+be\s+(?:really\s+|very\s+|super\s+)?(?:great|good|nice|helpful|useful|awesome|ideal|brilliant|keen|happy|lovely|cool)|(?:i|we)\s+(?:really\s+)?(?:want|wanted|hope|hoping)|keen|eager|(?:can|could|may)\s+(?:i|we))\s+(?:to\s+)?(?:see|watch)\s+(?:it|this|the\s+(?:product|platform|tool|bot|chatbot|software|app|system|widget)|your\s+(?:product|platform|tool|bot|chatbot|software|app|system|widget)|how\s+(?:it|this|the\s+\w+)\s+works)\s+(?:in action|in real life|live(?!\s+(?:on|by|in|before|for|across|within|at|from)\b)|working(?!\s+(?:on|for|with)\b))`,
     'i',
   ),
+  // "can someone show me the lead scoring part?", "show us the booking feature".
+  /\b(?:show|walk)\s+(?:me|us)\s+(?:through\s+)?(?:the|your)\s+(?:[\w-]+\s+){1,3}?(?:part|feature|features|side|module|bit|functionality|flow|workflow|integration|dashboard)s?\b/i,
   // "Can someone from sales walk me through it?", "Can you show me how it works?"
   /\b(?:show|walk)\s+(?:me|us)\s+(?:(?:through|around)\b(?!\s+(?:the\s+|your\s+)?(?:pricing|prices?|costs?|plans?|options|invoice|contract)\b)|how|what|a\s+(?:quick\s+|short\s+)?demo|the\s+(?:product|platform|tool)|it\b)/i,
   // "Could we set up a call with your sales team?", "I'd like to talk to sales"

@@ -41,7 +41,7 @@ export const TITLE_LEVELS: readonly (readonly [string, AuthorityLevel | null])[]
   ['dueño', 'decision_maker'], ['dueña', 'decision_maker'], ['fundador', 'decision_maker'], ['fundadora', 'decision_maker'],
   ['sócio', 'decision_maker'], ['sócia', 'decision_maker'], ['socio', 'decision_maker'], ['socia', 'decision_maker'],
   ['gerente', 'influencer'], ['responsable', 'influencer'], ['sachbearbeiter', 'influencer'], ['sachbearbeiterin', 'influencer'],
-  ['referent', 'influencer'], ['referentin', 'influencer'],
+  ['referent', 'influencer'], ['referentin', 'influencer'], ['hoofd', 'decision_maker'], ['dueño', 'decision_maker'],
   ['student', 'researcher'], ['intern', 'researcher'], ['researcher', 'researcher'], ['trainee', 'researcher'],
   // People who write or teach about software rather than buy it.
   ['journalist', 'researcher'], ['reporter', 'researcher'], ['writer', 'researcher'], ['blogger', 'researcher'],
@@ -208,6 +208,8 @@ export const NOT_BUYING = new RegExp(
     String.raw`\b(?:i'm|i am|im|as|currently|just|still|only)\s+(?:a\s+|an\s+)?(?:\w+\s+)?job[- ]?(?:seeker|seeking|hunting|hunter|searching)\b`,
     String.raw`\bjob[- ]?hunting\b(?!\s+(?:platform|site|app|board|portal|tool|service))`,
     String.raw`\blooking for (?:a |an )?(?:new )?(?:job|internship|placement)\b`,
+    String.raw`\bbetween jobs\b|\b(?:love|like|want|hoping|planning|keen) to apply\b|\binterested in (?:a |an |the )?(?:job|role|position|internship|opening)s?\b`,
+    String.raw`\bnot (?:looking|shopping|here) for (?:any |a |new )?(?:software|a tool|tools|a product|a solution|a chatbot|a bot)\b`,
     String.raw`\b(?:an?|my|the) (?:job |phone |first |second |final )?interview (?:at|with) (?:your|you)\b`,
     String.raw`\binterviewing (?:at|with) (?:your|you)\b`,
     String.raw`\b(?:applied|applying) (?:for (?:a|the) (?:job|role|position) )?(?:at|to|with) (?:your|you)\b`,
@@ -237,6 +239,10 @@ export const SELLING_TO_US = new RegExp(
     String.raw`\bwho(?:'s| is)?\s+(?:runs|handles|manages|heads|looks after|oversees|in charge of|responsible for)\s+your\s+(?:[\w-]+\s+){0,2}?${PITCHED_TEAM}\b`,
     String.raw`\b(?:offer|pitch|sell|introduce|present|propose)\s+(?:you|your (?:company|team|business))\s+(?:to\s+)?${OUR_OFFERING}\b`,
     String.raw`\b(?:offer|pitch|sell|introduce|present|propose|provide)\s+${OUR_OFFERING}\s+to\s+(?:you|your\s+(?:company|team|business|brand|site|website))\b`,
+    // "I help SaaS companies like yours scale outbound", "I was hoping to pitch to you guys".
+    String.raw`\b(?:i|we)\s+help\s+(?:[\w-]+\s+){0,3}?(?:companies|businesses|teams|brands|firms|startups|vendors)\s+like\s+yours\b|\b(?:hoping|want(?:ed)?|like|love|here)\s+to\s+pitch\s+(?:to\s+)?(?:you|your)\b`,
+    // "we want to sell our lead generation services to your company", "I'm offering our recruitment services".
+    String.raw`\b(?:sell|offer|pitch|provide|introduce)\s+(?:our|my)\s+(?:[\w-]+\s+){0,3}?(?:services?|solutions?|products?|offering)\s+to\s+(?:you|your)\b|\b(?:i'm|i am|we're|we are)\s+(?:offering|selling|pitching|providing)\s+(?:our|my)\s+(?:[\w-]+\s+){0,3}?(?:services?|solutions?|offering)\b`,
     String.raw`\b(?:we|i)(?:\s+(?:can|could|want to)|'d love to|'d like to|\s+would (?:love|like) to)\s+help\s+(?:you|your\s+(?:[\w-]+\s+)?(?:site|website|company|business|team|brand|marketing|seo))\s+(?:rank|grow|get more|improve|boost|increase|scale|generate)\b`,
   ].join('|'),
   'i',

@@ -16,6 +16,8 @@ export type RuleContext = {
   defaultCurrency: string;
   /** Month (1-12) the fiscal year ends, for "end of fiscal year". */
   fiscalYearEndMonth: number;
+  /** What the visitor said in the recent turns before this message (for cues that span answers). */
+  earlier?: string;
 };
 
 /** What one rule module returns. */

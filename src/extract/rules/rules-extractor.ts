@@ -27,7 +27,15 @@ export function ruleContext(input: ExtractInput, config: Pick<Config, 'fiscalYea
     region,
     defaultCurrency: currencyForRegion(region),
     fiscalYearEndMonth: config.fiscalYearEndMonth,
+    earlier: earlierVisitorText(input),
   };
+}
+
+/** The visitor's recent messages before this one (the chat shell stores a message before extracting it). */
+function earlierVisitorText(input: ExtractInput): string {
+  const said = input.recent.filter((m) => m.role === 'visitor').map((m) => m.text);
+  if (said.at(-1) === input.text) said.pop();
+  return said.join('\n');
 }
 
 /** Runs the rules on one message: synchronous, deterministic, no network. */

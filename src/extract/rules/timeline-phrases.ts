@@ -46,12 +46,18 @@ const MONTH_KEYS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep
  */
 const OWN_FISCAL_END = new RegExp(String.raw`\b(?:(?:fiscal|financial)\s+year|fy|ours|it)\b[^.;!?]{0,30}?\b(?:ends?|ending|closes?|closing|runs?\s+(?:to|until|through)|is|=|:)\s+(?:in\s+|on\s+|at\s+the\s+end\s+of\s+|the\s+end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?${MONTH}\b`, 'i');
 
+/** "the next fiscal year, starting July 1", "our financial year begins in April". */
+const OWN_FISCAL_START = new RegExp(String.raw`\b(?:(?:fiscal|financial)\s+year|fy)\b[^.;!?]{0,30}?\b(?:starting|starts?|begins?|beginning|kicks\s+off|runs?\s+from)\s+(?:in\s+|on\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?${MONTH}\b`, 'i');
+
 /** `fiscalYearEndMonth` of the config, unless the text names the visitor's own. */
 export function ownFiscalYearEnd(text: string, configured: number): number {
   if (!/\b(?:fiscal|financial)\s+year|\bfy\b/i.test(text)) return configured;
-  const month = OWN_FISCAL_END.exec(text)?.groups?.month?.toLowerCase().slice(0, 3);
-  const index = month ? MONTH_KEYS.indexOf(month) : -1;
-  return index >= 0 ? index + 1 : configured;
+  const end = OWN_FISCAL_END.exec(text)?.groups?.month?.toLowerCase().slice(0, 3);
+  if (end && MONTH_KEYS.includes(end)) return MONTH_KEYS.indexOf(end) + 1;
+  const start = OWN_FISCAL_START.exec(text)?.groups?.month?.toLowerCase().slice(0, 3);
+  // The year that starts in July ends in June.
+  if (start && MONTH_KEYS.includes(start)) return ((MONTH_KEYS.indexOf(start) + 11) % 12) + 1;
+  return configured;
 }
 const SEASON_START: Readonly<Record<string, number>> = { spring: 3, summer: 6, autumn: 9, fall: 9, winter: 12 };
 
@@ -69,8 +75,11 @@ export const PHRASE_MATCHERS: readonly PhraseMatcher[] = [
   { re: /\b(?:whenever(?=\s*(?:[,.;!?)]|$|(?:it'?s|it\s+is|you(?:'re|\s+are)?|we(?:'re|\s+are)?|works?|suits?|really|honestly|ready|possible|convenient|is\s+fine|tbh|i\s+guess)\b))|eventually)\b/gi, resolve: (_, env, before) => (env.answering && onlyFillers(before) ? 'none' : null) },
   // As soon as possible: today, unless negated ("not urgent", "we don't need it right now").
   { re: /\b(?:(?<urgent>asap|a\.s\.a\.p|urgent(?:ly)?)|as\s+soon\s+as\s+(?:possible|we\s+can|you\s+can)|right\s+away|straight\s+away|immediately|(?<now>right\s+now)|at\s+once|as\s+quickly\s+as\s+possible|(?:need(?:ed)?|want(?:ed)?)\s+(?:it|this|that|something|one)\s+yesterday)\b/gi, resolve: soon },
-  { re: /\b(?:(?<h>first|second|1st|2nd)\s+half\s+of\s+(?:(?<hrel>this|next|the)\s+year|(?<year>20\d{2}))|h(?<hn>[12])(?:\s+(?<year2>20\d{2}))?)\b/gi, resolve: halfYear },
+  { re: /\b(?:(?<h>first|second|1st|2nd)\s+half\s+of\s+(?:(?<hrel>this|next|the)\s+year|(?<year>20\d{2}))|h(?<hn>[12])(?:\s+(?:(?<year2>20\d{2})|(?:of\s+)?(?<hrel2>next|this)\s+year))?)\b/gi, resolve: halfYear },
   { re: /^\W*(?:like\s+)?yesterday\W*$/gi, resolve: (_, env) => (env.answering ? { date: env.today } : null) },
+  // "by the start of the school year", "before the new academic year", "back to school": September
+  // in the north, the start of February in the south (Australia, New Zealand, South Africa...).
+  { re: /\b(?:(?:the\s+)?(?:start|beginning)\s+of\s+(?:the\s+)?(?:new\s+|next\s+)?(?:school|academic)\s+year|(?:the\s+)?(?:new|next)\s+(?:school|academic)\s+year|back[-\s]to[-\s]school)\b/gi, resolve: (_, env) => ({ date: upcoming((y) => ({ start: { year: y, month: env.southern ? 2 : 9, day: 1 }, end: { year: y, month: env.southern ? 2 : 9, day: 1 } }), env.today).start }) },
   // Named periods with their year come before "next year" alone, so "March next year" stays one date.
   { re: new RegExp(String.raw`(?:${MOD}[\s-]+(?:the\s+)?)?(?:(?:in|during|for)\s+)?\b(?:q(?<q>[1-4])|(?<qword>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)\b(?:\s*(?:of\s+)?(?:(?<year>20\d{2})|(?:fy\s?|')(?<yy>\d{2}))|\s+(?:of\s+)?(?<yrel>next|this)\s+year\b)?`, 'gi'), resolve: quarter },
   { re: new RegExp(String.raw`(?:${MOD}[\s-]+(?:the\s+month\s+of\s+)?|(?<prep>this|next|in|around|about|during|for|from|of|or|to|and|through|probably|maybe)\s+)?\b${MONTH}\b\.?${YEAR_AFTER}?`, 'gi'), resolve: month },
@@ -195,7 +204,8 @@ function halfYear(g: PhraseGroups, env: PhraseEnv): Phrase | null {
   const second = /^(?:second|2nd)$/i.test(g.h ?? '') || g.hn === '2';
   const periodIn = (y: number) => monthsPeriod(y, second ? 7 : 1, 6);
   const explicit = g.year ?? g.year2;
-  const year = explicit ? Number(explicit) : /next/i.test(g.hrel ?? '') ? env.today.year + 1 : g.hrel ? env.today.year : null;
+  const rel = g.hrel ?? g.hrel2;
+  const year = explicit ? Number(explicit) : /next/i.test(rel ?? '') ? env.today.year + 1 : rel ? env.today.year : null;
   return yearly(periodIn, year, env, (period) => ({ date: period.start, span: period }));
 }
 
