@@ -139,7 +139,8 @@ export function findRole(text: string, answering: boolean): Role | null {
   // A bare answer ("Head of Operations. ...", "co-founder, i ...") starts with the role.
   let untitled: Role | null = null;
   if (answering) {
-    const bare = cutRole(first.replace(/^(?:as i (?:said|mentioned)|like i said|well|so|um|hi|hello|hey)[,:]?\s+/i, ''), false);
+    // "Ich bin", "je suis", "soy", "ik ben": "I am" in the visitor's own language.
+    const bare = cutRole(first.replace(/^(?:as i (?:said|mentioned)|like i said|well|so|um|hi|hello|hey)[,:]?\s+/i, '').replace(/^(?:ich bin|je suis|ik ben|soy|sou)\s+(?:(?:der|die|el|la|le|o|a|de)\s+)?/i, ''), false);
     const glossed = bare ? withGloss(bare, first.slice(first.indexOf(bare) + bare.length)) : null;
     // "Soy la dueña — I'm the owner.": words with no title word give way to a title said next.
     if (glossed && (hasTitleWord(glossed) || !I_AM.test(text))) return { value: glossed, raw: first };

@@ -1,5 +1,5 @@
 import { NUMBER_WORDS_SOURCE, wordsToNumber } from './number-words.js';
-import { addDays, addMonths } from './timeline-bucket.js';
+import { addDays } from './timeline-bucket.js';
 import type { Phrase, PhraseEnv, PhraseGroups, PhraseMatcher } from './timeline-phrases.js';
 
 const QTY = String.raw`half\s+an?|\d+(?:\.\d+)?|${NUMBER_WORDS_SOURCE}|an?`;

@@ -135,10 +135,11 @@ function relativePeriod(g: PhraseGroups, env: PhraseEnv): Phrase | null {
   if ((rel === 'the' || rel === 'our') && (point === null || point === 'by')) return null;
   const next = rel === 'next' || rel === 'coming' || rel === 'following';
   const { today } = env;
-  // "within the next year" is a year from today, not next calendar year.
+  // "within the next year" is a year from today, not next calendar year; as with durations, a
+  // month is 30 days ("within the next month" is immediate).
   if (next && /within/i.test(g.mod ?? '')) {
     if (unit.startsWith('week')) return { date: addDays(today, 7) };
-    return { date: addMonths(today, unit === 'month' ? 1 : unit === 'quarter' ? 3 : 12) };
+    return { date: addDays(today, unit === 'month' ? 30 : unit === 'quarter' ? 90 : 365) };
   }
   if (unit.startsWith('week')) {
     const monday = addDays(today, 1 - isoWeekday(today) + (next ? 7 : 0));
