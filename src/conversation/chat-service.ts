@@ -33,4 +33,6 @@ export type ChatService = {
    * agent's reply is then produced through `emit`. Throws AppError('SESSION_NOT_FOUND').
    */
   receive(sessionId: string, input: { clientId: string; text: string }, emit: (e: AgentEvent) => void): Promise<ReceiveResult>;
+  /** Replies to a stored visitor message that no reply followed (a crash between ack and reply). */
+  answerPending?(sessionId: string, emit: (e: AgentEvent) => void): Promise<void>;
 };

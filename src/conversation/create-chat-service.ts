@@ -154,6 +154,34 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
     }
   }
 
+  /** Replies to one stored visitor message: extract, run the engine, phrase, save, then emit (run in the session's queue). */
+  async function answer(sessionId: string, messageId: string, text: string, emit: (e: AgentEvent) => void): Promise<void> {
+    emit({ type: 'agent:typing', payload: { on: true } });
+    try {
+      const conv = await load(sessionId);
+      const now = deps.clock();
+      const { extraction, source } = await extract(conv, text, now);
+      const known = extraction.signals.question !== null ? deps.answer(extraction.signals.question) : null;
+      const event: EngineEvent = { type: 'visitor_message', messageId, text, extraction, source, answer: known };
+      const { conversation, replies } = await run(conv, event, now);
+      const phrased = deps.phraser
+        ? await phraseReplies(deps.phraser, replies, { recent: conv.messages.slice(-RECENT_TURNS).map((m) => ({ role: m.role, text: m.text })), visitor: conv.visitor, question: extraction.signals.question, conversationId: conv.id }, emit, (e) => deps.onError?.(e, 'phrase'))
+        : replies;
+      const kept = conversation.messages.slice(0, conversation.messages.length - replies.length);
+      await store.saveConversation({ ...conversation, messages: [...kept, ...phrased] });
+      for (const m of phrased) {
+        emit({ type: 'agent:message', payload: { id: m.id, text: m.text, expecting: m.expecting ?? null, quickReplies: m.quickReplies ?? [], final: m.final ?? false } });
+      }
+    } catch (e) {
+      deps.onError?.(e, 'reply');
+      // Never leave the visitor waiting in silence: a plain apology (not a template, which
+      // may be what failed); their message is stored, so nothing they said is lost.
+      emit({ type: 'agent:message', payload: { id: deps.newId(), text: REPLY_FAILED, expecting: null, quickReplies: [], final: false } });
+    } finally {
+      emit({ type: 'agent:typing', payload: { on: false } });
+    }
+  }
+
   async function load(id: string): Promise<Conversation> {
     const conv = await store.getConversation(id);
     if (!conv) throw new AppError('SESSION_NOT_FOUND', `no conversation with id "${id}"`);
@@ -195,6 +223,17 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
       return { sessionId: conversation.id, messages: conversation.messages, resumed: false };
     },
 
+    /**
+     * Answers the visitor's last message when no reply followed it: the process stopped after
+     * storing (and acknowledging) it, before the reply was saved. Run when the visitor comes back.
+     */
+    answerPending(sessionId: string, emit: (e: AgentEvent) => void): Promise<void> {
+      return serialize(sessionId, async () => {
+        const last = (await load(sessionId)).messages.at(-1);
+        if (last?.role === 'visitor') await answer(sessionId, last.id, last.text, emit);
+      });
+    },
+
     async receive(sessionId, { clientId, text }, emit: (e: AgentEvent) => void) {
       let settle: () => void = () => undefined;
       const reply = new Promise<void>((resolve) => (settle = resolve));
@@ -212,32 +251,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
         settle();
         return { id: stored.id, duplicate: true, reply };
       }
-      void serialize(sessionId, async () => {
-        emit({ type: 'agent:typing', payload: { on: true } });
-        try {
-          const conv = await load(sessionId);
-          const now = deps.clock();
-          const { extraction, source } = await extract(conv, text, now);
-          const answer = extraction.signals.question !== null ? deps.answer(extraction.signals.question) : null;
-          const event: EngineEvent = { type: 'visitor_message', messageId: stored.id, text, extraction, source, answer };
-          const { conversation, replies } = await run(conv, event, now);
-          const phrased = deps.phraser
-            ? await phraseReplies(deps.phraser, replies, { recent: conv.messages.slice(-RECENT_TURNS).map((m) => ({ role: m.role, text: m.text })), visitor: conv.visitor, question: extraction.signals.question, conversationId: conv.id }, emit, (e) => deps.onError?.(e, 'phrase'))
-            : replies;
-          const kept = conversation.messages.slice(0, conversation.messages.length - replies.length);
-          await store.saveConversation({ ...conversation, messages: [...kept, ...phrased] });
-          for (const m of phrased) {
-            emit({ type: 'agent:message', payload: { id: m.id, text: m.text, expecting: m.expecting ?? null, quickReplies: m.quickReplies ?? [], final: m.final ?? false } });
-          }
-        } catch (e) {
-          deps.onError?.(e, 'reply');
-          // Never leave the visitor waiting in silence: a plain apology (not a template, which
-          // may be what failed); their message is stored, so nothing they said is lost.
-          emit({ type: 'agent:message', payload: { id: deps.newId(), text: REPLY_FAILED, expecting: null, quickReplies: [], final: false } });
-        } finally {
-          emit({ type: 'agent:typing', payload: { on: false } });
-        }
-      })
+      void serialize(sessionId, () => answer(sessionId, stored.id, text, emit))
         .catch((e: unknown) => deps.onError?.(e, 'reply'))
         .finally(settle);
       return { id: stored.id, duplicate: false, reply };

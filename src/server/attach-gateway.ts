@@ -94,6 +94,10 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): void {
           await socket.join(roomOf(result.sessionId));
           const response: HelloAck = { ok: true, sessionId: result.sessionId, messages: result.messages, maxMessageChars };
           ack(response);
+          if (result.resumed) {
+            const current = result.sessionId;
+            deps.chatService.answerPending?.(current, relay(current)).catch((e: unknown) => toErrorBody(e, { event: 'agent reply', sessionId: current }));
+          }
         } catch (e) {
           const { code, message } = toErrorBody(e, { event: 'session:hello' });
           refuse(ack, code, message);

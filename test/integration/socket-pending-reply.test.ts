@@ -1,0 +1,46 @@
+import { afterEach, expect, it } from 'vitest';
+import type { VisitorContext } from '../../src/server/socket-events.js';
+import { connectClient, inbox, type ClientSocket } from '../helpers/socket-client.js';
+import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
+import { createTestDeps } from '../helpers/test-deps.js';
+
+const VISITOR: VisitorContext = { timezone: 'America/Chicago', locale: 'en-US', page: 'https://beacon.example/', referrer: null, utm: null };
+
+let server: TestServer | null = null;
+let socket: ClientSocket | null = null;
+afterEach(async () => {
+  socket?.close();
+  await server?.close();
+  server = null;
+  socket = null;
+});
+
+it('when the server stopped after storing a message but before replying, then the visitor coming back gets the reply and nothing they said is lost', async () => {
+  const { chatService, store } = createTestDeps();
+  const { sessionId } = await chatService.hello({ visitor: VISITOR });
+  // What a crash between the ack and the reply leaves: the acknowledged message, no answer to it.
+  const before = await store.getConversation(sessionId);
+  if (!before) throw new Error('the conversation was not stored');
+  const pending = { id: 'm-pending', role: 'visitor' as const, text: "I'm the COO at Brightwave Analytics, about 120 people.", at: before.updatedAt, clientId: 'c-before-crash' };
+  await store.saveConversation({ ...before, messages: [...before.messages, pending] });
+
+  server = await startTestServer({ chatService });
+  socket = await connectClient(server.url);
+  const box = inbox(socket);
+  const ack = await socket.emitWithAck('session:hello', { sessionId, visitor: VISITOR });
+  expect(ack.ok).toBe(true);
+  const reply = await box.turn();
+  expect(reply.length).toBeGreaterThan(0);
+
+  const after = await store.getConversation(sessionId);
+  expect(after?.lead['company.name']?.value).toBe('Brightwave Analytics');
+  expect(after?.lead['company.size']?.value).toBe(120);
+  expect(after?.messages.at(-1)?.role).toBe('agent');
+  // Coming back again answers nothing twice.
+  await socket.emitWithAck('session:hello', { sessionId, visitor: VISITOR });
+  await socket.emitWithAck('session:hello', { sessionId, visitor: VISITOR });
+  // Queued behind the checks those hellos started, so they have all run when it resolves.
+  await chatService.answerPending?.(sessionId, () => undefined);
+  const again = await store.getConversation(sessionId);
+  expect(again?.messages.length).toBe(after?.messages.length);
+});
