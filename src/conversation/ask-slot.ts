@@ -15,7 +15,9 @@ export function askPart(conv: Conversation, slot: QualifyingSlot): ReplyPart {
     };
   }
   if (slot === 'contact') {
-    return { template: 'ask-contact', vars: { retry, missingName: missing.includes('contact.name'), missingEmail: missing.includes('contact.email') } };
+    // After "talk to a human", the question is how the team should reach them.
+    const forHandoff = conv.handoffRequested && missing.includes('contact.email');
+    return { template: 'ask-contact', vars: { retry, missingName: missing.includes('contact.name'), missingEmail: missing.includes('contact.email'), forHandoff } };
   }
   const template = ({ need: 'ask-need', authority: 'ask-authority', budget: 'ask-budget', timeline: 'ask-timeline' } as const)[slot];
   return { template, vars: { retry } };

@@ -13,7 +13,7 @@ export const SAMPLE_VARS: { [N in TemplateName]: TemplateVars<N> } = {
   'ask-company': { ...lead, retry: false, missingName: false, missingSize: true, companyName: 'Northwind Logistics' },
   'ask-budget': { ...lead, retry: false },
   'ask-timeline': { ...lead, retry: false },
-  'ask-contact': { ...lead, retry: false, missingName: false, missingEmail: true },
+  'ask-contact': { ...lead, retry: false, missingName: false, missingEmail: true, forHandoff: false },
   'ask-booking': {
     ...lead,
     retry: false,

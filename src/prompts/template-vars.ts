@@ -29,7 +29,7 @@ export const TEMPLATE_VARS = {
   }),
   'ask-budget': z.object({ ...base, retry }),
   'ask-timeline': z.object({ ...base, retry }),
-  'ask-contact': z.object({ ...base, retry, missingName: z.boolean(), missingEmail: z.boolean() }),
+  'ask-contact': z.object({ ...base, retry, missingName: z.boolean(), missingEmail: z.boolean(), forHandoff: z.boolean() }),
   'ask-booking': z.object({
     ...base,
     retry,

@@ -30,7 +30,8 @@ describe('the shipped templates', () => {
     ['ack', { ...anonymous, declined: false, learned: ['your budget', 'your timeline'] }, /your budget and your timeline/],
     ['ack', { ...anonymous, declined: true, learned: [] }, /move on/],
     ['ask-company', { ...anonymous, retry: false, missingName: false, missingSize: true, companyName: 'Lumen Freight' }, /how many .*Lumen Freight|Lumen Freight/],
-    ['ask-contact', { ...who, retry: false, missingName: false, missingEmail: true }, /email/],
+    ['ask-contact', { ...who, retry: false, missingName: false, missingEmail: true, forHandoff: false }, /email/],
+    ['ask-contact', { ...who, retry: false, missingName: true, missingEmail: true, forHandoff: true }, /name and the best email/],
     ['ask-booking', { ...who, retry: false, timezone: 'Europe/Berlin', slots: [{ label: 'Mon 10:00' }, { label: 'Tue 14:30' }] }, /Europe\/Berlin[\s\S]*Mon 10:00[\s\S]*Tue 14:30/],
     ['booked', { ...who, when: 'Monday at 10:00', repName: 'Jordan', icsUrl: 'https://x.example/b.ics', manageUrl: 'https://x.example/b' }, /Jordan[\s\S]*Monday at 10:00[\s\S]*https:\/\/x\.example\/b\.ics/],
     ['slot-unavailable', { ...anonymous, requested: 'Friday at 9am', several: false }, /Friday at 9am isn't available/],
@@ -40,7 +41,7 @@ describe('the shipped templates', () => {
     ['rescheduled', { ...anonymous, when: 'Fri, Mar 6, 10:00 AM CST', icsUrl: 'https://x.example/b/1.ics', manageUrl: 'https://x.example/b/1' }, /moved to Fri, Mar 6, 10:00 AM CST[\s\S]*1.ics/],
     ['close-nurture', { ...anonymous, resourceTitle: 'Field guide', resourceUrl: 'https://x.example/g', stage: 'lead' }, /Field guide[\s\S]*https:\/\/x\.example\/g/],
     ['close-researcher', { ...anonymous, resourceTitle: 'Field guide', resourceUrl: 'https://x.example/g' }, /https:\/\/x\.example\/g/],
-    ['handoff-human', { ...anonymous, hasEmail: false }, /email/],
+    ['handoff-human', { ...anonymous, hasEmail: false }, /reach out/],
   ] as const)('when "%s" renders with %o, then the visitor reads %s', (name, vars, expected) => {
     // The tuple's name and vars match by construction; TypeScript cannot correlate them in a table.
     const text = registry.render(name, vars as never).text;
@@ -79,11 +80,18 @@ describe('the shipped templates', () => {
     expect(text.match(/\?/g)).toHaveLength(1);
   });
 
+  it('when the visitor asked for a person and gave no email, then the handoff says who will reach out and one question asks for the email', () => {
+    const handoff = registry.render('handoff-human', { ...anonymous, hasEmail: false }).text;
+    const ask = registry.render('ask-contact', { ...anonymous, retry: false, missingName: true, missingEmail: true, forHandoff: true }).text;
+    expect(`${handoff} ${ask}`.match(/email/gi)).toHaveLength(1);
+    expect(`${handoff} ${ask}`.match(/\?/g)).toHaveLength(1);
+  });
+
   it.each([
     [{ missingName: true, missingEmail: false }, /name/i, /email/i],
     [{ missingName: false, missingEmail: true }, /email/i, /name/i],
   ] as const)('when the contact slot misses %o, then it asks only for that', (missing, asks, doesNotAsk) => {
-    const { text } = registry.render('ask-contact', { ...anonymous, retry: false, ...missing });
+    const { text } = registry.render('ask-contact', { ...anonymous, retry: false, forHandoff: false, ...missing });
     expect(text).toMatch(asks);
     expect(text).not.toMatch(doesNotAsk);
   });
