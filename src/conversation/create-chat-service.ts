@@ -11,7 +11,7 @@ import { phraseReplies } from '../llm/phrase-replies.js';
 import type { Phraser } from '../llm/phraser.js';
 import { createKeyedQueue } from '../store/keyed-queue.js';
 import type { Store } from '../store/store.js';
-import type { AgentEvent, ChatService } from './chat-service.js';
+import type { AgentEvent, ChatService, ReceiveResult } from './chat-service.js';
 import type { ChatMessage, Conversation } from './conversation-schema.js';
 import { transition } from './engine.js';
 import type { EngineEvent, EngineOutput, Transition } from './engine-types.js';
@@ -56,6 +56,8 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
   const { config, store } = deps;
   const queue = createKeyedQueue();
   const serialize = <T>(id: string, task: () => Promise<T>): Promise<T> => queue.run(id, task);
+  // Rules mode passes the rules extractor as its own fallback and has no phraser.
+  const oneWritePerTurn = deps.extractor === deps.fallback && !deps.phraser;
 
   /**
    * Free meeting slots, looked up only when this turn may offer or move a meeting: a lead
@@ -154,33 +156,80 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
     }
   }
 
-  /** Replies to one stored visitor message: extract, run the engine, phrase, save, then emit (run in the session's queue). */
+  /**
+   * The reply to one visitor message in `conv` (which holds it): extract, run the engine,
+   * phrase, save the conversation with the replies, then emit them. Throws when any step fails.
+   */
+  async function respond(conv: Conversation, messageId: string, text: string, emit: (e: AgentEvent) => void): Promise<void> {
+    const now = deps.clock();
+    const { extraction, source } = await extract(conv, text, now);
+    const known = extraction.signals.question !== null ? deps.answer(extraction.signals.question) : null;
+    const event: EngineEvent = { type: 'visitor_message', messageId, text, extraction, source, answer: known };
+    const { conversation, replies } = await run(conv, event, now);
+    const phrased = deps.phraser
+      ? await phraseReplies(deps.phraser, replies, { recent: conv.messages.slice(-RECENT_TURNS).map((m) => ({ role: m.role, text: m.text })), visitor: conv.visitor, question: extraction.signals.question, conversationId: conv.id }, emit, (e) => deps.onError?.(e, 'phrase'))
+      : replies;
+    const kept = conversation.messages.slice(0, conversation.messages.length - replies.length);
+    await store.saveConversation({ ...conversation, messages: [...kept, ...phrased] });
+    for (const m of phrased) {
+      emit({ type: 'agent:message', payload: { id: m.id, text: m.text, expecting: m.expecting ?? null, quickReplies: m.quickReplies ?? [], final: m.final ?? false } });
+    }
+  }
+
+  /** Replies to one stored visitor message, in the session's queue; a failure still answers with an apology. */
   async function answer(sessionId: string, messageId: string, text: string, emit: (e: AgentEvent) => void): Promise<void> {
     emit({ type: 'agent:typing', payload: { on: true } });
     try {
-      const conv = await load(sessionId);
-      const now = deps.clock();
-      const { extraction, source } = await extract(conv, text, now);
-      const known = extraction.signals.question !== null ? deps.answer(extraction.signals.question) : null;
-      const event: EngineEvent = { type: 'visitor_message', messageId, text, extraction, source, answer: known };
-      const { conversation, replies } = await run(conv, event, now);
-      const phrased = deps.phraser
-        ? await phraseReplies(deps.phraser, replies, { recent: conv.messages.slice(-RECENT_TURNS).map((m) => ({ role: m.role, text: m.text })), visitor: conv.visitor, question: extraction.signals.question, conversationId: conv.id }, emit, (e) => deps.onError?.(e, 'phrase'))
-        : replies;
-      const kept = conversation.messages.slice(0, conversation.messages.length - replies.length);
-      await store.saveConversation({ ...conversation, messages: [...kept, ...phrased] });
-      for (const m of phrased) {
-        emit({ type: 'agent:message', payload: { id: m.id, text: m.text, expecting: m.expecting ?? null, quickReplies: m.quickReplies ?? [], final: m.final ?? false } });
-      }
+      await respond(await load(sessionId), messageId, text, emit);
     } catch (e) {
       deps.onError?.(e, 'reply');
       // Never leave the visitor waiting in silence: a plain apology (not a template, which
       // may be what failed); their message is stored, so nothing they said is lost.
-      emit({ type: 'agent:message', payload: { id: deps.newId(), text: REPLY_FAILED, expecting: null, quickReplies: [], final: false } });
+      emit(apology());
     } finally {
       emit({ type: 'agent:typing', payload: { on: false } });
     }
   }
+
+  const apology = (): AgentEvent => ({ type: 'agent:message', payload: { id: deps.newId(), text: REPLY_FAILED, expecting: null, quickReplies: [], final: false } });
+
+  /**
+   * Rules mode (no model to wait for): the reply is worked out before the ack and saved in the
+   * same write as the visitor's message, so a turn costs one write instead of two. The ack still
+   * follows the write, and the replies are sent after the ack.
+   */
+  async function receiveWithReply(sessionId: string, clientId: string, text: string, emit: (e: AgentEvent) => void): Promise<ReceiveResult> {
+    const stored = await serialize(sessionId, async () => {
+      const conv = await load(sessionId);
+      const dup = conv.messages.find((m) => m.role === 'visitor' && m.clientId === clientId);
+      if (dup) return { id: dup.id, duplicate: true, events: [] };
+      const msg: ChatMessage = { id: deps.newId(), role: 'visitor', text, at: deps.clock().toISOString(), clientId };
+      const withMsg = { ...conv, messages: [...conv.messages, msg], updatedAt: msg.at };
+      const events: AgentEvent[] = [];
+      try {
+        await respond(withMsg, msg.id, text, (e) => events.push(e));
+      } catch (e) {
+        deps.onError?.(e, 'reply');
+        // The message is stored whatever happened to the reply (persist before the ack).
+        await store.saveConversation(withMsg);
+        events.splice(0, events.length, apology());
+      }
+      return { id: msg.id, duplicate: false, events };
+    });
+    // After the caller's ack (which runs as soon as this resolves), in the order of the protocol.
+    const reply = stored.duplicate
+      ? Promise.resolve()
+      : new Promise<void>((resolve) =>
+          setImmediate(() => {
+            emit({ type: 'agent:typing', payload: { on: true } });
+            for (const e of stored.events) emit(e);
+            emit({ type: 'agent:typing', payload: { on: false } });
+            resolve();
+          }),
+        );
+    return { id: stored.id, duplicate: stored.duplicate, reply };
+  }
+
 
   async function load(id: string): Promise<Conversation> {
     const conv = await store.getConversation(id);
@@ -235,6 +284,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
     },
 
     async receive(sessionId, { clientId, text }, emit: (e: AgentEvent) => void) {
+      if (oneWritePerTurn) return receiveWithReply(sessionId, clientId, text, emit);
       let settle: () => void = () => undefined;
       const reply = new Promise<void>((resolve) => (settle = resolve));
       const stored = await serialize(sessionId, async () => {
