@@ -63,8 +63,10 @@ const DECIDE_VERB = String.raw`(?:(?:would|will|must|should|has to|have to|needs
 // A clause whose subject is someone else who decides: "owner would decide", "the head of school
 // signs contracts", "our partners hold the purse strings". The words before the decider may not be
 // the visitor ("as the owner I decide", "I'm the director and sign off" are first person).
+// "our VP Marketing signs", "the Head of Finance approves": a decider named with their area.
+const DEPARTMENT_WORD = String.raw`(?:sales|marketing|finance|operations|ops|it|hr|people|product|engineering|revenue|growth|admissions|procurement|purchasing|technology|digital|customer\s+success|support|legal|commercial|business\s+development)`;
 const THIRD_PARTY_CLAUSE = new RegExp(
-  String.raw`^(?:(?:but|and|so|then|ultimately|though|however|well|although|yet|otherwise)\s+)*(?:(?:the|our|my|their|his|her)\s+)?(?:(?!(?:i|i'm|im|am|as|me|we|is|was|are|be)\b)[\w'’-]+\s+){0,3}?${DECIDER}(?:'s)?(?:\s+(?:of|for)\s+(?:[\w-]+\s+)?[\w-]+?)?(?:\s+(?:team|here|there|too|then|usually|ultimately|always|normally|generally|typically|actually|probably|still))*\s+${DECIDE_VERB}`,
+  String.raw`^(?:(?:but|and|so|then|ultimately|though|however|well|although|yet|otherwise)\s+)*(?:(?:the|our|my|their|his|her)\s+)?(?:(?!(?:i|i'm|im|am|as|me|we|is|was|are|be)\b)[\w'’-]+\s+){0,3}?${DECIDER}(?:'s)?(?:\s+(?:of|for)\s+(?:[\w-]+\s+)?[\w-]+?|\s+${DEPARTMENT_WORD}){0,2}(?:\s+(?:team|here|there|too|then|usually|ultimately|always|normally|generally|typically|actually|probably|still))*\s+${DECIDE_VERB}`,
   'i',
 );
 const PRONOUN_CLAUSE = new RegExp(String.raw`^(?:(?:but|and|so|then)\s+)*(?:he|she|they)\s+(?:\w+\s+)?${DECIDE_VERB}`, 'i');

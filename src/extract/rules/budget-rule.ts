@@ -21,7 +21,7 @@ const PERIOD_RIGHT_AFTER = /^\s*(?:(?:a|an|per|each|every)\s+(?:month|mo|year|yr
 const BUDGET_CUE = /\b(?:budget\w*|spend\w*|afford\w*|allocat\w*|earmark\w*|set\s+aside|put\s+aside|invest(?:s|ing|ments?)?|(?:can|could)\s+(?:do|go\s+(?:up\s+)?to|stretch\s+to|manage|swing)|grant|approved|to\s+spend|(?:willing|happy|able|prepared|ready)\s+to\s+(?:pay|spend|invest|put)|pay\s+up\s+to|fund(?:s|ing)?\s+(?:for|of))\b/i;
 
 // Revenue, prices and approval limits: money that is not what they will spend with us.
-const NOT_BUDGET_BEFORE = /\b(?:revenues?|turnover|sales\s+of|in\s+sales|arr|mrr|gmv|(?<!\b(?:can|could|would|will|might|to)\s+)(?<!'d\s+)(?:do|does|doing|did)|mak(?:e|es|ing)(?!\s+(?:that|it)\b)|made|earn\w*|generat\w*|bring(?:s|ing)?\s+in|brought\s+in|gross\w*|valu(?:ed|ation)|worth|raised?|raising|series\s+[a-e]|prices?(?!\s+range)|priced|pricing|costs?|costing|charg(?:e|es|ed|ing)|quoted|(?<!\b(?:to|can|could|would|will|'d)\s+)pay(?:ing)?|paid|sell\w*|sold|salar(?:y|ies)|approv(?:e|al|ing)|purchases?|orders?|deals?|contracts?|projects?|tickets?|invoices?|loans?|mortgages?|minimum|threshold|(?<!\b(?:budget|spending)\s)limit|anything\s+(?:over|above|more\s+than|beyond|north\s+of))\b(?:\s+\S+){0,4}\s*$/i;
+const NOT_BUDGET_BEFORE = /\b(?:revenues?|turnover|sales\s+of|in\s+sales|arr|mrr|gmv|(?<!\b(?:can|could|would|will|might|to)\s+)(?<!'d\s+)(?:do|does|doing|did)|mak(?:e|es|ing)(?!\s+(?:that|it)\b)|made|earn\w*|generat\w*|bring(?:s|ing)?\s+in|brought\s+in|gross\w*|valu(?:ed|ation)|worth|raised?|raising|series\s+[a-e]|prices?(?!\s+range)|priced|pricing|costs?|costing|charg(?:e|es|ed|ing)|quoted|(?<!\b(?:to|can|could|would|will|'d)\s+)pay(?:ing)?|paid|sell\w*|sold|salar(?:y|ies)|approv(?:e|al|ing)|purchases?|orders?|deals?|contracts?|projects?|tickets?|invoices?|loans?|mortgages?|minimum|threshold|(?<!\b(?:budget|spending)\s)limit|anything\s+(?:over|above|more\s+than|beyond|north\s+of)|(?:spend(?:ing)?|purchases?|invoices?)\s+(?:over|above|beyond|exceeding|of\s+more\s+than|in\s+excess\s+of))\b(?:\s+\S+){0,4}\s*$/i;
 const NOT_BUDGET_AFTER = /^[^,;:]{0,30}?\b(?:in\s+(?:annual\s+)?(?:revenue|sales|turnover|funding|arr|gmv)|revenue|turnover|arr|mrr|gmv|valuation|round|(?:are|is)\s+(?:mine|my\s+call|up\s+to\s+me)|to\s+approve|approval|sign[-\s]?off|minimum|threshold|limit|(?:for|on|with)\s+(?:our|the|my)\s+(?:current|existing|old|present)|(?:by|from)\s+(?:another|a|the\s+other)\s+(?:vendor|provider|supplier|competitor))\b/i;
 
 /** "project budget", "purchase allowance": the noun right after names the money as a budget. */
@@ -47,7 +47,7 @@ const NO_BUDGET = [
 const NOT_APPROVED_ANSWER = /\bnothing\s+(?:is\s+|has\s+been\s+|'s\s+)?(?:approved|signed\s+off)\b|\b(?:it|this|that|anything)\s*(?:isn't|hasn't|is\s+not|has\s+not|'s\s+not)\s+(?:yet\s+)?(?:been\s+)?(?:yet\s+)?(?:approved|signed\s+off)\b|^\W*(?:(?:still|but|so\s+far)\s+)*not\s+(?:yet\s+)?(?:approved|signed\s+off)(?:\s+yet)?\b/i;
 
 /** A one-word "no budget" answering the budget question ("none lol", "zero", "nada", "no"). */
-const NONE_ANSWER = /^\W*(?:(?:honestly|well|um|uh|erm|hmm|sadly|unfortunately|currently|basically|literally|so|ha|haha|lol)\W+)*(?:none|nothing|zero|zilch|zip|nada|nil|nope|no|0|[$€£₹]\s?0|not\s+a\s+(?:penny|cent|dime|thing))(?:\W+(?:lol|lmao|haha|ha|sadly|unfortunately|honestly|really|tbh|atm|yet|so\s+far|for\s+now|right\s+now|at\s+the\s+moment|currently|at\s+all|whatsoever|i'?m\s+afraid|sorry|not\s+yet|at\s+this\s+point|to\s+be\s+honest))*\W*$/i;
+const NONE_ANSWER = /^\W*(?:(?:honestly|well|um|uh|erm|hmm|sadly|unfortunately|currently|basically|literally|so|ha|haha|lol)\W+)*(?:none|nothing|zero|zilch|zip|nada|nil|nope|no|0|[$€£₹]\s?0|not\s+a\s+(?:penny|cent|dime|thing))(?:\W+(?:lol|lmao|haha|ha|sadly|unfortunately|honestly|really|tbh|atm|yet|so\s+far|for\s+now|right\s+now|at\s+the\s+moment|currently|at\s+all|whatsoever|i'?m\s+afraid|sorry|not\s+yet|at\s+this\s+point|to\s+be\s+honest|not\s+buying|(?:i'?m|we'?re)\s+not\s+buying|just\s+(?:curious|looking|browsing)))*\W*$/i;
 
 const DECLINED = /\b(?:no\s+idea|not\s+sure|unsure|(?:don't|do\s+not|dont)\s+know|dunno|no\s+clue|depends\s+on|it\s+depends|couldn't\s+(?:tell|say)|can't\s+(?:say|tell|share)|cannot\s+(?:say|tell|share)|above\s+my\s+pay\s*grade|tb[dc]|to\s+be\s+(?:determined|decided|confirmed)|haven't\s+(?:decided|settled|worked)|not\s+(?:yet\s+)?(?:decided|set|defined|determined|finali[sz]ed|confirmed|known)|undecided|(?:rather|prefer)\s+not|not\s+at\s+liberty|confidential|need\s+to\s+see\s+(?:the\s+)?pric\w*|(?:still\s+)?(?:working|figuring)\s+(?:it|that)\s+out|not\s+(?:really\s+)?my\s+call)\b/i;
 
@@ -110,7 +110,7 @@ export function budgetRule(text: string, ctx: RuleContext): RuleResult {
       // A correction ("make that $12k") replaces the amount but keeps what it did not restate.
       const replaced = correctedBy(found, before);
       const period: BudgetPeriod | null = periodOf(before, after) ?? replaced?.period ?? null;
-      const currency: string | null = mention.currency ?? replaced?.currency ?? null;
+      const currency: string | null = localDollar(sentence, mention, ctx.defaultCurrency) ?? mention.currency ?? replaced?.currency ?? null;
       found = { amount: mention.amount, currency, period, sentence };
     }
   }
@@ -141,6 +141,16 @@ function stretchedFrom(first: Found | null, mention: MoneyMention, before: strin
   return { ...first, period: first.period ?? periodOf(before, after), currency: first.currency ?? mention.currency };
 }
 
+/** Countries whose own currency is written "$": there a bare "$1,500" is the local dollar. */
+const LOCAL_DOLLARS = new Set(['AUD', 'CAD', 'NZD', 'SGD', 'HKD']);
+
+/** The visitor's own dollar for a bare "$" ("Reckon $1,500 a month" in Perth is AUD); null otherwise. */
+function localDollar(sentence: string, m: MoneyMention, local: string): string | null {
+  if (m.currency !== 'USD' || !LOCAL_DOLLARS.has(local)) return null;
+  const said = sentence.slice(Math.max(0, m.start - 4), m.end + 14);
+  return /(?<![A-Za-z])\$/.test(sentence.slice(m.start, m.end)) && !/US\s?\$|\busd\b|\bus\s+dollars?\b|\bamerican\b/i.test(said) ? local : null;
+}
+
 /** The amount a new one corrects ("Actually no, make that $12k"), or null when it is not a correction. */
 function correctedBy(previous: Found | null, before: string): Found | null {
   return previous !== null && CORRECTION.test(before) ? previous : null;
@@ -151,7 +161,7 @@ const BUDGET_RIGHT_BEFORE = /\bbudget(?:\s+(?:is|of|=|:|at|around|about|roughly|
 
 /** "got maybe 2k for the year", "we have 500 a month": money the visitor has, for a period, with no currency said. */
 function haveForPeriod(before: string, after: string): boolean {
-  return /\b(?:have|has|got|given|can\s+(?:do|spend|afford))\s+(?:(?:maybe|about|around|roughly|like|probably|up\s+to|only|just)\s+)*$/i.test(before) && /^\s*(?:for\s+(?:the|this|a|next)\s+(?:year|month)|a\s+(?:year|month)|per\s+(?:year|month|annum)|\/\s?(?:mo|month|yr|year))\b/i.test(after);
+  return /\b(?:have|has|got|given|can\s+(?:do|spend|afford))\s+(?:(?:maybe|about|around|roughly|like|probably|up\s+to|only|just)\s+)*$/i.test(before) && /^\s*(?:for\s+(?:the|this|a|next)\s+(?:year|month)|a\s+(?:year|month)|per\s+(?:year|month|annum)|\/\s?(?:mo|month|yr|year)|budgeted|allocated|set\s+aside|earmarked|approved)\b/i.test(after);
 }
 
 function counts(sentence: string, m: MoneyMention, before: string, after: string, answering: boolean): boolean {

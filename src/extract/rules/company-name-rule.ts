@@ -91,15 +91,19 @@ function leadingName(text: string): string {
 
 /** The company named in a bare answer to "what's the company called?". */
 function fromAnswer(text: string): Found | null {
-  const firstLine = text.trim();
+  // "Do you need the legal entity? Harmony Row Music, 33 people.": a question back comes first.
+  const firstLine = text.trim().replace(/^(?:[^.!?]*\?\s+)+(?:(?:ok|okay|fine|sure|anyway)[,.!]?\s+)?(?=\S)/i, '');
   if (REFUSAL.test(leadingName(firstLine)) || REFUSAL.test(firstLine.split(/[.!?](?:\s|$)/)[0] ?? '')) return null;
   if (STUDENT_THERE.test(firstLine)) return null;
   const intro = ANSWER_INTRO.exec(firstLine);
   const body = intro ? firstLine.slice(intro[0].length) : firstLine;
   // After "it's", "we're", ... only a capitalised name is trusted ("it's a small shop" is not one).
-  if (intro && !/^[\p{Lu}\d]/u.test(body)) return null;
-  const name = cleanName(leadingName(body));
-  return looksLikeName(name) ? { value: name, raw: firstLine.slice(0, (intro?.[0].length ?? 0) + name.length) } : null;
+  const name = intro && !/^[\p{Lu}\d]/u.test(body) ? '' : cleanName(leadingName(body));
+  if (looksLikeName(name)) return { value: name, raw: firstLine.slice(0, (intro?.[0].length ?? 0) + name.length) };
+  // "We're a 40-person accounting firm, Hollis & Reed CPAs.": the name after the description.
+  const after = new RegExp(String.raw`,\s+(${CAP_NAME})\s*[.!]?\s*$`, 'u').exec(firstLine.split(/(?<=[.!?])\s+/)[0] ?? '');
+  const named = after?.[1] ? cleanName(after[1]) : '';
+  return after && looksLikeName(named) && !/\d/.test(named) ? { value: named, raw: after[0].replace(/^,\s+/, '') } : null;
 }
 
 type Found = { value: string; raw: string };
@@ -125,7 +129,7 @@ function fromIntroduction(text: string): Found | null {
   const named = new RegExp(String.raw`\b(?:[Tt]he|[Oo]ur|[Mm]y)\s+(?:company|business|firm|agency)(?:'s\s+name|\s+name)?(?:'s|\s+is|\s+is\s+called|\s+is\s+actually)\s+(${CAP_NAME})`, 'u').exec(text);
   const namedName = named?.[1] ? cleanName(leadingName(named[1])) : '';
   if (named && looksLikeName(namedName)) return { value: namedName, raw: named[0] };
-  const called = new RegExp(String.raw`\b(?:company|agency|firm|business|startup|shop|store|studio|practice|clinic|brand|group|lab|organi[sz]ation|charity|nonprofit|school)\s+(?:called|named)\s+(${CAP_NAME})`, 'u').exec(text);
+  const called = new RegExp(String.raw`\b(?:(?:company|agency|firm|business|startup|shop|store|studio|practice|clinic|brand|group|lab|organi[sz]ation|charity|nonprofit|school)\s+(?:called|named)|[Ii]\s+trade\s+as|trading\s+as|[Dd]oing\s+business\s+as|dba|t\/a)\s+(${CAP_NAME})`, 'u').exec(text);
   const calledName = called?.[1] ? cleanName(leadingName(called[1])) : '';
   if (called && looksLikeName(calledName)) return { value: calledName, raw: called[0] };
   const we = new RegExp(String.raw`\b(?:[Ww]e're|[Ww]e are|[Ii] (?:run|own|founded|co-founded|started))\s+(${CAP_NAME})(?=\s*(?:[,.;:(!]|\s[-–—]\s|$)|\s+(?:with|and|in|from|based|located|headquartered)\s)`, 'u').exec(text);

@@ -22,9 +22,9 @@ const COMPANIONS = String.raw`${ROLES}|partners?|co-?founders?|colleagues?|emplo
 /** "200 employees", "a 200-person company", "130-odd staff", "35 guys", "30 teachers", "3 of us", "50-100 employees". */
 const COUNT_THEN_NOUN = new RegExp(String.raw`(?<![\d.,$€£₹¥])\b(?<num>${NUM})(?:\s*\+|-?\s?odd|-?ish)?(?:\s*(?:-|–|to|and)\s*(?:${NUM})\+?)?(?<sep>[\s-]+|(?=(?:ppl|people|staff|employees|persons|ftes?)\b))(?<between>(?:[\p{L}'’-]+\s+){0,3}?)(?:(?<people>${PEOPLE})|(?<role>${ROLES}))(?![\p{L}\p{N}_])`, 'giu');
 /** "a staff of 30", "team of 12", "headcount is 45", "company size: 40", "we employ 40". */
-const NOUN_THEN_COUNT = new RegExp(String.raw`\b(?:(?:staff|team|workforce|crew)\s+of|head\s?count|(?:company|team|org(?:ani[sz]ation)?)\s+size|employ(?:s|ing)?)\s*(?:(?:is|are|=|:|at|of|totals?|stands\s+at|around|about|roughly|approximately|approx\.?|circa|~|just|only|over|under|nearly|almost|currently|now)\s*)*(?<num>${NUM})\b(?!\s*(?:[\p{L}-]+\s+){0,2}?(?:volunteers|clients|customers|students|pupils|patients|users|members\s+of|visitors|guests|subscribers|agencies|vendors|suppliers|firms|companies|tools|systems)\b)`, 'giu');
+const NOUN_THEN_COUNT = new RegExp(String.raw`\b(?:(?:staff|team|workforce|crew)\s+of|head\s?count|(?:company|team|org(?:ani[sz]ation)?)\s+size|(?:staff|employee|team|manpower)\s+(?:strength|count|numbers?|size)|number\s+of\s+(?:employees|staff)|employ(?:s|ing)?)\s*(?:(?:is|are|=|:|at|of|totals?|stands\s+at|around|about|roughly|approximately|approx\.?|circa|~|just|only|over|under|nearly|almost|currently|now)\s*)*(?<num>${NUM})\b(?!\s*(?:[\p{L}-]+\s+){0,2}?(?:volunteers|clients|customers|students|pupils|patients|users|members\s+of|visitors|guests|subscribers|agencies|vendors|suppliers|firms|companies|tools|systems)\b)`, 'giu');
 /** "27 blokes on the books", "about 60 on the payroll": whoever is on the payroll is staff. */
-const ON_PAYROLL = new RegExp(String.raw`(?<![\d.,$€£₹¥])\b(?<num>${NUM})\s+(?:[\p{L}'’-]+\s+){0,3}?on\s+(?:the|our|my)\s+(?:books|payroll)\b`, 'giu');
+const ON_PAYROLL = new RegExp(String.raw`(?<![\d.,$€£₹¥])\b(?<num>${NUM})\s+(?:[\p{L}'’-]+\s+){0,3}?(?:on\s+(?:the|our|my)\s+(?:books|payroll|team)|on\s+staff|in\s+(?:the|our)\s+team)\b`, 'giu');
 /** "just me and two assistants" (3), "only me" (1), "me plus 2 contractors" (3), "me and my 3 techs" (4). */
 const JUST_ME = new RegExp(String.raw`\b(?<just>(?:just|only)\s+)?(?:me|myself)\b(?:\s*(?:,(?:\s*(?:and|plus|with))?|and|plus|\+|&|with)\s+(?:(?:my\s+|our\s+)?(?<num>\d+|${NUMBER_WORDS_SOURCE})\s+|(?:my|a|an|one)\s+)(?:[\p{L}-]+\s+)?(?<who>${COMPANIONS})\b)?`, 'giu');
 /** "22 funcionários (employees)", "40 Angestellte (staff)": any word glossed as staff in brackets. */
@@ -34,7 +34,7 @@ const ORG_OF_COUNT = new RegExp(String.raw`\b(?:company|firm|agency|business|sta
 /** A bare count answering the company question: "about 40", "40ish", "around 40-50", "about 55 across sales and service". */
 const BARE = new RegExp(String.raw`(?<![\d.,$€£₹¥/])\b(?<num>${NUM})(?:\s*\+|-?\s?odd|-?ish)?(?:\s*(?:-|–|to)\s*(?:\d+))?(?=\s*(?:(?:or\s+so|give\s+or\s+take|total|in\s+total|all\s+told|right\s+now|now|currently|at\s+the\s+moment|today|max|tops|and\s+(?:growing|counting)|across|counting|including|incl|plus|spread)\b|,(?=\s)|[.!?)]|$))`, 'giu');
 /** "18 people, actually 21", "make that 21", "sorry, 21", "now 21": the corrected count, with nothing countable after it. */
-const CORRECTED = new RegExp(String.raw`\b(?:actually|make\s+(?:that|it)|(?:or\s+)?rather|sorry|no\s+wait|correction|scratch\s+that|i\s+meant?|typo|my\s+(?:bad|mistake)|oops|now)\b[\s,:;–—-]*(?:(?:it's|its|it\s+is|we're|we\s+are|there\s+are|(?:it|that)?\s*should\s+(?:be|read|say|have\s+said)|more\s+like|closer\s+to|about|around|roughly|nearly|almost|over|just\s+over|~)\s*)*(?<num>${NUM})(?!,\d{3})(?:\s*\+|-?ish)?(?=\s*(?:[,.;!?)]|\s[-–—]\s|$|(?:since|as|after|with|because|cos|now|today|currently|counting|including|incl|in\s+total|total|or\s+so|if|once|when|following|not|tbh|thanks|${PEOPLE})\b))`, 'giu');
+const CORRECTED = new RegExp(String.raw`\b(?:actually|call\s+it|make\s+(?:that|it)|(?:or\s+)?rather|sorry|no\s+wait|correction|scratch\s+that|i\s+meant?|typo|my\s+(?:bad|mistake)|oops|now)\b[\s,:;–—-]*(?:(?:it's|its|it\s+is|we're|we\s+are|there\s+are|(?:it|that)?\s*should\s+(?:be|read|say|have\s+said)|more\s+like|closer\s+to|about|around|roughly|nearly|almost|over|just\s+over|~)\s*)*(?<num>${NUM})(?!,\d{3})(?:\s*\+|-?ish)?(?=\s*(?:[,.;!?)]|\s[-–—]\s|$|(?:since|as|after|with|because|cos|now|today|currently|counting|including|incl|in\s+total|total|or\s+so|if|once|when|following|not|tbh|thanks|${PEOPLE})\b))`, 'giu');
 /** "25 not 52", "it's 40, not 30": the number before "not" replaces the one after it. */
 const NOT_THAT_ONE = new RegExp(String.raw`(?<![\d.,$€£₹¥])\b(?<num>${NUM})\s*,?\s+(?:not|rather\s+than|instead\s+of)\s+(?:${NUM})(?=\s*(?:[,.;!?)]|$|(?:${PEOPLE})\b))`, 'giu');
 
@@ -152,7 +152,7 @@ function sentenceHits(sentence: string, answering: boolean): Hit[] {
     // Words between the count and the noun describe people ("paid", "full-time"), never other things ("6 clinics and").
     if (between.some((w) => /s$/i.test(w) || /^(?:per|a|an|each|every|from|by|with|for|to|in|on|at|the|of|than|our|their|your)$/i.test(w))) continue;
     const end = m.index + m[0].length;
-    if (NOT_STAFF_BEFORE.test(sentence.slice(0, m.index)) || NOT_STAFF_AFTER.test(sentence.slice(end))) continue;
+    if (notStaffBefore(sentence.slice(0, m.index)) || NOT_STAFF_AFTER.test(sentence.slice(end))) continue;
     if (/^members?$/i.test(g.people ?? '') && between.some((w) => !STAFF_MEMBERS.test(w))) continue;
     if (g.role && !roleIsStaff(g.role, g.sep ?? '', between, sentence.slice(0, m.index), answering)) continue;
     const size = count(g.num);
@@ -183,6 +183,18 @@ function sentenceHits(sentence: string, answering: boolean): Hit[] {
     }
   }
   return hits;
+}
+
+/**
+ * Whether the words before a count make it people served or reached ("we help 200 patients"),
+ * not staff; a capitalised word inside a name does not ("Bayanihan Contact Solutions, 500+ agents").
+ */
+function notStaffBefore(before: string): boolean {
+  const m = NOT_STAFF_BEFORE.exec(before);
+  if (m === null) return false;
+  const word = m[0].trimStart();
+  const at = before.length - word.length;
+  return !(/^\p{Lu}/u.test(word) && at > 0 && !/[.!?]\s*$/.test(before.slice(0, at)));
 }
 
 /** Whether a role count is people of the company: plural (or "a 30-teacher school"), no machine, not someone else's. */

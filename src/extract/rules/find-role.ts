@@ -13,6 +13,8 @@ const IN_A_DEPARTMENT =
   /\b(?:i'm|i am|im|i work|i'm working|i currently work|i sit)\s+(?:in|on|within)\s+(?:the\s+|our\s+)?((?:[\p{L}&-]+\s+){0,2}?[\p{L}-]+)(?:\s+(?:team|department|dept|side|function|org))?(?=\s*(?:$|[,.;:!?)]|(?:at|for|and|but|so|with|here|there|over|where|which|who|i|we)\b))/giu;
 // "I run dispatch", "I manage sales for a hotel", "I lead the digital marketing team": a
 // department run by the visitor is their role, in any message.
+// "I'm kind of the marketing person", "I'm the IT guy here": the department is the role.
+const DEPARTMENT_PERSON = /\b(?:i'm|i am|im)\s+(?:kind of |sort of |basically |just |like )?(?:the|our)\s+((?:[\p{L}&-]+\s+){0,1}[\p{L}-]+)\s+(?:person|guy|girl|gal|lady|man|woman|one)\b/giu;
 const RUN_A_DEPARTMENT =
   /\bi\s+(?:run|manage|lead|head(?:\s+up)?|oversee|look\s+after|handle|am\s+in\s+charge\s+of|am\s+responsible\s+for)\s+(?:the\s+|our\s+)?((?:[\p{L}&-]+\s+){0,2}?[\p{L}-]+)(?:\s+(?:team|department|dept|side|function|org|desk))?(?=\s*(?:$|[,.;:!?)]|(?:at|for|and|but|so|with|here|there|over|where|which|who|i|we)\b))/giu;
 // "I run revenue ops", "I head up marketing": the area is the role (authority answers only).
@@ -81,8 +83,15 @@ function areaAfterDash(role: string, rest: string): string | null {
   return isArea ? `${role} ${m[1]} ${m[2]}` : null;
 }
 
+const CORRECTING = /\b(?:actually|sorry|i\s+mean|correction|well|now|since\s+\w+)\b/i;
+
+/** "co-founder and CEO", "owner & MD": a second title said right after the first belongs to it. */
+const AND_TITLE = /^\s+(?:and|&)\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)(?=\s*(?:$|[,.;!?)]))/iu;
+
 /** The role with the title said next to it in brackets or as an English gloss, when there is one. */
 function withGloss(role: string, after: string): string {
+  const second = AND_TITLE.exec(after)?.[1];
+  if (second && hasTitleWord(second) && hasTitleWord(role) && !/^(?:i|we|my|our)$/i.test(second.split(/\s+/)[0] ?? '')) return `${role} and ${second}`;
   if (role.includes('(')) return role;
   const paren = /^\s*\(([^)]{1,40})\)/.exec(after);
   const gloss = FOREIGN_TITLE.test(role) ? GLOSSES.map((re) => re.exec(after)).find((m) => m !== null) : undefined;
@@ -112,7 +121,7 @@ function cutRole(phrase: string, requireTitle: boolean): string | null {
 
 /** The department in "I'm in marketing" / "I work on the growth team", when it is a function. */
 function department(text: string): Role | null {
-  for (const m of [...text.matchAll(IN_A_DEPARTMENT), ...text.matchAll(RUN_A_DEPARTMENT)]) {
+  for (const m of [...text.matchAll(IN_A_DEPARTMENT), ...text.matchAll(RUN_A_DEPARTMENT), ...text.matchAll(DEPARTMENT_PERSON)]) {
     const area = m[1]?.trim() ?? '';
     const words = area.split(/\s+/);
     const last = words[words.length - 1] ?? '';
@@ -146,15 +155,19 @@ export function findRole(text: string, answering: boolean): Role | null {
     if (glossed && (hasTitleWord(glossed) || !I_AM.test(text))) return { value: glossed, raw: first };
     if (glossed) untitled = { value: glossed, raw: first };
   }
+  let stated: Role | null = null;
   for (const sentence of splitSentences(text)) {
     for (const clause of sentence.split(/[,;]\s*/)) {
       const m = I_AM.exec(clause);
       const role = m?.[1] ? cutRole(m[1], !answering) : null;
       if (!m || !role) continue;
+      // "I'm the export coordinator - well, actually since March I'm export manager": the correction counts.
+      if (stated !== null && !CORRECTING.test(clause.slice(0, m.index + 1))) continue;
       const value = /\bone of\b/i.test(m[0]) ? singularTitle(role) : role;
-      return { value: withGloss(value, sentence.slice(sentence.indexOf(clause) + clause.length)), raw: m[0].trim() };
+      stated = { value: withGloss(value, sentence.slice(sentence.indexOf(clause) + clause.length)), raw: m[0].trim() };
     }
   }
+  if (stated) return stated;
   const dept = department(text);
   if (dept) return dept;
   const owner = I_OWN_A_BUSINESS.exec(text);

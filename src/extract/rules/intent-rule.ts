@@ -46,6 +46,8 @@ const DEMO_REQUESTS: readonly RegExp[] = [
   /\b(?:show|walk)\s+(?:me|us)\s+(?:through\s+)?(?:the|your)\s+(?:[\w-]+\s+){1,3}?(?:part|feature|features|side|module|bit|functionality|flow|workflow|integration|dashboard)s?\b/i,
   // "Can someone from sales walk me through it?", "Can you show me how it works?"
   /\b(?:show|walk)\s+(?:me|us)\s+(?:(?:through|around)\b(?!\s+(?:the\s+|your\s+)?(?:pricing|prices?|costs?|plans?|options|invoice|contract)\b)|how|what|a\s+(?:quick\s+|short\s+)?demo|the\s+(?:product|platform|tool)|it\b)/i,
+  // "Can I get someone to ring me about this?", "could somebody call me back?"
+  /\b(?:can|could|would|will)\s+(?:i|we)\s+(?:get|have)\s+(?:someone|somebody|a\s+(?:person|rep|human))\s+(?:to\s+)?(?:ring|call|phone|contact)\s+(?:me|us)\b|\b(?:can|could|would)\s+(?:someone|somebody|you)\s+(?:please\s+)?(?:ring|call|phone)\s+(?:me|us)(?:\s+back)?\b/i,
   // "Could we set up a call with your sales team?", "I'd like to talk to sales"
   /\b(?:call|meeting|chat|talk|speak)\s+(?:to|with)\s+(?:your\s+|a\s+|the\s+|someone\s+(?:from|in|on)\s+(?:your\s+|the\s+)?)?sales\b/i,
   /\b(?:book|schedule|set up|arrange|get|have|want|like|love|jump on|hop on)\s+(?:a|an)\s+(?:quick\s+|short\s+)?(?:sales\s+call|discovery\s+call|intro(?:ductory)?\s+call)\b/i,

@@ -61,7 +61,9 @@ const APPROVAL = [
 // Cue words that are about the timeline, the budget or the vendor rather than a problem.
 const NOT_A_NEED =
   /\b(?:want|need|like|hoping|aim(?:ing)?|plan(?:ning)?)\s+(?:to\s+)?(?:it\s+|this\s+|something\s+)?(?:be\s+live|go\s+live|live|launch|decide|make\s+a\s+decision|sign|start|get\s+started|spend|pay|invest|budget|move\s+forward|have\s+(?:it|this|something)\s+(?:live|in\s+place|running|set\s+up|sorted|done))\b|\b(?:want(?:s|ed)?|like|need(?:s|ed)?|love|trying)\s+(?:to\s+)?(?:know|ask|check|learn|understand|talk|speak|chat|(?:see|book|get|schedule|try|have|arrange)\s+(?:a|an|the|your|some)\s+(?:quick\s+|short\s+|free\s+)?(?:demo|call|meeting|trial|quote|price|pricing|walk-?through)|(?:keep|stay|be)\s+(?:it\s+)?(?:under|below|within|around|at)|(?:see|get|check|compare|review)\s+(?:the\s+|your\s+|some\s+)?(?:pricing|prices?|costs?|quotes?|numbers|plans?)|figure\s+out\s+(?:which|what)\s+(?:plan|tier|package|option))\b|\bneed\s+it\s+(?:asap|soon|by|before|now|quickly|fast|this|next|within|in)\b/gi;
-const NOT_A_NEED_EXTRA = new RegExp(`${REQUEST}|${APPROVAL}`, 'gi');
+// What they don't want from us: "don't want to get spammed with emails", "don't want a sales call".
+const NOT_FROM_US = String.raw`\b(?:don't|do not|dont|doesn't|never)\s+want\s+to\s+(?:be|get)\s+(?:spammed|contacted|called|emailed|bothered|pestered|hassled|sold\s+to|chased)\b[^.!?]*`;
+const NOT_A_NEED_EXTRA = new RegExp(`${REQUEST}|${APPROVAL}|${NOT_FROM_US}`, 'gi');
 const SHOPPING = /\b(?:which|what) (?:plan|tier|package|vendor|option)s?\b|\bshortlist|\bcompar(?:e|ing) (?:you|vendors|tools|options|providers)\b|\bjust (?:exploring|browsing|looking)\b|\bexploring (?:options|what's out there)\b|\blooking around\b/i;
 
 function truncate(text: string): string {

@@ -76,7 +76,9 @@ export const PHRASE_MATCHERS: readonly PhraseMatcher[] = [
   // As soon as possible: today, unless negated ("not urgent", "we don't need it right now").
   { re: /\b(?:(?<urgent>asap|a\.s\.a\.p|urgent(?:ly)?)|as\s+soon\s+as\s+(?:possible|we\s+can|you\s+can)|right\s+away|straight\s+away|immediately|(?<now>right\s+now)|at\s+once|as\s+quickly\s+as\s+possible|(?:need(?:ed)?|want(?:ed)?)\s+(?:it|this|that|something|one)\s+yesterday)\b/gi, resolve: soon },
   { re: /\b(?:(?<h>first|second|1st|2nd)\s+half\s+of\s+(?:(?<hrel>this|next|the)\s+year|(?<year>20\d{2}))|h(?<hn>[12])(?:\s+(?:(?<year2>20\d{2})|(?:of\s+)?(?<hrel2>next|this)\s+year))?)\b/gi, resolve: halfYear },
-  { re: /^\W*(?:like\s+)?yesterday\W*$/gi, resolve: (_, env) => (env.answering ? { date: env.today } : null) },
+  { re: /^\W*(?:like\s+)?(?:yesterday|now|today)\W*$/gi, resolve: (_, env) => (env.answering ? { date: env.today } : null) },
+  // "next fortnight ideally", "in the next fortnight": two weeks from today.
+  { re: /\b(?:(?:in|within)\s+)?(?:the\s+)?(?:next|coming)\s+fortnight\b/gi, resolve: (_, env) => ({ date: addDays(env.today, 14) }) },
   // "by the start of the school year", "before the new academic year", "back to school": September
   // in the north, the start of February in the south (Australia, New Zealand, South Africa...).
   { re: /\b(?:(?:the\s+)?(?:start|beginning)\s+of\s+(?:the\s+)?(?:new\s+|next\s+)?(?:school|academic)\s+year|(?:the\s+)?(?:new|next)\s+(?:school|academic)\s+year|back[-\s]to[-\s]school)\b/gi, resolve: (_, env) => ({ date: upcoming((y) => ({ start: { year: y, month: env.southern ? 2 : 9, day: 1 }, end: { year: y, month: env.southern ? 2 : 9, day: 1 } }), env.today).start }) },

@@ -109,6 +109,8 @@ function findAllHits(text: string, env: PhraseEnv): Hit[] {
       if (timing === null) continue;
       const wanted = WANTED.test(clause);
       for (const h of dropAlternatives(timing, findHits(timing, sentenceEnv))) {
+        // "does the bot hand over at some point?": a question asks about us, it is no "no plan".
+        if (h.value === 'none' && !env.answering && sentence.trimEnd().endsWith('?')) continue;
         hits.push({ ...h, start: sentenceStart + at + h.start, end: sentenceStart + at + h.end, sentence, sentenceIndex, sentenceStart, wanted });
       }
     }

@@ -34,7 +34,7 @@ describe('authorityRule: owners and partners deciding together', () => {
   it.each([
     ['Partner in the practice (socia) along with my sister; we decide jointly', 'Partner', 'decision_maker'],
     ['Owner/manager of the shop.', 'Owner/manager', 'decision_maker'],
-    ['Co-owner and administrator', 'Co-owner', 'decision_maker'],
+    ['Co-owner and administrator', 'Co-owner and administrator', 'decision_maker'],
     ["I'm a partner at the practice, the three of us decide jointly", 'partner', 'decision_maker'],
     ["I'm one of the partners. The managing partner and I decide on this sort of spend together.", 'partner', 'decision_maker'],
     ['Director of sales. Together with our general manager I decide.', 'Director of sales', 'decision_maker'],

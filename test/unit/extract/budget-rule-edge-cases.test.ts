@@ -3,6 +3,7 @@ import { budgetRule } from '../../../src/extract/rules/budget-rule.js';
 import type { RuleContext } from '../../../src/extract/rules/rule-context.js';
 import type { Slot } from '../../../src/lead/slots.js';
 
+// A visitor in Toronto: a bare "$" is the Canadian dollar, "USD" or "US$" the American one.
 function ctx(expecting: Slot | null): RuleContext {
   return {
     expecting,
@@ -33,10 +34,10 @@ describe('budgetRule, amounts that size their customers or deals', () => {
   });
 
   it.each([
-    ['We sell $2M+ properties; our budget is $500 a month.', null, 500, 'USD', 'monthly'],
+    ['We sell $2M+ properties; our budget is $500 a month.', null, 500, 'CAD', 'monthly'],
     ['Orders above 10k AED go to key accounts, and we can spend about 3k AED a month.', null, 3000, 'AED', 'monthly'],
-    ['For leads we can spend $5k a month.', null, 5000, 'USD', 'monthly'],
-    ['We are ready to invest $20k a year in this.', null, 20000, 'USD', 'yearly'],
+    ['For leads we can spend $5k a month.', null, 5000, 'CAD', 'monthly'],
+    ['We are ready to invest $20k a year in this.', null, 20000, 'CAD', 'yearly'],
     ['Buyers above $1M are our focus, but the budget is around 25k USD a year.', 'budget', 25000, 'USD', 'yearly'],
   ] as const)('when "%s" also names what they can spend, then only that is the budget (%d %s)', (text, expecting, amount, currency, period) => {
     expect(fields(text, expecting)).toEqual({ 'budget.amount': amount, 'budget.currency': currency, 'budget.period': period, 'budget.status': 'stated' });
@@ -58,7 +59,7 @@ describe('budgetRule, a price per seat or user', () => {
 
   it('when a per-seat price comes with a total, then the total is the budget', () => {
     expect(fields('$15 per seat, so roughly $3,000 a month in total.', 'budget')).toEqual({
-      'budget.amount': 3000, 'budget.currency': 'USD', 'budget.period': 'monthly', 'budget.status': 'stated',
+      'budget.amount': 3000, 'budget.currency': 'CAD', 'budget.period': 'monthly', 'budget.status': 'stated',
     });
   });
 });
@@ -69,14 +70,14 @@ describe('budgetRule, a corrected amount keeps what it does not restate', () => 
     ['Roughly 40k a year, sorry, I mean 45k.', 45000, 'CAD', 'yearly'],
     ["£600 per month. On second thought, let's say £800.", 800, 'GBP', 'monthly'],
     ['USD 10,000 one-off. Make that 12,000.', 12000, 'USD', 'one_time'],
-    ['$9k a year. Scratch that, $11k a month.', 11000, 'USD', 'monthly'],
+    ['$9k a year. Scratch that, $11k a month.', 11000, 'CAD', 'monthly'],
   ] as const)('when the visitor says "%s", then the budget is %d %s %s', (text, amount, currency, period) => {
     expect(fields(text, 'budget')).toEqual({ 'budget.amount': amount, 'budget.currency': currency, 'budget.period': period, 'budget.status': 'stated' });
   });
 
   it('when a second amount is not a correction, then it does not borrow the first one\'s period', () => {
     expect(fields('$500 a month for the licences. We also have $3,000 for setup.', 'budget')).toEqual({
-      'budget.amount': 3000, 'budget.currency': 'USD', 'budget.status': 'stated',
+      'budget.amount': 3000, 'budget.currency': 'CAD', 'budget.status': 'stated',
     });
   });
 });
@@ -94,8 +95,8 @@ describe('budgetRule, no approved budget', () => {
 
   it.each([
     ["It's not approved yet.", 'authority', {}],
-    ["Not approved yet, but we're thinking $10k a year.", 'budget', { 'budget.amount': 10000, 'budget.currency': 'USD', 'budget.period': 'yearly', 'budget.status': 'stated' }],
-    ['Our approved budget is $8k.', 'budget', { 'budget.amount': 8000, 'budget.currency': 'USD', 'budget.status': 'stated' }],
+    ["Not approved yet, but we're thinking $10k a year.", 'budget', { 'budget.amount': 10000, 'budget.currency': 'CAD', 'budget.period': 'yearly', 'budget.status': 'stated' }],
+    ['Our approved budget is $8k.', 'budget', { 'budget.amount': 8000, 'budget.currency': 'CAD', 'budget.status': 'stated' }],
   ] as const)('when "%s" (answering %s) states an amount or is about something else, then it is not "no budget"', (text, expecting, expected) => {
     expect(fields(text, expecting)).toEqual(expected);
   });
