@@ -137,7 +137,9 @@ export function budgetRule(text: string, ctx: RuleContext): RuleResult {
 
 /** The first amount, lent what it lacked, when `mention` is only a stretch above it ("$300, maybe $400"); else null. */
 function stretchedFrom(first: Found | null, mention: MoneyMention, before: string, after: string): Found | null {
-  if (first === null || !STRETCH.test(before.slice(-40)) || CORRECTION.test(before)) return null;
+  // "maybe 150 a month? 200?": a second amount asked on its own is an alternative, like a stretch.
+  const alternative = /^\W*$/.test(before) && /^\s*\?/.test(after);
+  if (first === null || (!STRETCH.test(before.slice(-40)) && !alternative) || CORRECTION.test(before)) return null;
   return { ...first, period: first.period ?? periodOf(before, after), currency: first.currency ?? mention.currency };
 }
 
@@ -198,6 +200,9 @@ function periodOf(before: string, after: string): BudgetPeriod | null {
     const hit = [...after.matchAll(re)][0];
     if (hit && (best === null || hit.index < best.index)) best = { period, index: hit.index };
   }
+  // "$40,000 in this fiscal year's budget, one time": which year's budget, paid once.
+  const once = [...after.matchAll(PERIODS[2]?.[1] ?? /$^/g)][0];
+  if (best?.period === 'yearly' && once && /\b(?:this|next|fiscal|financial)\b/i.test(after.slice(best.index, best.index + 30))) return 'one_time';
   if (best) return best.period;
   let latest: { period: BudgetPeriod; index: number } | null = null;
   for (const [period, re] of PERIODS) {

@@ -52,6 +52,8 @@ function cleanName(raw: string): string {
   return name.replace(/\s+(?:&|and|of|de|la|le|der|und|für|y)$/i, '').trim();
 }
 
+const VENUE = /^(?:barn|inn|hotel|lodge|resort|spa|house|manor|farm|estate|vineyard|winery|kitchen|bistro|grill|tavern|café|cafe|bar|restaurant|club|market|studio|gallery|chapel|hall|gardens?|centre|center|clinic)$/i;
+
 /** True when a candidate company name is plausible: short, not a sentence, a place, a size or a description. */
 function looksLikeName(name: string): boolean {
   const words = name.split(/\s+/).filter(Boolean);
@@ -60,7 +62,9 @@ function looksLikeName(name: string): boolean {
   if (FILLER_START.has(first) || /^\d+$/.test(first)) return false;
   if (first === 'the' && !/^\p{Lu}/u.test(words[1] ?? '')) return false;
   if (isPlaceName(name) || NOT_A_COMPANY.test(name) || REFUSAL.test(name)) return false;
-  const lowerWords = words.filter((w) => /^\p{Ll}/u.test(w) && !LEGAL_SUFFIXES.has(w.toLowerCase()));
+  // "Magnolia Barn at Cedar Ridge", "The Inn at Little Falls": a venue named after its place.
+  const venueJoin = (w: string, i: number): boolean => /^(?:at|on|by)$/.test(w) && VENUE.test(words[i - 1] ?? '') && /^\p{Lu}/u.test(words[i + 1] ?? '');
+  const lowerWords = words.filter((w, i) => /^\p{Ll}/u.test(w) && !LEGAL_SUFFIXES.has(w.toLowerCase()) && !venueJoin(w, i));
   if (lowerWords.some((w) => GENERIC_WORDS.has(w.toLowerCase()))) return false;
   return !words.every((w) => GENERIC_WORDS.has(w.toLowerCase()));
 }
@@ -79,7 +83,9 @@ function leadingName(text: string): string {
     const next = m && m.index === end ? rest.slice(end + m[0].length) : '';
     const nextWord = (next.split(/\s+/)[0] ?? '').toLowerCase().replace(/[,.]$/, '');
     const periodEnd = m !== null && m.index === end && m[0].startsWith('.');
-    if (periodEnd && LEGAL_SUFFIXES.has(lastWord) && LEGAL_SUFFIXES.has(nextWord) && nextWord !== '') {
+    // "St. Brendan's Medical Center", "Mt. Hood Dental": a saint's or a mountain's dot, then the name goes on.
+    const nameGoesOn = /^(?:st|mt|ft)$/.test(lastWord) && /^\p{Lu}/u.test(next);
+    if (periodEnd && ((LEGAL_SUFFIXES.has(lastWord) && LEGAL_SUFFIXES.has(nextWord) && nextWord !== '') || nameGoesOn)) {
       name += '. ';
       rest = next;
       continue;

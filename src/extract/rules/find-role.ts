@@ -21,7 +21,7 @@ const RUN_A_DEPARTMENT =
 const I_RUN = /\bi\s+(?:run|head(?: up)?|lead|oversee)\s+(?!(?:the|a|an|our|my|this|it)\b)(.+)/i;
 // "I own an online supplements store": the owner, said without the word.
 const I_OWN_A_BUSINESS =
-  /\bi\s+(?:own|co-own|run my own|have my own)\s+(?:a|an|the|my|this)?\s*(?:[\w-]+\s+){0,4}?(?:business|company|store|shop|agency|firm|practice|clinic|restaurant|studio|brokerage|startup|salon|bakery|cafe|franchise|consultancy)\b|\bi\s+(?:own|co-own)\s+(?:it|the\s+place)(?=\s*(?:[,.;!]|$|\s(?:and|so|lol)\b))/i;
+  /\bi\s+(?:own|co-own|run my own|have my own)\s+(?:a|an|the|my|this)?\s*(?:[\w-]+\s+){0,4}?(?:business|company|store|shop|agency|firm|practice|clinic|restaurant|studio|brokerage|startup|salon|bakery|cafe|franchise|consultancy)\b|\bi\s+(?:own|co-own)\s+(?:it|the\s+place)(?=\s*(?:[,.;!]|$|\s(?:and|so|lol|with|together)\b))/i;
 // Where a role phrase ends ("the Director of Admissions, and ...", "a job seeker at the moment").
 const ROLE_END =
   /\s*(?:[,;:!?\n]|\.(?:\s|$)|\s[-–—]\s|\s\(|\s(?:and|but|so|who|which|that|because|since|as|looking|at|in|on|with|from|also|currently|too|i|i'm|i'd|i'll|we|we're|this|my|our|by|if|when|where|while|then|just|now|atm|right now|here|there|myself|though|anyway|lol|haha|doing|working|looking|trying|studying|writing|researching|hoping|planning|based|located|helping|handling|supporting|assisting|representing|covering|until|till|while|since|before|after)\b|\s(?:for|of)\s+(?:a|an|the|our|my|this|that|\d|two|three|several|many)\b)/i;

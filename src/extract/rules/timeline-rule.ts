@@ -28,7 +28,7 @@ const RATE_AFTER = /^\s*(?:(?:a|an|per|each|every|this|for\s+the)\s+(?:calendar\
 const PAST_EVENT = /\b(?:we|i|they|it|the\s+(?:company|team|business))\s+(?:(?:have|'ve|had|only|just|already|first|originally|recently)\s+)*(?:launched|started|began|opened|founded|went\s+live|rolled\s+out|switched|moved|migrated|signed|joined|bought|purchased|implemented|installed|deployed|kicked\s+off|finished|completed|raised|hired)\b/i;
 const PLANS = /\b(?:will|'ll|going\s+to|gonna|plan\w*|want\w*|need\w*|hop(?:e|ing)|aim\w*|should|must|ha(?:ve|s)\s+to|would|'d|expect\w*|intend\w*)\b/i;
 /** A clause saying when the visitor wants the product ("we need it by March"), not when something else happens. */
-const WANTED = /\b(?:need|want|'d\s+like|would\s+like|hop(?:e|ing)|aim(?:ing)?|plan(?:ning)?|must\s+have|have\s+to\s+have)\s+(?:it|this|that|something|one|a\s+\w+|the\s+\w+|to\s+(?:be|go|have|get|launch|start|roll|sign|pilot))\b/i;
+const WANTED = /\b(?:need|want|'d\s+like|would\s+like|hop(?:e|ing)|aim(?:ing)?|plan(?:ning)?|must\s+have|have\s+to\s+have)\s+(?:it|this|that|something|one|a\s+\w+|the\s+\w+|to\s+(?:be|go|have|get|launch|start|roll|sign|pilot))\b|\b(?:we'd|we\s+would|we'll|we\s+will|we\s+could|i'd|i\s+would)\s+(?:then\s+)?(?:start|launch|go\s+live|begin|roll\s+(?:it\s+)?out|sign|kick\s+off)\b/i;
 const CLAUSE_BREAK = /[,:](?!\d)|;|\s[-–—]\s|\b(?:and|but|so|though|although|because|since)\b/gi;
 /**
  * Words that withdraw the time said before them ("June. Actually, make that July."); "X

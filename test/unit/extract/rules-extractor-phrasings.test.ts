@@ -104,6 +104,15 @@ const CASES: Case[] = [
   { text: 'We have 90k budgeted this year.', fields: { 'budget.amount': 90000, 'budget.period': 'yearly' } },
   { text: 'now', asked: 'timeline', fields: { 'timeline.bucket': 'immediate' } },
   { text: 'Next fortnight ideally.', asked: 'timeline', fields: { 'timeline.targetDate': '2026-03-24' } },
+  { text: 'The Lantern Inn at Millbrook, about 12 of us.', asked: 'company', fields: { 'company.name': 'The Lantern Inn at Millbrook', 'company.size': 12 } },
+  { text: "St. Agnes Children's Hospital - 2,100 employees.", asked: 'company', fields: { 'company.name': "St. Agnes Children's Hospital", 'company.size': 2100 } },
+  { text: 'Cobalt Heating. 18 on payroll.', asked: 'company', fields: { 'company.size': 18 } },
+  { text: "Northfield Foods. Headcount's 90.", asked: 'company', fields: { 'company.size': 90 } },
+  { text: 'I own the place with my sister.', asked: 'authority', fields: { 'authority.role': 'owner', 'authority.level': 'decision_maker' } },
+  { text: "Head of Admissions. I'll be building the case for our provost.", asked: 'authority', fields: { 'authority.level': 'influencer' } },
+  { text: 'no idea really. maybe 300 a month? 400?', asked: 'budget', fields: { 'budget.amount': 300, 'budget.period': 'monthly' } },
+  { text: "There's $25,000 in next fiscal year's budget, one time.", asked: 'budget', fields: { 'budget.amount': 25000, 'budget.period': 'one_time' } },
+  { text: 'The board meets in May. If it passes we would start in September.', asked: 'timeline', fields: { 'timeline.targetDate': '2026-09-01' } },
 ];
 
 describe('the rules extractor on whole messages', () => {
