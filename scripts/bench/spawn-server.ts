@@ -26,7 +26,7 @@ export type SpawnOptions = {
  * resolves once it listens.
  *
  * @example
- *   const server = await spawnServer({ kind: 'rules', dataDir: '/tmp/bench-data' });
+ *   const server = await spawnServer({ kind: 'rules', dataDir: path.join(os.tmpdir(), 'bench-data') });
  *   const { rss } = await server.probe({ collect: true });
  *   await server.stop();
  */

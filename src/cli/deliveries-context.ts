@@ -16,7 +16,7 @@ export type DataDirInfo = { dir: string; label: string };
  * not set in this shell)`, so an operator who ran the CLI without the server's environment sees
  * at once that it looked in the wrong place.
  *
- * @example describeDataDir(loadConfig(env, cwd), env, cwd).label // '/tmp/x/data (DATA_DIR)'
+ * @example describeDataDir(loadConfig(env, cwd), env, cwd).label // 'some/folder/data (DATA_DIR)'
  */
 export function describeDataDir(loaded: LoadedConfig, env: NodeJS.ProcessEnv, cwd: string): DataDirInfo {
   const dir = path.resolve(cwd, loaded.config.dataDir);

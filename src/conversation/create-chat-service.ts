@@ -176,6 +176,9 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
     }
   }
 
+  /** The plain apology sent when a reply fails (not a template, which may be what failed). */
+  const apology = (): AgentEvent => ({ type: 'agent:message', payload: { id: deps.newId(), text: REPLY_FAILED, expecting: null, quickReplies: [], final: false } });
+
   /** Replies to one stored visitor message, in the session's queue; a failure still answers with an apology. */
   async function answer(sessionId: string, messageId: string, text: string, emit: (e: AgentEvent) => void): Promise<void> {
     emit({ type: 'agent:typing', payload: { on: true } });
@@ -183,15 +186,12 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
       await respond(await load(sessionId), messageId, text, emit);
     } catch (e) {
       deps.onError?.(e, 'reply');
-      // Never leave the visitor waiting in silence: a plain apology (not a template, which
-      // may be what failed); their message is stored, so nothing they said is lost.
+      // Never leave the visitor waiting in silence; their message is stored, so nothing they said is lost.
       emit(apology());
     } finally {
       emit({ type: 'agent:typing', payload: { on: false } });
     }
   }
-
-  const apology = (): AgentEvent => ({ type: 'agent:message', payload: { id: deps.newId(), text: REPLY_FAILED, expecting: null, quickReplies: [], final: false } });
 
   /**
    * Rules mode (no model to wait for): the reply is worked out before the ack and saved in the
@@ -229,7 +229,6 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
         );
     return { id: stored.id, duplicate: stored.duplicate, reply };
   }
-
 
   async function load(id: string): Promise<Conversation> {
     const conv = await store.getConversation(id);
