@@ -39,6 +39,41 @@ const overlapsAny = (idx: SpanIndex, from: number, to: number): boolean => (idx.
 /** Whether one span (of spans that never overlap each other) holds all of [from, to). */
 const inside = (idx: SpanIndex, from: number, to: number): boolean => (idx.tos[countBelow(idx.froms, from, true) - 1] ?? -Infinity) >= to;
 
+const gridMemo = new WeakMap<BookingConfig, Map<number, number[]>>();
+
+/**
+ * The start instants of every slot of the company's grid from the day starting at `firstDay`
+ * (midnight in `cfg.timezone`) through the horizon and a day more, oldest first: the same for
+ * every turn of that day, so it is built once (luxon's zone arithmetic is the costly part).
+ */
+function slotGrid(cfg: BookingConfig, firstDay: number): number[] {
+  let memo = gridMemo.get(cfg);
+  if (memo === undefined) gridMemo.set(cfg, (memo = new Map()));
+  const known = memo.get(firstDay);
+  if (known !== undefined) return known;
+  const step = cfg.slotMinutes + cfg.bufferMinutes;
+  const open = clockTime(cfg.hours.start);
+  const starts: number[] = [];
+  let day = DateTime.fromMillis(firstDay, { zone: cfg.timezone });
+  for (let n = 0; n <= cfg.horizonDays + 1; n++, day = day.plus({ days: 1 })) {
+    // On most days wall-clock minutes map straight onto instants; luxon is asked only on the
+    // days the offset changes.
+    const steady = day.offset === day.endOf('day').offset;
+    for (let m = (open.hour * 60 + open.minute) % step; m + cfg.slotMinutes <= 24 * 60; m += step) {
+      if (steady) {
+        starts.push(day.toMillis() + m * MINUTE);
+        continue;
+      }
+      const start = day.set({ hour: Math.floor(m / 60), minute: m % 60 });
+      // Inside a spring-forward gap luxon moves the time on: that wall-clock time does not exist.
+      if (start.hour * 60 + start.minute === m) starts.push(start.toMillis());
+    }
+  }
+  if (memo.size >= 64) memo.clear();
+  memo.set(firstDay, starts);
+  return starts;
+}
+
 const workingHoursMemo = new WeakMap<BookingConfig, Map<string, SpanIndex>>();
 
 /**
@@ -90,28 +125,14 @@ export function freeSlots(cfg: BookingConfig, now: Date, busy: readonly BusyTime
     };
   });
 
-  const step = cfg.slotMinutes + cfg.bufferMinutes;
-  const open = clockTime(cfg.hours.start);
   const out: FreeSlot[] = [];
-  let day = DateTime.fromJSDate(now, { zone: cfg.timezone }).startOf('day');
-  for (; day.toMillis() <= latest && out.length < limit; day = day.plus({ days: 1 })) {
-    // On most days wall-clock minutes map straight onto instants; luxon is asked only on the
-    // days the offset changes.
-    const steady = day.offset === day.endOf('day').offset;
-    for (let m = (open.hour * 60 + open.minute) % step; m + cfg.slotMinutes <= 24 * 60 && out.length < limit; m += step) {
-      let from = day.toMillis() + m * MINUTE;
-      if (!steady) {
-        const start = day.set({ hour: Math.floor(m / 60), minute: m % 60 });
-        // Inside a spring-forward gap luxon moves the time on: that wall-clock time does not exist.
-        if (start.hour * 60 + start.minute !== m) continue;
-        from = start.toMillis();
-      }
-      if (from < earliest) continue;
-      if (from > latest) break;
-      const to = from + cfg.slotMinutes * MINUTE;
-      const repIds = reps.filter((r) => inside(r.hours, from, to) && !overlapsAny(r.busy, from, to)).map((r) => r.id);
-      if (repIds.length > 0) out.push({ start: new Date(from).toISOString(), end: new Date(to).toISOString(), repIds });
-    }
+  const first = DateTime.fromJSDate(now, { zone: cfg.timezone }).startOf('day').toMillis();
+  for (const from of slotGrid(cfg, first)) {
+    if (out.length >= limit || from > latest) break;
+    if (from < earliest) continue;
+    const to = from + cfg.slotMinutes * MINUTE;
+    const repIds = reps.filter((r) => inside(r.hours, from, to) && !overlapsAny(r.busy, from, to)).map((r) => r.id);
+    if (repIds.length > 0) out.push({ start: new Date(from).toISOString(), end: new Date(to).toISOString(), repIds });
   }
   return out;
 }

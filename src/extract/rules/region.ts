@@ -18,6 +18,18 @@ function localeRegion(locale: string): string | undefined {
  * @example regionFor({ ...visitor, timezone: 'Asia/Kolkata' }) // 'IN'
  */
 export function regionFor(visitor: Pick<Visitor, 'timezone' | 'locale'>): CountryCode | undefined {
+  // Every message asks again for the same few visitors; the answer depends on the two strings only.
+  const key = `${visitor.timezone}|${visitor.locale}`;
+  if (regions.has(key)) return regions.get(key);
+  const region = computeRegion(visitor);
+  if (regions.size >= 5_000) regions.clear();
+  regions.set(key, region);
+  return region;
+}
+
+const regions = new Map<string, CountryCode | undefined>();
+
+function computeRegion(visitor: Pick<Visitor, 'timezone' | 'locale'>): CountryCode | undefined {
   const fromLocale = localeRegion(visitor.locale);
   const zoneCountries: string[] = getCountriesForTimezone(visitor.timezone).map((c) => c.id);
   const fromZone = getCountryForTimezone(visitor.timezone)?.id;
