@@ -104,6 +104,7 @@ export async function runDeliveriesCli(argv: string[], io: CliIo): Promise<numbe
 /** The CLI never reads conversations (bodies are built by the server when it sends). */
 const NO_CONVERSATIONS: Store = {
   getConversation: () => Promise.reject(new AppError('INTERNAL', 'the deliveries CLI does not read conversations')),
+  peekConversation: () => Promise.reject(new AppError('INTERNAL', 'the deliveries CLI does not read conversations')),
   saveConversation: () => Promise.reject(new AppError('INTERNAL', 'the deliveries CLI does not write conversations')),
   listConversationIds: () => Promise.resolve([]),
   close: () => Promise.resolve(),

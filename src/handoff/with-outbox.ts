@@ -31,12 +31,14 @@ export type OutboxPort = {
 export function withOutbox(store: Store, outbox: OutboxPort): Store {
   return {
     getConversation: (id) => store.getConversation(id),
+    peekConversation: (id) => store.peekConversation(id),
     listConversationIds: () => store.listConversationIds(),
     close: () => store.close(),
 
     saveConversation(conversation) {
       return outbox.exclusive(conversation.id, async () => {
-        const stored = await store.getConversation(conversation.id);
+        // Only read: no copy of the whole conversation on every save.
+        const stored = await store.peekConversation(conversation.id);
         const next = withStoredEvents(conversation, stored);
         if (stored !== null && followedUp(stored) && followedUp(next) && leadChanged(stored.lead, next.lead)) {
           const event: OutboxEvent = { id: outbox.newEventId(), type: 'lead.updated', occurredAt: outbox.now().toISOString(), conversationId: next.id };
@@ -57,7 +59,7 @@ export function withOutbox(store: Store, outbox: OutboxPort): Store {
 }
 
 /** The caller's conversation with any stored event it does not know about kept, in stored order. */
-function withStoredEvents(conversation: Conversation, stored: Conversation | null): Conversation {
+function withStoredEvents(conversation: Conversation, stored: Readonly<Conversation> | null): Conversation {
   if (stored === null) return { ...conversation };
   const mine = new Set(conversation.outbox.map((e) => e.id));
   const missing = stored.outbox.filter((e) => !mine.has(e.id));

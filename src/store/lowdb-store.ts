@@ -89,6 +89,13 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Stor
       return db === null ? null : structuredClone(db.data);
     },
 
+    async peekConversation(id) {
+      assertConversationId(id);
+      assertOpen();
+      const db = await queue.run(id, () => load(id));
+      return db === null ? null : db.data;
+    },
+
     async saveConversation(conversation) {
       assertConversationId(conversation.id);
       assertOpen();

@@ -30,6 +30,11 @@ export function createMemoryStore(): Store {
       const doc = saved.get(id);
       return doc === undefined ? null : structuredClone(doc);
     },
+    async peekConversation(id) {
+      assertConversationId(id);
+      assertOpen();
+      return saved.get(id) ?? null;
+    },
     async saveConversation(conversation) {
       assertConversationId(conversation.id);
       assertOpen();

@@ -9,7 +9,13 @@ import type { Conversation } from '../conversation/conversation-schema.js';
  *   await store.saveConversation({ ...conv, status: 'ended' });
  */
 export type Store = {
+  /** A copy of the stored conversation: the caller may change it freely. */
   getConversation(id: string): Promise<Conversation | null>;
+  /**
+   * The stored conversation itself, without a copy, for readers that only look (the outbox
+   * decorator compares it with the next version on every save). Never change what it returns.
+   */
+  peekConversation(id: string): Promise<Readonly<Conversation> | null>;
   /** Writes the whole conversation atomically; a crash mid-write leaves the previous version. */
   saveConversation(conversation: Conversation): Promise<void>;
   /** Ids of all stored conversations (admin, maintenance); may be slow on large stores. */

@@ -43,6 +43,17 @@ describe.each(adapters)('$name (Store contract)', ({ open }) => {
       expect(await store.getConversation('c-equal')).toEqual(conv);
     }));
 
+  it('when a conversation is peeked, then it is the saved document, and null for an id never saved', () =>
+    withStore(async (store) => {
+      const conv = makeConversation({ id: 'c-peek', lead: makeLead(), messages: [makeMessage(1)] });
+      await store.saveConversation(conv);
+      expect(await store.peekConversation('c-peek')).toEqual(conv);
+      expect(await store.peekConversation('never-saved')).toBeNull();
+      const next = makeConversation({ id: 'c-peek', messages: [makeMessage(1), makeMessage(2)], updatedAt: at(5) });
+      await store.saveConversation(next);
+      expect(await store.peekConversation('c-peek')).toEqual(next);
+    }));
+
   it('when an id was never saved, then getting it returns null', () =>
     withStore(async (store) => {
       expect(await store.getConversation('never-saved')).toBeNull();
