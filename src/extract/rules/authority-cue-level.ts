@@ -14,7 +14,8 @@ const DECISION = new RegExp(
   [
     String.raw`\bi(?:'d|'ll)?\s+(?:alone\s+|ultimately\s+|will\s+|would\s+|get to\s+|can\s+|also\s+|usually\s+|do\s+|then\s+)?(?:decide|sign[- ]?off|sign off|approve|sign(?![- ]?(?:up|in|into|on|out)\b))\b`,
     String.raw`\bi\s+(?:make|take)\s+(?:the|all|all the)\s+(?:[\w-]+\s+){0,2}?(?:decisions?|call)\b`,
-    String.raw`\bi\s+(?:own|hold|control|manage|have)\s+(?:the|this|our|that)\s+(?:\w+\s+)?budget\b`,
+    String.raw`\bi\s+(?:own|hold|control|manage|have)\s+(?:the|this|our|that)\s+(?:[\w'’-]+\s+){0,2}budget\b`,
+    String.raw`\bi\s+(?:have|hold|got)\s+(?:the\s+)?(?:approval|sign-?off|signing)\s+(?:authority\s+|rights\s+|power\s+)?(?:for|on|over)\b`,
     String.raw`\bi\s+(?:hold|control)\s+the\s+purse(?:[- ]strings)?\b`,
     String.raw`\bi\s+(?:give|grant)\s+(?:the\s+)?(?:final\s+)?(?:approval|sign-?off|go-ahead|green light)\b`,
     String.raw`\bi\s+have\s+(?:the\s+)?(?:final say|final call|sign[- ]?off|budget authority)\b`,

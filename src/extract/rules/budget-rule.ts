@@ -34,6 +34,7 @@ const NO_BUDGET = [
   /\b(?:no|zero)\s+(?:real\s+|set\s+|dedicated\s+|actual\s+|allocated\s+|formal\s+|approved\s+|signed[-\s]off\s+|agreed\s+|confirmed\s+|official\s+|committed\s+)?budget\b(?!\s+(?:limits?|caps?|constraints?|ceiling|restrictions?|concerns?|issues?|problems?))/i,
   /\bno\s+(?:money|funds|funding)\s+(?:\w+\s+){0,2}?(?:set\s+aside|put\s+aside|allocated|earmarked|available|for\b|yet\b|right\s+now|at\s+the\s+moment)/i,
   /\bnothing\s+(?:is\s+|has\s+been\s+|'s\s+)?(?:budgeted|allocated|set\s+aside|earmarked)/i,
+  /\b(?:don't|do\s+not|dont|haven't|have\s+not|havent)\s+(?:have\s+|got\s+)?anything\s+(?:budgeted|allocated|set\s+aside|earmarked)\b/i,
   /\b(?:budget|money|funds|funding)\s*(?:isn't|hasn't|is\s+not|has\s+not|'s\s+not)\s+(?:yet\s+)?(?:been\s+)?(?:yet\s+)?(?:approved|signed\s+off)\b/i,
   /\b(?:don't|do\s+not|doesn't|does\s+not|haven't|have\s+not|hasn't|dont|havent)\s+(?:have|got)\s+(?:a|any)\s+(?:budget|money|funds)\b/i,
   /\b(?:not|un)\s?budgeted\b|\bbudget\s+(?:is\s+|of\s+|:\s*)?(?:zero|nil|none|non-?existent|\$?0)\b/i,

@@ -98,7 +98,11 @@ function leadingName(text: string): string {
 /** The company named in a bare answer to "what's the company called?". */
 function fromAnswer(text: string): Found | null {
   // "Do you need the legal entity? Harmony Row Music, 33 people.": a question back comes first.
-  const firstLine = text.trim().replace(/^(?:[^.!?]*\?\s+)+(?:(?:ok|okay|fine|sure|anyway)[,.!]?\s+)?(?=\S)/i, '');
+  const firstLine = text
+    .trim()
+    .replace(/^(?:[^.!?]*\?\s+)+(?:(?:ok|okay|fine|sure|anyway)[,.!]?\s+)?(?=\S)/i, '')
+    // "Just me - Kowalczyk Dev, a one-person company": the name after the headcount.
+    .replace(/^(?:it's\s+|its\s+)?(?:just|only)\s+me\s*(?:[-–—:,]|\s[-–—]\s)\s*(?:(?:i\s+trade\s+as|trading\s+as)\s+)?(?=\p{Lu})/iu, '');
   if (REFUSAL.test(leadingName(firstLine)) || REFUSAL.test(firstLine.split(/[.!?](?:\s|$)/)[0] ?? '')) return null;
   if (STUDENT_THERE.test(firstLine)) return null;
   const intro = ANSWER_INTRO.exec(firstLine);

@@ -60,7 +60,7 @@ const GLOSSES = [
   /^\s*,\s*(?:so|i\.?e\.?|that is|meaning|aka|basically|in english)\s*,?\s+(?:the\s+|a\s+|an\s+)?((?:[\p{L}&-]+\s+){0,3}[\p{L}&-]+)(?=\s*(?:$|[,.;!?)]|\s(?:and|but|so|i|we)\b))/iu,
   /^\s*,\s*(?:the|a|an)\s+((?:[\p{L}&-]+\s+){0,3}[\p{L}&-]+)(?=\s*(?:$|[.;!?]))/iu,
   // "hoofd sales — head of sales — and I decide", "Soy la dueña — I'm the owner."
-  /^\s+[-–—]\s+(?:(?:i'm|i am)\s+)?(?:the\s+|a\s+|an\s+)?((?:[\p{L}&-]+\s+){0,3}[\p{L}&-]+)(?=\s+[-–—](?:\s|$)|\s*(?:$|[.;!?,]))/iu,
+  /^\s+[-–—]\s+(?:(?:i'm|i am)\s+)?(?:the\s+|a\s+|an\s+)?((?:[\p{L}&-]+\s+){0,3}[\p{L}&-]+)(?=\s+[-–—](?:\s|$)|\s*(?:$|[.;!?,])|\s+(?:across|at|for|in|with|and)\b)/iu,
 ];
 
 /** Titles in German, Dutch, French, Spanish or Portuguese, which visitors often explain in English. */
@@ -149,7 +149,7 @@ export function findRole(text: string, answering: boolean): Role | null {
   let untitled: Role | null = null;
   if (answering) {
     // "Ich bin", "je suis", "soy", "ik ben": "I am" in the visitor's own language.
-    const bare = cutRole(first.replace(/^(?:as i (?:said|mentioned)|like i said|well|so|um|hi|hello|hey)[,:]?\s+/i, '').replace(/^(?:ich bin|je suis|ik ben|soy|sou)\s+(?:(?:der|die|el|la|le|o|a|de)\s+)?/i, ''), false);
+    const bare = cutRole(first.replace(/^(?:as i (?:said|mentioned)|like i said|well|so|um|hi|hello|hey)[,:]?\s+/i, '').replace(/^(?:ich bin|je suis|ik ben|soy|sou)\s+(?:(?:der|die|el|la|le|o|a|de)\s+)?|^(?:myself|me)\s+(?=\p{L})/iu, ''), false);
     const glossed = bare ? withGloss(bare, first.slice(first.indexOf(bare) + bare.length)) : null;
     // "Soy la dueña — I'm the owner.": words with no title word give way to a title said next.
     if (glossed && (hasTitleWord(glossed) || !I_AM.test(text))) return { value: glossed, raw: first };

@@ -50,7 +50,8 @@ const DEMO_REQUESTS: readonly RegExp[] = [
   /\b(?:can|could|would|will)\s+(?:i|we)\s+(?:get|have)\s+(?:someone|somebody|a\s+(?:person|rep|human))\s+(?:to\s+)?(?:ring|call|phone|contact)\s+(?:me|us)\b|\b(?:can|could|would)\s+(?:someone|somebody|you)\s+(?:please\s+)?(?:ring|call|phone)\s+(?:me|us)(?:\s+back)?\b/i,
   // "Could we set up a call with your sales team?", "I'd like to talk to sales"
   /\b(?:call|meeting|chat|talk|speak)\s+(?:to|with)\s+(?:your\s+|a\s+|the\s+|someone\s+(?:from|in|on)\s+(?:your\s+|the\s+)?)?sales\b/i,
-  /\b(?:book|schedule|set up|arrange|get|have|want|like|love|jump on|hop on)\s+(?:a|an)\s+(?:quick\s+|short\s+)?(?:sales\s+call|discovery\s+call|intro(?:ductory)?\s+call)\b/i,
+  // Not their own calls with their prospects: "qualify them before we book a discovery call".
+  /(?<!\b(?:before|until|after|when|so|once|then)\s+(?:we|they|our\s+\w+)\s+)\b(?:book|schedule|set up|arrange|get|have|want|like|love|jump on|hop on)\s+(?:a|an)\s+(?:quick\s+|short\s+)?(?:sales\s+call|discovery\s+call|intro(?:ductory)?\s+call)\b/i,
   // "Can we set up a quick call?", "happy to jump on a call", "book a call with sales".
   ...callRequests(),
 ];

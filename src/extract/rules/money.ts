@@ -49,7 +49,8 @@ const MULTIPLIERS: readonly (readonly [RegExp, number])[] = [
   [/^\s?(?:billion|bn)\b/i, 1e9],
 ];
 
-const CORE = new RegExp(`(?<![\\p{L}\\d.,'])(\\d(?:[\\d,.']*\\d)?)|\\b(${NUMBER_WORDS_SOURCE})\\b`, 'giu');
+// Thousands grouped with spaces, as in French, Nordic and SI style ("10 000 $", "15 000 kr"), come first.
+const CORE = new RegExp(`(?<![\\p{L}\\d.,'])(\\d{1,3}(?:[ \\u00A0\\u202F]\\d{3})+(?![\\d.,])|\\d(?:[\\d,.']*\\d)?)|\\b(${NUMBER_WORDS_SOURCE})\\b`, 'giu');
 const PREFIX = new RegExp(`(?:(${SYMBOL_SOURCE})|\\b(Rs\\.?|[A-Za-z]{3}))\\s?~?\\s?$`, 'u');
 const RANGE_JOIN = /^\s*(?:-|–|—|to|or|and)\s*(?:(?:about|around|maybe)\s+)?$/i;
 const NOT_AMOUNT_AFTER = /^(?:\s?%|\s?percent\b|st\b|nd\b|rd\b|th\b|:\d|x\b|\s?(?:am|a\.m\.|o'clock)(?!\w))/i;
@@ -132,7 +133,7 @@ function findAtoms(text: string): Atom[] {
 
 /** Reads "30,000", "1,200.50", "3.000" (thousands), "1.200,50", "12,00,000" (lakh), "1.5" (with a suffix), "1'000". */
 function parseDigits(raw: string, hasSuffix: boolean): number | null {
-  const s = raw.replace(/'/g, '');
+  const s = raw.replace(/['\s\u00A0\u202F]/g, '');
   if (/^\d+$/.test(s)) return Number(s);
   const grouped = /^\d{1,3}([.,])\d{3}(?:\1\d{3})*$/.exec(s);
   // "€3.000" is three thousand, but "3.000k" or "1.500m" read the dot as a decimal point.

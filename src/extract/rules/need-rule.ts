@@ -66,6 +66,8 @@ const NOT_FROM_US = String.raw`\b(?:don't|do not|dont|doesn't|never)\s+want\s+to
 const NOT_A_NEED_EXTRA = new RegExp(`${REQUEST}|${APPROVAL}|${NOT_FROM_US}`, 'gi');
 const SHOPPING = /\b(?:which|what) (?:plan|tier|package|vendor|option)s?\b|\bshortlist|\bcompar(?:e|ing) (?:you|vendors|tools|options|providers)\b|\bjust (?:exploring|browsing|looking)\b|\bexploring (?:options|what's out there)\b|\blooking around\b/i;
 
+const POINTS_BACK = /^\W*(?:(?:we|i)\s+)?(?:really\s+)?(?:need|want|have)\s+to\s+\w+\s+(?:those|them|these|this|that|it)\b|\b(?:those|them|these)\b/i;
+
 function truncate(text: string): string {
   if (text.length <= MAX_SUMMARY) return text;
   const cut = text.slice(0, MAX_SUMMARY);
@@ -125,7 +127,10 @@ export function needRule(input: string, ctx: RuleContext): RuleResult {
   // Answers to the budget, timeline, contact and booking questions talk about those ("we'd like to
   // keep it under 500"); a stray cue there would overwrite the real need, so they are not read.
   if (ctx.expecting !== null && ANSWERS_NOT_READ.has(ctx.expecting)) return { candidates: [] };
-  const picked = splitSentences(text).filter(isNeedSentence);
+  const sentences = splitSentences(text);
+  // "... most of them renters who can't buy. Need to screen those out.": a need that points back
+  // ("those", "them", "it") keeps the sentence it points at.
+  const picked = sentences.filter((s, i) => isNeedSentence(s) || (i + 1 < sentences.length && isNeedSentence(sentences[i + 1] ?? '') && POINTS_BACK.test(sentences[i + 1] ?? '') && !(sentences[i] ?? '').endsWith('?')));
   if (picked.length === 0 || NO_NEED.test(text) || saysNoProblem(text)) return { candidates: [] };
   const summary = truncate(picked.join(' '));
   const c = candidate('need.summary', summary, summary);

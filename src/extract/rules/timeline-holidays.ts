@@ -14,7 +14,7 @@ const HOLIDAY_SEASON = /\b(?:(?<hprep>before|by|until|till|after|over|around|dur
  * Labor Day (US and Canada), Memorial Day, the Fourth of July, Easter, Halloween, Valentine's
  * Day, Boxing Day.
  */
-const NAMED_HOLIDAY = /\b(?:(?<hprep>before|by|after|until|till|over|around|for|at|on|in)\s+)?(?:the\s+)?(?<holiday>christmas|xmas|x-mas|new\s+year(?:'s)?(?:\s+(?:day|eve))?|thanksgiving|black\s+friday|cyber\s+monday|labou?r\s+day(?:\s+weekend)?|memorial\s+day(?:\s+weekend)?|(?:the\s+)?(?:fourth|4th)\s+of\s+july|july\s+(?:4th|fourth|4)\b|independence\s+day|easter(?:\s+(?:sunday|monday|weekend))?|hallowe'?en|valentine'?s(?:\s+day)?|boxing\s+day)(?![\w'])/gi;
+const NAMED_HOLIDAY = /\b(?:(?<hprep>before|by|after|until|till|over|around|for|at|on|in)\s+)?(?:the\s+)?(?<holiday>christmas|xmas|x-mas|new\s+year(?:'s)?(?:\s+(?:day|eve))?|thanksgiving|black\s+friday|cyber\s+monday|labou?r\s+day(?:\s+weekend)?|memorial\s+day(?:\s+weekend)?|(?:the\s+)?(?:fourth|4th)\s+of\s+july|july\s+(?:4th|fourth|4)\b|independence\s+day|easter(?:\s+(?:sunday|monday|weekend))?|hallowe'?en|valentine'?s(?:\s+day)?|boxing\s+day|australia\s+day|canada\s+day|anzac\s+day)(?![\w'])/gi;
 
 /** The `n`-th (1-based) `weekday` (ISO, Monday 1) of a month; n = -1 is the last. */
 function nthWeekday(year: number, month: number, weekday: number, n: number): CivilDate {
@@ -65,6 +65,9 @@ function holiday(g: PhraseGroups, env: PhraseEnv): Phrase {
     if (/hallowe/.test(name)) return { year: y, month: 10, day: 31 };
     if (/valentine/.test(name)) return { year: y, month: 2, day: 14 };
     if (/boxing/.test(name)) return { year: y, month: 12, day: 26 };
+    if (/australia/.test(name)) return { year: y, month: 1, day: 26 };
+    if (/canada/.test(name)) return { year: y, month: 7, day: 1 };
+    if (/anzac/.test(name)) return { year: y, month: 4, day: 25 };
     if (/eve/.test(name)) return { year: y, month: 12, day: 31 };
     if (/new/.test(name)) return { year: y, month: 1, day: 1 };
     // Thanksgiving: fourth Thursday of November (US), second Monday of October (Canada).

@@ -104,13 +104,16 @@ function findAllHits(text: string, env: PhraseEnv): Hit[] {
     const cues = [...sentence.matchAll(TIMELINE_CUE)].map((m) => m[0]);
     if (!env.answering && cues.length === 0) continue;
     const sentenceEnv = { ...env, strongCue: cues.some((c) => !WEAK_CUES_ONLY.test(c)) };
-    for (const { clause, at } of clauses(sentence)) {
+    const parts = clauses(sentence);
+    const asking = sentence.trimEnd().endsWith('?');
+    for (const [index, { clause, at }] of parts.entries()) {
       const timing = timingText(clause, env.answering);
       if (timing === null) continue;
       const wanted = WANTED.test(clause);
       for (const h of dropAlternatives(timing, findHits(timing, sentenceEnv))) {
-        // "does the bot hand over at some point?": a question asks about us, it is no "no plan".
-        if (h.value === 'none' && !env.answering && sentence.trimEnd().endsWith('?')) continue;
+        // "does the bot hand over at some point?", "can it spot buyers ready this week?": the clause
+        // that asks is about us, it states no plan of theirs (the timeline question will ask).
+        if (!env.answering && asking && index === parts.length - 1) continue;
         hits.push({ ...h, start: sentenceStart + at + h.start, end: sentenceStart + at + h.end, sentence, sentenceIndex, sentenceStart, wanted });
       }
     }
@@ -197,7 +200,7 @@ function findHits(clause: string, env: PhraseEnv): Found[] {
       const end = start + m[0].length;
       if (m[0].trim() === '' || !free(start, end)) continue;
       const value = resolve(m.groups ?? {}, env, clause.slice(0, start), clause.slice(end));
-      if (value !== null) hits.push({ start, end, value: clampToToday(negated(value, clause.slice(0, start)), env.today) });
+      if (value !== null) hits.push({ start, end, value: clampToToday(negated(value, clause.slice(0, start), m[0]), env.today) });
     }
   }
   if (env.answering || env.strongCue) for (const hit of chronoHits(clause, env)) if (free(hit.start, hit.end)) hits.push(hit);
@@ -253,10 +256,12 @@ function clauses(sentence: string): { clause: string; at: number }[] {
  * "Not this year", "not in Q2", "we won't buy this quarter": the time after the period named,
  * not the period itself. Deadlines have no span and stay ("not until June" is June).
  */
-function negated(value: Phrase, before: string): Phrase {
+function negated(value: Phrase, before: string, said = ''): Phrase {
   if (value === 'none' || !value.span || !/\b(?:not|n't|never|no\s+plans?)\b/i.test(before)) return value;
   // "Not before 2028": from its start; "not this year", "not in Q2": from the day after it.
-  if (/\b(?:not|never)\s+(?:before|earlier\s+than|sooner\s+than)\s*$|\bno\s+(?:earlier|sooner)\s+than\s*$/i.test(before)) return { date: value.span.start, lowerBound: true };
+  const notBefore = /\b(?:not|never)\s+(?:before|until|till|earlier\s+than|sooner\s+than)\s*$|\bno\s+(?:earlier|sooner)\s+than\s*$/i.test(before);
+  // The phrase may carry the "until" itself ("not [till early next year]").
+  if (notBefore || (/\b(?:not|never)\s*$/i.test(before) && /^\s*(?:before|until|till)\b/i.test(said))) return { date: value.span.start, lowerBound: true };
   return { date: addDays(value.span.end, 1), lowerBound: true };
 }
 

@@ -113,6 +113,19 @@ const CASES: Case[] = [
   { text: 'no idea really. maybe 300 a month? 400?', asked: 'budget', fields: { 'budget.amount': 300, 'budget.period': 'monthly' } },
   { text: "There's $25,000 in next fiscal year's budget, one time.", asked: 'budget', fields: { 'budget.amount': 25000, 'budget.period': 'one_time' } },
   { text: 'The board meets in May. If it passes we would start in September.', asked: 'timeline', fields: { 'timeline.targetDate': '2026-09-01' } },
+  { text: 'We fit kitchens and get loads of web leads, mostly renters. Need to filter those out.', fields: { 'need.summary': 'We fit kitchens and get loads of web leads, mostly renters. Need to filter those out.' } },
+  { text: "I'm the sales lead, and I have approval for this kind of purchase.", asked: 'authority', fields: { 'authority.level': 'decision_maker' } },
+  { text: 'Assistant Principal. I control the school\'s marketing budget.', asked: 'authority', fields: { 'authority.level': 'decision_maker' } },
+  { text: 'Myself founder.', asked: 'authority', fields: { 'authority.role': 'founder', 'authority.level': 'decision_maker' } },
+  { text: 'Je suis la directrice des ventes - sales director across our three stores.', asked: 'authority', fields: { 'authority.role': 'directrice des ventes (sales director)' } },
+  { text: 'We need to screen prospects by seat count before we book a discovery call.', fields: { 'need.summary': 'We need to screen prospects by seat count before we book a discovery call.' }, empty: ['intent.demo'] },
+  { text: "We don't have anything budgeted for this year.", asked: 'budget', fields: { 'budget.status': 'none' } },
+  { text: 'Environ 12 000 $ par année.', asked: 'budget', timezone: 'America/Toronto', locale: 'fr-CA', fields: { 'budget.amount': 12000, 'budget.currency': 'CAD', 'budget.period': 'yearly' } },
+  { text: 'Just me - Nowak Studio, a one-person company.', asked: 'company', fields: { 'company.name': 'Nowak Studio' } },
+  { text: 'Can it spot buyers who are ready this week?', empty: ['timeline.bucket'], fields: {} },
+  { text: 'We need it live before Q3 - can we get a demo?', fields: { 'timeline.targetDate': '2026-07-01', 'intent.demo': true } },
+  { text: 'Probably not till early next year. Say March.', asked: 'timeline', now: '2026-06-08T15:45:00Z', fields: { 'timeline.targetDate': '2027-03-01', 'timeline.bucket': 'year' } },
+  { text: 'Before Australia Day.', asked: 'timeline', timezone: 'Australia/Brisbane', now: '2026-11-09T00:30:00Z', fields: { 'timeline.targetDate': '2027-01-26', 'timeline.bucket': 'quarter' } },
 ];
 
 describe('the rules extractor on whole messages', () => {
