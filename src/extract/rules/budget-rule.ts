@@ -47,6 +47,9 @@ const NO_BUDGET = [
  */
 const NOT_APPROVED_ANSWER = /\bnothing\s+(?:is\s+|has\s+been\s+|'s\s+)?(?:approved|signed\s+off)\b|\b(?:it|this|that|anything)\s*(?:isn't|hasn't|is\s+not|has\s+not|'s\s+not)\s+(?:yet\s+)?(?:been\s+)?(?:yet\s+)?(?:approved|signed\s+off)\b|^\W*(?:(?:still|but|so\s+far)\s+)*not\s+(?:yet\s+)?(?:approved|signed\s+off)(?:\s+yet)?\b/i;
 
+/** "Zero haha, I'm a student", "Nothing, we're tiny": none, then why (no amount, no money word after). */
+const NONE_THEN_WHY = /^\W*(?:zero|nothing|none|nada|zilch|zip|nil)\b(?!\s+of\b)(?![^.!?]*\b(?:but|budget|money|could|can|would|have|maybe)\b)[^\d$€£₹]*$/i;
+
 /** A one-word "no budget" answering the budget question ("none lol", "zero", "nada", "no"). */
 const NONE_ANSWER = /^\W*(?:(?:honestly|well|um|uh|erm|hmm|sadly|unfortunately|currently|basically|literally|so|ha|haha|lol)\W+)*(?:none|nothing|zero|zilch|zip|nada|nil|nope|no|0|[$€£₹]\s?0|not\s+a\s+(?:penny|cent|dime|thing))(?:\W+(?:lol|lmao|haha|ha|sadly|unfortunately|honestly|really|tbh|atm|yet|so\s+far|for\s+now|right\s+now|at\s+the\s+moment|currently|at\s+all|whatsoever|i'?m\s+afraid|sorry|not\s+yet|at\s+this\s+point|to\s+be\s+honest|not\s+buying|(?:i'?m|we'?re)\s+not\s+buying|just\s+(?:curious|looking|browsing)))*\W*$/i;
 
@@ -111,7 +114,10 @@ export function budgetRule(text: string, ctx: RuleContext): RuleResult {
       // A correction ("make that $12k") replaces the amount but keeps what it did not restate.
       const replaced = correctedBy(found, before);
       const period: BudgetPeriod | null = periodOf(before, after) ?? replaced?.period ?? null;
-      const currency: string | null = localDollar(sentence, mention, ctx.defaultCurrency) ?? mention.currency ?? replaced?.currency ?? null;
+      // A code said in the sentence ("200 bucks a month CAD") names a generic dollar precisely.
+      const code = answering ? codeInSentence(sentence) : null;
+      const generic = mention.currency === null || (mention.currency === 'USD' && !/US\s?\$|\busd\b/i.test(mention.text));
+      const currency: string | null = (generic ? code : null) ?? localDollar(sentence, mention, ctx.defaultCurrency) ?? mention.currency ?? replaced?.currency ?? null;
       found = { amount: mention.amount, currency, period, sentence };
     }
   }
@@ -130,7 +136,7 @@ export function budgetRule(text: string, ctx: RuleContext): RuleResult {
   }
   // "$15 per seat" says nothing of the total, so it is neither "no budget" nor a refusal.
   if (perUnit) return { candidates: [] };
-  const none = answering && NONE_ANSWER.test(text) ? text : splitSentences(text).find((s) => NO_BUDGET.some((re) => re.test(s)) || (answering && NOT_APPROVED_ANSWER.test(s)));
+  const none = answering && (NONE_ANSWER.test(text) || NONE_THEN_WHY.test(text)) ? text : splitSentences(text).find((s) => NO_BUDGET.some((re) => re.test(s)) || (answering && NOT_APPROVED_ANSWER.test(s)));
   if (none) return { candidates: [candidate('budget.status', 'none', none)].filter((c): c is Candidate => c !== null) };
   if (answering && DECLINED.test(text)) return { candidates: [], declined: true };
   return { candidates: [] };
@@ -142,6 +148,11 @@ function stretchedFrom(first: Found | null, mention: MoneyMention, before: strin
   const alternative = /^\W*$/.test(before) && /^\s*\?/.test(after);
   if (first === null || (!STRETCH.test(before.slice(-40)) && !alternative) || CORRECTION.test(before)) return null;
   return { ...first, period: first.period ?? periodOf(before, after), currency: first.currency ?? mention.currency };
+}
+
+/** "Like 200 bucks a month CAD, tops": answering the budget question, a currency code said anywhere in the sentence. */
+function codeInSentence(sentence: string): string | null {
+  return /\b(USD|CAD|AUD|EUR|GBP|INR|NZD|SGD)\b/.exec(sentence)?.[1] ?? null;
 }
 
 /** Countries whose own currency is written "$": there a bare "$1,500" is the local dollar. */
