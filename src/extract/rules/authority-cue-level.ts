@@ -89,7 +89,8 @@ const INFLUENCE_THIRD_PARTY = new RegExp(
     // "purchases still go through our CEO", "everything goes through the owner".
     String.raw`\b(?:purchases?|spend(?:ing)?|it|this|everything|anything|decisions?|contracts?|approvals?)\s+(?:still\s+|all\s+|always\s+|has\s+to\s+|have\s+to\s+|must\s+|would\s+(?:still\s+)?(?:have\s+to\s+)?|will\s+(?:have\s+to\s+)?)?go(?:es)?\s+(?:through|via|past)\s+(?:the\s+|our\s+|my\s+)?(?:[\w-]+\s+){0,2}?${DECIDER}\b`,
     // "Decisions are made by our board of trustees", "the decision is taken by our board".
-    String.raw`\b(?:decisions?|purchases?|spending|budgets?|approvals?|(?:the\s+)?final\s+(?:say|call|decision))\s+(?:(?:are|is|get|gets|will\s+be|would\s+be)\s+)?(?:made|taken|approved|signed\s+off|decided|given)\s+by\s+(?:the\s+|our\s+|my\s+)?(?:[\w-]+\s+){0,2}?${DECIDER}\b`,
+    String.raw`\b(?:decisions?|purchases?|spending|budgets?|approvals?|contracts?|tools?|(?:the\s+)?final\s+(?:say|call|decision))\s+(?:(?:of|like)\s+(?:this|that)\s+(?:kind|size|sort|type)?\s*)?(?:(?:are|is|get|gets|will\s+be|would\s+be)\s+)?(?:made|taken|approved|signed(?:\s+off)?|decided|given)\s+by\s+(?:the\s+|our\s+|my\s+)?(?:[\w-]+\s+){0,2}?${DECIDER}\b`,
+    String.raw`\bon\s+my\s+recommendation\b|\bput(?:ting)?\s+(?:together\s+)?(?:options|a\s+shortlist|a\s+proposal|a\s+recommendation)\s+(?:together\s+)?(?:for|to)\s+(?:our|my|the)\s+(?:[\w-]+\s+){0,2}?${DECIDER}\b`,
   ].join('|'),
   'i',
 );

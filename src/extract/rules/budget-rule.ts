@@ -35,6 +35,7 @@ const NO_BUDGET = [
   /\bno\s+(?:money|funds|funding)\s+(?:\w+\s+){0,2}?(?:set\s+aside|put\s+aside|allocated|earmarked|available|for\b|yet\b|right\s+now|at\s+the\s+moment)/i,
   /\bnothing\s+(?:is\s+|has\s+been\s+|'s\s+)?(?:budgeted|allocated|set\s+aside|earmarked)/i,
   /\b(?:don't|do\s+not|dont|haven't|have\s+not|havent)\s+(?:have\s+|got\s+)?anything\s+(?:budgeted|allocated|set\s+aside|earmarked)\b/i,
+  /\b(?:haven't|have\s+not|havent|hasn't|has\s+not|didn't|did\s+not)\s+(?:yet\s+)?(?:set|agreed|allocated|defined|approved|fixed)\s+(?:a|any|the)\s+budget\b/i,
   /\b(?:budget|money|funds|funding)\s*(?:isn't|hasn't|is\s+not|has\s+not|'s\s+not)\s+(?:yet\s+)?(?:been\s+)?(?:yet\s+)?(?:approved|signed\s+off)\b/i,
   /\b(?:don't|do\s+not|doesn't|does\s+not|haven't|have\s+not|hasn't|dont|havent)\s+(?:have|got)\s+(?:a|any)\s+(?:budget|money|funds)\b/i,
   /\b(?:not|un)\s?budgeted\b|\bbudget\s+(?:is\s+|of\s+|:\s*)?(?:zero|nil|none|non-?existent|\$?0)\b/i,
@@ -145,7 +146,7 @@ export function budgetRule(text: string, ctx: RuleContext): RuleResult {
 /** The first amount, lent what it lacked, when `mention` is only a stretch above it ("$300, maybe $400"); else null. */
 function stretchedFrom(first: Found | null, mention: MoneyMention, before: string, after: string): Found | null {
   // "maybe 150 a month? 200?": a second amount asked on its own is an alternative, like a stretch.
-  const alternative = /^\W*$/.test(before) && /^\s*\?/.test(after);
+  const alternative = (/^\W*$/.test(before) && /^\s*\?/.test(after)) || /^\s*(?:,|\/)\s*$/.test(before);
   if (first === null || (!STRETCH.test(before.slice(-40)) && !alternative) || CORRECTION.test(before)) return null;
   return { ...first, period: first.period ?? periodOf(before, after), currency: first.currency ?? mention.currency };
 }

@@ -5,7 +5,7 @@ import { splitSentences } from './sentences.js';
 export type Role = { value: string; raw: string };
 
 // "I'm (the|a) <role>", "I'm one of the two owners", "I work as a <role>".
-const I_AM = /(?:^|[^\p{L}'])(?:i'm|i am|im|i work as|i'm working as|my (?:role|title|job title|job|position) is)\s+(?:(?:just|also|currently|actually|basically|now)\s+)?(?:one of (?:the |our |my )?(?:two |three |four |five |several |\d+ )?|(?:the|a|an)\s+)?(.+)/iu;
+const I_AM = /(?:^|[^\p{L}'])(?:i'm|i am|im|i work as|i'm working as|i serve as|i act as|i'm serving as|my (?:role|title|job title|job|position) is)\s+(?:(?:just|also|currently|actually|basically|now)\s+)?(?:one of (?:the |our |my )?(?:two |three |four |five |several |\d+ )?|(?:the|a|an)\s+)?(.+)/iu;
 // "I'm on the tech committee", "I sit on the board".
 const ON_A_BODY = /\b(?:i'm|i am|im|i sit|i serve|i volunteer)\s+(?:on|in)\s+(?:the|a|an|our)\s+([\w -]{1,40}?\b(?:committee|board|council|working group|panel|task force))\b/i;
 // "I'm in marketing", "I work in customer success", "I'm on the growth team": the department is the role.
@@ -50,7 +50,7 @@ function roleEnd(phrase: string): number {
 // A role never starts like this: "I'm not sure", "I'm looking for", "I'm curious"; nor does a bare
 // clause that opens with a pronoun or a filler ("its just me", "yeah we decide", "our CEO").
 const NOT_A_ROLE_START =
-  /^(?:not|no|nope|nah|looking|interested|curious|trying|wondering|sure|happy|based|from|here|in|at|with|on|afraid|sorry|fine|good|ok|okay|new|going|gonna|hoping|planning|thinking|exploring|browsing|researching|writing|doing|working|responsible|also|still|only|pretty|quite|very|really|kind|sort|in charge|the one|one|just|able|unable|about|around|reaching|contacting|asking|evaluating|comparing|after|glad|excited|keen|aware|unsure|confused|the|a|an|it|it's|its|this|that|there|i|i'm|im|i'd|id|ive|we|we're|my|mine|myself|our|ours|us|me|you|they|he|she|his|her|their|as|like|so|and|but|well|um|uh|hmm|yes|yeah|yep|yup|honestly|maybe|probably|both|either|nothing|none|depends|together|n\/a)\b/i;
+  /^(?:not|no|nope|nah|looking|interested|curious|trying|wondering|sure|happy|based|from|here|in|at|with|on|afraid|sorry|fine|good|ok|okay|new|going|gonna|hoping|planning|thinking|exploring|browsing|researching|writing|doing|working|responsible|also|still|only|pretty|quite|very|really|kind|sort|in charge|the one|one|just|able|unable|about|around|reaching|contacting|asking|evaluating|comparing|after|glad|excited|keen|aware|unsure|confused|the|a|an|it|it's|its|this|that|there|i|i'm|im|i'd|id|ive|we|we're|my|mine|myself|our|ours|us|me|you|they|he|she|his|her|their|as|like|so|and|but|well|um|uh|hmm|yes|yeah|yep|yup|honestly|maybe|probably|both|either|nothing|none|depends|together|putting|gathering|collecting|pulling|compiling|scouting|shopping|preparing|helping|asking|applying|n\/a)\b/i;
 const VERBISH = /\b(?:is|are|was|were|am|be|been|do|does|did|don't|have|has|had|not|can't|won't|would|will|should|could|need|want|decide|decides|approve|sign|make|makes|asked|get|got)\b|'(?:s|d|ll|re|ve)\b/i;
 // Words about the buying decision, not a job: "Final approval from CEO" names no role of the visitor.
 const DECISION_WORDS = /\b(?:approvals?|approvers?|decisions?|deciders?|decision[- ]?makers?|sign-?off|signator(?:y|ies)|signers?|purse|(?:purchasing|buying|spending) power|budget (?:holder|owner)s?)\b/i;

@@ -226,6 +226,8 @@ function chronoHits(clause: string, env: PhraseEnv): Found[] {
     // A weekday alone or a span of weekdays ("open Mon-Fri") is a routine, not a date.
     if (!s.isCertain('day') && (!s.isCertain('weekday') || Boolean(r.end))) return [];
     if (!s.isCertain('day') && /^(?:on\s+)?(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$/.test(r.text)) return [];
+    // "is there a room open tonight": a time of day in their trade, not when they buy.
+    if (!env.answering && /^(?:tonight|this\s+(?:evening|afternoon|morning)|tomorrow\s+(?:morning|afternoon|evening|night))$/i.test(r.text.trim())) return [];
     const year = s.get('year');
     const month = s.get('month');
     const day = s.get('day');

@@ -9,7 +9,7 @@ import { REPO_ROOT } from '../../helpers/test-deps.js';
 
 const runtime = { openaiApiKey: null, llmBaseUrl: null, llmModel: null, crmWebhookUrl: null, crmWebhookSecret: null, adminToken: null };
 
-const FIXTURES = ['conversations.jsonl', 'conversations-b.jsonl', 'conversations-c.jsonl', 'conversations-d.jsonl', 'conversations-e.jsonl', 'conversations-f.jsonl', 'conversations-g.jsonl', 'conversations-h.jsonl', 'conversations-i.jsonl', 'conversations-j.jsonl'];
+const FIXTURES = ['conversations.jsonl', 'conversations-b.jsonl', 'conversations-c.jsonl', 'conversations-d.jsonl', 'conversations-e.jsonl', 'conversations-f.jsonl', 'conversations-g.jsonl', 'conversations-h.jsonl', 'conversations-i.jsonl', 'conversations-j.jsonl', 'conversations-k.jsonl'];
 
 describe("the eval on the project's own labelled conversations", () => {
   it.each(FIXTURES)('when the rules extractor runs %s end to end, then field accuracy is at least 0.9 and nothing is asked twice', async (file) => {

@@ -126,6 +126,16 @@ const CASES: Case[] = [
   { text: 'We need it live before Q3 - can we get a demo?', fields: { 'timeline.targetDate': '2026-07-01', 'intent.demo': true } },
   { text: 'Probably not till early next year. Say March.', asked: 'timeline', now: '2026-06-08T15:45:00Z', fields: { 'timeline.targetDate': '2027-03-01', 'timeline.bucket': 'year' } },
   { text: 'Before Australia Day.', asked: 'timeline', timezone: 'Australia/Brisbane', now: '2026-11-09T00:30:00Z', fields: { 'timeline.targetDate': '2027-01-26', 'timeline.bucket': 'quarter' } },
+  { text: "People ask if there's a table free tonight and we can't reply while serving.", empty: ['timeline.bucket'], fields: {} },
+  { text: "We don't have a date in mind.", asked: 'timeline', fields: { 'timeline.bucket': 'none' } },
+  { text: "We haven't set a budget. It would depend on the price.", asked: 'budget', fields: { 'budget.status': 'none' } },
+  { text: "I'd go $300, $350 a month.", asked: 'budget', fields: { 'budget.amount': 300, 'budget.period': 'monthly' } },
+  { text: 'Zero haha, I am a student', asked: 'budget', fields: { 'budget.status': 'none' } },
+  { text: 'None of your business.', asked: 'budget', empty: ['budget.status'], fields: {} },
+  { text: 'Like 200 bucks a month CAD, tops', asked: 'budget', fields: { 'budget.amount': 200, 'budget.currency': 'CAD' } },
+  { text: 'Acme Plumbing. 9 techs plus me and the office manager, so 11 all in.', asked: 'company', fields: { 'company.size': 11 } },
+  { text: 'I serve as head of visitor services; contracts of this kind are approved by our executive director on my recommendation.', asked: 'authority', fields: { 'authority.role': 'head of visitor services', 'authority.level': 'influencer' } },
+  { text: "Field agronomist. I'm putting options together for our GM.", asked: 'authority', fields: { 'authority.role': 'Field agronomist', 'authority.level': 'influencer' } },
 ];
 
 describe('the rules extractor on whole messages', () => {
