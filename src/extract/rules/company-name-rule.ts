@@ -21,7 +21,7 @@ const NOT_A_COMPANY = /\b(?:don'?t work|do not work|not (?:working|employed)|une
 const NAME_END =
   /\s*(?:[,;:(\n]|\s[-–—]\s|\.(?:\s|$)|!|\?|\s(?:is|are|was|has|have|with|we|we're|we've|i|i'm|based|located|headquartered|in|about|around|approx\.?|approximately|circa|roughly|currently|which|who|that|employing|employs|and (?:we|i|our|about|around|\d))\b)/i;
 // A size starts after the name ("Acme 40 people"), but digits inside a name stay ("Ridgeway 360 Ltd").
-const SIZE_START = /\s~|\s\d[\d,.+]*(?=\s+[\p{Ll}~]|\s*$|\s*[,.;(])/u;
+const SIZE_START = /\s~|\s\d[\d,.+]*(?!\s+(?:in|at|from)\s+\p{Lu})(?=\s+[\p{Ll}~]|\s*$|\s*[,.;(])/u;
 const ANSWER_INTRO =
   /^(?:(?:the\s+|my\s+|our\s+)?client(?:'s|\s+is|\s+name\s+is|:)(?:\s+called)?|(?:it's|it is|we're|we are|i'm|i am)\s+(?:called|named)|the company(?:'s| is)(?: called)?|(?:our|my) company(?:'s| is)(?: called)?|company(?: name)?(?:'s| is|:)|the name(?:'s| is)|we're|we are|it's|it is|i work (?:at|for)|i'm (?:at|with)|i (?:run|own|founded|co-founded|started))\s+/i;
 // A capitalised organisation name: capitalised or digit-led words, joined by "&", "and", "of", ...
@@ -59,7 +59,9 @@ function looksLikeName(name: string): boolean {
   const words = name.split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 6 || !/\p{L}/u.test(name)) return false;
   const first = (words[0] ?? '').toLowerCase();
-  if (FILLER_START.has(first) || /^\d+$/.test(first)) return false;
+  // "Big Sky Survey & Mapping", "Little Oak Dental": a size word that opens a capitalised name belongs to it.
+  const sizeWordInName = /^(?:big|small|little|tiny|large)$/.test(first) && words.length > 1 && words.every((w) => /^[\p{Lu}&\d]/u.test(w));
+  if ((FILLER_START.has(first) && !sizeWordInName) || /^\d+$/.test(first)) return false;
   if (first === 'the' && !/^\p{Lu}/u.test(words[1] ?? '')) return false;
   if (isPlaceName(name) || NOT_A_COMPANY.test(name) || REFUSAL.test(name)) return false;
   // "Magnolia Barn at Cedar Ridge", "The Inn at Little Falls": a venue named after its place.
@@ -69,13 +71,32 @@ function looksLikeName(name: string): boolean {
   return !words.every((w) => GENERIC_WORDS.has(w.toLowerCase()));
 }
 
+/**
+ * Where the name ends, passing over a capitalised small word between capitalised ones, which
+ * is part of the name ("Locked In Games Co", "Shop At Home Ltd"), not the start of a phrase.
+ */
+function nameEnd(text: string): RegExpExecArray | null {
+  let from = 0;
+  for (;;) {
+    const m = NAME_END.exec(text.slice(from));
+    if (m === null) return null;
+    const word = /^\s(\p{Lu}\p{Ll}*)$/u.exec(m[0])?.[1];
+    const next = text.slice(from + m.index + m[0].length);
+    if (word === undefined || !/^(?:In|At|On|Of|With|And|About|By|For)$/.test(word) || !/^\s*\p{Lu}/u.test(next)) {
+      m.index += from;
+      return m;
+    }
+    from += m.index + m[0].length;
+  }
+}
+
 /** Cuts a bare answer down to its leading name ("Acme Ltd, 40 staff" -> "Acme Ltd"). */
 function leadingName(text: string): string {
   let rest = text.trim();
   let name = '';
   // "Pvt. Ltd." and "Co. Ltd" continue the name after an abbreviation's period.
   for (;;) {
-    const m = NAME_END.exec(rest);
+    const m = nameEnd(rest);
     const size = SIZE_START.exec(rest);
     const end = Math.min(m ? m.index : rest.length, size ? size.index : rest.length);
     name += rest.slice(0, end);

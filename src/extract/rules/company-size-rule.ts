@@ -32,7 +32,7 @@ const GLOSSED = new RegExp(String.raw`(?<![\d.,$€£₹¥])\b(?<num>${NUM})\s+[
 /** "a company of 50", "an agency of 15": only when nothing countable follows ("a group of 3 clinics" is not). */
 const ORG_OF_COUNT = new RegExp(String.raw`\b(?:company|firm|agency|business|startup|practice|studio|organi[sz]ation|shop)\s+of\s+(?:(?:about|around|roughly|~|just|only|over|nearly|almost)\s+)?(?<num>${NUM})(?=\s*(?:[,.;!?)]|$|people\b|employees\b|staff\b))`, 'gi');
 /** A bare count answering the company question: "about 40", "40ish", "around 40-50", "about 55 across sales and service". */
-const BARE = new RegExp(String.raw`(?<![\d.,$€£₹¥/])\b(?<num>${NUM})(?:\s*\+|-?\s?odd|-?ish)?(?:\s*(?:-|–|to)\s*(?:\d+))?(?=\s*(?:(?:or\s+so|give\s+or\s+take|total|in\s+total|all\s+told|right\s+now|now|currently|at\s+the\s+moment|today|max|tops|and\s+(?:growing|counting)|across|counting|including|incl|plus|spread|all\s+in|altogether)\b|,(?=\s)|[.!?)]|$))`, 'giu');
+const BARE = new RegExp(String.raw`(?<![\d.,$€£₹¥/])\b(?<num>${NUM})(?:\s*\+|-?\s?odd|-?ish)?(?:\s*(?:-|–|to)\s*(?:\d+))?(?=\s*(?:(?:or\s+so|give\s+or\s+take|total|in\s+total|all\s+told|right\s+now|now|currently|at\s+the\s+moment|today|max|tops|and\s+(?:growing|counting)|across|counting|including|incl|plus|spread|all\s+in|altogether|full[-\s]?time|fte)\b|,(?=\s)|[.!?)]|$))`, 'giu');
 /** "18 people, actually 21", "make that 21", "sorry, 21", "now 21": the corrected count, with nothing countable after it. */
 const CORRECTED = new RegExp(String.raw`\b(?:actually|call\s+it|make\s+(?:that|it)|(?:or\s+)?rather|sorry|no\s+wait|wait|correction|scratch\s+that|i\s+meant?|typo|my\s+(?:bad|mistake)|oops|now)\b[\s,:;–—-]*(?:(?:it's|its|it\s+is|we're|we\s+are|there\s+are|(?:it|that)?\s*should\s+(?:be|read|say|have\s+said)|more\s+like|closer\s+to|about|around|roughly|nearly|almost|over|just\s+over|~)\s*)*(?<num>${NUM})(?!,\d{3})(?:\s*\+|-?ish)?(?=\s*(?:[,.;!?)]|\s[-–—]\s|$|(?:since|as|after|with|because|cos|now|today|currently|counting|including|incl|in\s+total|total|or\s+so|if|once|when|following|not|tbh|thanks|${PEOPLE})\b))`, 'giu');
 /** "25 not 52", "it's 40, not 30": the number before "not" replaces the one after it. */
@@ -177,7 +177,7 @@ function sentenceHits(sentence: string, answering: boolean): Hit[] {
   if (answering) {
     for (const m of sentence.matchAll(BARE)) {
       const before = sentence.slice(0, m.index);
-      const clauseStart = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'));
+      const clauseStart = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf(' — '), before.lastIndexOf(' – '), before.lastIndexOf(' - '));
       if (!FILLER_ONLY.test(before.slice(clauseStart + 1)) && !BARE_LEAD_IN.test(before)) continue;
       add(m, notYear(m.groups?.num));
     }

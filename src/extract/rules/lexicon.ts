@@ -208,7 +208,7 @@ export const NOT_BUYING = new RegExp(
     String.raw`\b(?:i'm|i am|im|as|currently|just|still|only)\s+(?:a\s+|an\s+)?(?:\w+\s+)?job[- ]?(?:seeker|seeking|hunting|hunter|searching)\b`,
     String.raw`\bjob[- ]?hunting\b(?!\s+(?:platform|site|app|board|portal|tool|service))`,
     String.raw`\blooking for (?:a |an )?(?:new )?(?:job|internship|placement)\b`,
-    String.raw`\bbetween jobs\b|\b(?:love|like|want|hoping|planning|keen) to apply\b|\binterested in (?:a |an |the )?(?:job|role|position|internship|opening)s?\b`,
+    String.raw`\bapplying\s+(?:for|to)\s+(?:the|a|an|your)\s+(?:[\w-]+\s+){0,2}?(?:job|role|position|opening|internship|vacancy)\b|\bbetween jobs\b|\b(?:love|like|want|hoping|planning|keen) to apply\b|\binterested in (?:a |an |the )?(?:job|role|position|internship|opening)s?\b`,
     String.raw`\bnot (?:looking|shopping|here) for (?:any |a |new )?(?:software|a tool|tools|a product|a solution|a chatbot|a bot)\b`,
     String.raw`\b(?:an?|my|the) (?:job |phone |first |second |final )?interview (?:at|with) (?:your|you)\b`,
     String.raw`\binterviewing (?:at|with) (?:your|you)\b`,

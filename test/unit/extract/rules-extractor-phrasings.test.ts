@@ -136,6 +136,12 @@ const CASES: Case[] = [
   { text: 'Acme Plumbing. 9 techs plus me and the office manager, so 11 all in.', asked: 'company', fields: { 'company.size': 11 } },
   { text: 'I serve as head of visitor services; contracts of this kind are approved by our executive director on my recommendation.', asked: 'authority', fields: { 'authority.role': 'head of visitor services', 'authority.level': 'influencer' } },
   { text: "Field agronomist. I'm putting options together for our GM.", asked: 'authority', fields: { 'authority.role': 'Field agronomist', 'authority.level': 'influencer' } },
+  { text: 'Big Sky Survey & Mapping. We are 11 now.', asked: 'company', fields: { 'company.name': 'Big Sky Survey & Mapping' } },
+  { text: 'Studio 54 in Denver, 7 people.', asked: 'company', fields: { 'company.name': 'Studio 54', 'company.size': 7 } },
+  { text: 'Stay In Touch Media, 12 employees.', asked: 'company', fields: { 'company.name': 'Stay In Touch Media', 'company.size': 12 } },
+  { text: 'Big Top Event Rentals — 58 full-time.', asked: 'company', fields: { 'company.name': 'Big Top Event Rentals', 'company.size': 58 } },
+  { text: "I'm applying for the SDR job and wanted to ask if it is remote.", asked: 'need', fields: {}, empty: ['need.summary'] },
+  { text: 'just want to see what the plans cost', asked: 'need', fields: {}, empty: ['need.summary'] },
 ];
 
 describe('the rules extractor on whole messages', () => {
