@@ -39,6 +39,21 @@ const overlapsAny = (idx: SpanIndex, from: number, to: number): boolean => (idx.
 /** Whether one span (of spans that never overlap each other) holds all of [from, to). */
 const inside = (idx: SpanIndex, from: number, to: number): boolean => (idx.tos[countBelow(idx.froms, from, true) - 1] ?? -Infinity) >= to;
 
+/**
+ * `build()` remembered per booking config and key: the config object lives as long as the
+ * process runs with it, and each map is emptied once it holds `max` keys (days pass, keys with them).
+ */
+function memoFor<K, V>(memos: WeakMap<BookingConfig, Map<K, V>>, cfg: BookingConfig, key: K, max: number, build: () => V): V {
+  let memo = memos.get(cfg);
+  if (memo === undefined) memos.set(cfg, (memo = new Map()));
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const value = build();
+  if (memo.size >= max) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
 const gridMemo = new WeakMap<BookingConfig, Map<number, number[]>>();
 
 /**
@@ -47,10 +62,10 @@ const gridMemo = new WeakMap<BookingConfig, Map<number, number[]>>();
  * every turn of that day, so it is built once (luxon's zone arithmetic is the costly part).
  */
 function slotGrid(cfg: BookingConfig, firstDay: number): number[] {
-  let memo = gridMemo.get(cfg);
-  if (memo === undefined) gridMemo.set(cfg, (memo = new Map()));
-  const known = memo.get(firstDay);
-  if (known !== undefined) return known;
+  return memoFor(gridMemo, cfg, firstDay, 64, () => buildSlotGrid(cfg, firstDay));
+}
+
+function buildSlotGrid(cfg: BookingConfig, firstDay: number): number[] {
   const step = cfg.slotMinutes + cfg.bufferMinutes;
   const open = clockTime(cfg.hours.start);
   const starts: number[] = [];
@@ -69,8 +84,6 @@ function slotGrid(cfg: BookingConfig, firstDay: number): number[] {
       if (start.hour * 60 + start.minute === m) starts.push(start.toMillis());
     }
   }
-  if (memo.size >= 64) memo.clear();
-  memo.set(firstDay, starts);
   return starts;
 }
 
@@ -85,17 +98,7 @@ const workingHoursMemo = new WeakMap<BookingConfig, Map<string, SpanIndex>>();
 function workingHoursIndex(rep: BookingConfig['reps'][number], cfg: BookingConfig, fromMs: number, toMs: number): SpanIndex {
   const from = Math.floor(fromMs / DAY) * DAY;
   const to = Math.ceil(toMs / DAY) * DAY;
-  let memo = workingHoursMemo.get(cfg);
-  if (memo === undefined) workingHoursMemo.set(cfg, (memo = new Map()));
-  const key = `${rep.id}|${from}|${to}`;
-  let index = memo.get(key);
-  if (index === undefined) {
-    // A few keys per rep and day; forget them all now and then rather than track their age.
-    if (memo.size >= 256) memo.clear();
-    index = indexSpans(repWorkingHours(rep, cfg, from, to));
-    memo.set(key, index);
-  }
-  return index;
+  return memoFor(workingHoursMemo, cfg, `${rep.id}|${from}|${to}`, 256, () => indexSpans(repWorkingHours(rep, cfg, from, to)));
 }
 
 /**

@@ -193,6 +193,14 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
     }
   }
 
+  /** The conversation with the visitor's message added, or the stored one when this clientId was already sent. */
+  function withVisitorMessage(conv: Conversation, clientId: string, text: string): { duplicate: ChatMessage } | { message: ChatMessage; conversation: Conversation } {
+    const duplicate = conv.messages.find((m) => m.role === 'visitor' && m.clientId === clientId);
+    if (duplicate) return { duplicate };
+    const message: ChatMessage = { id: deps.newId(), role: 'visitor', text, at: deps.clock().toISOString(), clientId };
+    return { message, conversation: { ...conv, messages: [...conv.messages, message], updatedAt: message.at } };
+  }
+
   /**
    * Rules mode (no model to wait for): the reply is worked out before the ack and saved in the
    * same write as the visitor's message, so a turn costs one write instead of two. The ack still
@@ -200,21 +208,18 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
    */
   async function receiveWithReply(sessionId: string, clientId: string, text: string, emit: (e: AgentEvent) => void): Promise<ReceiveResult> {
     const stored = await serialize(sessionId, async () => {
-      const conv = await load(sessionId);
-      const dup = conv.messages.find((m) => m.role === 'visitor' && m.clientId === clientId);
-      if (dup) return { id: dup.id, duplicate: true, events: [] };
-      const msg: ChatMessage = { id: deps.newId(), role: 'visitor', text, at: deps.clock().toISOString(), clientId };
-      const withMsg = { ...conv, messages: [...conv.messages, msg], updatedAt: msg.at };
+      const added = withVisitorMessage(await load(sessionId), clientId, text);
+      if ('duplicate' in added) return { id: added.duplicate.id, duplicate: true, events: [] };
       const events: AgentEvent[] = [];
       try {
-        await respond(withMsg, msg.id, text, (e) => events.push(e));
+        await respond(added.conversation, added.message.id, text, (e) => events.push(e));
       } catch (e) {
         deps.onError?.(e, 'reply');
         // The message is stored whatever happened to the reply (persist before the ack).
-        await store.saveConversation(withMsg);
+        await store.saveConversation(added.conversation);
         events.splice(0, events.length, apology());
       }
-      return { id: msg.id, duplicate: false, events };
+      return { id: added.message.id, duplicate: false, events };
     });
     // After the caller's ack (which runs as soon as this resolves), in the order of the protocol.
     const reply = stored.duplicate
@@ -287,14 +292,10 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
       let settle: () => void = () => undefined;
       const reply = new Promise<void>((resolve) => (settle = resolve));
       const stored = await serialize(sessionId, async () => {
-        const conv = await load(sessionId);
-        const dup = conv.messages.find((m) => m.role === 'visitor' && m.clientId === clientId);
-        if (dup) return { id: dup.id, duplicate: true, conv };
-        const now = deps.clock();
-        const msg: ChatMessage = { id: deps.newId(), role: 'visitor', text, at: now.toISOString(), clientId };
-        const withMsg = { ...conv, messages: [...conv.messages, msg], updatedAt: msg.at };
-        await store.saveConversation(withMsg);
-        return { id: msg.id, duplicate: false, conv: withMsg };
+        const added = withVisitorMessage(await load(sessionId), clientId, text);
+        if ('duplicate' in added) return { id: added.duplicate.id, duplicate: true };
+        await store.saveConversation(added.conversation);
+        return { id: added.message.id, duplicate: false };
       });
       if (stored.duplicate) {
         settle();

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { isKnownTimeZone } from '../lib/date-formats.js';
 
 const short = z.string().max(2048);
 
@@ -19,9 +18,23 @@ export type Visitor = z.output<typeof VisitorSchema>;
 
 export const DEFAULT_VISITOR: Visitor = { timezone: 'UTC', locale: 'en-US', page: null, referrer: null, utm: null };
 
-/** Whether `tz` is an IANA time zone (validated once per zone name: it runs on every stored read). */
+const knownZones = new Map<string, boolean>();
+
+/**
+ * Whether `tz` is an IANA time zone this runtime knows. Remembered per zone name: it runs on
+ * every stored read, and building an Intl.DateTimeFormat to find out costs tens of microseconds.
+ */
 export function isTimeZone(tz: string): boolean {
-  return isKnownTimeZone(tz);
+  const known = knownZones.get(tz);
+  if (known !== undefined) return known;
+  let ok = true;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+  } catch {
+    ok = false;
+  }
+  if (knownZones.size < 10_000) knownZones.set(tz, ok);
+  return ok;
 }
 
 /** The path of the visitor's page ("/pricing"), or "" when unknown or not a URL. */

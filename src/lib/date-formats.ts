@@ -14,20 +14,3 @@ export function dateFormat(locale: string, options: Intl.DateTimeFormatOptions):
   }
   return format;
 }
-
-const validZones = new Map<string, boolean>();
-
-/** Whether `tz` is an IANA time zone this runtime knows (remembered per zone name). */
-export function isKnownTimeZone(tz: string): boolean {
-  const known = validZones.get(tz);
-  if (known !== undefined) return known;
-  let ok: boolean;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    ok = true;
-  } catch {
-    ok = false;
-  }
-  if (validZones.size < 10_000) validZones.set(tz, ok);
-  return ok;
-}

@@ -8,11 +8,13 @@ type Found = { amount: number; currency: string | null; period: BudgetPeriod | n
 // "a month" after "in", "within", "for"... is a duration, not a billing period.
 const NOT_A_RATE = String.raw`(?<!\b(?:in|within|than|for|over|next|about|last|past)\s+)`;
 
+// "upfront" in "to be upfront, ..." is about honesty, and "once" must end the clause ("$5k once").
+const ONE_TIME = /\bone[-\s]?(?:time|off)\b|\bonce\b(?=\s*(?:[,.;!?)]|$|off\b))|(?<!\bbe\s)\bup[-\s]?front\b|\b(?:in\s+)?total\b|\blump[-\s]?sum\b|\bsingle\s+payment\b/gi;
+
 const PERIODS: readonly (readonly [BudgetPeriod, RegExp])[] = [
   ['monthly', new RegExp(String.raw`${NOT_A_RATE}\b(?:a|an|per|each|every|one)\s+(?:calendar\s+)?(?:month|mo|mth)\b|\b(?:per|pro|par|al|por|im|in\s+de)\s+(?:maand|monat|mois|mes|mês)\b|\bmonatlich\b|\bmensuel(?:le)?(?:ment)?\b|\bmensual(?:es)?\b|\bmaandelijks\b|\/\s?(?:month|mo|mth|m)\b|\bmonthly\b|\bp\/?m\b|\bpcm\b|\bmonth(?:ly)?\s+(?:fee|budget|spend|retainer)`, 'gi')],
   ['yearly', new RegExp(String.raw`${NOT_A_RATE}\b(?:a|an|per|each|every)\s+(?:calendar\s+|fiscal\s+|financial\s+)?(?:year|yr|annum)\b|\b(?:per|pro|par|al|por|im)\s+(?:jaar|jahr|an|année|año|ano)\b|\bj(?:ä|ae)hrlich\b|\bjaarlijks\b|\bannuel(?:le)?(?:ment)?\b|\banual(?:es)?\b|\/\s?(?:year|yr|y|annum)\b|\bannual(?:ly)?\b|\byearly\b|\bp\.\s?a\b\.?|\bpa\b|\bfor\s+(?:the\s+)?(?:first\s+|whole\s+|entire\s+|full\s+|next\s+|coming\s+)?(?:fiscal\s+|financial\s+|calendar\s+)?year\b|\bthis\s+(?:fiscal\s+|financial\s+)?year\b|\bFY\b`, 'gi')],
-  // "upfront" in "to be upfront, ..." is about honesty, and "once" must end the clause ("$5k once").
-  ['one_time', /\bone[-\s]?(?:time|off)\b|\bonce\b(?=\s*(?:[,.;!?)]|$|off\b))|(?<!\bbe\s)\bup[-\s]?front\b|\b(?:in\s+)?total\b|\blump[-\s]?sum\b|\bsingle\s+payment\b/gi],
+  ['one_time', ONE_TIME],
 ];
 
 /** A period "right after the amount" ("$4M a year") also marks money as a budget when no cue word is said. */
@@ -214,7 +216,7 @@ function periodOf(before: string, after: string): BudgetPeriod | null {
     if (hit && (best === null || hit.index < best.index)) best = { period, index: hit.index };
   }
   // "$40,000 in this fiscal year's budget, one time": which year's budget, paid once.
-  const once = [...after.matchAll(PERIODS[2]?.[1] ?? /$^/g)][0];
+  const once = [...after.matchAll(ONE_TIME)][0];
   if (best?.period === 'yearly' && once && /\b(?:this|next|fiscal|financial)\b/i.test(after.slice(best.index, best.index + 30))) return 'one_time';
   if (best) return best.period;
   let latest: { period: BudgetPeriod; index: number } | null = null;

@@ -100,7 +100,6 @@ function asName(segment: string, allowLower: boolean): string | null {
 
 // "I'm Priya, COO at ...", "this is Tom from ...", "Marcus Lee here, VP Sales": a first name alone
 // counts when what follows makes it an introduction (a title, "from", "here").
-const INTRO_FOLLOWS = /^\s*(?:,\s*(?:(?:the|a|an|your|one of the)\s+)?(?=\S)|\s+(?:from|here|at|with)\b)/u;
 const NAME_HERE = new RegExp(String.raw`^(?:(?:[Hh]i|[Hh]ello|[Hh]ey|[Gg]ood \w+)(?: there)?[,!.]?\s+)?(${CAP_NAME})\s+here\b`, 'u');
 // "hey its dave from desert bloom landscaping": typed in lower case, "from" makes it an introduction.
 const LOWER_INTRO = /(?:^|[\s,.!])(?:this is|it's|its|i'm|im|i am)\s+(\p{Ll}[\p{Ll}'-]+)\s+from\s/u;
@@ -114,7 +113,7 @@ function statedName(text: string): Found | null {
     const m = re.exec(text);
     const name = m?.[1] ? asName(m[1], false) : null;
     if (!m || !name) continue;
-    const introduced = INTRO_FOLLOWS.test(text.slice((m.index ?? 0) + m[0].length)) && isTitleOrIntro(text.slice((m.index ?? 0) + m[0].length));
+    const introduced = isTitleOrIntro(text.slice((m.index ?? 0) + m[0].length));
     if (name.split(' ').length >= 2 || introduced) return { value: name, raw: m[0] };
   }
   const here = NAME_HERE.exec(text);
