@@ -1,5 +1,5 @@
 /**
- * Crash-test helper: saves one conversation through the lowdb store in a tight loop, adding a
+ * Crash-test helper: saves one conversation through the lowdb store in a loop, adding a
  * message each time, until it is killed. Prints "ready <messages>" once the first save has
  * landed. Run by test/unit/store/lowdb-store-crash.test.ts:
  *
@@ -19,7 +19,8 @@ if (dataDir === undefined) {
 
 const iso = (seconds: number): string => new Date(BASE_TIME + seconds * 1000).toISOString();
 
-const store = await createLowdbStore({ dataDir });
+// Files written right after each save, so a kill lands in a journal append or a file write.
+const store = await createLowdbStore({ dataDir, flushDelayMs: 0 });
 // Continue from what the previous (killed) run left, so the file keeps growing across runs.
 let conv: Conversation = (await store.getConversation(CRASH_CONVERSATION_ID)) ?? {
   schemaVersion: 1,
@@ -47,4 +48,6 @@ for (let saves = 0; ; saves++) {
   conv = { ...conv, updatedAt: iso(n + 1), messages: [...conv.messages, { id: `m${n}`, role: n % 2 === 0 ? 'visitor' : 'agent', text, at: iso(n + 1) }] };
   await store.saveConversation(conv);
   if (saves === 0) process.stdout.write(`ready ${conv.messages.length}\n`);
+  // Lets the background file write run between saves, as a server's turns do.
+  await new Promise((resolve) => setImmediate(resolve));
 }

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const clock = (): Date => new Date();
 
   // Storage: conversations, meetings, and the handoff outbox beside them.
-  const baseStore = await createLowdbStore({ dataDir: config.dataDir });
+  const baseStore = await createLowdbStore({ dataDir: config.dataDir, logger: stderrLogger });
   const calendar = await createLowdbCalendar({ dataDir: config.dataDir, clock });
   const deliveries = await createLowdbDeliveryStore({ dataDir: config.dataDir });
   const markers = await createFileOutboxMarkers({ dataDir: config.dataDir });

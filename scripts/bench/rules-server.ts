@@ -37,7 +37,7 @@ const RULES_MODE: RuntimeEnv = { openaiApiKey: null, llmBaseUrl: null, llmModel:
 export async function startRulesServer(opts: { dataDir: string; logger: Logger; onTurn?: (serverMs: number) => void }): Promise<BenchServer> {
   const config = parseConfig({ dataDir: opts.dataDir, promptsDir: path.join(REPO_ROOT, 'prompts') });
   const clock = (): Date => new Date();
-  const baseStore = await createLowdbStore({ dataDir: config.dataDir });
+  const baseStore = await createLowdbStore({ dataDir: config.dataDir, logger: opts.logger });
   const calendar = await createLowdbCalendar({ dataDir: config.dataDir, clock });
   const deliveries = await createLowdbDeliveryStore({ dataDir: config.dataDir });
   const markers = await createFileOutboxMarkers({ dataDir: config.dataDir });

@@ -1,11 +1,14 @@
 import Handlebars from 'handlebars';
 
+// Intl.ListFormat is the standard joiner; 'en' because the shipped wording is English. Made
+// once: building one costs more than a whole template render.
+const JOINER = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });
+
 /** Joins short phrases the way a person writes them: "a", "a and b", "a, b and c". */
 function list(items: unknown): string {
   if (!Array.isArray(items)) return '';
   const words = items.filter((x): x is string => typeof x === 'string' && x.length > 0);
-  // Intl.ListFormat is the standard joiner; 'en' because the shipped wording is English.
-  return new Intl.ListFormat('en', { style: 'long', type: 'conjunction' }).format(words);
+  return JOINER.format(words);
 }
 
 /**

@@ -1,33 +1,54 @@
 import { mkdir, readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Low } from 'lowdb';
 import type { Conversation } from '../conversation/conversation-schema.js';
 import { AppError, isAppError } from '../errors/app-error.js';
 import type { Store } from './store.js';
 import { assertConversationId, CONVERSATION_ID_PATTERN } from './conversation-id.js';
 import { createConversationFile } from './conversation-file.js';
+import { openJournal, recoverJournal } from './conversation-journal.js';
 import { conversationPath, conversationsFolder, conversationShard } from './conversation-path.js';
 import { createKeyedQueue } from './keyed-queue.js';
 import { createLruCache } from './lru-cache.js';
 import { parseConversation } from './parse-conversation.js';
+
+/** Where the store reports what no caller is waiting for (a background write that failed). */
+export type StoreLogger = {
+  warn(message: string, meta?: Record<string, unknown>): void;
+  error(message: string, meta?: Record<string, unknown>): void;
+};
 
 export type LowdbStoreOptions = {
   /** The data folder; conversations live in `<dataDir>/conversations/<shard>/<id>.json`. */
   dataDir: string;
   /** How many conversations stay in memory (most recently used first). Default 1,000. */
   cacheSize?: number;
+  /** How long after a save its file is written, ms (saves in between are written once). Default 1,000. */
+  flushDelayMs?: number;
+  logger?: StoreLogger;
+};
+
+/** The lowdb store, with a way to write every saved conversation to its file now. */
+export type LowdbStore = Store & {
+  /** Writes every conversation saved so far to its file; rejects with the first failure. */
+  flush(): Promise<void>;
 };
 
 const DEFAULT_CACHE_SIZE = 1_000;
+const DEFAULT_FLUSH_DELAY_MS = 1_000;
+/** Files written at once by a flush (steno's writes run on libuv's four threads). */
+const FLUSH_CONCURRENCY = 8;
 const FILE_SUFFIX = '.json';
+const silent: StoreLogger = { warn: () => undefined, error: () => undefined };
 
 /**
- * The embedded Store: one lowdb file per conversation, so saving a message rewrites that
- * conversation's file only, whatever the number of conversations stored. Writes go through a
- * temp file and an atomic rename (steno), so a crash leaves the old or the new version, never
- * a partial one. Saves (and reads) of one conversation run one at a time in call order, so the
- * last save wins; different conversations are written concurrently. Recently used
- * conversations are kept in a bounded cache and not re-read from disk.
+ * The embedded Store: one lowdb file per conversation, so writing a conversation rewrites that
+ * file only, whatever the number of conversations stored. A save is appended to the journal
+ * (conversation-journal.ts) before it resolves, and the file is written in the background
+ * within `flushDelayMs`; reads see the save at once. Files are written through a temp file and
+ * an atomic rename (steno), so a crash leaves the old or the new version, never a partial one,
+ * and the next start replays the journal into the files. Saves (and reads) of one conversation
+ * run one at a time in call order, so the last save wins. Recently used conversations are kept
+ * in a bounded cache and not re-read from disk.
  *
  * Ids are checked before any file system access (AppError('BAD_REQUEST')); a damaged file is
  * reported as AppError('INTERNAL') naming it.
@@ -36,47 +57,113 @@ const FILE_SUFFIX = '.json';
  *   const store = await createLowdbStore({ dataDir: './data' });
  *   await store.saveConversation(conversation);
  *   const again = await store.getConversation(conversation.id);
- *   await store.close();
+ *   await store.close(); // writes every file and empties the journal
  */
-export async function createLowdbStore(options: LowdbStoreOptions): Promise<Store> {
+export async function createLowdbStore(options: LowdbStoreOptions): Promise<LowdbStore> {
   const folder = conversationsFolder(options.dataDir);
+  const journalFolder = join(folder, 'journal');
+  const logger = options.logger ?? silent;
+  const flushDelayMs = options.flushDelayMs ?? DEFAULT_FLUSH_DELAY_MS;
   await mkdir(folder, { recursive: true });
   await moveFlatFilesIntoShards(folder);
 
-  const cache = createLruCache<string, Low<Conversation>>(options.cacheSize ?? DEFAULT_CACHE_SIZE);
+  const fileOf = (id: string): string => conversationPath(options.dataDir, id);
+  // Sub-folders are created on a conversation's first write, once per process.
+  const madeShards = new Set<string>();
+  async function writeFile(conversation: Conversation): Promise<void> {
+    const shard = conversationShard(conversation.id);
+    if (!madeShards.has(shard)) {
+      await mkdir(join(folder, shard), { recursive: true });
+      madeShards.add(shard);
+    }
+    try {
+      await createConversationFile(fileOf(conversation.id)).write(conversation);
+    } catch (e) {
+      throw asInternal(e, `could not write ${fileOf(conversation.id)}`);
+    }
+  }
+
+  // What an earlier process saved but did not write to its file yet.
+  const recovery = recoverJournal(journalFolder);
+  if (recovery.skippedLines > 0) logger.warn('the conversation journal held lines cut off by a crash; they were never acknowledged and are skipped', { skipped: recovery.skippedLines, folder: journalFolder });
+  for (const batch of chunks([...recovery.conversations.values()], FLUSH_CONCURRENCY)) await Promise.all(batch.map(writeFile));
+  recovery.discard();
+  const journal = openJournal(journalFolder);
+
+  // A cached conversation keeps the JSON of its last save: parsing it is the cheapest copy.
+  const cache = createLruCache<string, { doc: Conversation; json: string | null }>(options.cacheSize ?? DEFAULT_CACHE_SIZE);
+  // Saved (in the journal) and not yet in their files; never evicted, unlike the cache.
+  const unwritten = new Map<string, Conversation>();
   const queue = createKeyedQueue();
   let closed = false;
-
-  const fileOf = (id: string): string => conversationPath(options.dataDir, id);
-  // Sub-folders are created on a conversation's first save, once per process.
-  const madeShards = new Set<string>();
-  async function ensureShard(id: string): Promise<void> {
-    const shard = conversationShard(id);
-    if (madeShards.has(shard)) return;
-    await mkdir(join(folder, shard), { recursive: true });
-    madeShards.add(shard);
-  }
 
   function assertOpen(): void {
     if (closed) throw new AppError('INTERNAL', 'the conversation store is closed');
   }
 
-  async function load(id: string): Promise<Low<Conversation> | null> {
+  async function load(id: string): Promise<{ doc: Conversation; json: string | null } | null> {
     const cached = cache.get(id);
     if (cached !== undefined) return cached;
-    const file = createConversationFile(fileOf(id));
+    const pending = unwritten.get(id);
+    if (pending !== undefined) return { doc: pending, json: null };
     let data: Conversation | null;
     try {
-      data = await file.read();
+      data = await createConversationFile(fileOf(id)).read();
     } catch (e) {
       throw asInternal(e, `could not read ${fileOf(id)}`);
     }
     // A missing conversation is not cached: it costs one failed open, and caching it would
     // hide a file restored by an operator.
     if (data === null) return null;
-    const db = new Low(file, data);
-    cache.set(id, db);
-    return db;
+    const entry = { doc: data, json: null };
+    cache.set(id, entry);
+    return entry;
+  }
+
+  // One flush at a time: a conversation's file is only ever replaced by a later version.
+  let flushing: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | null = null;
+
+  async function flushOnce(): Promise<void> {
+    if (unwritten.size === 0) return;
+    const batch = [...unwritten];
+    const dropWritten = journal.rotate();
+    let failure: unknown = null;
+    for (const part of chunks(batch, FLUSH_CONCURRENCY)) {
+      await Promise.all(
+        part.map(async ([id, conversation]) => {
+          try {
+            await writeFile(conversation);
+            // A save made meanwhile stays to be written by the next flush.
+            if (unwritten.get(id) === conversation) unwritten.delete(id);
+          } catch (e) {
+            failure ??= e;
+          }
+        }),
+      );
+    }
+    // The older segments still hold the only copy of what failed: keep them for the retry.
+    if (failure !== null) throw failure;
+    dropWritten();
+  }
+
+  function flush(): Promise<void> {
+    const run = flushing.then(flushOnce);
+    flushing = run.catch(() => undefined);
+    return run;
+  }
+
+  function scheduleFlush(): void {
+    if (timer !== null || closed) return;
+    timer = setTimeout(() => {
+      timer = null;
+      flush().catch((e: unknown) => {
+        logger.error('could not write a saved conversation to its file; it stays in the journal and is retried', { error: e instanceof Error ? e.message : String(e) });
+        scheduleFlush();
+      });
+    }, flushDelayMs);
+    // A pending flush does not keep the process alive: the journal already holds the save.
+    timer.unref();
   }
 
   return {
@@ -84,16 +171,16 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Stor
       assertConversationId(id);
       assertOpen();
       // Queued with the saves of the same id, so a read never races a write into the cache.
-      const db = await queue.run(id, () => load(id));
-      // A copy: a caller mutating what it got must not change the cached document.
-      return db === null ? null : structuredClone(db.data);
+      const entry = await queue.run(id, () => load(id));
+      // A copy: a caller mutating what it got must not change the stored document.
+      if (entry === null) return null;
+      return entry.json === null ? structuredClone(entry.doc) : parseConversationJson(entry.json);
     },
 
     async peekConversation(id) {
       assertConversationId(id);
       assertOpen();
-      const db = await queue.run(id, () => load(id));
-      return db === null ? null : db.data;
+      return (await queue.run(id, () => load(id)))?.doc ?? null;
     },
 
     async saveConversation(conversation) {
@@ -101,42 +188,64 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Stor
       assertOpen();
       const id = conversation.id;
       // Validate before writing: an invalid file would make the conversation unreadable later.
-      // The parse returns fresh objects, so the caller keeps no handle on the cached document.
+      // The parse returns fresh objects, so the caller keeps no handle on the stored document.
       const doc = parseConversation(conversation, `conversation ${id}`);
       await queue.run(id, async () => {
-        await ensureShard(id);
-        const db = cache.get(id) ?? new Low(createConversationFile(fileOf(id)), doc);
-        db.data = doc;
-        try {
-          await db.write();
-        } catch (e) {
-          // The file still holds the previous version (atomic rename); drop the unsaved copy.
-          cache.delete(id);
-          throw asInternal(e, `could not write ${fileOf(id)}`);
-        }
-        cache.set(id, db);
+        // Throws (nothing changes) when the journal cannot be written.
+        const json = journal.append(doc);
+        unwritten.set(id, doc);
+        cache.set(id, { doc, json });
+        scheduleFlush();
       });
     },
 
     async listConversationIds() {
       assertOpen();
-      const ids: string[] = [];
+      const ids = new Set(unwritten.keys());
       for (const shard of await readdir(folder, { withFileTypes: true })) {
         if (!shard.isDirectory() || !SHARD_PATTERN.test(shard.name)) continue;
         for (const name of await readdir(join(folder, shard.name))) {
           const id = conversationIdOf(name);
           // Only files in their own shard: a file copied into the wrong one is never read.
-          if (id !== null && conversationShard(id) === shard.name) ids.push(id);
+          if (id !== null && conversationShard(id) === shard.name) ids.add(id);
         }
       }
-      return ids.sort();
+      return [...ids].sort();
     },
 
+    flush,
+
     async close() {
+      if (closed) return;
       closed = true;
+      if (timer !== null) clearTimeout(timer);
       await queue.idle();
+      try {
+        await flush();
+      } finally {
+        // Everything is in its file unless the flush failed: then the journal keeps it for the next start.
+        journal.close({ discard: unwritten.size === 0 });
+      }
     },
   };
+}
+
+/**
+ * The copy of a saved conversation from the JSON it was saved as: JSON.parse of a few
+ * kilobytes takes a third of structuredClone's time, and the JSON came from a validated
+ * document, so it parses back to the same conversation.
+ */
+function parseConversationJson(json: string): Conversation {
+  // JSON.parse returns `any`; the text is JSON.stringify of a Conversation parsed by zod.
+  const copy: Conversation = JSON.parse(json);
+  return copy;
+}
+
+/** `items` in consecutive groups of at most `size`. */
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 const SHARD_PATTERN = /^[0-9a-f]{2}$/;

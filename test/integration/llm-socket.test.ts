@@ -19,9 +19,13 @@ afterEach(async () => {
   llm = null;
 });
 
-/** The real server and chat service in LLM mode (fake model), with the phrasing step, and a connected client. */
-async function start(phrasing: FakeReply) {
-  llm = await startFakeLlm({ timeoutMs: 500 });
+/**
+ * The real server and chat service in LLM mode (fake model), with the phrasing step, and a
+ * connected client. The model's budget is short for the fault cases (a timeout must not stall
+ * the test) and long where the reply must stream, so a busy machine cannot turn it into a timeout.
+ */
+async function start(phrasing: FakeReply, timeoutMs = 500) {
+  llm = await startFakeLlm({ timeoutMs });
   const { parts } = llm;
   llm.fake.always((req) => (isExtractRequest(req) ? extractionReply() : phrasing));
   const deps = createTestDeps({ core: { extractor: parts.extractor }, phraser: parts.phraser });
@@ -38,7 +42,7 @@ async function start(phrasing: FakeReply) {
 describe('streamed replies over the socket in LLM mode', () => {
   it('when the model streams a reply, then the deltas reach the client in order, then the message with the same id and the full text', async () => {
     const chunks = ['Got it, ', 'thanks! ', 'What is ', 'your role ', 'in choosing ', 'a tool like this?'];
-    const { socket: s, box, deltas } = await start({ type: 'content', content: '', chunks });
+    const { socket: s, box, deltas } = await start({ type: 'content', content: '', chunks }, 10_000);
     const ack = await s.emitWithAck('visitor:message', { clientId: 'c-1', text: 'We need a faster way to answer inbound quote requests.' });
     expect(ack.ok).toBe(true);
     const [message] = await box.turn();

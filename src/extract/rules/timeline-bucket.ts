@@ -31,6 +31,18 @@ export function bucketFor(targetIsoDate: string, now: Date, timezone: string): T
 
 /** Today's date on the wall calendar of `timezone` at the instant `now`. */
 export function localToday(now: Date, timezone: string): CivilDate {
+  // The rules ask several times per message, always with the message's clock and zone.
+  const key = `${timezone}|${now.getTime()}`;
+  if (lastToday?.key === key) return { ...lastToday.date };
+  const date = computeLocalToday(now, timezone);
+  lastToday = { key, date };
+  return { ...date };
+}
+
+let lastToday: { key: string; date: CivilDate } | null = null;
+let lastOffset: { key: string; minutes: number } | null = null;
+
+function computeLocalToday(now: Date, timezone: string): CivilDate {
   const parts = dateFormat('en-US', { timeZone: timezone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   return { year: part('year'), month: part('month'), day: part('day') };
@@ -38,6 +50,12 @@ export function localToday(now: Date, timezone: string): CivilDate {
 
 /** Minutes east of UTC of `timezone` at `now` (what chrono-node takes as a reference zone). */
 export function utcOffsetMinutes(now: Date, timezone: string): number {
+  const key = `${timezone}|${now.getTime()}`;
+  if (lastOffset?.key !== key) lastOffset = { key, minutes: computeUtcOffset(now, timezone) };
+  return lastOffset.minutes;
+}
+
+function computeUtcOffset(now: Date, timezone: string): number {
   const parts = dateFormat('en-US', {
     timeZone: timezone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
   }).formatToParts(now);

@@ -1,27 +1,32 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, rmdir, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isAppError } from '../../../src/errors/app-error.js';
 import { conversationPath } from '../../../src/store/conversation-path.js';
-import { createLowdbStore } from '../../../src/store/lowdb-store.js';
-import type { Store } from '../../../src/store/store.js';
+import { createLowdbStore, type LowdbStore, type LowdbStoreOptions } from '../../../src/store/lowdb-store.js';
 import { at, makeConversation, makeLead, makeMessage } from '../../helpers/make-conversation.js';
 import { rejectionOf } from './rejection-of.js';
 
 let dataDir: string;
 let folder: string;
-const opened: Store[] = [];
+const opened: LowdbStore[] = [];
 
-async function open(cacheSize?: number): Promise<Store> {
-  const store = await createLowdbStore(cacheSize === undefined ? { dataDir } : { dataDir, cacheSize });
+async function open(options: Omit<LowdbStoreOptions, 'dataDir'> = {}): Promise<LowdbStore> {
+  const store = await createLowdbStore({ dataDir, ...options });
   opened.push(store);
   return store;
 }
 
 const fileOf = (id: string): string => conversationPath(dataDir, id);
-/** Every file under the conversations folder, as "<shard>/<name>". */
-const filesIn = async (dir: string): Promise<string[]> => (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
+/** Every file under the conversations folder, as "<shard>/<name>" (the journal apart). */
+const filesIn = async (dir: string): Promise<string[]> =>
+  (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .filter((name) => !name.startsWith('journal/'))
+    .sort();
+const journalFiles = async (): Promise<string[]> => (await readdir(join(folder, 'journal'))).sort();
 const shardedName = (id: string): string => fileOf(id).slice(folder.length + 1);
 
 beforeEach(async () => {
@@ -39,6 +44,7 @@ describe('lowdb store: files', () => {
     const store = await open();
     const conv = makeConversation({ id: 'c-file', lead: makeLead() });
     await store.saveConversation(conv);
+    await store.flush();
     expect(await filesIn(folder)).toEqual([shardedName('c-file')]);
     expect(shardedName('c-file')).toMatch(/^[0-9a-f]{2}\/c-file\.json$/);
     expect(JSON.parse(await readFile(fileOf('c-file'), 'utf8'))).toEqual(conv);
@@ -79,6 +85,7 @@ describe('lowdb store: files', () => {
   it('when the folder holds temp leftovers or foreign files, then only conversation ids are listed', async () => {
     const store = await open();
     await store.saveConversation(makeConversation({ id: 'c-real' }));
+    await store.flush();
     const shard = dirname(fileOf('c-real'));
     await writeFile(join(shard, '.c-real.json.tmp'), '{"half');
     await writeFile(join(shard, 'notes.txt'), 'hello');
@@ -129,24 +136,82 @@ describe('lowdb store: damaged files', () => {
     await writeFile(fileOf('c-over'), 'not json');
     const conv = makeConversation({ id: 'c-over' });
     await store.saveConversation(conv);
+    await store.close();
     expect(await (await open()).getConversation('c-over')).toEqual(conv);
   });
 
-  it('when a write fails, then the save is an internal error and the previous version stays readable', async () => {
+  it('when the journal cannot be written (disk full), then the save is an internal error and the previous version stays', async () => {
     const store = await open();
-    const before = makeConversation({ id: 'c-fail', messages: [makeMessage(1)] });
+    const before = makeConversation({ id: 'c-full', messages: [makeMessage(1)] });
     await store.saveConversation(before);
+    // The next journal segment is the kernel's always-full device: every append to it fails.
+    await symlink('/dev/full', join(folder, 'journal', '0000000002.ndjson'));
+    await store.flush();
+    const err = await rejectionOf(store.saveConversation(makeConversation({ id: 'c-full', messages: [makeMessage(1), makeMessage(2)] })));
+    expect(isAppError(err) && err.code).toBe('INTERNAL');
+    expect(String(err)).toContain('journal');
+    expect(await store.getConversation('c-full')).toEqual(before);
+    // The next save moves to a fresh segment, and what it saves survives a restart.
+    const after = makeConversation({ id: 'c-full', messages: [makeMessage(1), makeMessage(3)] });
+    await store.saveConversation(after);
+    expect(await store.getConversation('c-full')).toEqual(after);
+    await store.close();
+    expect(await (await open()).getConversation('c-full')).toEqual(after);
+  });
+
+  it('when writing a file fails, then the error is reported, the save stays readable and the file is written on a later try', async () => {
+    const errors: string[] = [];
+    const store = await open({ flushDelayMs: 5, logger: { warn: () => undefined, error: (message, meta) => void errors.push(`${message} ${JSON.stringify(meta)}`) } });
+    await store.saveConversation(makeConversation({ id: 'c-fail', messages: [makeMessage(1)] }));
+    await store.flush();
     // A directory where steno writes its temp file makes the write fail, even for root.
     const blocker = join(dirname(fileOf('c-fail')), '.c-fail.json.tmp');
     await mkdir(blocker);
-    const err = await rejectionOf(store.saveConversation(makeConversation({ id: 'c-fail', messages: [makeMessage(1), makeMessage(2)] })));
-    expect(isAppError(err) && err.code).toBe('INTERNAL');
-    expect(String(err)).toContain(fileOf('c-fail'));
-    expect(await store.getConversation('c-fail')).toEqual(before);
+    const latest = makeConversation({ id: 'c-fail', messages: [makeMessage(1), makeMessage(2)] });
+    await store.saveConversation(latest);
+    await vi.waitFor(() => expect(errors.join('\n')).toContain(fileOf('c-fail')));
+    expect(await store.getConversation('c-fail')).toEqual(latest);
     await rmdir(blocker);
-    const after = makeConversation({ id: 'c-fail', messages: [makeMessage(1), makeMessage(3)] });
-    await store.saveConversation(after);
-    expect(await store.getConversation('c-fail')).toEqual(after);
+    await vi.waitFor(async () => expect(JSON.parse(await readFile(fileOf('c-fail'), 'utf8'))).toEqual(latest));
+  });
+});
+
+describe('lowdb store: journal', () => {
+  it('when a save is made, then its file is written shortly after, without a flush', async () => {
+    const store = await open({ flushDelayMs: 5 });
+    const conv = makeConversation({ id: 'c-later', lead: makeLead() });
+    await store.saveConversation(conv);
+    await vi.waitFor(async () => expect(JSON.parse(await readFile(fileOf('c-later'), 'utf8'))).toEqual(conv));
+    await vi.waitFor(async () => expect(await readFile(join(folder, 'journal', (await journalFiles()).at(-1) ?? ''), 'utf8')).toBe(''));
+  });
+
+  it('when the process stops before the files are written, then the next start writes them from the journal', async () => {
+    // Never closed, as after a crash: only the journal holds these saves.
+    const crashed = await createLowdbStore({ dataDir, flushDelayMs: 60_000 });
+    const saved = [makeConversation({ id: 'c-j1', lead: makeLead() }), makeConversation({ id: 'c-j2', messages: [makeMessage(1)] })];
+    for (const conv of saved) await crashed.saveConversation(conv);
+    await crashed.saveConversation({ ...saved[0]!, status: 'ended' });
+    expect(await filesIn(folder)).toEqual([]);
+
+    const restarted = await open();
+    expect(await filesIn(folder)).toEqual(['c-j1', 'c-j2'].map(shardedName).sort());
+    expect(JSON.parse(await readFile(fileOf('c-j1'), 'utf8')).status).toBe('ended');
+    expect(await restarted.getConversation('c-j2')).toEqual(saved[1]);
+    expect(await restarted.listConversationIds()).toEqual(['c-j1', 'c-j2']);
+  });
+
+  it('when the journal ends in a line cut off by a crash, then the versions before it are kept and the cut is reported', async () => {
+    const whole = makeConversation({ id: 'c-cut', messages: [makeMessage(1)] });
+    const next = JSON.stringify(makeConversation({ id: 'c-cut', messages: [makeMessage(1), makeMessage(2)] }));
+    await mkdir(join(folder, 'journal'), { recursive: true });
+    await writeFile(join(folder, 'journal', '0000000007.ndjson'), `${JSON.stringify(whole)}\n${next.slice(0, next.length / 2)}`);
+    const warnings: string[] = [];
+    const store = await open({ logger: { warn: (message, meta) => void warnings.push(`${message} ${JSON.stringify(meta)}`), error: () => undefined } });
+    expect(await store.getConversation('c-cut')).toEqual(whole);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('"skipped":1');
+    // The replayed segment is gone; a new one is started.
+    expect(await journalFiles()).toEqual(['0000000001.ndjson']);
   });
 });
 
@@ -155,19 +220,22 @@ describe('lowdb store: cache and write cost', () => {
     const store = await open();
     const conv = makeConversation({ id: 'c-busy', messages: [makeMessage(1)] });
     await store.saveConversation(conv);
+    await store.flush();
     // An edit behind the store's back is invisible while the conversation is cached.
     await writeFile(fileOf('c-busy'), 'garbage');
     expect(await store.getConversation('c-busy')).toEqual(conv);
   });
 
   it('when more conversations are used than the cache holds, then the oldest is read from disk again', async () => {
-    const store = await open(2);
+    const store = await open({ cacheSize: 2 });
     for (const id of ['c-a', 'c-b']) await store.saveConversation(makeConversation({ id }));
+    await store.flush();
     const edited = makeConversation({ id: 'c-a', status: 'ended' });
     await writeFile(fileOf('c-a'), JSON.stringify(edited));
     expect((await store.getConversation('c-a'))?.status).toBe('active');
     // c-a was just used, so saving a third conversation evicts c-b, not c-a.
     await store.saveConversation(makeConversation({ id: 'c-c' }));
+    await store.flush();
     await writeFile(fileOf('c-b'), JSON.stringify(makeConversation({ id: 'c-b', status: 'ended' })));
     expect((await store.getConversation('c-a'))?.status).toBe('active');
     expect((await store.getConversation('c-b'))?.status).toBe('ended');
@@ -177,6 +245,7 @@ describe('lowdb store: cache and write cost', () => {
     const store = await open();
     const others = Array.from({ length: 50 }, (_, i) => makeConversation({ id: `other-${i}`, lead: makeLead(), messages: [makeMessage(i)] }));
     await Promise.all(others.map((c) => store.saveConversation(c)));
+    await store.flush();
     const snapshot = async (id: string) => ({ content: await readFile(fileOf(id), 'utf8'), mtime: (await stat(fileOf(id), { bigint: true })).mtimeNs });
     const before = await Promise.all(others.map((c) => snapshot(c.id)));
 
@@ -185,6 +254,7 @@ describe('lowdb store: cache and write cost', () => {
       busy = { ...busy, messages: [...busy.messages, makeMessage(n)], updatedAt: at(n) };
       await store.saveConversation(busy);
     }
+    await store.flush();
 
     expect(await Promise.all(others.map((c) => snapshot(c.id)))).toEqual(before);
     expect(await filesIn(folder)).toEqual([...others.map((c) => shardedName(c.id)), shardedName('busy')].sort());
@@ -197,6 +267,7 @@ describe('lowdb store: cache and write cost', () => {
       makeConversation({ id: 'c-race', messages: Array.from({ length: 30 - i }, (_, n) => makeMessage(n, `${i}:`.padEnd(2000, 'z'))) }),
     );
     await Promise.all(versions.map((v) => store.saveConversation(v)));
+    await store.flush();
     expect(JSON.parse(await readFile(fileOf('c-race'), 'utf8'))).toEqual(versions.at(-1));
   });
 
@@ -206,6 +277,8 @@ describe('lowdb store: cache and write cost', () => {
     await store.close();
     expect(await filesIn(folder)).toEqual(['c-close-0', 'c-close-1', 'c-close-2'].map(shardedName).sort());
     expect(JSON.parse(await readFile(fileOf('c-close-0'), 'utf8')).updatedAt).toBe(at(9));
+    // Everything is in its file, so the journal is empty.
+    expect(await journalFiles()).toEqual([]);
     await Promise.all(pending);
   });
 });
