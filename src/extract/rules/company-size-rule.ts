@@ -1,5 +1,5 @@
 import { candidate } from '../../lead/field-paths.js';
-import { NUMBER_WORDS_SOURCE, wordsToNumber } from './number-words.js';
+import { mayHoldNumber, NUMBER_WORDS_SOURCE, wordsToNumber } from './number-words.js';
 import type { RuleContext, RuleResult } from './rule-context.js';
 import { splitSentences } from './sentences.js';
 
@@ -139,6 +139,8 @@ function mergeLists(text: string, hits: readonly Hit[]): Hit[] {
 
 function sentenceHits(sentence: string, answering: boolean): Hit[] {
   const hits: Hit[] = [];
+  // Every pattern but "just me" needs a count; most sentences have none.
+  const counted = mayHoldNumber(sentence);
   const add = (m: RegExpMatchArray, size: number | null, group = false, correction = false) => {
     const at = m.index ?? 0;
     if (size === null || size < 1) return;
@@ -146,7 +148,7 @@ function sentenceHits(sentence: string, answering: boolean): Hit[] {
     const withdrawn = WITHDRAWN.test(lead.slice(-25)) || EXCLUDED_BEFORE.test(lead);
     hits.push({ at, end: at + m[0].length, size: Math.round(size), sentence, group, correction, withdrawn, contingent: CONTINGENT.test(m[0]) });
   };
-  for (const m of sentence.matchAll(COUNT_THEN_NOUN)) {
+  for (const m of counted ? sentence.matchAll(COUNT_THEN_NOUN) : []) {
     const g = m.groups ?? {};
     const between = (g.between ?? '').trim().split(/\s+/).filter(Boolean);
     // Words between the count and the noun describe people ("paid", "full-time"), never other things ("6 clinics and").
@@ -160,8 +162,8 @@ function sentenceHits(sentence: string, answering: boolean): Hit[] {
     if (size === 1 && !/^(?:an?\s+)?(?:one|1)-/i.test(m[0])) continue;
     add(m, size, Boolean(g.role) || between.length > 0);
   }
-  for (const re of [NOUN_THEN_COUNT, ORG_OF_COUNT, ON_PAYROLL, GLOSSED, WE_ARE_N_PEOPLE]) for (const m of sentence.matchAll(re)) add(m, count(m.groups?.num));
-  for (const m of sentence.matchAll(EACH)) {
+  for (const re of counted ? [NOUN_THEN_COUNT, ORG_OF_COUNT, ON_PAYROLL, GLOSSED, WE_ARE_N_PEOPLE] : []) for (const m of sentence.matchAll(re)) add(m, count(m.groups?.num));
+  for (const m of counted ? sentence.matchAll(EACH) : []) {
     const places = count(m.groups?.places);
     const each = count(m.groups?.num);
     // Longer than the "12 staff" inside it, so the product replaces that count.
@@ -173,8 +175,8 @@ function sentenceHits(sentence: string, answering: boolean): Hit[] {
     if (!g.just && !(g.who && g.num)) continue;
     add(m, 1 + (g.who ? (count(g.num) ?? 1) : 0));
   }
-  for (const re of [CORRECTED, NOT_THAT_ONE]) for (const m of sentence.matchAll(re)) add(m, notYear(m.groups?.num), false, true);
-  if (answering) {
+  for (const re of counted ? [CORRECTED, NOT_THAT_ONE] : []) for (const m of sentence.matchAll(re)) add(m, notYear(m.groups?.num), false, true);
+  if (answering && counted) {
     for (const m of sentence.matchAll(BARE)) {
       const before = sentence.slice(0, m.index);
       const clauseStart = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf(' — '), before.lastIndexOf(' – '), before.lastIndexOf(' - '));

@@ -52,7 +52,12 @@ function findEmail(text: string): Found | null {
  * written with a trunk prefix or "+"), because libphonenumber rejects Ofcom's reserved
  * 07700 900xxx drama range that UK visitors and fixtures use.
  */
+const FOUR_DIGITS = /\d\D*\d\D*\d\D*\d/;
+
 function findPhones(text: string, ctx: RuleContext): Found[] {
+  // No numbering plan has numbers of fewer than four digits, and most messages have fewer:
+  // they skip libphonenumber's matcher, the costliest step of this rule.
+  if (!FOUR_DIGITS.test(text)) return [];
   const withoutEmails = text.replace(EMAIL, (m) => ' '.repeat(m.length));
   const found: Found[] = [];
   for (const m of findPhoneNumbersInText(withoutEmails, { defaultCountry: ctx.region, extended: true })) {

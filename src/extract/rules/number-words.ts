@@ -29,6 +29,19 @@ const WORDS = [...Object.keys(UNITS), ...Object.keys(VAGUE), ...Object.keys(SCAL
  */
 export const NUMBER_WORDS_SOURCE = `(?:an?\\s+)?(?:${WORDS.join('|')})(?:(?:\\s+|-)(?:(?:and|of)\\s+)?(?:an?\\s+)?(?:${WORDS.join('|')}))*(?![-\\s]?(?:off|time)\\b)`;
 
+const ANY_NUMBER_WORD = new RegExp(`(?:${WORDS.join('|')})`, 'i');
+
+/**
+ * Whether `text` may hold a count: a digit, or a number word anywhere (even inside another
+ * word). False means no pattern built on NUMBER_WORDS_SOURCE or digits can match it, so rules
+ * skip those patterns.
+ *
+ * @example mayHoldNumber('just me') // false
+ */
+export function mayHoldNumber(text: string): boolean {
+  return /\d/.test(text) || ANY_NUMBER_WORD.test(text);
+}
+
 /**
  * Converts English number words to a number.
  *

@@ -31,16 +31,28 @@ export function bucketFor(targetIsoDate: string, now: Date, timezone: string): T
 
 /** Today's date on the wall calendar of `timezone` at the instant `now`. */
 export function localToday(now: Date, timezone: string): CivilDate {
-  // The rules ask several times per message, always with the message's clock and zone.
-  const key = `${timezone}|${now.getTime()}`;
-  if (lastToday?.key === key) return { ...lastToday.date };
-  const date = computeLocalToday(now, timezone);
-  lastToday = { key, date };
+  const key = minuteKey(now, timezone);
+  let date = todays.get(key);
+  if (date === undefined) {
+    date = computeLocalToday(now, timezone);
+    remember(todays, key, date);
+  }
   return { ...date };
 }
 
-let lastToday: { key: string; date: CivilDate } | null = null;
-let lastOffset: { key: string; minutes: number } | null = null;
+/*
+ * Every message asks for its local date and UTC offset several times (rules, scoring,
+ * booking), and formatToParts is the costly part. Both are cached per zone and minute: zones
+ * change offset, and so date, only on whole minutes, so the minute's answer is exact.
+ */
+const todays = new Map<string, CivilDate>();
+const offsets = new Map<string, number>();
+const MEMO_LIMIT = 1_000;
+const minuteKey = (now: Date, timezone: string): string => `${timezone}|${Math.floor(now.getTime() / 60_000)}`;
+function remember<V>(memo: Map<string, V>, key: string, value: V): void {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+}
 
 function computeLocalToday(now: Date, timezone: string): CivilDate {
   const parts = dateFormat('en-US', { timeZone: timezone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(now);
@@ -50,9 +62,13 @@ function computeLocalToday(now: Date, timezone: string): CivilDate {
 
 /** Minutes east of UTC of `timezone` at `now` (what chrono-node takes as a reference zone). */
 export function utcOffsetMinutes(now: Date, timezone: string): number {
-  const key = `${timezone}|${now.getTime()}`;
-  if (lastOffset?.key !== key) lastOffset = { key, minutes: computeUtcOffset(now, timezone) };
-  return lastOffset.minutes;
+  const key = minuteKey(now, timezone);
+  let minutes = offsets.get(key);
+  if (minutes === undefined) {
+    minutes = computeUtcOffset(now, timezone);
+    remember(offsets, key, minutes);
+  }
+  return minutes;
 }
 
 function computeUtcOffset(now: Date, timezone: string): number {
