@@ -154,8 +154,20 @@ export function worksDuring(cfg: BookingConfig, fromMs: number, toMs: number): b
 
 /** The last instant bookable from `now`: `horizonDays` ahead on the company's calendar. */
 export function horizonEnd(cfg: BookingConfig, now: Date): number {
-  return DateTime.fromJSDate(now, { zone: cfg.timezone }).plus({ days: cfg.horizonDays }).toMillis();
+  // Luxon's zone arithmetic is the costly part of a booking turn. What it adds to `now` (the
+  // days, give or take a DST change) is the same for every instant of a minute, since zones
+  // change offset on whole minutes: computed once per zone, horizon and minute.
+  const key = `${cfg.timezone}|${cfg.horizonDays}|${Math.floor(now.getTime() / MINUTE)}`;
+  let ahead = horizonAhead.get(key);
+  if (ahead === undefined) {
+    ahead = DateTime.fromJSDate(now, { zone: cfg.timezone }).plus({ days: cfg.horizonDays }).toMillis() - now.getTime();
+    if (horizonAhead.size >= 1_000) horizonAhead.clear();
+    horizonAhead.set(key, ahead);
+  }
+  return now.getTime() + ahead;
 }
+
+const horizonAhead = new Map<string, number>();
 
 /**
  * "Tue Mar 10, 10:00 AM CDT": a slot's start in the visitor's own time zone and locale (an

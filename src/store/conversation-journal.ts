@@ -27,6 +27,8 @@ export type ConversationJournal = {
    * older segment: call it once every version appended before the rotation is in its file.
    */
   rotate(): () => void;
+  /** Bytes appended to the current segment. */
+  bytes(): number;
   /** Closes the current segment; with `discard`, deletes every segment (all is in the files). */
   close(options: { discard: boolean }): void;
 };
@@ -89,12 +91,14 @@ export function openJournal(folder: string): ConversationJournal {
   // After a failed append the segment may end in part of a line (skipped when replayed): the
   // next append goes to a new segment, the old one is kept until its versions are in files.
   let broken = false;
+  let bytes = 0;
   const advance = (): void => {
     const next = openSegment(folder, seq + 1);
     closeSync(fd);
     fd = next;
     seq += 1;
     broken = false;
+    bytes = 0;
   };
 
   return {
@@ -103,6 +107,7 @@ export function openJournal(folder: string): ConversationJournal {
       const json = JSON.stringify(conversation);
       try {
         writeFileSync(fd, `${json}\n`);
+        bytes += json.length + 1;
         return json;
       } catch (e) {
         broken = true;
@@ -116,6 +121,7 @@ export function openJournal(folder: string): ConversationJournal {
         for (const segment of listSegments(folder)) if (segment.seq <= before) unlinkSync(join(folder, segment.name));
       };
     },
+    bytes: () => bytes,
     close({ discard }) {
       closeSync(fd);
       if (discard) for (const segment of listSegments(folder)) unlinkSync(join(folder, segment.name));

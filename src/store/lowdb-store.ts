@@ -22,8 +22,13 @@ export type LowdbStoreOptions = {
   dataDir: string;
   /** How many conversations stay in memory (most recently used first). Default 1,000. */
   cacheSize?: number;
-  /** How long after a save its file is written, ms (saves in between are written once). Default 1,000. */
+  /**
+   * How long after a save its file is written, ms; the saves of a conversation in between are
+   * written once. Default 10,000 (sooner when the journal passes `journalLimitBytes`).
+   */
   flushDelayMs?: number;
+  /** A journal segment this big is written out to the files at once. Default 32 MB. */
+  journalLimitBytes?: number;
   logger?: StoreLogger;
 };
 
@@ -34,7 +39,8 @@ export type LowdbStore = Store & {
 };
 
 const DEFAULT_CACHE_SIZE = 1_000;
-const DEFAULT_FLUSH_DELAY_MS = 1_000;
+const DEFAULT_FLUSH_DELAY_MS = 10_000;
+const DEFAULT_JOURNAL_LIMIT_BYTES = 32 * 1024 * 1024;
 /** Files written at once by a flush (steno's writes run on libuv's four threads). */
 const FLUSH_CONCURRENCY = 8;
 const FILE_SUFFIX = '.json';
@@ -64,6 +70,7 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
   const journalFolder = join(folder, 'journal');
   const logger = options.logger ?? silent;
   const flushDelayMs = options.flushDelayMs ?? DEFAULT_FLUSH_DELAY_MS;
+  const journalLimitBytes = options.journalLimitBytes ?? DEFAULT_JOURNAL_LIMIT_BYTES;
   await mkdir(folder, { recursive: true });
   await moveFlatFilesIntoShards(folder);
 
@@ -154,14 +161,20 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
   }
 
   function scheduleFlush(): void {
-    if (timer !== null || closed) return;
+    if (closed) return;
+    if (timer !== null && journal.bytes() >= journalLimitBytes) {
+      clearTimeout(timer);
+      timer = null;
+    }
+    if (timer !== null) return;
+    const delay = journal.bytes() >= journalLimitBytes ? 0 : flushDelayMs;
     timer = setTimeout(() => {
       timer = null;
       flush().catch((e: unknown) => {
         logger.error('could not write a saved conversation to its file; it stays in the journal and is retried', { error: e instanceof Error ? e.message : String(e) });
         scheduleFlush();
       });
-    }, flushDelayMs);
+    }, delay);
     // A pending flush does not keep the process alive: the journal already holds the save.
     timer.unref();
   }

@@ -185,6 +185,13 @@ describe('lowdb store: journal', () => {
     await vi.waitFor(async () => expect(await readFile(join(folder, 'journal', (await journalFiles()).at(-1) ?? ''), 'utf8')).toBe(''));
   });
 
+  it('when the journal grows past its limit, then the files are written without waiting for the delay', async () => {
+    const store = await open({ flushDelayMs: 60_000, journalLimitBytes: 1 });
+    const conv = makeConversation({ id: 'c-big', messages: [makeMessage(1)] });
+    await store.saveConversation(conv);
+    await vi.waitFor(async () => expect(JSON.parse(await readFile(fileOf('c-big'), 'utf8'))).toEqual(conv));
+  });
+
   it('when the process stops before the files are written, then the next start writes them from the journal', async () => {
     // Never closed, as after a crash: only the journal holds these saves.
     const crashed = await createLowdbStore({ dataDir, flushDelayMs: 60_000 });
