@@ -18,8 +18,8 @@ export type RenderedPrompt = { text: string; quickReplies: QuickReply[] };
 export type PromptRegistry = {
   /**
    * Renders a template with its declared variables (invalid variables are a programming
-   * error and throw). Picks up an edited file at the next call; a broken edit keeps the last
-   * good version live.
+   * error and throw). Picks up an edited file within `recheckMs`; a broken edit keeps the
+   * last good version live.
    */
   render<N extends TemplateName>(name: N, vars: TemplateVars<N>): RenderedPrompt;
 };
@@ -29,9 +29,15 @@ export type PromptRegistryOptions = {
   dir: string;
   /** Called once per broken version of a file. Defaults to a process warning. */
   onError?: (error: PromptError) => void;
+  /**
+   * How often a file is checked for edits, ms: at most once per this interval, on a render.
+   * Default 1,000 (a stat on every render of every turn costs more than the render).
+   */
+  recheckMs?: number;
 };
 
 const MISSING = 'missing';
+const DEFAULT_RECHECK_MS = 1_000;
 
 type Entry = {
   file: string;
@@ -40,6 +46,8 @@ type Entry = {
   previous: CompiledTemplate | null;
   /** mtime and size of the file version last looked at, good or broken. */
   seen: string;
+  /** When the file was last checked for an edit (Date.now()). */
+  checkedAt: number;
 };
 
 /**
@@ -63,7 +71,7 @@ export function createPromptRegistry(options: PromptRegistryOptions): PromptRegi
       continue;
     }
     const result = compileTemplate(hb, name, readFileSync(file, 'utf8'), file);
-    if (result.ok) entries.set(name, { file, live: result.template, previous: null, seen });
+    if (result.ok) entries.set(name, { file, live: result.template, previous: null, seen, checkedAt: Date.now() });
     else problems.push(...result.problems);
   }
   if (problems.length > 0) throw new PromptLoadError(problems);
@@ -71,7 +79,11 @@ export function createPromptRegistry(options: PromptRegistryOptions): PromptRegi
   const report = (p: PromptProblem): void => onError({ file: p.file, line: p.line, message: p.message });
 
   /** Recompiles the file when its mtime or size changed since last looked at. */
+  const recheckMs = options.recheckMs ?? DEFAULT_RECHECK_MS;
   const refresh = (name: TemplateName, entry: Entry): void => {
+    const now = Date.now();
+    if (now - entry.checkedAt < recheckMs) return;
+    entry.checkedAt = now;
     const version = versionOf(entry.file);
     if ((version ?? MISSING) === entry.seen) return;
     entry.seen = version ?? MISSING;

@@ -12,7 +12,8 @@ function setup() {
   const copy = copyShippedPrompts();
   copies.push(copy);
   const errors: PromptError[] = [];
-  const registry = createPromptRegistry({ dir: copy.dir, onError: (e) => errors.push(e) });
+  // Checked for edits on every render, so a test sees its edit at once.
+  const registry = createPromptRegistry({ dir: copy.dir, onError: (e) => errors.push(e), recheckMs: 0 });
   return { ...copy, registry, errors };
 }
 
