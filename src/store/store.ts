@@ -12,8 +12,9 @@ export type Store = {
   /** A copy of the stored conversation: the caller may change it freely. */
   getConversation(id: string): Promise<Conversation | null>;
   /**
-   * The stored conversation itself, without a copy, for readers that only look (the outbox
-   * decorator compares it with the next version on every save). Never change what it returns.
+   * The stored conversation for readers that only look (the outbox decorator compares it with
+   * the next version on every save): an adapter may return its own object, not a copy, so
+   * never change what it returns.
    */
   peekConversation(id: string): Promise<Readonly<Conversation> | null>;
   /** Writes the whole conversation atomically; a crash mid-write leaves the previous version. */
