@@ -6,6 +6,7 @@ import type { Store } from './store.js';
 import { assertConversationId, CONVERSATION_ID_PATTERN } from './conversation-id.js';
 import { createConversationFile } from './conversation-file.js';
 import { openJournal, recoverJournal } from './conversation-journal.js';
+import { lockFolder } from './folder-lock.js';
 import { conversationPath, conversationsFolder, conversationShard } from './conversation-path.js';
 import { createKeyedQueue } from './keyed-queue.js';
 import { createLruCache } from './lru-cache.js';
@@ -90,7 +91,10 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
     }
   }
 
-  // What an earlier process saved but did not write to its file yet.
+  // What an earlier process saved but did not write to its file yet; only one process may
+  // replay and append to the journal.
+  await mkdir(journalFolder, { recursive: true });
+  const lock = lockFolder(join(journalFolder, 'LOCK'), `the conversation journal in ${journalFolder}`);
   const recovery = recoverJournal(journalFolder);
   if (recovery.skippedLines > 0) logger.warn('the conversation journal held lines cut off by a crash; they were never acknowledged and are skipped', { skipped: recovery.skippedLines, folder: journalFolder });
   for (const batch of chunks([...recovery.conversations.values()], FLUSH_CONCURRENCY)) await Promise.all(batch.map(writeFile));
@@ -238,6 +242,7 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
       } finally {
         // Everything is in its file unless the flush failed: then the journal keeps it for the next start.
         journal.close({ discard: unwritten.size === 0 });
+        lock.release();
       }
     },
   };

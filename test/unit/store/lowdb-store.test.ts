@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, rmdir, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -26,7 +27,7 @@ const filesIn = async (dir: string): Promise<string[]> =>
     .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
     .filter((name) => !name.startsWith('journal/'))
     .sort();
-const journalFiles = async (): Promise<string[]> => (await readdir(join(folder, 'journal'))).sort();
+const journalFiles = async (): Promise<string[]> => (await readdir(join(folder, 'journal'))).filter((n) => n.endsWith('.ndjson')).sort();
 const shardedName = (id: string): string => fileOf(id).slice(folder.length + 1);
 
 beforeEach(async () => {
@@ -205,6 +206,26 @@ describe('lowdb store: journal', () => {
     expect(JSON.parse(await readFile(fileOf('c-j1'), 'utf8')).status).toBe('ended');
     expect(await restarted.getConversation('c-j2')).toEqual(saved[1]);
     expect(await restarted.listConversationIds()).toEqual(['c-j1', 'c-j2']);
+  });
+
+  it('when another live process holds the data folder, then a second store refuses to start, and takes over once that process is gone', async () => {
+    const other = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    try {
+      await mkdir(join(folder, 'journal'), { recursive: true });
+      await writeFile(join(folder, 'journal', 'LOCK'), String(other.pid));
+      const err = await rejectionOf(createLowdbStore({ dataDir }));
+      expect(isAppError(err) && err.code).toBe('INTERNAL');
+      expect(String(err)).toContain(`in use by another process (pid ${other.pid})`);
+    } finally {
+      const exited = new Promise((resolve) => other.once('exit', resolve));
+      other.kill('SIGKILL');
+      await exited;
+    }
+    const store = await open();
+    await store.saveConversation(makeConversation({ id: 'c-after-lock' }));
+    expect(await readFile(join(folder, 'journal', 'LOCK'), 'utf8')).toBe(String(process.pid));
+    await store.close();
+    expect(await readdir(join(folder, 'journal'))).toEqual([]);
   });
 
   it('when the journal ends in a line cut off by a crash, then the versions before it are kept and the cut is reported', async () => {
