@@ -19,6 +19,7 @@ import { createLlmUsageRouter } from './server/llm-usage-router.js';
 import { stderrLogger } from './server/server-deps.js';
 import { startServer } from './server/start-server.js';
 import { createLowdbStore } from './store/lowdb-store.js';
+import { isAppError } from './errors/app-error.js';
 
 /** The composition root: builds the real parts from config and environment, then serves. */
 async function main(): Promise<void> {
@@ -69,6 +70,8 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   if (e instanceof ConfigError) process.stderr.write(`${e.message}\n`);
+  // Our own errors say what is wrong and what to do; a stack trace would only bury that.
+  else if (isAppError(e)) process.stderr.write(`leadbot failed to start: ${e.message}\n`);
   else process.stderr.write(`leadbot failed to start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exit(1);
 });
