@@ -1,5 +1,5 @@
 import type { Adapter } from 'lowdb';
-import { DataFile } from 'lowdb/node';
+import { DataFile, TextFile } from 'lowdb/node';
 import type { Conversation } from '../conversation/conversation-schema.js';
 import { AppError } from '../errors/app-error.js';
 import { parseConversation } from './parse-conversation.js';
@@ -10,7 +10,8 @@ import { parseConversation } from './parse-conversation.js';
  * rejects with AppError('INTERNAL') naming the file). lowdb's async `DataFile`: steno writes a
  * temp file, then renames it over the old one, so a crash leaves one whole version. The store
  * writes these in the background (its journal holds a save until then, see
- * conversation-journal.ts), so the rename's cost is off the event loop.
+ * conversation-journal.ts), so the rename's cost is off the event loop. Files hold compact JSON
+ * (`jq . <file>` shows it indented): the store writes the very text it journaled.
  *
  * @example
  *   const file = createConversationFile('/data/conversations/c1.json');
@@ -28,8 +29,17 @@ export function createConversationFile(filename: string): Adapter<Conversation> 
       }
       return parseConversation(json, filename);
     },
-    // Indented like lowdb's JSONFile, so an operator can read a conversation with any editor.
-    stringify: (conversation: Conversation) => JSON.stringify(conversation, null, 2),
+    stringify: (conversation: Conversation) => JSON.stringify(conversation),
   };
   return new DataFile<Conversation>(filename, format);
+}
+
+/**
+ * Writes the JSON text of a validated conversation to its file through lowdb's `TextFile`
+ * (steno: temp file, then rename), without parsing it back into objects first.
+ *
+ * @example await writeConversationJson('/data/conversations/ab/c1.json', JSON.stringify(conv));
+ */
+export function writeConversationJson(filename: string, json: string): Promise<void> {
+  return new TextFile(filename).write(json);
 }

@@ -4,7 +4,7 @@ import type { Conversation } from '../conversation/conversation-schema.js';
 import { AppError, isAppError } from '../errors/app-error.js';
 import type { Store } from './store.js';
 import { assertConversationId, CONVERSATION_ID_PATTERN } from './conversation-id.js';
-import { createConversationFile } from './conversation-file.js';
+import { createConversationFile, writeConversationJson } from './conversation-file.js';
 import { openJournal, recoverJournal } from './conversation-journal.js';
 import { lockFolder } from './folder-lock.js';
 import { conversationPath, conversationsFolder, conversationShard } from './conversation-path.js';
@@ -78,16 +78,16 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
   const fileOf = (id: string): string => conversationPath(options.dataDir, id);
   // Sub-folders are created on a conversation's first write, once per process.
   const madeShards = new Set<string>();
-  async function writeFile(conversation: Conversation): Promise<void> {
-    const shard = conversationShard(conversation.id);
+  async function writeFile(id: string, json: string): Promise<void> {
+    const shard = conversationShard(id);
     if (!madeShards.has(shard)) {
       await mkdir(join(folder, shard), { recursive: true });
       madeShards.add(shard);
     }
     try {
-      await createConversationFile(fileOf(conversation.id)).write(conversation);
+      await writeConversationJson(fileOf(id), json);
     } catch (e) {
-      throw asInternal(e, `could not write ${fileOf(conversation.id)}`);
+      throw asInternal(e, `could not write ${fileOf(id)}`);
     }
   }
 
@@ -97,7 +97,7 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
   const lock = lockFolder(join(journalFolder, 'LOCK'), `the conversation journal in ${journalFolder}`);
   const recovery = recoverJournal(journalFolder);
   if (recovery.skippedLines > 0) logger.warn('the conversation journal held lines cut off by a crash; they were never acknowledged and are skipped', { skipped: recovery.skippedLines, folder: journalFolder });
-  for (const batch of chunks([...recovery.conversations.values()], FLUSH_CONCURRENCY)) await Promise.all(batch.map(writeFile));
+  for (const batch of chunks([...recovery.conversations.values()], FLUSH_CONCURRENCY)) await Promise.all(batch.map((c) => writeFile(c.id, JSON.stringify(c))));
   recovery.discard();
   const journal = openJournal(journalFolder);
 
@@ -144,7 +144,7 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
       await Promise.all(
         part.map(async ([id, json]) => {
           try {
-            await writeFile(parseConversationJson(json));
+            await writeFile(id, json);
             // A save made meanwhile stays to be written by the next flush.
             if (unwritten.get(id) === json) unwritten.delete(id);
           } catch (e) {
