@@ -27,6 +27,8 @@ const NOUN_THEN_COUNT = new RegExp(String.raw`\b(?:(?:staff|team|workforce|crew)
 const ON_PAYROLL = new RegExp(String.raw`(?<![\d.,$€£₹¥])\b(?<num>${NUM})\s+(?:[\p{L}'’-]+\s+){0,3}?(?:on\s+(?:the\s+|our\s+|my\s+)?(?:books|payroll)|on\s+(?:the|our|my)\s+team|on\s+staff|in\s+(?:the|our)\s+team)\b`, 'giu');
 /** "just me and two assistants" (3), "only me" (1), "me plus 2 contractors" (3), "me and my 3 techs" (4). */
 const JUST_ME = new RegExp(String.raw`\b(?<just>(?:just|only)\s+)?(?:me|myself)\b(?:\s*(?:,(?:\s*(?:and|plus|with))?|and|plus|\+|&|with)\s+(?:(?:my\s+|our\s+)?(?<num>\d+|${NUMBER_WORDS_SOURCE})\s+|(?:my|a|an|one)\s+)(?:[\p{L}-]+\s+)?(?<who>${COMPANIONS})\b)?`, 'giu');
+/** What JUST_ME needs to match at all: a cheap test, so the big pattern runs (and compiles) only then. */
+const ME = /\b(?:me|myself)\b/i;
 /** "22 funcionários (employees)", "40 Angestellte (staff)": any word glossed as staff in brackets. */
 const GLOSSED = new RegExp(String.raw`(?<![\d.,$€£₹¥])\b(?<num>${NUM})\s+[\p{L}'’-]+\s*\(\s*(?:employees?|staff|people|workers|persons|ftes?)\s*\)`, 'giu');
 /** "a company of 50", "an agency of 15": only when nothing countable follows ("a group of 3 clinics" is not). */
@@ -169,7 +171,7 @@ function sentenceHits(sentence: string, answering: boolean): Hit[] {
     // Longer than the "12 staff" inside it, so the product replaces that count.
     if (places !== null && each !== null) add(m, places * each);
   }
-  for (const m of sentence.matchAll(JUST_ME)) {
+  for (const m of ME.test(sentence) ? sentence.matchAll(JUST_ME) : []) {
     const g = m.groups ?? {};
     // "me and my co-founder sign off" is who decides; only "just me ..." or "me and 4 others" is a headcount.
     if (!g.just && !(g.who && g.num)) continue;
