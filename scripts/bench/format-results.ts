@@ -68,10 +68,10 @@ export function formatResults(r: BenchResults): string {
     );
   const resources = (rows: LoadRow[]): string =>
     table(
-      ['server', 'conversations', 'RSS / connection', 'heap+buffers / connection', 'RSS, all connected', 'server CPU / turn (kernel part)', 'event-loop delay p99 / max', 'longest GC pause', 'load average'],
+      ['server', 'conversations', 'RSS / connection', 'heap+buffers / connection', 'RSS, all connected', 'server CPU / turn (kernel part)', 'event-loop delay p99 / max', 'longest GC pause', 'full GCs', 'load average'],
       rows.map((row) => [
         row.server, String(row.conversations), `${row.rssPerConnectionKb.toFixed(1)} KB`, `${row.heapPerConnectionKb.toFixed(1)} KB`, `${row.rssMb.toFixed(0)} MB`,
-        `${ms(row.cpuPerTurnMs)} (${ms(row.systemCpuPerTurnMs)})`, `${ms(row.loopP99Ms)} / ${ms(row.loopMaxMs)}`, ms(row.gcMaxMs), row.loadAverage.toFixed(1),
+        `${ms(row.cpuPerTurnMs)} (${ms(row.systemCpuPerTurnMs)})`, `${ms(row.loopP99Ms)} / ${ms(row.loopMaxMs)}`, ms(row.gcMaxMs), String(row.gcFull), row.loadAverage.toFixed(1),
       ]),
     );
   const burstRules = r.burst.find((b) => b.server === 'rules');
@@ -90,7 +90,8 @@ export function formatResults(r: BenchResults): string {
         'hello = `session:hello` ack, 50 visitors connecting at a time;',
         'server turn = inside the server, from the gateway calling the chat service to the first reply message (rules only);',
         'memory per connection = growth from before to after every visitor connected and greeted, idle, after a full GC;',
-        'server CPU counts all its threads (file I/O included); load average = the 1-minute load of the machine when the row ended.',
+        'server CPU counts all its threads (file I/O included); full GCs = mark-compact collections during the turns (V8 drops compiled regular expressions at each, so the next messages recompile the rules\' patterns: the p99);',
+        'load average = the 1-minute load of the machine when the row ended.',
       ].join(' '),
       '',
       latency(r.paced),

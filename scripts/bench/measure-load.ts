@@ -34,6 +34,8 @@ export type LoadRow = {
   loopMaxMs: number;
   /** The longest garbage-collection pause during the turns, ms. */
   gcMaxMs: number;
+  /** Full collections during the turns (each makes the next messages recompile the rules' patterns). */
+  gcFull: number;
   errors: Record<string, number>;
   /** Errors the server logged (a failed reply, a failed save), and the first few of them. */
   serverErrorCount: number;
@@ -103,6 +105,7 @@ async function measureOn(dataDir: string, opts: Parameters<typeof measureLoad>[0
       loopP99Ms: after.loopP99Ms,
       loopMaxMs: after.loopMaxMs,
       gcMaxMs: after.gcMaxMs,
+      gcFull: after.gcFull,
       errors,
       serverErrorCount: after.errors,
       serverErrors: after.firstErrors,

@@ -4,7 +4,7 @@
  * over the fork IPC channel (see spawn-server.ts): sends `ready` with its url, answers `probe`
  * with a ServerProbe, and exits on `stop` (so `--cpu-prof` writes its profile).
  */
-import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../../src/server/server-deps.js';
 import { startEchoServer } from './echo-server.js';
@@ -31,10 +31,13 @@ let serverTurns: number[] = [];
 // Garbage-collection pauses, so an event-loop stall can be told apart from CPU contention.
 let gcTotalMs = 0;
 let gcMaxMs = 0;
+// Full collections: after each, V8 recompiles every regular expression the next messages use.
+let gcFull = 0;
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
     gcTotalMs += entry.duration;
     gcMaxMs = Math.max(gcMaxMs, entry.duration);
+    if (isFullGc('detail' in entry ? entry.detail : null)) gcFull += 1;
   }
 }).observe({ entryTypes: ['gc'] });
 
@@ -76,6 +79,7 @@ async function probe(collect: boolean): Promise<ServerProbe> {
     loopMaxMs: loop.max / 1e6,
     gcTotalMs,
     gcMaxMs,
+    gcFull,
     serverTurnP50Ms: turns.p50,
     serverTurnP99Ms: turns.p99,
     warnings,
@@ -85,6 +89,7 @@ async function probe(collect: boolean): Promise<ServerProbe> {
   loop.reset();
   gcTotalMs = 0;
   gcMaxMs = 0;
+  gcFull = 0;
   return result;
 }
 
@@ -111,4 +116,9 @@ main().catch((e: unknown) => {
 /** The parent is the bench, but IPC delivers `unknown`: a light shape check keeps the types honest. */
 function isParentMessage(m: unknown): m is ParentMessage {
   return typeof m === 'object' && m !== null && 'type' in m && (m.type === 'probe' || m.type === 'stop');
+}
+
+/** A gc entry's `detail` (Node's typing says unknown): a full (mark-compact) collection? */
+function isFullGc(detail: unknown): boolean {
+  return typeof detail === 'object' && detail !== null && 'kind' in detail && detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR;
 }

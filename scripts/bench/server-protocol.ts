@@ -14,6 +14,8 @@ export type ServerProbe = {
   /** Garbage-collection pauses since the previous probe: their sum and the longest, ms. */
   gcTotalMs: number;
   gcMaxMs: number;
+  /** Full (mark-compact) collections since the last probe. */
+  gcFull: number;
   /**
    * The rules server's own time per visitor turn since the previous probe (from the gateway's
    * call into the chat service to the reply's first message), ms; NaN for the echo server.
