@@ -36,7 +36,7 @@ const USAGE = `npm run bench -- [options]
   --burst 200               conversations of the closed-loop throughput run
   --stored 100000           the large store size (compared with 100)
   --store-conversations 40  fresh conversations timed on each store size
-  --store-rounds 2          alternating rounds of the store comparison
+  --store-rounds 3          alternating rounds of the store comparison
   --phases load,burst,store which parts to run
   --profile                 CPU-profile the rules server in the largest load run
   --out FILE                also write the markdown results to FILE
@@ -93,7 +93,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     storedLarge: int('stored', values.stored, quick ? 20_000 : 100_000, 101),
     storedSmall: 100,
     storeConversations: int('store-conversations', values['store-conversations'], quick ? 10 : 40, 1),
-    storeRounds: int('store-rounds', values['store-rounds'], quick ? 1 : 2, 1),
+    storeRounds: int('store-rounds', values['store-rounds'], quick ? 1 : 3, 1),
     profile: values.profile,
     out: values.out ?? null,
     keep: values.keep,

@@ -53,6 +53,7 @@ export async function measureStoreSizes(opts: { sizes: number[]; conversations: 
       // One server per store size, all running at once; conversations alternate between them,
       // so whatever else the machine does in the meantime weighs on every size alike.
       const roundReplies = seeded.map((): number[] => []);
+      const roundServer = seeded.map(() => 0);
       const servers: ServerProcess[] = [];
       try {
         for (const s of seeded) servers.push(await spawnServer({ kind: 'rules', dataDir: s.dataDir }));
@@ -78,6 +79,8 @@ export async function measureStoreSizes(opts: { sizes: number[]; conversations: 
             into.ack.push(...result.ackMs);
           }
         }
+        // The servers' own time per turn over the round (warm-up included), next to the visitors'.
+        for (const [i, server] of servers.entries()) roundServer[i] = (await server.probe()).serverTurnP50Ms;
         for (const [i, server] of servers.entries()) {
           const s = seeded[i];
           if (s) samples.get(s.stored)?.resume.push(...(await timeResumes(server.url, s.stored)));
@@ -85,7 +88,7 @@ export async function measureStoreSizes(opts: { sizes: number[]; conversations: 
       } finally {
         await Promise.all(servers.map((server) => server.stop()));
       }
-      const p50s = roundReplies.map((r, i) => `${seeded[i]?.stored.toLocaleString('en-US')} stored ${latencyStats(r).p50.toFixed(2)} ms`);
+      const p50s = roundReplies.map((r, i) => `${seeded[i]?.stored.toLocaleString('en-US')} stored ${latencyStats(r).p50.toFixed(2)} ms (in the server ${roundServer[i]?.toFixed(2)} ms)`);
       opts.onProgress(`store round ${round + 1} of ${opts.rounds}: reply p50 ${p50s.join(', ')}`);
     }
     return seeded.map((s) => {
