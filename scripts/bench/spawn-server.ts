@@ -33,7 +33,7 @@ export type SpawnOptions = {
 export async function spawnServer(opts: SpawnOptions): Promise<ServerProcess> {
   // The flags of `npm start` (package.json), plus --expose-gc for the memory probe;
   // BENCH_NODE_FLAGS adds more (e.g. "--trace-gc") to investigate a run.
-  const execArgv = ['--no-regexp-tier-up', '--import', 'tsx', '--expose-gc', ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
+  const execArgv = ['--no-regexp-tier-up', '--heap-growing-percent=100', '--import', 'tsx', '--expose-gc', ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
   if (opts.cpuProfileDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${opts.cpuProfileDir}`);
   const child = fork(CHILD, [opts.kind, opts.dataDir ?? ''], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const waiting = new Map<number, (p: ServerProbe) => void>();
