@@ -1,4 +1,5 @@
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Conversation } from '../conversation/conversation-schema.js';
 import { AppError } from '../errors/app-error.js';
@@ -25,8 +26,10 @@ export type ConversationJournal = {
   /**
    * Starts a new segment (later appends go there) and returns a function that deletes every
    * older segment: call it once every version appended before the rotation is in its file.
+   * The deletion runs off the event loop: removing a file still being written out can wait on
+   * the disk.
    */
-  rotate(): () => void;
+  rotate(): () => Promise<void>;
   /** Bytes appended to the current segment. */
   bytes(): number;
   /** Closes the current segment; with `discard`, deletes every segment (all is in the files). */
@@ -117,8 +120,11 @@ export function openJournal(folder: string): ConversationJournal {
     rotate() {
       const before = seq;
       advance();
-      return () => {
-        for (const segment of listSegments(folder)) if (segment.seq <= before) unlinkSync(join(folder, segment.name));
+      return async () => {
+        for (const name of await readdir(folder)) {
+          const seq = segmentSeq(name);
+          if (seq !== null && seq <= before) await unlink(join(folder, name));
+        }
       };
     },
     bytes: () => bytes,
@@ -141,10 +147,16 @@ function openSegment(folder: string, seq: number): number {
 function listSegments(folder: string): { name: string; seq: number }[] {
   return readdirSync(folder)
     .flatMap((name) => {
-      const match = SEGMENT_PATTERN.exec(name);
-      return match?.[1] === undefined ? [] : [{ name, seq: Number(match[1]) }];
+      const seq = segmentSeq(name);
+      return seq === null ? [] : [{ name, seq }];
     })
     .sort((a, b) => a.seq - b.seq);
+}
+
+/** The number of a segment file's name; null for anything else (the lock, foreign files). */
+function segmentSeq(name: string): number | null {
+  const digits = SEGMENT_PATTERN.exec(name)?.[1];
+  return digits === undefined ? null : Number(digits);
 }
 
 /** A journal line as a conversation; null for a line cut off or damaged (never acknowledged). */

@@ -155,7 +155,7 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
     }
     // The older segments still hold the only copy of what failed: keep them for the retry.
     if (failure !== null) throw failure;
-    dropWritten();
+    await dropWritten();
   }
 
   function flush(): Promise<void> {
