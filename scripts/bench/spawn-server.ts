@@ -1,9 +1,24 @@
 import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChildMessage, ParentMessage, ServerProbe } from './server-protocol.js';
 
 const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'server-child.ts');
+
+/**
+ * The V8 flags `npm start` runs the server with, read from package.json's start script
+ * ("node --a --b --import tsx src/main.ts" gives --a and --b), so the bench measures the server
+ * as it is shipped.
+ */
+export const START_FLAGS: string[] = (() => {
+  const pkg: unknown = JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8'));
+  const start = typeof pkg === 'object' && pkg !== null && 'scripts' in pkg && typeof pkg.scripts === 'object' && pkg.scripts !== null && 'start' in pkg.scripts ? pkg.scripts.start : null;
+  const words = typeof start === 'string' ? start.split(/\s+/) : [];
+  const end = words.indexOf('--import');
+  if (words[0] !== 'node' || end < 0) throw new Error('package.json: the start script is expected to be "node <flags> --import tsx src/main.ts"');
+  return words.slice(1, end);
+})();
 
 /** A server running in its own process. */
 export type ServerProcess = {
@@ -31,9 +46,9 @@ export type SpawnOptions = {
  *   await server.stop();
  */
 export async function spawnServer(opts: SpawnOptions): Promise<ServerProcess> {
-  // The flags of `npm start` (package.json), plus --expose-gc for the memory probe;
-  // BENCH_NODE_FLAGS adds more (e.g. "--trace-gc") to investigate a run.
-  const execArgv = ['--no-regexp-tier-up', '--heap-growing-percent=100', '--import', 'tsx', '--expose-gc', ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
+  // The Node flags of `npm start`, plus --expose-gc for the memory probe; BENCH_NODE_FLAGS adds
+  // more (e.g. "--trace-gc") to investigate a run.
+  const execArgv = [...START_FLAGS, '--import', 'tsx', '--expose-gc', ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
   if (opts.cpuProfileDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${opts.cpuProfileDir}`);
   const child = fork(CHILD, [opts.kind, opts.dataDir ?? ''], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const waiting = new Map<number, (p: ServerProbe) => void>();

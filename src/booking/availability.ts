@@ -2,6 +2,7 @@ import { dateFormat } from '../lib/date-formats.js';
 import { DateTime } from 'luxon';
 import type { BookingConfig } from '../config/config-schema.js';
 import { clockTime, repWorkingHours, type Span } from './rep-working-hours.js';
+import { createBoundedMemo, type BoundedMemo } from '../lib/bounded-memo.js';
 
 /** A bookable time: start and end instants (ISO, UTC) and the reps free then. */
 export type FreeSlot = { start: string; end: string; repIds: string[] };
@@ -43,18 +44,13 @@ const inside = (idx: SpanIndex, from: number, to: number): boolean => (idx.tos[c
  * `build()` remembered per booking config and key: the config object lives as long as the
  * process runs with it, and each map is emptied once it holds `max` keys (days pass, keys with them).
  */
-function memoFor<K, V>(memos: WeakMap<BookingConfig, Map<K, V>>, cfg: BookingConfig, key: K, max: number, build: () => V): V {
+function memoFor<K, V>(memos: WeakMap<BookingConfig, BoundedMemo<K, V>>, cfg: BookingConfig, key: K, max: number, build: () => V): V {
   let memo = memos.get(cfg);
-  if (memo === undefined) memos.set(cfg, (memo = new Map()));
-  const known = memo.get(key);
-  if (known !== undefined) return known;
-  const value = build();
-  if (memo.size >= max) memo.clear();
-  memo.set(key, value);
-  return value;
+  if (memo === undefined) memos.set(cfg, (memo = createBoundedMemo(max)));
+  return memo.get(key, build);
 }
 
-const gridMemo = new WeakMap<BookingConfig, Map<number, number[]>>();
+const gridMemo = new WeakMap<BookingConfig, BoundedMemo<number, number[]>>();
 
 /**
  * The start instants of every slot of the company's grid from the day starting at `firstDay`
@@ -87,7 +83,7 @@ function buildSlotGrid(cfg: BookingConfig, firstDay: number): number[] {
   return starts;
 }
 
-const workingHoursMemo = new WeakMap<BookingConfig, Map<string, SpanIndex>>();
+const workingHoursMemo = new WeakMap<BookingConfig, BoundedMemo<string, SpanIndex>>();
 
 /**
  * A rep's working hours around [fromMs, toMs), widened to whole UTC days so that every turn of
@@ -156,18 +152,13 @@ export function worksDuring(cfg: BookingConfig, fromMs: number, toMs: number): b
 export function horizonEnd(cfg: BookingConfig, now: Date): number {
   // Luxon's zone arithmetic is the costly part of a booking turn. What it adds to `now` (the
   // days, give or take a DST change) is the same for every instant of a minute, since zones
-  // change offset on whole minutes: computed once per zone, horizon and minute.
-  const key = `${cfg.timezone}|${cfg.horizonDays}|${Math.floor(now.getTime() / MINUTE)}`;
-  let ahead = horizonAhead.get(key);
-  if (ahead === undefined) {
-    ahead = DateTime.fromJSDate(now, { zone: cfg.timezone }).plus({ days: cfg.horizonDays }).toMillis() - now.getTime();
-    if (horizonAhead.size >= 1_000) horizonAhead.clear();
-    horizonAhead.set(key, ahead);
-  }
+  // change offset on whole minutes: computed once per config and minute.
+  const minute = Math.floor(now.getTime() / MINUTE);
+  const ahead = memoFor(horizonMemo, cfg, minute, 1_000, () => DateTime.fromJSDate(now, { zone: cfg.timezone }).plus({ days: cfg.horizonDays }).toMillis() - now.getTime());
   return now.getTime() + ahead;
 }
 
-const horizonAhead = new Map<string, number>();
+const horizonMemo = new WeakMap<BookingConfig, BoundedMemo<number, number>>();
 
 /**
  * "Tue Mar 10, 10:00 AM CDT": a slot's start in the visitor's own time zone and locale (an

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { createBoundedMemo } from '../lib/bounded-memo.js';
 
 const short = z.string().max(2048);
 
@@ -18,23 +19,21 @@ export type Visitor = z.output<typeof VisitorSchema>;
 
 export const DEFAULT_VISITOR: Visitor = { timezone: 'UTC', locale: 'en-US', page: null, referrer: null, utm: null };
 
-const knownZones = new Map<string, boolean>();
+const knownZones = createBoundedMemo<string, boolean>(10_000);
 
 /**
  * Whether `tz` is an IANA time zone this runtime knows. Remembered per zone name: it runs on
  * every stored read, and building an Intl.DateTimeFormat to find out costs tens of microseconds.
  */
 export function isTimeZone(tz: string): boolean {
-  const known = knownZones.get(tz);
-  if (known !== undefined) return known;
-  let ok = true;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-  } catch {
-    ok = false;
-  }
-  if (knownZones.size < 10_000) knownZones.set(tz, ok);
-  return ok;
+  return knownZones.get(tz, () => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** The path of the visitor's page ("/pricing"), or "" when unknown or not a URL. */

@@ -30,7 +30,7 @@ export type ConversationJournal = {
    * the disk.
    */
   rotate(): () => Promise<void>;
-  /** Bytes appended to the current segment. */
+  /** Characters appended to the current segment (the bytes, for the ASCII most JSON is). */
   bytes(): number;
   /** Closes the current segment; with `discard`, deletes every segment (all is in the files). */
   close(options: { discard: boolean }): void;

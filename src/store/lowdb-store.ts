@@ -4,7 +4,7 @@ import type { Conversation } from '../conversation/conversation-schema.js';
 import { AppError, isAppError } from '../errors/app-error.js';
 import type { Store } from './store.js';
 import { assertConversationId, CONVERSATION_ID_PATTERN } from './conversation-id.js';
-import { createConversationFile, writeConversationJson } from './conversation-file.js';
+import { readConversationFile, writeConversationJson } from './conversation-file.js';
 import { openJournal, recoverJournal } from './conversation-journal.js';
 import { lockFolder } from './folder-lock.js';
 import { conversationPath, conversationsFolder, conversationShard } from './conversation-path.js';
@@ -119,7 +119,7 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
     if (cached !== undefined) return cached;
     let data: Conversation | null;
     try {
-      data = await createConversationFile(fileOf(id)).read();
+      data = await readConversationFile(fileOf(id));
     } catch (e) {
       throw asInternal(e, `could not read ${fileOf(id)}`);
     }
@@ -166,39 +166,34 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
 
   function scheduleFlush(): void {
     if (closed) return;
-    if (timer !== null && journal.bytes() >= journalLimitBytes) {
-      clearTimeout(timer);
-      timer = null;
-    }
-    if (timer !== null) return;
-    const delay = journal.bytes() >= journalLimitBytes ? 0 : flushDelayMs;
+    // A full journal moves a pending flush forward to now.
+    const full = journal.bytes() >= journalLimitBytes;
+    if (timer !== null && !full) return;
+    if (timer !== null) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
       flush().catch((e: unknown) => {
         logger.error('could not write a saved conversation to its file; it stays in the journal and is retried', { error: e instanceof Error ? e.message : String(e) });
         scheduleFlush();
       });
-    }, delay);
+    }, full ? 0 : flushDelayMs);
     // A pending flush does not keep the process alive: the journal already holds the save.
     timer.unref();
   }
 
-  return {
-    async getConversation(id) {
-      assertConversationId(id);
-      assertOpen();
-      // Queued with the saves of the same id, so a read never races a write into the cache.
-      const json = await queue.run(id, () => load(id));
-      // A fresh copy: a caller mutating what it got changes nothing stored.
-      return json === null ? null : parseConversationJson(json);
-    },
+  async function read(id: string): Promise<Conversation | null> {
+    assertConversationId(id);
+    assertOpen();
+    // Queued with the saves of the same id, so a read never races a write into the cache.
+    const json = await queue.run(id, () => load(id));
+    // A fresh copy: a caller mutating what it got changes nothing stored.
+    return json === null ? null : parseConversationJson(json);
+  }
 
-    async peekConversation(id) {
-      assertConversationId(id);
-      assertOpen();
-      const json = await queue.run(id, () => load(id));
-      return json === null ? null : parseConversationJson(json);
-    },
+  return {
+    getConversation: read,
+    // Every read is already a fresh copy, so a peek is one too.
+    peekConversation: read,
 
     async saveConversation(conversation) {
       assertConversationId(conversation.id);

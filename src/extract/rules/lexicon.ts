@@ -41,7 +41,7 @@ export const TITLE_LEVELS: readonly (readonly [string, AuthorityLevel | null])[]
   ['dueño', 'decision_maker'], ['dueña', 'decision_maker'], ['fundador', 'decision_maker'], ['fundadora', 'decision_maker'],
   ['sócio', 'decision_maker'], ['sócia', 'decision_maker'], ['socio', 'decision_maker'], ['socia', 'decision_maker'],
   ['gerente', 'influencer'], ['responsable', 'influencer'], ['sachbearbeiter', 'influencer'], ['sachbearbeiterin', 'influencer'],
-  ['referent', 'influencer'], ['referentin', 'influencer'], ['hoofd', 'decision_maker'], ['dueño', 'decision_maker'],
+  ['referent', 'influencer'], ['referentin', 'influencer'], ['hoofd', 'decision_maker'],
   ['student', 'researcher'], ['intern', 'researcher'], ['researcher', 'researcher'], ['trainee', 'researcher'],
   // People who write or teach about software rather than buy it.
   ['journalist', 'researcher'], ['reporter', 'researcher'], ['writer', 'researcher'], ['blogger', 'researcher'],

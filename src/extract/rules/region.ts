@@ -1,6 +1,7 @@
 import { getCountriesForTimezone, getCountryForTimezone } from 'countries-and-timezones';
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
 import type { Visitor } from '../../lead/visitor.js';
+import { createBoundedMemo } from '../../lib/bounded-memo.js';
 
 function localeRegion(locale: string): string | undefined {
   try {
@@ -19,15 +20,10 @@ function localeRegion(locale: string): string | undefined {
  */
 export function regionFor(visitor: Pick<Visitor, 'timezone' | 'locale'>): CountryCode | undefined {
   // Every message asks again for the same few visitors; the answer depends on the two strings only.
-  const key = `${visitor.timezone}|${visitor.locale}`;
-  if (regions.has(key)) return regions.get(key);
-  const region = computeRegion(visitor);
-  if (regions.size >= 5_000) regions.clear();
-  regions.set(key, region);
-  return region;
+  return regions.get(`${visitor.timezone}|${visitor.locale}`, () => computeRegion(visitor));
 }
 
-const regions = new Map<string, CountryCode | undefined>();
+const regions = createBoundedMemo<string, CountryCode | undefined>(5_000);
 
 function computeRegion(visitor: Pick<Visitor, 'timezone' | 'locale'>): CountryCode | undefined {
   const fromLocale = localeRegion(visitor.locale);

@@ -1,6 +1,7 @@
 import { dateFormat } from '../../lib/date-formats.js';
 import { AppError } from '../../errors/app-error.js';
 import type { TimelineBucket } from '../../lead/field-paths.js';
+import { createBoundedMemo } from '../../lib/bounded-memo.js';
 
 /** A day on the visitor's wall calendar, with no time zone attached. */
 export type CivilDate = { year: number; month: number; day: number };
@@ -31,13 +32,7 @@ export function bucketFor(targetIsoDate: string, now: Date, timezone: string): T
 
 /** Today's date on the wall calendar of `timezone` at the instant `now`. */
 export function localToday(now: Date, timezone: string): CivilDate {
-  const key = minuteKey(now, timezone);
-  let date = todays.get(key);
-  if (date === undefined) {
-    date = computeLocalToday(now, timezone);
-    remember(todays, key, date);
-  }
-  return { ...date };
+  return { ...todays.get(minuteKey(now, timezone), () => computeLocalToday(now, timezone)) };
 }
 
 /*
@@ -45,14 +40,9 @@ export function localToday(now: Date, timezone: string): CivilDate {
  * booking), and formatToParts is the costly part. Both are cached per zone and minute: zones
  * change offset, and so date, only on whole minutes, so the minute's answer is exact.
  */
-const todays = new Map<string, CivilDate>();
-const offsets = new Map<string, number>();
-const MEMO_LIMIT = 1_000;
+const todays = createBoundedMemo<string, CivilDate>(1_000);
+const offsets = createBoundedMemo<string, number>(1_000);
 const minuteKey = (now: Date, timezone: string): string => `${timezone}|${Math.floor(now.getTime() / 60_000)}`;
-function remember<V>(memo: Map<string, V>, key: string, value: V): void {
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, value);
-}
 
 function computeLocalToday(now: Date, timezone: string): CivilDate {
   const parts = dateFormat('en-US', { timeZone: timezone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(now);
@@ -62,13 +52,7 @@ function computeLocalToday(now: Date, timezone: string): CivilDate {
 
 /** Minutes east of UTC of `timezone` at `now` (what chrono-node takes as a reference zone). */
 export function utcOffsetMinutes(now: Date, timezone: string): number {
-  const key = minuteKey(now, timezone);
-  let minutes = offsets.get(key);
-  if (minutes === undefined) {
-    minutes = computeUtcOffset(now, timezone);
-    remember(offsets, key, minutes);
-  }
-  return minutes;
+  return offsets.get(minuteKey(now, timezone), () => computeUtcOffset(now, timezone));
 }
 
 function computeUtcOffset(now: Date, timezone: string): number {
