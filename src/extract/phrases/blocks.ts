@@ -1,0 +1,41 @@
+/**
+ * The named building blocks of the phrase language (see `compile-phrases.ts`). A phrase writes
+ * `{dont}` instead of spelling out "don't / do not / dont" again; a block is regular-expression
+ * source, usually a non-capturing group, and may itself use other blocks.
+ *
+ * Add a block when the same words appear in more than one table; keep each one a single concept.
+ */
+export const BLOCKS = {
+  /** "don't", "do not", "dont" (apostrophes are straightened before matching). */
+  dont: String.raw`(?:don't|do not|dont)`,
+  /** "doesn't", "does not", "doesnt". */
+  doesnt: String.raw`(?:doesn't|does not|doesnt)`,
+  /** "didn't", "did not", "didnt". */
+  didnt: String.raw`(?:didn't|did not|didnt)`,
+  /** "can't", "cannot", "can not", "cant". */
+  cant: String.raw`(?:can't|cannot|can not|cant)`,
+  /** "haven't", "have not", "havent". */
+  havent: String.raw`(?:haven't|have not|havent)`,
+  /** "isn't", "is not", "isnt", "it's not", "its not". */
+  isnt: String.raw`(?:isn't|is not|isnt|it's not|its not)`,
+  /** "won't", "will not", "wont". */
+  wont: String.raw`(?:won't|will not|wont)`,
+  /** Any of the negations above, or a plain "not" / "never". */
+  neg: String.raw`(?:don't|do not|dont|doesn't|does not|doesnt|didn't|did not|didnt|can't|cannot|can not|cant|haven't|have not|havent|won't|will not|wont|not|never)`,
+  /** The visitor speaking for themselves or their team: "i", "we". */
+  we: String.raw`(?:i|we)`,
+  /** "i'm", "im", "i am", "we're", "we are". */
+  weare: String.raw`(?:i'm|im|i am|we're|were|we are)`,
+  /** "my", "our". */
+  our: String.raw`(?:my|our)`,
+  /** People words: who works somewhere or is counted in a head count. */
+  people: String.raw`(?:people|persons?|employees?|staff|folks|heads|members?|users?|seats?|engineers?|developers?|reps?|agents?|colleagues|workers|team ?mates|fte?s?)`,
+  /** A number written with digits, with thousands separators or a decimal part: "12", "1,200", "2.5". */
+  num: String.raw`(?:\d{1,3}(?:[,\s]\d{3})+|\d+)(?:\.\d+)?`,
+  /** Number words up to a dozen and the round ones ("a hundred"). */
+  numword: String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens?|twenty|thirty|forty|fifty|a hundred|hundreds?|a thousand|thousands?)`,
+  /** Articles and possessives before a noun: "a", "an", "the", "my", "our", "your", "this". */
+  det: String.raw`(?:a|an|the|my|our|your|this|that|any)`,
+} as const satisfies Record<string, string>;
+
+export type BlockName = keyof typeof BLOCKS;
