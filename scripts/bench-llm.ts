@@ -17,12 +17,25 @@ import { createTestDeps } from '../test/helpers/test-deps.js';
 import { answerFor } from '../test/helpers/visitor-answers.js';
 
 const CONVERSATIONS = Number(process.argv[2] ?? 20);
-const VISITOR = { timezone: 'America/New_York', locale: 'en-US', page: null, referrer: null, utm: null };
-const REPLY_CHUNKS = ['Thanks, ', 'that helps. ', 'Roughly what ', 'budget are you ', 'working with?'];
+const VISITOR = {
+  timezone: 'America/New_York',
+  locale: 'en-US',
+  page: null,
+  referrer: null,
+  utm: null,
+};
+const REPLY_CHUNKS = [
+  'Thanks, ',
+  'that helps. ',
+  'Roughly what ',
+  'budget are you ',
+  'working with?',
+];
 
 function stats(label: string, ms: number[]): string {
   const sorted = [...ms].sort((a, b) => a - b);
-  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  const at = (q: number): number =>
+    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
   const mean = sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length);
   return `${label.padEnd(44)} n=${String(sorted.length).padStart(4)}  mean ${mean.toFixed(2).padStart(7)} ms  p50 ${at(0.5).toFixed(2).padStart(7)} ms  p95 ${at(0.95).toFixed(2).padStart(7)} ms`;
 }
@@ -38,9 +51,13 @@ async function inProcessTurns(chatService: ChatService): Promise<number[]> {
       if (!answer) break;
       const replies: Extract<AgentEvent, { type: 'agent:message' }>['payload'][] = [];
       const started = performance.now();
-      const r = await chatService.receive(hello.sessionId, { clientId: `b-${c}-${turn}`, text: answer.text }, (e) => {
-        if (e.type === 'agent:message') replies.push(e.payload);
-      });
+      const r = await chatService.receive(
+        hello.sessionId,
+        { clientId: `b-${c}-${turn}`, text: answer.text },
+        (e) => {
+          if (e.type === 'agent:message') replies.push(e.payload);
+        },
+      );
       await r.reply;
       times.push(performance.now() - started);
       const next = replies.at(-1);
@@ -52,8 +69,13 @@ async function inProcessTurns(chatService: ChatService): Promise<number[]> {
 
 async function main(): Promise<void> {
   const llm = await startFakeLlm();
-  llm.fake.always((req) => (isExtractRequest(req) ? extractionReply() : { type: 'content', content: '', chunks: REPLY_CHUNKS }));
-  const service = (extractor: Extractor | null) => createTestDeps({ core: extractor ? { extractor } : {} }).chatService;
+  llm.fake.always((req) =>
+    isExtractRequest(req)
+      ? extractionReply()
+      : { type: 'content', content: '', chunks: REPLY_CHUNKS },
+  );
+  const service = (extractor: Extractor | null) =>
+    createTestDeps({ core: extractor ? { extractor } : {} }).chatService;
 
   // Warm-up: module loading, JIT, the SDK's first connection.
   await inProcessTurns(service(llm.parts.extractor));
@@ -63,8 +85,14 @@ async function main(): Promise<void> {
   const after = llm.parts.usage.total();
   const modelMs = (after.latencyMs - before.latencyMs) / Math.max(1, after.calls - before.calls);
 
-  const deps = createTestDeps({ core: { extractor: llm.parts.extractor }, phraser: llm.parts.phraser });
-  const server = await startTestServer({ chatService: deps.chatService, config: { server: { messagesPerMinute: 10_000 } } });
+  const deps = createTestDeps({
+    core: { extractor: llm.parts.extractor },
+    phraser: llm.parts.phraser,
+  });
+  const server = await startTestServer({
+    chatService: deps.chatService,
+    config: { server: { messagesPerMinute: 10_000 } },
+  });
   const socket = await connectClient(server.url);
   const box = inbox(socket);
   const firstDelta: number[] = [];
@@ -84,7 +112,10 @@ async function main(): Promise<void> {
       const answer = answerFor(last.expecting ?? null, last.quickReplies ?? []);
       if (!answer) break;
       waiting = { started: performance.now(), seen: false };
-      await socket.emitWithAck('visitor:message', { clientId: `s-${c}-${turn}`, text: answer.text });
+      await socket.emitWithAck('visitor:message', {
+        clientId: `s-${c}-${turn}`,
+        text: answer.text,
+      });
       const replies = await box.turn();
       // Booking offers and messages with links are never rephrased, so they stream nothing.
       if (waiting.seen) fullReply.push(performance.now() - waiting.started);
@@ -96,10 +127,14 @@ async function main(): Promise<void> {
   await server.close();
   await llm.close();
 
-  process.stdout.write(`LLM mode against the fake OpenAI server at zero delay (${CONVERSATIONS} conversations each)\n`);
+  process.stdout.write(
+    `LLM mode against the fake OpenAI server at zero delay (${CONVERSATIONS} conversations each)\n`,
+  );
   process.stdout.write(`${stats('server time per turn, rules mode', rules)}\n`);
   process.stdout.write(`${stats('server time per turn, LLM extraction', llmTurns)}\n`);
-  process.stdout.write(`  of which the model call (SDK + local HTTP):   mean ${modelMs.toFixed(2)} ms\n`);
+  process.stdout.write(
+    `  of which the model call (SDK + local HTTP):   mean ${modelMs.toFixed(2)} ms\n`,
+  );
   process.stdout.write(`${stats('socket: visitor message -> first agent:delta', firstDelta)}\n`);
   process.stdout.write(`${stats('socket: visitor message -> streamed reply done', fullReply)}\n`);
 }

@@ -36,7 +36,9 @@ let conv: Conversation = (await store.getConversation(CRASH_CONVERSATION_ID)) ??
   status: 'active',
   offeredSlots: [],
   meeting: null,
-  handoffRequested: false, rescheduling: false, consentAsked: false,
+  handoffRequested: false,
+  rescheduling: false,
+  consentAsked: false,
   qualifiedAt: null,
   outbox: [],
 };
@@ -45,7 +47,14 @@ for (let saves = 0; ; saves++) {
   const n = conv.messages.length;
   // Long, varying text makes each file bigger than one write() call, widening the crash window.
   const text = `step ${n} `.padEnd(400 + (n % 97), n % 2 === 0 ? 'a' : 'b');
-  conv = { ...conv, updatedAt: iso(n + 1), messages: [...conv.messages, { id: `m${n}`, role: n % 2 === 0 ? 'visitor' : 'agent', text, at: iso(n + 1) }] };
+  conv = {
+    ...conv,
+    updatedAt: iso(n + 1),
+    messages: [
+      ...conv.messages,
+      { id: `m${n}`, role: n % 2 === 0 ? 'visitor' : 'agent', text, at: iso(n + 1) },
+    ],
+  };
   await store.saveConversation(conv);
   if (saves === 0) process.stdout.write(`ready ${conv.messages.length}\n`);
   // Lets the background file write run between saves, as a server's turns do.

@@ -32,7 +32,16 @@ async function main(): Promise<void> {
   const calendar = await createLowdbCalendar({ dataDir: config.dataDir, clock });
   const deliveries = await createLowdbDeliveryStore({ dataDir: config.dataDir });
   const markers = await createFileOutboxMarkers({ dataDir: config.dataDir });
-  const worker = createDeliveryWorker({ store: baseStore, deliveries, markers, destinations: createDestinations(config, runtime), config, clock, logger: stderrLogger, newId: randomIds });
+  const worker = createDeliveryWorker({
+    store: baseStore,
+    deliveries,
+    markers,
+    destinations: createDestinations(config, runtime),
+    config,
+    clock,
+    logger: stderrLogger,
+    newId: randomIds,
+  });
   const store = withOutbox(baseStore, worker.outbox);
   await worker.start({ loop: true }); // recovers handoffs queued before a restart
 
@@ -40,21 +49,48 @@ async function main(): Promise<void> {
   // LOG_LEVEL=debug adds one line per LLM turn (calls, tokens, time, fallbacks).
   const llmLogger: LlmLogger = {
     ...stderrLogger,
-    ...(process.env.LOG_LEVEL === 'debug' ? { debug: (message, meta) => process.stderr.write(`${JSON.stringify({ level: 'debug', message, ...meta })}\n`) } : {}),
+    ...(process.env.LOG_LEVEL === 'debug'
+      ? {
+          debug: (message, meta) =>
+            process.stderr.write(`${JSON.stringify({ level: 'debug', message, ...meta })}\n`),
+        }
+      : {}),
   };
   const llm = createLlmParts(config, runtime, { logger: llmLogger });
   const setup = llm ? describeLlmSetup(config, runtime) : null;
   for (const warning of setup?.warnings ?? []) stderrLogger.warn(warning);
-  const core = createCore(config, { llm: llm?.extractor ?? null, onPromptError: (e) => stderrLogger.warn('prompt template error; the last good version stays live', { ...e }) });
+  const core = createCore(config, {
+    llm: llm?.extractor ?? null,
+    onPromptError: (e) =>
+      stderrLogger.warn('prompt template error; the last good version stays live', { ...e }),
+  });
   const chatService = createChatService({
-    config, store, calendar, ...core, phraser: llm?.phraser ?? null, clock, newId: randomIds,
+    config,
+    store,
+    calendar,
+    ...core,
+    phraser: llm?.phraser ?? null,
+    clock,
+    newId: randomIds,
     // Model failures are logged once by LLM mode itself; this reports everything else.
     onError: reportChatError(stderrLogger),
   });
 
-  const server = await startServer({ config, chatService, logger: stderrLogger, routers: [createBookingsRouter({ calendar, store, config, clock }), createAdminRouter({ adminToken: runtime.adminToken, deliveries, worker }), createLeadsRouter({ adminToken: runtime.adminToken, store, config }), createLlmUsageRouter({ adminToken: runtime.adminToken, llm })] });
+  const server = await startServer({
+    config,
+    chatService,
+    logger: stderrLogger,
+    routers: [
+      createBookingsRouter({ calendar, store, config, clock }),
+      createAdminRouter({ adminToken: runtime.adminToken, deliveries, worker }),
+      createLeadsRouter({ adminToken: runtime.adminToken, store, config }),
+      createLlmUsageRouter({ adminToken: runtime.adminToken, llm }),
+    ],
+  });
   const mode = setup?.line ?? 'rules mode';
-  process.stdout.write(`leadbot listening on ${server.url} (${mode}, data in ${config.dataDir}${file ? `, config ${file}` : ', default config'})\n`);
+  process.stdout.write(
+    `leadbot listening on ${server.url} (${mode}, data in ${config.dataDir}${file ? `, config ${file}` : ', default config'})\n`,
+  );
 
   const stop = (): void => {
     void server
@@ -72,6 +108,9 @@ main().catch((e: unknown) => {
   if (e instanceof ConfigError) process.stderr.write(`${e.message}\n`);
   // Our own errors say what is wrong and what to do; a stack trace would only bury that.
   else if (isAppError(e)) process.stderr.write(`leadbot failed to start: ${e.message}\n`);
-  else process.stderr.write(`leadbot failed to start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  else
+    process.stderr.write(
+      `leadbot failed to start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
   process.exit(1);
 });

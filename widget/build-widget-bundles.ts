@@ -16,7 +16,11 @@ const cssAsMinifiedText: Plugin = {
   name: 'css-as-minified-text',
   setup(b) {
     b.onLoad({ filter: /\.css$/ }, async (args) => {
-      const { code } = await transform(await readFile(args.path, 'utf8'), { loader: 'css', minify: true, target: TARGET });
+      const { code } = await transform(await readFile(args.path, 'utf8'), {
+        loader: 'css',
+        minify: true,
+        target: TARGET,
+      });
       return { contents: code, loader: 'text' };
     });
   },
@@ -39,9 +43,16 @@ const common: BuildOptions = {
  *
  * @example const { loader, chat } = await buildWidgetBundles(); // minified by default
  */
-export async function buildWidgetBundles(opts: { minify?: boolean } = {}): Promise<{ loader: string; chat: string; chatVersion: string }> {
+export async function buildWidgetBundles(
+  opts: { minify?: boolean } = {},
+): Promise<{ loader: string; chat: string; chatVersion: string }> {
   const minify = opts.minify ?? true;
-  const chatOut = await build({ ...common, minify, entryPoints: [here('./chat/chat.ts')], format: 'esm' });
+  const chatOut = await build({
+    ...common,
+    minify,
+    entryPoints: [here('./chat/chat.ts')],
+    format: 'esm',
+  });
   const chat = outputText(chatOut.outputFiles);
   const chatVersion = bundleVersion(chat);
   const loaderOut = await build({

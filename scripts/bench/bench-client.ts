@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
-import type { AgentMessagePayload, ClientToServerEvents, HelloAck, ServerToClientEvents, VisitorContext, VisitorMessageAck } from '../../src/server/socket-events.js';
+import type {
+  AgentMessagePayload,
+  ClientToServerEvents,
+  HelloAck,
+  ServerToClientEvents,
+  VisitorContext,
+  VisitorMessageAck,
+} from '../../src/server/socket-events.js';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -22,7 +29,10 @@ export type BenchConversation = {
    * `session:hello` (with `sessionId`: resume that conversation); resolves with the ack time
    * and the last message the visitor sees.
    */
-  hello(visitor: VisitorContext, sessionId?: string): Promise<{ ms: number; last: AgentMessagePayload | null; error: string | null }>;
+  hello(
+    visitor: VisitorContext,
+    sessionId?: string,
+  ): Promise<{ ms: number; last: AgentMessagePayload | null; error: string | null }>;
   /** Sends `text` and resolves when the reply has finished (`agent:typing` off) or failed. */
   turn(text: string): Promise<TurnResult>;
   close(): void;
@@ -30,7 +40,12 @@ export type BenchConversation = {
 
 const TIMEOUT_MS = 30_000;
 
-type PendingTurn = { sentAt: number; firstAt: number | null; replies: AgentMessagePayload[]; done: () => void };
+type PendingTurn = {
+  sentAt: number;
+  firstAt: number | null;
+  replies: AgentMessagePayload[];
+  done: () => void;
+};
 
 /**
  * Connects one visitor over WebSocket, as the widget does (no automatic reconnection: a
@@ -42,7 +57,12 @@ type PendingTurn = { sentAt: number; firstAt: number | null; replies: AgentMessa
  *   const { replyMs } = await c.turn('We need faster replies to inbound leads');
  */
 export async function connectConversation(url: string): Promise<BenchConversation> {
-  const socket: ClientSocket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, timeout: TIMEOUT_MS });
+  const socket: ClientSocket = io(url, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    timeout: TIMEOUT_MS,
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', resolve);
     socket.once('connect_error', reject);
@@ -63,12 +83,27 @@ export async function connectConversation(url: string): Promise<BenchConversatio
     async hello(visitor, sessionId) {
       const started = performance.now();
       const payload = sessionId === undefined ? { visitor } : { sessionId, visitor };
-      const ack: HelloAck | null = await socket.timeout(TIMEOUT_MS).emitWithAck('session:hello', payload).catch(() => null);
+      const ack: HelloAck | null = await socket
+        .timeout(TIMEOUT_MS)
+        .emitWithAck('session:hello', payload)
+        .catch(() => null);
       const ms = performance.now() - started;
       if (ack === null) return { ms, last: null, error: 'TIMEOUT' };
       if (!ack.ok) return { ms, last: null, error: ack.error.code };
       const last = ack.messages.at(-1);
-      return { ms, error: null, last: last ? { id: last.id, text: last.text, expecting: last.expecting ?? null, quickReplies: last.quickReplies ?? [], final: last.final ?? false } : null };
+      return {
+        ms,
+        error: null,
+        last: last
+          ? {
+              id: last.id,
+              text: last.text,
+              expecting: last.expecting ?? null,
+              quickReplies: last.quickReplies ?? [],
+              final: last.final ?? false,
+            }
+          : null,
+      };
     },
 
     async turn(text) {
@@ -82,7 +117,10 @@ export async function connectConversation(url: string): Promise<BenchConversatio
       });
       pending = state;
       const clientId = randomUUID();
-      const ack: VisitorMessageAck | null = await socket.timeout(TIMEOUT_MS).emitWithAck('visitor:message', { clientId, text }).catch(() => null);
+      const ack: VisitorMessageAck | null = await socket
+        .timeout(TIMEOUT_MS)
+        .emitWithAck('visitor:message', { clientId, text })
+        .catch(() => null);
       const ackMs = performance.now() - sentAt;
       if (ack === null || !ack.ok) {
         clearTimeout(timer);
@@ -92,7 +130,12 @@ export async function connectConversation(url: string): Promise<BenchConversatio
       const ended = await finished;
       clearTimeout(timer);
       pending = null;
-      return { ackMs, replyMs: state.firstAt === null ? null : state.firstAt - sentAt, replies, error: ended ? null : 'TIMEOUT' };
+      return {
+        ackMs,
+        replyMs: state.firstAt === null ? null : state.firstAt - sentAt,
+        replies,
+        error: ended ? null : 'TIMEOUT',
+      };
     },
 
     close: () => void socket.close(),

@@ -74,13 +74,17 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   const int = (name: string, raw: string | undefined, fallback: number, min: number): number => {
     if (raw === undefined) return fallback;
     const n = Number(raw.replace(/_/g, ''));
-    if (!Number.isInteger(n) || n < min) throw new Error(`--${name}: expected a whole number >= ${min}, got "${raw}"\n\n${USAGE}`);
+    if (!Number.isInteger(n) || n < min)
+      throw new Error(`--${name}: expected a whole number >= ${min}, got "${raw}"\n\n${USAGE}`);
     return n;
   };
-  const conversations = (values.conversations ?? (quick ? '100' : '200,1000')).split(',').map((s) => int('conversations', s.trim(), 0, 1));
+  const conversations = (values.conversations ?? (quick ? '100' : '200,1000'))
+    .split(',')
+    .map((s) => int('conversations', s.trim(), 0, 1));
   const phases = (values.phases ?? PHASES.join(',')).split(',').map((raw) => {
     const phase = PHASES.find((p) => p === raw.trim());
-    if (phase === undefined) throw new Error(`--phases: expected some of ${PHASES.join(', ')}, got "${raw}"\n\n${USAGE}`);
+    if (phase === undefined)
+      throw new Error(`--phases: expected some of ${PHASES.join(', ')}, got "${raw}"\n\n${USAGE}`);
     return phase;
   });
   return {
@@ -92,7 +96,12 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     // Above the small store's 100, or the comparison would compare a size with itself.
     storedLarge: int('stored', values.stored, quick ? 20_000 : 100_000, 101),
     storedSmall: 100,
-    storeConversations: int('store-conversations', values['store-conversations'], quick ? 10 : 40, 1),
+    storeConversations: int(
+      'store-conversations',
+      values['store-conversations'],
+      quick ? 10 : 40,
+      1,
+    ),
     storeRounds: int('store-rounds', values['store-rounds'], quick ? 1 : 3, 1),
     profile: values.profile,
     out: values.out ?? null,

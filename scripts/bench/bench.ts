@@ -30,33 +30,59 @@ async function main(): Promise<void> {
   }
   const started = performance.now();
   const loadBefore = os.loadavg()[0] ?? 0;
-  if (loadBefore > os.cpus().length) progress(`load average ${loadBefore.toFixed(1)} on ${os.cpus().length} CPUs: other work is running, figures will be noisy`);
+  if (loadBefore > os.cpus().length)
+    progress(
+      `load average ${loadBefore.toFixed(1)} on ${os.cpus().length} CPUs: other work is running, figures will be noisy`,
+    );
 
-  const profileDir = opts.profile ? await mkdtemp(path.join(os.tmpdir(), 'leadbot-bench-profile-')) : undefined;
+  const profileDir = opts.profile
+    ? await mkdtemp(path.join(os.tmpdir(), 'leadbot-bench-profile-'))
+    : undefined;
   const largest = Math.max(...opts.conversations);
   const paced: LoadRow[] = [];
   for (const conversations of opts.phases.includes('load') ? opts.conversations : []) {
     for (const kind of ['echo', 'rules'] as const) {
-      progress(`${kind}: ${conversations} conversations, ${opts.turns} turns, ${opts.thinkMs} ms pauses`);
+      progress(
+        `${kind}: ${conversations} conversations, ${opts.turns} turns, ${opts.thinkMs} ms pauses`,
+      );
       const cpuProfileDir = kind === 'rules' && conversations === largest ? profileDir : undefined;
-      paced.push(await measureLoad({ kind, conversations, turns: opts.turns, thinkMs: opts.thinkMs, cpuProfileDir, keep: opts.keep }));
+      paced.push(
+        await measureLoad({
+          kind,
+          conversations,
+          turns: opts.turns,
+          thinkMs: opts.thinkMs,
+          cpuProfileDir,
+          keep: opts.keep,
+        }),
+      );
       progress(summaryOf(paced.at(-1)));
     }
   }
   const burst: LoadRow[] = [];
   for (const kind of opts.phases.includes('burst') ? (['echo', 'rules'] as const) : []) {
     progress(`${kind}: closed loop, ${opts.burstConversations} conversations`);
-    burst.push(await measureLoad({ kind, conversations: opts.burstConversations, turns: opts.turns, thinkMs: 0, keep: opts.keep }));
+    burst.push(
+      await measureLoad({
+        kind,
+        conversations: opts.burstConversations,
+        turns: opts.turns,
+        thinkMs: 0,
+        keep: opts.keep,
+      }),
+    );
     progress(summaryOf(burst.at(-1)));
   }
-  const store = !opts.phases.includes('store') ? [] : await measureStoreSizes({
-    sizes: [opts.storedSmall, opts.storedLarge],
-    conversations: opts.storeConversations,
-    turns: opts.turns,
-    rounds: opts.storeRounds,
-    keep: opts.keep,
-    onProgress: progress,
-  });
+  const store = !opts.phases.includes('store')
+    ? []
+    : await measureStoreSizes({
+        sizes: [opts.storedSmall, opts.storedLarge],
+        conversations: opts.storeConversations,
+        turns: opts.turns,
+        rounds: opts.storeRounds,
+        keep: opts.keep,
+        onProgress: progress,
+      });
 
   const results: BenchResults = {
     context: {
@@ -87,7 +113,8 @@ async function main(): Promise<void> {
 
 function summaryOf(row: LoadRow | undefined): string {
   if (!row) return '';
-  const errors = Object.keys(row.errors).length === 0 ? '' : `, errors ${JSON.stringify(row.errors)}`;
+  const errors =
+    Object.keys(row.errors).length === 0 ? '' : `, errors ${JSON.stringify(row.errors)}`;
   const logged = row.serverErrors.map((e) => `\n    server: ${e}`).join('');
   return `  reply p50 ${row.reply.p50.toFixed(2)} ms, p99 ${row.reply.p99.toFixed(2)} ms, ${row.turnsPerSecond.toFixed(0)} turns/s, ${row.rssPerConnectionKb.toFixed(1)} KB RSS per connection${errors}${logged}`;
 }
@@ -99,23 +126,33 @@ async function profileReport(dir: string, conversations: number): Promise<string
   const { totalMs, lines } = await summarizeProfile(path.join(dir, file), `${REPO_ROOT}/`);
   const row = (l: { selfMs: number; totalMs: number; name: string; where: string }): string =>
     `| ${l.name} | ${l.where} | ${l.selfMs.toFixed(0)} | ${l.totalMs.toFixed(0)} | ${((100 * l.totalMs) / totalMs).toFixed(1)}% |`;
-  const head = '| function | where | self ms | total ms | total share |\n| --- | --- | --- | --- | --- |';
+  const head =
+    '| function | where | self ms | total ms | total share |\n| --- | --- | --- | --- | --- |';
   return [
     `### CPU profile of the rules server (${conversations} conversations; ${totalMs.toFixed(0)} ms sampled, idle included)`,
     '',
     'By self time:',
     '',
     head,
-    ...[...lines].sort((a, b) => b.selfMs - a.selfMs).slice(0, PROFILE_LINES).map(row),
+    ...[...lines]
+      .sort((a, b) => b.selfMs - a.selfMs)
+      .slice(0, PROFILE_LINES)
+      .map(row),
     '',
     'The server code (src/) by total time:',
     '',
     head,
-    ...lines.filter((l) => l.where.startsWith('src/')).sort((a, b) => b.totalMs - a.totalMs).slice(0, PROFILE_LINES).map(row),
+    ...lines
+      .filter((l) => l.where.startsWith('src/'))
+      .sort((a, b) => b.totalMs - a.totalMs)
+      .slice(0, PROFILE_LINES)
+      .map(row),
   ].join('\n');
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.stderr.write(
+    `bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+  );
   process.exit(1);
 });

@@ -4,7 +4,11 @@ import { connectConversation, type BenchConversation } from './bench-client.js';
 import { answerFor, personaFor, type Persona } from './visitor-script.js';
 
 /** Conversations connected and greeted, ready to play. */
-export type OpenConversation = { client: BenchConversation; persona: Persona; last: AgentMessagePayload | null };
+export type OpenConversation = {
+  client: BenchConversation;
+  persona: Persona;
+  last: AgentMessagePayload | null;
+};
 
 /** What a load run measured, as the visitors saw it. */
 export type LoadResult = {
@@ -24,7 +28,11 @@ const CONNECT_BATCH = 50;
  * time (a thousand simultaneous handshakes would measure the accept queue, not the chat).
  * Returns the greeted conversations and the hello ack times.
  */
-export async function openConversations(url: string, count: number, firstIndex = 0): Promise<{ open: OpenConversation[]; helloMs: number[]; errors: Record<string, number> }> {
+export async function openConversations(
+  url: string,
+  count: number,
+  firstIndex = 0,
+): Promise<{ open: OpenConversation[]; helloMs: number[]; errors: Record<string, number> }> {
   const open: OpenConversation[] = [];
   const helloMs: number[] = [];
   const errors: Record<string, number> = {};
@@ -49,7 +57,10 @@ export async function openConversations(url: string, count: number, firstIndex =
  * over one pause, as real visitors are not synchronised; `thinkMs` 0 sends each message as soon
  * as the previous reply ends (a closed loop: the server's throughput).
  */
-export async function playConversations(open: readonly OpenConversation[], opts: { turns: number; thinkMs: number; seed?: number }): Promise<LoadResult> {
+export async function playConversations(
+  open: readonly OpenConversation[],
+  opts: { turns: number; thinkMs: number; seed?: number },
+): Promise<LoadResult> {
   const random = seededRandom(opts.seed ?? 1);
   const result: LoadResult = { replyMs: [], ackMs: [], turns: 0, errors: {}, wallMs: 0 };
   const started = performance.now();

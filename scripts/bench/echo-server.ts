@@ -25,7 +25,19 @@ export async function startEchoServer(): Promise<BenchServer> {
       if (typeof ack !== 'function') return;
       sessions += 1;
       // socket.io passes the client's ack callback as a function; the floor trusts its client.
-      (ack as Ack)({ ok: true, sessionId: `echo-${sessions}`, messages: [{ id: 'greeting', role: 'agent', text: 'Hello', at: new Date().toISOString(), expecting: null }] });
+      (ack as Ack)({
+        ok: true,
+        sessionId: `echo-${sessions}`,
+        messages: [
+          {
+            id: 'greeting',
+            role: 'agent',
+            text: 'Hello',
+            at: new Date().toISOString(),
+            expecting: null,
+          },
+        ],
+      });
     });
     socket.on('visitor:message', (payload: { text?: unknown }, ack: unknown) => {
       if (typeof ack !== 'function') return;
@@ -34,7 +46,13 @@ export async function startEchoServer(): Promise<BenchServer> {
       (ack as Ack)({ ok: true, id: `m-${ids}` });
       socket.emit('agent:typing', { on: true });
       const expecting = ORDER[turns - 1] ?? null;
-      socket.emit('agent:message', { id: `a-${ids}`, text: String(payload.text ?? ''), expecting, quickReplies: [], final: expecting === null });
+      socket.emit('agent:message', {
+        id: `a-${ids}`,
+        text: String(payload.text ?? ''),
+        expecting,
+        quickReplies: [],
+        final: expecting === null,
+      });
       socket.emit('agent:typing', { on: false });
     });
   });

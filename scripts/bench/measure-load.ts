@@ -66,7 +66,10 @@ export async function measureLoad(opts: {
   }
 }
 
-async function measureOn(dataDir: string, opts: Parameters<typeof measureLoad>[0]): Promise<LoadRow> {
+async function measureOn(
+  dataDir: string,
+  opts: Parameters<typeof measureLoad>[0],
+): Promise<LoadRow> {
   const server = await spawnServer({ kind: opts.kind, dataDir, cpuProfileDir: opts.cpuProfileDir });
   try {
     const warm = await openConversations(server.url, WARMUP_CONVERSATIONS);
@@ -77,7 +80,11 @@ async function measureOn(dataDir: string, opts: Parameters<typeof measureLoad>[0
     // Memory per connection: the growth from before to after connecting and greeting every
     // visitor, both after a full, settled collection (see server-child.ts).
     const before = await server.probe({ collect: true });
-    const { open, helloMs, errors: helloErrors } = await openConversations(server.url, opts.conversations, WARMUP_CONVERSATIONS);
+    const {
+      open,
+      helloMs,
+      errors: helloErrors,
+    } = await openConversations(server.url, opts.conversations, WARMUP_CONVERSATIONS);
     const idle = await server.probe({ collect: true });
     const result = await playConversations(open, { turns: opts.turns, thinkMs: opts.thinkMs });
     const after = await server.probe();
@@ -95,7 +102,10 @@ async function measureOn(dataDir: string, opts: Parameters<typeof measureLoad>[0
       hello: latencyStats(helloMs),
       turnsPerSecond: result.wallMs > 0 ? (result.turns / result.wallMs) * 1000 : 0,
       rssPerConnectionKb: (idle.rss - before.rss) / opts.conversations / 1024,
-      heapPerConnectionKb: (idle.heapUsed + idle.external - before.heapUsed - before.external) / opts.conversations / 1024,
+      heapPerConnectionKb:
+        (idle.heapUsed + idle.external - before.heapUsed - before.external) /
+        opts.conversations /
+        1024,
       loadAverage: os.loadavg()[0] ?? 0,
       rssMb: idle.rss / 1024 / 1024,
       serverTurnP50Ms: after.serverTurnP50Ms,

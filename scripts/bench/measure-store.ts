@@ -33,7 +33,14 @@ const RESUMES = 30;
  * resume of stored conversations. Each round restarts the servers (empty caches); rounds are
  * pooled per size.
  */
-export async function measureStoreSizes(opts: { sizes: number[]; conversations: number; turns: number; rounds: number; keep: boolean; onProgress: (line: string) => void }): Promise<StoreRow[]> {
+export async function measureStoreSizes(opts: {
+  sizes: number[];
+  conversations: number;
+  turns: number;
+  rounds: number;
+  keep: boolean;
+  onProgress: (line: string) => void;
+}): Promise<StoreRow[]> {
   const seeded: { stored: number; dataDir: string; seedMs: number; bytesPerFile: number }[] = [];
   const dirs: string[] = [];
   try {
@@ -45,7 +52,9 @@ export async function measureStoreSizes(opts: { sizes: number[]; conversations: 
       await flushToDisk(dataDir);
       const seedMs = performance.now() - started;
       seeded.push({ stored, dataDir, seedMs, bytesPerFile });
-      opts.onProgress(`seeded ${stored.toLocaleString('en-US')} conversations (${(bytesPerFile / 1024).toFixed(1)} KB each) and flushed them to disk in ${(seedMs / 1000).toFixed(1)} s`);
+      opts.onProgress(
+        `seeded ${stored.toLocaleString('en-US')} conversations (${(bytesPerFile / 1024).toFixed(1)} KB each) and flushed them to disk in ${(seedMs / 1000).toFixed(1)} s`,
+      );
     }
     const samples = new Map(seeded.map((s) => [s.stored, emptySamples()]));
     let firstIndex = 0;
@@ -56,7 +65,8 @@ export async function measureStoreSizes(opts: { sizes: number[]; conversations: 
       const roundServer = seeded.map(() => 0);
       const servers: ServerProcess[] = [];
       try {
-        for (const s of seeded) servers.push(await spawnServer({ kind: 'rules', dataDir: s.dataDir }));
+        for (const s of seeded)
+          servers.push(await spawnServer({ kind: 'rules', dataDir: s.dataDir }));
         for (const server of servers) {
           const warm = await openConversations(server.url, WARMUP_CONVERSATIONS, firstIndex);
           await playConversations(warm.open, { turns: opts.turns, thinkMs: 0 });
@@ -65,7 +75,8 @@ export async function measureStoreSizes(opts: { sizes: number[]; conversations: 
         }
         for (let c = 0; c < opts.conversations; c++) {
           // Alternating who goes first cancels any advantage of going first.
-          const order = c % 2 === 0 ? seeded.map((_, i) => i) : seeded.map((_, i) => seeded.length - 1 - i);
+          const order =
+            c % 2 === 0 ? seeded.map((_, i) => i) : seeded.map((_, i) => seeded.length - 1 - i);
           for (const i of order) {
             const server = servers[i];
             const into = samples.get(seeded[i]?.stored ?? -1);
@@ -80,7 +91,8 @@ export async function measureStoreSizes(opts: { sizes: number[]; conversations: 
           }
         }
         // The servers' own time per turn over the round (warm-up included), next to the visitors'.
-        for (const [i, server] of servers.entries()) roundServer[i] = (await server.probe()).serverTurnP50Ms;
+        for (const [i, server] of servers.entries())
+          roundServer[i] = (await server.probe()).serverTurnP50Ms;
         for (const [i, server] of servers.entries()) {
           const s = seeded[i];
           if (s) samples.get(s.stored)?.resume.push(...(await timeResumes(server.url, s.stored)));
@@ -88,7 +100,10 @@ export async function measureStoreSizes(opts: { sizes: number[]; conversations: 
       } finally {
         await Promise.all(servers.map((server) => server.stop()));
       }
-      const p50s = roundReplies.map((r, i) => `${seeded[i]?.stored.toLocaleString('en-US')} stored ${latencyStats(r).p50.toFixed(2)} ms (in the server ${roundServer[i]?.toFixed(2)} ms)`);
+      const p50s = roundReplies.map(
+        (r, i) =>
+          `${seeded[i]?.stored.toLocaleString('en-US')} stored ${latencyStats(r).p50.toFixed(2)} ms (in the server ${roundServer[i]?.toFixed(2)} ms)`,
+      );
       opts.onProgress(`store round ${round + 1} of ${opts.rounds}: reply p50 ${p50s.join(', ')}`);
     }
     return seeded.map((s) => {

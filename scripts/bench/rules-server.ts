@@ -25,7 +25,14 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export type BenchServer = { url: string; close(): Promise<void> };
 
 /** Rules mode: no LLM key or base URL, no CRM webhook (handoffs wait in the outbox). */
-const RULES_MODE: RuntimeEnv = { openaiApiKey: null, llmBaseUrl: null, llmModel: null, crmWebhookUrl: null, crmWebhookSecret: null, adminToken: null };
+const RULES_MODE: RuntimeEnv = {
+  openaiApiKey: null,
+  llmBaseUrl: null,
+  llmModel: null,
+  crmWebhookUrl: null,
+  crmWebhookSecret: null,
+  adminToken: null,
+};
 
 /**
  * The production composition of src/main.ts in rules mode: the shipped default config, the
@@ -34,29 +41,68 @@ const RULES_MODE: RuntimeEnv = { openaiApiKey: null, llmBaseUrl: null, llmModel:
  * assets and routers, served on a free port of 127.0.0.1. Mirrors main.ts by hand because
  * main.ts starts listening when imported: keep the two in step.
  */
-export async function startRulesServer(opts: { dataDir: string; logger: Logger; onTurn?: (serverMs: number) => void }): Promise<BenchServer> {
-  const config = parseConfig({ dataDir: opts.dataDir, promptsDir: path.join(REPO_ROOT, 'prompts') });
+export async function startRulesServer(opts: {
+  dataDir: string;
+  logger: Logger;
+  onTurn?: (serverMs: number) => void;
+}): Promise<BenchServer> {
+  const config = parseConfig({
+    dataDir: opts.dataDir,
+    promptsDir: path.join(REPO_ROOT, 'prompts'),
+  });
   const clock = (): Date => new Date();
   const baseStore = await createLowdbStore({ dataDir: config.dataDir, logger: opts.logger });
   const calendar = await createLowdbCalendar({ dataDir: config.dataDir, clock });
   const deliveries = await createLowdbDeliveryStore({ dataDir: config.dataDir });
   const markers = await createFileOutboxMarkers({ dataDir: config.dataDir });
   const destinations = createDestinations(config, RULES_MODE);
-  const worker = createDeliveryWorker({ store: baseStore, deliveries, markers, destinations, config, clock, logger: opts.logger, newId: randomIds });
+  const worker = createDeliveryWorker({
+    store: baseStore,
+    deliveries,
+    markers,
+    destinations,
+    config,
+    clock,
+    logger: opts.logger,
+    newId: randomIds,
+  });
   const store = withOutbox(baseStore, worker.outbox);
   await worker.start({ loop: true });
 
-  const core = createCore(config, { llm: null, onPromptError: (e) => opts.logger.warn('prompt template error', { ...e }) });
+  const core = createCore(config, {
+    llm: null,
+    onPromptError: (e) => opts.logger.warn('prompt template error', { ...e }),
+  });
   const chatService = createChatService({
-    config, store, calendar, ...core, phraser: null, clock, newId: randomIds,
-    onError: (error, where) => opts.logger.error(`chat ${where} failed`, { error: error instanceof Error ? error.message : String(error) }),
+    config,
+    store,
+    calendar,
+    ...core,
+    phraser: null,
+    clock,
+    newId: randomIds,
+    onError: (error, where) =>
+      opts.logger.error(`chat ${where} failed`, {
+        error: error instanceof Error ? error.message : String(error),
+      }),
   });
   // Built before the first measurement, so the widget build (esbuild) is in no figure.
   const widget = createWidgetAssets();
   await widget.get();
-  const routers = [createBookingsRouter({ calendar, store, config, clock }), createAdminRouter({ adminToken: null, deliveries, worker })];
+  const routers = [
+    createBookingsRouter({ calendar, store, config, clock }),
+    createAdminRouter({ adminToken: null, deliveries, worker }),
+  ];
   const served = opts.onTurn ? timed(chatService, opts.onTurn) : chatService;
-  const server = await startServer({ config, chatService: served, logger: opts.logger, widget, routers, port: 0, host: '127.0.0.1' });
+  const server = await startServer({
+    config,
+    chatService: served,
+    logger: opts.logger,
+    widget,
+    routers,
+    port: 0,
+    host: '127.0.0.1',
+  });
   return {
     url: server.url,
     close: () =>

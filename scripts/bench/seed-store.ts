@@ -49,14 +49,25 @@ async function templateConversation(): Promise<Conversation> {
   const store = createMemoryStore();
   const core = createCore(config, { promptsDir: path.join(REPO_ROOT, 'prompts') });
   const clock = (): Date => new Date('2026-03-03T15:00:00.000Z');
-  const service = createChatService({ config, store, calendar: createMemoryCalendar(), ...core, clock, newId: sequentialIds('seed') });
+  const service = createChatService({
+    config,
+    store,
+    calendar: createMemoryCalendar(),
+    ...core,
+    clock,
+    newId: sequentialIds('seed'),
+  });
   const persona = personaFor(0);
   const hello = await service.hello({ visitor: persona.visitor });
   let last = hello.messages.at(-1);
   for (let turn = 0; turn < 8 && last !== undefined && last.final !== true; turn++) {
     const text = answerFor(persona, last.expecting ?? null, last.quickReplies ?? []);
     if (text === null) break;
-    const result = await service.receive(hello.sessionId, { clientId: `seed-${turn}`, text }, () => undefined);
+    const result = await service.receive(
+      hello.sessionId,
+      { clientId: `seed-${turn}`, text },
+      () => undefined,
+    );
     await result.reply;
     const conv = await service.conversation(hello.sessionId);
     last = conv?.messages.at(-1);

@@ -96,29 +96,40 @@ async function probe(collect: boolean): Promise<ServerProbe> {
 async function main(): Promise<void> {
   let server: BenchServer;
   if (kind === 'echo') server = await startEchoServer();
-  else if (kind === 'rules' && dataDir) server = await startRulesServer({ dataDir, logger, onTurn: (ms) => serverTurns.push(ms) });
+  else if (kind === 'rules' && dataDir)
+    server = await startRulesServer({ dataDir, logger, onTurn: (ms) => serverTurns.push(ms) });
   else throw new Error('usage: server-child.ts rules <dataDir> | echo');
   loop.enable();
   process.on('message', (raw: unknown) => {
     if (!isParentMessage(raw)) return;
     const m = raw;
-    if (m.type === 'probe') void probe(m.collect).then((p) => send({ type: 'probe', id: m.id, probe: p }));
+    if (m.type === 'probe')
+      void probe(m.collect).then((p) => send({ type: 'probe', id: m.id, probe: p }));
     else if (m.type === 'stop') void server.close().finally(() => process.exit(0));
   });
   send({ type: 'ready', url: server.url });
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`bench server failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.stderr.write(
+    `bench server failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+  );
   process.exit(1);
 });
 
 /** The parent is the bench, but IPC delivers `unknown`: a light shape check keeps the types honest. */
 function isParentMessage(m: unknown): m is ParentMessage {
-  return typeof m === 'object' && m !== null && 'type' in m && (m.type === 'probe' || m.type === 'stop');
+  return (
+    typeof m === 'object' && m !== null && 'type' in m && (m.type === 'probe' || m.type === 'stop')
+  );
 }
 
 /** A gc entry's `detail` (Node's typing says unknown): a full (mark-compact) collection? */
 function isFullGc(detail: unknown): boolean {
-  return typeof detail === 'object' && detail !== null && 'kind' in detail && detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR;
+  return (
+    typeof detail === 'object' &&
+    detail !== null &&
+    'kind' in detail &&
+    detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR
+  );
 }

@@ -32,4 +32,5 @@ export type ServerProbe = {
 export type ParentMessage = { type: 'probe'; id: number; collect: boolean } | { type: 'stop' };
 
 /** Server process -> parent. */
-export type ChildMessage = { type: 'ready'; url: string } | { type: 'probe'; id: number; probe: ServerProbe };
+export type ChildMessage =
+  { type: 'ready'; url: string } | { type: 'probe'; id: number; probe: ServerProbe };

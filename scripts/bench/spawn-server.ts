@@ -12,11 +12,27 @@ const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'server-ch
  * as it is shipped.
  */
 export const START_FLAGS: string[] = (() => {
-  const pkg: unknown = JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8'));
-  const start = typeof pkg === 'object' && pkg !== null && 'scripts' in pkg && typeof pkg.scripts === 'object' && pkg.scripts !== null && 'start' in pkg.scripts ? pkg.scripts.start : null;
+  const pkg: unknown = JSON.parse(
+    readFileSync(
+      path.join(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'),
+      'utf8',
+    ),
+  );
+  const start =
+    typeof pkg === 'object' &&
+    pkg !== null &&
+    'scripts' in pkg &&
+    typeof pkg.scripts === 'object' &&
+    pkg.scripts !== null &&
+    'start' in pkg.scripts
+      ? pkg.scripts.start
+      : null;
   const words = typeof start === 'string' ? start.split(/\s+/) : [];
   const end = words.indexOf('--import');
-  if (words[0] !== 'node' || end < 0) throw new Error('package.json: the start script is expected to be "node <flags> --import tsx src/main.ts"');
+  if (words[0] !== 'node' || end < 0)
+    throw new Error(
+      'package.json: the start script is expected to be "node <flags> --import tsx src/main.ts"',
+    );
   return words.slice(1, end);
 })();
 
@@ -48,12 +64,23 @@ export type SpawnOptions = {
 export async function spawnServer(opts: SpawnOptions): Promise<ServerProcess> {
   // The Node flags of `npm start`, plus --expose-gc for the memory probe; BENCH_NODE_FLAGS adds
   // more (e.g. "--trace-gc") to investigate a run.
-  const execArgv = [...START_FLAGS, '--import', 'tsx', '--expose-gc', ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
+  const execArgv = [
+    ...START_FLAGS,
+    '--import',
+    'tsx',
+    '--expose-gc',
+    ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
+  ];
   if (opts.cpuProfileDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${opts.cpuProfileDir}`);
-  const child = fork(CHILD, [opts.kind, opts.dataDir ?? ''], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(CHILD, [opts.kind, opts.dataDir ?? ''], {
+    execArgv,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const waiting = new Map<number, (p: ServerProbe) => void>();
   let nextId = 0;
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
 
   const url = await new Promise<string>((resolve, reject) => {
     child.on('message', (raw: unknown) => {
@@ -61,7 +88,11 @@ export async function spawnServer(opts: SpawnOptions): Promise<ServerProcess> {
       if (raw.type === 'ready') resolve(raw.url);
       else waiting.get(raw.id)?.(raw.probe);
     });
-    void exited.then((code) => reject(new Error(`the ${opts.kind} server exited with code ${String(code)} before listening`)));
+    void exited.then((code) =>
+      reject(
+        new Error(`the ${opts.kind} server exited with code ${String(code)} before listening`),
+      ),
+    );
   });
 
   const send = (m: ParentMessage): void => void child.send(m);
@@ -85,5 +116,7 @@ export async function spawnServer(opts: SpawnOptions): Promise<ServerProcess> {
 
 /** The child is ours, but IPC delivers `unknown`: a light shape check keeps the types honest. */
 function isChildMessage(m: unknown): m is ChildMessage {
-  return typeof m === 'object' && m !== null && 'type' in m && (m.type === 'ready' || m.type === 'probe');
+  return (
+    typeof m === 'object' && m !== null && 'type' in m && (m.type === 'ready' || m.type === 'probe')
+  );
 }

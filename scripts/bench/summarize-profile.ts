@@ -22,15 +22,22 @@ export type ProfileLine = { name: string; where: string; selfMs: number; totalMs
  * most time: self time (the function's own code) and total time (with everything it called,
  * counted once even when it recurses). `root` shortens file URLs to repository paths.
  */
-export async function summarizeProfile(file: string, root: string): Promise<{ totalMs: number; lines: ProfileLine[] }> {
+export async function summarizeProfile(
+  file: string,
+  root: string,
+): Promise<{ totalMs: number; lines: ProfileLine[] }> {
   const profile = ProfileSchema.parse(JSON.parse(await readFile(file, 'utf8')));
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfUs = new Map<number, number>();
-  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  profile.samples.forEach((id, i) =>
+    selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)),
+  );
 
   const keyOf = (id: number): string => {
     const f = byId.get(id)?.callFrame;
-    return f ? `${f.functionName || '(anonymous)'}|${shorten(f.url, root)}:${f.lineNumber + 1}` : '?';
+    return f
+      ? `${f.functionName || '(anonymous)'}|${shorten(f.url, root)}:${f.lineNumber + 1}`
+      : '?';
   };
   const self = new Map<string, number>();
   const total = new Map<string, number>();
@@ -56,7 +63,12 @@ export async function summarizeProfile(file: string, root: string): Promise<{ to
   const totalUs = root0 ? walk(root0.id, new Set()) : 0;
   const lines = [...total.keys()].map((key) => {
     const [name = '', where = ''] = key.split('|');
-    return { name, where, selfMs: (self.get(key) ?? 0) / 1000, totalMs: (total.get(key) ?? 0) / 1000 };
+    return {
+      name,
+      where,
+      selfMs: (self.get(key) ?? 0) / 1000,
+      totalMs: (total.get(key) ?? 0) / 1000,
+    };
   });
   return { totalMs: totalUs / 1000, lines };
 }

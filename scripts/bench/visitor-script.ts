@@ -3,7 +3,13 @@ import type { QualifyingSlot, Slot } from '../../src/lead/slots.js';
 
 /** One simulated visitor: where they land and how they answer each qualifying question. */
 export type Persona = {
-  visitor: { timezone: string; locale: string; page: string | null; referrer: string | null; utm: Record<string, string> | null };
+  visitor: {
+    timezone: string;
+    locale: string;
+    page: string | null;
+    referrer: string | null;
+    utm: Record<string, string> | null;
+  };
   answers: Record<QualifyingSlot, string>;
 };
 
@@ -14,7 +20,13 @@ export type Persona = {
  */
 export const PERSONAS: readonly Persona[] = [
   {
-    visitor: { timezone: 'America/Chicago', locale: 'en-US', page: 'https://beacon.example/pricing', referrer: null, utm: { utm_source: 'newsletter' } },
+    visitor: {
+      timezone: 'America/Chicago',
+      locale: 'en-US',
+      page: 'https://beacon.example/pricing',
+      referrer: null,
+      utm: { utm_source: 'newsletter' },
+    },
     answers: {
       need: 'Inbound requests pile up over the weekend and our reps only see them on Monday',
       authority: 'I am the VP of Sales, the purchase is my decision',
@@ -25,7 +37,13 @@ export const PERSONAS: readonly Persona[] = [
     },
   },
   {
-    visitor: { timezone: 'Europe/London', locale: 'en-GB', page: 'https://beacon.example/features', referrer: 'https://search.example/', utm: null },
+    visitor: {
+      timezone: 'Europe/London',
+      locale: 'en-GB',
+      page: 'https://beacon.example/features',
+      referrer: 'https://search.example/',
+      utm: null,
+    },
     answers: {
       need: 'We want to qualify trial sign-ups before a rep spends time on them',
       authority: 'I lead marketing operations and I will recommend a tool to our COO',
@@ -36,7 +54,13 @@ export const PERSONAS: readonly Persona[] = [
     },
   },
   {
-    visitor: { timezone: 'Australia/Sydney', locale: 'en-AU', page: 'https://beacon.example/', referrer: null, utm: null },
+    visitor: {
+      timezone: 'Australia/Sydney',
+      locale: 'en-AU',
+      page: 'https://beacon.example/',
+      referrer: null,
+      utm: null,
+    },
     answers: {
       need: 'Our contact form gets spam and real buyers get lost in it',
       authority: 'I own the business',
@@ -47,7 +71,13 @@ export const PERSONAS: readonly Persona[] = [
     },
   },
   {
-    visitor: { timezone: 'Asia/Kolkata', locale: 'en-IN', page: 'https://beacon.example/blog/chat-qualification', referrer: null, utm: null },
+    visitor: {
+      timezone: 'Asia/Kolkata',
+      locale: 'en-IN',
+      page: 'https://beacon.example/blog/chat-qualification',
+      referrer: null,
+      utm: null,
+    },
     answers: {
       need: 'For a class project we need to understand how websites qualify leads in chat',
       authority: 'I am a student, I do not buy anything',
@@ -72,7 +102,11 @@ export function personaFor(index: number): Persona {
  * to a question outside the slots (the follow-up consent); their need when the agent asks
  * nothing in particular. Null when there is nothing sensible to say.
  */
-export function answerFor(persona: Persona, slot: Slot | null, quickReplies: readonly QuickReply[]): string | null {
+export function answerFor(
+  persona: Persona,
+  slot: Slot | null,
+  quickReplies: readonly QuickReply[],
+): string | null {
   if (slot === 'booking') return quickReplies[0]?.value ?? null;
   if (slot === null && quickReplies.length > 0) return quickReplies[0]?.value ?? null;
   return persona.answers[slot ?? 'need'];

@@ -26,7 +26,10 @@ export type CoreOptions = {
 /** Builds the core parts from the config (rules mode unless an LLM extractor is given). */
 export function createCore(config: Config, options: CoreOptions = {}): Core {
   const dir = path.resolve(options.promptsDir ?? config.promptsDir);
-  const registry = createPromptRegistry({ dir, ...(options.onPromptError ? { onError: options.onPromptError } : {}) });
+  const registry = createPromptRegistry({
+    dir,
+    ...(options.onPromptError ? { onError: options.onPromptError } : {}),
+  });
   const rules = createRulesExtractor(config);
   return {
     renderer: registryRenderer(registry),

@@ -36,15 +36,23 @@ function indexSpans(spans: Span[]): SpanIndex {
 }
 
 /** Whether any span overlaps [from, to). */
-const overlapsAny = (idx: SpanIndex, from: number, to: number): boolean => (idx.maxTo[countBelow(idx.froms, to, false) - 1] ?? -Infinity) > from;
+const overlapsAny = (idx: SpanIndex, from: number, to: number): boolean =>
+  (idx.maxTo[countBelow(idx.froms, to, false) - 1] ?? -Infinity) > from;
 /** Whether one span (of spans that never overlap each other) holds all of [from, to). */
-const inside = (idx: SpanIndex, from: number, to: number): boolean => (idx.tos[countBelow(idx.froms, from, true) - 1] ?? -Infinity) >= to;
+const inside = (idx: SpanIndex, from: number, to: number): boolean =>
+  (idx.tos[countBelow(idx.froms, from, true) - 1] ?? -Infinity) >= to;
 
 /**
  * `build()` remembered per booking config and key: the config object lives as long as the
  * process runs with it, and each map is emptied once it holds `max` keys (days pass, keys with them).
  */
-function memoFor<K, V>(memos: WeakMap<BookingConfig, BoundedMemo<K, V>>, cfg: BookingConfig, key: K, max: number, build: () => V): V {
+function memoFor<K, V>(
+  memos: WeakMap<BookingConfig, BoundedMemo<K, V>>,
+  cfg: BookingConfig,
+  key: K,
+  max: number,
+  build: () => V,
+): V {
   let memo = memos.get(cfg);
   if (memo === undefined) memos.set(cfg, (memo = createBoundedMemo(max)));
   return memo.get(key, build);
@@ -91,10 +99,17 @@ const workingHoursMemo = new WeakMap<BookingConfig, BoundedMemo<string, SpanInde
  * a millisecond per rep, and most turns ask again). Spans just outside the window are harmless:
  * slots are only looked for inside it.
  */
-function workingHoursIndex(rep: BookingConfig['reps'][number], cfg: BookingConfig, fromMs: number, toMs: number): SpanIndex {
+function workingHoursIndex(
+  rep: BookingConfig['reps'][number],
+  cfg: BookingConfig,
+  fromMs: number,
+  toMs: number,
+): SpanIndex {
   const from = Math.floor(fromMs / DAY) * DAY;
   const to = Math.ceil(toMs / DAY) * DAY;
-  return memoFor(workingHoursMemo, cfg, `${rep.id}|${from}|${to}`, 256, () => indexSpans(repWorkingHours(rep, cfg, from, to)));
+  return memoFor(workingHoursMemo, cfg, `${rep.id}|${from}|${to}`, 256, () =>
+    indexSpans(repWorkingHours(rep, cfg, from, to)),
+  );
 }
 
 /**
@@ -111,12 +126,19 @@ function workingHoursIndex(rep: BookingConfig['reps'][number], cfg: BookingConfi
  *
  * @example freeSlots(config.booking, new Date('2026-03-03T15:00:00Z'), [], 3)
  */
-export function freeSlots(cfg: BookingConfig, now: Date, busy: readonly BusyTime[], limit = Infinity): FreeSlot[] {
+export function freeSlots(
+  cfg: BookingConfig,
+  now: Date,
+  busy: readonly BusyTime[],
+  limit = Infinity,
+): FreeSlot[] {
   const earliest = now.getTime() + Math.round(cfg.minNoticeHours * 60) * MINUTE;
   const latest = horizonEnd(cfg, now);
   const buffer = cfg.bufferMinutes * MINUTE;
   const reps = cfg.reps.map((rep) => {
-    const own = busy.filter((b) => b.repId === rep.id).map((b) => ({ from: Date.parse(b.start) - buffer, to: Date.parse(b.end) + buffer }));
+    const own = busy
+      .filter((b) => b.repId === rep.id)
+      .map((b) => ({ from: Date.parse(b.start) - buffer, to: Date.parse(b.end) + buffer }));
     return {
       id: rep.id,
       hours: workingHoursIndex(rep, cfg, now.getTime() - DAY, latest + DAY),
@@ -130,8 +152,11 @@ export function freeSlots(cfg: BookingConfig, now: Date, busy: readonly BusyTime
     if (out.length >= limit || from > latest) break;
     if (from < earliest) continue;
     const to = from + cfg.slotMinutes * MINUTE;
-    const repIds = reps.filter((r) => inside(r.hours, from, to) && !overlapsAny(r.busy, from, to)).map((r) => r.id);
-    if (repIds.length > 0) out.push({ start: new Date(from).toISOString(), end: new Date(to).toISOString(), repIds });
+    const repIds = reps
+      .filter((r) => inside(r.hours, from, to) && !overlapsAny(r.busy, from, to))
+      .map((r) => r.id);
+    if (repIds.length > 0)
+      out.push({ start: new Date(from).toISOString(), end: new Date(to).toISOString(), repIds });
   }
   return out;
 }
@@ -145,7 +170,11 @@ export function freeSlots(cfg: BookingConfig, now: Date, busy: readonly BusyTime
  */
 export function worksDuring(cfg: BookingConfig, fromMs: number, toMs: number): boolean {
   const need = Math.min(cfg.slotMinutes * MINUTE, toMs - fromMs);
-  return cfg.reps.some((rep) => repWorkingHours(rep, cfg, fromMs - DAY, toMs + DAY).some((s) => Math.min(s.to, toMs) - Math.max(s.from, fromMs) >= need));
+  return cfg.reps.some((rep) =>
+    repWorkingHours(rep, cfg, fromMs - DAY, toMs + DAY).some(
+      (s) => Math.min(s.to, toMs) - Math.max(s.from, fromMs) >= need,
+    ),
+  );
 }
 
 /** The last instant bookable from `now`: `horizonDays` ahead on the company's calendar. */
@@ -154,7 +183,15 @@ export function horizonEnd(cfg: BookingConfig, now: Date): number {
   // days, give or take a DST change) is the same for every instant of a minute, since zones
   // change offset on whole minutes: computed once per config and minute.
   const minute = Math.floor(now.getTime() / MINUTE);
-  const ahead = memoFor(horizonMemo, cfg, minute, 1_000, () => DateTime.fromJSDate(now, { zone: cfg.timezone }).plus({ days: cfg.horizonDays }).toMillis() - now.getTime());
+  const ahead = memoFor(
+    horizonMemo,
+    cfg,
+    minute,
+    1_000,
+    () =>
+      DateTime.fromJSDate(now, { zone: cfg.timezone }).plus({ days: cfg.horizonDays }).toMillis() -
+      now.getTime(),
+  );
   return now.getTime() + ahead;
 }
 
@@ -167,8 +204,18 @@ const horizonMemo = new WeakMap<BookingConfig, BoundedMemo<number, number>>();
 export function slotLabel(startIso: string, timezone: string, locale = 'en-US'): string {
   const d = new Date(startIso);
   const safeLocale = supportedLocale(locale);
-  const date = dateFormat(safeLocale, { timeZone: timezone, weekday: 'short', month: 'short', day: 'numeric' }).format(d);
-  const time = dateFormat(safeLocale, { timeZone: timezone, hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(d);
+  const date = dateFormat(safeLocale, {
+    timeZone: timezone,
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+  }).format(d);
+  const time = dateFormat(safeLocale, {
+    timeZone: timezone,
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(d);
   return `${date}, ${time}`;
 }
 

@@ -53,7 +53,14 @@ ${body}
  *
  * @example res.type('html').send(renderBookingPage({ details, choices, canChange: true, horizonDays: 14, notice: null, error: null }));
  */
-export function renderBookingPage({ details: d, choices, canChange, horizonDays, notice, error }: BookingPageInput): string {
+export function renderBookingPage({
+  details: d,
+  choices,
+  canChange,
+  horizonDays,
+  notice,
+  error,
+}: BookingPageInput): string {
   const base = `/bookings/${encodeURIComponent(d.id)}`;
   const minutes = Math.round((Date.parse(d.end) - Date.parse(d.start)) / 60_000);
   const tzField = `<input type="hidden" name="tz" value="${escapeHtml(d.timezone)}">`;
@@ -66,10 +73,15 @@ export function renderBookingPage({ details: d, choices, canChange, horizonDays,
 <dt>With</dt><dd>${escapeHtml(d.rep.name)}</dd>
 <dt>Status</dt><dd>${d.status === 'canceled' ? 'Canceled' : 'Booked'}</dd>
 </dl>`);
-  parts.push(`<p><a href="${base}.ics">${d.status === 'canceled' ? 'Download the cancellation (.ics)' : 'Add it to your calendar (.ics)'}</a></p>`);
+  parts.push(
+    `<p><a href="${base}.ics">${d.status === 'canceled' ? 'Download the cancellation (.ics)' : 'Add it to your calendar (.ics)'}</a></p>`,
+  );
   if (canChange) {
     const options = choices
-      .map((c, i) => `<div class="choice"><input type="radio" name="start" id="start-${i}" value="${escapeHtml(c.start)}" required><label for="start-${i}">${escapeHtml(c.label)}</label></div>`)
+      .map(
+        (c, i) =>
+          `<div class="choice"><input type="radio" name="start" id="start-${i}" value="${escapeHtml(c.start)}" required><label for="start-${i}">${escapeHtml(c.label)}</label></div>`,
+      )
       .join('\n');
     parts.push(
       choices.length > 0

@@ -29,9 +29,11 @@ export type CalendarEntry = BusyTime &
 /** A slot kept aside for one visitor while they confirm; it blocks one rep until `until`. */
 export type Hold = BusyTime & { holdId: string; until: string };
 
-export type RescheduleResult = { ok: true; entry: CalendarEntry } | { ok: false; reason: 'not_found' | 'canceled' | 'taken' };
+export type RescheduleResult =
+  { ok: true; entry: CalendarEntry } | { ok: false; reason: 'not_found' | 'canceled' | 'taken' };
 /** `changed` is false when the meeting was already canceled (cancel is idempotent). */
-export type CancelResult = { ok: true; entry: CalendarEntry; changed: boolean } | { ok: false; reason: 'not_found' };
+export type CancelResult =
+  { ok: true; entry: CalendarEntry; changed: boolean } | { ok: false; reason: 'not_found' };
 
 /**
  * The Calendar port: the reps' meetings and short-lived holds. Every change is atomic: of
@@ -49,7 +51,11 @@ export type Calendar = {
    * Meetings and live holds overlapping [from, to). Holds owned by `exceptHoldId` are left
    * out, so a visitor still sees the slots held for them.
    */
-  busy(fromIso: string, toIso: string, options?: { exceptHoldId?: string | undefined }): Promise<BusyTime[]>;
+  busy(
+    fromIso: string,
+    toIso: string,
+    options?: { exceptHoldId?: string | undefined },
+  ): Promise<BusyTime[]>;
   /** Books the slot with one of its free reps (round robin); null when none is free any more. */
   claim(slot: FreeSlot, meeting: MeetingRequest): Promise<CalendarEntry | null>;
   get(meetingId: string): Promise<CalendarEntry | null>;

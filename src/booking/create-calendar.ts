@@ -13,7 +13,11 @@ export type CalendarStorage = {
    * Writes `entry`, replacing `previous` (the stored version, null for a new meeting), and the
    * round-robin counters when they changed.
    */
-  save(entry: CalendarEntry, previous: CalendarEntry | null, roundRobin: RoundRobin | null): Promise<void>;
+  save(
+    entry: CalendarEntry,
+    previous: CalendarEntry | null,
+    roundRobin: RoundRobin | null,
+  ): Promise<void>;
   roundRobin(): Promise<RoundRobin>;
 };
 
@@ -21,8 +25,13 @@ export type CalendarStorage = {
 function normalized(slot: FreeSlot): FreeSlot {
   const start = Date.parse(slot.start);
   const end = Date.parse(slot.end);
-  if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) throw new AppError('BAD_REQUEST', `not a valid slot: ${slot.start} - ${slot.end}`);
-  return { start: new Date(start).toISOString(), end: new Date(end).toISOString(), repIds: [...slot.repIds] };
+  if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start)
+    throw new AppError('BAD_REQUEST', `not a valid slot: ${slot.start} - ${slot.end}`);
+  return {
+    start: new Date(start).toISOString(),
+    end: new Date(end).toISOString(),
+    repIds: [...slot.repIds],
+  };
 }
 
 function assigned(rr: RoundRobin, repId: string): RoundRobin {
@@ -58,7 +67,9 @@ export function createCalendar(storage: CalendarStorage, clock: () => Date): Cal
     async busy(fromIso, toIso, options = {}) {
       tick();
       const span = { start: fromIso, end: toIso };
-      const meetings = (await storage.between(fromIso, toIso)).filter((e) => e.status === 'booked' && overlaps(e, span));
+      const meetings = (await storage.between(fromIso, toIso)).filter(
+        (e) => e.status === 'booked' && overlaps(e, span),
+      );
       const held = holds.filter((h) => h.holdId !== options.exceptHoldId && overlaps(h, span));
       return [...meetings, ...held].map(busyTime);
     },
@@ -68,14 +79,35 @@ export function createCalendar(storage: CalendarStorage, clock: () => Date): Cal
       return change(async () => {
         const now = tick();
         const holdId = meeting.holdId ?? meeting.conversationId;
-        const own = holds.find((h) => h.holdId === holdId && h.start === slot.start && h.end === slot.end);
+        const own = holds.find(
+          (h) => h.holdId === holdId && h.start === slot.start && h.end === slot.end,
+        );
         const roundRobin = await storage.roundRobin();
-        const repId = pickRep({ slot, entries: await storage.between(slot.start, slot.end), holds, holdId, roundRobin, prefer: own?.repId });
+        const repId = pickRep({
+          slot,
+          entries: await storage.between(slot.start, slot.end),
+          holds,
+          holdId,
+          roundRobin,
+          prefer: own?.repId,
+        });
         if (repId === null) return null;
-        if ((await storage.find(meeting.id)) !== null) throw new AppError('CONFLICT', `meeting id "${meeting.id}" is already used`);
+        if ((await storage.find(meeting.id)) !== null)
+          throw new AppError('CONFLICT', `meeting id "${meeting.id}" is already used`);
         const at = now.toISOString();
-        const entry: CalendarEntry = { id: meeting.id, conversationId: meeting.conversationId, start: slot.start, end: slot.end, repId, status: 'booked', sequence: 0, createdAt: at, updatedAt: at };
-        if (meeting.attendee) entry.attendee = { name: meeting.attendee.name, email: meeting.attendee.email };
+        const entry: CalendarEntry = {
+          id: meeting.id,
+          conversationId: meeting.conversationId,
+          start: slot.start,
+          end: slot.end,
+          repId,
+          status: 'booked',
+          sequence: 0,
+          createdAt: at,
+          updatedAt: at,
+        };
+        if (meeting.attendee)
+          entry.attendee = { name: meeting.attendee.name, email: meeting.attendee.email };
         if (meeting.timezone !== undefined) entry.timezone = meeting.timezone;
         if (meeting.locale !== undefined) entry.locale = meeting.locale;
         await storage.save(entry, null, assigned(roundRobin, repId));
@@ -92,8 +124,14 @@ export function createCalendar(storage: CalendarStorage, clock: () => Date): Cal
         const now = tick();
         const current = await storage.find(meetingId);
         if (current === null) return { ok: false, reason: 'not_found' } as const;
-        if (current.status === 'canceled') return { ok: true, entry: current, changed: false } as const;
-        const entry: CalendarEntry = { ...current, status: 'canceled', sequence: current.sequence + 1, updatedAt: now.toISOString() };
+        if (current.status === 'canceled')
+          return { ok: true, entry: current, changed: false } as const;
+        const entry: CalendarEntry = {
+          ...current,
+          status: 'canceled',
+          sequence: current.sequence + 1,
+          updatedAt: now.toISOString(),
+        };
         await storage.save(entry, current, null);
         return { ok: true, entry, changed: true } as const;
       });
@@ -106,14 +144,32 @@ export function createCalendar(storage: CalendarStorage, clock: () => Date): Cal
         const current = await storage.find(meetingId);
         if (current === null) return { ok: false, reason: 'not_found' } as const;
         if (current.status === 'canceled') return { ok: false, reason: 'canceled' } as const;
-        if (current.start === slot.start && current.end === slot.end) return { ok: true, entry: current } as const;
+        if (current.start === slot.start && current.end === slot.end)
+          return { ok: true, entry: current } as const;
         const roundRobin = await storage.roundRobin();
         const repId = pickRep({
-          slot, entries: await storage.between(slot.start, slot.end), holds, holdId: current.conversationId, roundRobin, prefer: current.repId, ignoreMeetingId: current.id,
+          slot,
+          entries: await storage.between(slot.start, slot.end),
+          holds,
+          holdId: current.conversationId,
+          roundRobin,
+          prefer: current.repId,
+          ignoreMeetingId: current.id,
         });
         if (repId === null) return { ok: false, reason: 'taken' } as const;
-        const entry: CalendarEntry = { ...current, start: slot.start, end: slot.end, repId, sequence: current.sequence + 1, updatedAt: now.toISOString() };
-        await storage.save(entry, current, repId === current.repId ? null : assigned(roundRobin, repId));
+        const entry: CalendarEntry = {
+          ...current,
+          start: slot.start,
+          end: slot.end,
+          repId,
+          sequence: current.sequence + 1,
+          updatedAt: now.toISOString(),
+        };
+        await storage.save(
+          entry,
+          current,
+          repId === current.repId ? null : assigned(roundRobin, repId),
+        );
         return { ok: true, entry } as const;
       });
     },
@@ -124,12 +180,20 @@ export function createCalendar(storage: CalendarStorage, clock: () => Date): Cal
       return change(async () => {
         const now = tick();
         if (Date.parse(untilIso) <= now.getTime()) return null;
-        const same = holds.find((h) => h.holdId === holdId && h.start === slot.start && h.end === slot.end);
+        const same = holds.find(
+          (h) => h.holdId === holdId && h.start === slot.start && h.end === slot.end,
+        );
         if (same) {
           if (untilIso > same.until) same.until = untilIso;
           return { ...same };
         }
-        const repId = pickRep({ slot, entries: await storage.between(slot.start, slot.end), holds, holdId, roundRobin: await storage.roundRobin() });
+        const repId = pickRep({
+          slot,
+          entries: await storage.between(slot.start, slot.end),
+          holds,
+          holdId,
+          roundRobin: await storage.roundRobin(),
+        });
         if (repId === null) return null;
         const held: Hold = { holdId, start: slot.start, end: slot.end, repId, until: untilIso };
         holds.push(held);

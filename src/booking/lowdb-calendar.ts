@@ -48,7 +48,10 @@ function file<T>(filePath: string, parse: (raw: unknown) => T): DataFile<T> {
 }
 
 function invalid(filePath: string, error: z.ZodError): AppError {
-  return new AppError('INTERNAL', `${filePath} is not a valid calendar file: ${error.issues[0]?.message ?? ''}`);
+  return new AppError(
+    'INTERNAL',
+    `${filePath} is not a valid calendar file: ${error.issues[0]?.message ?? ''}`,
+  );
 }
 
 /**
@@ -64,7 +67,13 @@ function invalid(filePath: string, error: z.ZodError): AppError {
  *
  * @example const calendar = await createLowdbCalendar({ dataDir: './data' });
  */
-export async function createLowdbCalendar({ dataDir, clock = () => new Date() }: { dataDir: string; clock?: () => Date }): Promise<Calendar> {
+export async function createLowdbCalendar({
+  dataDir,
+  clock = () => new Date(),
+}: {
+  dataDir: string;
+  clock?: () => Date;
+}): Promise<Calendar> {
   const dir = path.join(dataDir, 'calendar');
   await mkdir(dir, { recursive: true });
   const indexPath = path.join(dir, 'index.json');
@@ -101,7 +110,8 @@ export async function createLowdbCalendar({ dataDir, clock = () => new Date() }:
   }
 
   /** Whether the index agrees that `key` holds the meeting (legacy meetings have no line). */
-  const livesIn = (e: CalendarEntry, key: string): boolean => (index.data.meetings[e.id] ?? key) === key;
+  const livesIn = (e: CalendarEntry, key: string): boolean =>
+    (index.data.meetings[e.id] ?? key) === key;
 
   const storage: CalendarStorage = {
     async between(fromIso, toIso) {
@@ -111,7 +121,11 @@ export async function createLowdbCalendar({ dataDir, clock = () => new Date() }:
       for (let t = first; t < Date.parse(toIso); t += DAY_MS) {
         const key = dayKey(new Date(t).toISOString());
         const db = await day(key);
-        out.push(...db.data.entries.filter((e) => livesIn(e, key) && overlaps(e, { start: fromIso, end: toIso })).map((e) => structuredClone(e)));
+        out.push(
+          ...db.data.entries
+            .filter((e) => livesIn(e, key) && overlaps(e, { start: fromIso, end: toIso }))
+            .map((e) => structuredClone(e)),
+        );
       }
       return out;
     },
@@ -131,12 +145,16 @@ export async function createLowdbCalendar({ dataDir, clock = () => new Date() }:
         });
       };
       if (previous === null) await writeIndex();
-      await (await day(key)).update((d) => {
+      await (
+        await day(key)
+      ).update((d) => {
         d.entries = [...d.entries.filter((e) => e.id !== entry.id), structuredClone(entry)];
       });
       if (previous !== null && (oldKey !== key || roundRobin)) await writeIndex();
       if (oldKey !== null && oldKey !== key) {
-        await (await day(oldKey)).update((d) => {
+        await (
+          await day(oldKey)
+        ).update((d) => {
           d.entries = d.entries.filter((e) => e.id !== entry.id);
         });
       }

@@ -35,7 +35,13 @@ function uidDomain(website: string): string {
  *
  * @example meetingDetails({ entry, conversation, config, baseUrl: 'https://chat.beacon.example' })
  */
-export function meetingDetails({ entry, conversation, config, baseUrl, timezone }: {
+export function meetingDetails({
+  entry,
+  conversation,
+  config,
+  baseUrl,
+  timezone,
+}: {
   entry: CalendarEntry;
   conversation: Conversation | null;
   config: Config;
@@ -48,16 +54,31 @@ export function meetingDetails({ entry, conversation, config, baseUrl, timezone 
   const fallback = booking.reps[0];
   const rep = configured
     ? { id: configured.id, name: configured.name, email: configured.email }
-    : { id: entry.repId, name: company.name, email: fallback?.email ?? `sales@${uidDomain(company.website)}` };
+    : {
+        id: entry.repId,
+        name: company.name,
+        email: fallback?.email ?? `sales@${uidDomain(company.website)}`,
+      };
   const lead = conversation?.lead ?? {};
   const email = entry.attendee?.email ?? getField(lead, 'contact.email');
-  const attendee = email !== undefined ? { name: entry.attendee?.name ?? attendeeName(getField(lead, 'contact.name'), email), email } : null;
-  const zone = [timezone, entry.timezone, conversation?.visitor.timezone].find((z): z is string => z !== undefined && isTimeZone(z)) ?? booking.timezone;
+  const attendee =
+    email !== undefined
+      ? { name: entry.attendee?.name ?? attendeeName(getField(lead, 'contact.name'), email), email }
+      : null;
+  const zone =
+    [timezone, entry.timezone, conversation?.visitor.timezone].find(
+      (z): z is string => z !== undefined && isTimeZone(z),
+    ) ?? booking.timezone;
   const locale = entry.locale ?? conversation?.visitor.locale ?? 'en-US';
   const visitorCompany = getField(lead, 'company.name');
   const summary = `${booking.meetingTitle}: ${company.name}${visitorCompany ? ` + ${visitorCompany}` : ''}`;
   const url = baseUrl === null ? null : `${baseUrl}/bookings/${encodeURIComponent(entry.id)}`;
-  const description = [`${booking.meetingTitle} with ${rep.name} (${company.name}).`, url ? `To reschedule or cancel: ${url}` : null].filter((l) => l !== null).join('\n');
+  const description = [
+    `${booking.meetingTitle} with ${rep.name} (${company.name}).`,
+    url ? `To reschedule or cancel: ${url}` : null,
+  ]
+    .filter((l) => l !== null)
+    .join('\n');
   return {
     id: entry.id,
     uidDomain: uidDomain(company.website),

@@ -24,7 +24,11 @@ export type MeetingInvite = {
  * A parameter value may not hold a double quote or a control character (RFC 5545 3.1), and the
  * `ics` package does not escape them in CN, so names are cleaned here rather than trusted.
  */
-const paramSafe = (s: string): string => s.replace(/[\u0000-\u001f\u007f"]+/g, ' ').replace(/\s+/g, ' ').trim();
+const paramSafe = (s: string): string =>
+  s
+    .replace(/[\u0000-\u001f\u007f"]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 const EMAIL = /^[^\s@"<>;:,]+@[^\s@"<>;:,]+\.[^\s@"<>;:,]+$/;
 
 /**
@@ -38,7 +42,10 @@ const EMAIL = /^[^\s@"<>;:,]+@[^\s@"<>;:,]+\.[^\s@"<>;:,]+$/;
  */
 export function meetingIcs(invite: MeetingInvite): string {
   const canceled = invite.status === 'canceled';
-  const organizer = { name: paramSafe(invite.organizer.name) || 'Organizer', email: invite.organizer.email };
+  const organizer = {
+    name: paramSafe(invite.organizer.name) || 'Organizer',
+    email: invite.organizer.email,
+  };
   const attendee = invite.attendee && EMAIL.test(invite.attendee.email) ? invite.attendee : null;
   const event: EventAttributes & { timestamp: number } = {
     productId: '-//leadbot//booking//EN',
@@ -62,11 +69,24 @@ export function meetingIcs(invite: MeetingInvite): string {
     busyStatus: 'BUSY',
     organizer,
     attendees: attendee
-      ? [{ name: paramSafe(attendee.name) || attendee.email, email: attendee.email, rsvp: true, partstat: 'NEEDS-ACTION', role: 'REQ-PARTICIPANT', cutype: 'INDIVIDUAL' }]
+      ? [
+          {
+            name: paramSafe(attendee.name) || attendee.email,
+            email: attendee.email,
+            rsvp: true,
+            partstat: 'NEEDS-ACTION',
+            role: 'REQ-PARTICIPANT',
+            cutype: 'INDIVIDUAL',
+          },
+        ]
       : [],
     ...(invite.url ? { url: invite.url } : {}),
   };
   const { error, value } = createEvent(event);
-  if (error || value === null) throw new AppError('INTERNAL', `could not write the invite for meeting ${invite.id}: ${error?.message ?? 'no output'}`);
+  if (error || value === null)
+    throw new AppError(
+      'INTERNAL',
+      `could not write the invite for meeting ${invite.id}: ${error?.message ?? 'no output'}`,
+    );
   return value;
 }

@@ -18,7 +18,9 @@ export function createMemoryCalendar(
   // Copies in and out, like a real store: a caller mutating an entry never changes the calendar.
   const storage: CalendarStorage = {
     async between(fromIso, toIso) {
-      return [...entries.values()].filter((e) => overlaps(e, { start: fromIso, end: toIso })).map((e) => structuredClone(e));
+      return [...entries.values()]
+        .filter((e) => overlaps(e, { start: fromIso, end: toIso }))
+        .map((e) => structuredClone(e));
     },
     async find(meetingId) {
       const e = entries.get(meetingId);

@@ -1,14 +1,45 @@
 const WORDS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-  earliest: 1, soonest: 1, former: 1, top: 1,
-  '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5, '6th': 6, '7th': 7, '8th': 8, '9th': 9, '10th': 10,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  earliest: 1,
+  soonest: 1,
+  former: 1,
+  top: 1,
+  '1st': 1,
+  '2nd': 2,
+  '3rd': 3,
+  '4th': 4,
+  '5th': 5,
+  '6th': 6,
+  '7th': 7,
+  '8th': 8,
+  '9th': 9,
+  '10th': 10,
 };
 const LAST = new Set(['last', 'latter', 'latest', 'final', 'bottom']);
 const NOUN = '(?:one|option|slot|choice|time|opening|suggestion|button)s?';
 const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*$/;
 const WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?$/;
 /** Words before a numeric ordinal that make it a date: "on the 2nd", "by the 3rd", "Dec 2nd". */
-const DATE_BEFORE = new Set(['on', 'for', 'by', 'until', 'till', 'from', 'since', 'before', 'after']);
+const DATE_BEFORE = new Set([
+  'on',
+  'for',
+  'by',
+  'until',
+  'till',
+  'from',
+  'since',
+  'before',
+  'after',
+]);
 
 /** Where in the list the visitor pointed, and whether they said so unmistakably. */
 export type OfferedOrdinal = {
@@ -23,7 +54,9 @@ function readsAsDate(words: readonly string[], i: number): boolean {
   const next = words[i + 1] ?? '';
   const before = words[i - 1] === 'the' ? words[i - 2] : words[i - 1];
   if (next === 'of' || MONTH.test(next)) return true;
-  return before !== undefined && (DATE_BEFORE.has(before) || MONTH.test(before) || WEEKDAY.test(before));
+  return (
+    before !== undefined && (DATE_BEFORE.has(before) || MONTH.test(before) || WEEKDAY.test(before))
+  );
 }
 
 /**
@@ -40,8 +73,13 @@ function readsAsDate(words: readonly string[], i: number): boolean {
  * @example offeredOrdinal('the 2nd of March') // null
  */
 export function offeredOrdinal(text: string): OfferedOrdinal | null {
-  const t = text.toLowerCase().replace(/[^a-z0-9#]+/g, ' ').trim();
-  const numbered = /^(?:(?:option|slot|choice|number|no|#)\s*)?#?(\d{1,2})(?:\s+please)?$/.exec(t) ?? /\b(?:option|slot|choice|number|#)\s*#?(\d{1,2})\b/.exec(t);
+  const t = text
+    .toLowerCase()
+    .replace(/[^a-z0-9#]+/g, ' ')
+    .trim();
+  const numbered =
+    /^(?:(?:option|slot|choice|number|no|#)\s*)?#?(\d{1,2})(?:\s+please)?$/.exec(t) ??
+    /\b(?:option|slot|choice|number|#)\s*#?(\d{1,2})\b/.exec(t);
   if (numbered?.[1] !== undefined) return { position: Number(numbered[1]), explicit: true };
 
   const words = t.split(' ');

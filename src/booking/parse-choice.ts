@@ -36,7 +36,11 @@ export type ChoiceContext = {
 /** Visitor-local hours within which a time typed without am/pm may be booked. */
 const AWAKE = { from: 7, to: 21 } as const;
 
-const normalize = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const normalize = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /**
  * Reads the visitor's choice of meeting time against the free slots and the ones just offered:
@@ -58,10 +62,12 @@ const normalize = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, 
 export function parseChoice(text: string, ctx: ChoiceContext): ChoiceResult {
   const { free, offered, now, timezone, locale, count, booking } = ctx;
   const t = normalize(text);
-  const isFree = (start: string): FreeSlot | undefined => free.find((s) => Date.parse(s.start) === Date.parse(start));
+  const isFree = (start: string): FreeSlot | undefined =>
+    free.find((s) => Date.parse(s.start) === Date.parse(start));
   for (const start of offered) {
     const slot = isFree(start);
-    if (slot && (t === normalize(slotLabel(start, timezone, locale)) || text.trim() === start)) return { kind: 'slot', slot };
+    if (slot && (t === normalize(slotLabel(start, timezone, locale)) || text.trim() === start))
+      return { kind: 'slot', slot };
   }
   const exact = free.find((s) => text.trim() === s.start);
   if (exact) return { kind: 'slot', slot: exact };
@@ -70,12 +76,23 @@ export function parseChoice(text: string, ctx: ChoiceContext): ChoiceResult {
   const awake = (s: FreeSlot): boolean => {
     const from = mine(s);
     const to = DateTime.fromISO(s.end, { zone: timezone });
-    return from.hour >= AWAKE.from && (to.hour < AWAKE.to || (to.hour === AWAKE.to && to.minute === 0)) && from.hasSame(to, 'day');
+    return (
+      from.hour >= AWAKE.from &&
+      (to.hour < AWAKE.to || (to.hour === AWAKE.to && to.minute === 0)) &&
+      from.hasSame(to, 'day')
+    );
   };
-  const nearest = (target: DateTime, requested: string, reason: AlternativesReason, preferAwake: boolean): ChoiceResult => {
+  const nearest = (
+    target: DateTime,
+    requested: string,
+    reason: AlternativesReason,
+    preferAwake: boolean,
+  ): ChoiceResult => {
     const ms = target.toMillis();
     const pool = preferAwake && free.some(awake) ? free.filter(awake) : free;
-    const slots = [...pool].sort((a, b) => Math.abs(Date.parse(a.start) - ms) - Math.abs(Date.parse(b.start) - ms)).slice(0, count);
+    const slots = [...pool]
+      .sort((a, b) => Math.abs(Date.parse(a.start) - ms) - Math.abs(Date.parse(b.start) - ms))
+      .slice(0, count);
     slots.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
     return { kind: 'alternatives', requested, slots, reason };
   };
@@ -91,16 +108,27 @@ export function parseChoice(text: string, ctx: ChoiceContext): ChoiceResult {
     const start = pick.position === -1 ? offered[offered.length - 1] : offered[pick.position - 1];
     if (start === undefined) return { kind: 'unknown' };
     const slot = isFree(start);
-    return slot ? { kind: 'slot', slot } : nearest(DateTime.fromISO(start, { zone: timezone }), slotLabel(start, timezone, locale), 'taken', true);
+    return slot
+      ? { kind: 'slot', slot }
+      : nearest(
+          DateTime.fromISO(start, { zone: timezone }),
+          slotLabel(start, timezone, locale),
+          'taken',
+          true,
+        );
   }
   if (wanted === null) return { kind: 'unknown' };
 
   const local = (s: FreeSlot): DateTime => DateTime.fromISO(s.start, { zone: wanted.zone });
   const dayFits = (d: DateTime): boolean =>
-    (wanted.day === null || d.hasSame(wanted.day, 'day')) && (wanted.days === null || (d >= wanted.days.from && d <= wanted.days.to));
+    (wanted.day === null || d.hasSame(wanted.day, 'day')) &&
+    (wanted.days === null || (d >= wanted.days.from && d <= wanted.days.to));
   const fitting = free.filter((s) => {
     const d = local(s);
-    return dayFits(d) && (wanted.part === null || (d.hour >= wanted.part.from && d.hour < wanted.part.to));
+    return (
+      dayFits(d) &&
+      (wanted.part === null || (d.hour >= wanted.part.from && d.hour < wanted.part.to))
+    );
   });
 
   if (wanted.time !== null) return atTime(wanted.time, wanted);
@@ -108,19 +136,38 @@ export function parseChoice(text: string, ctx: ChoiceContext): ChoiceResult {
   const now0 = DateTime.fromJSDate(now, { zone: wanted.zone });
   const dayStart = wanted.day ?? wanted.days?.from ?? now0.startOf('day');
   const target = dayStart.set({ hour: wanted.part?.typical ?? 9 });
-  const when = wanted.days ? `the week of ${target.setLocale(locale).toFormat('LLL d')}` : wanted.day ? target.setLocale(locale).toFormat('cccc, LLL d') : '';
-  const requested = [when, wanted.part?.name ?? ''].filter((w) => w !== '').join(' ') || 'that time';
+  const when = wanted.days
+    ? `the week of ${target.setLocale(locale).toFormat('LLL d')}`
+    : wanted.day
+      ? target.setLocale(locale).toFormat('cccc, LLL d')
+      : '';
+  const requested =
+    [when, wanted.part?.name ?? ''].filter((w) => w !== '').join(' ') || 'that time';
   // Nothing about the hour was said: book only within the visitor's waking hours.
   const bookable = fitting.filter(awake);
   if (fitting.length === 0) {
     const span = wanted.part
-      ? { from: dayStart.set({ hour: wanted.part.from }), to: dayStart.set({ hour: wanted.part.to }) }
+      ? {
+          from: dayStart.set({ hour: wanted.part.from }),
+          to: dayStart.set({ hour: wanted.part.to }),
+        }
       : { from: dayStart, to: wanted.days?.to ?? dayStart.endOf('day') };
-    return nearest(target, requested, wanted.day || wanted.days || wanted.part ? whyNot(span.from, span.to) : 'taken', true);
+    return nearest(
+      target,
+      requested,
+      wanted.day || wanted.days || wanted.part ? whyNot(span.from, span.to) : 'taken',
+      true,
+    );
   }
-  if (bookable.length === 0) return { kind: 'alternatives', requested, slots: fitting.slice(0, count), reason: 'several' };
+  if (bookable.length === 0)
+    return { kind: 'alternatives', requested, slots: fitting.slice(0, count), reason: 'several' };
   // "The first one on Friday", "first thing Monday": counted within the day, not the list offered.
-  const nth = pick && (pick.explicit || pick.position === 1) ? (pick.position === -1 ? bookable[bookable.length - 1] : bookable[pick.position - 1]) : undefined;
+  const nth =
+    pick && (pick.explicit || pick.position === 1)
+      ? pick.position === -1
+        ? bookable[bookable.length - 1]
+        : bookable[pick.position - 1]
+      : undefined;
   const first = bookable[0];
   const chosen = nth ?? (first && (bookable.length === 1 || wanted.anyTime) ? first : undefined);
   if (chosen) return { kind: 'slot', slot: chosen };
@@ -131,15 +178,22 @@ export function parseChoice(text: string, ctx: ChoiceContext): ChoiceResult {
     const offeredDays = offered.map((o) => DateTime.fromISO(o, { zone: w.zone }));
     // In the visitor's own zone, a time without am/pm outside their waking hours is never booked.
     const allowed = (s: FreeSlot): boolean => !time.ambiguous || w.zoneNamed || awake(s);
-    const hits = fitting.filter((s) => local(s).hour === time.hour && local(s).minute === time.minute && allowed(s));
+    const hits = fitting.filter(
+      (s) => local(s).hour === time.hour && local(s).minute === time.minute && allowed(s),
+    );
     const hit = hits.find((s) => offeredDays.some((d) => d.hasSame(local(s), 'day'))) ?? hits[0];
     if (hit) return { kind: 'slot', slot: hit };
-    const day = w.day ?? w.days?.from ?? offeredDays[0] ?? DateTime.fromJSDate(now, { zone: w.zone });
+    const day =
+      w.day ?? w.days?.from ?? offeredDays[0] ?? DateTime.fromJSDate(now, { zone: w.zone });
     const target = day.set({ hour: time.hour, minute: time.minute, second: 0, millisecond: 0 });
     const end = target.plus({ minutes: booking.slotMinutes });
     const requestedAt = slotLabel(target.toUTC().toISO() ?? '', timezone, locale);
     // An explicit time at night ("3am") asks for night: the nearest slots then, not the visitor's daytime.
-    const targetAwake = awake({ start: target.toUTC().toISO() ?? '', end: end.toUTC().toISO() ?? '', repIds: [] });
+    const targetAwake = awake({
+      start: target.toUTC().toISO() ?? '',
+      end: end.toUTC().toISO() ?? '',
+      repIds: [],
+    });
     return nearest(target, requestedAt, whyNot(target, end), time.ambiguous || targetAwake);
   }
 }

@@ -36,7 +36,8 @@ export function pickRep(input: PickRepInput): string | null {
   const { slot, roundRobin } = input;
   const blocked = new Set<string>();
   for (const e of input.entries) {
-    if (e.status === 'booked' && e.id !== input.ignoreMeetingId && overlaps(e, slot)) blocked.add(e.repId);
+    if (e.status === 'booked' && e.id !== input.ignoreMeetingId && overlaps(e, slot))
+      blocked.add(e.repId);
   }
   for (const h of input.holds) {
     if (h.holdId !== input.holdId && overlaps(h, slot)) blocked.add(h.repId);

@@ -6,14 +6,18 @@ export type MeetingIntent = 'cancel' | 'move' | 'links';
 const MEETING = '(?:meeting|call|appointment|booking|demo|session|intro call)';
 const CANCEL = [
   // "cancel my meeting", "please call off the call", "scrap the demo", "drop the meeting"
-  new RegExp(String.raw`\b(?:cancel\w*|call(?:ing)? off|scrap|drop)\s+(?:(?:the|my|our|this|that|today'?s|tomorrow'?s)\s+)?${MEETING}\b`, 'i'),
+  new RegExp(
+    String.raw`\b(?:cancel\w*|call(?:ing)? off|scrap|drop)\s+(?:(?:the|my|our|this|that|today'?s|tomorrow'?s)\s+)?${MEETING}\b`,
+    'i',
+  ),
   new RegExp(String.raw`\bcancel\w*\b[^.?!]{0,40}\b${MEETING}\b`, 'i'),
   /\bcancel\w*\s+(?:it|this|that)\b/i,
   // "cancel", "please cancel.", "I need to cancel", "we have to cancel"
   /^\W*(?:(?:please|pls|ok|okay|sorry|actually)[,\s]+)*cancel\b/i,
   /\b(?:want|need|have|like|going|got)\s+to\s+cancel\b/i,
 ];
-const NOT_CANCEL = /\b(?:don'?t|do not|not|no need to|never|without|instead of)\s+(?:\w+\s+)?cancel\w*/i;
+const NOT_CANCEL =
+  /\b(?:don'?t|do not|not|no need to|never|without|instead of)\s+(?:\w+\s+)?cancel\w*/i;
 const MOVE = [
   /\b(?:move|reschedule|re-schedule|change|push|shift|postpone|bring forward|rebook|re-book)\b[^.?!]{0,40}\b(?:meeting|call|appointment|booking|demo|it|time|date)\b/i,
   /\b(?:another|a different|a later|an earlier|other) (?:time|day|date|slot)s?\b/i,
@@ -22,8 +26,10 @@ const MOVE = [
   /^\W*(?:reschedule|move)\b|\b(?:reschedule|re-schedule|rebook|re-book)\b/i,
   /\b(?:book|rebook|re-book|do|make it)\b[^.?!]{0,40}\binstead\b/i,
 ];
-const LINK_NOUN = /\b(?:links?|invite|invitation|calendar (?:file|entry|event)|\.?ics|confirmation|meeting details|joining details|zoom|teams|meet link|url)\b/i;
-const LINK_ASK = /\b(?:send|resend|re-send|drop me|share|give|forward|email|again|lost|find|where|what'?s|need|have|get|got|didn'?t get|never got|can'?t find|missing)\b|\?/i;
+const LINK_NOUN =
+  /\b(?:links?|invite|invitation|calendar (?:file|entry|event)|\.?ics|confirmation|meeting details|joining details|zoom|teams|meet link|url)\b/i;
+const LINK_ASK =
+  /\b(?:send|resend|re-send|drop me|share|give|forward|email|again|lost|find|where|what'?s|need|have|get|got|didn'?t get|never got|can'?t find|missing)\b|\?/i;
 
 /**
  * What a message says about a booked meeting: `cancel` for an explicit cancellation of it
@@ -67,7 +73,8 @@ export function readOfferReply(text: string): OfferReply | null {
 }
 
 /** "keep it", "leave it as is": the visitor keeps the meeting as booked. */
-const KEEP = /\b(?:keep (?:it|my|the|our|this|that)|leave it|as it is|as is|stay(?:s)? (?:as|the same)|no change|don'?t (?:move|change) it|it'?s fine|all good)\b/i;
+const KEEP =
+  /\b(?:keep (?:it|my|the|our|this|that)|leave it|as it is|as is|stay(?:s)? (?:as|the same)|no change|don'?t (?:move|change) it|it'?s fine|all good)\b/i;
 
 /** Whether the visitor, offered other times for a booked meeting, keeps it as it is ("keep it", "no thanks"). */
 export function keepsMeeting(text: string): boolean {
@@ -89,7 +96,8 @@ const BOOK = [
  * @example wantsToBook('book a new meeting') // true
  */
 export function wantsToBook(text: string): boolean {
-  if (/\b(?:don'?t|do not|no need to|not)\s+(?:\w+\s+)?(?:book|schedule)\b/i.test(text)) return false;
+  if (/\b(?:don'?t|do not|no need to|not)\s+(?:\w+\s+)?(?:book|schedule)\b/i.test(text))
+    return false;
   return BOOK.some((re) => re.test(text));
 }
 
@@ -102,7 +110,8 @@ export function wantsToBook(text: string): boolean {
  */
 export function asksForMeeting(text: string, now: Date, timezone: string): boolean {
   if (wantsToBook(text)) return true;
-  if (/\b(?:don'?t|do not|no need to|not)\s+(?:\w+\s+)?(?:book|schedule|meet)\b/i.test(text)) return false;
+  if (/\b(?:don'?t|do not|no need to|not)\s+(?:\w+\s+)?(?:book|schedule|meet)\b/i.test(text))
+    return false;
   if (MOVE.some((re) => re.test(text))) return true;
   const wanted = readRequestedTime(text, now, timezone);
   return wanted !== null && wanted.time !== null && (wanted.day !== null || wanted.days !== null);

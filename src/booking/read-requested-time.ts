@@ -28,17 +28,24 @@ export type RequestedTime = {
 };
 
 /** Local hours [from, to), and the hour to look around when nothing in it is free. */
-export type DayPart = { name: 'morning' | 'afternoon' | 'evening'; from: number; to: number; typical: number };
+export type DayPart = {
+  name: 'morning' | 'afternoon' | 'evening';
+  from: number;
+  to: number;
+  typical: number;
+};
 
 const PARTS: readonly [RegExp, DayPart][] = [
   [/\bmornings?\b/i, { name: 'morning', from: 8, to: 12, typical: 9 }],
   [/\bafternoons?\b/i, { name: 'afternoon', from: 12, to: 17, typical: 14 }],
   [/\b(evenings?|tonight)\b/i, { name: 'evening', from: 17, to: 21, typical: 18 }],
 ];
-const ANY_TIME = /\b(any ?time|whenever|any slot|any of them|either|doesn'?t matter|all good|flexible)\b/i;
+const ANY_TIME =
+  /\b(any ?time|whenever|any slot|any of them|either|doesn'?t matter|all good|flexible)\b/i;
 const MOMENT_MS = 10 * 60_000;
 // Abbreviations that are also words ("sat", "sun") are left out on purpose.
-const WEEKDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu|thurs?|fri)\b/i;
+const WEEKDAY =
+  /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu|thurs?|fri)\b/i;
 const DAY_OF_MONTH = /\bon the (\d{1,2})(?:st|nd|rd|th)\b/i;
 const WEEK = /\b(this|next|coming)\s+week\b/i;
 
@@ -67,10 +74,16 @@ export function readRequestedTime(text: string, now: Date, timezone: string): Re
   // "just a minute", "now": chrono reads a moment from now, not a meeting time.
   const results = chrono
     .parse(text, { instant: now, timezone: ref.offset }, { forwardDate: true })
-    .filter((r) => /\d/.test(r.text) || Math.abs(r.start.date().getTime() - now.getTime()) >= MOMENT_MS);
+    .filter(
+      (r) => /\d/.test(r.text) || Math.abs(r.start.date().getTime() - now.getTime()) >= MOMENT_MS,
+    );
   // The day and the time may come in separate pieces ("mid-afternoon Wednesday", "9:30 on the 12th").
-  const dated = results.find((r) => r.start.isCertain('day') || r.start.isCertain('weekday'))?.start;
-  const onDay = dated ? { date: dateOf(dated, ref), weekday: dated.isCertain('weekday') } : namedDay(text, now, ref);
+  const dated = results.find(
+    (r) => r.start.isCertain('day') || r.start.isCertain('weekday'),
+  )?.start;
+  const onDay = dated
+    ? { date: dateOf(dated, ref), weekday: dated.isCertain('weekday') }
+    : namedDay(text, now, ref);
   const timed = results.find((r) => r.start.isCertain('hour'))?.start;
   const part = PARTS.find(([re]) => re.test(text))?.[1] ?? null;
   const week = WEEK.exec(text);
@@ -78,7 +91,11 @@ export function readRequestedTime(text: string, now: Date, timezone: string): Re
   if (results.length === 0 && !onDay && !part && !week && !anyTime) return null;
 
   // A zone chrono knows but the table does not ("2pm HST") is kept as chrono's fixed offset.
-  const zone = named ?? (timed?.isCertain('timezoneOffset') ? FixedOffsetZone.instance(timed.get('timezoneOffset') ?? 0).name : (ref.zoneName ?? timezone));
+  const zone =
+    named ??
+    (timed?.isCertain('timezoneOffset')
+      ? FixedOffsetZone.instance(timed.get('timezoneOffset') ?? 0).name
+      : (ref.zoneName ?? timezone));
   const zoned = zone === ref.zoneName ? ref : DateTime.fromJSDate(now, { zone });
   const weekdayNamed = onDay?.weekday === true;
   let day: DateTime | null = onDay ? DateTime.fromObject(onDay.date, { zone }) : null;
@@ -94,7 +111,11 @@ export function readRequestedTime(text: string, now: Date, timezone: string): Re
   if (timed) {
     const said = timed.get('hour') ?? 0;
     const ambiguous = !timed.isCertain('meridiem') && said >= 1 && said <= 11;
-    time = { hour: ambiguous ? businessHour(said, part) : said, minute: timed.get('minute') ?? 0, ambiguous };
+    time = {
+      hour: ambiguous ? businessHour(said, part) : said,
+      minute: timed.get('minute') ?? 0,
+      ambiguous,
+    };
   }
   return { zone, zoneNamed: zone !== timezone, day, days, time, part: time ? null : part, anyTime };
 }
@@ -103,17 +124,29 @@ type CalendarDate = { year: number; month: number; day: number };
 
 /** The date chrono read (its guesses filling what was not said, relative to `ref`). */
 function dateOf(c: chrono.ParsedComponents, ref: DateTime): CalendarDate {
-  return { year: c.get('year') ?? ref.year, month: c.get('month') ?? ref.month, day: c.get('day') ?? ref.day };
+  return {
+    year: c.get('year') ?? ref.year,
+    month: c.get('month') ?? ref.month,
+    day: c.get('day') ?? ref.day,
+  };
 }
 
 /**
  * A day chrono missed because of the words around it: a weekday anywhere ("afternoon
  * Wednesday", which chrono reads as today) or "on the 12th" (the next 12th from today).
  */
-function namedDay(text: string, now: Date, ref: DateTime): { date: CalendarDate; weekday: boolean } | undefined {
+function namedDay(
+  text: string,
+  now: Date,
+  ref: DateTime,
+): { date: CalendarDate; weekday: boolean } | undefined {
   const weekday = WEEKDAY.exec(text)?.[1];
   if (weekday) {
-    const c = chrono.parse(weekday, { instant: now, timezone: ref.offset }, { forwardDate: true })[0]?.start;
+    const c = chrono.parse(
+      weekday,
+      { instant: now, timezone: ref.offset },
+      { forwardDate: true },
+    )[0]?.start;
     return c ? { date: dateOf(c, ref), weekday: true } : undefined;
   }
   const dayOfMonth = Number(DAY_OF_MONTH.exec(text)?.[1] ?? Number.NaN);
@@ -122,7 +155,11 @@ function namedDay(text: string, now: Date, ref: DateTime): { date: CalendarDate;
     const month = today.plus({ months: m });
     if (dayOfMonth > (month.daysInMonth ?? 31)) continue;
     const candidate = month.set({ day: dayOfMonth });
-    if (candidate >= today) return { date: { year: candidate.year, month: candidate.month, day: candidate.day }, weekday: false };
+    if (candidate >= today)
+      return {
+        date: { year: candidate.year, month: candidate.month, day: candidate.day },
+        weekday: false,
+      };
   }
   return undefined;
 }

@@ -14,7 +14,13 @@ export type MeetingChange = 'meeting.rescheduled' | 'meeting.canceled';
  *
  * @example await recordMeetingChange({ store, entry, type: 'meeting.canceled', now, newId });
  */
-export async function recordMeetingChange({ store, entry, type, now, newId }: {
+export async function recordMeetingChange({
+  store,
+  entry,
+  type,
+  now,
+  newId,
+}: {
   store: Store;
   entry: CalendarEntry;
   type: MeetingChange;
@@ -26,9 +32,22 @@ export async function recordMeetingChange({ store, entry, type, now, newId }: {
   const conv = await store.getConversation(entry.conversationId).catch(() => null);
   if (conv === null) return false;
   const meeting: Conversation['meeting'] =
-    conv.meeting !== null && conv.meeting.id === entry.id ? { ...conv.meeting, start: entry.start, end: entry.end, repId: entry.repId, status: entry.status } : conv.meeting;
+    conv.meeting !== null && conv.meeting.id === entry.id
+      ? {
+          ...conv.meeting,
+          start: entry.start,
+          end: entry.end,
+          repId: entry.repId,
+          status: entry.status,
+        }
+      : conv.meeting;
   const at = now.toISOString();
   const event: OutboxEvent = { id: newId(), type, occurredAt: at, conversationId: conv.id };
-  await store.saveConversation({ ...conv, meeting, updatedAt: at, outbox: [...conv.outbox, event] });
+  await store.saveConversation({
+    ...conv,
+    meeting,
+    updatedAt: at,
+    outbox: [...conv.outbox, event],
+  });
   return true;
 }

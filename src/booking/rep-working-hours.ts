@@ -20,7 +20,12 @@ export function clockTime(hhmm: string): { hour: number; minute: number } {
  *
  * @example repWorkingHours({ id: 'lena', name: 'Lena', email: 'lena@beacon.example', timezone: 'Europe/Berlin' }, cfg, from, to)
  */
-export function repWorkingHours(rep: Rep, cfg: BookingConfig, fromMs: number, toMs: number): Span[] {
+export function repWorkingHours(
+  rep: Rep,
+  cfg: BookingConfig,
+  fromMs: number,
+  toMs: number,
+): Span[] {
   const zone = rep.timezone ?? cfg.timezone;
   const weekdays = rep.weekdays ?? cfg.weekdays;
   const hours = rep.hours ?? cfg.hours;

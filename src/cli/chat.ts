@@ -25,10 +25,28 @@ async function main(): Promise<void> {
     },
   });
   const { config } = loadConfig();
-  const core = createCore(config, { onPromptError: (e) => stdout.write(`\n[prompts] ${e.file}:${e.line}: ${e.message} (the last good version stays live)\n`) });
+  const core = createCore(config, {
+    onPromptError: (e) =>
+      stdout.write(
+        `\n[prompts] ${e.file}:${e.line}: ${e.message} (the last good version stays live)\n`,
+      ),
+  });
   const store = createMemoryStore();
-  const service = createChatService({ config, store, calendar: createMemoryCalendar([], { clock: () => new Date() }), ...core, clock: () => new Date(), newId: randomIds });
-  const visitor = VisitorSchema.parse({ timezone: values.timezone, locale: values.locale, page: values.page, referrer: null, utm: null });
+  const service = createChatService({
+    config,
+    store,
+    calendar: createMemoryCalendar([], { clock: () => new Date() }),
+    ...core,
+    clock: () => new Date(),
+    newId: randomIds,
+  });
+  const visitor = VisitorSchema.parse({
+    timezone: values.timezone,
+    locale: values.locale,
+    page: values.page,
+    referrer: null,
+    utm: null,
+  });
 
   const show = (m: Pick<ChatMessage, 'text' | 'quickReplies'>): void => {
     stdout.write(`\n\x1b[36m${config.company.agentName}:\x1b[0m ${m.text}\n`);
@@ -37,7 +55,9 @@ async function main(): Promise<void> {
   };
   const hello = await service.hello({ visitor });
   hello.messages.forEach(show);
-  stdout.write('\n(type your answers; a number picks a quick reply; /lead shows the record; /quit ends)\n');
+  stdout.write(
+    '\n(type your answers; a number picks a quick reply; /lead shows the record; /quit ends)\n',
+  );
 
   const rl = createInterface({ input: stdin, output: stdout, terminal: stdin.isTTY === true });
   let last = hello.messages.at(-1);

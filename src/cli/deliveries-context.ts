@@ -18,10 +18,15 @@ export type DataDirInfo = { dir: string; label: string };
  *
  * @example describeDataDir(loadConfig(env, cwd), env, cwd).label // 'some/folder/data (DATA_DIR)'
  */
-export function describeDataDir(loaded: LoadedConfig, env: NodeJS.ProcessEnv, cwd: string): DataDirInfo {
+export function describeDataDir(
+  loaded: LoadedConfig,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): DataDirInfo {
   const dir = path.resolve(cwd, loaded.config.dataDir);
   if ((env.DATA_DIR ?? '').trim() !== '') return { dir, label: `${dir} (DATA_DIR)` };
-  if (loaded.file !== null && fileSetsDataDir(loaded.file)) return { dir, label: `${dir} (dataDir in ${loaded.file})` };
+  if (loaded.file !== null && fileSetsDataDir(loaded.file))
+    return { dir, label: `${dir} (dataDir in ${loaded.file})` };
   return { dir, label: `${dir} (the default ./data; DATA_DIR is not set in this shell)` };
 }
 
@@ -38,11 +43,17 @@ function fileSetsDataDir(file: string): boolean {
  * Why a destination is unknown here: most often the CLI runs in a shell without the server's
  * CRM_WEBHOOK_URL (which sets up "default") or away from its config file.
  */
-export function missingDestination(id: string, known: readonly string[], loaded: LoadedConfig, cwd: string): string {
+export function missingDestination(
+  id: string,
+  known: readonly string[],
+  loaded: LoadedConfig,
+  cwd: string,
+): string {
   if (id === DEFAULT_DESTINATION_ID && loaded.runtime.crmWebhookUrl === null) {
     return `destination "${id}" is set up by CRM_WEBHOOK_URL, which is not set in this shell: run the command with the server's environment (CRM_WEBHOOK_URL, CRM_WEBHOOK_SECRET, DATA_DIR)`;
   }
-  const config = loaded.file ?? `the config (no leadbot.config.json in ${cwd}; LEADBOT_CONFIG is not set)`;
+  const config =
+    loaded.file ?? `the config (no leadbot.config.json in ${cwd}; LEADBOT_CONFIG is not set)`;
   const ids = known.length === 0 ? 'none' : known.map((k) => `"${k}"`).join(', ');
   return `no destination "${id}" in ${config} (configured here: ${ids})`;
 }

@@ -5,7 +5,11 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/load-config.js';
 import { AppError, isAppError } from '../errors/app-error.js';
 import { createDestinations } from '../handoff/create-destinations.js';
-import { DELIVERY_STATUSES, type Delivery, type DeliveryStatus } from '../handoff/delivery-schema.js';
+import {
+  DELIVERY_STATUSES,
+  type Delivery,
+  type DeliveryStatus,
+} from '../handoff/delivery-schema.js';
 import type { DeliveryStore } from '../handoff/delivery-store.js';
 import { createDeliveryWorker } from '../handoff/delivery-worker.js';
 import { createLowdbDeliveryStore } from '../handoff/lowdb-delivery-store.js';
@@ -19,9 +23,15 @@ const USAGE = [
   '       npm run deliveries -- enable <destinationId>',
 ].join('\n');
 
-export type CliIo = { out: (line: string) => void; err: (line: string) => void; env?: NodeJS.ProcessEnv; cwd?: string };
+export type CliIo = {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+};
 
-const isStatus = (s: string): s is DeliveryStatus => (DELIVERY_STATUSES as readonly string[]).includes(s);
+const isStatus = (s: string): s is DeliveryStatus =>
+  (DELIVERY_STATUSES as readonly string[]).includes(s);
 
 /**
  * `npm run deliveries -- <command>`: lists deliveries (`list`), queues one again (`redeliver`)
@@ -37,7 +47,12 @@ export async function runDeliveriesCli(argv: string[], io: CliIo): Promise<numbe
     args = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { status: { type: 'string' }, destination: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean', default: false } },
+      options: {
+        status: { type: 'string' },
+        destination: { type: 'string' },
+        limit: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
     });
   } catch (e) {
     io.err(`deliveries: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
@@ -47,7 +62,11 @@ export async function runDeliveriesCli(argv: string[], io: CliIo): Promise<numbe
   const status = args.values.status;
   const limit = args.values.limit === undefined ? 50 : Number(args.values.limit);
   const usable =
-    (command === 'list' && target === undefined && (status === undefined || isStatus(status)) && Number.isInteger(limit) && limit > 0) ||
+    (command === 'list' &&
+      target === undefined &&
+      (status === undefined || isStatus(status)) &&
+      Number.isInteger(limit) &&
+      limit > 0) ||
     ((command === 'redeliver' || command === 'enable') && target !== undefined);
   if (!usable || extra.length > 0) {
     io.err(USAGE);
@@ -61,28 +80,62 @@ export async function runDeliveriesCli(argv: string[], io: CliIo): Promise<numbe
     const loaded = loadConfig(env, cwd);
     const where = describeDataDir(loaded, env, cwd);
     // Never creates folders: a wrong DATA_DIR must show up as "nothing here", not as a new empty outbox.
-    const deliveries = existsSync(path.join(where.dir, 'outbox', 'deliveries')) ? await createLowdbDeliveryStore({ dataDir: where.dir }) : null;
+    const deliveries = existsSync(path.join(where.dir, 'outbox', 'deliveries'))
+      ? await createLowdbDeliveryStore({ dataDir: where.dir })
+      : null;
     try {
       if (command === 'list') {
-        const found = deliveries === null ? [] : await deliveries.list({ status: status !== undefined && isStatus(status) ? status : undefined, destinationId: args.values.destination });
+        const found =
+          deliveries === null
+            ? []
+            : await deliveries.list({
+                status: status !== undefined && isStatus(status) ? status : undefined,
+                destinationId: args.values.destination,
+              });
         const shown = found.slice(0, limit);
-        if (args.values.json) io.out(JSON.stringify({ dataDir: where.dir, total: found.length, deliveries: shown }));
+        if (args.values.json)
+          io.out(JSON.stringify({ dataDir: where.dir, total: found.length, deliveries: shown }));
         else formatList(shown, found.length, where).forEach((line) => io.out(line));
         return 0;
       }
-      if (deliveries === null) throw new AppError('NOT_FOUND', `no outbox in ${where.label}: is this the server's data folder?`);
-      const destinations = createDestinations(loaded.config, loaded.runtime, { env, promptsDir: path.resolve(cwd, loaded.config.promptsDir), expandHeaders: false });
+      if (deliveries === null)
+        throw new AppError(
+          'NOT_FOUND',
+          `no outbox in ${where.label}: is this the server's data folder?`,
+        );
+      const destinations = createDestinations(loaded.config, loaded.runtime, {
+        env,
+        promptsDir: path.resolve(cwd, loaded.config.promptsDir),
+        expandHeaders: false,
+      });
       const known = (id: string): void => {
-        if (!destinations.some((d) => d.id === id)) throw new AppError('NOT_FOUND', missingDestination(id, destinations.map((d) => d.id), loaded, cwd));
+        if (!destinations.some((d) => d.id === id))
+          throw new AppError(
+            'NOT_FOUND',
+            missingDestination(
+              id,
+              destinations.map((d) => d.id),
+              loaded,
+              cwd,
+            ),
+          );
       };
       // No start(): the worker only writes the records; the server's worker sends them.
       const worker = createDeliveryWorker({
-        store: NO_CONVERSATIONS, deliveries, markers: createMemoryOutboxMarkers(), destinations, config: loaded.config, clock: () => new Date(), logger: { warn: () => undefined, error: (m) => io.err(m) },
+        store: NO_CONVERSATIONS,
+        deliveries,
+        markers: createMemoryOutboxMarkers(),
+        destinations,
+        config: loaded.config,
+        clock: () => new Date(),
+        logger: { warn: () => undefined, error: (m) => io.err(m) },
       });
       if (command === 'redeliver' && target !== undefined) {
         known((await find(deliveries, target, where)).destinationId);
         const d = await worker.redeliver(target);
-        io.out(`queued ${d.id} (${d.eventType}, webhook-id ${d.eventId}) for "${d.destinationId}" in ${where.dir}: the running server sends it within 15 s, or at its next start.`);
+        io.out(
+          `queued ${d.id} (${d.eventType}, webhook-id ${d.eventId}) for "${d.destinationId}" in ${where.dir}: the running server sends it within 15 s, or at its next start.`,
+        );
       } else if (target !== undefined) {
         known(target);
         const n = await worker.enableDestination(target);
@@ -103,9 +156,12 @@ export async function runDeliveriesCli(argv: string[], io: CliIo): Promise<numbe
 
 /** The CLI never reads conversations (bodies are built by the server when it sends). */
 const NO_CONVERSATIONS: Store = {
-  getConversation: () => Promise.reject(new AppError('INTERNAL', 'the deliveries CLI does not read conversations')),
-  peekConversation: () => Promise.reject(new AppError('INTERNAL', 'the deliveries CLI does not read conversations')),
-  saveConversation: () => Promise.reject(new AppError('INTERNAL', 'the deliveries CLI does not write conversations')),
+  getConversation: () =>
+    Promise.reject(new AppError('INTERNAL', 'the deliveries CLI does not read conversations')),
+  peekConversation: () =>
+    Promise.reject(new AppError('INTERNAL', 'the deliveries CLI does not read conversations')),
+  saveConversation: () =>
+    Promise.reject(new AppError('INTERNAL', 'the deliveries CLI does not write conversations')),
   listConversationIds: () => Promise.resolve([]),
   close: () => Promise.resolve(),
 };
@@ -121,23 +177,50 @@ function formatList(list: readonly Delivery[], total: number, where: DataDirInfo
   if (list.length === 0) return [`No deliveries in ${where.label}.`];
   const rows = list.map((d) => {
     const last = d.attempts[d.attempts.length - 1];
-    const outcome = last === undefined ? '-' : last.status !== null ? `HTTP ${last.status}` : (last.error ?? '-');
-    return [d.id, d.status, d.destinationId, d.eventType, String(d.attempts.length), outcome.slice(0, 60), d.nextAttemptAt ?? d.reason ?? ''];
+    const outcome =
+      last === undefined ? '-' : last.status !== null ? `HTTP ${last.status}` : (last.error ?? '-');
+    return [
+      d.id,
+      d.status,
+      d.destinationId,
+      d.eventType,
+      String(d.attempts.length),
+      outcome.slice(0, 60),
+      d.nextAttemptAt ?? d.reason ?? '',
+    ];
   });
-  const header = ['id', 'status', 'destination', 'event', 'attempts', 'last outcome', 'next attempt / reason'];
+  const header = [
+    'id',
+    'status',
+    'destination',
+    'event',
+    'attempts',
+    'last outcome',
+    'next attempt / reason',
+  ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   const out = [`Deliveries in ${where.label}, newest first:`, line(header), ...rows.map(line)];
   if (total > list.length) out.push(`(${list.length} of ${total} shown; use --limit)`);
   return out;
 }
 
-const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+const isMain =
+  process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
-  runDeliveriesCli(process.argv.slice(2), { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) }).then(
+  runDeliveriesCli(process.argv.slice(2), {
+    out: (l) => process.stdout.write(`${l}\n`),
+    err: (l) => process.stderr.write(`${l}\n`),
+  }).then(
     (code) => (process.exitCode = code),
     (e: unknown) => {
-      process.stderr.write(`deliveries: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.stderr.write(
+        `deliveries: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+      );
       process.exitCode = 1;
     },
   );

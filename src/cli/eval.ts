@@ -10,9 +10,17 @@ import { createEvalRun } from '../eval/create-eval-service.js';
 async function main(): Promise<number> {
   let args;
   try {
-    args = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean', default: false }, mode: { type: 'string', default: 'rules' } } });
+    args = parseArgs({
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        mode: { type: 'string', default: 'rules' },
+      },
+    });
   } catch (e) {
-    process.stderr.write(`eval: ${e instanceof Error ? e.message : String(e)}\nusage: npm run eval -- <file.jsonl> [--json] [--mode rules|llm]\n`);
+    process.stderr.write(
+      `eval: ${e instanceof Error ? e.message : String(e)}\nusage: npm run eval -- <file.jsonl> [--json] [--mode rules|llm]\n`,
+    );
     return 2;
   }
   const file = args.positionals[0];
@@ -25,7 +33,9 @@ async function main(): Promise<number> {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    process.stderr.write(`eval: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(
+      `eval: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`,
+    );
     return 2;
   }
   let items;

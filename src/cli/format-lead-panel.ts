@@ -12,12 +12,22 @@ export function formatLeadPanel(conv: Conversation, config: Config): string {
   for (const path of FIELD_PATHS) {
     const e = conv.lead[path];
     if (!e) continue;
-    const was = e.history.length > 0 ? dim(` (was ${e.history.map((h) => JSON.stringify(h.value)).join(', ')})`) : '';
-    lines.push(`  ${path.padEnd(20)} ${JSON.stringify(e.value)}${was}  ${dim(`← "${e.evidence.slice(0, 60)}" [${e.source}]`)}`);
+    const was =
+      e.history.length > 0
+        ? dim(` (was ${e.history.map((h) => JSON.stringify(h.value)).join(', ')})`)
+        : '';
+    lines.push(
+      `  ${path.padEnd(20)} ${JSON.stringify(e.value)}${was}  ${dim(`← "${e.evidence.slice(0, 60)}" [${e.source}]`)}`,
+    );
   }
   if (lines.length === 1) lines.push(dim('  (nothing yet)'));
   lines.push(dim('  ── score ────────────────────────────────────'));
-  for (const b of s.breakdown) lines.push(`  ${(b.points > 0 ? `+${b.points}` : String(b.points)).padStart(4)}  ${b.signal} ${dim(`(${b.detail})`)}`);
-  lines.push(`  = ${s.score}   grade \x1b[1m${s.grade}\x1b[0m   stage \x1b[1m${s.stage}\x1b[0m${conv.meeting ? `   meeting ${conv.meeting.start}` : ''}`);
+  for (const b of s.breakdown)
+    lines.push(
+      `  ${(b.points > 0 ? `+${b.points}` : String(b.points)).padStart(4)}  ${b.signal} ${dim(`(${b.detail})`)}`,
+    );
+  lines.push(
+    `  = ${s.score}   grade \x1b[1m${s.grade}\x1b[0m   stage \x1b[1m${s.stage}\x1b[0m${conv.meeting ? `   meeting ${conv.meeting.start}` : ''}`,
+  );
   return `${lines.join('\n')}\n`;
 }

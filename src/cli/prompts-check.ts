@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config/config-schema.js';
 import { defaultConfig, loadConfig } from '../config/load-config.js';
-import { checkWebhookTemplates, type WebhookTemplateReport } from '../handoff/check-webhook-templates.js';
+import {
+  checkWebhookTemplates,
+  type WebhookTemplateReport,
+} from '../handoff/check-webhook-templates.js';
 import { checkPrompts } from '../prompts/check-prompts.js';
 import { compileTemplate } from '../prompts/compile-template.js';
 import { createHandlebarsEnv } from '../prompts/handlebars-env.js';
@@ -19,8 +22,16 @@ type Defaults = { promptsDir: string; company: string; agentName: string; config
  * and the webhook bodies in `webhooks/`), then previews each template rendered for a sample
  * lead. Returns the exit code: 1 when any error was found (warnings alone do not fail), else 0.
  */
-export function runPromptsCheck(argv: string[], out: (line: string) => void, cwd = process.cwd()): number {
-  const { values } = parseArgs({ args: argv, options: { dir: { type: 'string' } }, allowPositionals: false });
+export function runPromptsCheck(
+  argv: string[],
+  out: (line: string) => void,
+  cwd = process.cwd(),
+): number {
+  const { values } = parseArgs({
+    args: argv,
+    options: { dir: { type: 'string' } },
+    allowPositionals: false,
+  });
   const defaults = configDefaults(cwd, out);
   const dir = path.resolve(cwd, values.dir ?? defaults.promptsDir);
 
@@ -28,13 +39,18 @@ export function runPromptsCheck(argv: string[], out: (line: string) => void, cwd
   const problems = [...checkPrompts(dir), ...webhooks.flatMap(webhookProblems)];
   const errors = problems.filter((p) => p.severity === 'error');
   for (const p of problems) out(formatProblem(p, cwd));
-  out(problems.length === 0 ? 'No problems found.' : `${errors.length} error(s), ${problems.length - errors.length} warning(s).`);
+  out(
+    problems.length === 0
+      ? 'No problems found.'
+      : `${errors.length} error(s), ${problems.length - errors.length} warning(s).`,
+  );
   previewAll(dir, defaults, out);
   webhooks.forEach((r) => previewWebhook(r, out));
   return errors.length > 0 ? 1 : 0;
 }
 
-const webhookProblems = (r: WebhookTemplateReport): PromptProblem[] => r.errors.map((message) => ({ file: r.file, line: 0, message, severity: 'error' }));
+const webhookProblems = (r: WebhookTemplateReport): PromptProblem[] =>
+  r.errors.map((message) => ({ file: r.file, line: 0, message, severity: 'error' }));
 
 /** A body template: the events it skips, and its body for a sample qualified lead. */
 function previewWebhook(r: WebhookTemplateReport, out: (line: string) => void): void {
@@ -56,12 +72,18 @@ function previewAll(dir: string, d: Defaults, out: (line: string) => void): void
     out(`--- ${name} ---`);
     out(`variables: ${Object.keys(TEMPLATE_VARS[name].shape).join(', ')}`);
     const file = path.join(dir, `${name}.hbs`);
-    const compiled = existsSync(file) ? compileTemplate(hb, name, readFileSync(file, 'utf8'), file) : null;
+    const compiled = existsSync(file)
+      ? compileTemplate(hb, name, readFileSync(file, 'utf8'), file)
+      : null;
     if (!compiled?.ok) {
       out('(not rendered: see the errors above)');
       continue;
     }
-    const vars = TEMPLATE_VARS[name].parse({ ...SAMPLE_VARS[name], company: d.company, agentName: d.agentName });
+    const vars = TEMPLATE_VARS[name].parse({
+      ...SAMPLE_VARS[name],
+      company: d.company,
+      agentName: d.agentName,
+    });
     const text = compiled.template.render(vars);
     out(text === '' ? '(renders empty)' : text);
     for (const q of compiled.template.quickReplies) out(`  [${q.label}] -> "${q.value}"`);
@@ -72,15 +94,28 @@ function previewAll(dir: string, d: Defaults, out: (line: string) => void): void
 function configDefaults(cwd: string, out: (line: string) => void): Defaults {
   try {
     const { config } = loadConfig(process.env, cwd);
-    return { promptsDir: config.promptsDir, company: config.company.name, agentName: config.company.agentName, config };
+    return {
+      promptsDir: config.promptsDir,
+      company: config.company.name,
+      agentName: config.company.agentName,
+      config,
+    };
   } catch (e) {
     out(`note: config not loaded (${e instanceof Error ? e.message : String(e)}); using defaults`);
-    return { promptsDir: './prompts', company: 'Beacon', agentName: 'Beacon assistant', config: defaultConfig() };
+    return {
+      promptsDir: './prompts',
+      company: 'Beacon',
+      agentName: 'Beacon assistant',
+      config: defaultConfig(),
+    };
   }
 }
 
-const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+const isMain =
+  process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   // The CLI's output is its purpose: stdout is the right channel here.
-  process.exitCode = runPromptsCheck(process.argv.slice(2), (line) => process.stdout.write(`${line}\n`));
+  process.exitCode = runPromptsCheck(process.argv.slice(2), (line) =>
+    process.stdout.write(`${line}\n`),
+  );
 }

@@ -11,26 +11,74 @@ const timeZone = z.string().refine(isTimeZone, 'unknown IANA time zone');
 const currency = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code like "USD"');
 
 const FREE_EMAIL_DOMAINS = [
-  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'hotmail.co.uk', 'live.com', 'msn.com',
-  'yahoo.com', 'yahoo.co.uk', 'yahoo.co.in', 'ymail.com', 'icloud.com', 'me.com', 'mac.com', 'aol.com',
-  'proton.me', 'protonmail.com', 'gmx.de', 'gmx.net', 'gmx.com', 'web.de', 't-online.de', 'mail.com',
-  'zoho.com', 'yandex.com', 'yandex.ru', 'mail.ru', 'qq.com', '163.com', 'rediffmail.com', 'fastmail.com',
-  'hey.com', 'tutanota.com', 'orange.fr', 'free.fr', 'laposte.net', 'libero.it', 'bigpond.com',
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'hotmail.co.uk',
+  'live.com',
+  'msn.com',
+  'yahoo.com',
+  'yahoo.co.uk',
+  'yahoo.co.in',
+  'ymail.com',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'aol.com',
+  'proton.me',
+  'protonmail.com',
+  'gmx.de',
+  'gmx.net',
+  'gmx.com',
+  'web.de',
+  't-online.de',
+  'mail.com',
+  'zoho.com',
+  'yandex.com',
+  'yandex.ru',
+  'mail.ru',
+  'qq.com',
+  '163.com',
+  'rediffmail.com',
+  'fastmail.com',
+  'hey.com',
+  'tutanota.com',
+  'orange.fr',
+  'free.fr',
+  'laposte.net',
+  'libero.it',
+  'bigpond.com',
 ];
 
 export const ScoringPolicySchema = z.object({
-  authority: z.object({ decision_maker: points, influencer: points, researcher: points }).default({ decision_maker: 25, influencer: 15, researcher: 0 }),
+  authority: z
+    .object({ decision_maker: points, influencer: points, researcher: points })
+    .default({ decision_maker: 25, influencer: 15, researcher: 0 }),
   companySize: z
     .array(z.object({ min: z.number().int().nonnegative(), points }))
-    .default([{ min: 200, points: 15 }, { min: 50, points: 10 }, { min: 10, points: 5 }])
+    .default([
+      { min: 200, points: 15 },
+      { min: 50, points: 10 },
+      { min: 10, points: 5 },
+    ])
     .describe('tiers, checked from the largest min down; the first that fits scores'),
   budget: z
-    .object({ thresholdAnnual: z.number().nonnegative(), atOrAbove: points, below: points, none: points })
+    .object({
+      thresholdAnnual: z.number().nonnegative(),
+      atOrAbove: points,
+      below: points,
+      none: points,
+    })
     .default({ thresholdAnnual: 5000, atOrAbove: 20, below: -10, none: -15 }),
-  timeline: z.record(z.enum(TIMELINE_BUCKETS), points).default({ immediate: 20, quarter: 15, half: 10, year: 5, later: -5, none: -10 }),
+  timeline: z
+    .record(z.enum(TIMELINE_BUCKETS), points)
+    .default({ immediate: 20, quarter: 15, half: 10, year: 5, later: -5, none: -10 }),
   needStated: points.default(10),
   demo: points.default(15),
-  pages: z.array(z.object({ pathContains: z.string().min(1), points })).default([{ pathContains: '/pricing', points: 10 }]),
+  pages: z
+    .array(z.object({ pathContains: z.string().min(1), points }))
+    .default([{ pathContains: '/pricing', points: 10 }]),
   email: z
     .object({ free: points, company: points, freeDomains: z.array(z.string().toLowerCase()) })
     .default({ free: -5, company: 5, freeDomains: FREE_EMAIL_DOMAINS }),
@@ -41,7 +89,9 @@ export type ScoringPolicy = z.output<typeof ScoringPolicySchema>;
 
 export const CurrencySchema = z.object({
   base: currency.default('USD'),
-  rates: z.record(currency, z.number().positive()).default({ USD: 1, EUR: 1.1, GBP: 1.3, CAD: 0.73, AUD: 0.66, INR: 0.012 }),
+  rates: z
+    .record(currency, z.number().positive())
+    .default({ USD: 1, EUR: 1.1, GBP: 1.3, CAD: 0.73, AUD: 0.66, INR: 0.012 }),
 });
 
 const RepSchema = z.object({
@@ -55,16 +105,27 @@ const RepSchema = z.object({
 
 export const BookingSchema = z.object({
   timezone: timeZone.default('America/New_York'),
-  weekdays: z.array(z.number().int().min(1).max(7)).min(1).default([1, 2, 3, 4, 5]).describe('ISO weekdays, 1 = Monday'),
+  weekdays: z
+    .array(z.number().int().min(1).max(7))
+    .min(1)
+    .default([1, 2, 3, 4, 5])
+    .describe('ISO weekdays, 1 = Monday'),
   hours: z.object({ start: hhmm, end: hhmm }).default({ start: '09:00', end: '17:00' }),
   slotMinutes: z.number().int().min(5).max(480).default(30),
   bufferMinutes: z.number().int().min(0).max(240).default(0),
-  minNoticeHours: z.number().min(0).max(24 * 30).default(4),
+  minNoticeHours: z
+    .number()
+    .min(0)
+    .max(24 * 30)
+    .default(4),
   horizonDays: z.number().int().min(1).max(365).default(14),
   offer: z.number().int().min(1).max(10).default(3),
   holdMinutes: z.number().int().min(1).max(120).default(10),
   holidays: z.array(z.iso.date()).default([]),
-  reps: z.array(RepSchema).min(1).default([{ id: 'rep-1', name: 'the Beacon sales team', email: 'sales@beacon.example' }]),
+  reps: z
+    .array(RepSchema)
+    .min(1)
+    .default([{ id: 'rep-1', name: 'the Beacon sales team', email: 'sales@beacon.example' }]),
   meetingTitle: z.string().default('Intro call'),
 });
 
@@ -77,11 +138,15 @@ const DestinationSchema = z.object({
   previousSecrets: z
     .array(WebhookSecretSchema)
     .default([])
-    .describe('during a secret rotation: older secrets that still sign, removed once receivers use `secret`'),
+    .describe(
+      'during a secret rotation: older secrets that still sign, removed once receivers use `secret`',
+    ),
   headers: z
     .record(z.string().regex(/^[A-Za-z0-9-]+$/, 'expected an HTTP header name'), z.string())
     .default({})
-    .describe('extra request headers (e.g. Authorization); ${NAME} is replaced by the environment variable NAME'),
+    .describe(
+      'extra request headers (e.g. Authorization); ${NAME} is replaced by the environment variable NAME',
+    ),
 });
 
 /** "5s", "30s", "2m", "1h", "1d" or "500ms" -> milliseconds. */
@@ -99,7 +164,9 @@ const duration = z.preprocess(
 );
 
 /** Svix-style: quick retries for blips, then a tail covering a day-long CRM outage (~41 h in all). */
-const DEFAULT_RETRY_SCHEDULE_MS = [5_000, 30_000, 120_000, 600_000, 3_600_000, 14_400_000, 43_200_000, 86_400_000];
+const DEFAULT_RETRY_SCHEDULE_MS = [
+  5_000, 30_000, 120_000, 600_000, 3_600_000, 14_400_000, 43_200_000, 86_400_000,
+];
 
 const CrmSchema = z.object({
   destinations: z.array(DestinationSchema).default([]),
@@ -107,9 +174,17 @@ const CrmSchema = z.object({
     .array(duration)
     .max(30)
     .default(DEFAULT_RETRY_SCHEDULE_MS)
-    .describe('the wait before each retry (first attempt immediately); after the last one the delivery is dead-lettered'),
+    .describe(
+      'the wait before each retry (first attempt immediately); after the last one the delivery is dead-lettered',
+    ),
   attemptTimeoutMs: z.number().int().min(100).max(120_000).default(10_000),
-  retryAfterMaxMs: z.number().int().min(0).max(7 * 86_400_000).default(86_400_000).describe('the longest Retry-After honoured'),
+  retryAfterMaxMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 86_400_000)
+    .default(86_400_000)
+    .describe('the longest Retry-After honoured'),
 });
 
 export const ConfigSchema = z.object({
@@ -131,9 +206,10 @@ export const ConfigSchema = z.object({
   currency: CurrencySchema.default(CurrencySchema.parse({})),
   fiscalYearEndMonth: z.number().int().min(1).max(12).default(12),
   booking: BookingSchema.default(BookingSchema.parse({})),
-  nurture: z
-    .object({ title: z.string().min(1), url: z.string().min(1) })
-    .default({ title: 'The 2026 guide to qualifying inbound leads', url: 'https://beacon.example/guides/lead-qualification' }),
+  nurture: z.object({ title: z.string().min(1), url: z.string().min(1) }).default({
+    title: 'The 2026 guide to qualifying inbound leads',
+    url: 'https://beacon.example/guides/lead-qualification',
+  }),
   crm: CrmSchema.default(CrmSchema.parse({})),
   llm: z
     .object({
@@ -145,7 +221,12 @@ export const ConfigSchema = z.object({
   server: z
     .object({
       port: z.number().int().min(0).max(65535).default(3000),
-      publicUrl: z.url().optional().describe('the address visitors reach the server at, for links in messages (default http://localhost:<port>)'),
+      publicUrl: z
+        .url()
+        .optional()
+        .describe(
+          'the address visitors reach the server at, for links in messages (default http://localhost:<port>)',
+        ),
       allowedOrigins: z.array(z.string()).default([]),
       maxMessageChars: z.number().int().min(1).max(20_000).default(2000),
       messagesPerMinute: z.number().int().min(1).max(10_000).default(30),
@@ -156,4 +237,3 @@ export const ConfigSchema = z.object({
 });
 export type Config = z.output<typeof ConfigSchema>;
 export type BookingConfig = Config['booking'];
-

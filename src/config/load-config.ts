@@ -24,7 +24,10 @@ export class ConfigError extends Error {
 /** "booking.hours.start: expected HH:MM (24 h)" for each issue. */
 export function formatIssues(error: z.ZodError, prefix = ''): string {
   return error.issues
-    .map((i) => `${[prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(root)'}: ${i.message}`)
+    .map(
+      (i) =>
+        `${[prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(root)'}: ${i.message}`,
+    )
     .join('\n');
 }
 
@@ -35,13 +38,17 @@ export function parseConfig(raw: unknown, source = 'config'): Config {
   return parsed.data;
 }
 
-const nonEmpty = (v: string | undefined): string | null => (v === undefined || v.trim() === '' ? null : v.trim());
+const nonEmpty = (v: string | undefined): string | null =>
+  v === undefined || v.trim() === '' ? null : v.trim();
 
 /**
  * Loads `leadbot.config.json` from `cwd` (or the file in LEADBOT_CONFIG), then applies the
  * environment overrides of DESIGN.md "Running it". With neither, returns the shipped defaults.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): { config: Config; runtime: RuntimeEnv; file: string | null } {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+): { config: Config; runtime: RuntimeEnv; file: string | null } {
   const explicit = nonEmpty(env.LEADBOT_CONFIG);
   const file = explicit ? path.resolve(cwd, explicit) : path.join(cwd, 'leadbot.config.json');
   let raw: unknown = {};
@@ -51,7 +58,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       raw = JSON.parse(readFileSync(file, 'utf8'));
       used = file;
     } catch (e) {
-      throw new ConfigError(`Invalid config file ${file}: ${e instanceof Error ? e.message : String(e)}`);
+      throw new ConfigError(
+        `Invalid config file ${file}: ${e instanceof Error ? e.message : String(e)}`,
+      );
     }
   } else if (explicit) {
     throw new ConfigError(`LEADBOT_CONFIG points to ${file}, which does not exist`);
@@ -61,16 +70,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const port = nonEmpty(env.PORT);
   if (port !== null) {
     const n = Number(port);
-    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(`PORT: expected a port number 0-65535, got "${port}"`);
+    if (!Number.isInteger(n) || n < 0 || n > 65535)
+      throw new ConfigError(`PORT: expected a port number 0-65535, got "${port}"`);
     config.server.port = n;
   }
   const dataDir = nonEmpty(env.DATA_DIR);
   if (dataDir !== null) config.dataDir = dataDir;
   const origins = nonEmpty(env.ALLOWED_ORIGINS);
-  if (origins !== null) config.server.allowedOrigins = origins.split(',').map((o) => o.trim()).filter(Boolean);
+  if (origins !== null)
+    config.server.allowedOrigins = origins
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
   const publicUrl = nonEmpty(env.PUBLIC_URL);
   if (publicUrl !== null) {
-    if (!z.url().safeParse(publicUrl).success) throw new ConfigError(`PUBLIC_URL: expected a URL, got "${publicUrl}"`);
+    if (!z.url().safeParse(publicUrl).success)
+      throw new ConfigError(`PUBLIC_URL: expected a URL, got "${publicUrl}"`);
     config.server.publicUrl = publicUrl.replace(/\/+$/, '');
   }
   const model = nonEmpty(env.LLM_MODEL);

@@ -11,15 +11,35 @@ export function askPart(conv: Conversation, slot: QualifyingSlot): ReplyPart {
   if (slot === 'company') {
     return {
       template: 'ask-company',
-      vars: { retry, missingName: missing.includes('company.name'), missingSize: missing.includes('company.size'), companyName: getField(conv.lead, 'company.name') ?? null },
+      vars: {
+        retry,
+        missingName: missing.includes('company.name'),
+        missingSize: missing.includes('company.size'),
+        companyName: getField(conv.lead, 'company.name') ?? null,
+      },
     };
   }
   if (slot === 'contact') {
     // After "talk to a human", the question is how the team should reach them.
     const forHandoff = conv.handoffRequested && missing.includes('contact.email');
-    return { template: 'ask-contact', vars: { retry, missingName: missing.includes('contact.name'), missingEmail: missing.includes('contact.email'), forHandoff } };
+    return {
+      template: 'ask-contact',
+      vars: {
+        retry,
+        missingName: missing.includes('contact.name'),
+        missingEmail: missing.includes('contact.email'),
+        forHandoff,
+      },
+    };
   }
-  const template = ({ need: 'ask-need', authority: 'ask-authority', budget: 'ask-budget', timeline: 'ask-timeline' } as const)[slot];
+  const template = (
+    {
+      need: 'ask-need',
+      authority: 'ask-authority',
+      budget: 'ask-budget',
+      timeline: 'ask-timeline',
+    } as const
+  )[slot];
   return { template, vars: { retry } };
 }
 
@@ -36,16 +56,34 @@ export function markAsked(conv: Conversation, slot: QualifyingSlot | 'booking'):
 export type OfferWording = 'offer' | 'unclear' | 'later';
 
 /** The meeting question with the offered slots as quick replies, labelled in the visitor's zone. */
-export function bookingReply(conv: Conversation, before: ReplyPart[], slots: readonly FreeSlot[], wording: OfferWording = 'offer'): { conversation: Conversation; output: EngineOutput } {
+export function bookingReply(
+  conv: Conversation,
+  before: ReplyPart[],
+  slots: readonly FreeSlot[],
+  wording: OfferWording = 'offer',
+): { conversation: Conversation; output: EngineOutput } {
   const { timezone, locale } = conv.visitor;
   const labels = slots.map((s) => slotLabel(s.start, timezone, locale));
-  const ask = (retry: boolean): ReplyPart => ({ template: 'ask-booking', vars: { retry, timezone, slots: labels.map((label) => ({ label })) } });
+  const ask = (retry: boolean): ReplyPart => ({
+    template: 'ask-booking',
+    vars: { retry, timezone, slots: labels.map((label) => ({ label })) },
+  });
   const parts: ReplyPart[] =
-    wording === 'later' ? [{ template: 'booking-later', vars: {} }] : wording === 'unclear' ? [{ template: 'booking-unclear', vars: {} }, ask(true)] : [ask((conv.asks.booking ?? 0) > 0)];
+    wording === 'later'
+      ? [{ template: 'booking-later', vars: {} }]
+      : wording === 'unclear'
+        ? [{ template: 'booking-unclear', vars: {} }, ask(true)]
+        : [ask((conv.asks.booking ?? 0) > 0)];
   const conversation = { ...markAsked(conv, 'booking'), offeredSlots: slots.map((s) => s.start) };
   return {
     conversation,
-    output: { type: 'reply', parts: [...before, ...parts], expecting: 'booking', quickReplies: labels.map((label) => ({ label, value: label })), final: false },
+    output: {
+      type: 'reply',
+      parts: [...before, ...parts],
+      expecting: 'booking',
+      quickReplies: labels.map((label) => ({ label, value: label })),
+      final: false,
+    },
   };
 }
 
@@ -53,9 +91,19 @@ export function bookingReply(conv: Conversation, before: ReplyPart[], slots: rea
  * The slots to offer again while an offer is open: those just offered that are still free, in
  * their order, topped up with the next free ones; the first free slots when none was offered.
  */
-export function currentOffer(conv: Conversation, free: readonly FreeSlot[], count: number): FreeSlot[] {
-  const still = conv.offeredSlots.map((start) => free.find((s) => s.start === start)).filter((s): s is FreeSlot => s !== undefined);
+export function currentOffer(
+  conv: Conversation,
+  free: readonly FreeSlot[],
+  count: number,
+): FreeSlot[] {
+  const still = conv.offeredSlots
+    .map((start) => free.find((s) => s.start === start))
+    .filter((s): s is FreeSlot => s !== undefined);
   if (still.length === 0) return free.slice(0, count);
-  const more = free.filter((s) => !still.includes(s) && Date.parse(s.start) > Date.parse(still.at(-1)?.start ?? '')).slice(0, Math.max(0, count - still.length));
+  const more = free
+    .filter(
+      (s) => !still.includes(s) && Date.parse(s.start) > Date.parse(still.at(-1)?.start ?? ''),
+    )
+    .slice(0, Math.max(0, count - still.length));
   return [...still, ...more];
 }

@@ -8,7 +8,13 @@ export type AgentEvent =
   | { type: 'agent:delta'; payload: { id: string; text: string } }
   | {
       type: 'agent:message';
-      payload: { id: string; text: string; expecting: Slot | null; quickReplies: QuickReply[]; final: boolean };
+      payload: {
+        id: string;
+        text: string;
+        expecting: Slot | null;
+        quickReplies: QuickReply[];
+        final: boolean;
+      };
     };
 
 export type HelloResult = { sessionId: string; messages: ChatMessage[]; resumed: boolean };
@@ -32,7 +38,11 @@ export type ChatService = {
    * Stores the visitor's message and resolves once it is stored (persist before ack); the
    * agent's reply is then produced through `emit`. Throws AppError('SESSION_NOT_FOUND').
    */
-  receive(sessionId: string, input: { clientId: string; text: string }, emit: (e: AgentEvent) => void): Promise<ReceiveResult>;
+  receive(
+    sessionId: string,
+    input: { clientId: string; text: string },
+    emit: (e: AgentEvent) => void,
+  ): Promise<ReceiveResult>;
   /** Replies to a stored visitor message that no reply followed (a crash between ack and reply). */
   answerPending?(sessionId: string, emit: (e: AgentEvent) => void): Promise<void>;
 };

@@ -39,10 +39,16 @@ function meetingRequest(conv: Conversation, id: string): MeetingRequest {
   const name = getField(conv.lead, 'contact.name');
   const email = getField(conv.lead, 'contact.email');
   // A visitor who kept their name to themselves is still booked: the invite names them by their email.
-  return { id, conversationId: conv.id, attendee: email ? { name: attendeeName(name, email), email } : undefined, timezone: conv.visitor.timezone, locale: conv.visitor.locale };
+  return {
+    id,
+    conversationId: conv.id,
+    attendee: email ? { name: attendeeName(name, email), email } : undefined,
+    timezone: conv.visitor.timezone,
+    locale: conv.visitor.locale,
+  };
 }
 
-const REPLY_FAILED = "Sorry, something went wrong on our side. Could you say that again?";
+const REPLY_FAILED = 'Sorry, something went wrong on our side. Could you say that again?';
 
 /** The recent turns an extractor may read. */
 const RECENT_TURNS = 6;
@@ -52,7 +58,9 @@ const RECENT_TURNS = 6;
  * free meeting slots and the knowledge file, renders replies and emits them. One conversation's
  * messages are handled one at a time (a per-session queue), so saves never interleave.
  */
-export function createChatService(deps: ChatServiceDeps): ChatService & { conversation(id: string): Promise<Conversation | null> } {
+export function createChatService(
+  deps: ChatServiceDeps,
+): ChatService & { conversation(id: string): Promise<Conversation | null> } {
   const { config, store } = deps;
   const queue = createKeyedQueue();
   const serialize = <T>(id: string, task: () => Promise<T>): Promise<T> => queue.run(id, task);
@@ -64,22 +72,42 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
    * becomes sales-qualified only once it has an email, so earlier turns skip the calendar.
    */
   async function slotsFor(conv: Conversation, now: Date, text: string | null) {
-    const mayNeed = conv.meeting !== null || conv.expecting === 'booking' || getField(conv.lead, 'contact.email') !== undefined || (text !== null && text.includes('@'));
+    const mayNeed =
+      conv.meeting !== null ||
+      conv.expecting === 'booking' ||
+      getField(conv.lead, 'contact.email') !== undefined ||
+      (text !== null && text.includes('@'));
     if (!mayNeed) return [];
     const horizon = new Date(now.getTime() + (config.booking.horizonDays + 1) * 86_400_000);
-    const busy = await deps.calendar.busy(now.toISOString(), horizon.toISOString(), { exceptHoldId: conv.id });
+    const busy = await deps.calendar.busy(now.toISOString(), horizon.toISOString(), {
+      exceptHoldId: conv.id,
+    });
     // Times offered to a visitor stay bookable while they are held for them, even if the
     // minimum notice runs out meanwhile: the notice counts from when the hold began at most.
-    const noticeFrom = conv.expecting === 'booking' ? new Date(now.getTime() - config.booking.holdMinutes * 60_000) : now;
+    const noticeFrom =
+      conv.expecting === 'booking'
+        ? new Date(now.getTime() - config.booking.holdMinutes * 60_000)
+        : now;
     // Reading a typed choice or moving a meeting needs the whole horizon; a first offer needs
     // only the next few (computing 14 days of slots costs milliseconds on every such turn).
-    const choosing = conv.expecting === 'booking' || conv.meeting !== null || (text !== null && (conv.asks.booking ?? 0) > 0 && asksForMeeting(text, now, conv.visitor.timezone));
+    const choosing =
+      conv.expecting === 'booking' ||
+      conv.meeting !== null ||
+      (text !== null &&
+        (conv.asks.booking ?? 0) > 0 &&
+        asksForMeeting(text, now, conv.visitor.timezone));
     const limit = choosing ? 500 : config.booking.offer;
-    return freeSlots(config.booking, noticeFrom, busy, limit + 1).filter((s) => Date.parse(s.start) > now.getTime()).slice(0, limit);
+    return freeSlots(config.booking, noticeFrom, busy, limit + 1)
+      .filter((s) => Date.parse(s.start) > now.getTime())
+      .slice(0, limit);
   }
 
   /** Runs one engine event, then any calendar change it asks for, and renders the replies as messages. */
-  async function run(conv: Conversation, event: EngineEvent, now: Date): Promise<{ conversation: Conversation; replies: ChatMessage[] }> {
+  async function run(
+    conv: Conversation,
+    event: EngineEvent,
+    now: Date,
+  ): Promise<{ conversation: Conversation; replies: ChatMessage[] }> {
     const text = event.type === 'visitor_message' ? event.text : null;
     let ctx = { config, freeSlots: await slotsFor(conv, now, text), newId: deps.newId };
     let t: Transition = transition(conv, event, now, ctx);
@@ -99,8 +127,20 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
       for (const o of tr.outputs) {
         if (o.type !== 'reply') continue;
         const firstName = getField(tr.conversation.lead, 'contact.name')?.split(/\s+/)[0] ?? null;
-        const r = renderParts(deps.renderer, o.parts, { company: config.company.name, agentName: config.company.agentName, firstName });
-        into.push({ id: deps.newId(), role: 'agent', text: r.text, at: at.toISOString(), expecting: o.expecting, quickReplies: o.quickReplies ?? r.quickReplies, final: o.final });
+        const r = renderParts(deps.renderer, o.parts, {
+          company: config.company.name,
+          agentName: config.company.agentName,
+          firstName,
+        });
+        into.push({
+          id: deps.newId(),
+          role: 'agent',
+          text: r.text,
+          at: at.toISOString(),
+          expecting: o.expecting,
+          quickReplies: o.quickReplies ?? r.quickReplies,
+          final: o.final,
+        });
       }
     }
   }
@@ -110,12 +150,34 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
     for (const o of t.outputs) {
       if (o.type === 'book') {
         const meetingId = deps.newId();
-        const entry = await deps.calendar.claim({ start: o.start, end: o.end, repIds: o.repIds }, meetingRequest(t.conversation, meetingId));
-        return entry ? { type: 'booking_confirmed', start: entry.start, end: entry.end, repId: entry.repId, meetingId } : { type: 'booking_failed' };
+        const entry = await deps.calendar.claim(
+          { start: o.start, end: o.end, repIds: o.repIds },
+          meetingRequest(t.conversation, meetingId),
+        );
+        return entry
+          ? {
+              type: 'booking_confirmed',
+              start: entry.start,
+              end: entry.end,
+              repId: entry.repId,
+              meetingId,
+            }
+          : { type: 'booking_failed' };
       }
       if (o.type === 'reschedule') {
-        const r = await deps.calendar.reschedule(o.meetingId, { start: o.start, end: o.end, repIds: o.repIds });
-        return r.ok ? { type: 'meeting_rescheduled', start: r.entry.start, end: r.entry.end, repId: r.entry.repId } : { type: 'meeting_change_failed' };
+        const r = await deps.calendar.reschedule(o.meetingId, {
+          start: o.start,
+          end: o.end,
+          repIds: o.repIds,
+        });
+        return r.ok
+          ? {
+              type: 'meeting_rescheduled',
+              start: r.entry.start,
+              end: r.entry.end,
+              repId: r.entry.repId,
+            }
+          : { type: 'meeting_change_failed' };
       }
       if (o.type === 'cancel') {
         const r = await deps.calendar.cancel(o.meetingId);
@@ -132,9 +194,17 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
    * them. Holds are renewed on every turn the offer stays open, and let go once the chat no
    * longer waits for a choice.
    */
-  async function holdOffered(before: Conversation, after: Conversation, free: readonly FreeSlot[], now: Date): Promise<void> {
+  async function holdOffered(
+    before: Conversation,
+    after: Conversation,
+    free: readonly FreeSlot[],
+    now: Date,
+  ): Promise<void> {
     const offered = after.expecting === 'booking' ? after.offeredSlots : [];
-    const same = offered.length === before.offeredSlots.length && offered.every((s, i) => s === before.offeredSlots[i]) && before.expecting === after.expecting;
+    const same =
+      offered.length === before.offeredSlots.length &&
+      offered.every((s, i) => s === before.offeredSlots[i]) &&
+      before.expecting === after.expecting;
     if (offered.length === 0 && same) return;
     if (!same) await deps.calendar.release(after.id);
     const until = new Date(now.getTime() + config.booking.holdMinutes * 60_000);
@@ -145,9 +215,21 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
     }
   }
 
-  async function extract(conv: Conversation, text: string, now: Date): Promise<{ extraction: Extraction; source: 'rules' | 'llm' }> {
+  async function extract(
+    conv: Conversation,
+    text: string,
+    now: Date,
+  ): Promise<{ extraction: Extraction; source: 'rules' | 'llm' }> {
     const recent = conv.messages.slice(-RECENT_TURNS).map((m) => ({ role: m.role, text: m.text }));
-    const input = { text, expecting: conv.expecting, lead: conv.lead, visitor: conv.visitor, now: now.toISOString(), recent, conversationId: conv.id };
+    const input = {
+      text,
+      expecting: conv.expecting,
+      lead: conv.lead,
+      visitor: conv.visitor,
+      now: now.toISOString(),
+      recent,
+      conversationId: conv.id,
+    };
     try {
       return { extraction: await deps.extractor.extract(input), source: deps.extractor.name };
     } catch (e) {
@@ -160,27 +242,74 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
    * The reply to one visitor message in `conv` (which holds it): extract, run the engine,
    * phrase, save the conversation with the replies, then emit them. Throws when any step fails.
    */
-  async function respond(conv: Conversation, messageId: string, text: string, emit: (e: AgentEvent) => void): Promise<void> {
+  async function respond(
+    conv: Conversation,
+    messageId: string,
+    text: string,
+    emit: (e: AgentEvent) => void,
+  ): Promise<void> {
     const now = deps.clock();
     const { extraction, source } = await extract(conv, text, now);
-    const known = extraction.signals.question !== null ? deps.answer(extraction.signals.question) : null;
-    const event: EngineEvent = { type: 'visitor_message', messageId, text, extraction, source, answer: known };
+    const known =
+      extraction.signals.question !== null ? deps.answer(extraction.signals.question) : null;
+    const event: EngineEvent = {
+      type: 'visitor_message',
+      messageId,
+      text,
+      extraction,
+      source,
+      answer: known,
+    };
     const { conversation, replies } = await run(conv, event, now);
     const phrased = deps.phraser
-      ? await phraseReplies(deps.phraser, replies, { recent: conv.messages.slice(-RECENT_TURNS).map((m) => ({ role: m.role, text: m.text })), visitor: conv.visitor, question: extraction.signals.question, conversationId: conv.id }, emit, (e) => deps.onError?.(e, 'phrase'))
+      ? await phraseReplies(
+          deps.phraser,
+          replies,
+          {
+            recent: conv.messages.slice(-RECENT_TURNS).map((m) => ({ role: m.role, text: m.text })),
+            visitor: conv.visitor,
+            question: extraction.signals.question,
+            conversationId: conv.id,
+          },
+          emit,
+          (e) => deps.onError?.(e, 'phrase'),
+        )
       : replies;
     const kept = conversation.messages.slice(0, conversation.messages.length - replies.length);
     await store.saveConversation({ ...conversation, messages: [...kept, ...phrased] });
     for (const m of phrased) {
-      emit({ type: 'agent:message', payload: { id: m.id, text: m.text, expecting: m.expecting ?? null, quickReplies: m.quickReplies ?? [], final: m.final ?? false } });
+      emit({
+        type: 'agent:message',
+        payload: {
+          id: m.id,
+          text: m.text,
+          expecting: m.expecting ?? null,
+          quickReplies: m.quickReplies ?? [],
+          final: m.final ?? false,
+        },
+      });
     }
   }
 
   /** The plain apology sent when a reply fails (not a template, which may be what failed). */
-  const apology = (): AgentEvent => ({ type: 'agent:message', payload: { id: deps.newId(), text: REPLY_FAILED, expecting: null, quickReplies: [], final: false } });
+  const apology = (): AgentEvent => ({
+    type: 'agent:message',
+    payload: {
+      id: deps.newId(),
+      text: REPLY_FAILED,
+      expecting: null,
+      quickReplies: [],
+      final: false,
+    },
+  });
 
   /** Replies to one stored visitor message, in the session's queue; a failure still answers with an apology. */
-  async function answer(sessionId: string, messageId: string, text: string, emit: (e: AgentEvent) => void): Promise<void> {
+  async function answer(
+    sessionId: string,
+    messageId: string,
+    text: string,
+    emit: (e: AgentEvent) => void,
+  ): Promise<void> {
     emit({ type: 'agent:typing', payload: { on: true } });
     try {
       await respond(await load(sessionId), messageId, text, emit);
@@ -194,11 +323,24 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
   }
 
   /** The conversation with the visitor's message added, or the stored one when this clientId was already sent. */
-  function withVisitorMessage(conv: Conversation, clientId: string, text: string): { duplicate: ChatMessage } | { message: ChatMessage; conversation: Conversation } {
+  function withVisitorMessage(
+    conv: Conversation,
+    clientId: string,
+    text: string,
+  ): { duplicate: ChatMessage } | { message: ChatMessage; conversation: Conversation } {
     const duplicate = conv.messages.find((m) => m.role === 'visitor' && m.clientId === clientId);
     if (duplicate) return { duplicate };
-    const message: ChatMessage = { id: deps.newId(), role: 'visitor', text, at: deps.clock().toISOString(), clientId };
-    return { message, conversation: { ...conv, messages: [...conv.messages, message], updatedAt: message.at } };
+    const message: ChatMessage = {
+      id: deps.newId(),
+      role: 'visitor',
+      text,
+      at: deps.clock().toISOString(),
+      clientId,
+    };
+    return {
+      message,
+      conversation: { ...conv, messages: [...conv.messages, message], updatedAt: message.at },
+    };
   }
 
   /**
@@ -206,7 +348,12 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
    * same write as the visitor's message, so a turn costs one write instead of two. The ack still
    * follows the write, and the replies are sent after the ack.
    */
-  async function receiveWithReply(sessionId: string, clientId: string, text: string, emit: (e: AgentEvent) => void): Promise<ReceiveResult> {
+  async function receiveWithReply(
+    sessionId: string,
+    clientId: string,
+    text: string,
+    emit: (e: AgentEvent) => void,
+  ): Promise<ReceiveResult> {
     const stored = await serialize(sessionId, async () => {
       const added = withVisitorMessage(await load(sessionId), clientId, text);
       if ('duplicate' in added) return { id: added.duplicate.id, duplicate: true, events: [] };
@@ -258,8 +405,16 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
             const page = visitor.page ?? conv.visitor.page;
             const referrer = conv.visitor.referrer ?? visitor.referrer;
             const utm = conv.visitor.utm ?? visitor.utm;
-            if (page === conv.visitor.page && referrer === conv.visitor.referrer && utm === conv.visitor.utm) return;
-            await store.saveConversation({ ...conv, visitor: { ...conv.visitor, page, referrer, utm } });
+            if (
+              page === conv.visitor.page &&
+              referrer === conv.visitor.referrer &&
+              utm === conv.visitor.utm
+            )
+              return;
+            await store.saveConversation({
+              ...conv,
+              visitor: { ...conv.visitor, page, referrer, utm },
+            });
           };
           serialize(sessionId, notePage).catch((e: unknown) => deps.onError?.(e, 'hello'));
           return { sessionId: known.id, messages: known.messages, resumed: true };
@@ -268,8 +423,24 @@ export function createChatService(deps: ChatServiceDeps): ChatService & { conver
       const now = deps.clock();
       const at = now.toISOString();
       const fresh: Conversation = {
-        schemaVersion: 1, id: deps.newId(), createdAt: at, updatedAt: at, visitor, lead: {}, messages: [], asks: {}, declined: [],
-        expecting: null, status: 'active', offeredSlots: [], meeting: null, handoffRequested: false, rescheduling: false, consentAsked: false, qualifiedAt: null, outbox: [],
+        schemaVersion: 1,
+        id: deps.newId(),
+        createdAt: at,
+        updatedAt: at,
+        visitor,
+        lead: {},
+        messages: [],
+        asks: {},
+        declined: [],
+        expecting: null,
+        status: 'active',
+        offeredSlots: [],
+        meeting: null,
+        handoffRequested: false,
+        rescheduling: false,
+        consentAsked: false,
+        qualifiedAt: null,
+        outbox: [],
       };
       const { conversation } = await run(fresh, { type: 'start' }, now);
       await store.saveConversation(conversation);

@@ -4,7 +4,13 @@ import { bookingReply } from './ask-slot.js';
 import type { Conversation } from './conversation-schema.js';
 import { hasBookedMeeting, say, yesOrNo } from './engine-support.js';
 import type { EngineContext, ReplyPart, Transition } from './engine-types.js';
-import { alternativesNote, meetingLinks, onOfferAnswer, readChoice, type VisitorMessage } from './meeting-flow.js';
+import {
+  alternativesNote,
+  meetingLinks,
+  onOfferAnswer,
+  readChoice,
+  type VisitorMessage,
+} from './meeting-flow.js';
 
 /** What the engine knows about the turn besides the message. */
 export type BookedTurn = {
@@ -22,7 +28,14 @@ export type BookedTurn = {
  * offered, a pick moves the meeting, "keep it" keeps it and "cancel my meeting" still works.
  * Null when the message is about none of these.
  */
-export function onBookedMessage(conv: Conversation, event: VisitorMessage, now: Date, ctx: EngineContext, parts: ReplyPart[], turn: BookedTurn): Transition | null {
+export function onBookedMessage(
+  conv: Conversation,
+  event: VisitorMessage,
+  now: Date,
+  ctx: EngineContext,
+  parts: ReplyPart[],
+  turn: BookedTurn,
+): Transition | null {
   if (!hasBookedMeeting(conv)) return null;
   const meeting = conv.meeting;
   const { timezone, locale } = conv.visitor;
@@ -30,15 +43,49 @@ export function onBookedMessage(conv: Conversation, event: VisitorMessage, now: 
   const started = Date.parse(meeting.start) <= now.getTime();
   const intent = readMeetingIntent(event.text);
   // Nothing is offered any more: the chat waits for nothing, as after the booking.
-  const settled: Conversation = { ...conv, status: 'ended', expecting: null, offeredSlots: [], rescheduling: false };
+  const settled: Conversation = {
+    ...conv,
+    status: 'ended',
+    expecting: null,
+    offeredSlots: [],
+    rescheduling: false,
+  };
 
-  const refuse = (): Transition => say(settled, [...parts, { template: 'meeting-started', vars: { when, over: Date.parse(meeting.end) <= now.getTime() } }], true);
-  const unchanged = (): Transition => say(settled, [...parts, { template: 'meeting-unchanged', vars: { when } }], true);
-  const cancel = (): Transition => (started ? refuse() : { conversation: settled, outputs: [{ type: 'cancel', meetingId: meeting.id }] });
-  const confirmCancel = (): Transition => (started ? refuse() : say({ ...settled, confirmingCancel: true }, [...parts, { template: 'confirm-cancel', vars: { when } }]));
+  const refuse = (): Transition =>
+    say(
+      settled,
+      [
+        ...parts,
+        {
+          template: 'meeting-started',
+          vars: { when, over: Date.parse(meeting.end) <= now.getTime() },
+        },
+      ],
+      true,
+    );
+  const unchanged = (): Transition =>
+    say(settled, [...parts, { template: 'meeting-unchanged', vars: { when } }], true);
+  const cancel = (): Transition =>
+    started
+      ? refuse()
+      : { conversation: settled, outputs: [{ type: 'cancel', meetingId: meeting.id }] };
+  const confirmCancel = (): Transition =>
+    started
+      ? refuse()
+      : say({ ...settled, confirmingCancel: true }, [
+          ...parts,
+          { template: 'confirm-cancel', vars: { when } },
+        ]);
   const sendLinks = (): Transition => {
     const repName = ctx.config.booking.reps.find((r) => r.id === meeting.repId)?.name ?? 'our team';
-    return say(settled, [...parts, { template: 'meeting-links', vars: { when, repName, ...meetingLinks(ctx, meeting.id) } }], true);
+    return say(
+      settled,
+      [
+        ...parts,
+        { template: 'meeting-links', vars: { when, repName, ...meetingLinks(ctx, meeting.id) } },
+      ],
+      true,
+    );
   };
 
   if (turn.confirming && intent !== 'move') {
@@ -52,7 +99,13 @@ export function onBookedMessage(conv: Conversation, event: VisitorMessage, now: 
       understood: turn.understood,
       declines: keepsMeeting,
       onDecline: unchanged,
-      onSlot: ({ start, end, repIds }) => (started ? refuse() : { conversation: conv, outputs: [{ type: 'reschedule', meetingId: meeting.id, start, end, repIds }] }),
+      onSlot: ({ start, end, repIds }) =>
+        started
+          ? refuse()
+          : {
+              conversation: conv,
+              outputs: [{ type: 'reschedule', meetingId: meeting.id, start, end, repIds }],
+            },
     });
   }
   if (intent === 'links') return sendLinks();
@@ -62,10 +115,36 @@ export function onBookedMessage(conv: Conversation, event: VisitorMessage, now: 
 
   // The meeting's own time is free for itself: the shell's free slots already leave it out of busy.
   const free = ctx.freeSlots.length > 0 ? ctx.freeSlots : freeSlots(ctx.config.booking, now, []);
-  const moving: Conversation = { ...conv, rescheduling: true, status: 'active', asks: { ...conv.asks, booking: 1 } };
+  const moving: Conversation = {
+    ...conv,
+    rescheduling: true,
+    status: 'active',
+    asks: { ...conv.asks, booking: 1 },
+  };
   const choice = readChoice(moving, event.text, now, ctx, free, []);
-  if (choice.kind === 'slot') return { conversation: moving, outputs: [{ type: 'reschedule', meetingId: meeting.id, start: choice.slot.start, end: choice.slot.end, repIds: choice.slot.repIds }] };
-  const note = choice.kind === 'alternatives' && choice.reason !== 'several' ? [alternativesNote(choice, ctx)] : [];
-  const r = bookingReply(moving, [...parts, ...note], choice.kind === 'alternatives' && choice.slots.length > 0 ? choice.slots : free.slice(0, ctx.config.booking.offer));
+  if (choice.kind === 'slot')
+    return {
+      conversation: moving,
+      outputs: [
+        {
+          type: 'reschedule',
+          meetingId: meeting.id,
+          start: choice.slot.start,
+          end: choice.slot.end,
+          repIds: choice.slot.repIds,
+        },
+      ],
+    };
+  const note =
+    choice.kind === 'alternatives' && choice.reason !== 'several'
+      ? [alternativesNote(choice, ctx)]
+      : [];
+  const r = bookingReply(
+    moving,
+    [...parts, ...note],
+    choice.kind === 'alternatives' && choice.slots.length > 0
+      ? choice.slots
+      : free.slice(0, ctx.config.booking.offer),
+  );
   return { conversation: r.conversation, outputs: [r.output] };
 }

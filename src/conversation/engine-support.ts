@@ -2,8 +2,10 @@ import type { FieldPath } from '../lead/field-paths.js';
 import type { Conversation, OutboxEvent, QuickReply } from './conversation-schema.js';
 import type { EngineContext, ReplyPart, Transition } from './engine-types.js';
 
-const YES = /^\W*(?:y|yes|yeah|yep|yup|sure|ok(?:ay)?|please|please do|go ahead|absolutely|of course|definitely|sounds good)\b|\bfollow up\b(?![^.]*\bno\b)/i;
-const NO = /^\W*(?:n|no|nope|nah|no thanks|not now|not really|not interested|don'?t|please don'?t)\b|\b(?:don'?t|do not) (?:contact|email|call|follow)\b/i;
+const YES =
+  /^\W*(?:y|yes|yeah|yep|yup|sure|ok(?:ay)?|please|please do|go ahead|absolutely|of course|definitely|sounds good)\b|\bfollow up\b(?![^.]*\bno\b)/i;
+const NO =
+  /^\W*(?:n|no|nope|nah|no thanks|not now|not really|not interested|don'?t|please don'?t)\b|\b(?:don'?t|do not) (?:contact|email|call|follow)\b/i;
 
 /** The visitor's yes (true) or no (false) to a yes/no question; null when it is neither. A no wins. */
 export function yesOrNo(text: string): boolean | null {
@@ -11,7 +13,9 @@ export function yesOrNo(text: string): boolean | null {
 }
 
 /** Whether the conversation has a meeting that is booked (not canceled). */
-export function hasBookedMeeting(conv: Conversation): conv is Conversation & { meeting: NonNullable<Conversation['meeting']> } {
+export function hasBookedMeeting(
+  conv: Conversation,
+): conv is Conversation & { meeting: NonNullable<Conversation['meeting']> } {
   return conv.meeting !== null && conv.meeting.status === 'booked';
 }
 
@@ -35,8 +39,18 @@ export function learnedPhrases(changed: readonly FieldPath[]): string[] {
 }
 
 /** Appends an event to the conversation's outbox (saved in the same write as the change). */
-export function withEvent(conv: Conversation, type: string, now: Date, ctx: EngineContext): Conversation {
-  const event: OutboxEvent = { id: ctx.newId(), type, occurredAt: now.toISOString(), conversationId: conv.id };
+export function withEvent(
+  conv: Conversation,
+  type: string,
+  now: Date,
+  ctx: EngineContext,
+): Conversation {
+  const event: OutboxEvent = {
+    id: ctx.newId(),
+    type,
+    occurredAt: now.toISOString(),
+    conversationId: conv.id,
+  };
   return { ...conv, outbox: [...conv.outbox, event] };
 }
 
@@ -46,6 +60,14 @@ export function publicBase(ctx: EngineContext): string {
 }
 
 /** A transition that says one thing and waits (or ends, when `final`). */
-export function say(conversation: Conversation, parts: ReplyPart[], final = false, quickReplies: QuickReply[] | null = null): Transition {
-  return { conversation, outputs: [{ type: 'reply', parts, expecting: conversation.expecting, quickReplies, final }] };
+export function say(
+  conversation: Conversation,
+  parts: ReplyPart[],
+  final = false,
+  quickReplies: QuickReply[] | null = null,
+): Transition {
+  return {
+    conversation,
+    outputs: [{ type: 'reply', parts, expecting: conversation.expecting, quickReplies, final }],
+  };
 }

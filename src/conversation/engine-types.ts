@@ -38,7 +38,9 @@ export type EngineContext = {
 export type BaseVarName = 'company' | 'agentName' | 'firstName';
 
 /** One piece of an agent message: a template and its own variables (rendered by the shell). */
-export type ReplyPart = { [N in TemplateName]: { template: N; vars: Omit<TemplateVars<N>, BaseVarName> } }[TemplateName];
+export type ReplyPart = {
+  [N in TemplateName]: { template: N; vars: Omit<TemplateVars<N>, BaseVarName> };
+}[TemplateName];
 
 export type EngineOutput =
   | {

@@ -20,12 +20,21 @@ function qualifyIfReady(conv: Conversation, now: Date, ctx: EngineContext): Conv
 /** Asks the next question, offers a meeting, or closes the chat. */
 function proceed(conv: Conversation, parts: ReplyPart[], ctx: EngineContext): Transition {
   const { config } = ctx;
-  const forceContact = conv.handoffRequested && getField(conv.lead, 'contact.email') === undefined && !conv.declined.includes('contact') && (conv.asks.contact ?? 0) < config.maxAsksPerSlot;
-  const slot = forceContact ? 'contact' : conv.rescheduling ? null : nextQualifyingSlot(conv, config);
+  const forceContact =
+    conv.handoffRequested &&
+    getField(conv.lead, 'contact.email') === undefined &&
+    !conv.declined.includes('contact') &&
+    (conv.asks.contact ?? 0) < config.maxAsksPerSlot;
+  const slot = forceContact
+    ? 'contact'
+    : conv.rescheduling
+      ? null
+      : nextQualifyingSlot(conv, config);
   if (slot !== null) return say(markAsked(conv, slot), [...parts, askPart(conv, slot)]);
   const { stage } = scoreLead(conv.lead, conv.visitor, config.scoring, config.currency);
   const booked = hasBookedMeeting(conv);
-  const wantsMeeting = conv.rescheduling || (stage === 'SQL' && !booked && !conv.declined.includes('booking'));
+  const wantsMeeting =
+    conv.rescheduling || (stage === 'SQL' && !booked && !conv.declined.includes('booking'));
   // An offer still open is put again whatever the count: only the visitor closes it.
   const mayAsk = (conv.asks.booking ?? 0) < MAX_BOOKING_ASKS || conv.expecting === 'booking';
   if (wantsMeeting && mayAsk && ctx.freeSlots.length > 0) {
@@ -33,7 +42,12 @@ function proceed(conv: Conversation, parts: ReplyPart[], ctx: EngineContext): Tr
     return { conversation: r.conversation, outputs: [r.output] };
   }
   // A visitor with a meeting has had their next step: no nurture close for them.
-  if (booked) return say({ ...conv, rescheduling: false, status: 'ended', expecting: null, offeredSlots: [] }, parts.length > 0 ? parts : [{ template: 'after-close', vars: {} }], true);
+  if (booked)
+    return say(
+      { ...conv, rescheduling: false, status: 'ended', expecting: null, offeredSlots: [] },
+      parts.length > 0 ? parts : [{ template: 'after-close', vars: {} }],
+      true,
+    );
   return close({ ...conv, rescheduling: false }, parts, ctx, stage);
 }
 
@@ -41,22 +55,46 @@ function proceed(conv: Conversation, parts: ReplyPart[], ctx: EngineContext): Tr
  * The end of the chat. Marketing-qualified leads get the resource and are asked whether the
  * team may follow up (consent.contact); researchers and everyone else get a friendly close.
  */
-function close(conv: Conversation, parts: ReplyPart[], ctx: EngineContext, stage: Stage): Transition {
+function close(
+  conv: Conversation,
+  parts: ReplyPart[],
+  ctx: EngineContext,
+  stage: Stage,
+): Transition {
   const { title: resourceTitle, url: resourceUrl } = ctx.config.nurture;
   const researcher = getField(conv.lead, 'authority.level') === 'researcher';
-  const askConsent = stage === 'MQL' && !conv.consentAsked && getField(conv.lead, 'consent.contact') === undefined;
-  if (askConsent) return say({ ...conv, consentAsked: true, expecting: null }, [...parts, { template: 'ask-consent', vars: { resourceTitle, resourceUrl } }]);
-  const part: ReplyPart = researcher ? { template: 'close-researcher', vars: { resourceTitle, resourceUrl } } : { template: 'close-nurture', vars: { resourceTitle, resourceUrl, stage } };
+  const askConsent =
+    stage === 'MQL' && !conv.consentAsked && getField(conv.lead, 'consent.contact') === undefined;
+  if (askConsent)
+    return say({ ...conv, consentAsked: true, expecting: null }, [
+      ...parts,
+      { template: 'ask-consent', vars: { resourceTitle, resourceUrl } },
+    ]);
+  const part: ReplyPart = researcher
+    ? { template: 'close-researcher', vars: { resourceTitle, resourceUrl } }
+    : { template: 'close-nurture', vars: { resourceTitle, resourceUrl, stage } };
   return say({ ...conv, status: 'ended', expecting: null }, [...parts, part], true);
 }
 
 /** The visitor's yes or no to the follow-up question, recorded as consent.contact. */
-function onConsentAnswer(conv: Conversation, event: Extract<EngineEvent, { type: 'visitor_message' }>, now: Date): Transition | null {
+function onConsentAnswer(
+  conv: Conversation,
+  event: Extract<EngineEvent, { type: 'visitor_message' }>,
+  now: Date,
+): Transition | null {
   const agreed = yesOrNo(event.text);
   if (agreed === null) return null;
   const c = candidate('consent.contact', agreed, event.text);
-  const { lead } = applyCandidates(conv.lead, c ? [c] : [], { source: 'rules', messageId: event.messageId, at: now.toISOString() });
-  return say({ ...conv, lead, consentAsked: false, status: 'ended', expecting: null }, [{ template: 'consent-reply', vars: { agreed } }], true);
+  const { lead } = applyCandidates(conv.lead, c ? [c] : [], {
+    source: 'rules',
+    messageId: event.messageId,
+    at: now.toISOString(),
+  });
+  return say(
+    { ...conv, lead, consentAsked: false, status: 'ended', expecting: null },
+    [{ template: 'consent-reply', vars: { agreed } }],
+    true,
+  );
 }
 
 /**
@@ -64,7 +102,12 @@ function onConsentAnswer(conv: Conversation, event: Extract<EngineEvent, { type:
  * state and the effects for the shell to run (DESIGN.md "Slots and the conversation"). It never
  * reads the clock, the store or the network; the extraction arrives inside the event.
  */
-export function transition(conv: Conversation, event: EngineEvent, now: Date, ctx: EngineContext): Transition {
+export function transition(
+  conv: Conversation,
+  event: EngineEvent,
+  now: Date,
+  ctx: EngineContext,
+): Transition {
   const base: Conversation = { ...conv, updatedAt: now.toISOString() };
   const next = (c: Conversation, p: ReplyPart[]): Transition => proceed(c, p, ctx);
   switch (event.type) {
@@ -73,28 +116,47 @@ export function transition(conv: Conversation, event: EngineEvent, now: Date, ct
     case 'visitor_message':
       return onVisitorMessage(base, event, now, ctx);
     default:
-      return onMeetingResult(base, event, now, ctx, next) ?? say(base, [{ template: 'after-close', vars: {} }], base.status === 'ended');
+      return (
+        onMeetingResult(base, event, now, ctx, next) ??
+        say(base, [{ template: 'after-close', vars: {} }], base.status === 'ended')
+      );
   }
 }
 
-function onVisitorMessage(base: Conversation, event: Extract<EngineEvent, { type: 'visitor_message' }>, now: Date, ctx: EngineContext): Transition {
+function onVisitorMessage(
+  base: Conversation,
+  event: Extract<EngineEvent, { type: 'visitor_message' }>,
+  now: Date,
+  ctx: EngineContext,
+): Transition {
   const asked = base.expecting;
   // A question "Cancel your meeting on ...?" is answered by this message or not at all.
   const confirming = base.confirmingCancel === true;
   const { signals } = event.extraction;
-  const applied = applyCandidates(base.lead, event.extraction.candidates, { source: event.source, messageId: event.messageId, at: now.toISOString() });
+  const applied = applyCandidates(base.lead, event.extraction.candidates, {
+    source: event.source,
+    messageId: event.messageId,
+    at: now.toISOString(),
+  });
   let conv: Conversation = { ...base, lead: applied.lead, confirmingCancel: false };
   const parts: ReplyPart[] = [];
 
   if (signals.wantsHuman && !conv.handoffRequested) {
     conv = withEvent({ ...conv, handoffRequested: true }, 'lead.handoff_requested', now, ctx);
-    parts.push({ template: 'handoff-human', vars: { hasEmail: getField(conv.lead, 'contact.email') !== undefined } });
+    parts.push({
+      template: 'handoff-human',
+      vars: { hasEmail: getField(conv.lead, 'contact.email') !== undefined },
+    });
   }
   if (conv.consentAsked && !signals.wantsHuman) {
     const consent = onConsentAnswer(conv, event, now);
     if (consent) return consent;
   }
-  if (signals.question !== null) parts.push({ template: 'answer-question', vars: { question: signals.question, answer: event.answer } });
+  if (signals.question !== null)
+    parts.push({
+      template: 'answer-question',
+      vars: { question: signals.question, answer: event.answer },
+    });
   const learned = learnedPhrases(applied.changed);
   const understood = parts.length > 0 || learned.length > 0;
 
@@ -107,16 +169,28 @@ function onVisitorMessage(base: Conversation, event: Extract<EngineEvent, { type
     if (meeting) return meeting;
   }
   if (conv.status === 'ended' || conv.consentAsked) {
-    return say({ ...conv, status: 'ended', consentAsked: false, expecting: null }, parts.length > 0 ? parts : [{ template: 'after-close', vars: {} }], true);
+    return say(
+      { ...conv, status: 'ended', consentAsked: false, expecting: null },
+      parts.length > 0 ? parts : [{ template: 'after-close', vars: {} }],
+      true,
+    );
   }
 
   if (asked === 'booking' && !hasBookedMeeting(conv)) {
-    const meeting = onMeetingAnswer(conv, event, now, ctx, parts, understood, (c, p) => proceed(c, p, ctx));
+    const meeting = onMeetingAnswer(conv, event, now, ctx, parts, understood, (c, p) =>
+      proceed(c, p, ctx),
+    );
     if (meeting) return meeting;
-  } else if (asked !== null && asked !== 'booking' && signals.declined && !conv.declined.includes(asked)) {
+  } else if (
+    asked !== null &&
+    asked !== 'booking' &&
+    signals.declined &&
+    !conv.declined.includes(asked)
+  ) {
     conv = { ...conv, declined: [...conv.declined, asked] };
   }
   conv = qualifyIfReady(conv, now, ctx);
-  if (parts.length === 0 && (learned.length > 0 || signals.declined)) parts.unshift({ template: 'ack', vars: { declined: signals.declined, learned } });
+  if (parts.length === 0 && (learned.length > 0 || signals.declined))
+    parts.unshift({ template: 'ack', vars: { declined: signals.declined, learned } });
   return proceed(conv, parts, ctx);
 }

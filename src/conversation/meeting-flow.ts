@@ -12,24 +12,54 @@ export type VisitorMessage = Extract<EngineEvent, { type: 'visitor_message' }>;
 type Proceed = (c: Conversation, p: ReplyPart[]) => Transition;
 
 /** The invite and the booking page of a meeting, as absolute links when the public address is known. */
-export const meetingLinks = (ctx: EngineContext, id: string) => ({ icsUrl: `${publicBase(ctx)}/bookings/${id}.ics`, manageUrl: `${publicBase(ctx)}/bookings/${id}` });
+export const meetingLinks = (ctx: EngineContext, id: string) => ({
+  icsUrl: `${publicBase(ctx)}/bookings/${id}.ics`,
+  manageUrl: `${publicBase(ctx)}/bookings/${id}`,
+});
 
 /** Reads a typed choice against the free slots (by default the context's) and the slots offered. */
-export function readChoice(conv: Conversation, text: string, now: Date, ctx: EngineContext, free: readonly FreeSlot[] = ctx.freeSlots, offered: readonly string[] = conv.offeredSlots): ChoiceResult {
+export function readChoice(
+  conv: Conversation,
+  text: string,
+  now: Date,
+  ctx: EngineContext,
+  free: readonly FreeSlot[] = ctx.freeSlots,
+  offered: readonly string[] = conv.offeredSlots,
+): ChoiceResult {
   const { timezone, locale } = conv.visitor;
-  return parseChoice(text, { free, offered, now, timezone, locale, count: ctx.config.booking.offer, booking: ctx.config.booking });
+  return parseChoice(text, {
+    free,
+    offered,
+    now,
+    timezone,
+    locale,
+    count: ctx.config.booking.offer,
+    booking: ctx.config.booking,
+  });
 }
 
 /** The sentence before alternatives: why the time asked for is not booked. */
-export function alternativesNote(choice: Extract<ChoiceResult, { kind: 'alternatives' }>, ctx: EngineContext): ReplyPart {
+export function alternativesNote(
+  choice: Extract<ChoiceResult, { kind: 'alternatives' }>,
+  ctx: EngineContext,
+): ReplyPart {
   const { reason } = choice;
   return {
     template: 'slot-unavailable',
-    vars: { requested: choice.requested, several: reason === 'several', outsideHours: reason === 'outside-hours', beyondHorizon: reason === 'beyond-horizon', horizonDays: ctx.config.booking.horizonDays },
+    vars: {
+      requested: choice.requested,
+      several: reason === 'several',
+      outsideHours: reason === 'outside-hours',
+      beyondHorizon: reason === 'beyond-horizon',
+      horizonDays: ctx.config.booking.horizonDays,
+    },
   };
 }
 
-const offerOf = (r: ReturnType<typeof bookingReply>): Transition => ({ conversation: r.conversation, outputs: [r.output] });
+const offerOf = (r: ReturnType<typeof bookingReply>): Transition => ({
+  conversation: r.conversation,
+  outputs: [r.output],
+});
 
 /** What to do with an answer to an open offer of times, besides reading the time. */
 export type OfferHandlers = {
@@ -49,14 +79,24 @@ export type OfferHandlers = {
  * calendar") keeps the offer open and says so; anything else says it was not understood and
  * offers the times again. Null when the engine should carry on (understood, or nothing free).
  */
-export function onOfferAnswer(conv: Conversation, event: VisitorMessage, now: Date, ctx: EngineContext, parts: ReplyPart[], h: OfferHandlers): Transition | null {
+export function onOfferAnswer(
+  conv: Conversation,
+  event: VisitorMessage,
+  now: Date,
+  ctx: EngineContext,
+  parts: ReplyPart[],
+  h: OfferHandlers,
+): Transition | null {
   const choice = readChoice(conv, event.text, now, ctx);
   if (choice.kind === 'slot') return h.onSlot(choice.slot);
   const reply = readOfferReply(event.text);
-  const declined = h.declines ? h.declines(event.text) : reply === 'decline' || (reply === null && event.extraction.signals.declined);
+  const declined = h.declines
+    ? h.declines(event.text)
+    : reply === 'decline' || (reply === null && event.extraction.signals.declined);
   if (declined) return h.onDecline();
   const asked = { ...conv, asks: { ...conv.asks, booking: Math.max(1, conv.asks.booking ?? 0) } };
-  if (choice.kind === 'alternatives' && choice.slots.length > 0) return offerOf(bookingReply(asked, [...parts, alternativesNote(choice, ctx)], choice.slots));
+  if (choice.kind === 'alternatives' && choice.slots.length > 0)
+    return offerOf(bookingReply(asked, [...parts, alternativesNote(choice, ctx)], choice.slots));
   const offer = currentOffer(conv, ctx.freeSlots, ctx.config.booking.offer);
   if (offer.length === 0) return null;
   if (reply === 'hesitate') return offerOf(bookingReply(asked, parts, offer, 'later'));
@@ -65,10 +105,21 @@ export function onOfferAnswer(conv: Conversation, event: VisitorMessage, now: Da
 }
 
 /** The visitor answered the offer of a first meeting: book it, decline, or keep the offer open. */
-export function onMeetingAnswer(conv: Conversation, event: VisitorMessage, now: Date, ctx: EngineContext, parts: ReplyPart[], understood: boolean, proceed: Proceed): Transition | null {
+export function onMeetingAnswer(
+  conv: Conversation,
+  event: VisitorMessage,
+  now: Date,
+  ctx: EngineContext,
+  parts: ReplyPart[],
+  understood: boolean,
+  proceed: Proceed,
+): Transition | null {
   return onOfferAnswer(conv, event, now, ctx, parts, {
     understood,
-    onSlot: ({ start, end, repIds }) => ({ conversation: conv, outputs: [{ type: 'book', start, end, repIds }] }),
+    onSlot: ({ start, end, repIds }) => ({
+      conversation: conv,
+      outputs: [{ type: 'book', start, end, repIds }],
+    }),
     onDecline: () => proceed({ ...conv, declined: [...conv.declined, 'booking'] }, parts),
   });
 }
@@ -79,45 +130,145 @@ export function onMeetingAnswer(conv: Conversation, event: VisitorMessage, now: 
  * new meeting". The time named is booked when free; otherwise times are offered again. Null
  * when the message asks for no meeting, or the lead may not book.
  */
-export function onBookingRequest(conv: Conversation, event: VisitorMessage, now: Date, ctx: EngineContext, parts: ReplyPart[]): Transition | null {
-  if ((conv.asks.booking ?? 0) === 0 || ctx.freeSlots.length === 0 || nextQualifyingSlot(conv, ctx.config) !== null) return null;
+export function onBookingRequest(
+  conv: Conversation,
+  event: VisitorMessage,
+  now: Date,
+  ctx: EngineContext,
+  parts: ReplyPart[],
+): Transition | null {
+  if (
+    (conv.asks.booking ?? 0) === 0 ||
+    ctx.freeSlots.length === 0 ||
+    nextQualifyingSlot(conv, ctx.config) !== null
+  )
+    return null;
   if (!asksForMeeting(event.text, now, conv.visitor.timezone)) return null;
-  if (scoreLead(conv.lead, conv.visitor, ctx.config.scoring, ctx.config.currency).stage !== 'SQL') return null;
+  if (scoreLead(conv.lead, conv.visitor, ctx.config.scoring, ctx.config.currency).stage !== 'SQL')
+    return null;
   const reopened: Conversation = {
-    ...conv, status: 'active', consentAsked: false, rescheduling: false, declined: conv.declined.filter((s) => s !== 'booking'), asks: { ...conv.asks, booking: Math.max(1, conv.asks.booking ?? 0) },
+    ...conv,
+    status: 'active',
+    consentAsked: false,
+    rescheduling: false,
+    declined: conv.declined.filter((s) => s !== 'booking'),
+    asks: { ...conv.asks, booking: Math.max(1, conv.asks.booking ?? 0) },
   };
   const choice = readChoice(reopened, event.text, now, ctx, ctx.freeSlots, []);
-  if (choice.kind === 'slot') return { conversation: reopened, outputs: [{ type: 'book', start: choice.slot.start, end: choice.slot.end, repIds: choice.slot.repIds }] };
-  if (choice.kind === 'alternatives' && choice.slots.length > 0) return offerOf(bookingReply(reopened, [...parts, alternativesNote(choice, ctx)], choice.slots));
+  if (choice.kind === 'slot')
+    return {
+      conversation: reopened,
+      outputs: [
+        {
+          type: 'book',
+          start: choice.slot.start,
+          end: choice.slot.end,
+          repIds: choice.slot.repIds,
+        },
+      ],
+    };
+  if (choice.kind === 'alternatives' && choice.slots.length > 0)
+    return offerOf(bookingReply(reopened, [...parts, alternativesNote(choice, ctx)], choice.slots));
   return offerOf(bookingReply(reopened, parts, ctx.freeSlots.slice(0, ctx.config.booking.offer)));
 }
 
 /** The shell's answer to a book / reschedule / cancel effect. */
-export function onMeetingResult(conv: Conversation, event: EngineEvent, now: Date, ctx: EngineContext, proceed: Proceed): Transition | null {
+export function onMeetingResult(
+  conv: Conversation,
+  event: EngineEvent,
+  now: Date,
+  ctx: EngineContext,
+  proceed: Proceed,
+): Transition | null {
   const at = now.toISOString();
   const { timezone, locale } = conv.visitor;
-  const done = { ...conv, status: 'ended' as const, expecting: null, offeredSlots: [], rescheduling: false, confirmingCancel: false };
+  const done = {
+    ...conv,
+    status: 'ended' as const,
+    expecting: null,
+    offeredSlots: [],
+    rescheduling: false,
+    confirmingCancel: false,
+  };
   switch (event.type) {
     case 'booking_confirmed': {
-      const meeting = { id: event.meetingId, start: event.start, end: event.end, repId: event.repId, status: 'booked' as const, bookedAt: at };
+      const meeting = {
+        id: event.meetingId,
+        start: event.start,
+        end: event.end,
+        repId: event.repId,
+        status: 'booked' as const,
+        bookedAt: at,
+      };
       const rep = ctx.config.booking.reps.find((r) => r.id === event.repId);
-      const next = withEvent({ ...done, meeting, declined: conv.declined.filter((s) => s !== 'booking') }, 'meeting.booked', now, ctx);
-      return say(next, [{ template: 'booked', vars: { when: slotLabel(event.start, timezone, locale), repName: rep?.name ?? 'our team', ...meetingLinks(ctx, event.meetingId) } }], true);
+      const next = withEvent(
+        { ...done, meeting, declined: conv.declined.filter((s) => s !== 'booking') },
+        'meeting.booked',
+        now,
+        ctx,
+      );
+      return say(
+        next,
+        [
+          {
+            template: 'booked',
+            vars: {
+              when: slotLabel(event.start, timezone, locale),
+              repName: rep?.name ?? 'our team',
+              ...meetingLinks(ctx, event.meetingId),
+            },
+          },
+        ],
+        true,
+      );
     }
     case 'meeting_rescheduled': {
       if (!conv.meeting) return null;
-      const next = withEvent({ ...done, meeting: { ...conv.meeting, start: event.start, end: event.end, repId: event.repId } }, 'meeting.rescheduled', now, ctx);
-      return say(next, [{ template: 'rescheduled', vars: { when: slotLabel(event.start, timezone, locale), ...meetingLinks(ctx, conv.meeting.id) } }], true);
+      const next = withEvent(
+        {
+          ...done,
+          meeting: { ...conv.meeting, start: event.start, end: event.end, repId: event.repId },
+        },
+        'meeting.rescheduled',
+        now,
+        ctx,
+      );
+      return say(
+        next,
+        [
+          {
+            template: 'rescheduled',
+            vars: {
+              when: slotLabel(event.start, timezone, locale),
+              ...meetingLinks(ctx, conv.meeting.id),
+            },
+          },
+        ],
+        true,
+      );
     }
     case 'meeting_canceled': {
       if (!conv.meeting) return null;
       // The chat stays open: "book a new meeting" offers times again. Until then no time is pushed.
-      const open = { ...done, status: 'active' as const, meeting: { ...conv.meeting, status: 'canceled' as const }, declined: [...conv.declined.filter((s) => s !== 'booking'), 'booking' as const] };
-      return say(withEvent(open, 'meeting.canceled', now, ctx), [{ template: 'meeting-canceled', vars: {} }]);
+      const open = {
+        ...done,
+        status: 'active' as const,
+        meeting: { ...conv.meeting, status: 'canceled' as const },
+        declined: [...conv.declined.filter((s) => s !== 'booking'), 'booking' as const],
+      };
+      return say(withEvent(open, 'meeting.canceled', now, ctx), [
+        { template: 'meeting-canceled', vars: {} },
+      ]);
     }
     case 'booking_failed':
     case 'meeting_change_failed':
-      return proceed({ ...conv, asks: { ...conv.asks, booking: Math.min(conv.asks.booking ?? 0, MAX_BOOKING_ASKS - 1) } }, [{ template: 'slot-unavailable', vars: { requested: null, several: false } }]);
+      return proceed(
+        {
+          ...conv,
+          asks: { ...conv.asks, booking: Math.min(conv.asks.booking ?? 0, MAX_BOOKING_ASKS - 1) },
+        },
+        [{ template: 'slot-unavailable', vars: { requested: null, several: false } }],
+      );
     default:
       return null;
   }

@@ -5,7 +5,10 @@ import type { ReplyPart } from './engine-types.js';
 
 /** Renders one template with its variables (the prompts registry implements this). */
 export type Renderer = {
-  render(template: TemplateName, vars: Record<string, unknown>): { text: string; quickReplies: QuickReply[] };
+  render(
+    template: TemplateName,
+    vars: Record<string, unknown>,
+  ): { text: string; quickReplies: QuickReply[] };
 };
 
 /** The prompts registry as a Renderer. */
@@ -21,7 +24,11 @@ export function registryRenderer(registry: PromptRegistry): Renderer {
 export type BaseVars = { company: string; agentName: string; firstName: string | null };
 
 /** Joins the rendered parts into one message; the last part's own quick replies are offered. */
-export function renderParts(renderer: Renderer, parts: readonly ReplyPart[], base: BaseVars): { text: string; quickReplies: QuickReply[] } {
+export function renderParts(
+  renderer: Renderer,
+  parts: readonly ReplyPart[],
+  base: BaseVars,
+): { text: string; quickReplies: QuickReply[] } {
   const rendered = parts.map((p) => renderer.render(p.template, { ...base, ...p.vars }));
   const text = rendered
     .map((r) => r.text.trim())

@@ -1,7 +1,16 @@
 /** The corpus README's "How a field counts as correct", one rule per field. */
 
-const squash = (s: string): string => s.toLowerCase().normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '');
-const words = (s: string): string => s.toLowerCase().normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const squash = (s: string): string =>
+  s
+    .toLowerCase()
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+const words = (s: string): string =>
+  s
+    .toLowerCase()
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 const isEmpty = (v: unknown): boolean => v === null || v === undefined || v === '';
 
@@ -26,9 +35,17 @@ export function fieldMatches(path: string, expected: unknown, actual: unknown): 
       return a.length > 0 && e.length > 0 && (a.includes(e) || e.includes(a));
     }
     case 'company.size':
-      return typeof actual === 'number' && typeof expected === 'number' && Math.abs(actual - expected) <= 0.1 * expected;
+      return (
+        typeof actual === 'number' &&
+        typeof expected === 'number' &&
+        Math.abs(actual - expected) <= 0.1 * expected
+      );
     case 'budget.amount':
-      return typeof actual === 'number' && typeof expected === 'number' && Math.abs(actual - expected) <= 0.01 * expected;
+      return (
+        typeof actual === 'number' &&
+        typeof expected === 'number' &&
+        Math.abs(actual - expected) <= 0.01 * expected
+      );
     default:
       return actual === expected;
   }

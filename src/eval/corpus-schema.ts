@@ -44,12 +44,18 @@ export function parseCorpus(text: string): CorpusItem[] {
     try {
       json = JSON.parse(raw);
     } catch (e) {
-      throw new CorpusError(i + 1, `not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+      throw new CorpusError(
+        i + 1,
+        `not valid JSON (${e instanceof Error ? e.message : String(e)})`,
+      );
     }
     const parsed = CorpusItemSchema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new CorpusError(i + 1, `${issue?.path.join('.') || '(item)'}: ${issue?.message ?? 'invalid'}`);
+      throw new CorpusError(
+        i + 1,
+        `${issue?.path.join('.') || '(item)'}: ${issue?.message ?? 'invalid'}`,
+      );
     }
     items.push(parsed.data);
   });

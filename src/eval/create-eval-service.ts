@@ -22,7 +22,10 @@ type EvalService = ReturnType<typeof createChatService>;
  *   const run = createEvalRun(config, { mode: 'llm', runtime });
  *   const report = await runEval(items, config, run.serviceFor, run.llm);
  */
-export function createEvalRun(config: Config, opts: EvalOptions): { llm: LlmParts | null; serviceFor: (item: CorpusItem) => EvalService } {
+export function createEvalRun(
+  config: Config,
+  opts: EvalOptions,
+): { llm: LlmParts | null; serviceFor: (item: CorpusItem) => EvalService } {
   const llm = opts.mode === 'llm' ? createLlmParts(config, opts.runtime) : null;
   const core = createCore(config, { llm: llm?.extractor ?? null });
   return { llm, serviceFor: (item) => serviceFor(item, config, core) };
@@ -32,11 +35,19 @@ export function createEvalRun(config: Config, opts: EvalOptions): { llm: LlmPart
  * A fresh service for one corpus item: in-memory store and calendar, the item's clock (moving a
  * few seconds per step), repeatable ids, the real engine, extractor and prompts.
  */
-export function createEvalService(item: CorpusItem, config: Config, opts: EvalOptions): EvalService {
+export function createEvalService(
+  item: CorpusItem,
+  config: Config,
+  opts: EvalOptions,
+): EvalService {
   return createEvalRun(config, opts).serviceFor(item);
 }
 
-function serviceFor(item: CorpusItem, config: Config, core: ReturnType<typeof createCore>): EvalService {
+function serviceFor(
+  item: CorpusItem,
+  config: Config,
+  core: ReturnType<typeof createCore>,
+): EvalService {
   let t = Date.parse(item.now);
   const clock = (): Date => new Date((t += TICK_MS));
   return createChatService({

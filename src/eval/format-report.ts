@@ -26,7 +26,9 @@ export function formatReport(r: EvalReport): string {
   const lines: string[] = [`Conversations: ${r.items}`, '', 'Field accuracy'];
   const width = Math.max(...Object.keys(r.fields).map((f) => f.length), 10);
   for (const [field, t] of Object.entries(r.fields).sort(([a], [b]) => a.localeCompare(b))) {
-    lines.push(`  ${field.padEnd(width)}  ${String(t.correct).padStart(3)}/${String(t.total).padEnd(3)}  ${pct(t.total ? t.correct / t.total : 1)}`);
+    lines.push(
+      `  ${field.padEnd(width)}  ${String(t.correct).padStart(3)}/${String(t.total).padEnd(3)}  ${pct(t.total ? t.correct / t.total : 1)}`,
+    );
   }
   lines.push(
     `  ${'all fields'.padEnd(width)}  ${pct(r.fieldAccuracy)}`,
@@ -40,7 +42,10 @@ export function formatReport(r: EvalReport): string {
   if (r.llm) lines.push(...llmLines(r.llm));
   if (r.failures.length > 0) {
     lines.push('', `Failures (${r.failures.length})`);
-    for (const f of r.failures) lines.push(`  ${f.id}  ${f.field}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.actual)}`);
+    for (const f of r.failures)
+      lines.push(
+        `  ${f.id}  ${f.field}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.actual)}`,
+      );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -53,7 +58,9 @@ export function formatReport(r: EvalReport): string {
 export function llmWarning(r: EvalReport): string | null {
   const l = r.llm;
   if (!l || l.turns === 0 || l.turnsOnRules * 2 <= l.turns) return null;
-  const why = l.lastFailure ? `\n  last model error: ${l.lastFailure.kind}: ${l.lastFailure.hint ?? l.lastFailure.message}` : '';
+  const why = l.lastFailure
+    ? `\n  last model error: ${l.lastFailure.kind}: ${l.lastFailure.hint ?? l.lastFailure.message}`
+    : '';
   return [
     '',
     `eval: WARNING: the model failed on ${l.turnsOnRules} of ${l.turns} LLM-mode turns (${kinds(l.failuresByKind)}); they ran on the rules.`,

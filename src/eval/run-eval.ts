@@ -39,7 +39,11 @@ export type LlmFigures = {
 };
 
 /** The LLM parts' figures for the report. */
-export function llmFigures(llm: { usage: { total(): LlmUsage }; gate: { lastFailure(): FailureNote | null }; setup: { baseUrl: string; model: string } }): LlmFigures {
+export function llmFigures(llm: {
+  usage: { total(): LlmUsage };
+  gate: { lastFailure(): FailureNote | null };
+  setup: { baseUrl: string; model: string };
+}): LlmFigures {
   const u = llm.usage.total();
   return {
     model: llm.setup.model,
@@ -76,7 +80,8 @@ export type EvalReport = {
 /** Fields reported on their own, not in fieldAccuracy. */
 const OUTCOMES = ['stage', 'grade', 'booked'] as const;
 type Outcome = (typeof OUTCOMES)[number];
-const isOutcome = (field: string): field is Outcome => (OUTCOMES as readonly string[]).includes(field);
+const isOutcome = (field: string): field is Outcome =>
+  (OUTCOMES as readonly string[]).includes(field);
 
 const ratio = (t: Tally): number => (t.total === 0 ? 1 : t.correct / t.total);
 
@@ -87,11 +92,17 @@ const ratio = (t: Tally): number => (t.total === 0 ? 1 : t.correct / t.total);
 export async function runEval(
   items: readonly CorpusItem[],
   config: Config,
-  makeService: (item: CorpusItem) => ChatService & { conversation(id: string): Promise<Conversation | null> },
+  makeService: (
+    item: CorpusItem,
+  ) => ChatService & { conversation(id: string): Promise<Conversation | null> },
   llm: Parameters<typeof llmFigures>[0] | null = null,
 ): Promise<EvalReport> {
   const fields: Record<string, Tally> = {};
-  const outcomes: Record<Outcome, Tally> = { stage: { correct: 0, total: 0 }, grade: { correct: 0, total: 0 }, booked: { correct: 0, total: 0 } };
+  const outcomes: Record<Outcome, Tally> = {
+    stage: { correct: 0, total: 0 },
+    grade: { correct: 0, total: 0 },
+    booked: { correct: 0, total: 0 },
+  };
   const failures: Failure[] = [];
   let turns = 0;
   let redundant = 0;
@@ -101,7 +112,11 @@ export async function runEval(
     redundant += run.redundantAsks;
     const { lead, visitor } = run.conversation;
     const score = scoreLead(lead, visitor, config.scoring, config.currency);
-    const outcome: Record<Outcome, unknown> = { stage: score.stage, grade: score.grade, booked: run.conversation.meeting?.status === 'booked' };
+    const outcome: Record<Outcome, unknown> = {
+      stage: score.stage,
+      grade: score.grade,
+      booked: run.conversation.meeting?.status === 'booked',
+    };
     for (const [field, expected] of Object.entries(item.expected)) {
       let ok: boolean;
       let actual: unknown;
@@ -125,7 +140,10 @@ export async function runEval(
       else failures.push({ id: item.id, field, expected, actual });
     }
   }
-  const all = Object.values(fields).reduce((a, t) => ({ correct: a.correct + t.correct, total: a.total + t.total }), { correct: 0, total: 0 });
+  const all = Object.values(fields).reduce(
+    (a, t) => ({ correct: a.correct + t.correct, total: a.total + t.total }),
+    { correct: 0, total: 0 },
+  );
   return {
     items: items.length,
     fieldAccuracy: ratio(all),

@@ -48,11 +48,17 @@ export async function runItem(item: CorpusItem, service: Service): Promise<ItemR
     turns++;
     const conv = await service.conversation(id);
     const last = received.at(-1);
-    if (!conv || !last || last.final || last.expecting === null || last.expecting === undefined) break;
+    if (!conv || !last || last.final || last.expecting === null || last.expecting === undefined)
+      break;
     if (wasRedundant(conv, last.expecting)) redundant++;
     text = answerFor(item, last.expecting, last);
   }
   const conversation = await service.conversation(id);
   if (!conversation) throw new Error(`conversation ${id} vanished`);
-  return { conversation, visitorTurns: turns, redundantAsks: redundant, transcript: conversation.messages };
+  return {
+    conversation,
+    visitorTurns: turns,
+    redundantAsks: redundant,
+    transcript: conversation.messages,
+  };
 }

@@ -19,7 +19,9 @@ const ListQuery = z.object({
   destination: z.string().min(1).max(64).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
-const DeliveryParams = z.object({ id: z.string().regex(DELIVERY_ID_PATTERN, 'expected a delivery id "dlv_<32 hex digits>"') });
+const DeliveryParams = z.object({
+  id: z.string().regex(DELIVERY_ID_PATTERN, 'expected a delivery id "dlv_<32 hex digits>"'),
+});
 const DestinationParams = z.object({ id: z.string().min(1).max(64) });
 
 function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {

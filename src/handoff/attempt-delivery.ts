@@ -34,13 +34,30 @@ export type AttemptOutcome = { delivery: Delivery; disabled: DisabledDestination
  * that skips the event (`{{skip}}`) makes it `skipped`, with no request. Nothing is saved here:
  * the caller stores the outcome.
  */
-export async function attemptDelivery(d: Delivery, dest: Destination, ctx: AttemptContext): Promise<AttemptOutcome> {
+export async function attemptDelivery(
+  d: Delivery,
+  dest: Destination,
+  ctx: AttemptContext,
+): Promise<AttemptOutcome> {
   const started = ctx.clock();
   const conv = await ctx.store.getConversation(d.conversationId);
-  if (conv === null) return { delivery: finish(d, started, 'dead', 'the conversation is no longer stored'), disabled: null };
+  if (conv === null)
+    return {
+      delivery: finish(d, started, 'dead', 'the conversation is no longer stored'),
+      disabled: null,
+    };
 
   const built = build(conv, d, dest, ctx);
-  if ('skip' in built) return { delivery: finish(d, started, 'skipped', `template "${dest.template ?? ''}" skipped it: ${built.skip}`), disabled: null };
+  if ('skip' in built)
+    return {
+      delivery: finish(
+        d,
+        started,
+        'skipped',
+        `template "${dest.template ?? ''}" skipped it: ${built.skip}`,
+      ),
+      disabled: null,
+    };
   const result = 'error' in built ? built.error : await send(built.body, d, dest, ctx, started);
   const ended = ctx.clock();
   const attempt: Attempt = {
@@ -57,7 +74,10 @@ export async function attemptDelivery(d: Delivery, dest: Destination, ctx: Attem
   }
   if (result.status === 410) {
     const reason = `${dest.url} answered 410 Gone`;
-    return { delivery: finish(logged, ended, 'disabled', reason), disabled: { destinationId: dest.id, url: dest.url, at: ended.toISOString(), reason } };
+    return {
+      delivery: finish(logged, ended, 'disabled', reason),
+      disabled: { destinationId: dest.id, url: dest.url, at: ended.toISOString(), reason },
+    };
   }
   const failed = logged.attempts.length - logged.roundStart;
   const delay = retryDelay({
@@ -68,30 +88,86 @@ export async function attemptDelivery(d: Delivery, dest: Destination, ctx: Attem
     retryAfterMaxMs: ctx.retryAfterMaxMs,
   });
   if (delay === null) {
-    return { delivery: finish(logged, ended, 'dead', `gave up after ${failed} attempt${failed === 1 ? '' : 's'}`), disabled: null };
+    return {
+      delivery: finish(
+        logged,
+        ended,
+        'dead',
+        `gave up after ${failed} attempt${failed === 1 ? '' : 's'}`,
+      ),
+      disabled: null,
+    };
   }
   const next = new Date(ended.getTime() + delay).toISOString();
-  return { delivery: { ...logged, status: 'failed-retrying', nextAttemptAt: next, updatedAt: ended.toISOString(), reason: null }, disabled: null };
+  return {
+    delivery: {
+      ...logged,
+      status: 'failed-retrying',
+      nextAttemptAt: next,
+      updatedAt: ended.toISOString(),
+      reason: null,
+    },
+    disabled: null,
+  };
 }
 
 /** Builds the body from the conversation as stored; a body that cannot be built is a failed attempt without a request. */
-function build(conv: Conversation, d: Delivery, dest: Destination, ctx: AttemptContext): RenderedBody | { error: PostResult } {
-  const event = { id: d.eventId, type: d.eventType, occurredAt: d.occurredAt, conversationId: d.conversationId };
+function build(
+  conv: Conversation,
+  d: Delivery,
+  dest: Destination,
+  ctx: AttemptContext,
+): RenderedBody | { error: PostResult } {
+  const event = {
+    id: d.eventId,
+    type: d.eventType,
+    occurredAt: d.occurredAt,
+    conversationId: d.conversationId,
+  };
   try {
     const { packet, view } = buildHandoff(conv, event, ctx.config);
     return dest.render(packet, view);
   } catch (e) {
     // Retried on the schedule like any failure, so a template fixed in the meantime (and a restart) still delivers.
-    return { error: { status: null, snippet: null, error: `could not build the body: ${e instanceof Error ? e.message : String(e)}`, retryAfter: null } };
+    return {
+      error: {
+        status: null,
+        snippet: null,
+        error: `could not build the body: ${e instanceof Error ? e.message : String(e)}`,
+        retryAfter: null,
+      },
+    };
   }
 }
 
 /** Signs and POSTs the body. */
-async function send(body: string, d: Delivery, dest: Destination, ctx: AttemptContext, at: Date): Promise<PostResult> {
-  const signed = webhookHeaders({ id: d.eventId, timestamp: Math.floor(at.getTime() / 1000), body, secrets: dest.secrets });
-  return postWebhook({ url: dest.url, headers: { ...dest.headers, ...signed }, body, timeoutMs: ctx.attemptTimeoutMs, fetch: ctx.fetch });
+async function send(
+  body: string,
+  d: Delivery,
+  dest: Destination,
+  ctx: AttemptContext,
+  at: Date,
+): Promise<PostResult> {
+  const signed = webhookHeaders({
+    id: d.eventId,
+    timestamp: Math.floor(at.getTime() / 1000),
+    body,
+    secrets: dest.secrets,
+  });
+  return postWebhook({
+    url: dest.url,
+    headers: { ...dest.headers, ...signed },
+    body,
+    timeoutMs: ctx.attemptTimeoutMs,
+    fetch: ctx.fetch,
+  });
 }
 
-function finish(d: Delivery, at: Date, status: 'delivered' | 'dead' | 'disabled' | 'skipped', reason: string | null): Delivery {
+function finish(
+  d: Delivery,
+  at: Date,
+  status: 'delivered' | 'dead' | 'disabled' | 'skipped',
+  reason: string | null,
+): Delivery {
   return { ...d, status, nextAttemptAt: null, updatedAt: at.toISOString(), reason };
 }

@@ -63,7 +63,10 @@ const HEADLINES: Record<EventType, (d: Phrases) => string> = {
   'lead.handoff_requested': (d) => `${d.who} asks to talk to a person`,
   'lead.updated': (d) => `Lead updated: ${d.who}`,
   'meeting.booked': (d) => `Meeting booked: ${d.who}`,
-  'meeting.rescheduled': (d) => (d.meetingWhen === null ? `Meeting moved: ${d.who}` : `Meeting moved to ${d.meetingWhen}: ${d.who}`),
+  'meeting.rescheduled': (d) =>
+    d.meetingWhen === null
+      ? `Meeting moved: ${d.who}`
+      : `Meeting moved to ${d.meetingWhen}: ${d.who}`,
   'meeting.canceled': (d) => `Meeting canceled: ${d.who}`,
 };
 /** Slack's header block takes 150 characters. */
@@ -76,13 +79,18 @@ const HEADLINE_MAX = 150;
  *
  * @example const { packet } = buildHandoff(conversation, event, config); JSON.stringify(packet)
  */
-export function buildHandoff(conv: Conversation, event: OutboxEvent, config: Config): { packet: HandoffPacket; view: TemplateView } {
+export function buildHandoff(
+  conv: Conversation,
+  event: OutboxEvent,
+  config: Config,
+): { packet: HandoffPacket; view: TemplateView } {
   const score = scoreLead(conv.lead, conv.visitor, config.scoring, config.currency);
   const { summary, ...description } = describeLead(conv, score, config);
   const evidence: Record<string, Evidence> = {};
   for (const path of FIELD_PATHS) {
     const entry = conv.lead[path];
-    if (entry !== undefined) evidence[path] = { quote: entry.evidence, source: entry.source, at: entry.at };
+    if (entry !== undefined)
+      evidence[path] = { quote: entry.evidence, source: entry.source, at: entry.at };
   }
   const meeting = meetingPacket(conv, config);
   const packet: HandoffPacket = {
@@ -90,14 +98,27 @@ export function buildHandoff(conv: Conversation, event: OutboxEvent, config: Con
     id: event.id,
     occurredAt: event.occurredAt,
     conversationId: conv.id,
-    lead: { ...leadValues(conv.lead), evidence, score: score.score, grade: score.grade, stage: score.stage, breakdown: score.breakdown },
+    lead: {
+      ...leadValues(conv.lead),
+      evidence,
+      score: score.score,
+      grade: score.grade,
+      stage: score.stage,
+      breakdown: score.breakdown,
+    },
     meeting,
-    attribution: { page: conv.visitor.page, referrer: conv.visitor.referrer, utm: conv.visitor.utm },
+    attribution: {
+      page: conv.visitor.page,
+      referrer: conv.visitor.referrer,
+      utm: conv.visitor.utm,
+    },
     consent: { contact: getField(conv.lead, 'consent.contact') ?? null },
     transcript: conv.messages.map((m) => ({ role: m.role, text: m.text, at: m.at })),
     summary,
   };
-  const headline = isEventType(event.type) ? HEADLINES[event.type](description) : `${event.type}: ${description.who}`;
+  const headline = isEventType(event.type)
+    ? HEADLINES[event.type](description)
+    : `${event.type}: ${description.who}`;
   const canceled = meeting?.status === 'canceled';
   const view: TemplateView = {
     ...description,
@@ -122,7 +143,13 @@ function meetingPacket(conv: Conversation, config: Config): MeetingPacket | null
     bookedAt: m.bookedAt,
     rep: rep === undefined ? null : { id: rep.id, name: rep.name, email: rep.email },
     // Relative to the base with a trailing slash, so a base with a path ("https://x.example/chat") keeps it.
-    icsUrl: base === undefined ? null : new URL(`bookings/${encodeURIComponent(m.id)}.ics`, base.endsWith('/') ? base : `${base}/`).href,
+    icsUrl:
+      base === undefined
+        ? null
+        : new URL(
+            `bookings/${encodeURIComponent(m.id)}.ics`,
+            base.endsWith('/') ? base : `${base}/`,
+          ).href,
   };
 }
 

@@ -43,7 +43,8 @@ export function checkWebhookTemplates(promptsDir: string, config: Config): Webho
         try {
           const out = render(context);
           if ('skip' in out) report.skips.push(`${label}: ${out.skip}`);
-          else if (label === 'lead.qualified') report.preview = JSON.stringify(JSON.parse(out.body), null, 2);
+          else if (label === 'lead.qualified')
+            report.preview = JSON.stringify(JSON.parse(out.body), null, 2);
         } catch (e) {
           report.errors.push(`${withoutFile(e, file)} (sample: ${label})`);
         }

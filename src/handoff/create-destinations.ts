@@ -30,7 +30,9 @@ export const DEFAULT_DESTINATION_ID = 'default';
  * @example matchesEvent(['lead.qualified', 'meeting.*'], 'meeting.booked') // true
  */
 export function matchesEvent(patterns: readonly string[], type: string): boolean {
-  return patterns.some((p) => p === '*' || p === type || (p.endsWith('.*') && type.startsWith(p.slice(0, -1))));
+  return patterns.some(
+    (p) => p === '*' || p === type || (p.endsWith('.*') && type.startsWith(p.slice(0, -1))),
+  );
 }
 
 /**
@@ -56,45 +58,72 @@ export function createDestinations(
 
   config.crm.destinations.forEach((d, i) => {
     const where = `crm.destinations[${i}] (${d.id})`;
-    if (out.some((o) => o.id === d.id)) throw new ConfigError(`${where}: the id "${d.id}" is used twice`);
+    if (out.some((o) => o.id === d.id))
+      throw new ConfigError(`${where}: the id "${d.id}" is used twice`);
     const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(d.headers)) headers[name] = expand ? expandEnv(value, env, `${where}.headers.${name}`) : value;
-    out.push(destination(where, {
-      id: d.id,
-      url: d.url,
-      secrets: [...(d.secret === undefined ? [] : [d.secret]), ...d.previousSecrets],
-      events: d.events,
-      headers,
-      template: d.template ?? null,
-    }, promptsDir));
+    for (const [name, value] of Object.entries(d.headers))
+      headers[name] = expand ? expandEnv(value, env, `${where}.headers.${name}`) : value;
+    out.push(
+      destination(
+        where,
+        {
+          id: d.id,
+          url: d.url,
+          secrets: [...(d.secret === undefined ? [] : [d.secret]), ...d.previousSecrets],
+          events: d.events,
+          headers,
+          template: d.template ?? null,
+        },
+        promptsDir,
+      ),
+    );
   });
 
   if (runtime.crmWebhookUrl !== null || runtime.crmWebhookSecret !== null) {
-    const envSecrets = runtime.crmWebhookSecret === null ? null : runtime.crmWebhookSecret.split(/\s+/).filter(Boolean);
+    const envSecrets =
+      runtime.crmWebhookSecret === null
+        ? null
+        : runtime.crmWebhookSecret.split(/\s+/).filter(Boolean);
     envSecrets?.forEach((s) => check(() => secretKey(s), 'CRM_WEBHOOK_SECRET'));
     const index = out.findIndex((d) => d.id === DEFAULT_DESTINATION_ID);
     const existing = out[index];
     const url = runtime.crmWebhookUrl ?? existing?.url;
-    if (url === undefined) throw new ConfigError('CRM_WEBHOOK_SECRET is set but CRM_WEBHOOK_URL is not');
-    const merged = destination('CRM_WEBHOOK_URL', {
-      id: DEFAULT_DESTINATION_ID,
-      url,
-      secrets: envSecrets ?? existing?.secrets ?? [],
-      events: existing?.events ?? ['*'],
-      headers: existing?.headers ?? {},
-      template: existing?.template ?? null,
-    }, promptsDir);
+    if (url === undefined)
+      throw new ConfigError('CRM_WEBHOOK_SECRET is set but CRM_WEBHOOK_URL is not');
+    const merged = destination(
+      'CRM_WEBHOOK_URL',
+      {
+        id: DEFAULT_DESTINATION_ID,
+        url,
+        secrets: envSecrets ?? existing?.secrets ?? [],
+        events: existing?.events ?? ['*'],
+        headers: existing?.headers ?? {},
+        template: existing?.template ?? null,
+      },
+      promptsDir,
+    );
     if (existing === undefined) out.push(merged);
     else out[index] = merged;
   }
   return out;
 }
 
-function destination(where: string, d: Omit<Destination, 'render'>, promptsDir: string): Destination {
+function destination(
+  where: string,
+  d: Omit<Destination, 'render'>,
+  promptsDir: string,
+): Destination {
   d.secrets.forEach((s) => check(() => secretKey(s), `${where}.secret`));
   const template = d.template;
-  const render = template === null ? null : check(() => loadWebhookTemplate(promptsDir, template), `${where}.template`);
-  return { ...d, render: (packet, view) => (render === null ? { body: JSON.stringify(packet) } : render({ ...packet, view })) };
+  const render =
+    template === null
+      ? null
+      : check(() => loadWebhookTemplate(promptsDir, template), `${where}.template`);
+  return {
+    ...d,
+    render: (packet, view) =>
+      render === null ? { body: JSON.stringify(packet) } : render({ ...packet, view }),
+  };
 }
 
 function check<T>(fn: () => T, where: string): T {
@@ -109,7 +138,8 @@ function check<T>(fn: () => T, where: string): T {
 function expandEnv(value: string, env: NodeJS.ProcessEnv, where: string): string {
   return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
     const v = env[name];
-    if (v === undefined || v === '') throw new ConfigError(`${where}: the environment variable ${name} is not set`);
+    if (v === undefined || v === '')
+      throw new ConfigError(`${where}: the environment variable ${name} is not set`);
     return v;
   });
 }

@@ -5,7 +5,14 @@ import { z } from 'zod';
  * Where a delivery stands. `pending` and `failed-retrying` are waiting for an attempt;
  * `skipped` means the destination's template sent nothing for the event (`{{skip}}`).
  */
-export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed-retrying', 'dead', 'disabled', 'skipped'] as const;
+export const DELIVERY_STATUSES = [
+  'pending',
+  'delivered',
+  'failed-retrying',
+  'dead',
+  'disabled',
+  'skipped',
+] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** One HTTP attempt as logged: when, what came back (or what went wrong) and how long it took. */

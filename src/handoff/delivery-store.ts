@@ -1,7 +1,12 @@
 import type { Delivery, DeliveryStatus } from './delivery-schema.js';
 
 /** A destination switched off after it answered 410 Gone, for the URL it had then. */
-export type DisabledDestination = { destinationId: string; url: string; at: string; reason: string };
+export type DisabledDestination = {
+  destinationId: string;
+  url: string;
+  at: string;
+  reason: string;
+};
 
 /**
  * The DeliveryStore port: one record per delivery, written atomically. Adapters keep an index
@@ -19,11 +24,17 @@ export type DeliveryStore = {
   /** Replaces the record (and keeps the active index in step with its status). */
   save(delivery: Delivery): Promise<void>;
   /** Every record, newest first, optionally with one status; may be slow on large stores (admin). */
-  list(filter?: { status?: DeliveryStatus | undefined; destinationId?: string | undefined }): Promise<Delivery[]>;
+  list(filter?: {
+    status?: DeliveryStatus | undefined;
+    destinationId?: string | undefined;
+  }): Promise<Delivery[]>;
   /** The records waiting for an attempt. */
   listActive(): Promise<Delivery[]>;
   disabledDestinations(): Promise<DisabledDestination[]>;
   /** Disables a destination, or enables it again with `null`. */
-  setDestinationDisabled(destinationId: string, disabled: DisabledDestination | null): Promise<void>;
+  setDestinationDisabled(
+    destinationId: string,
+    disabled: DisabledDestination | null,
+  ): Promise<void>;
   close(): Promise<void>;
 };

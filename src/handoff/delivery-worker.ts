@@ -101,7 +101,10 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     attemptTimeoutMs: deps.attemptTimeoutMs ?? deps.config.crm.attemptTimeoutMs,
     retryAfterMaxMs: deps.retryAfterMaxMs ?? deps.config.crm.retryAfterMaxMs,
   };
-  const limits = { total: deps.concurrency ?? DEFAULT_CONCURRENCY, perDestination: deps.perDestination ?? DEFAULT_PER_DESTINATION };
+  const limits = {
+    total: deps.concurrency ?? DEFAULT_CONCURRENCY,
+    perDestination: deps.perDestination ?? DEFAULT_PER_DESTINATION,
+  };
   const newId = deps.newId ?? randomUUID;
   const byConversation = createKeyedQueue();
   const byDelivery = createKeyedQueue();
@@ -111,7 +114,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   let lastRefresh = 0;
   let refreshing: Promise<void> | null = null;
 
-  const destinationOf = (id: string): Destination | undefined => destinations.find((d) => d.id === id);
+  const destinationOf = (id: string): Destination | undefined =>
+    destinations.find((d) => d.id === id);
   const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
   function kick(): void {
@@ -128,7 +132,14 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   }
 
   const intake = createOutboxIntake({
-    store, deliveries, markers, destinations, clock, logger, disabledFor: (dest) => disabled.of(dest), schedule,
+    store,
+    deliveries,
+    markers,
+    destinations,
+    clock,
+    logger,
+    disabledFor: (dest) => disabled.of(dest),
+    schedule,
     exclusive: (conversationId, task) => byConversation.run(conversationId, task),
   });
 
@@ -149,7 +160,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
 
   async function save(d: Delivery): Promise<void> {
     await deliveries.save(d);
-    if (isActive(d.status)) queue.set(d.id, d.destinationId, Date.parse(d.nextAttemptAt ?? clock().toISOString()));
+    if (isActive(d.status))
+      queue.set(d.id, d.destinationId, Date.parse(d.nextAttemptAt ?? clock().toISOString()));
     else queue.delete(d.id);
   }
 
@@ -158,23 +170,49 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     const d = await deliveries.get(id);
     if (d === null || !isActive(d.status)) return void queue.delete(id);
     const now = clock();
-    if (d.nextAttemptAt !== null && Date.parse(d.nextAttemptAt) > now.getTime()) return void queue.set(id, d.destinationId, Date.parse(d.nextAttemptAt));
+    if (d.nextAttemptAt !== null && Date.parse(d.nextAttemptAt) > now.getTime())
+      return void queue.set(id, d.destinationId, Date.parse(d.nextAttemptAt));
     const dest = destinationOf(d.destinationId);
     if (dest === undefined) {
-      logger.warn('delivery dead: its destination is no longer configured', { deliveryId: id, destinationId: d.destinationId });
-      return save({ ...d, status: 'dead', nextAttemptAt: null, updatedAt: now.toISOString(), reason: `destination "${d.destinationId}" is not configured` });
+      logger.warn('delivery dead: its destination is no longer configured', {
+        deliveryId: id,
+        destinationId: d.destinationId,
+      });
+      return save({
+        ...d,
+        status: 'dead',
+        nextAttemptAt: null,
+        updatedAt: now.toISOString(),
+        reason: `destination "${d.destinationId}" is not configured`,
+      });
     }
     const off = await disabled.of(dest);
-    if (off !== null) return save({ ...d, status: 'disabled', nextAttemptAt: null, updatedAt: now.toISOString(), reason: `destination disabled: ${off.reason}` });
+    if (off !== null)
+      return save({
+        ...d,
+        status: 'disabled',
+        nextAttemptAt: null,
+        updatedAt: now.toISOString(),
+        reason: `destination disabled: ${off.reason}`,
+      });
 
     const outcome = await attemptDelivery(d, dest, ctx);
     if (outcome.disabled !== null) {
       // Recorded before the delivery, so a crash in between still leaves the destination disabled.
       await disabled.disable(outcome.disabled);
-      logger.warn('destination disabled: it answered 410 Gone', { destinationId: dest.id, url: dest.url });
+      logger.warn('destination disabled: it answered 410 Gone', {
+        destinationId: dest.id,
+        url: dest.url,
+      });
     }
     await save(outcome.delivery);
-    if (outcome.delivery.status === 'dead') logger.warn('delivery dead-lettered', { deliveryId: id, eventId: d.eventId, destinationId: dest.id, reason: outcome.delivery.reason });
+    if (outcome.delivery.status === 'dead')
+      logger.warn('delivery dead-lettered', {
+        deliveryId: id,
+        eventId: d.eventId,
+        destinationId: dest.id,
+        reason: outcome.delivery.reason,
+      });
   }
 
   function startAttempt(id: string, destinationId: string): Promise<void> {
@@ -190,7 +228,9 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   }
 
   async function runDue(now: Date = clock()): Promise<void> {
-    await Promise.all(queue.ready(now.getTime(), limits).map((r) => startAttempt(r.id, r.destinationId)));
+    await Promise.all(
+      queue.ready(now.getTime(), limits).map((r) => startAttempt(r.id, r.destinationId)),
+    );
   }
 
   function tick(intervalRefreshMs: number): void {
@@ -213,7 +253,10 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       mark: (conversationId, eventIds) => markers.add(conversationId, eventIds),
       handOver: (conv, eventIds) =>
         intake.handOver(conv, eventIds).then(kick, (e: unknown) => {
-          logger.error('outbox hand-over failed; the marker stays for the next refresh', { conversationId: conv.id, error: errorText(e) });
+          logger.error('outbox hand-over failed; the marker stays for the next refresh', {
+            conversationId: conv.id,
+            error: errorText(e),
+          });
           throw e;
         }),
     },
@@ -243,11 +286,26 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         const d = await deliveries.get(id);
         if (d === null) throw new AppError('NOT_FOUND', `no delivery with id "${id}"`);
         const dest = destinationOf(d.destinationId);
-        if (dest === undefined) throw new AppError('CONFLICT', `destination "${d.destinationId}" is not configured any more`);
+        if (dest === undefined)
+          throw new AppError(
+            'CONFLICT',
+            `destination "${d.destinationId}" is not configured any more`,
+          );
         const off = await disabled.of(dest);
-        if (off !== null) throw new AppError('CONFLICT', `destination "${dest.id}" is disabled since ${off.at} (${off.reason}); enable it first`);
+        if (off !== null)
+          throw new AppError(
+            'CONFLICT',
+            `destination "${dest.id}" is disabled since ${off.at} (${off.reason}); enable it first`,
+          );
         const now = clock().toISOString();
-        const next: Delivery = { ...d, status: 'pending', nextAttemptAt: now, roundStart: d.attempts.length, reason: null, updatedAt: now };
+        const next: Delivery = {
+          ...d,
+          status: 'pending',
+          nextAttemptAt: now,
+          roundStart: d.attempts.length,
+          reason: null,
+          updatedAt: now,
+        };
         await save(next);
         kick();
         return next;
@@ -255,7 +313,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     },
 
     async enableDestination(id) {
-      if (destinationOf(id) === undefined) throw new AppError('NOT_FOUND', `no destination with id "${id}"`);
+      if (destinationOf(id) === undefined)
+        throw new AppError('NOT_FOUND', `no destination with id "${id}"`);
       await disabled.enable(id);
       return requeueHeld(id);
     },

@@ -41,7 +41,11 @@ const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
  * @example describeLead(conversation, scoreLead(...), config).summary
  * // 'Dana Lee, COO at Acme Corp (120 people): $30K/yr, live within a quarter, wants a demo. Hot (85), SQL.'
  */
-export function describeLead(conv: Conversation, score: ScoreResult, config: Config): LeadDescription {
+export function describeLead(
+  conv: Conversation,
+  score: ScoreResult,
+  config: Config,
+): LeadDescription {
   const lead = conv.lead;
   const name = getField(lead, 'contact.name');
   const [firstName = null, ...rest] = name === undefined ? [] : oneLine(name).split(' ');
@@ -56,18 +60,34 @@ export function describeLead(conv: Conversation, score: ScoreResult, config: Con
 
   const budget = describeBudget(conv, config);
   const timeline = describeTimeline(conv);
-  const meetingWhen = conv.meeting === null ? null : slotLabel(conv.meeting.start, repTimezone(conv.meeting.repId, config), 'en-US');
+  const meetingWhen =
+    conv.meeting === null
+      ? null
+      : slotLabel(conv.meeting.start, repTimezone(conv.meeting.repId, config), 'en-US');
 
   const facts: string[] = [];
   if (budget !== null) facts.push(budget);
   if (timeline !== null) facts.push(timeline);
   if (getField(lead, 'intent.demo') === true) facts.push('wants a demo');
   if (conv.handoffRequested) facts.push('asked to talk to a person');
-  if (conv.meeting !== null) facts.push(conv.meeting.status === 'booked' ? `meeting ${meetingWhen}` : `canceled the meeting of ${meetingWhen}`);
+  if (conv.meeting !== null)
+    facts.push(
+      conv.meeting.status === 'booked'
+        ? `meeting ${meetingWhen}`
+        : `canceled the meeting of ${meetingWhen}`,
+    );
 
   const grade = `${score.grade.charAt(0).toUpperCase()}${score.grade.slice(1)}`;
   const summary = `${who}${facts.length > 0 ? `: ${facts.join(', ')}` : ''}. ${grade} (${score.score}), ${score.stage}.`;
-  return { who, firstName, lastName: rest.length > 0 ? rest.join(' ') : null, budget, timeline, meetingWhen, summary };
+  return {
+    who,
+    firstName,
+    lastName: rest.length > 0 ? rest.join(' ') : null,
+    budget,
+    timeline,
+    meetingWhen,
+    summary,
+  };
 }
 
 function describeBudget(conv: Conversation, config: Config): string | null {
@@ -77,14 +97,25 @@ function describeBudget(conv: Conversation, config: Config): string | null {
   const currency = getField(conv.lead, 'budget.currency') ?? config.currency.base;
   const period = getField(conv.lead, 'budget.period');
   // Intl's compact notation writes "$30K", "€2.5K", "£1.2M" in the currency's own symbol.
-  const money = new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(amount);
+  const money = new Intl.NumberFormat('en-US', {
+    style: 'currency',
+    currency,
+    notation: 'compact',
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 1,
+  }).format(amount);
   return `${money}${period === undefined ? '' : PERIOD_SUFFIX[period]}`;
 }
 
 function describeTimeline(conv: Conversation): string | null {
   const target = getField(conv.lead, 'timeline.targetDate');
   if (target !== undefined) {
-    const day = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric', year: 'numeric' }).format(new Date(`${target}T00:00:00Z`));
+    const day = new Intl.DateTimeFormat('en-US', {
+      timeZone: 'UTC',
+      month: 'short',
+      day: 'numeric',
+      year: 'numeric',
+    }).format(new Date(`${target}T00:00:00Z`));
     return `live by ${day}`;
   }
   const bucket = getField(conv.lead, 'timeline.bucket');

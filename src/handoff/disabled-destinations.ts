@@ -21,9 +21,13 @@ export type DisabledDestinations = {
  *
  * @example const disabled = createDisabledDestinations(deliveries, destinations); await disabled.of(dest) // null
  */
-export function createDisabledDestinations(deliveries: DeliveryStore, destinations: readonly Destination[]): DisabledDestinations {
+export function createDisabledDestinations(
+  deliveries: DeliveryStore,
+  destinations: readonly Destination[],
+): DisabledDestinations {
   let cache: Map<string, DisabledDestination> | null = null;
-  const read = async (): Promise<Map<string, DisabledDestination>> => new Map((await deliveries.disabledDestinations()).map((d) => [d.destinationId, d]));
+  const read = async (): Promise<Map<string, DisabledDestination>> =>
+    new Map((await deliveries.disabledDestinations()).map((d) => [d.destinationId, d]));
 
   return {
     async of(dest) {

@@ -40,10 +40,13 @@ export function createDueQueue(): DueQueue {
 
     ready(now, limits) {
       const busy = new Map<string, number>();
-      for (const { destinationId } of inflight.values()) busy.set(destinationId, (busy.get(destinationId) ?? 0) + 1);
+      for (const { destinationId } of inflight.values())
+        busy.set(destinationId, (busy.get(destinationId) ?? 0) + 1);
       let room = limits.total - inflight.size;
       const picked: { id: string; destinationId: string }[] = [];
-      const candidates = [...due].filter(([id, d]) => d.at <= now && !inflight.has(id)).sort((a, b) => a[1].at - b[1].at);
+      const candidates = [...due]
+        .filter(([id, d]) => d.at <= now && !inflight.has(id))
+        .sort((a, b) => a[1].at - b[1].at);
       for (const [id, { destinationId }] of candidates) {
         if (room <= 0) break;
         const n = busy.get(destinationId) ?? 0;

@@ -30,5 +30,8 @@ export function isEventType(s: string): s is EventType {
  */
 export const EventPatternSchema = z.string().superRefine((s, ctx) => {
   if (EVENT_PATTERNS.includes(s)) return;
-  ctx.addIssue({ code: 'custom', message: `unknown event type "${s}"; expected one of ${EVENT_PATTERNS.map((p) => `"${p}"`).join(', ')}` });
+  ctx.addIssue({
+    code: 'custom',
+    message: `unknown event type "${s}"; expected one of ${EVENT_PATTERNS.map((p) => `"${p}"`).join(', ')}`,
+  });
 });

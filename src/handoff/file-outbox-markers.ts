@@ -17,7 +17,9 @@ const SUFFIX = '.json';
  *
  * @example const markers = await createFileOutboxMarkers({ dataDir: './data' });
  */
-export async function createFileOutboxMarkers(options: { dataDir: string }): Promise<OutboxMarkers> {
+export async function createFileOutboxMarkers(options: {
+  dataDir: string;
+}): Promise<OutboxMarkers> {
   const dir = join(options.dataDir, 'outbox', 'pending');
   await mkdir(dir, { recursive: true });
   const queue = createKeyedQueue();
@@ -48,7 +50,14 @@ export async function createFileOutboxMarkers(options: { dataDir: string }): Pro
         .filter((n) => n.endsWith(SUFFIX))
         .map((n) => n.slice(0, -SUFFIX.length))
         .filter((id) => CONVERSATION_ID_PATTERN.test(id));
-      const marks = await Promise.all(ids.map((id) => queue.run(id, async () => ({ conversationId: id, eventIds: (await fileOf(id).read())?.eventIds ?? [] }))));
+      const marks = await Promise.all(
+        ids.map((id) =>
+          queue.run(id, async () => ({
+            conversationId: id,
+            eventIds: (await fileOf(id).read())?.eventIds ?? [],
+          })),
+        ),
+      );
       return marks;
     },
   };

@@ -7,7 +7,15 @@ import { DELIVERY_ID_PATTERN, DeliverySchema, isActive, type Delivery } from './
 import type { DeliveryStore, DisabledDestination } from './delivery-store.js';
 import { jsonDataFile } from './json-data-file.js';
 
-const DisabledSchema = z.record(z.string(), z.object({ destinationId: z.string(), url: z.string(), at: z.iso.datetime(), reason: z.string() }));
+const DisabledSchema = z.record(
+  z.string(),
+  z.object({
+    destinationId: z.string(),
+    url: z.string(),
+    at: z.iso.datetime(),
+    reason: z.string(),
+  }),
+);
 const SUFFIX = '.json';
 
 /**
@@ -23,7 +31,9 @@ const SUFFIX = '.json';
  * @example
  *   const deliveries = await createLowdbDeliveryStore({ dataDir: './data' });
  */
-export async function createLowdbDeliveryStore(options: { dataDir: string }): Promise<DeliveryStore> {
+export async function createLowdbDeliveryStore(options: {
+  dataDir: string;
+}): Promise<DeliveryStore> {
   const root = join(options.dataDir, 'outbox');
   const recordsDir = join(root, 'deliveries');
   const activeDir = join(root, 'active');
@@ -37,7 +47,8 @@ export async function createLowdbDeliveryStore(options: { dataDir: string }): Pr
 
   function check(id: string): void {
     if (closed) throw new AppError('INTERNAL', 'the delivery store is closed');
-    if (!DELIVERY_ID_PATTERN.test(id)) throw new AppError('BAD_REQUEST', `invalid delivery id ${JSON.stringify(id.slice(0, 80))}`);
+    if (!DELIVERY_ID_PATTERN.test(id))
+      throw new AppError('BAD_REQUEST', `invalid delivery id ${JSON.stringify(id.slice(0, 80))}`);
   }
 
   async function write(delivery: Delivery): Promise<void> {
@@ -84,15 +95,23 @@ export async function createLowdbDeliveryStore(options: { dataDir: string }): Pr
     },
     async list(filter = {}) {
       if (closed) throw new AppError('INTERNAL', 'the delivery store is closed');
-      const all = await Promise.all((await readIds(recordsDir, SUFFIX)).map((id) => queue.run(id, () => read(id))));
+      const all = await Promise.all(
+        (await readIds(recordsDir, SUFFIX)).map((id) => queue.run(id, () => read(id))),
+      );
       return all
         .filter((d): d is Delivery => d !== null)
-        .filter((d) => (filter.status === undefined || d.status === filter.status) && (filter.destinationId === undefined || d.destinationId === filter.destinationId))
+        .filter(
+          (d) =>
+            (filter.status === undefined || d.status === filter.status) &&
+            (filter.destinationId === undefined || d.destinationId === filter.destinationId),
+        )
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
     },
     async listActive() {
       if (closed) throw new AppError('INTERNAL', 'the delivery store is closed');
-      const found = await Promise.all((await readIds(activeDir, '')).map((id) => queue.run(id, () => read(id))));
+      const found = await Promise.all(
+        (await readIds(activeDir, '')).map((id) => queue.run(id, () => read(id))),
+      );
       return found.filter((d): d is Delivery => d !== null && isActive(d.status));
     },
     async disabledDestinations() {

@@ -40,7 +40,11 @@ export function createMemoryDeliveryStore(): DeliveryStore {
     async list(filter = {}) {
       assertOpen();
       return [...records.values()]
-        .filter((d) => (filter.status === undefined || d.status === filter.status) && (filter.destinationId === undefined || d.destinationId === filter.destinationId))
+        .filter(
+          (d) =>
+            (filter.status === undefined || d.status === filter.status) &&
+            (filter.destinationId === undefined || d.destinationId === filter.destinationId),
+        )
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id))
         .map((d) => structuredClone(d));
     },

@@ -45,9 +45,19 @@ export function createOutboxIntake(deps: OutboxIntakeDeps): OutboxIntake {
         if (!matchesEvent(dest.events, event.type)) continue;
         const off = await deps.disabledFor(dest);
         const { delivery } = await deliveries.create({
-          id: deliveryIdFor(event.id, dest.id), eventId: event.id, eventType: event.type, occurredAt: event.occurredAt,
-          conversationId: conv.id, destinationId: dest.id, status: off === null ? 'pending' : 'disabled', createdAt: at, updatedAt: at,
-          nextAttemptAt: off === null ? at : null, roundStart: 0, reason: off === null ? null : `destination disabled: ${off.reason}`, attempts: [],
+          id: deliveryIdFor(event.id, dest.id),
+          eventId: event.id,
+          eventType: event.type,
+          occurredAt: event.occurredAt,
+          conversationId: conv.id,
+          destinationId: dest.id,
+          status: off === null ? 'pending' : 'disabled',
+          createdAt: at,
+          updatedAt: at,
+          nextAttemptAt: off === null ? at : null,
+          roundStart: 0,
+          reason: off === null ? null : `destination disabled: ${off.reason}`,
+          attempts: [],
         });
         if (isActive(delivery.status)) deps.schedule(delivery);
       }
@@ -60,13 +70,17 @@ export function createOutboxIntake(deps: OutboxIntakeDeps): OutboxIntake {
       await deps
         .exclusive(mark.conversationId, async () => {
           const conv = await deps.store.getConversation(mark.conversationId);
-          const saved = conv === null ? [] : mark.eventIds.filter((id) => conv.outbox.some((e) => e.id === id));
+          const saved =
+            conv === null ? [] : mark.eventIds.filter((id) => conv.outbox.some((e) => e.id === id));
           if (conv !== null && saved.length > 0) await handOver(conv, saved);
           // What is left was marked but never saved (a crash before the save): nothing to deliver.
           await markers.remove(mark.conversationId, mark.eventIds);
         })
         .catch((e: unknown) =>
-          deps.logger.error('outbox recovery failed; the marker stays for the next try', { conversationId: mark.conversationId, error: e instanceof Error ? e.message : String(e) }),
+          deps.logger.error('outbox recovery failed; the marker stays for the next try', {
+            conversationId: mark.conversationId,
+            error: e instanceof Error ? e.message : String(e),
+          }),
         );
     }
   }

@@ -32,9 +32,20 @@ export async function postWebhook(req: PostRequest): Promise<PostResult> {
   const signal = AbortSignal.timeout(req.timeoutMs);
   let res: Response;
   try {
-    res = await req.fetch(req.url, { method: 'POST', headers: req.headers, body: req.body, redirect: 'manual', signal });
+    res = await req.fetch(req.url, {
+      method: 'POST',
+      headers: req.headers,
+      body: req.body,
+      redirect: 'manual',
+      signal,
+    });
   } catch (e) {
-    return { status: null, snippet: null, error: describeError(e, req.timeoutMs), retryAfter: null };
+    return {
+      status: null,
+      snippet: null,
+      error: describeError(e, req.timeoutMs),
+      retryAfter: null,
+    };
   }
   let snippet = '';
   try {
@@ -61,11 +72,13 @@ async function readSnippet(res: Response): Promise<string> {
 }
 
 function describeError(e: unknown, timeoutMs: number): string {
-  if (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')) return `timed out after ${timeoutMs} ms`;
+  if (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError'))
+    return `timed out after ${timeoutMs} ms`;
   if (e instanceof Error) {
     // undici reports "fetch failed" and puts the reason (ECONNREFUSED, ...) in `cause`.
     const cause = e.cause instanceof Error ? e.cause : null;
-    const code = cause !== null && 'code' in cause && typeof cause.code === 'string' ? cause.code : null;
+    const code =
+      cause !== null && 'code' in cause && typeof cause.code === 'string' ? cause.code : null;
     return cause === null ? e.message : `${e.message}: ${code ?? cause.message}`;
   }
   return String(e);

@@ -29,7 +29,8 @@ export type RetryDelayInput = {
 export function retryDelay(input: RetryDelayInput): number | null {
   const step = input.schedule[input.failedAttempts - 1];
   if (step === undefined) return null;
-  if (input.retryAfterMs !== null) return Math.min(Math.max(0, input.retryAfterMs), input.retryAfterMaxMs);
+  if (input.retryAfterMs !== null)
+    return Math.min(Math.max(0, input.retryAfterMs), input.retryAfterMaxMs);
   const factor = 1 + JITTER_RATIO * (2 * input.random - 1);
   return Math.round(step * factor);
 }

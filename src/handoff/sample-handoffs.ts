@@ -1,5 +1,9 @@
 import type { Config } from '../config/config-schema.js';
-import { ConversationSchema, type Conversation, type Meeting } from '../conversation/conversation-schema.js';
+import {
+  ConversationSchema,
+  type Conversation,
+  type Meeting,
+} from '../conversation/conversation-schema.js';
 import { candidate, isFieldPath, type Candidate } from '../lead/field-paths.js';
 import { applyCandidates, type Lead } from '../lead/lead-record.js';
 import { buildHandoff } from './build-handoff.js';
@@ -11,27 +15,51 @@ const AT = '2026-03-03T15:00:00.000Z';
 /** A sample lead through the real merge code, so it has the shape and evidence of a real one. */
 function sampleLead(values: Record<string, unknown>): Lead {
   const candidates = Object.entries(values)
-    .map(([path, value]) => (isFieldPath(path) ? candidate(path, value, `(sample words for ${path})`) : null))
+    .map(([path, value]) =>
+      isFieldPath(path) ? candidate(path, value, `(sample words for ${path})`) : null,
+    )
     .filter((c): c is Candidate => c !== null);
   return applyCandidates({}, candidates, { source: 'rules', messageId: 'm1', at: AT }).lead;
 }
 
 const QUALIFIED = {
   'need.summary': 'Our inbound demo requests pile up over the weekend',
-  'authority.level': 'decision_maker', 'authority.role': 'COO',
-  'company.name': 'Northwind "NW" Parcel', 'company.size': 120,
-  'budget.amount': 30000, 'budget.currency': 'USD', 'budget.period': 'yearly', 'budget.status': 'stated',
-  'timeline.bucket': 'quarter', 'intent.demo': true,
-  'contact.name': 'Kim "KO" O\'Sei', 'contact.email': 'kim.osei@northwind.example', 'contact.phone': '+14155550123', 'consent.contact': true,
+  'authority.level': 'decision_maker',
+  'authority.role': 'COO',
+  'company.name': 'Northwind "NW" Parcel',
+  'company.size': 120,
+  'budget.amount': 30000,
+  'budget.currency': 'USD',
+  'budget.period': 'yearly',
+  'budget.status': 'stated',
+  'timeline.bucket': 'quarter',
+  'intent.demo': true,
+  'contact.name': 'Kim "KO" O\'Sei',
+  'contact.email': 'kim.osei@northwind.example',
+  'contact.phone': '+14155550123',
+  'consent.contact': true,
 };
 
 function conversation(lead: Lead, extra: Partial<Conversation>): Conversation {
   const parsed = ConversationSchema.parse({
-    id: 'conv-sample', createdAt: AT, updatedAt: AT,
-    visitor: { timezone: 'America/Chicago', locale: 'en-US', page: 'https://beacon.example/pricing', referrer: 'https://search.example/', utm: { source: 'newsletter' } },
+    id: 'conv-sample',
+    createdAt: AT,
+    updatedAt: AT,
+    visitor: {
+      timezone: 'America/Chicago',
+      locale: 'en-US',
+      page: 'https://beacon.example/pricing',
+      referrer: 'https://search.example/',
+      utm: { source: 'newsletter' },
+    },
     messages: [
       { id: 'm0', role: 'agent', text: 'Hi! What brings you here today?', at: AT },
-      { id: 'm1', role: 'visitor', text: 'We lose weekend demo requests <and> want that "fixed"\nthis quarter.', at: AT },
+      {
+        id: 'm1',
+        role: 'visitor',
+        text: 'We lose weekend demo requests <and> want that "fixed"\nthis quarter.',
+        at: AT,
+      },
     ],
     ...extra,
     lead: {},
@@ -46,16 +74,41 @@ function conversation(lead: Lead, extra: Partial<Conversation>): Conversation {
  * break, so a template that writes a value without `json`/`text` shows up as invalid JSON.
  */
 export function sampleHandoffs(config: Config): { label: string; context: TemplateContext }[] {
-  const meeting: Meeting = { id: 'mtg-sample', start: '2026-03-05T15:00:00.000Z', end: '2026-03-05T15:30:00.000Z', repId: config.booking.reps[0]?.id ?? 'rep-1', status: 'booked', bookedAt: AT };
+  const meeting: Meeting = {
+    id: 'mtg-sample',
+    start: '2026-03-05T15:00:00.000Z',
+    end: '2026-03-05T15:30:00.000Z',
+    repId: config.booking.reps[0]?.id ?? 'rep-1',
+    status: 'booked',
+    bookedAt: AT,
+  };
   const qualified = sampleLead(QUALIFIED);
   const cases: { label: string; conv: Conversation; type: string }[] = EVENT_TYPES.map((type) => ({
     label: type,
     type,
-    conv: conversation(qualified, { qualifiedAt: AT, meeting: type === 'meeting.canceled' ? { ...meeting, status: 'canceled' } : type.startsWith('meeting.') ? meeting : null }),
+    conv: conversation(qualified, {
+      qualifiedAt: AT,
+      meeting:
+        type === 'meeting.canceled'
+          ? { ...meeting, status: 'canceled' }
+          : type.startsWith('meeting.')
+            ? meeting
+            : null,
+    }),
   }));
-  cases.push({ label: 'lead.handoff_requested, no email yet', type: 'lead.handoff_requested', conv: conversation(sampleLead({ 'need.summary': 'pricing for 3 sites' }), { handoffRequested: true }) });
+  cases.push({
+    label: 'lead.handoff_requested, no email yet',
+    type: 'lead.handoff_requested',
+    conv: conversation(sampleLead({ 'need.summary': 'pricing for 3 sites' }), {
+      handoffRequested: true,
+    }),
+  });
   return cases.map(({ label, conv, type }) => {
-    const { packet, view } = buildHandoff(conv, { id: 'evt-sample', type, occurredAt: AT, conversationId: conv.id }, config);
+    const { packet, view } = buildHandoff(
+      conv,
+      { id: 'evt-sample', type, occurredAt: AT, conversationId: conv.id },
+      config,
+    );
     return { label, context: { ...packet, view } };
   });
 }

@@ -32,7 +32,9 @@ export type SignInput = {
  */
 export function signWebhook(input: SignInput): string {
   const content = `${input.id}.${input.timestamp}.${input.body}`;
-  return input.secrets.map((s) => `v1,${createHmac('sha256', secretKey(s)).update(content, 'utf8').digest('base64')}`).join(' ');
+  return input.secrets
+    .map((s) => `v1,${createHmac('sha256', secretKey(s)).update(content, 'utf8').digest('base64')}`)
+    .join(' ');
 }
 
 /**

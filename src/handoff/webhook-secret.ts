@@ -13,15 +13,18 @@ const HOW_TO = 'generate one with: echo "whsec_$(openssl rand -base64 32)"';
  * @example webhookSecretProblem('whsec_abc') // 'the base64 after "whsec_" is incorrectly padded: ...'
  */
 export function webhookSecretProblem(secret: string): string | null {
-  if (!secret.startsWith(SECRET_PREFIX)) return `expected a Standard Webhooks secret starting with "whsec_"; ${HOW_TO}`;
+  if (!secret.startsWith(SECRET_PREFIX))
+    return `expected a Standard Webhooks secret starting with "whsec_"; ${HOW_TO}`;
   const encoded = secret.slice(SECRET_PREFIX.length);
   if (encoded === '') return `"whsec_" must be followed by base64; ${HOW_TO}`;
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(encoded)) return `the part after "whsec_" must be base64 (A-Z, a-z, 0-9, "+", "/", then "=" padding); ${HOW_TO}`;
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(encoded))
+    return `the part after "whsec_" must be base64 (A-Z, a-z, 0-9, "+", "/", then "=" padding); ${HOW_TO}`;
   if (encoded.length % 4 !== 0) {
     return `the base64 after "whsec_" is incorrectly padded (${encoded.length} characters; base64 comes in groups of 4, padded with "="); ${HOW_TO}`;
   }
   const bytes = Buffer.from(encoded, 'base64').length;
-  if (bytes < SECRET_MIN_BYTES) return `the secret is ${bytes} bytes; use at least ${SECRET_MIN_BYTES} random bytes: ${HOW_TO}`;
+  if (bytes < SECRET_MIN_BYTES)
+    return `the secret is ${bytes} bytes; use at least ${SECRET_MIN_BYTES} random bytes: ${HOW_TO}`;
   return null;
 }
 

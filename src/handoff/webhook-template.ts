@@ -17,7 +17,14 @@ const COMPILE_OPTIONS = {
   noEscape: true,
   strict: true,
   knownHelpersOnly: true,
-  knownHelpers: { json: true, text: true, slackEscape: true, skip: true, log: false, lookup: false },
+  knownHelpers: {
+    json: true,
+    text: true,
+    slackEscape: true,
+    skip: true,
+    log: false,
+    lookup: false,
+  },
 } as const;
 
 /** Thrown by `{{skip}}` to end the render; turned into a `{ skip }` result, never seen outside. */
@@ -32,11 +39,13 @@ function paramsOf(args: unknown[], helper: string): unknown[] {
   const params = isOptions(args[args.length - 1]) ? args.slice(0, -1) : args;
   // Helper parameters are not checked by `strict`; the packet never holds undefined (absent
   // values are null), so undefined here is a misspelled variable.
-  if (params.some((p) => p === undefined)) throw new Error(`${helper}: unknown variable (misspelled?)`);
+  if (params.some((p) => p === undefined))
+    throw new Error(`${helper}: unknown variable (misspelled?)`);
   return params;
 }
 
-const piece = (v: unknown): string => (v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const piece = (v: unknown): string =>
+  v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
 
 /**
  * A private handlebars instance with the body-template helpers:
@@ -55,12 +64,21 @@ export function createWebhookHandlebars(): typeof Handlebars {
     if (params.length !== 1) throw new Error('json takes one value; use text to join several');
     return JSON.stringify(params[0]);
   });
-  hb.registerHelper('text', (...args: unknown[]) => JSON.stringify(paramsOf(args, 'text').map(piece).join('')));
+  hb.registerHelper('text', (...args: unknown[]) =>
+    JSON.stringify(paramsOf(args, 'text').map(piece).join('')),
+  );
   hb.registerHelper('slackEscape', (...args: unknown[]) =>
-    paramsOf(args, 'slackEscape').map(piece).join('').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+    paramsOf(args, 'slackEscape')
+      .map(piece)
+      .join('')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;'),
   );
   hb.registerHelper('skip', (...args: unknown[]) => {
-    throw new SkipSignal(paramsOf(args, 'skip').map(piece).join('') || 'the template skipped this event');
+    throw new SkipSignal(
+      paramsOf(args, 'skip').map(piece).join('') || 'the template skipped this event',
+    );
   });
   return hb;
 }
@@ -71,7 +89,11 @@ export function createWebhookHandlebars(): typeof Handlebars {
  *
  * @example compileWebhookTemplate('{ "text": {{json summary}} }', 'slack.hbs')(context) // { body: '{ "text": "Dana Lee, ..." }' }
  */
-export function compileWebhookTemplate(source: string, file: string, hb = createWebhookHandlebars()): RenderBody {
+export function compileWebhookTemplate(
+  source: string,
+  file: string,
+  hb = createWebhookHandlebars(),
+): RenderBody {
   try {
     hb.precompile(source, COMPILE_OPTIONS);
   } catch (e) {
@@ -89,7 +111,9 @@ export function compileWebhookTemplate(source: string, file: string, hb = create
     try {
       JSON.parse(body);
     } catch (e) {
-      throw new Error(`${file} rendered invalid JSON: ${e instanceof Error ? e.message : String(e)}`);
+      throw new Error(
+        `${file} rendered invalid JSON: ${e instanceof Error ? e.message : String(e)}`,
+      );
     }
     return { body };
   };
@@ -106,7 +130,10 @@ const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
  */
 export function loadWebhookTemplate(promptsDir: string, name: string): RenderBody {
   const bare = name.endsWith('.hbs') ? name.slice(0, -'.hbs'.length) : name;
-  if (!NAME.test(bare)) throw new Error(`template "${name}" must be a file name in ${path.join(promptsDir, 'webhooks')}`);
+  if (!NAME.test(bare))
+    throw new Error(
+      `template "${name}" must be a file name in ${path.join(promptsDir, 'webhooks')}`,
+    );
   const file = path.join(promptsDir, 'webhooks', `${bare}.hbs`);
   let source: string;
   try {

@@ -40,8 +40,18 @@ export function withOutbox(store: Store, outbox: OutboxPort): Store {
         // Only read: no copy of the whole conversation on every save.
         const stored = await store.peekConversation(conversation.id);
         const next = withStoredEvents(conversation, stored);
-        if (stored !== null && followedUp(stored) && followedUp(next) && leadChanged(stored.lead, next.lead)) {
-          const event: OutboxEvent = { id: outbox.newEventId(), type: 'lead.updated', occurredAt: outbox.now().toISOString(), conversationId: next.id };
+        if (
+          stored !== null &&
+          followedUp(stored) &&
+          followedUp(next) &&
+          leadChanged(stored.lead, next.lead)
+        ) {
+          const event: OutboxEvent = {
+            id: outbox.newEventId(),
+            type: 'lead.updated',
+            occurredAt: outbox.now().toISOString(),
+            conversationId: next.id,
+          };
           next.outbox = [...next.outbox, event];
         }
         const known = new Set(stored?.outbox.map((e) => e.id) ?? []);
@@ -59,13 +69,19 @@ export function withOutbox(store: Store, outbox: OutboxPort): Store {
 }
 
 /** The caller's conversation with any stored event it does not know about kept, in stored order. */
-function withStoredEvents(conversation: Conversation, stored: Readonly<Conversation> | null): Conversation {
+function withStoredEvents(
+  conversation: Conversation,
+  stored: Readonly<Conversation> | null,
+): Conversation {
   if (stored === null) return { ...conversation };
   const mine = new Set(conversation.outbox.map((e) => e.id));
   const missing = stored.outbox.filter((e) => !mine.has(e.id));
   if (missing.length === 0) return { ...conversation };
   const theirs = new Set(stored.outbox.map((e) => e.id));
-  return { ...conversation, outbox: [...stored.outbox, ...conversation.outbox.filter((e) => !theirs.has(e.id))] };
+  return {
+    ...conversation,
+    outbox: [...stored.outbox, ...conversation.outbox.filter((e) => !theirs.has(e.id))],
+  };
 }
 
 /**

@@ -16,7 +16,10 @@ export type TimelineBucket = (typeof TIMELINE_BUCKETS)[number];
  */
 export const FIELD_SCHEMAS = {
   'contact.name': z.string().trim().min(1).max(120),
-  'contact.email': z.email().max(254).transform((s) => s.toLowerCase()),
+  'contact.email': z
+    .email()
+    .max(254)
+    .transform((s) => s.toLowerCase()),
   'contact.phone': z.string().regex(/^\+[1-9]\d{6,14}$/, 'phone must be E.164'),
   'company.name': z.string().trim().min(1).max(160),
   'company.size': z.number().int().positive().max(10_000_000),
@@ -54,7 +57,11 @@ export type Candidate = {
 }[FieldPath];
 
 /** Builds a candidate, checking the value against the field's schema; null when invalid. */
-export function candidate<P extends FieldPath>(path: P, value: unknown, evidence: string): Candidate | null {
+export function candidate<P extends FieldPath>(
+  path: P,
+  value: unknown,
+  evidence: string,
+): Candidate | null {
   const parsed = FIELD_SCHEMAS[path].safeParse(value);
   if (!parsed.success) return null;
   // The mapped type cannot be narrowed generically; the schema lookup above is the proof.

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { FIELD_PATHS, FIELD_SCHEMAS, isFieldPath, type Candidate, type FieldPath, type FieldValue } from './field-paths.js';
+import {
+  FIELD_PATHS,
+  FIELD_SCHEMAS,
+  isFieldPath,
+  type Candidate,
+  type FieldPath,
+  type FieldValue,
+} from './field-paths.js';
 
 export const SOURCES = ['rules', 'llm'] as const;
 export type Source = (typeof SOURCES)[number];
@@ -22,18 +29,21 @@ export const FieldEntrySchema = z.object({
 export type FieldEntry = z.infer<typeof FieldEntrySchema>;
 
 /** The lead record: field path -> entry. A path that is absent was never said. */
-export const LeadSchema = z
-  .record(z.string(), FieldEntrySchema)
-  .superRefine((rec, ctx) => {
-    for (const [path, entry] of Object.entries(rec)) {
-      if (!isFieldPath(path)) {
-        ctx.addIssue({ code: 'custom', path: [path], message: `unknown field path "${path}"` });
-        continue;
-      }
-      const ok = FIELD_SCHEMAS[path].safeParse(entry.value);
-      if (!ok.success) ctx.addIssue({ code: 'custom', path: [path], message: ok.error.issues[0]?.message ?? 'invalid value' });
+export const LeadSchema = z.record(z.string(), FieldEntrySchema).superRefine((rec, ctx) => {
+  for (const [path, entry] of Object.entries(rec)) {
+    if (!isFieldPath(path)) {
+      ctx.addIssue({ code: 'custom', path: [path], message: `unknown field path "${path}"` });
+      continue;
     }
-  });
+    const ok = FIELD_SCHEMAS[path].safeParse(entry.value);
+    if (!ok.success)
+      ctx.addIssue({
+        code: 'custom',
+        path: [path],
+        message: ok.error.issues[0]?.message ?? 'invalid value',
+      });
+  }
+});
 export type Lead = Partial<Record<FieldPath, FieldEntry>>;
 
 export const EMPTY_LEAD: Lead = Object.freeze({});
@@ -57,14 +67,37 @@ export type Provenance = { source: Source; messageId: string; at: string };
  * corrected themselves) and the old value moves to the entry's history; the same value again
  * changes nothing. Returns the new lead and the paths that changed.
  */
-export function applyCandidates(lead: Lead, candidates: readonly Candidate[], from: Provenance): { lead: Lead; changed: FieldPath[] } {
+export function applyCandidates(
+  lead: Lead,
+  candidates: readonly Candidate[],
+  from: Provenance,
+): { lead: Lead; changed: FieldPath[] } {
   const next: Lead = { ...lead };
   const changed: FieldPath[] = [];
   for (const c of candidates) {
     const prev = next[c.path];
     if (prev !== undefined && prev.value === c.value) continue;
-    const history = prev === undefined ? [] : [...prev.history, { value: prev.value, source: prev.source, messageId: prev.messageId, at: prev.at, evidence: prev.evidence }];
-    next[c.path] = { value: c.value, source: c.source ?? from.source, messageId: from.messageId, at: from.at, evidence: c.evidence, history };
+    const history =
+      prev === undefined
+        ? []
+        : [
+            ...prev.history,
+            {
+              value: prev.value,
+              source: prev.source,
+              messageId: prev.messageId,
+              at: prev.at,
+              evidence: prev.evidence,
+            },
+          ];
+    next[c.path] = {
+      value: c.value,
+      source: c.source ?? from.source,
+      messageId: from.messageId,
+      at: from.at,
+      evidence: c.evidence,
+      history,
+    };
     if (!changed.includes(c.path)) changed.push(c.path);
   }
   return { lead: next, changed };
@@ -89,7 +122,9 @@ export function readField(lead: Lead, path: FieldPath): FieldValue<FieldPath> | 
 }
 
 /** The nested plain record the webhook and the eval use: `{ contact: { name, ... }, ... }`. */
-export function leadValues(lead: Lead): Record<string, Record<string, FieldValue<FieldPath> | null>> {
+export function leadValues(
+  lead: Lead,
+): Record<string, Record<string, FieldValue<FieldPath> | null>> {
   const out: Record<string, Record<string, FieldValue<FieldPath> | null>> = {};
   for (const path of FIELD_PATHS) {
     const [group, key] = path.split('.') as [string, string];

@@ -1,7 +1,15 @@
 import type { Lead } from './lead-record.js';
 import type { FieldPath } from './field-paths.js';
 
-export const SLOTS = ['need', 'authority', 'company', 'budget', 'timeline', 'contact', 'booking'] as const;
+export const SLOTS = [
+  'need',
+  'authority',
+  'company',
+  'budget',
+  'timeline',
+  'contact',
+  'booking',
+] as const;
 export type Slot = (typeof SLOTS)[number];
 export type QualifyingSlot = Exclude<Slot, 'booking'>;
 

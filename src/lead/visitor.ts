@@ -17,7 +17,13 @@ export const VisitorSchema = z.object({
 });
 export type Visitor = z.output<typeof VisitorSchema>;
 
-export const DEFAULT_VISITOR: Visitor = { timezone: 'UTC', locale: 'en-US', page: null, referrer: null, utm: null };
+export const DEFAULT_VISITOR: Visitor = {
+  timezone: 'UTC',
+  locale: 'en-US',
+  page: null,
+  referrer: null,
+  utm: null,
+};
 
 const knownZones = createBoundedMemo<string, boolean>(10_000);
 

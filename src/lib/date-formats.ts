@@ -7,6 +7,12 @@ import { createBoundedMemo } from './bounded-memo.js';
  */
 const formats = createBoundedMemo<string, Intl.DateTimeFormat>(10_000);
 
-export function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  return formats.get(`${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
+export function dateFormat(
+  locale: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  return formats.get(
+    `${locale}|${JSON.stringify(options)}`,
+    () => new Intl.DateTimeFormat(locale, options),
+  );
 }

@@ -20,7 +20,10 @@ export const OPENING_TURN = '(The visitor opened the chat.)';
  *   alternateRoles('You are...', [{ role: 'assistant', content: 'Hi!' }, { role: 'user', content: 'Hello' }, { role: 'user', content: '<draft>…</draft>' }])
  *   // system, user "(The visitor opened the chat.)", assistant "Hi!", user "Hello\n\n<draft>…</draft>"
  */
-export function alternateRoles(system: string, turns: readonly ChatTurn[]): ChatCompletionMessageParam[] {
+export function alternateRoles(
+  system: string,
+  turns: readonly ChatTurn[],
+): ChatCompletionMessageParam[] {
   const merged: ChatTurn[] = [];
   for (const turn of turns) {
     if (turn.content.trim() === '') continue;
@@ -29,5 +32,8 @@ export function alternateRoles(system: string, turns: readonly ChatTurn[]): Chat
     else merged.push({ ...turn });
   }
   if (merged[0]?.role === 'assistant') merged.unshift({ role: 'user', content: OPENING_TURN });
-  return [{ role: 'system', content: system }, ...merged.map((t): ChatCompletionMessageParam => ({ role: t.role, content: t.content }))];
+  return [
+    { role: 'system', content: system },
+    ...merged.map((t): ChatCompletionMessageParam => ({ role: t.role, content: t.content })),
+  ];
 }

@@ -41,7 +41,8 @@ export function createCircuitBreaker(options: CircuitBreakerOptions = {}): Circu
   const threshold = options.threshold ?? 3;
   const cooldownMs = options.cooldownMs ?? 30_000;
   const now = options.now ?? Date.now;
-  if (!Number.isInteger(threshold) || threshold < 1) throw new RangeError(`breaker threshold must be a positive integer, got ${threshold}`);
+  if (!Number.isInteger(threshold) || threshold < 1)
+    throw new RangeError(`breaker threshold must be a positive integer, got ${threshold}`);
   let failures = 0;
   let openedAt: number | null = null;
   /** When the half-open trial went out, or null when none is out. */

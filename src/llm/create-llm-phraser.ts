@@ -43,7 +43,10 @@ export function languageName(locale: string): string | null {
  * draft joins the visitor's last message (`alternateRoles`).
  */
 export function phraseMessages(input: PhraseInput, system: string): ChatCompletionMessageParam[] {
-  return alternateRoles(system, [...recentTurns(input.recent), { role: 'user', content: `<draft>\n${input.draft}\n</draft>` }]);
+  return alternateRoles(system, [
+    ...recentTurns(input.recent),
+    { role: 'user', content: `<draft>\n${input.draft}\n</draft>` },
+  ]);
 }
 
 /**
@@ -88,19 +91,31 @@ export function createLlmPhraser(deps: LlmPhraserDeps): Phraser {
       try {
         const text = await call.run(async (signal) => {
           const stream = await deps.client.chat.completions.create(
-            { model: deps.config.llm.model, messages, stream: true, stream_options: { include_usage: true } },
+            {
+              model: deps.config.llm.model,
+              messages,
+              stream: true,
+              stream_options: { include_usage: true },
+            },
             { signal },
           );
           answered = true;
           let out = '';
           try {
             for await (const chunk of stream) {
-              if (chunk.usage) tokens = { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens };
+              if (chunk.usage)
+                tokens = {
+                  promptTokens: chunk.usage.prompt_tokens,
+                  completionTokens: chunk.usage.completion_tokens,
+                };
               const choice = chunk.choices[0];
               const delta = choice?.delta;
-              if (delta?.refusal) throw new LlmError('refusal', `the model refused: ${delta.refusal.slice(0, 200)}`);
-              if (choice?.finish_reason === 'length') throw new LlmError('truncated', 'the reply was cut off (finish_reason length)');
-              if (choice?.finish_reason === 'content_filter') throw new LlmError('content_filter', 'the reply was stopped by the content filter');
+              if (delta?.refusal)
+                throw new LlmError('refusal', `the model refused: ${delta.refusal.slice(0, 200)}`);
+              if (choice?.finish_reason === 'length')
+                throw new LlmError('truncated', 'the reply was cut off (finish_reason length)');
+              if (choice?.finish_reason === 'content_filter')
+                throw new LlmError('content_filter', 'the reply was stopped by the content filter');
               // After the deadline the reply is the draft's: late chunks must not reach the widget.
               if (!delta?.content || signal.aborted) continue;
               out += delta.content;
@@ -108,7 +123,13 @@ export function createLlmPhraser(deps: LlmPhraserDeps): Phraser {
             }
           } catch (e) {
             // The SDK does not wrap errors of a body being read (undici's "terminated").
-            throw e instanceof LlmError || signal.aborted ? e : new LlmError('connection', `the stream broke: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+            throw e instanceof LlmError || signal.aborted
+              ? e
+              : new LlmError(
+                  'connection',
+                  `the stream broke: ${e instanceof Error ? e.message : String(e)}`,
+                  { cause: e },
+                );
           }
           return out.trim();
         });

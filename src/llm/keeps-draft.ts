@@ -21,7 +21,8 @@ function linksIn(text: string): Set<string> {
   return new Set([...text.matchAll(URL)].map((m) => m[0].replace(/[.,;:!?]+$/, '')));
 }
 
-const sameSet = <T>(a: Set<T>, b: Set<T>): boolean => a.size === b.size && [...a].every((x) => b.has(x));
+const sameSet = <T>(a: Set<T>, b: Set<T>): boolean =>
+  a.size === b.size && [...a].every((x) => b.has(x));
 
 /**
  * Why a rephrased reply may not replace its draft, or null when it may: the draft asks a

@@ -33,7 +33,12 @@ export type LlmFailure = (typeof LLM_FAILURES)[number];
  * depends on the visitor's message, and counting them would let one visitor switch LLM mode off
  * for everyone.
  */
-const SERVICE_FAILURES: ReadonlySet<LlmFailure> = new Set(['timeout', 'rate_limited', 'server_error', 'connection']);
+const SERVICE_FAILURES: ReadonlySet<LlmFailure> = new Set([
+  'timeout',
+  'rate_limited',
+  'server_error',
+  'connection',
+]);
 
 /** A model call that failed; the shell falls back to rules or template wording. */
 export class LlmError extends Error {
@@ -60,15 +65,20 @@ export class LlmError extends Error {
 }
 
 /** Servers name the missing model in many ways: "model 'x' not found", "The model `x` does not exist". */
-const MODEL_MISSING = /\bmodel\b.{0,80}\b(?:not found|does not exist|not exist|unknown|no such|not available|try pulling)|\b(?:unknown|invalid)\s+model\b|model_not_found/i;
+const MODEL_MISSING =
+  /\bmodel\b.{0,80}\b(?:not found|does not exist|not exist|unknown|no such|not available|try pulling)|\b(?:unknown|invalid)\s+model\b|model_not_found/i;
 /** A 400 that blames the JSON mode rather than the conversation. */
-const FORMAT_UNSUPPORTED = /response_format|json_schema|json_object|structured output|guided_json|grammar/i;
+const FORMAT_UNSUPPORTED =
+  /response_format|json_schema|json_object|structured output|guided_json|grammar/i;
 
 /** The hint of a configuration error, from its status and message. */
 function configHint(status: number, text: string, code: string | null): string | null {
-  if (status === 401 || status === 403) return 'the server refused the API key: check OPENAI_API_KEY (or the key your server expects)';
-  if (MODEL_MISSING.test(text) || code === 'model_not_found') return 'the server does not serve this model: set LLM_MODEL to a model your server serves';
-  if (status === 404) return 'nothing answers at this address: check LLM_BASE_URL (OpenAI-compatible servers usually end in /v1)';
+  if (status === 401 || status === 403)
+    return 'the server refused the API key: check OPENAI_API_KEY (or the key your server expects)';
+  if (MODEL_MISSING.test(text) || code === 'model_not_found')
+    return 'the server does not serve this model: set LLM_MODEL to a model your server serves';
+  if (status === 404)
+    return 'nothing answers at this address: check LLM_BASE_URL (OpenAI-compatible servers usually end in /v1)';
   return null;
 }
 
@@ -82,17 +92,21 @@ export function toLlmError(e: unknown): LlmError {
   if (e instanceof LlmError) return e;
   const text = e instanceof Error ? e.message : String(e);
   // Order matters: the timeout and abort classes extend APIConnectionError / APIError.
-  if (e instanceof APIConnectionTimeoutError || e instanceof APIUserAbortError) return new LlmError('timeout', text, { cause: e });
+  if (e instanceof APIConnectionTimeoutError || e instanceof APIUserAbortError)
+    return new LlmError('timeout', text, { cause: e });
   if (e instanceof APIConnectionError) return new LlmError('connection', text, { cause: e });
   if (e instanceof APIError) {
     const status = e.status ?? 0;
     const options = { cause: e, status };
     const code = typeof e.code === 'string' ? e.code : null;
     if (status === 429) return new LlmError('rate_limited', text, options);
-    if (status >= 500 || status === 408 || status === 409) return new LlmError('server_error', text, options);
+    if (status >= 500 || status === 408 || status === 409)
+      return new LlmError('server_error', text, options);
     const hint = configHint(status, text, code);
-    if (status === 401 || status === 403 || status === 404 || hint !== null) return new LlmError('config', text, { ...options, hint });
-    if (status === 400 && FORMAT_UNSUPPORTED.test(text)) return new LlmError('unsupported_format', text, options);
+    if (status === 401 || status === 403 || status === 404 || hint !== null)
+      return new LlmError('config', text, { ...options, hint });
+    if (status === 400 && FORMAT_UNSUPPORTED.test(text))
+      return new LlmError('unsupported_format', text, options);
     return new LlmError('bad_request', text, options);
   }
   if (e instanceof SyntaxError) return new LlmError('malformed', text, { cause: e });

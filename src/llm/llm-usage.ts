@@ -30,8 +30,18 @@ export type LlmUsage = {
 export type UsageDelta = Partial<Omit<LlmUsage, 'failureKinds'>> & { kind?: LlmFailure };
 
 export const ZERO_USAGE: LlmUsage = Object.freeze({
-  turns: 0, calls: 0, promptTokens: 0, completionTokens: 0, latencyMs: 0, failures: 0, failureKinds: Object.freeze({}),
-  fallbacks: 0, extractFallbacks: 0, phraseFallbacks: 0, rejected: 0, screened: 0,
+  turns: 0,
+  calls: 0,
+  promptTokens: 0,
+  completionTokens: 0,
+  latencyMs: 0,
+  failures: 0,
+  failureKinds: Object.freeze({}),
+  fallbacks: 0,
+  extractFallbacks: 0,
+  phraseFallbacks: 0,
+  rejected: 0,
+  screened: 0,
 });
 
 /** One conversation's usage and when it last changed. */
@@ -50,7 +60,10 @@ export type UsageLedger = {
 
 /** `a` plus `d`: counters summed, the delta's failure kind counted. */
 export function addUsage(a: LlmUsage, d: UsageDelta): LlmUsage {
-  const failureKinds = d.kind === undefined ? a.failureKinds : { ...a.failureKinds, [d.kind]: (a.failureKinds[d.kind] ?? 0) + 1 };
+  const failureKinds =
+    d.kind === undefined
+      ? a.failureKinds
+      : { ...a.failureKinds, [d.kind]: (a.failureKinds[d.kind] ?? 0) + 1 };
   return {
     turns: a.turns + (d.turns ?? 0),
     calls: a.calls + (d.calls ?? 0),
@@ -75,8 +88,12 @@ export function addUsage(a: LlmUsage, d: UsageDelta): LlmUsage {
  *   usage.record('conv-1', { calls: 1, promptTokens: 812, completionTokens: 64, latencyMs: 420 });
  *   usage.of('conv-1').calls // 1
  */
-export function createUsageLedger(capacity = 10_000, clock: () => Date = () => new Date()): UsageLedger {
-  if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`ledger capacity must be a positive integer, got ${capacity}`);
+export function createUsageLedger(
+  capacity = 10_000,
+  clock: () => Date = () => new Date(),
+): UsageLedger {
+  if (!Number.isInteger(capacity) || capacity < 1)
+    throw new RangeError(`ledger capacity must be a positive integer, got ${capacity}`);
   // A Map iterates in insertion order: re-inserting on each record keeps the most recent last.
   const perConversation = new Map<string, ConversationUsage>();
   let total = ZERO_USAGE;
@@ -86,7 +103,11 @@ export function createUsageLedger(capacity = 10_000, clock: () => Date = () => n
       if (conversationId === null) return;
       const before = perConversation.get(conversationId) ?? ZERO_USAGE;
       perConversation.delete(conversationId);
-      perConversation.set(conversationId, { ...addUsage(before, delta), conversationId, updatedAt: clock().toISOString() });
+      perConversation.set(conversationId, {
+        ...addUsage(before, delta),
+        conversationId,
+        updatedAt: clock().toISOString(),
+      });
       for (const oldest of perConversation.keys()) {
         if (perConversation.size <= capacity) break;
         perConversation.delete(oldest);

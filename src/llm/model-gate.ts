@@ -82,7 +82,9 @@ export function createModelGate(deps: ModelGateDeps): ModelGate {
     budgets.record(id, delta);
   };
   const fallbackOf = (purpose: Purpose): UsageDelta =>
-    purpose === 'extraction' ? { fallbacks: 1, extractFallbacks: 1 } : { fallbacks: 1, phraseFallbacks: 1 };
+    purpose === 'extraction'
+      ? { fallbacks: 1, extractFallbacks: 1 }
+      : { fallbacks: 1, phraseFallbacks: 1 };
 
   /** A call that was not made: counted as a fallback, not logged (the cause was). */
   const skip = (id: string | null, purpose: Purpose, error: LlmError): LlmError => {
@@ -96,11 +98,22 @@ export function createModelGate(deps: ModelGateDeps): ModelGate {
       if (configLogged.has(key)) return;
       configLogged.add(key);
       const line = `LLM configuration error: ${error.hint ?? error.message}. LLM calls are paused (${Math.round(deps.cooldownMs / 1000)} s at a time) and rules and template wording serve the chat until it is fixed`;
-      (logger.error ?? logger.warn).call(logger, line, { status: error.status, ...deps.setup, error: error.message.slice(0, 300) });
+      (logger.error ?? logger.warn).call(logger, line, {
+        status: error.status,
+        ...deps.setup,
+        error: error.message.slice(0, 300),
+      });
       return;
     }
-    const suffix = opened ? `; circuit breaker open: the LLM is skipped for ${Math.round(deps.cooldownMs / 1000)} s` : '';
-    logger.warn(`${FAILED[purpose]}${suffix}`, { conversationId: id, kind: error.kind, error: error.message.slice(0, 300), ...(opened ? { breaker: 'open', failuresInARow: breaker.failures() } : {}) });
+    const suffix = opened
+      ? `; circuit breaker open: the LLM is skipped for ${Math.round(deps.cooldownMs / 1000)} s`
+      : '';
+    logger.warn(`${FAILED[purpose]}${suffix}`, {
+      conversationId: id,
+      kind: error.kind,
+      error: error.message.slice(0, 300),
+      ...(opened ? { breaker: 'open', failuresInARow: breaker.failures() } : {}),
+    });
   }
 
   return {
@@ -114,17 +127,36 @@ export function createModelGate(deps: ModelGateDeps): ModelGate {
       if (!turn || !logger.debug) return;
       const u = turn.usage;
       logger.debug('LLM turn', {
-        conversationId: id, ms: Math.round(turn.spent()), calls: u.calls, promptTokens: u.promptTokens, completionTokens: u.completionTokens,
-        modelMs: Math.round(u.latencyMs), fallbacks: u.fallbacks, failures: u.failureKinds, screened: u.screened, rejected: u.rejected, breaker: breaker.state(),
+        conversationId: id,
+        ms: Math.round(turn.spent()),
+        calls: u.calls,
+        promptTokens: u.promptTokens,
+        completionTokens: u.completionTokens,
+        modelMs: Math.round(u.latencyMs),
+        fallbacks: u.fallbacks,
+        failures: u.failureKinds,
+        screened: u.screened,
+        rejected: u.rejected,
+        breaker: breaker.state(),
       });
     },
     lastFailure: () => last,
 
     open(id, purpose) {
       const turn = budgets.current(id);
-      if (turn.left() < minCallMs) throw skip(id, purpose, new LlmError('no_time_left', `the turn's ${deps.budgetMs} ms for the model are spent`));
+      if (turn.left() < minCallMs)
+        throw skip(
+          id,
+          purpose,
+          new LlmError('no_time_left', `the turn's ${deps.budgetMs} ms for the model are spent`),
+        );
       const before = breaker.state();
-      if (!breaker.allow()) throw skip(id, purpose, new LlmError('breaker_open', 'the circuit breaker is open after repeated LLM failures'));
+      if (!breaker.allow())
+        throw skip(
+          id,
+          purpose,
+          new LlmError('breaker_open', 'the circuit breaker is open after repeated LLM failures'),
+        );
       const started = elapsed();
       let settled = false;
       const settle = (): number => {
@@ -138,7 +170,10 @@ export function createModelGate(deps: ModelGateDeps): ModelGate {
           const latencyMs = settle();
           breaker.success();
           configLogged.clear();
-          if (before !== 'closed') logger.warn('LLM service answering again; circuit breaker closed', { conversationId: id });
+          if (before !== 'closed')
+            logger.warn('LLM service answering again; circuit breaker closed', {
+              conversationId: id,
+            });
           record(id, { calls: 1, latencyMs, ...tokens });
         },
         fail(e, opts = {}) {
@@ -151,7 +186,14 @@ export function createModelGate(deps: ModelGateDeps): ModelGate {
           else breaker.success();
           const opened = !wasOpen && breaker.state() === 'open';
           const fallback = opts.fallback !== false;
-          record(id, { calls: 1, latencyMs, ...opts.tokens, failures: 1, kind: error.kind, ...(fallback ? fallbackOf(purpose) : {}) });
+          record(id, {
+            calls: 1,
+            latencyMs,
+            ...opts.tokens,
+            failures: 1,
+            kind: error.kind,
+            ...(fallback ? fallbackOf(purpose) : {}),
+          });
           last = { kind: error.kind, message: error.message.slice(0, 300), hint: error.hint };
           if (fallback) logFailure(id, purpose, error, opened);
           return error;

@@ -17,7 +17,11 @@ export type PhraseTurn = {
  * wording: their times, URLs and quick replies must match exactly what the engine booked or sent.
  */
 export function mayRephrase(message: ChatMessage): boolean {
-  return message.role === 'agent' && message.expecting !== 'booking' && !/https?:\/\//i.test(message.text);
+  return (
+    message.role === 'agent' &&
+    message.expecting !== 'booking' &&
+    !/https?:\/\//i.test(message.text)
+  );
 }
 
 /**
@@ -46,8 +50,17 @@ export async function phraseReplies(
       continue;
     }
     try {
-      const input = { draft: message.text, expecting: message.expecting ?? null, recent: turn.recent, visitor: turn.visitor, question, conversationId: turn.conversationId };
-      const text = await phraser.phrase(input, (delta) => emit({ type: 'agent:delta', payload: { id: message.id, text: delta } }));
+      const input = {
+        draft: message.text,
+        expecting: message.expecting ?? null,
+        recent: turn.recent,
+        visitor: turn.visitor,
+        question,
+        conversationId: turn.conversationId,
+      };
+      const text = await phraser.phrase(input, (delta) =>
+        emit({ type: 'agent:delta', payload: { id: message.id, text: delta } }),
+      );
       out.push({ ...message, text });
       // The question is answered once, in the first message that could carry the answer.
       question = null;

@@ -7,6 +7,12 @@ import type { ChatTurn } from './alternate-roles.js';
  * so text that reads as instructions never reaches the model, in any request.
  * @example recentTurns([{ role: 'agent', text: 'Hi!' }, { role: 'visitor', text: 'Hello' }]) // assistant "Hi!", user "Hello"
  */
-export function recentTurns(recent: readonly { role: 'visitor' | 'agent'; text: string }[]): ChatTurn[] {
-  return recent.map((t): ChatTurn => (t.role === 'visitor' ? { role: 'user', content: screenInstructions(t.text).kept } : { role: 'assistant', content: t.text }));
+export function recentTurns(
+  recent: readonly { role: 'visitor' | 'agent'; text: string }[],
+): ChatTurn[] {
+  return recent.map((t): ChatTurn =>
+    t.role === 'visitor'
+      ? { role: 'user', content: screenInstructions(t.text).kept }
+      : { role: 'assistant', content: t.text },
+  );
 }

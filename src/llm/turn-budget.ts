@@ -33,11 +33,18 @@ const MAX_OPEN_TURNS = 10_000;
  *   const budgets = createTurnBudgets(8000);
  *   budgets.begin('conv-1').left() // 8000
  */
-export function createTurnBudgets(budgetMs: number, elapsed: () => number = () => performance.now()): TurnBudgets {
+export function createTurnBudgets(
+  budgetMs: number,
+  elapsed: () => number = () => performance.now(),
+): TurnBudgets {
   const open = new Map<string, Turn>();
   const start = (): Turn => {
     const startedAt = elapsed();
-    return { left: () => startedAt + budgetMs - elapsed(), spent: () => elapsed() - startedAt, usage: ZERO_USAGE };
+    return {
+      left: () => startedAt + budgetMs - elapsed(),
+      spent: () => elapsed() - startedAt,
+      usage: ZERO_USAGE,
+    };
   };
   return {
     begin(id) {

@@ -12,7 +12,8 @@ import { isTemplateName, TEMPLATE_NAMES } from './template-vars.js';
  * @example checkPrompts('prompts') // [{ file: 'prompts/ask-budget.hbs', line: 3, message: 'unknown variable "budgt"', severity: 'error' }]
  */
 export function checkPrompts(dir: string): PromptProblem[] {
-  if (!existsSync(dir)) return [{ file: dir, line: 0, message: 'prompts folder not found', severity: 'error' }];
+  if (!existsSync(dir))
+    return [{ file: dir, line: 0, message: 'prompts folder not found', severity: 'error' }];
   const hb = createHandlebarsEnv();
   const problems: PromptProblem[] = [];
   for (const name of TEMPLATE_NAMES) {
@@ -28,7 +29,12 @@ export function checkPrompts(dir: string): PromptProblem[] {
     .filter((f) => f.endsWith('.hbs') && !isTemplateName(f.slice(0, -'.hbs'.length)))
     .sort();
   for (const f of extra) {
-    problems.push({ file: path.join(dir, f), line: 0, message: 'not a known template: the agent never uses it', severity: 'warning' });
+    problems.push({
+      file: path.join(dir, f),
+      line: 0,
+      message: 'not a known template: the agent never uses it',
+      severity: 'warning',
+    });
   }
   return problems;
 }

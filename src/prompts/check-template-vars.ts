@@ -32,7 +32,8 @@ export function checkTemplateVars(program: Program, schema: Schema): VarIssue[] 
   const issues: VarIssue[] = [];
   const report = (node: Node, message: string): void => {
     const line = node.loc?.start.line ?? 1;
-    if (!issues.some((i) => i.line === line && i.message === message)) issues.push({ line, message });
+    if (!issues.some((i) => i.line === line && i.message === message))
+      issues.push({ line, message });
   };
   walkProgram(program, [{ schema, inEach: false, blockParams: new Map() }], report);
   return issues;
@@ -45,15 +46,20 @@ function walkProgram(program: Program | undefined, stack: Frame[], report: Repor
 }
 
 function walkStatement(node: Node, stack: Frame[], report: Report): void {
-  if (node.type === 'Decorator' || node.type === 'DecoratorBlock') return report(node, 'decorators are not supported');
+  if (node.type === 'Decorator' || node.type === 'DecoratorBlock')
+    return report(node, 'decorators are not supported');
   if (isMustache(node)) {
     if (!isPath(node.path)) return;
     const name = node.path.original;
-    if (isHelperCall(node.path, node.params, node.hash)) return walkArgs(node.params, node.hash, stack, report);
-    if (node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0) return report(node, `unknown helper "${name}"`);
+    if (isHelperCall(node.path, node.params, node.hash))
+      return walkArgs(node.params, node.hash, stack, report);
+    if (node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0)
+      return report(node, `unknown helper "${name}"`);
     const shape = resolve(node.path, stack, report);
-    if (shape?.kind === 'list') report(node, `"${name}" is a list: use {{#each ${name}}} ... {{/each}} or {{list ${name}}}`);
-    if (shape?.kind === 'object') report(node, `"${name}" is a group of values: print one of its fields`);
+    if (shape?.kind === 'list')
+      report(node, `"${name}" is a list: use {{#each ${name}}} ... {{/each}} or {{list ${name}}}`);
+    if (shape?.kind === 'object')
+      report(node, `"${name}" is a group of values: print one of its fields`);
     return;
   }
   if (isBlock(node)) {
@@ -70,13 +76,21 @@ function walkStatement(node: Node, stack: Frame[], report: Report): void {
     const params = node.program?.blockParams ?? [];
     let inner = stack;
     if (helper === 'each') {
-      if (argShape && argShape.kind !== 'list') report(node, `#each needs a list, and "${pathName(first)}" is not one`);
+      if (argShape && argShape.kind !== 'list')
+        report(node, `#each needs a list, and "${pathName(first)}" is not one`);
       const item = argShape?.kind === 'list' ? argShape.item : ANYTHING;
-      inner = [...stack, { schema: item, inEach: true, blockParams: blockParamMap(params, [item, null]) }];
+      inner = [
+        ...stack,
+        { schema: item, inEach: true, blockParams: blockParamMap(params, [item, null]) },
+      ];
     } else if (helper === 'with') {
-      if (argShape && argShape.kind !== 'object') report(node, `#with needs a group of values, and "${pathName(first)}" is not one`);
+      if (argShape && argShape.kind !== 'object')
+        report(node, `#with needs a group of values, and "${pathName(first)}" is not one`);
       const target = argShape?.kind === 'object' && argSchema ? argSchema : ANYTHING;
-      inner = [...stack, { schema: target, inEach: false, blockParams: blockParamMap(params, [target]) }];
+      inner = [
+        ...stack,
+        { schema: target, inEach: false, blockParams: blockParamMap(params, [target]) },
+      ];
     }
     walkProgram(node.program, inner, report);
     // The else branch of #each / #with runs in the outer scope.
@@ -88,7 +102,12 @@ function walkStatement(node: Node, stack: Frame[], report: Report): void {
   }
 }
 
-function walkArgs(params: hbs.AST.Expression[], hash: hbs.AST.Hash | undefined, stack: Frame[], report: Report): void {
+function walkArgs(
+  params: hbs.AST.Expression[],
+  hash: hbs.AST.Hash | undefined,
+  stack: Frame[],
+  report: Report,
+): void {
   const args = [...params, ...(hash?.pairs.map((p) => p.value) ?? [])];
   for (const arg of args) {
     if (isPath(arg)) resolve(arg, stack, report);
@@ -105,7 +124,11 @@ function resolve(path: hbs.AST.PathExpression, stack: Frame[], report: Report): 
   return schema === undefined ? undefined : shapeOf(schema);
 }
 
-function schemaAt(path: hbs.AST.PathExpression, stack: Frame[], report?: Report): Schema | undefined {
+function schemaAt(
+  path: hbs.AST.PathExpression,
+  stack: Frame[],
+  report?: Report,
+): Schema | undefined {
   const fail = (message: string): undefined => {
     report?.(path, message);
     return undefined;
@@ -118,7 +141,9 @@ function schemaAt(path: hbs.AST.PathExpression, stack: Frame[], report?: Report)
       frame = stack[0];
       parts = rest;
     } else if (head !== undefined && EACH_DATA.has(head)) {
-      return stack.some((f) => f.inEach) ? z.union([z.number(), z.boolean(), z.string()]) : fail(`@${head} only works inside {{#each}}`);
+      return stack.some((f) => f.inEach)
+        ? z.union([z.number(), z.boolean(), z.string()])
+        : fail(`@${head} only works inside {{#each}}`);
     } else {
       return fail(`unknown variable "${path.original}"`);
     }
@@ -129,7 +154,8 @@ function schemaAt(path: hbs.AST.PathExpression, stack: Frame[], report?: Report)
     // Block params (`{{#each slots as |slot|}}`) shadow fields, innermost first.
     const named = path.depth === 0 && head !== undefined ? findBlockParam(head, stack) : undefined;
     if (named !== undefined) {
-      if (named === null) return parts.length === 1 ? z.number() : fail(`unknown variable "${path.original}"`);
+      if (named === null)
+        return parts.length === 1 ? z.number() : fail(`unknown variable "${path.original}"`);
       return walkParts(named, parts.slice(1), path.original, fail);
     }
   }
@@ -137,7 +163,12 @@ function schemaAt(path: hbs.AST.PathExpression, stack: Frame[], report?: Report)
   return walkParts(frame.schema, parts, path.original, fail);
 }
 
-function walkParts(start: Schema, parts: string[], original: string, fail: (m: string) => undefined): Schema | undefined {
+function walkParts(
+  start: Schema,
+  parts: string[],
+  original: string,
+  fail: (m: string) => undefined,
+): Schema | undefined {
   let current = start;
   for (const part of parts) {
     if (current === ANYTHING) return ANYTHING;
@@ -163,7 +194,11 @@ function blockParamMap(names: string[], schemas: (Schema | null)[]): Map<string,
 
 /** Sees through nullable/optional/default wrappers to the object, list or plain value inside. */
 function shapeOf(schema: Schema): Shape {
-  if (schema instanceof z.ZodNullable || schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) {
+  if (
+    schema instanceof z.ZodNullable ||
+    schema instanceof z.ZodOptional ||
+    schema instanceof z.ZodDefault
+  ) {
     return shapeOf(schema.unwrap());
   }
   if (schema instanceof z.ZodObject) return { kind: 'object', fields: schema.shape };
@@ -171,7 +206,11 @@ function shapeOf(schema: Schema): Shape {
   return { kind: 'value' };
 }
 
-function isHelperCall(path: hbs.AST.PathExpression, params: unknown[], hash: hbs.AST.Hash | undefined): boolean {
+function isHelperCall(
+  path: hbs.AST.PathExpression,
+  params: unknown[],
+  hash: hbs.AST.Hash | undefined,
+): boolean {
   const named = !path.data && path.depth === 0 && isKnownHelper(path.original);
   return named && (params.length > 0 || (hash?.pairs.length ?? 0) > 0 || path.original === 'list');
 }

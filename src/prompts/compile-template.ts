@@ -14,14 +14,20 @@ export type CompiledTemplate = {
   quickReplies: QuickReply[];
 };
 
-export type CompileResult = { ok: true; template: CompiledTemplate } | { ok: false; problems: PromptProblem[] };
+export type CompileResult =
+  { ok: true; template: CompiledTemplate } | { ok: false; problems: PromptProblem[] };
 
 /**
  * Turns one template file's text into a renderable template, or the list of its problems
  * with file lines: front matter, handlebars syntax, undeclared variables, and strict-mode
  * errors found by rendering the sample values (and their opposite branches).
  */
-export function compileTemplate(hb: HandlebarsEnv, name: TemplateName, source: string, file: string): CompileResult {
+export function compileTemplate(
+  hb: HandlebarsEnv,
+  name: TemplateName,
+  source: string,
+  file: string,
+): CompileResult {
   const split = splitFrontMatter(source, file);
   const problems = [...split.problems];
   const atLine = (bodyLine: number, message: string): PromptProblem => ({
@@ -102,7 +108,8 @@ function sampleVariants(schema: z.ZodObject, sample: object): Record<string, unk
 
 /** Jison parse errors only say "Parse error on line N"; handlebars' own carry lineNumber. */
 function parseErrorLine(e: unknown): number {
-  if (e instanceof Error && 'lineNumber' in e && typeof e.lineNumber === 'number') return e.lineNumber;
+  if (e instanceof Error && 'lineNumber' in e && typeof e.lineNumber === 'number')
+    return e.lineNumber;
   const m = /line (\d+)/.exec(e instanceof Error ? e.message : '');
   return m?.[1] ? Number(m[1]) : 1;
 }
@@ -111,14 +118,16 @@ function syntaxMessage(e: unknown): string {
   const text = e instanceof Error ? e.message : String(e);
   if (!text.startsWith('Parse error')) return `syntax error: ${text.replace(/ - \d+:\d+$/, '')}`;
   const lines = text.split('\n');
-  if (/got 'EOF'/.test(text)) return 'syntax error: a block is not closed (missing {{/if}}, {{/each}}, ...?)';
+  if (/got 'EOF'/.test(text))
+    return 'syntax error: a block is not closed (missing {{/if}}, {{/each}}, ...?)';
   // Handlebars prints the offending text on the second line of its message.
   const near = lines[1]?.trim();
   return near ? `syntax error near "${near.slice(-40)}"` : `syntax error: ${lines[0] ?? text}`;
 }
 
 function errorLine(e: unknown): number {
-  if (e instanceof Error && 'lineNumber' in e && typeof e.lineNumber === 'number') return e.lineNumber;
+  if (e instanceof Error && 'lineNumber' in e && typeof e.lineNumber === 'number')
+    return e.lineNumber;
   return 1;
 }
 

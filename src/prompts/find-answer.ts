@@ -51,19 +51,23 @@ export function findAnswer(knowledge: Knowledge, question: string): string | nul
       bestScore = score;
     }
   });
-  return bestScore >= MIN_SCORE * Math.log(1 + n) ? (knowledge.entries[best]?.answer ?? null) : null;
+  return bestScore >= MIN_SCORE * Math.log(1 + n)
+    ? (knowledge.entries[best]?.answer ?? null)
+    : null;
 }
 
 /** Lower-cased content words, reduced to a common stem ("integrations" ~ "integrate"). */
 export function tokenize(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/[\u2018\u2019']/g, '')
-    // "non-profit", "e-mail", "sign-up": one word whether written with a hyphen or not.
-    .replace(/([a-z])-([a-z])/g, '$1$2')
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 1 && !STOPWORDS.has(w))
-    .map(stem);
+  return (
+    text
+      .toLowerCase()
+      .replace(/[\u2018\u2019']/g, '')
+      // "non-profit", "e-mail", "sign-up": one word whether written with a hyphen or not.
+      .replace(/([a-z])-([a-z])/g, '$1$2')
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 1 && !STOPWORDS.has(w))
+      .map(stem)
+  );
 }
 
 /**

@@ -8,7 +8,11 @@ export const FrontMatterSchema = z.strictObject({
   quickReplies: z
     .array(
       z.strictObject({
-        label: z.string().trim().min(1).max(40, 'a quick reply label must fit on a button (40 characters)'),
+        label: z
+          .string()
+          .trim()
+          .min(1)
+          .max(40, 'a quick reply label must fit on a button (40 characters)'),
         value: z.string().trim().min(1).max(300),
       }),
     )
@@ -40,7 +44,12 @@ export function splitFrontMatter(source: string, file: string): SplitTemplate {
   const close = lines.findIndex((l, i) => i > 0 && DELIMITER.test(l));
   if (close < 0) {
     const message = 'front matter is not closed: add a line with --- after it';
-    return { body: '', bodyLineOffset: 0, quickReplies: [], problems: [{ file, line: 1, message, severity: 'error' }] };
+    return {
+      body: '',
+      bodyLineOffset: 0,
+      quickReplies: [],
+      problems: [{ file, line: 1, message, severity: 'error' }],
+    };
   }
   const yamlText = lines.slice(1, close).join('\n');
   const body = lines.slice(close + 1).join('\n');
@@ -49,7 +58,10 @@ export function splitFrontMatter(source: string, file: string): SplitTemplate {
   return { body, bodyLineOffset, quickReplies, problems };
 }
 
-function parseYaml(yamlText: string, file: string): { quickReplies: QuickReply[]; problems: PromptProblem[] } {
+function parseYaml(
+  yamlText: string,
+  file: string,
+): { quickReplies: QuickReply[]; problems: PromptProblem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: true });
   // The YAML starts on the file's second line (after the opening ---).
@@ -78,7 +90,12 @@ function parseYaml(yamlText: string, file: string): { quickReplies: QuickReply[]
       }
     }
     const where = issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
-    return { file, line: fileLine(line), message: `front matter: ${where}${issue.message}`, severity: 'error' as const };
+    return {
+      file,
+      line: fileLine(line),
+      message: `front matter: ${where}${issue.message}`,
+      severity: 'error' as const,
+    };
   });
   return { quickReplies: [], problems };
 }

@@ -45,7 +45,13 @@ export function parseKnowledge(markdown: string): KnowledgeEntry[] {
       .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
       .filter(Boolean)
       .join('\n\n');
-    if (current.question && answer) entries.push({ question: current.question, answer, keywords: current.keywords, line: current.line });
+    if (current.question && answer)
+      entries.push({
+        question: current.question,
+        answer,
+        keywords: current.keywords,
+        line: current.line,
+      });
   };
   text.split(/\r?\n/).forEach((raw, i) => {
     const heading = /^##\s+(.+?)\s*#*\s*$/.exec(raw);
@@ -56,7 +62,13 @@ export function parseKnowledge(markdown: string): KnowledgeEntry[] {
     }
     if (!current) return;
     const keywords = /^keywords:\s*(.*)$/i.exec(raw.trim());
-    if (keywords) current.keywords.push(...(keywords[1] ?? '').split(',').map((k) => k.trim()).filter(Boolean));
+    if (keywords)
+      current.keywords.push(
+        ...(keywords[1] ?? '')
+          .split(',')
+          .map((k) => k.trim())
+          .filter(Boolean),
+      );
     else current.body.push(raw);
   });
   flush();

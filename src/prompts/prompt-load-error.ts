@@ -4,7 +4,9 @@ import { formatProblem, type PromptProblem } from './prompt-problem.js';
 export class PromptLoadError extends Error {
   readonly code = 'PROMPTS_INVALID';
   constructor(readonly problems: readonly PromptProblem[]) {
-    super(`Prompt templates cannot be loaded:\n${problems.map((p) => formatProblem(p)).join('\n')}`);
+    super(
+      `Prompt templates cannot be loaded:\n${problems.map((p) => formatProblem(p)).join('\n')}`,
+    );
     this.name = 'PromptLoadError';
   }
 }

@@ -7,7 +7,12 @@ import { compileTemplate, TemplateRenderError, type CompiledTemplate } from './c
 import { createHandlebarsEnv } from './handlebars-env.js';
 import { PromptLoadError } from './prompt-load-error.js';
 import type { PromptProblem } from './prompt-problem.js';
-import { TEMPLATE_NAMES, TEMPLATE_VARS, type TemplateName, type TemplateVars } from './template-vars.js';
+import {
+  TEMPLATE_NAMES,
+  TEMPLATE_VARS,
+  type TemplateName,
+  type TemplateVars,
+} from './template-vars.js';
 
 /** Where a broken edit is reported: file, 1-based line in the file, and what is wrong. */
 export type PromptError = { file: string; line: number; message: string };
@@ -59,7 +64,9 @@ type Entry = {
  */
 export function createPromptRegistry(options: PromptRegistryOptions): PromptRegistry {
   const hb = createHandlebarsEnv();
-  const onError = options.onError ?? ((e: PromptError) => process.emitWarning(`${e.file}:${e.line}: ${e.message}`, 'PromptWarning'));
+  const onError =
+    options.onError ??
+    ((e: PromptError) => process.emitWarning(`${e.file}:${e.line}: ${e.message}`, 'PromptWarning'));
   const entries = new Map<TemplateName, Entry>();
   const problems: PromptProblem[] = [];
 
@@ -71,12 +78,20 @@ export function createPromptRegistry(options: PromptRegistryOptions): PromptRegi
       continue;
     }
     const result = compileTemplate(hb, name, readFileSync(file, 'utf8'), file);
-    if (result.ok) entries.set(name, { file, live: result.template, previous: null, seen, checkedAt: Date.now() });
+    if (result.ok)
+      entries.set(name, {
+        file,
+        live: result.template,
+        previous: null,
+        seen,
+        checkedAt: Date.now(),
+      });
     else problems.push(...result.problems);
   }
   if (problems.length > 0) throw new PromptLoadError(problems);
 
-  const report = (p: PromptProblem): void => onError({ file: p.file, line: p.line, message: p.message });
+  const report = (p: PromptProblem): void =>
+    onError({ file: p.file, line: p.line, message: p.message });
 
   /** Recompiles the file when its mtime or size changed since last looked at. */
   const recheckMs = options.recheckMs ?? DEFAULT_RECHECK_MS;
@@ -88,14 +103,24 @@ export function createPromptRegistry(options: PromptRegistryOptions): PromptRegi
     if ((version ?? MISSING) === entry.seen) return;
     entry.seen = version ?? MISSING;
     if (version === null) {
-      report({ file: entry.file, line: 0, message: 'file is missing: the last good version stays live', severity: 'error' });
+      report({
+        file: entry.file,
+        line: 0,
+        message: 'file is missing: the last good version stays live',
+        severity: 'error',
+      });
       return;
     }
     let source: string;
     try {
       source = readFileSync(entry.file, 'utf8');
     } catch (e) {
-      report({ file: entry.file, line: 0, message: `cannot read: ${e instanceof Error ? e.message : String(e)}`, severity: 'error' });
+      report({
+        file: entry.file,
+        line: 0,
+        message: `cannot read: ${e instanceof Error ? e.message : String(e)}`,
+        severity: 'error',
+      });
       return;
     }
     const result = compileTemplate(hb, name, source, entry.file);
@@ -113,7 +138,10 @@ export function createPromptRegistry(options: PromptRegistryOptions): PromptRegi
       if (!entry) throw new AppError('INTERNAL', `unknown template "${name}"`);
       const parsed = TEMPLATE_VARS[name].safeParse(vars);
       if (!parsed.success) {
-        throw new AppError('INTERNAL', `invalid variables for template "${name}": ${z.prettifyError(parsed.error)}`);
+        throw new AppError(
+          'INTERNAL',
+          `invalid variables for template "${name}": ${z.prettifyError(parsed.error)}`,
+        );
       }
       refresh(name, entry);
       const data: Record<string, unknown> = parsed.data;

@@ -29,7 +29,13 @@ export const TEMPLATE_VARS = {
   }),
   'ask-budget': z.object({ ...base, retry }),
   'ask-timeline': z.object({ ...base, retry }),
-  'ask-contact': z.object({ ...base, retry, missingName: z.boolean(), missingEmail: z.boolean(), forHandoff: z.boolean() }),
+  'ask-contact': z.object({
+    ...base,
+    retry,
+    missingName: z.boolean(),
+    missingEmail: z.boolean(),
+    forHandoff: z.boolean(),
+  }),
   'ask-booking': z.object({
     ...base,
     retry,
@@ -37,29 +43,82 @@ export const TEMPLATE_VARS = {
     slots: z.array(z.object({ label: z.string().min(1) })),
   }),
   ack: z.object({ ...base, declined: z.boolean(), learned: z.array(z.string().min(1)) }),
-  'answer-question': z.object({ ...base, question: z.string(), answer: z.string().min(1).nullable() }),
+  'answer-question': z.object({
+    ...base,
+    question: z.string(),
+    answer: z.string().min(1).nullable(),
+  }),
   'handoff-human': z.object({ ...base, hasEmail: z.boolean() }),
-  booked: z.object({ ...base, when: z.string().min(1), repName: z.string().min(1), icsUrl: z.string().min(1), manageUrl: z.string().min(1) }),
+  booked: z.object({
+    ...base,
+    when: z.string().min(1),
+    repName: z.string().min(1),
+    icsUrl: z.string().min(1),
+    manageUrl: z.string().min(1),
+  }),
   'slot-unavailable': z.object({
     ...base,
     requested: z.string().min(1).nullable(),
-    several: z.boolean().describe('true: the visitor named a day or part of a day with several open times'),
-    outsideHours: z.boolean().default(false).describe('true: nobody on the team works at the time asked for (a night, a weekend, a holiday)'),
-    beyondHorizon: z.boolean().default(false).describe('true: the time asked for is further ahead than bookings open'),
-    horizonDays: z.number().int().positive().default(14).describe('how many days ahead meetings can be booked'),
+    several: z
+      .boolean()
+      .describe('true: the visitor named a day or part of a day with several open times'),
+    outsideHours: z
+      .boolean()
+      .default(false)
+      .describe(
+        'true: nobody on the team works at the time asked for (a night, a weekend, a holiday)',
+      ),
+    beyondHorizon: z
+      .boolean()
+      .default(false)
+      .describe('true: the time asked for is further ahead than bookings open'),
+    horizonDays: z
+      .number()
+      .int()
+      .positive()
+      .default(14)
+      .describe('how many days ahead meetings can be booked'),
   }),
   'booking-later': z.object({ ...base }),
   'booking-unclear': z.object({ ...base }),
   'confirm-cancel': z.object({ ...base, when: z.string().min(1) }),
-  'meeting-links': z.object({ ...base, when: z.string().min(1), repName: z.string().min(1), icsUrl: z.string().min(1), manageUrl: z.string().min(1) }),
-  'meeting-started': z.object({ ...base, when: z.string().min(1), over: z.boolean().describe('true: the meeting has already ended') }),
-  'ask-consent': z.object({ ...base, resourceTitle: z.string().min(1), resourceUrl: z.string().min(1) }),
+  'meeting-links': z.object({
+    ...base,
+    when: z.string().min(1),
+    repName: z.string().min(1),
+    icsUrl: z.string().min(1),
+    manageUrl: z.string().min(1),
+  }),
+  'meeting-started': z.object({
+    ...base,
+    when: z.string().min(1),
+    over: z.boolean().describe('true: the meeting has already ended'),
+  }),
+  'ask-consent': z.object({
+    ...base,
+    resourceTitle: z.string().min(1),
+    resourceUrl: z.string().min(1),
+  }),
   'consent-reply': z.object({ ...base, agreed: z.boolean() }),
-  rescheduled: z.object({ ...base, when: z.string().min(1), icsUrl: z.string().min(1), manageUrl: z.string().min(1) }),
+  rescheduled: z.object({
+    ...base,
+    when: z.string().min(1),
+    icsUrl: z.string().min(1),
+    manageUrl: z.string().min(1),
+  }),
   'meeting-canceled': z.object({ ...base }),
   'meeting-unchanged': z.object({ ...base, when: z.string().min(1) }),
-  'close-nurture': z.object({ ...base, resourceTitle: z.string().min(1), resourceUrl: z.string().min(1), stage: z.string().min(1) }),
-  'close-researcher': z.object({ ...base, resourceTitle: z.string().min(1), resourceUrl: z.string().min(1) }),
+  'close-nurture': z.object({
+    ...base,
+    resourceTitle: z.string().min(1),
+    resourceUrl: z.string().min(1),
+    stage: z.string().min(1),
+  }),
+  'close-researcher': z.object({
+    ...base,
+    resourceTitle: z.string().min(1),
+    resourceUrl: z.string().min(1),
+  }),
   'after-close': z.object({ ...base }),
   // LLM mode (src/extract/llm, src/llm). No firstName here: these are system prompts, and
   // nothing the visitor typed may go into a system prompt.
@@ -76,7 +135,11 @@ export const TEMPLATE_VARS = {
   'reply-system': z.object({
     company: base.company,
     agentName: base.agentName,
-    language: z.string().min(1).nullable().describe("the language of the visitor's browser, e.g. \"French\""),
+    language: z
+      .string()
+      .min(1)
+      .nullable()
+      .describe('the language of the visitor\'s browser, e.g. "French"'),
     goal: z.string().min(1).nullable().describe('what the next question asks about, in words'),
     asked: z.boolean().describe('the visitor asked a question of their own'),
     knowledge: z.array(z.object({ question: z.string().min(1), answer: z.string().min(1) })),

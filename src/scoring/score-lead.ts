@@ -19,7 +19,12 @@ export type ScoreResult = { score: number; grade: Grade; stage: Stage; breakdown
  * @example
  *   scoreLead(lead, visitor, config.scoring, config.currency) // { score: 70, grade: 'hot', stage: 'SQL', breakdown: [...] }
  */
-export function scoreLead(lead: Lead, visitor: Visitor, policy: ScoringPolicy, currency: Config['currency']): ScoreResult {
+export function scoreLead(
+  lead: Lead,
+  visitor: Visitor,
+  policy: ScoringPolicy,
+  currency: Config['currency'],
+): ScoreResult {
   const lines: BreakdownLine[] = [];
   const add = (signal: string, points: number, detail: string): void => {
     if (points !== 0) lines.push({ signal, points, detail });
@@ -39,7 +44,11 @@ export function scoreLead(lead: Lead, visitor: Visitor, policy: ScoringPolicy, c
   if (status === 'none') add('budget', policy.budget.none, 'no budget');
   else if (annual !== null) {
     const ok = annual >= policy.budget.thresholdAnnual;
-    add('budget', ok ? policy.budget.atOrAbove : policy.budget.below, `about ${Math.round(annual).toLocaleString('en-US')} ${currency.base} a year`);
+    add(
+      'budget',
+      ok ? policy.budget.atOrAbove : policy.budget.below,
+      `about ${Math.round(annual).toLocaleString('en-US')} ${currency.base} a year`,
+    );
   }
 
   const bucket = getField(lead, 'timeline.bucket');
@@ -49,23 +58,30 @@ export function scoreLead(lead: Lead, visitor: Visitor, policy: ScoringPolicy, c
   if (getField(lead, 'intent.demo') === true) add('demo request', policy.demo, 'asked for a demo');
 
   const path = pagePath(visitor);
-  for (const page of policy.pages) if (path.includes(page.pathContains)) add('page', page.points, path);
+  for (const page of policy.pages)
+    if (path.includes(page.pathContains)) add('page', page.points, path);
 
   const email = getField(lead, 'contact.email');
   if (email !== undefined) {
     const domain = email.split('@')[1] ?? '';
     const free = policy.email.freeDomains.includes(domain);
-    add('email', free ? policy.email.free : policy.email.company, free ? `free domain ${domain}` : `company domain ${domain}`);
+    add(
+      'email',
+      free ? policy.email.free : policy.email.company,
+      free ? `free domain ${domain}` : `company domain ${domain}`,
+    );
   }
 
   const score = lines.reduce((s, l) => s + l.points, 0);
-  const grade: Grade = score >= policy.grades.hot ? 'hot' : score >= policy.grades.warm ? 'warm' : 'cold';
+  const grade: Grade =
+    score >= policy.grades.hot ? 'hot' : score >= policy.grades.warm ? 'warm' : 'cold';
   return { score, grade, stage: stageFor(lead, score, policy), breakdown: lines };
 }
 
 function stageFor(lead: Lead, score: number, policy: ScoringPolicy): Stage {
   if (getField(lead, 'contact.email') === undefined) return 'visitor';
-  const sqlReady = getField(lead, 'need.summary') !== undefined && getField(lead, 'budget.status') !== 'none';
+  const sqlReady =
+    getField(lead, 'need.summary') !== undefined && getField(lead, 'budget.status') !== 'none';
   if (sqlReady && score >= policy.stages.sql) return 'SQL';
   if (score >= policy.stages.mql) return 'MQL';
   return 'lead';

@@ -8,7 +8,10 @@ import type { ErrorAck, ErrorBody, HelloAck, ServerToClientEvents } from './sock
 import { createTokenBucket } from './token-bucket.js';
 
 /** What clients send, as the gateway sees it: untrusted until parsed. */
-export type InboundEvents = Record<'session:hello' | 'visitor:message', (...args: unknown[]) => void>;
+export type InboundEvents = Record<
+  'session:hello' | 'visitor:message',
+  (...args: unknown[]) => void
+>;
 export type GatewayServer = Server<InboundEvents, ServerToClientEvents>;
 type GatewaySocket = Socket<InboundEvents, ServerToClientEvents>;
 type Ack = (response: unknown) => void;
@@ -36,16 +39,21 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): void {
   const { maxMessageChars, messagesPerMinute } = deps.config.server;
 
   /** Relays the agent's events to every socket of the session (a reconnected tab included). */
-  const relay = (sessionId: string) => (e: AgentEvent): void => {
-    const to = io.to(roomOf(sessionId));
-    if (e.type === 'agent:typing') to.emit('agent:typing', e.payload);
-    else if (e.type === 'agent:delta') to.emit('agent:delta', e.payload);
-    else to.emit('agent:message', e.payload);
-  };
+  const relay =
+    (sessionId: string) =>
+    (e: AgentEvent): void => {
+      const to = io.to(roomOf(sessionId));
+      if (e.type === 'agent:typing') to.emit('agent:typing', e.payload);
+      else if (e.type === 'agent:delta') to.emit('agent:delta', e.payload);
+      else to.emit('agent:message', e.payload);
+    };
 
   const toErrorBody = (e: unknown, context: Record<string, unknown>): ErrorBody => {
     if (isAppError(e)) return { code: e.code, message: e.message };
-    logger.error('chat service failed', { ...context, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    logger.error('chat service failed', {
+      ...context,
+      error: e instanceof Error ? (e.stack ?? e.message) : String(e),
+    });
     // The cause stays in the log; the visitor gets a message without internals.
     return { code: 'INTERNAL', message: 'Something went wrong on our side. Please try again.' };
   };
@@ -57,7 +65,9 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): void {
     // waiting for its ack) finds the session, and messages reach the service in the order sent.
     let chain: Promise<void> = Promise.resolve();
     const enqueue = (task: () => Promise<void>): void => {
-      chain = chain.then(task).catch((e: unknown) => logger.error('socket handler failed', { error: String(e) }));
+      chain = chain
+        .then(task)
+        .catch((e: unknown) => logger.error('socket handler failed', { error: String(e) }));
     };
 
     const refuse = (ack: Ack | null, code: ErrorCode, message: string): void => {
@@ -71,7 +81,11 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): void {
     const admit = (event: string, ack: Ack | null): ack is Ack => {
       if (!bucket.take()) {
         const seconds = Math.ceil(bucket.waitMs() / 1000);
-        refuse(ack, 'RATE_LIMITED', `Too many messages: at most ${messagesPerMinute} a minute. Try again in ${seconds} s.`);
+        refuse(
+          ack,
+          'RATE_LIMITED',
+          `Too many messages: at most ${messagesPerMinute} a minute. Try again in ${seconds} s.`,
+        );
         return false;
       }
       if (ack === null) {
@@ -89,14 +103,22 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): void {
       enqueue(async () => {
         try {
           const result = await deps.chatService.hello(parsed.value);
-          if (sessionId !== null && sessionId !== result.sessionId) await socket.leave(roomOf(sessionId));
+          if (sessionId !== null && sessionId !== result.sessionId)
+            await socket.leave(roomOf(sessionId));
           sessionId = result.sessionId;
           await socket.join(roomOf(result.sessionId));
-          const response: HelloAck = { ok: true, sessionId: result.sessionId, messages: result.messages, maxMessageChars };
+          const response: HelloAck = {
+            ok: true,
+            sessionId: result.sessionId,
+            messages: result.messages,
+            maxMessageChars,
+          };
           ack(response);
           if (result.resumed) {
             const current = result.sessionId;
-            deps.chatService.answerPending?.(current, relay(current)).catch((e: unknown) => toErrorBody(e, { event: 'agent reply', sessionId: current }));
+            deps.chatService
+              .answerPending?.(current, relay(current))
+              .catch((e: unknown) => toErrorBody(e, { event: 'agent reply', sessionId: current }));
           }
         } catch (e) {
           const { code, message } = toErrorBody(e, { event: 'session:hello' });
@@ -114,17 +136,31 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): void {
       // Counted in code points, so an emoji is one character, as the visitor sees it.
       const length = codePoints(text);
       if (length > maxMessageChars) {
-        return refuse(ack, 'PAYLOAD_TOO_LARGE', `Message too long: ${length} characters, at most ${maxMessageChars}.`);
+        return refuse(
+          ack,
+          'PAYLOAD_TOO_LARGE',
+          `Message too long: ${length} characters, at most ${maxMessageChars}.`,
+        );
       }
       enqueue(async () => {
-        if (sessionId === null) return refuse(ack, 'BAD_REQUEST', 'Send session:hello before visitor:message.');
+        if (sessionId === null)
+          return refuse(ack, 'BAD_REQUEST', 'Send session:hello before visitor:message.');
         const current = sessionId;
         try {
-          const result = await deps.chatService.receive(current, { clientId, text }, relay(current));
-          result.reply.catch((e: unknown) => toErrorBody(e, { event: 'agent reply', sessionId: current }));
+          const result = await deps.chatService.receive(
+            current,
+            { clientId, text },
+            relay(current),
+          );
+          result.reply.catch((e: unknown) =>
+            toErrorBody(e, { event: 'agent reply', sessionId: current }),
+          );
           ack({ ok: true, id: result.id });
         } catch (e) {
-          const { code, message } = toErrorBody(e, { event: 'visitor:message', sessionId: current });
+          const { code, message } = toErrorBody(e, {
+            event: 'visitor:message',
+            sessionId: current,
+          });
           refuse(ack, code, message);
         }
       });

@@ -36,7 +36,11 @@ export function createApp(deps: ServerDeps): Express {
   // is fetched with import(), a CORS request, hence the header.
   app.get('/widget.js', async (_req, res) => {
     const { loader } = await widget.get();
-    res.set({ 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': LOADER_CACHE, 'Cross-Origin-Resource-Policy': 'cross-origin' });
+    res.set({
+      'Content-Type': 'text/javascript; charset=utf-8',
+      'Cache-Control': LOADER_CACHE,
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+    });
     res.send(loader);
   });
   app.get('/widget/chat.js', async (req, res) => {
@@ -51,12 +55,16 @@ export function createApp(deps: ServerDeps): Express {
     res.send(chat);
   });
 
-  app.use(express.static(deps.publicDir ?? DEFAULT_PUBLIC_DIR, { extensions: ['html'], maxAge: '5m' }));
+  app.use(
+    express.static(deps.publicDir ?? DEFAULT_PUBLIC_DIR, { extensions: ['html'], maxAge: '5m' }),
+  );
   app.use(express.json({ limit: '64kb' }));
   for (const router of deps.routers ?? []) app.use(router);
 
   app.use((req, res) => {
-    res.status(404).json({ error: { code: 'NOT_FOUND', message: `No route for ${req.method} ${req.path}` } });
+    res
+      .status(404)
+      .json({ error: { code: 'NOT_FOUND', message: `No route for ${req.method} ${req.path}` } });
   });
   app.use(errorMiddleware(logger));
   return app;

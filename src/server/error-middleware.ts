@@ -9,10 +9,23 @@ export type HttpErrorBody = { error: { code: ErrorCode; message: string } };
 type ExposedHttpError = { status: number; expose: true; message: string };
 
 function isExposedHttpError(e: unknown): e is ExposedHttpError {
-  return typeof e === 'object' && e !== null && 'status' in e && typeof e.status === 'number' && 'expose' in e && e.expose === true;
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    'status' in e &&
+    typeof e.status === 'number' &&
+    'expose' in e &&
+    e.expose === true
+  );
 }
 
-const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = { 404: 'NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE', 429: 'RATE_LIMITED', 401: 'UNAUTHORIZED', 409: 'CONFLICT' };
+const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
+  404: 'NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+  429: 'RATE_LIMITED',
+  401: 'UNAUTHORIZED',
+  409: 'CONFLICT',
+};
 
 /**
  * The last express middleware: an AppError gets the status of its code (ERROR_CODES), a client

@@ -8,7 +8,9 @@ import { scoreLead } from '../scoring/score-lead.js';
 import type { Store } from '../store/store.js';
 import { requireAdmin } from './require-admin.js';
 
-const LeadParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected a conversation id') });
+const LeadParams = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected a conversation id'),
+});
 
 /**
  * `GET /admin/leads/:id` (behind ADMIN_TOKEN): one conversation's lead as a rep or an operator
@@ -17,19 +19,36 @@ const LeadParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'exp
  *
  * @example app.use(createLeadsRouter({ adminToken, store, config }));
  */
-export function createLeadsRouter(deps: { adminToken: string | null; store: Store; config: Config }): Router {
+export function createLeadsRouter(deps: {
+  adminToken: string | null;
+  store: Store;
+  config: Config;
+}): Router {
   const router = Router();
   router.use('/admin/leads', requireAdmin(deps.adminToken));
   router.get('/admin/leads/:id', async (req, res) => {
     const params = LeadParams.safeParse(req.params);
-    if (!params.success) throw new AppError('BAD_REQUEST', `invalid id: ${params.error.issues[0]?.message ?? ''}`);
+    if (!params.success)
+      throw new AppError('BAD_REQUEST', `invalid id: ${params.error.issues[0]?.message ?? ''}`);
     const conv = await deps.store.getConversation(params.data.id);
     if (!conv) throw new AppError('NOT_FOUND', `no conversation with id "${params.data.id}"`);
     const score = scoreLead(conv.lead, conv.visitor, deps.config.scoring, deps.config.currency);
     const evidence = Object.fromEntries(
       FIELD_PATHS.flatMap((p) => {
         const e = conv.lead[p];
-        return e ? [[p, { quote: e.evidence, source: e.source, at: e.at, previous: e.history.map((h) => h.value) }]] : [];
+        return e
+          ? [
+              [
+                p,
+                {
+                  quote: e.evidence,
+                  source: e.source,
+                  at: e.at,
+                  previous: e.history.map((h) => h.value),
+                },
+              ],
+            ]
+          : [];
       }),
     );
     res.json({
@@ -43,7 +62,11 @@ export function createLeadsRouter(deps: { adminToken: string | null; store: Stor
       meeting: conv.meeting,
       handoffRequested: conv.handoffRequested,
       qualifiedAt: conv.qualifiedAt,
-      attribution: { page: conv.visitor.page, referrer: conv.visitor.referrer, utm: conv.visitor.utm },
+      attribution: {
+        page: conv.visitor.page,
+        referrer: conv.visitor.referrer,
+        utm: conv.visitor.utm,
+      },
       transcript: conv.messages.map(({ role, text, at }) => ({ role, text, at })),
     });
   });

@@ -16,12 +16,16 @@ const UsageQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).de
  *
  * @example app.use(createLlmUsageRouter({ adminToken, llm }));
  */
-export function createLlmUsageRouter(deps: { adminToken: string | null; llm: Pick<LlmParts, 'usage' | 'breaker' | 'gate' | 'setup'> | null }): Router {
+export function createLlmUsageRouter(deps: {
+  adminToken: string | null;
+  llm: Pick<LlmParts, 'usage' | 'breaker' | 'gate' | 'setup'> | null;
+}): Router {
   const router = Router();
   router.use('/admin/llm', requireAdmin(deps.adminToken));
   router.get('/admin/llm/usage', (req, res) => {
     const query = UsageQuery.safeParse(req.query);
-    if (!query.success) throw new AppError('BAD_REQUEST', `invalid query: ${formatIssues(query.error)}`);
+    if (!query.success)
+      throw new AppError('BAD_REQUEST', `invalid query: ${formatIssues(query.error)}`);
     const { llm } = deps;
     if (llm === null) {
       res.json({ mode: 'rules', totals: null, conversations: [] });

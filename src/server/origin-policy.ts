@@ -11,7 +11,11 @@
  *
  * @example isOriginAllowed('https://www.acme.example', 'chat.beacon.example', ['https://www.acme.example']) // true
  */
-export function isOriginAllowed(origin: string | undefined, host: string | undefined, allowed: readonly string[]): boolean {
+export function isOriginAllowed(
+  origin: string | undefined,
+  host: string | undefined,
+  allowed: readonly string[],
+): boolean {
   if (origin === undefined || origin === '') return true;
   if (allowed.includes('*')) return true;
   let parsed: URL;

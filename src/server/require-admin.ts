@@ -14,7 +14,8 @@ function sameToken(given: string, expected: string): boolean {
  */
 export function requireAdmin(adminToken: string | null): RequestHandler {
   return (req, res, next) => {
-    if (adminToken === null) return next(new AppError('NOT_FOUND', `No route for ${req.method} ${req.path}`));
+    if (adminToken === null)
+      return next(new AppError('NOT_FOUND', `No route for ${req.method} ${req.path}`));
     const match = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '');
     if (match?.[1] === undefined || !sameToken(match[1], adminToken)) {
       res.set('WWW-Authenticate', 'Bearer realm="leadbot admin"');

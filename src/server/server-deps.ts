@@ -11,8 +11,10 @@ export type Logger = {
 
 /** The default logger: one JSON line per event on stderr (stdout stays free for the CLI). */
 export const stderrLogger: Logger = {
-  warn: (message, meta) => process.stderr.write(`${JSON.stringify({ level: 'warn', message, ...meta })}\n`),
-  error: (message, meta) => process.stderr.write(`${JSON.stringify({ level: 'error', message, ...meta })}\n`),
+  warn: (message, meta) =>
+    process.stderr.write(`${JSON.stringify({ level: 'warn', message, ...meta })}\n`),
+  error: (message, meta) =>
+    process.stderr.write(`${JSON.stringify({ level: 'error', message, ...meta })}\n`),
 };
 
 /** Everything the HTTP app and the socket gateway need; `main.ts` builds the real ones. */

@@ -24,7 +24,8 @@ export type HelloPayload = { sessionId?: string | undefined; visitor: VisitorCon
  * `maxMessageChars` (config `server.maxMessageChars`) lets the widget refuse a longer message
  * before sending it.
  */
-export type HelloAck = { ok: true; sessionId: string; messages: ChatMessage[]; maxMessageChars: number } | ErrorAck;
+export type HelloAck =
+  { ok: true; sessionId: string; messages: ChatMessage[]; maxMessageChars: number } | ErrorAck;
 
 export type VisitorMessagePayload = { clientId: string; text: string };
 export type VisitorMessageAck = { ok: true; id: string } | ErrorAck;
@@ -47,5 +48,8 @@ export type ServerToClientEvents = {
 
 export type ClientToServerEvents = {
   'session:hello': (payload: HelloPayload, ack: (res: HelloAck) => void) => void;
-  'visitor:message': (payload: VisitorMessagePayload, ack: (res: VisitorMessageAck) => void) => void;
+  'visitor:message': (
+    payload: VisitorMessagePayload,
+    ack: (res: VisitorMessageAck) => void,
+  ) => void;
 };

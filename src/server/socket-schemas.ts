@@ -29,8 +29,15 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
  *
  * @example parsePayload(HelloPayloadSchema, raw, 'session:hello')
  */
-export function parsePayload<S extends z.ZodType>(schema: S, raw: unknown, event: string): Parsed<z.output<S>> {
+export function parsePayload<S extends z.ZodType>(
+  schema: S,
+  raw: unknown,
+  event: string,
+): Parsed<z.output<S>> {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, message: `Invalid ${event} payload: ${formatIssues(parsed.error).replace(/\n/g, '; ')}` };
+  return {
+    ok: false,
+    message: `Invalid ${event} payload: ${formatIssues(parsed.error).replace(/\n/g, '; ')}`,
+  };
 }

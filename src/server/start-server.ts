@@ -17,7 +17,12 @@ export function maxFrameBytes(maxMessageChars: number): number {
   return Math.max(1_000_000, maxMessageChars * 6 * 4 + 8192);
 }
 
-export type RunningServer = { url: string; port: number; io: GatewayServer; close(): Promise<void> };
+export type RunningServer = {
+  url: string;
+  port: number;
+  io: GatewayServer;
+  close(): Promise<void>;
+};
 
 /**
  * Serves everything on one port: the express app and socket.io with the gateway. Listens on
@@ -28,11 +33,17 @@ export type RunningServer = { url: string; port: number; io: GatewayServer; clos
  *   // ... server.url is "http://localhost:<port>"
  *   await server.close();
  */
-export async function startServer(deps: ServerDeps & { port?: number; host?: string }): Promise<RunningServer> {
+export async function startServer(
+  deps: ServerDeps & { port?: number; host?: string },
+): Promise<RunningServer> {
   const widget = deps.widget ?? createWidgetAssets();
   // Build (or read) the widget now: the first visitor does not wait, and a broken build shows
   // in the log at startup rather than on the first page view.
-  widget.get().catch((e: unknown) => (deps.logger ?? stderrLogger).error('widget bundles unavailable', { error: String(e) }));
+  widget
+    .get()
+    .catch((e: unknown) =>
+      (deps.logger ?? stderrLogger).error('widget bundles unavailable', { error: String(e) }),
+    );
   const app = createApp({ ...deps, widget });
   const http = createServer(app);
   const allowed = deps.config.server.allowedOrigins;
@@ -43,7 +54,10 @@ export async function startServer(deps: ServerDeps & { port?: number; host?: str
       callback(ok ? null : 'origin not allowed', ok);
     },
     // CORS headers for the long-polling transport of cross-site embeds; same-origin needs none.
-    cors: { origin: (origin, callback) => callback(null, origin !== undefined && isOriginAllowed(origin, undefined, allowed)) },
+    cors: {
+      origin: (origin, callback) =>
+        callback(null, origin !== undefined && isOriginAllowed(origin, undefined, allowed)),
+    },
   });
   attachGateway(io, deps);
 
@@ -57,7 +71,8 @@ export async function startServer(deps: ServerDeps & { port?: number; host?: str
   });
   // listen() on a TCP host and port always yields an AddressInfo (a string only for pipes).
   const { port } = http.address() as AddressInfo;
-  const host = deps.host === undefined ? 'localhost' : deps.host.includes(':') ? `[${deps.host}]` : deps.host;
+  const host =
+    deps.host === undefined ? 'localhost' : deps.host.includes(':') ? `[${deps.host}]` : deps.host;
   return {
     url: `http://${host}:${port}`,
     port,

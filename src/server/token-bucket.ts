@@ -15,7 +15,11 @@ export type TokenBucket = {
  *   const bucket = createTokenBucket({ perMinute: 30, now: Date.now });
  *   if (!bucket.take()) refuse();
  */
-export function createTokenBucket(opts: { perMinute: number; capacity?: number; now: () => number }): TokenBucket {
+export function createTokenBucket(opts: {
+  perMinute: number;
+  capacity?: number;
+  now: () => number;
+}): TokenBucket {
   const capacity = opts.capacity ?? opts.perMinute;
   const perMs = opts.perMinute / 60_000;
   let tokens = capacity;

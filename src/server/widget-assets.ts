@@ -20,7 +20,9 @@ export const DEFAULT_WIDGET_DIST = fileURLToPath(new URL('../../dist/widget/', i
  *
  * @example createApp({ ...deps, widget: createWidgetAssets({ mode: 'dist' }) })
  */
-export function createWidgetAssets(opts: { mode?: 'auto' | 'build' | 'dist'; distDir?: string } = {}): WidgetAssets {
+export function createWidgetAssets(
+  opts: { mode?: 'auto' | 'build' | 'dist'; distDir?: string } = {},
+): WidgetAssets {
   const mode = opts.mode ?? 'auto';
   const distDir = opts.distDir ?? DEFAULT_WIDGET_DIST;
   let pending: Promise<WidgetBundles> | null = null;
@@ -51,6 +53,9 @@ export function createWidgetAssets(opts: { mode?: 'auto' | 'build' | 'dist'; dis
 }
 
 async function readDist(dir: string): Promise<WidgetBundles> {
-  const [loader, chat] = await Promise.all([readFile(`${dir}/widget.js`, 'utf8'), readFile(`${dir}/chat.js`, 'utf8')]);
+  const [loader, chat] = await Promise.all([
+    readFile(`${dir}/widget.js`, 'utf8'),
+    readFile(`${dir}/chat.js`, 'utf8'),
+  ]);
   return { loader, chat, chatVersion: bundleVersion(chat) };
 }

@@ -26,7 +26,10 @@ export async function readConversationFile(filename: string): Promise<Conversati
     json = JSON.parse(text);
   } catch (e) {
     // An empty or truncated file lands here; name it so an operator can repair or remove it.
-    throw new AppError('INTERNAL', `${filename} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw new AppError(
+      'INTERNAL',
+      `${filename} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   return parseConversation(json, filename);
 }

@@ -18,6 +18,9 @@ export function assertConversationId(id: string): void {
   if (typeof id !== 'string' || !CONVERSATION_ID_PATTERN.test(id)) {
     // JSON.stringify shows control characters and quotes instead of printing them raw.
     const shown = typeof id === 'string' ? JSON.stringify(id.slice(0, 80)) : typeof id;
-    throw new AppError('BAD_REQUEST', `invalid conversation id ${shown}: expected 1-64 characters of A-Z, a-z, 0-9, _ or -`);
+    throw new AppError(
+      'BAD_REQUEST',
+      `invalid conversation id ${shown}: expected 1-64 characters of A-Z, a-z, 0-9, _ or -`,
+    );
   }
 }

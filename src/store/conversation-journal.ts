@@ -1,4 +1,12 @@
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Conversation } from '../conversation/conversation-schema.js';
@@ -114,7 +122,10 @@ export function openJournal(folder: string): ConversationJournal {
         return json;
       } catch (e) {
         broken = true;
-        throw new AppError('INTERNAL', `could not append to the journal ${join(folder, segmentName(seq))}: ${e instanceof Error ? e.message : String(e)}`);
+        throw new AppError(
+          'INTERNAL',
+          `could not append to the journal ${join(folder, segmentName(seq))}: ${e instanceof Error ? e.message : String(e)}`,
+        );
       }
     },
     rotate() {
@@ -130,7 +141,8 @@ export function openJournal(folder: string): ConversationJournal {
     bytes: () => bytes,
     close({ discard }) {
       closeSync(fd);
-      if (discard) for (const segment of listSegments(folder)) unlinkSync(join(folder, segment.name));
+      if (discard)
+        for (const segment of listSegments(folder)) unlinkSync(join(folder, segment.name));
     },
   };
 }
@@ -140,7 +152,10 @@ function openSegment(folder: string, seq: number): number {
   try {
     return openSync(file, 'a');
   } catch (e) {
-    throw new AppError('INTERNAL', `could not open the journal ${file}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new AppError(
+      'INTERNAL',
+      `could not open the journal ${file}: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }
 

@@ -23,17 +23,27 @@ export function lockFolder(file: string, what: string): FolderLock {
       closeSync(fd);
       return releaser(file);
     } catch (e) {
-      if (!isCode(e, 'EEXIST')) throw new AppError('INTERNAL', `could not lock ${what} (${file}): ${e instanceof Error ? e.message : String(e)}`);
+      if (!isCode(e, 'EEXIST'))
+        throw new AppError(
+          'INTERNAL',
+          `could not lock ${what} (${file}): ${e instanceof Error ? e.message : String(e)}`,
+        );
     }
     const holder = holderOf(file);
     if (holder === process.pid) return { release: () => undefined };
     if (holder !== null && isRunning(holder)) {
-      throw new AppError('INTERNAL', `${what} is in use by another process (pid ${holder}): run one leadbot server per data folder, or remove ${file} if that process is not leadbot`);
+      throw new AppError(
+        'INTERNAL',
+        `${what} is in use by another process (pid ${holder}): run one leadbot server per data folder, or remove ${file} if that process is not leadbot`,
+      );
     }
     // Left by a process that is gone: take it over.
     unlinkSync(file);
   }
-  throw new AppError('INTERNAL', `could not lock ${what} (${file}): another process keeps taking it`);
+  throw new AppError(
+    'INTERNAL',
+    `could not lock ${what} (${file}): another process keeps taking it`,
+  );
 }
 
 function releaser(file: string): FolderLock {

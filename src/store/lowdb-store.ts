@@ -94,10 +94,18 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
   // What an earlier process saved but did not write to its file yet; only one process may
   // replay and append to the journal.
   await mkdir(journalFolder, { recursive: true });
-  const lock = lockFolder(join(journalFolder, 'LOCK'), `the conversation journal in ${journalFolder}`);
+  const lock = lockFolder(
+    join(journalFolder, 'LOCK'),
+    `the conversation journal in ${journalFolder}`,
+  );
   const recovery = recoverJournal(journalFolder);
-  if (recovery.skippedLines > 0) logger.warn('the conversation journal held lines cut off by a crash; they were never acknowledged and are skipped', { skipped: recovery.skippedLines, folder: journalFolder });
-  for (const batch of chunks([...recovery.conversations.values()], FLUSH_CONCURRENCY)) await Promise.all(batch.map((c) => writeFile(c.id, JSON.stringify(c))));
+  if (recovery.skippedLines > 0)
+    logger.warn(
+      'the conversation journal held lines cut off by a crash; they were never acknowledged and are skipped',
+      { skipped: recovery.skippedLines, folder: journalFolder },
+    );
+  for (const batch of chunks([...recovery.conversations.values()], FLUSH_CONCURRENCY))
+    await Promise.all(batch.map((c) => writeFile(c.id, JSON.stringify(c))));
   recovery.discard();
   const journal = openJournal(journalFolder);
 
@@ -170,13 +178,19 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
     const full = journal.bytes() >= journalLimitBytes;
     if (timer !== null && !full) return;
     if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      flush().catch((e: unknown) => {
-        logger.error('could not write a saved conversation to its file; it stays in the journal and is retried', { error: e instanceof Error ? e.message : String(e) });
-        scheduleFlush();
-      });
-    }, full ? 0 : flushDelayMs);
+    timer = setTimeout(
+      () => {
+        timer = null;
+        flush().catch((e: unknown) => {
+          logger.error(
+            'could not write a saved conversation to its file; it stays in the journal and is retried',
+            { error: e instanceof Error ? e.message : String(e) },
+          );
+          scheduleFlush();
+        });
+      },
+      full ? 0 : flushDelayMs,
+    );
     // A pending flush does not keep the process alive: the journal already holds the save.
     timer.unref();
   }

@@ -16,7 +16,8 @@ export type LruCache<K, V> = {
  *   cache.set('a', 1); cache.set('b', 2); cache.get('a'); cache.set('c', 3); // evicts 'b'
  */
 export function createLruCache<K, V>(capacity: number): LruCache<K, V> {
-  if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`cache capacity must be a positive integer, got ${capacity}`);
+  if (!Number.isInteger(capacity) || capacity < 1)
+    throw new RangeError(`cache capacity must be a positive integer, got ${capacity}`);
   const entries = new Map<K, V>();
   return {
     get(key) {

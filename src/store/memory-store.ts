@@ -40,7 +40,10 @@ export function createMemoryStore(): Store {
       assertOpen();
       // parse already builds fresh objects; the explicit clone keeps the isolation guarantee
       // independent of zod's internals.
-      saved.set(conversation.id, structuredClone(parseConversation(conversation, `conversation ${conversation.id}`)));
+      saved.set(
+        conversation.id,
+        structuredClone(parseConversation(conversation, `conversation ${conversation.id}`)),
+      );
     },
     async listConversationIds() {
       assertOpen();

@@ -74,8 +74,19 @@ export async function startCrmReceiver(options: { secrets?: string[] } = {}): Pr
       });
       const webhookId = headers['webhook-id'] ?? null;
       const verified = secrets.length === 0 || verifiedWith.length > 0;
-      const next = script.shift() ?? (verified ? { status: 204 } : { status: 401, body: 'signature did not verify' });
-      const entry: ReceivedRequest = { method: req.method ?? '', path: req.url ?? '', headers, body, webhookId, verifiedWith, verifyErrors, answered: 0 };
+      const next =
+        script.shift() ??
+        (verified ? { status: 204 } : { status: 401, body: 'signature did not verify' });
+      const entry: ReceivedRequest = {
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers,
+        body,
+        webhookId,
+        verifiedWith,
+        verifyErrors,
+        answered: 0,
+      };
       requests.push(entry);
       if ('hang' in next) {
         entry.answered = 'hang';
@@ -89,7 +100,13 @@ export async function startCrmReceiver(options: { secrets?: string[] } = {}): Pr
       }
       entry.answered = next.status;
       // Processing is idempotent: only a verified, accepted request counts, once per webhook-id.
-      if (verified && next.status >= 200 && next.status < 300 && webhookId !== null && !processed.has(webhookId)) {
+      if (
+        verified &&
+        next.status >= 200 &&
+        next.status < 300 &&
+        webhookId !== null &&
+        !processed.has(webhookId)
+      ) {
         processed.set(webhookId, JSON.parse(body));
       }
       res.writeHead(next.status, { 'content-type': 'text/plain', ...next.headers });

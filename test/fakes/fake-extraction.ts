@@ -3,7 +3,9 @@ import type { FakeReply, FakeRequest } from './fake-openai-server.js';
 
 type Groups = Omit<LlmExtraction, 'signals'>;
 /** Only the parts a test cares about; everything else is "not said". */
-export type ExtractionScript = { [G in keyof Groups]?: Partial<Groups[G]> } & { signals?: Partial<LlmExtraction['signals']> };
+export type ExtractionScript = { [G in keyof Groups]?: Partial<Groups[G]> } & {
+  signals?: Partial<LlmExtraction['signals']>;
+};
 
 /** What a well-behaved model answers for a message that says nothing: every field empty. */
 export function emptyExtraction(): LlmExtraction {

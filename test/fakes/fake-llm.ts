@@ -4,7 +4,11 @@ import { createLlmParts, type LlmParts } from '../../src/extract/llm/create-llm-
 import { PROMPTS_DIR } from '../helpers/test-deps.js';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from './fake-openai-server.js';
 
-export type LogLine = { level: 'warn' | 'error' | 'debug'; message: string; meta: Record<string, unknown> | undefined };
+export type LogLine = {
+  level: 'warn' | 'error' | 'debug';
+  message: string;
+  meta: Record<string, unknown> | undefined;
+};
 
 export type FakeLlm = {
   fake: FakeOpenAiServer;
@@ -25,10 +29,33 @@ export type FakeLlm = {
  * logger and a breaker on a fake clock (3 failures, 30 s cool-down). The fake insists on
  * strictly alternating roles, as strict chat templates do, unless `requireAlternation` is false.
  */
-export async function startFakeLlm(opts: { config?: Record<string, unknown>; timeoutMs?: number; maxRetries?: number; requireAlternation?: boolean; model?: string; baseUrl?: (fakeUrl: string) => string } = {}): Promise<FakeLlm> {
+export async function startFakeLlm(
+  opts: {
+    config?: Record<string, unknown>;
+    timeoutMs?: number;
+    maxRetries?: number;
+    requireAlternation?: boolean;
+    model?: string;
+    baseUrl?: (fakeUrl: string) => string;
+  } = {},
+): Promise<FakeLlm> {
   const fake = await startFakeOpenAiServer({ requireAlternation: opts.requireAlternation ?? true });
-  const config = parseConfig({ ...opts.config, llm: { model: opts.model ?? 'gpt-fake', timeoutMs: opts.timeoutMs ?? 5000, maxRetries: opts.maxRetries ?? 0 } });
-  const runtime: RuntimeEnv = { openaiApiKey: 'test-key', llmBaseUrl: opts.baseUrl ? opts.baseUrl(fake.url) : fake.url, llmModel: null, crmWebhookUrl: null, crmWebhookSecret: null, adminToken: null };
+  const config = parseConfig({
+    ...opts.config,
+    llm: {
+      model: opts.model ?? 'gpt-fake',
+      timeoutMs: opts.timeoutMs ?? 5000,
+      maxRetries: opts.maxRetries ?? 0,
+    },
+  });
+  const runtime: RuntimeEnv = {
+    openaiApiKey: 'test-key',
+    llmBaseUrl: opts.baseUrl ? opts.baseUrl(fake.url) : fake.url,
+    llmModel: null,
+    crmWebhookUrl: null,
+    crmWebhookSecret: null,
+    adminToken: null,
+  };
   const logs: LogLine[] = [];
   let t = 0;
   const parts = createLlmParts(config, runtime, {
@@ -41,5 +68,13 @@ export async function startFakeLlm(opts: { config?: Record<string, unknown>; tim
     breaker: { threshold: 3, cooldownMs: 30_000, now: () => t },
   });
   if (parts === null) throw new Error('createLlmParts returned null with LLM_BASE_URL set');
-  return { fake, config, runtime, parts, logs, advance: (ms) => void (t += ms), close: () => fake.close() };
+  return {
+    fake,
+    config,
+    runtime,
+    parts,
+    logs,
+    advance: (ms) => void (t += ms),
+    close: () => fake.close(),
+  };
 }

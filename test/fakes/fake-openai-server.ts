@@ -7,7 +7,12 @@ export type FakeReply =
    * A normal answer: a JSON completion, or SSE chunks when the request streams (`chunks` or the
    * content split in words). `finishReason` (default "stop") may say "length" or "content_filter".
    */
-  | { type: 'content'; content: string; chunks?: string[]; finishReason?: 'stop' | 'length' | 'content_filter' }
+  | {
+      type: 'content';
+      content: string;
+      chunks?: string[];
+      finishReason?: 'stop' | 'length' | 'content_filter';
+    }
   /** The model refuses (message.refusal / delta.refusal). */
   | { type: 'refusal'; refusal: string }
   /** An HTTP error status with an OpenAI-style error body; `retryAfter` sets the Retry-After header. */
@@ -24,9 +29,18 @@ export type ChatRequestBody = {
   messages: ChatMessageBody[];
   stream?: boolean;
   stream_options?: { include_usage?: boolean };
-  response_format?: { type: string; json_schema?: { name: string; strict?: boolean; schema: Record<string, unknown> } };
+  response_format?: {
+    type: string;
+    json_schema?: { name: string; strict?: boolean; schema: Record<string, unknown> };
+  };
 };
-export type FakeRequest = { method: string; path: string; headers: IncomingHttpHeaders; body: ChatRequestBody; raw: unknown };
+export type FakeRequest = {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: ChatRequestBody;
+  raw: unknown;
+};
 
 /** A script entry: a fixed reply, or one computed from the request. */
 export type ScriptEntry = FakeReply | ((request: FakeRequest) => FakeReply);
@@ -41,11 +55,14 @@ export type FakeOpenAiServerOptions = {
 };
 
 /** The error text vLLM's Mistral chat template raises, word for word. */
-export const ALTERNATION_ERROR = 'Conversation roles must alternate user/assistant/user/assistant/...';
+export const ALTERNATION_ERROR =
+  'Conversation roles must alternate user/assistant/user/assistant/...';
 
 /** True when the messages after the system prompts go user, assistant, user, ... */
 export function alternates(messages: readonly ChatMessageBody[]): boolean {
-  const turns = messages.filter((m, i) => !(m.role === 'system' && messages.slice(0, i).every((p) => p.role === 'system')));
+  const turns = messages.filter(
+    (m, i) => !(m.role === 'system' && messages.slice(0, i).every((p) => p.role === 'system')),
+  );
   return turns.every((m, i) => m.role === (i % 2 === 0 ? 'user' : 'assistant'));
 }
 
@@ -83,7 +100,9 @@ function splitWords(content: string): string[] {
  *   fake.enqueue({ type: 'content', content: '{"ok":true}' }, faults.serverError());
  *   const client = new OpenAI({ apiKey: 'test', baseURL: fake.url });
  */
-export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {}): Promise<FakeOpenAiServer> {
+export async function startFakeOpenAiServer(
+  options: FakeOpenAiServerOptions = {},
+): Promise<FakeOpenAiServer> {
   const queue: ScriptEntry[] = [];
   let fallback: ScriptEntry | null = null;
   const requests: FakeRequest[] = [];
@@ -95,7 +114,8 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
     req.on('data', (b: Buffer) => parts.push(b));
     req.on('end', () => {
       const path = (req.url ?? '').split('?')[0] ?? '';
-      if (req.method !== 'POST' || path !== '/v1/chat/completions') return sendError(res, 404, `fake OpenAI server: no route ${req.method} ${path}`);
+      if (req.method !== 'POST' || path !== '/v1/chat/completions')
+        return sendError(res, 404, `fake OpenAI server: no route ${req.method} ${path}`);
       let raw: unknown;
       try {
         raw = JSON.parse(Buffer.concat(parts).toString('utf8'));
@@ -106,12 +126,20 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
       const body = raw as ChatRequestBody;
       const request: FakeRequest = { method: req.method, path, headers: req.headers, body, raw };
       requests.push(request);
-      if (options.requireAlternation && !alternates(body.messages)) return sendError(res, 400, ALTERNATION_ERROR);
+      if (options.requireAlternation && !alternates(body.messages))
+        return sendError(res, 400, ALTERNATION_ERROR);
       const entry = queue.shift() ?? fallback;
       if (entry === null) {
         const last = body.messages.at(-1)?.content ?? '';
-        overruns.push(`request ${requests.length} (${body.stream ? 'stream' : 'json'}, last message ${JSON.stringify(last.slice(0, 60))})`);
-        return sendError(res, 400, 'fake OpenAI server: the script ran out', 'fake_script_exhausted');
+        overruns.push(
+          `request ${requests.length} (${body.stream ? 'stream' : 'json'}, last message ${JSON.stringify(last.slice(0, 60))})`,
+        );
+        return sendError(
+          res,
+          400,
+          'fake OpenAI server: the script ran out',
+          'fake_script_exhausted',
+        );
       }
       const reply = typeof entry === 'function' ? entry(request) : entry;
       respond(res, reply, body, `chatcmpl-fake-${++counter}`);
@@ -130,14 +158,29 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
     remaining: () => queue.length,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        server.close(() => (overruns.length > 0 ? reject(new Error(`fake OpenAI server: the script ran out at ${overruns.join('; ')}`)) : resolve()));
+        server.close(() =>
+          overruns.length > 0
+            ? reject(new Error(`fake OpenAI server: the script ran out at ${overruns.join('; ')}`))
+            : resolve(),
+        );
         server.closeAllConnections();
       }),
   };
 }
 
-function sendError(res: ServerResponse, status: number, message: string, code: string | null = null, headers: Record<string, string> = {}): void {
-  const type = status === 429 ? 'rate_limit_exceeded' : status >= 500 ? 'server_error' : 'invalid_request_error';
+function sendError(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  code: string | null = null,
+  headers: Record<string, string> = {},
+): void {
+  const type =
+    status === 429
+      ? 'rate_limit_exceeded'
+      : status >= 500
+        ? 'server_error'
+        : 'invalid_request_error';
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify({ error: { message, type, param: null, code } }));
 }
@@ -148,40 +191,92 @@ function respond(res: ServerResponse, reply: FakeReply, body: ChatRequestBody, i
   const promptTokens = tokens(body.messages.map((m) => m.content ?? '').join('\n'));
   if (reply.type === 'hang') return;
   if (reply.type === 'error') {
-    return sendError(res, reply.status, reply.message ?? `fake OpenAI server: injected ${reply.status}`, null, reply.retryAfter === undefined ? {} : { 'retry-after': reply.retryAfter });
+    return sendError(
+      res,
+      reply.status,
+      reply.message ?? `fake OpenAI server: injected ${reply.status}`,
+      null,
+      reply.retryAfter === undefined ? {} : { 'retry-after': reply.retryAfter },
+    );
   }
   if (!body.stream) {
-    const content = reply.type === 'content' ? reply.content : reply.type === 'broken-stream' ? reply.chunks.join('') : null;
+    const content =
+      reply.type === 'content'
+        ? reply.content
+        : reply.type === 'broken-stream'
+          ? reply.chunks.join('')
+          : null;
     const refusal = reply.type === 'refusal' ? reply.refusal : null;
     if (reply.type === 'broken-stream') return void res.socket?.destroy();
-    const usage = { prompt_tokens: promptTokens, completion_tokens: tokens(content ?? refusal ?? ''), total_tokens: 0 };
+    const usage = {
+      prompt_tokens: promptTokens,
+      completion_tokens: tokens(content ?? refusal ?? ''),
+      total_tokens: 0,
+    };
     usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({
-      id, object: 'chat.completion', created, model, system_fingerprint: 'fp_fake',
-      choices: [{ index: 0, message: { role: 'assistant', content, refusal }, logprobs: null, finish_reason: reply.type === 'content' ? (reply.finishReason ?? 'stop') : 'stop' }],
-      usage,
-    }));
+    res.end(
+      JSON.stringify({
+        id,
+        object: 'chat.completion',
+        created,
+        model,
+        system_fingerprint: 'fp_fake',
+        choices: [
+          {
+            index: 0,
+            message: { role: 'assistant', content, refusal },
+            logprobs: null,
+            finish_reason: reply.type === 'content' ? (reply.finishReason ?? 'stop') : 'stop',
+          },
+        ],
+        usage,
+      }),
+    );
     return;
   }
-  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+  res.writeHead(200, {
+    'content-type': 'text/event-stream',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+  });
   const send = (delta: Record<string, unknown>, finish: string | null, then?: () => void): void => {
-    res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] })}\n\n`, then);
+    res.write(
+      `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] })}\n\n`,
+      then,
+    );
   };
   send({ role: 'assistant', content: '' }, null);
   if (reply.type === 'refusal') send({ refusal: reply.refusal }, null);
-  const pieces = reply.type === 'content' ? (reply.chunks ?? splitWords(reply.content)) : reply.type === 'broken-stream' ? reply.chunks : [];
+  const pieces =
+    reply.type === 'content'
+      ? (reply.chunks ?? splitWords(reply.content))
+      : reply.type === 'broken-stream'
+        ? reply.chunks
+        : [];
   if (reply.type === 'broken-stream') {
     // Dropped only once the chunks are flushed, so the client really sees the start of the answer.
-    pieces.forEach((piece, i) => send({ content: piece }, null, i === pieces.length - 1 ? () => res.socket?.destroy() : undefined));
+    pieces.forEach((piece, i) =>
+      send(
+        { content: piece },
+        null,
+        i === pieces.length - 1 ? () => res.socket?.destroy() : undefined,
+      ),
+    );
     return;
   }
   for (const piece of pieces) send({ content: piece }, null);
   send({}, reply.type === 'content' ? (reply.finishReason ?? 'stop') : 'stop');
   if (body.stream_options?.include_usage) {
     const completion = tokens(pieces.join(''));
-    const usage = { prompt_tokens: promptTokens, completion_tokens: completion, total_tokens: promptTokens + completion };
-    res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [], usage })}\n\n`);
+    const usage = {
+      prompt_tokens: promptTokens,
+      completion_tokens: completion,
+      total_tokens: promptTokens + completion,
+    };
+    res.write(
+      `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [], usage })}\n\n`,
+    );
   }
   res.end('data: [DONE]\n\n');
 }
@@ -191,13 +286,31 @@ export const faults = {
   /** Never answers: the client's time limit must fire. */
   timeout: (): FakeReply => ({ type: 'hang' }),
   /** 429 with a Retry-After header (seconds). */
-  rateLimited: (retryAfterSeconds = 0): FakeReply => ({ type: 'error', status: 429, message: 'Rate limit reached', retryAfter: String(retryAfterSeconds) }),
-  serverError: (status = 500): FakeReply => ({ type: 'error', status, message: 'The server had an error while processing your request.' }),
+  rateLimited: (retryAfterSeconds = 0): FakeReply => ({
+    type: 'error',
+    status: 429,
+    message: 'Rate limit reached',
+    retryAfter: String(retryAfterSeconds),
+  }),
+  serverError: (status = 500): FakeReply => ({
+    type: 'error',
+    status,
+    message: 'The server had an error while processing your request.',
+  }),
   /** Content that is not JSON (a model cut off mid-object). */
-  malformedJson: (): FakeReply => ({ type: 'content', content: '{"contact": {"name": {"value": "Ana' }),
-  refusal: (): FakeReply => ({ type: 'refusal', refusal: "I'm sorry, but I can't help with that request." }),
+  malformedJson: (): FakeReply => ({
+    type: 'content',
+    content: '{"contact": {"name": {"value": "Ana',
+  }),
+  refusal: (): FakeReply => ({
+    type: 'refusal',
+    refusal: "I'm sorry, but I can't help with that request.",
+  }),
   /** Valid JSON that breaks the schema: wrong types, missing groups, a forbidden key. */
-  schemaViolation: (): FakeReply => ({ type: 'content', content: JSON.stringify({ contact: 'Ana', budget: { amount: 'lots' }, stage: 'SQL' }) }),
+  schemaViolation: (): FakeReply => ({
+    type: 'content',
+    content: JSON.stringify({ contact: 'Ana', budget: { amount: 'lots' }, stage: 'SQL' }),
+  }),
   /** A stream that breaks after a few words. */
   brokenStream: (): FakeReply => ({ type: 'broken-stream', chunks: ['Thanks! ', 'And roughly '] }),
 } as const;

@@ -12,7 +12,16 @@ export const NO_CHROMIUM_REASON = `skipped: ${CHROMIUM_PATH} is missing (apt-get
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -29,7 +38,8 @@ export function widget(page: Page) {
     chips: host.locator('button.lb-chip'),
     banner: host.locator('.lb-banner'),
     live: host.locator('[aria-live="polite"]'),
-    agentSaying: (text: string): Locator => host.locator('li.lb-agent', { hasText: text.slice(0, 60) }).last(),
+    agentSaying: (text: string): Locator =>
+      host.locator('li.lb-agent', { hasText: text.slice(0, 60) }).last(),
   };
 }
 
@@ -59,11 +69,15 @@ export async function openWidget(page: Page): Promise<void> {
  * Answers what the agent last asked, as a visitor would: clicks the quick reply when the answer
  * is one, types it otherwise. Waits until the agent's next message shows on the page.
  */
-export async function answerLatest(page: Page, recorded: AgentMessagePayload[]): Promise<AgentMessagePayload> {
+export async function answerLatest(
+  page: Page,
+  recorded: AgentMessagePayload[],
+): Promise<AgentMessagePayload> {
   const last = recorded.at(-1);
   if (!last) throw new Error('the agent has said nothing yet');
   const answer = answerFor(last.expecting, last.quickReplies);
-  if (!answer) throw new Error(`no scripted answer for "${last.text}" (expecting ${String(last.expecting)})`);
+  if (!answer)
+    throw new Error(`no scripted answer for "${last.text}" (expecting ${String(last.expecting)})`);
   const before = recorded.length;
   const w = widget(page);
   const chip = last.quickReplies.find((r) => r.value === answer.text);

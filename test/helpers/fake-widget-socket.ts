@@ -22,7 +22,10 @@ export function createFakeWidgetSocket(respond: Responder) {
       listeners.set(event, [...(listeners.get(event) ?? []), listener]);
     },
     async request(event, payload) {
-      if (!connected) throw new Error('fake socket: request while disconnected (the widget should queue instead)');
+      if (!connected)
+        throw new Error(
+          'fake socket: request while disconnected (the widget should queue instead)',
+        );
       requests.push({ event, payload });
       const res = respond({ event, payload });
       if (res === 'no-ack') throw new Error('operation has timed out');

@@ -1,4 +1,8 @@
-import { ConversationSchema, type ChatMessage, type Conversation } from '../../src/conversation/conversation-schema.js';
+import {
+  ConversationSchema,
+  type ChatMessage,
+  type Conversation,
+} from '../../src/conversation/conversation-schema.js';
 import type { Lead } from '../../src/lead/lead-record.js';
 
 const BASE_TIME = Date.parse('2030-03-04T10:00:00.000Z');
@@ -15,7 +19,14 @@ export function makeMessage(n: number, text = `message number ${n}`): ChatMessag
 
 /** A lead with a few fields, for documents that look like real ones. */
 export function makeLead(): Lead {
-  const entry = <V extends string | number>(value: V, evidence: string) => ({ value, evidence, source: 'rules' as const, messageId: 'm1', at: at(1), history: [] });
+  const entry = <V extends string | number>(value: V, evidence: string) => ({
+    value,
+    evidence,
+    source: 'rules' as const,
+    messageId: 'm1',
+    at: at(1),
+    history: [],
+  });
   return {
     'company.name': entry('Brightfield Tooling', 'we are Brightfield Tooling'),
     'company.size': entry(120, 'about 120 people'),

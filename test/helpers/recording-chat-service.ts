@@ -13,7 +13,14 @@ export function recordAgentMessages(inner: ChatService) {
       const res = await inner.hello(input);
       if (!res.resumed) {
         for (const m of res.messages) {
-          if (m.role === 'agent') messages.push({ id: m.id, text: m.text, expecting: m.expecting ?? null, quickReplies: m.quickReplies ?? [], final: m.final ?? false });
+          if (m.role === 'agent')
+            messages.push({
+              id: m.id,
+              text: m.text,
+              expecting: m.expecting ?? null,
+              quickReplies: m.quickReplies ?? [],
+              final: m.final ?? false,
+            });
         }
       }
       return res;

@@ -35,7 +35,9 @@ const QUESTIONS: { slot: Slot; text: string; quickReplies?: QuickReply[] }[] = [
   { slot: 'contact', text: 'Who should we follow up with? A name and work email, please.' },
 ];
 
-export function createScriptedChatService(opts: { stream?: boolean; at?: string } = {}): ScriptedChatService {
+export function createScriptedChatService(
+  opts: { stream?: boolean; at?: string } = {},
+): ScriptedChatService {
   const at = opts.at ?? '2030-03-04T10:00:00.000Z';
   const sessions = new Map<string, { visitor: Visitor; messages: ChatMessage[]; step: number }>();
   let ids = 0;
@@ -43,16 +45,42 @@ export function createScriptedChatService(opts: { stream?: boolean; at?: string 
 
   const question = (step: number): ChatMessage => {
     const q = QUESTIONS[step];
-    if (!q) return { id: newId('a'), role: 'agent', text: 'Thank you! Someone from our team will be in touch shortly.', at, expecting: null, quickReplies: [], final: true };
-    return { id: newId('a'), role: 'agent', text: q.text, at, expecting: q.slot, quickReplies: q.quickReplies ?? [], final: false };
+    if (!q)
+      return {
+        id: newId('a'),
+        role: 'agent',
+        text: 'Thank you! Someone from our team will be in touch shortly.',
+        at,
+        expecting: null,
+        quickReplies: [],
+        final: true,
+      };
+    return {
+      id: newId('a'),
+      role: 'agent',
+      text: q.text,
+      at,
+      expecting: q.slot,
+      quickReplies: q.quickReplies ?? [],
+      final: false,
+    };
   };
 
   return {
     async hello({ sessionId, visitor }) {
       const known = sessionId === undefined ? undefined : sessions.get(sessionId);
-      if (sessionId !== undefined && known) return { sessionId, messages: [...known.messages], resumed: true };
+      if (sessionId !== undefined && known)
+        return { sessionId, messages: [...known.messages], resumed: true };
       const id = newId('s');
-      const greeting: ChatMessage = { id: newId('a'), role: 'agent', text: 'Hi! I am the Beacon assistant.', at, expecting: null, quickReplies: [], final: false };
+      const greeting: ChatMessage = {
+        id: newId('a'),
+        role: 'agent',
+        text: 'Hi! I am the Beacon assistant.',
+        at,
+        expecting: null,
+        quickReplies: [],
+        final: false,
+      };
       const messages = [greeting, question(0)];
       sessions.set(id, { visitor, messages, step: 0 });
       return { sessionId: id, messages: [...messages], resumed: false };
@@ -71,8 +99,19 @@ export function createScriptedChatService(opts: { stream?: boolean; at?: string 
       const reply = (async () => {
         await Promise.resolve(); // the reply comes after the ack, as with the real service
         emit({ type: 'agent:typing', payload: { on: true } });
-        if (opts.stream) for (const word of next.text.split(/(?<= )/)) emit({ type: 'agent:delta', payload: { id: next.id, text: word } });
-        emit({ type: 'agent:message', payload: { id: next.id, text: next.text, expecting: next.expecting ?? null, quickReplies: next.quickReplies ?? [], final: next.final ?? false } });
+        if (opts.stream)
+          for (const word of next.text.split(/(?<= )/))
+            emit({ type: 'agent:delta', payload: { id: next.id, text: word } });
+        emit({
+          type: 'agent:message',
+          payload: {
+            id: next.id,
+            text: next.text,
+            expecting: next.expecting ?? null,
+            quickReplies: next.quickReplies ?? [],
+            final: next.final ?? false,
+          },
+        });
         emit({ type: 'agent:typing', payload: { on: false } });
       })();
       return { id: msg.id, duplicate: false, reply };

@@ -1,5 +1,9 @@
 import { io, type Socket } from 'socket.io-client';
-import type { AgentMessagePayload, ClientToServerEvents, ServerToClientEvents } from '../../src/server/socket-events.js';
+import type {
+  AgentMessagePayload,
+  ClientToServerEvents,
+  ServerToClientEvents,
+} from '../../src/server/socket-events.js';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

@@ -6,7 +6,11 @@ import type { Logger } from '../../src/server/server-deps.js';
 import { startServer, type RunningServer } from '../../src/server/start-server.js';
 import { createWidgetAssets, type WidgetAssets } from '../../src/server/widget-assets.js';
 
-export type LogEntry = { level: 'warn' | 'error'; message: string; meta: Record<string, unknown> | undefined };
+export type LogEntry = {
+  level: 'warn' | 'error';
+  message: string;
+  meta: Record<string, unknown> | undefined;
+};
 export type TestServer = RunningServer & { logs: LogEntry[] };
 
 /** One in-memory widget build per test file (esbuild takes a fraction of a second). */
@@ -24,7 +28,12 @@ export function testWidgetAssets(): WidgetAssets {
  *
  * @example const server = await startTestServer({ chatService }); ... await server.close();
  */
-export async function startTestServer(opts: { chatService: ChatService; config?: Config | Record<string, unknown>; now?: () => number; routers?: Router[] }): Promise<TestServer> {
+export async function startTestServer(opts: {
+  chatService: ChatService;
+  config?: Config | Record<string, unknown>;
+  now?: () => number;
+  routers?: Router[];
+}): Promise<TestServer> {
   const config = parseConfig(opts.config ?? {});
   const logs: LogEntry[] = [];
   const logger: Logger = {

@@ -32,12 +32,37 @@ export type TestDeps = {
  * The real service in rules mode with an in-memory store and calendar, a fixed clock and
  * repeatable ids. Pass overrides for any part (config is parsed, so partial raw config works).
  */
-export function createTestDeps(overrides: { config?: unknown; store?: Store; calendar?: Calendar; now?: string; core?: Partial<Core>; phraser?: Phraser | null } = {}): TestDeps {
+export function createTestDeps(
+  overrides: {
+    config?: unknown;
+    store?: Store;
+    calendar?: Calendar;
+    now?: string;
+    core?: Partial<Core>;
+    phraser?: Phraser | null;
+  } = {},
+): TestDeps {
   const config = parseConfig(overrides.config ?? {});
   const store = overrides.store ?? createMemoryStore();
   let t = Date.parse(overrides.now ?? FIXED_NOW);
   const calendar = overrides.calendar ?? createMemoryCalendar([], { clock: () => new Date(t) });
   const core = { ...createCore(config, { promptsDir: PROMPTS_DIR }), ...overrides.core };
-  const chatService = createChatService({ config, store, calendar, ...core, phraser: overrides.phraser ?? null, clock: () => new Date(t), newId: sequentialIds('t') });
-  return { config, store, calendar, core, chatService, advance: (ms) => void (t += ms), now: () => new Date(t) };
+  const chatService = createChatService({
+    config,
+    store,
+    calendar,
+    ...core,
+    phraser: overrides.phraser ?? null,
+    clock: () => new Date(t),
+    newId: sequentialIds('t'),
+  });
+  return {
+    config,
+    store,
+    calendar,
+    core,
+    chatService,
+    advance: (ms) => void (t += ms),
+    now: () => new Date(t),
+  };
 }

@@ -19,7 +19,10 @@ export const QUALIFIED_ANSWERS: Record<Exclude<Slot, 'booking'>, string> = {
  * booking question the first offered slot (quick replies carry the exact value to send); and
  * after a greeting that asks nothing (`null`), the visitor opens with their need.
  */
-export function answerFor(slot: Slot | null, quickReplies: readonly QuickReply[]): { text: string; label: string } | null {
+export function answerFor(
+  slot: Slot | null,
+  quickReplies: readonly QuickReply[],
+): { text: string; label: string } | null {
   if (slot === 'booking') {
     const first = quickReplies[0];
     return first ? { text: first.value, label: first.label } : null;

@@ -30,7 +30,12 @@ describe('canceling, moving and rebooking in the chat', () => {
     expect(plain(rebooked.text)).toMatch(/You're booked.*Fri, Mar 6, 10:00 AM CST/);
     const conv = await conversation();
     expect(conv.meeting).toMatchObject({ status: 'booked', start: '2026-03-06T16:00:00.000Z' });
-    expect(conv.outbox.map((e) => e.type)).toEqual(['lead.qualified', 'meeting.booked', 'meeting.canceled', 'meeting.booked']);
+    expect(conv.outbox.map((e) => e.type)).toEqual([
+      'lead.qualified',
+      'meeting.booked',
+      'meeting.canceled',
+      'meeting.booked',
+    ]);
   });
 
   it('when a canceled visitor asks to "book a new meeting", then times are offered again', async () => {
@@ -45,13 +50,16 @@ describe('canceling, moving and rebooking in the chat', () => {
   it.each([
     ["I can't make it then, can we move it to Friday?", /Fri/],
     ['Could you drop me the link for the call again?', /\/bookings\/[\w-]+\.ics/],
-  ])('when the visitor writes "%s", then the meeting stays booked and the reply fits the request', async (text, reply) => {
-    const { deps, say, conversation } = await booked();
-    const r = await say(text);
-    expect(plain(r.text + r.quickReplies.map((q) => q.label).join(' '))).toMatch(reply);
-    expect((await conversation()).meeting?.status).toBe('booked');
-    expect((await deps.calendar.busy(...WEEK)).length).toBeGreaterThanOrEqual(1);
-  });
+  ])(
+    'when the visitor writes "%s", then the meeting stays booked and the reply fits the request',
+    async (text, reply) => {
+      const { deps, say, conversation } = await booked();
+      const r = await say(text);
+      expect(plain(r.text + r.quickReplies.map((q) => q.label).join(' '))).toMatch(reply);
+      expect((await conversation()).meeting?.status).toBe('booked');
+      expect((await deps.calendar.busy(...WEEK)).length).toBeGreaterThanOrEqual(1);
+    },
+  );
 });
 
 describe('a qualified visitor who is not ready to pick a time', () => {
@@ -92,27 +100,42 @@ describe('a qualified visitor who is not ready to pick a time', () => {
 describe('typed times read the way the visitor means them', () => {
   it.each([
     // Kolkata's morning is New York's night: never 12:00 AM, the nearest evening times and why.
-    ['Asia/Kolkata', 'any time Friday morning', /outside our team's working hours/, /Fri, Mar 6, 7:30 PM GMT\+5:30/],
+    [
+      'Asia/Kolkata',
+      'any time Friday morning',
+      /outside our team's working hours/,
+      /Fri, Mar 6, 7:30 PM GMT\+5:30/,
+    ],
     // "at 10" is 10 AM in Berlin, before New York opens: never 10:00 PM.
-    ['Europe/Berlin', 'tomorrow at 10', /outside our team's working hours/, /Wed, Mar 4, 3:00 PM GMT\+1/],
+    [
+      'Europe/Berlin',
+      'tomorrow at 10',
+      /outside our team's working hours/,
+      /Wed, Mar 4, 3:00 PM GMT\+1/,
+    ],
     ['America/Chicago', 'April 20 at 10am', /booked only 14 days ahead/, /Tue, Mar 17/],
-  ])('when a visitor in %s types "%s", then nothing is booked and the reply says why', async (zone, text, why, offered) => {
-    const deps = createTestDeps();
-    const v = await visitor(deps, zone);
-    await v.say(OPENING);
-    const r = await v.say(text);
-    expect(r.expecting).toBe('booking');
-    expect(r.text).toMatch(why);
-    expect(plain(r.quickReplies.map((q) => q.label).join(' | '))).toMatch(offered);
-    expect((await v.conversation()).meeting).toBeNull();
-  });
+  ])(
+    'when a visitor in %s types "%s", then nothing is booked and the reply says why',
+    async (zone, text, why, offered) => {
+      const deps = createTestDeps();
+      const v = await visitor(deps, zone);
+      await v.say(OPENING);
+      const r = await v.say(text);
+      expect(r.expecting).toBe('booking');
+      expect(r.text).toMatch(why);
+      expect(plain(r.quickReplies.map((q) => q.label).join(' | '))).toMatch(offered);
+      expect((await v.conversation()).meeting).toBeNull();
+    },
+  );
 });
 
 describe('a visitor who keeps their name to themselves', () => {
   it('when the name is refused, then the booking still works and the invite names them by their email, not as an address', async () => {
     const deps = createTestDeps();
     const v = await visitor(deps);
-    const ask = await v.say("I'm the COO of Acme Freight, 250 people. Our inbound quote requests pile up unanswered. We have $60k a year and want it live within a month. Reach me at kosei@acme-freight.example");
+    const ask = await v.say(
+      "I'm the COO of Acme Freight, 250 people. Our inbound quote requests pile up unanswered. We have $60k a year and want it live within a month. Reach me at kosei@acme-freight.example",
+    );
     expect(ask.expecting).toBe('contact');
     const offer = await v.say("I'd rather not say");
     expect(offer.expecting).toBe('booking');
@@ -121,7 +144,11 @@ describe('a visitor who keeps their name to themselves', () => {
     const conv = await v.conversation();
     const entry = await deps.calendar.get(conv.meeting?.id ?? '');
     if (!entry) throw new Error('no meeting');
-    const invite = readIcs(meetingIcs(meetingDetails({ entry, conversation: conv, config: deps.config, baseUrl: null })));
-    expect(invite.attendees).toEqual([expect.objectContaining({ name: 'kosei', email: 'kosei@acme-freight.example' })]);
+    const invite = readIcs(
+      meetingIcs(meetingDetails({ entry, conversation: conv, config: deps.config, baseUrl: null })),
+    );
+    expect(invite.attendees).toEqual([
+      expect.objectContaining({ name: 'kosei', email: 'kosei@acme-freight.example' }),
+    ]);
   });
 });

@@ -6,7 +6,10 @@ describe('offered times are held with a rep who is free then', () => {
   it('when two visitors are offered times while only one rep works, then each gets other times and both bookings succeed', async () => {
     const deps = createTestDeps({ config: TWO_REPS });
     // Ana took the last meeting, so round robin would hand the next one to Lee, who is off then.
-    await deps.calendar.claim({ start: '2026-03-05T15:00:00.000Z', end: '2026-03-05T15:30:00.000Z', repIds: ['ana'] }, { id: 'earlier', conversationId: 'someone' });
+    await deps.calendar.claim(
+      { start: '2026-03-05T15:00:00.000Z', end: '2026-03-05T15:30:00.000Z', repIds: ['ana'] },
+      { id: 'earlier', conversationId: 'someone' },
+    );
     const a = await visitor(deps);
     const b = await visitor(deps);
     const offerA = await a.say(OPENING);
@@ -16,13 +19,19 @@ describe('offered times are held with a rep who is free then', () => {
     const startsB = (await b.conversation()).offeredSlots;
     expect(startsB.filter((s) => startsA.includes(s))).toEqual([]);
     const busy = await deps.calendar.busy(...WEEK);
-    expect(startsA.map((s) => busy.find((x) => x.start === s)?.repId)).toEqual(['ana', 'ana', 'ana']);
+    expect(startsA.map((s) => busy.find((x) => x.start === s)?.repId)).toEqual([
+      'ana',
+      'ana',
+      'ana',
+    ]);
 
     const bookedB = await b.say(offerB.quickReplies[0]?.value ?? '');
     const bookedA = await a.say(offerA.quickReplies[0]?.value ?? '');
     expect(bookedB.text).toMatch(/You're booked/);
     expect(bookedA.text).toMatch(/You're booked/);
-    const meetings = (await deps.calendar.busy(...WEEK)).filter((x) => x.start !== '2026-03-05T15:00:00.000Z');
+    const meetings = (await deps.calendar.busy(...WEEK)).filter(
+      (x) => x.start !== '2026-03-05T15:00:00.000Z',
+    );
     expect(meetings).toHaveLength(2);
   });
 
@@ -39,4 +48,3 @@ describe('offered times are held with a rep who is free then', () => {
     for (const start of offered) expect(busy.some((x) => x.start === start)).toBe(true);
   });
 });
-

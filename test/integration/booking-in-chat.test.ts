@@ -10,19 +10,33 @@ async function bookedVisitor() {
   let t = Date.parse(FIXED_NOW);
   const calendar = createMemoryCalendar([], { clock: () => new Date(t) });
   const deps = createTestDeps({ calendar });
-  const hello = await deps.chatService.hello({ visitor: { timezone: 'America/Chicago', locale: 'en-US', page: 'https://beacon.example/pricing', referrer: null, utm: null } });
+  const hello = await deps.chatService.hello({
+    visitor: {
+      timezone: 'America/Chicago',
+      locale: 'en-US',
+      page: 'https://beacon.example/pricing',
+      referrer: null,
+      utm: null,
+    },
+  });
   let n = 0;
   const say = async (text: string): Promise<Reply[]> => {
     const replies: Reply[] = [];
-    const r = await deps.chatService.receive(hello.sessionId, { clientId: `c${++n}`, text }, (e) => {
-      if (e.type === 'agent:message') replies.push(e.payload);
-    });
+    const r = await deps.chatService.receive(
+      hello.sessionId,
+      { clientId: `c${++n}`, text },
+      (e) => {
+        if (e.type === 'agent:message') replies.push(e.payload);
+      },
+    );
     await r.reply;
     t += 60_000;
     deps.advance(60_000);
     return replies;
   };
-  const offer = await say("Hi, my name is Dana Reyes, I'm the COO of Acme Freight, 250 people. Our inbound quote requests pile up unanswered. We have $60k a year and want it live within a month. Reach me at dana@acme-freight.example");
+  const offer = await say(
+    "Hi, my name is Dana Reyes, I'm the COO of Acme Freight, 250 people. Our inbound quote requests pile up unanswered. We have $60k a year and want it live within a month. Reach me at dana@acme-freight.example",
+  );
   const pick = offer.at(-1)?.quickReplies[0];
   if (!pick) throw new Error(`no meeting offered: ${JSON.stringify(offer)}`);
   const confirmed = await say(pick.value);
@@ -35,7 +49,12 @@ describe('a booked meeting, changed in the chat', () => {
     expect(confirmed.at(-1)).toMatchObject({ final: true });
     expect(confirmed.at(-1)?.text).toMatch(/booked/i);
     expect(calendar.entries()).toHaveLength(1);
-    expect(calendar.entries()[0]).toMatchObject({ status: 'booked', repId: 'rep-1', attendee: { name: 'Dana Reyes', email: 'dana@acme-freight.example' }, timezone: 'America/Chicago' });
+    expect(calendar.entries()[0]).toMatchObject({
+      status: 'booked',
+      repId: 'rep-1',
+      attendee: { name: 'Dana Reyes', email: 'dana@acme-freight.example' },
+      timezone: 'America/Chicago',
+    });
   });
 
   it('when the visitor asks to move it to Thursday, then Thursday times are offered and the pick moves the meeting', async () => {
@@ -53,7 +72,11 @@ describe('a booked meeting, changed in the chat', () => {
     expect(entry).toMatchObject({ status: 'booked', sequence: 1 });
     const conv = await deps.chatService.conversation(sessionId);
     expect(conv?.meeting?.start).toBe(entry?.start);
-    expect(conv?.outbox.map((e) => e.type)).toEqual(['lead.qualified', 'meeting.booked', 'meeting.rescheduled']);
+    expect(conv?.outbox.map((e) => e.type)).toEqual([
+      'lead.qualified',
+      'meeting.booked',
+      'meeting.rescheduled',
+    ]);
   });
 
   it('when the visitor asks to cancel and confirms, then the meeting is canceled on the calendar and in the record', async () => {
@@ -74,16 +97,36 @@ describe('when the agent cannot reply', () => {
   it('when rendering a reply fails, then the visitor still gets an apology and their message is kept', async () => {
     let broken = false;
     const real = createTestDeps().core.renderer;
-    const deps = createTestDeps({ core: { renderer: { render: (t, v) => { if (broken) throw new Error('template exploded'); return real.render(t, v); } } } });
-    const hello = await deps.chatService.hello({ visitor: { timezone: 'UTC', locale: 'en-US', page: null, referrer: null, utm: null } });
+    const deps = createTestDeps({
+      core: {
+        renderer: {
+          render: (t, v) => {
+            if (broken) throw new Error('template exploded');
+            return real.render(t, v);
+          },
+        },
+      },
+    });
+    const hello = await deps.chatService.hello({
+      visitor: { timezone: 'UTC', locale: 'en-US', page: null, referrer: null, utm: null },
+    });
     broken = true;
     const replies: Reply[] = [];
-    const r = await deps.chatService.receive(hello.sessionId, { clientId: 'x1', text: 'We need help with inbound leads' }, (e) => {
-      if (e.type === 'agent:message') replies.push(e.payload);
-    });
+    const r = await deps.chatService.receive(
+      hello.sessionId,
+      { clientId: 'x1', text: 'We need help with inbound leads' },
+      (e) => {
+        if (e.type === 'agent:message') replies.push(e.payload);
+      },
+    );
     await r.reply;
-    expect(replies.map((m) => m.text)).toEqual(['Sorry, something went wrong on our side. Could you say that again?']);
+    expect(replies.map((m) => m.text)).toEqual([
+      'Sorry, something went wrong on our side. Could you say that again?',
+    ]);
     const conv = await deps.chatService.conversation(hello.sessionId);
-    expect(conv?.messages.at(-1)).toMatchObject({ role: 'visitor', text: 'We need help with inbound leads' });
+    expect(conv?.messages.at(-1)).toMatchObject({
+      role: 'visitor',
+      text: 'We need help with inbound leads',
+    });
   });
 });

@@ -12,20 +12,38 @@ export const TWO_REPS = {
   booking: {
     reps: [
       { id: 'ana', name: 'Ana from Sales', email: 'ana@your-company.example' },
-      { id: 'lee', name: 'Lee from Sales', email: 'lee@your-company.example', timezone: 'Europe/London', hours: { start: '09:00', end: '13:00' } },
+      {
+        id: 'lee',
+        name: 'Lee from Sales',
+        email: 'lee@your-company.example',
+        timezone: 'Europe/London',
+        hours: { start: '09:00', end: '13:00' },
+      },
     ],
   },
 };
 
 /** One visitor talking to the real service (rules mode); each turn moves the clock a minute. */
 export async function visitor(deps: TestDeps, timezone = 'America/Chicago') {
-  const hello = await deps.chatService.hello({ visitor: { timezone, locale: 'en-US', page: 'https://beacon.example/pricing', referrer: null, utm: null } });
+  const hello = await deps.chatService.hello({
+    visitor: {
+      timezone,
+      locale: 'en-US',
+      page: 'https://beacon.example/pricing',
+      referrer: null,
+      utm: null,
+    },
+  });
   let n = 0;
   const say = async (text: string): Promise<Reply> => {
     const replies: Reply[] = [];
-    const r = await deps.chatService.receive(hello.sessionId, { clientId: `c${++n}`, text }, (e) => {
-      if (e.type === 'agent:message') replies.push(e.payload);
-    });
+    const r = await deps.chatService.receive(
+      hello.sessionId,
+      { clientId: `c${++n}`, text },
+      (e) => {
+        if (e.type === 'agent:message') replies.push(e.payload);
+      },
+    );
     await r.reply;
     deps.advance(60_000);
     const last = replies.at(-1);
@@ -42,4 +60,3 @@ export async function visitor(deps: TestDeps, timezone = 'America/Chicago') {
 
 export const plain = (s: string): string => s.replace(/\s/g, ' ');
 export const WEEK = ['2026-03-03T00:00:00.000Z', '2026-03-18T00:00:00.000Z'] as const;
-

@@ -14,16 +14,30 @@ type AgentMessage = Extract<AgentEvent, { type: 'agent:message' }>['payload'];
 /** Chats as a qualified visitor in `timezone` until the agent stops asking; returns the last message. */
 async function bookThroughTheChat(timezone: string) {
   const deps = createTestDeps();
-  const hello = await deps.chatService.hello({ visitor: { timezone, locale: 'en-US', page: '/pricing', referrer: null, utm: null } });
+  const hello = await deps.chatService.hello({
+    visitor: { timezone, locale: 'en-US', page: '/pricing', referrer: null, utm: null },
+  });
   const first = hello.messages.at(-1);
-  let last: AgentMessage | undefined = first ? { id: first.id, text: first.text, expecting: first.expecting ?? null, quickReplies: first.quickReplies ?? [], final: first.final ?? false } : undefined;
+  let last: AgentMessage | undefined = first
+    ? {
+        id: first.id,
+        text: first.text,
+        expecting: first.expecting ?? null,
+        quickReplies: first.quickReplies ?? [],
+        final: first.final ?? false,
+      }
+    : undefined;
   for (let turn = 0; turn < 12 && last && !last.final; turn++) {
     const answer = answerFor(last.expecting, last.quickReplies);
     if (!answer) break;
     const said: AgentMessage[] = [];
-    const { reply } = await deps.chatService.receive(hello.sessionId, { clientId: `c${turn}`, text: answer.text }, (e) => {
-      if (e.type === 'agent:message') said.push(e.payload);
-    });
+    const { reply } = await deps.chatService.receive(
+      hello.sessionId,
+      { clientId: `c${turn}`, text: answer.text },
+      (e) => {
+        if (e.type === 'agent:message') said.push(e.payload);
+      },
+    );
     await reply;
     last = said.at(-1) ?? last;
   }
@@ -32,7 +46,14 @@ async function bookThroughTheChat(timezone: string) {
     config: deps.config,
     chatService: createScriptedChatService(),
     widget: testWidgetAssets(),
-    routers: [createBookingsRouter({ calendar: deps.calendar, store: deps.store, config: deps.config, clock: deps.now })],
+    routers: [
+      createBookingsRouter({
+        calendar: deps.calendar,
+        store: deps.store,
+        config: deps.config,
+        clock: deps.now,
+      }),
+    ],
   });
   return { conv, last, app };
 }
@@ -45,8 +66,14 @@ describe('a meeting booked in the chat, opened from its links', () => {
     expect(last?.text).toContain(`/bookings/${meeting?.id}.ics`);
 
     const invite = readIcs((await request(app).get(`/bookings/${meeting?.id}.ics`)).text);
-    expect(invite).toMatchObject({ start: meeting?.start, end: meeting?.end, organizer: { email: 'sales@beacon.example' } });
-    expect(invite.attendees).toEqual([expect.objectContaining({ name: 'Robin Ashby', email: 'robin.ashby@quillstone.example' })]);
+    expect(invite).toMatchObject({
+      start: meeting?.start,
+      end: meeting?.end,
+      organizer: { email: 'sales@beacon.example' },
+    });
+    expect(invite.attendees).toEqual([
+      expect.objectContaining({ name: 'Robin Ashby', email: 'robin.ashby@quillstone.example' }),
+    ]);
 
     const page = await request(app).get(`/bookings/${meeting?.id}`);
     // 2:00 PM in New York on Tuesday 3 March is 12:30 AM on Wednesday in Kolkata.

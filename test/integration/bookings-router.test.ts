@@ -15,9 +15,23 @@ const MEETING_ID = '0b7e4f0c-5d0a-4f53-8f6e-2b9a1c3d4e5f';
 // Monday 9 March 2026, 9:00 in New York (summer time since the 8th), 14:00 in Berlin (not yet).
 const START = '2026-03-09T13:00:00.000Z';
 const lead = (fields: Record<string, string>): Lead =>
-  Object.fromEntries(Object.entries(fields).map(([path, value]) => [path, { value, evidence: value, source: 'rules', messageId: 'm1', at: '2026-03-03T14:00:00.000Z', history: [] }]));
+  Object.fromEntries(
+    Object.entries(fields).map(([path, value]) => [
+      path,
+      {
+        value,
+        evidence: value,
+        source: 'rules',
+        messageId: 'm1',
+        at: '2026-03-03T14:00:00.000Z',
+        history: [],
+      },
+    ]),
+  );
 
-async function setup(opts: { now?: string; companyName?: string; repName?: string; publicUrl?: string } = {}) {
+async function setup(
+  opts: { now?: string; companyName?: string; repName?: string; publicUrl?: string } = {},
+) {
   const config = parseConfig({
     ...(opts.publicUrl ? { server: { publicUrl: opts.publicUrl } } : {}),
     booking: {
@@ -34,15 +48,47 @@ async function setup(opts: { now?: string; companyName?: string; repName?: strin
   await store.saveConversation(
     makeConversation({
       id: 'conv-7',
-      visitor: { timezone: 'Europe/Berlin', locale: 'en-US', page: null, referrer: null, utm: null },
-      lead: lead({ 'contact.name': 'Dana Whitfield', 'contact.email': 'dana@brightfield.example', 'company.name': opts.companyName ?? 'Brightfield Tooling' }),
-      meeting: { id: MEETING_ID, start: START, end: '2026-03-09T13:30:00.000Z', repId: 'ana', status: 'booked', bookedAt: '2026-03-03T15:00:00.000Z' },
+      visitor: {
+        timezone: 'Europe/Berlin',
+        locale: 'en-US',
+        page: null,
+        referrer: null,
+        utm: null,
+      },
+      lead: lead({
+        'contact.name': 'Dana Whitfield',
+        'contact.email': 'dana@brightfield.example',
+        'company.name': opts.companyName ?? 'Brightfield Tooling',
+      }),
+      meeting: {
+        id: MEETING_ID,
+        start: START,
+        end: '2026-03-09T13:30:00.000Z',
+        repId: 'ana',
+        status: 'booked',
+        bookedAt: '2026-03-03T15:00:00.000Z',
+      },
     }),
   );
-  await calendar.claim({ start: START, end: '2026-03-09T13:30:00.000Z', repIds: ['ana'] }, { id: MEETING_ID, conversationId: 'conv-7' });
+  await calendar.claim(
+    { start: START, end: '2026-03-09T13:30:00.000Z', repIds: ['ana'] },
+    { id: MEETING_ID, conversationId: 'conv-7' },
+  );
   let ids = 0;
-  const router = createBookingsRouter({ calendar, store, config, clock, newId: () => `evt-${++ids}` });
-  const app = createApp({ config, chatService: createScriptedChatService(), widget: testWidgetAssets(), routers: [router], logger: { warn: () => undefined, error: () => undefined } });
+  const router = createBookingsRouter({
+    calendar,
+    store,
+    config,
+    clock,
+    newId: () => `evt-${++ids}`,
+  });
+  const app = createApp({
+    config,
+    chatService: createScriptedChatService(),
+    widget: testWidgetAssets(),
+    routers: [router],
+    logger: { warn: () => undefined, error: () => undefined },
+  });
   return { app, calendar, store, setNow: (iso: string) => void (now = Date.parse(iso)) };
 }
 
@@ -66,7 +112,9 @@ describe('the meeting invite at /bookings/:id.ics', () => {
 
   it('when a public address is configured, then the invite links the booking page there, whatever Host the client sent', async () => {
     const { app } = await setup({ publicUrl: 'https://chat.beacon.example' });
-    const res = await request(app).get(`/bookings/${MEETING_ID}.ics`).set('Host', 'attacker.example');
+    const res = await request(app)
+      .get(`/bookings/${MEETING_ID}.ics`)
+      .set('Host', 'attacker.example');
     const unfolded = res.text.replace(/\r\n[ \t]/g, '');
     expect(unfolded).toContain(`URL:https://chat.beacon.example/bookings/${MEETING_ID}`);
     expect(unfolded).not.toContain('attacker.example');
@@ -74,7 +122,9 @@ describe('the meeting invite at /bookings/:id.ics', () => {
 
   it('when the meeting id is unknown, then the answer is a 404', async () => {
     const { app } = await setup();
-    const res = await request(app).get('/bookings/4a4a4a4a-0000-4000-8000-000000000000.ics').set('Accept', 'application/json');
+    const res = await request(app)
+      .get('/bookings/4a4a4a4a-0000-4000-8000-000000000000.ics')
+      .set('Accept', 'application/json');
     expect(res.status).toBe(404);
     expect(res.body).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String) } });
   });
@@ -104,13 +154,21 @@ describe('the booking page at /bookings/:id', () => {
 
   it('when the zone is not a real one, then the request is refused naming the field', async () => {
     const { app } = await setup();
-    const res = await request(app).get(`/bookings/${MEETING_ID}?tz=Mars/Olympus`).set('Accept', 'application/json');
+    const res = await request(app)
+      .get(`/bookings/${MEETING_ID}?tz=Mars/Olympus`)
+      .set('Accept', 'application/json');
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('query.tz') });
+    expect(res.body.error).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('query.tz'),
+    });
   });
 
   it('when names hold markup, then the page shows them as text', async () => {
-    const { app } = await setup({ companyName: '<script>alert(1)</script> Ltd', repName: 'Ana "<b>" Lindqvist' });
+    const { app } = await setup({
+      companyName: '<script>alert(1)</script> Ltd',
+      repName: 'Ana "<b>" Lindqvist',
+    });
     const res = await request(app).get(`/bookings/${MEETING_ID}`);
     expect(res.text).not.toContain('<script>alert(1)');
     expect(res.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Ltd');
@@ -120,19 +178,30 @@ describe('the booking page at /bookings/:id', () => {
   it('when an API client asks for JSON, then it gets the meeting and the times it may move to', async () => {
     const { app } = await setup();
     const res = await request(app).get(`/bookings/${MEETING_ID}`).set('Accept', 'application/json');
-    expect(res.body.meeting).toMatchObject({ id: MEETING_ID, status: 'booked', start: START, rep: { name: 'Ana Lindqvist' }, timezone: 'Europe/Berlin' });
+    expect(res.body.meeting).toMatchObject({
+      id: MEETING_ID,
+      status: 'booked',
+      start: START,
+      rep: { name: 'Ana Lindqvist' },
+      timezone: 'Europe/Berlin',
+    });
     expect(res.body.choices).toHaveLength(8);
   });
 
   it.each([
     ['text/html', /text\/html/],
     ['application/json', /application\/json/],
-  ])('when the meeting is unknown and the client accepts %s, then it gets a 404 in that form', async (accept, type) => {
-    const { app } = await setup();
-    const res = await request(app).get('/bookings/4a4a4a4a-0000-4000-8000-000000000000').set('Accept', accept);
-    expect(res.status).toBe(404);
-    expect(res.headers['content-type']).toMatch(type);
-  });
+  ])(
+    'when the meeting is unknown and the client accepts %s, then it gets a 404 in that form',
+    async (accept, type) => {
+      const { app } = await setup();
+      const res = await request(app)
+        .get('/bookings/4a4a4a4a-0000-4000-8000-000000000000')
+        .set('Accept', accept);
+      expect(res.status).toBe(404);
+      expect(res.headers['content-type']).toMatch(type);
+    },
+  );
 
   it('when the id has characters no meeting id has, then the request is refused', async () => {
     const { app } = await setup();
@@ -144,13 +213,20 @@ describe('the booking page at /bookings/:id', () => {
 describe('canceling and moving a meeting from the page', () => {
   it('when the visitor cancels, then the page, the invite and the conversation all say canceled', async () => {
     const { app, store } = await setup();
-    const post = await request(app).post(`/bookings/${MEETING_ID}/cancel`).type('form').send({ tz: 'Europe/Berlin' });
+    const post = await request(app)
+      .post(`/bookings/${MEETING_ID}/cancel`)
+      .type('form')
+      .send({ tz: 'Europe/Berlin' });
     expect(post.status).toBe(303);
     expect(post.headers.location).toBe(`/bookings/${MEETING_ID}?done=canceled&tz=Europe%2FBerlin`);
     const page = await request(app).get(post.headers.location ?? '');
     expect(page.text).toContain('Your meeting is canceled.');
     expect(page.text).not.toContain('<form');
-    expect(readIcs((await request(app).get(`/bookings/${MEETING_ID}.ics`)).text)).toMatchObject({ method: 'CANCEL', status: 'CANCELLED', sequence: 1 });
+    expect(readIcs((await request(app).get(`/bookings/${MEETING_ID}.ics`)).text)).toMatchObject({
+      method: 'CANCEL',
+      status: 'CANCELLED',
+      sequence: 1,
+    });
     const conv = await store.getConversation('conv-7');
     expect(conv?.meeting?.status).toBe('canceled');
     expect(conv?.outbox.map((e) => e.type)).toEqual(['meeting.canceled']);
@@ -159,9 +235,16 @@ describe('canceling and moving a meeting from the page', () => {
   it('when the visitor moves the meeting to a free time, then the invite has the new instant and a higher sequence', async () => {
     const { app, store, calendar } = await setup();
     const target = '2026-03-05T14:00:00.000Z';
-    const post = await request(app).post(`/bookings/${MEETING_ID}/reschedule`).type('form').send({ start: target });
+    const post = await request(app)
+      .post(`/bookings/${MEETING_ID}/reschedule`)
+      .type('form')
+      .send({ start: target });
     expect(post.status).toBe(303);
-    expect(readIcs((await request(app).get(`/bookings/${MEETING_ID}.ics`)).text)).toMatchObject({ method: 'REQUEST', start: target, sequence: 1 });
+    expect(readIcs((await request(app).get(`/bookings/${MEETING_ID}.ics`)).text)).toMatchObject({
+      method: 'REQUEST',
+      start: target,
+      sequence: 1,
+    });
     const conv = await store.getConversation('conv-7');
     expect(conv?.meeting).toMatchObject({ start: target, status: 'booked' });
     expect(conv?.outbox.map((e) => e.type)).toEqual(['meeting.rescheduled']);
@@ -170,21 +253,36 @@ describe('canceling and moving a meeting from the page', () => {
 
   it('when an API client moves the meeting with JSON, then it gets the moved meeting back', async () => {
     const { app } = await setup();
-    const res = await request(app).post(`/bookings/${MEETING_ID}/reschedule`).send({ start: '2026-03-05T14:00:00Z' });
+    const res = await request(app)
+      .post(`/bookings/${MEETING_ID}/reschedule`)
+      .send({ start: '2026-03-05T14:00:00Z' });
     expect(res.status).toBe(200);
-    expect(res.body.meeting).toMatchObject({ start: '2026-03-05T14:00:00.000Z', sequence: 1, status: 'booked' });
+    expect(res.body.meeting).toMatchObject({
+      start: '2026-03-05T14:00:00.000Z',
+      sequence: 1,
+      status: 'booked',
+    });
   });
 
   it('when the new time was just taken by both reps, then the visitor sees why and the meeting stays', async () => {
     const { app, calendar } = await setup();
-    const taken = { start: '2026-03-05T14:00:00.000Z', end: '2026-03-05T14:30:00.000Z', repIds: ['ana', 'ben'] };
+    const taken = {
+      start: '2026-03-05T14:00:00.000Z',
+      end: '2026-03-05T14:30:00.000Z',
+      repIds: ['ana', 'ben'],
+    };
     await calendar.claim(taken, { id: 'other-1', conversationId: 'conv-8' });
     await calendar.claim(taken, { id: 'other-2', conversationId: 'conv-9' });
-    const page = await request(app).post(`/bookings/${MEETING_ID}/reschedule`).type('form').send({ start: taken.start });
+    const page = await request(app)
+      .post(`/bookings/${MEETING_ID}/reschedule`)
+      .type('form')
+      .send({ start: taken.start });
     expect(page.status).toBe(409);
     expect(page.text).toContain('role="alert"');
     expect(page.text).toContain('That time is no longer free');
-    const api = await request(app).post(`/bookings/${MEETING_ID}/reschedule`).send({ start: taken.start });
+    const api = await request(app)
+      .post(`/bookings/${MEETING_ID}/reschedule`)
+      .send({ start: taken.start });
     expect(api.status).toBe(409);
     expect(api.body.error.code).toBe('CONFLICT');
     expect((await calendar.get(MEETING_ID))?.start).toBe(START);
@@ -192,7 +290,9 @@ describe('canceling and moving a meeting from the page', () => {
 
   it('when the start is not an instant, then the request is refused naming the field', async () => {
     const { app } = await setup();
-    const res = await request(app).post(`/bookings/${MEETING_ID}/reschedule`).send({ start: 'next Tuesday' });
+    const res = await request(app)
+      .post(`/bookings/${MEETING_ID}/reschedule`)
+      .send({ start: 'next Tuesday' });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('body.start');
   });
@@ -200,15 +300,30 @@ describe('canceling and moving a meeting from the page', () => {
   it('when the meeting has already started, then it can be neither canceled nor moved', async () => {
     const { app, setNow, calendar } = await setup();
     setNow('2026-03-09T13:05:00.000Z');
-    expect((await request(app).post(`/bookings/${MEETING_ID}/cancel`).set('Accept', 'application/json').send({})).status).toBe(409);
-    expect((await request(app).post(`/bookings/${MEETING_ID}/reschedule`).send({ start: '2026-03-10T14:00:00Z' })).status).toBe(409);
+    expect(
+      (
+        await request(app)
+          .post(`/bookings/${MEETING_ID}/cancel`)
+          .set('Accept', 'application/json')
+          .send({})
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await request(app)
+          .post(`/bookings/${MEETING_ID}/reschedule`)
+          .send({ start: '2026-03-10T14:00:00Z' })
+      ).status,
+    ).toBe(409);
     expect((await calendar.get(MEETING_ID))?.status).toBe('booked');
   });
 
   it('when a canceled meeting is moved, then it is refused and stays canceled', async () => {
     const { app, calendar } = await setup();
     await request(app).post(`/bookings/${MEETING_ID}/cancel`).send({});
-    const res = await request(app).post(`/bookings/${MEETING_ID}/reschedule`).send({ start: '2026-03-05T14:00:00Z' });
+    const res = await request(app)
+      .post(`/bookings/${MEETING_ID}/reschedule`)
+      .send({ start: '2026-03-05T14:00:00Z' });
     expect(res.status).toBe(409);
     expect((await calendar.get(MEETING_ID))?.status).toBe('canceled');
   });

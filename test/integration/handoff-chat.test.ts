@@ -10,7 +10,12 @@ import { createMemoryStore } from '../../src/store/memory-store.js';
 import { createTestDeps } from '../helpers/test-deps.js';
 import { answerFor } from '../helpers/visitor-answers.js';
 import { startCrmReceiver, type CrmReceiver } from '../fakes/crm-receiver.js';
-import { destinationsFor, fakeClock, recordingLogger, SECRET } from '../unit/handoff/handoff-fixtures.js';
+import {
+  destinationsFor,
+  fakeClock,
+  recordingLogger,
+  SECRET,
+} from '../unit/handoff/handoff-fixtures.js';
 
 let crm: CrmReceiver;
 beforeEach(async () => {
@@ -23,15 +28,30 @@ afterEach(async () => {
 /** A chat service whose store feeds a worker delivering to the receiver. */
 async function chatWithCrm() {
   const inner = createMemoryStore();
-  const { config, destinations } = destinationsFor({ destinations: [{ id: 'crm', url: crm.url, secret: SECRET }] });
+  const { config, destinations } = destinationsFor({
+    destinations: [{ id: 'crm', url: crm.url, secret: SECRET }],
+  });
   const worker = createDeliveryWorker({
-    store: inner, deliveries: createMemoryDeliveryStore(), markers: createMemoryOutboxMarkers(), destinations, config, clock: fakeClock().now, logger: recordingLogger(), random: () => 0.5,
+    store: inner,
+    deliveries: createMemoryDeliveryStore(),
+    markers: createMemoryOutboxMarkers(),
+    destinations,
+    config,
+    clock: fakeClock().now,
+    logger: recordingLogger(),
+    random: () => 0.5,
   });
   await worker.start({ loop: false });
   const { chatService } = createTestDeps({ store: withOutbox(inner, worker.outbox) });
-  const hello = await chatService.hello({ visitor: VisitorSchema.parse({ timezone: 'America/Denver' }) });
+  const hello = await chatService.hello({
+    visitor: VisitorSchema.parse({ timezone: 'America/Denver' }),
+  });
   const say = async (n: number, text: string): Promise<void> => {
-    const r = await chatService.receive(hello.sessionId, { clientId: `c${n}`, text }, () => undefined);
+    const r = await chatService.receive(
+      hello.sessionId,
+      { clientId: `c${n}`, text },
+      () => undefined,
+    );
     await r.reply;
   };
   return { worker, say };
@@ -53,15 +73,28 @@ it('when a visitor asks for a person and then gives an email, then the CRM gets 
 
 it('when a visitor qualifies and books in the chat, then the CRM gets lead.qualified and meeting.booked, signed, with the rep packet', async () => {
   const inner = createMemoryStore();
-  const { config, destinations } = destinationsFor({ destinations: [{ id: 'crm', url: crm.url, secret: SECRET }] });
+  const { config, destinations } = destinationsFor({
+    destinations: [{ id: 'crm', url: crm.url, secret: SECRET }],
+  });
   const clock = fakeClock();
   const worker = createDeliveryWorker({
-    store: inner, deliveries: createMemoryDeliveryStore(), markers: createMemoryOutboxMarkers(), destinations, config, clock: clock.now, logger: recordingLogger(), random: () => 0.5,
+    store: inner,
+    deliveries: createMemoryDeliveryStore(),
+    markers: createMemoryOutboxMarkers(),
+    destinations,
+    config,
+    clock: clock.now,
+    logger: recordingLogger(),
+    random: () => 0.5,
   });
   await worker.start({ loop: false });
   const { chatService } = createTestDeps({ store: withOutbox(inner, worker.outbox) });
 
-  const visitor = VisitorSchema.parse({ timezone: 'America/Denver', page: 'https://beacon.example/pricing', utm: { source: 'partner' } });
+  const visitor = VisitorSchema.parse({
+    timezone: 'America/Denver',
+    page: 'https://beacon.example/pricing',
+    utm: { source: 'partner' },
+  });
   const hello = await chatService.hello({ visitor });
   const first = hello.messages[hello.messages.length - 1];
   let asked = { expecting: first?.expecting ?? null, quickReplies: first?.quickReplies ?? [] };
@@ -69,7 +102,11 @@ it('when a visitor qualifies and books in the chat, then the CRM gets lead.quali
     const answer = answerFor(asked.expecting, asked.quickReplies);
     if (answer === null) break;
     const events: AgentEvent[] = [];
-    const r = await chatService.receive(hello.sessionId, { clientId: `c${turn}`, text: answer.text }, (e) => events.push(e));
+    const r = await chatService.receive(
+      hello.sessionId,
+      { clientId: `c${turn}`, text: answer.text },
+      (e) => events.push(e),
+    );
     await r.reply;
     const replies = events.flatMap((e) => (e.type === 'agent:message' ? [e.payload] : []));
     asked = replies[replies.length - 1] ?? { expecting: null, quickReplies: [] };
@@ -80,9 +117,19 @@ it('when a visitor qualifies and books in the chat, then the CRM gets lead.quali
   expect(types).toEqual(['lead.qualified', 'meeting.booked']);
   expect(crm.requests.every((r) => r.verifiedWith.length === 1)).toBe(true);
   const booked = [...crm.processed.values()][1] as HandoffPacket;
-  expect(booked.lead).toMatchObject({ stage: 'SQL', grade: 'hot', contact: { email: 'robin.ashby@quillstone.example' } });
+  expect(booked.lead).toMatchObject({
+    stage: 'SQL',
+    grade: 'hot',
+    contact: { email: 'robin.ashby@quillstone.example' },
+  });
   expect(booked.meeting).toMatchObject({ status: 'booked', rep: { id: 'rep-1' } });
-  expect(booked.attribution).toEqual({ page: 'https://beacon.example/pricing', referrer: null, utm: { source: 'partner' } });
-  expect(booked.summary).toMatch(/^Robin Ashby, .*Quillstone Analytics \(240 people\).*meeting .*Hot \(\d+\), SQL\.$/);
+  expect(booked.attribution).toEqual({
+    page: 'https://beacon.example/pricing',
+    referrer: null,
+    utm: { source: 'partner' },
+  });
+  expect(booked.summary).toMatch(
+    /^Robin Ashby, .*Quillstone Analytics \(240 people\).*meeting .*Hot \(\d+\), SQL\.$/,
+  );
   expect(booked.transcript.length).toBeGreaterThan(10);
 });

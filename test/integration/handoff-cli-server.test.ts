@@ -5,7 +5,14 @@ import { runDeliveriesCli } from '../../src/cli/deliveries.js';
 import { deliveryIdFor } from '../../src/handoff/delivery-schema.js';
 import { startCrmReceiver, type CrmReceiver } from '../fakes/crm-receiver.js';
 import {
-  destinationsFor, fakeClock, qualifiedConversation, SECRET, startInstance, tempDataDir, type FakeClock, type Instance,
+  destinationsFor,
+  fakeClock,
+  qualifiedConversation,
+  SECRET,
+  startInstance,
+  tempDataDir,
+  type FakeClock,
+  type Instance,
 } from '../unit/handoff/handoff-fixtures.js';
 
 let crm: CrmReceiver;
@@ -21,7 +28,11 @@ afterEach(async () => {
 
 const DELIVERY_ID = deliveryIdFor('evt-conv-q1-1', 'crm');
 /** The wall clock, for the production loop (standardwebhooks checks timestamps against it too). */
-const wallClock: FakeClock = { now: () => new Date(), advance: () => undefined, set: () => undefined };
+const wallClock: FakeClock = {
+  now: () => new Date(),
+  advance: () => undefined,
+  set: () => undefined,
+};
 
 /**
  * The server and the CLI share one folder and one leadbot.config.json (as they do when an
@@ -29,7 +40,10 @@ const wallClock: FakeClock = { now: () => new Date(), advance: () => undefined, 
  */
 async function startServer(clock: FakeClock, url = crm.url): Promise<Instance> {
   const crmConfig = { destinations: [{ id: 'crm', url, secret: SECRET }], retrySchedule: ['1h'] };
-  await writeFile(join(data.dir, 'leadbot.config.json'), JSON.stringify({ dataDir: data.dir, crm: crmConfig }));
+  await writeFile(
+    join(data.dir, 'leadbot.config.json'),
+    JSON.stringify({ dataDir: data.dir, crm: crmConfig }),
+  );
   const { config, destinations } = destinationsFor(crmConfig);
   return startInstance({ dataDir: data.dir, clock, config, destinations });
 }
@@ -37,7 +51,12 @@ async function startServer(clock: FakeClock, url = crm.url): Promise<Instance> {
 async function cli(...argv: string[]): Promise<string[]> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runDeliveriesCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, cwd: data.dir });
+  const code = await runDeliveriesCli(argv, {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    env: {},
+    cwd: data.dir,
+  });
   expect({ code, err }).toEqual({ code: 0, err: [] });
   return out;
 }
@@ -49,11 +68,16 @@ describe('the CLI beside a running server', () => {
     await server.worker.start({ loop: true, intervalMs: 20, refreshMs: 100 });
     try {
       await server.store.saveConversation(qualifiedConversation());
-      await vi.waitFor(async () => expect((await server.deliveries.get(DELIVERY_ID))?.status).toBe('failed-retrying'));
+      await vi.waitFor(async () =>
+        expect((await server.deliveries.get(DELIVERY_ID))?.status).toBe('failed-retrying'),
+      );
 
       await cli('redeliver', DELIVERY_ID);
       await vi.waitFor(() => expect(crm.processed.size).toBe(1), { timeout: 3000 });
-      expect(crm.requests.map((r) => [r.answered, r.verifiedWith])).toEqual([[503, [0]], [204, [0]]]);
+      expect(crm.requests.map((r) => [r.answered, r.verifiedWith])).toEqual([
+        [503, [0]],
+        [204, [0]],
+      ]);
     } finally {
       await server.worker.stop();
     }
@@ -69,7 +93,9 @@ describe('the CLI beside a running server', () => {
 
     expect(await cli('enable', 'crm')).toEqual(['enabled "crm"; 1 held-back delivery queued.']);
     await server.store.saveConversation(qualifiedConversation({ id: 'conv-q2' }));
-    expect((await server.deliveries.get(deliveryIdFor('evt-conv-q2-1', 'crm')))?.status).toBe('disabled');
+    expect((await server.deliveries.get(deliveryIdFor('evt-conv-q2-1', 'crm')))?.status).toBe(
+      'disabled',
+    );
 
     await server.worker.refresh();
     clock.advance(2000); // the CLI stamped its requeue with the wall clock, a little ahead of the test clock

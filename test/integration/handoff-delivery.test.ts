@@ -4,7 +4,15 @@ import { deliveryIdFor } from '../../src/handoff/delivery-schema.js';
 import type { HandoffPacket } from '../../src/handoff/build-handoff.js';
 import { startCrmReceiver, type CrmReceiver } from '../fakes/crm-receiver.js';
 import {
-  destinationsFor, fakeClock, NEW_SECRET, qualifiedConversation, SECRET, startInstance, tempDataDir, type FakeClock, type Instance,
+  destinationsFor,
+  fakeClock,
+  NEW_SECRET,
+  qualifiedConversation,
+  SECRET,
+  startInstance,
+  tempDataDir,
+  type FakeClock,
+  type Instance,
 } from '../unit/handoff/handoff-fixtures.js';
 
 let crm: CrmReceiver;
@@ -24,8 +32,15 @@ const EVENT_ID = 'evt-conv-q1-1';
 const DELIVERY_ID = deliveryIdFor(EVENT_ID, 'crm');
 
 /** A server with one destination "crm" pointing at the receiver; `schedule` in the config's format. */
-async function start(crmConfig: Record<string, unknown> = {}, attemptTimeoutMs?: number): Promise<Instance> {
-  const { config, destinations } = destinationsFor({ destinations: [{ id: 'crm', url: crm.url, secret: SECRET }], retrySchedule: ['5s', '30s', '2m'], ...crmConfig });
+async function start(
+  crmConfig: Record<string, unknown> = {},
+  attemptTimeoutMs?: number,
+): Promise<Instance> {
+  const { config, destinations } = destinationsFor({
+    destinations: [{ id: 'crm', url: crm.url, secret: SECRET }],
+    retrySchedule: ['5s', '30s', '2m'],
+    ...crmConfig,
+  });
   return startInstance({ dataDir: data.dir, clock, config, destinations, attemptTimeoutMs });
 }
 
@@ -53,20 +68,40 @@ describe('delivering a handoff to a CRM', () => {
     const [req] = crm.requests;
     expect(req?.verifiedWith).toEqual([0]);
     expect(req?.headers['webhook-id']).toBe(EVENT_ID);
-    expect(req?.headers['webhook-timestamp']).toBe(String(Math.floor(clock.now().getTime() / 1000)));
+    expect(req?.headers['webhook-timestamp']).toBe(
+      String(Math.floor(clock.now().getTime() / 1000)),
+    );
     expect(req?.headers['content-type']).toBe('application/json');
     const body = crm.processed.get(EVENT_ID) as HandoffPacket;
     expect(body).toMatchObject({
       type: 'lead.qualified',
       id: EVENT_ID,
-      lead: { contact: { name: 'Kim Osei', email: 'kim.osei@northwind.example' }, company: { name: 'Northwind Parcel', size: 120 }, grade: 'hot', stage: 'SQL' },
-      attribution: { page: 'https://beacon.example/pricing', referrer: 'https://search.example/', utm: { source: 'newsletter', campaign: 'spring' } },
+      lead: {
+        contact: { name: 'Kim Osei', email: 'kim.osei@northwind.example' },
+        company: { name: 'Northwind Parcel', size: 120 },
+        grade: 'hot',
+        stage: 'SQL',
+      },
+      attribution: {
+        page: 'https://beacon.example/pricing',
+        referrer: 'https://search.example/',
+        utm: { source: 'newsletter', campaign: 'spring' },
+      },
       consent: { contact: true },
     });
-    expect(body.summary).toMatch(/^Kim Osei, COO at Northwind Parcel \(120 people\): \$30K\/yr, live within a quarter, wants a demo\. Hot \(\d+\), SQL\.$/);
-    expect(body.lead.evidence['budget.amount']).toMatchObject({ quote: 'quote for budget.amount', source: 'rules' });
+    expect(body.summary).toMatch(
+      /^Kim Osei, COO at Northwind Parcel \(120 people\): \$30K\/yr, live within a quarter, wants a demo\. Hot \(\d+\), SQL\.$/,
+    );
+    expect(body.lead.evidence['budget.amount']).toMatchObject({
+      quote: 'quote for budget.amount',
+      source: 'rules',
+    });
     expect(body.transcript).toHaveLength(2);
-    expect(await record(app)).toMatchObject({ status: 'delivered', nextAttemptAt: null, attempts: [{ status: 204, error: null }] });
+    expect(await record(app)).toMatchObject({
+      status: 'delivered',
+      nextAttemptAt: null,
+      attempts: [{ status: 204, error: null }],
+    });
   });
 
   it('when the receiver fails for a while, then retries follow the schedule and it gets the event once per webhook-id', async () => {
@@ -108,9 +143,14 @@ describe('delivering a handoff to a CRM', () => {
     expect((await record(before)).status).toBe('failed-retrying');
 
     const after = await start(); // a new process on the same data folder
-    expect(after.worker.nextDueAt()?.getTime()).toBe(Date.parse((await record(after)).nextAttemptAt ?? ''));
+    expect(after.worker.nextDueAt()?.getTime()).toBe(
+      Date.parse((await record(after)).nextAttemptAt ?? ''),
+    );
     await runNext(after);
-    expect(await record(after)).toMatchObject({ status: 'delivered', attempts: [{ status: 503 }, { status: 204 }] });
+    expect(await record(after)).toMatchObject({
+      status: 'delivered',
+      attempts: [{ status: 503 }, { status: 204 }],
+    });
     expect(crm.processed.size).toBe(1);
   });
 
@@ -120,7 +160,11 @@ describe('delivering a handoff to a CRM', () => {
     await app.store.saveConversation(qualifiedConversation());
     await app.worker.runDue();
     for (let i = 0; i < 3; i++) await runNext(app);
-    expect(await record(app)).toMatchObject({ status: 'dead', nextAttemptAt: null, reason: 'gave up after 4 attempts' });
+    expect(await record(app)).toMatchObject({
+      status: 'dead',
+      nextAttemptAt: null,
+      reason: 'gave up after 4 attempts',
+    });
     expect(app.worker.nextDueAt()).toBeNull();
     expect(app.logger.entries.map((e) => e.message)).toContain('delivery dead-lettered');
 
@@ -137,16 +181,26 @@ describe('delivering a handoff to a CRM', () => {
     const app = await start();
     await app.store.saveConversation(qualifiedConversation());
     await app.worker.runDue();
-    expect(await record(app)).toMatchObject({ status: 'disabled', reason: `${crm.url} answered 410 Gone` });
-    expect(await app.deliveries.disabledDestinations()).toMatchObject([{ destinationId: 'crm', url: crm.url }]);
+    expect(await record(app)).toMatchObject({
+      status: 'disabled',
+      reason: `${crm.url} answered 410 Gone`,
+    });
+    expect(await app.deliveries.disabledDestinations()).toMatchObject([
+      { destinationId: 'crm', url: crm.url },
+    ]);
 
     await app.store.saveConversation(qualifiedConversation({ id: 'conv-q2' }));
     await app.worker.runDue();
     expect(crm.requests).toHaveLength(1);
-    expect(await app.deliveries.get(deliveryIdFor('evt-conv-q2-1', 'crm'))).toMatchObject({ status: 'disabled', attempts: [] });
+    expect(await app.deliveries.get(deliveryIdFor('evt-conv-q2-1', 'crm'))).toMatchObject({
+      status: 'disabled',
+      attempts: [],
+    });
 
     const restarted = await start(); // the disabled state survives a restart
-    await expect(restarted.worker.redeliver(DELIVERY_ID)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(restarted.worker.redeliver(DELIVERY_ID)).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     expect(await restarted.worker.enableDestination('crm')).toBe(2);
     await restarted.worker.runDue();
     expect([...crm.processed.keys()].sort()).toEqual(['evt-conv-q1-1', 'evt-conv-q2-1']);
@@ -157,7 +211,10 @@ describe('delivering a handoff to a CRM', () => {
     const app = await start({}, 150);
     await app.store.saveConversation(qualifiedConversation());
     await app.worker.runDue();
-    expect(await record(app)).toMatchObject({ status: 'failed-retrying', attempts: [{ status: null, error: 'timed out after 150 ms' }] });
+    expect(await record(app)).toMatchObject({
+      status: 'failed-retrying',
+      attempts: [{ status: null, error: 'timed out after 150 ms' }],
+    });
     await runNext(app);
     expect((await record(app)).status).toBe('delivered');
   });
@@ -166,19 +223,31 @@ describe('delivering a handoff to a CRM', () => {
     ['seconds', '90', 90_000],
     ['an HTTP date', 'in 2 minutes', 120_000],
     ['seconds beyond the cap', '999999', 600_000],
-  ])('when the receiver sends Retry-After in %s, then the next attempt waits that long (capped)', async (_, header, waitMs) => {
-    const value = header === 'in 2 minutes' ? new Date(clock.now().getTime() + 120_000).toUTCString() : header;
-    crm.respond({ status: 429, headers: { 'Retry-After': value } });
-    const app = await start({ retryAfterMaxMs: 600_000 });
-    await app.store.saveConversation(qualifiedConversation());
-    await app.worker.runDue();
-    expect(Date.parse((await record(app)).nextAttemptAt ?? '') - clock.now().getTime()).toBe(waitMs);
-  });
+  ])(
+    'when the receiver sends Retry-After in %s, then the next attempt waits that long (capped)',
+    async (_, header, waitMs) => {
+      const value =
+        header === 'in 2 minutes'
+          ? new Date(clock.now().getTime() + 120_000).toUTCString()
+          : header;
+      crm.respond({ status: 429, headers: { 'Retry-After': value } });
+      const app = await start({ retryAfterMaxMs: 600_000 });
+      await app.store.saveConversation(qualifiedConversation());
+      await app.worker.runDue();
+      expect(Date.parse((await record(app)).nextAttemptAt ?? '') - clock.now().getTime()).toBe(
+        waitMs,
+      );
+    },
+  );
 
   it('when a secret is being rotated, then every request carries two signatures and each secret verifies it alone', async () => {
     const rotated = await startCrmReceiver({ secrets: [SECRET, NEW_SECRET] });
     try {
-      const { config, destinations } = destinationsFor({ destinations: [{ id: 'crm', url: rotated.url, secret: NEW_SECRET, previousSecrets: [SECRET] }] });
+      const { config, destinations } = destinationsFor({
+        destinations: [
+          { id: 'crm', url: rotated.url, secret: NEW_SECRET, previousSecrets: [SECRET] },
+        ],
+      });
       const app = await startInstance({ dataDir: data.dir, clock, config, destinations });
       await app.store.saveConversation(qualifiedConversation());
       await app.worker.runDue();
@@ -200,7 +269,13 @@ describe('delivering a handoff to a CRM', () => {
         ],
       });
       const app = await startInstance({ dataDir: data.dir, clock, config, destinations });
-      await app.store.saveConversation(qualifiedConversation({}, [{}, { type: 'meeting.booked' }, { type: 'lead.handoff_requested' }]));
+      await app.store.saveConversation(
+        qualifiedConversation({}, [
+          {},
+          { type: 'meeting.booked' },
+          { type: 'lead.handoff_requested' },
+        ]),
+      );
       await app.worker.runDue();
       expect(crm.requests.map((r) => JSON.parse(r.body).type)).toEqual(['lead.qualified']);
       expect(other.requests.map((r) => JSON.parse(r.body).type)).toEqual(['meeting.booked']);
@@ -219,9 +294,18 @@ describe('delivering a handoff to a CRM', () => {
           { id: 'crm', url: crm.url, secret: SECRET, events: ['lead.handoff_requested'] },
         ],
       });
-      const app = await startInstance({ dataDir: data.dir, clock, config, destinations, attemptTimeoutMs: 5000 });
-      for (let i = 1; i <= 8; i++) await app.store.saveConversation(qualifiedConversation({ id: `conv-s${i}` }));
-      await app.store.saveConversation(qualifiedConversation({ id: 'conv-h1' }, [{ type: 'lead.handoff_requested' }]));
+      const app = await startInstance({
+        dataDir: data.dir,
+        clock,
+        config,
+        destinations,
+        attemptTimeoutMs: 5000,
+      });
+      for (let i = 1; i <= 8; i++)
+        await app.store.saveConversation(qualifiedConversation({ id: `conv-s${i}` }));
+      await app.store.saveConversation(
+        qualifiedConversation({ id: 'conv-h1' }, [{ type: 'lead.handoff_requested' }]),
+      );
 
       const run = app.worker.runDue();
       await vi.waitFor(() => expect(crm.processed.size).toBe(1), { timeout: 2000 });

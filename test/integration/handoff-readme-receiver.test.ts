@@ -5,7 +5,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { deliveryIdFor } from '../../src/handoff/delivery-schema.js';
-import { destinationsFor, fakeClock, NEW_SECRET, qualifiedConversation, SECRET, startInstance, tempDataDir } from '../unit/handoff/handoff-fixtures.js';
+import {
+  destinationsFor,
+  fakeClock,
+  NEW_SECRET,
+  qualifiedConversation,
+  SECRET,
+  startInstance,
+  tempDataDir,
+} from '../unit/handoff/handoff-fixtures.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -43,21 +51,36 @@ it('when the README receiver runs as copied, then leadbot delivers to it, a repe
   const port = await freePort();
   // Run from the repository, where express and standardwebhooks are installed, as `node receiver.mjs` would.
   child = spawn(process.execPath, ['--input-type=module', '-e', readmeSnippet()], {
-    cwd: ROOT, env: { PATH: process.env.PATH, LEADBOT_WEBHOOK_SECRET: SECRET, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, LEADBOT_WEBHOOK_SECRET: SECRET, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   output = '';
   child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
-  await vi.waitFor(() => expect(output).toContain('listening for leadbot webhooks'), { timeout: 10_000 });
+  await vi.waitFor(() => expect(output).toContain('listening for leadbot webhooks'), {
+    timeout: 10_000,
+  });
 
   const url = `http://127.0.0.1:${port}/hooks/leads`;
-  const { config, destinations } = destinationsFor({ destinations: [{ id: 'crm', url, secret: SECRET }, { id: 'wrong-secret', url, secret: NEW_SECRET }] });
+  const { config, destinations } = destinationsFor({
+    destinations: [
+      { id: 'crm', url, secret: SECRET },
+      { id: 'wrong-secret', url, secret: NEW_SECRET },
+    ],
+  });
   const app = await startInstance({ dataDir: data.dir, clock: fakeClock(), config, destinations });
   await app.store.saveConversation(qualifiedConversation());
   await app.worker.runDue();
   const delivered = deliveryIdFor('evt-conv-q1-1', 'crm');
-  expect(await app.deliveries.get(delivered)).toMatchObject({ status: 'delivered', attempts: [{ status: 204 }] });
-  expect(await app.deliveries.get(deliveryIdFor('evt-conv-q1-1', 'wrong-secret'))).toMatchObject({ status: 'failed-retrying', attempts: [{ status: 401, responseSnippet: 'bad signature' }] });
+  expect(await app.deliveries.get(delivered)).toMatchObject({
+    status: 'delivered',
+    attempts: [{ status: 204 }],
+  });
+  expect(await app.deliveries.get(deliveryIdFor('evt-conv-q1-1', 'wrong-secret'))).toMatchObject({
+    status: 'failed-retrying',
+    attempts: [{ status: 401, responseSnippet: 'bad signature' }],
+  });
 
   await app.worker.redeliver(delivered); // the same webhook-id again
   await app.worker.runDue();

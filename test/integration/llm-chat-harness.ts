@@ -9,7 +9,9 @@ export type LlmChat = FakeLlm & {
   sessionId: string;
   /** Sends one visitor message and resolves with the agent's messages once the reply settled. */
   send(text: string): Promise<AgentPayload[]>;
-  conversation(): Promise<NonNullable<Awaited<ReturnType<ReturnType<typeof createTestDeps>['store']['getConversation']>>>>;
+  conversation(): Promise<
+    NonNullable<Awaited<ReturnType<ReturnType<typeof createTestDeps>['store']['getConversation']>>>
+  >;
   score(): Promise<ReturnType<typeof scoreLead>>;
 };
 
@@ -18,10 +20,23 @@ export type LlmChat = FakeLlm & {
  * the fallback) and, unless `phrasing` is false, the LLM phraser, sharing one gate as in
  * production. One conversation is open; `send` plays a visitor turn.
  */
-export async function startLlmChat(opts: Parameters<typeof startFakeLlm>[0] & { phrasing?: boolean } = {}): Promise<LlmChat> {
+export async function startLlmChat(
+  opts: Parameters<typeof startFakeLlm>[0] & { phrasing?: boolean } = {},
+): Promise<LlmChat> {
   const llm = await startFakeLlm(opts);
-  const deps = createTestDeps({ core: { extractor: llm.parts.extractor }, phraser: opts.phrasing === false ? null : llm.parts.phraser });
-  const hello = await deps.chatService.hello({ visitor: { timezone: 'America/New_York', locale: 'en-US', page: null, referrer: null, utm: null } });
+  const deps = createTestDeps({
+    core: { extractor: llm.parts.extractor },
+    phraser: opts.phrasing === false ? null : llm.parts.phraser,
+  });
+  const hello = await deps.chatService.hello({
+    visitor: {
+      timezone: 'America/New_York',
+      locale: 'en-US',
+      page: null,
+      referrer: null,
+      utm: null,
+    },
+  });
   let n = 0;
   const conversation = async () => {
     const conv = await deps.store.getConversation(hello.sessionId);
@@ -33,9 +48,13 @@ export async function startLlmChat(opts: Parameters<typeof startFakeLlm>[0] & { 
     sessionId: hello.sessionId,
     async send(text) {
       const replies: AgentPayload[] = [];
-      const r = await deps.chatService.receive(hello.sessionId, { clientId: `c-${++n}`, text }, (e) => {
-        if (e.type === 'agent:message') replies.push(e.payload);
-      });
+      const r = await deps.chatService.receive(
+        hello.sessionId,
+        { clientId: `c-${++n}`, text },
+        (e) => {
+          if (e.type === 'agent:message') replies.push(e.payload);
+        },
+      );
       await r.reply;
       return replies;
     },

@@ -17,7 +17,13 @@ const CORPUS = [
   {
     id: 'llm-eval-1',
     now: '2026-05-05T14:00:00Z',
-    visitor: { timezone: 'America/Chicago', locale: 'en-US', page: 'https://beacon.example/pricing', referrer: null, utm: null },
+    visitor: {
+      timezone: 'America/Chicago',
+      locale: 'en-US',
+      page: 'https://beacon.example/pricing',
+      referrer: null,
+      utm: null,
+    },
     opening: 'Hello! Our support inbox gets flooded with sales questions and nobody routes them.',
     answers: {
       authority: "I'm the VP of Sales, so it's my call.",
@@ -27,7 +33,13 @@ const CORPUS = [
       contact: 'Theo Park, theo.park@orchid-robotics.example',
       booking: '@first',
     },
-    expected: { 'company.name': 'Orchid Robotics', 'company.size': 150, 'authority.level': 'decision_maker', 'budget.amount': 25000, 'contact.email': 'theo.park@orchid-robotics.example' },
+    expected: {
+      'company.name': 'Orchid Robotics',
+      'company.size': 150,
+      'authority.level': 'decision_maker',
+      'budget.amount': 25000,
+      'contact.email': 'theo.park@orchid-robotics.example',
+    },
   },
   {
     id: 'llm-eval-2',
@@ -38,7 +50,9 @@ const CORPUS = [
     answers: { need: 'Learning how chat tools qualify leads.' },
     expected: { 'authority.level': 'researcher', 'budget.amount': null },
   },
-].map((item) => JSON.stringify(item)).join('\n');
+]
+  .map((item) => JSON.stringify(item))
+  .join('\n');
 
 let llm: FakeLlm | null = null;
 afterEach(async () => {
@@ -78,7 +92,11 @@ describe('the eval in LLM mode against the fake model', () => {
   it('when the fake model fails on every call, then the eval still completes on rules', async () => {
     llm = await startFakeLlm();
     llm.fake.always({ type: 'error', status: 500 });
-    const report = await runEval(parseCorpus(CORPUS), llm.config, serviceFor(llm.config, llm.parts.extractor));
+    const report = await runEval(
+      parseCorpus(CORPUS),
+      llm.config,
+      serviceFor(llm.config, llm.parts.extractor),
+    );
     expect(report.items).toBe(2);
     expect(llm.parts.usage.total().fallbacks).toBeGreaterThan(0);
     // After three failures in a row the breaker skips the model: fewer requests than turns.
@@ -89,7 +107,9 @@ describe('the eval in LLM mode against the fake model', () => {
     llm = await startFakeLlm();
     llm.fake.always((req) => {
       const text = req.body.messages.at(-1)?.content ?? '';
-      return text.includes('seminar I teach') ? extractionReply({ authority: { level: said('researcher', 'for a seminar I teach') } }) : extractionReply();
+      return text.includes('seminar I teach')
+        ? extractionReply({ authority: { level: said('researcher', 'for a seminar I teach') } })
+        : extractionReply();
     });
     const items = parseCorpus(CORPUS);
     const inRulesMode = await runEval(items, llm.config, serviceFor(llm.config, null));

@@ -34,16 +34,38 @@ async function start(phrasing: FakeReply, timeoutMs = 500) {
   const box = inbox(socket);
   const deltas: { id: string; text: string }[] = [];
   socket.on('agent:delta', (d) => deltas.push(d));
-  const ack: HelloAck = await socket.emitWithAck('session:hello', { visitor: { timezone: 'America/New_York', locale: 'en-US', page: null, referrer: null, utm: null } });
+  const ack: HelloAck = await socket.emitWithAck('session:hello', {
+    visitor: {
+      timezone: 'America/New_York',
+      locale: 'en-US',
+      page: null,
+      referrer: null,
+      utm: null,
+    },
+  });
   if (!ack.ok) throw new Error(ack.error.message);
   return { socket, box, deltas };
 }
 
 describe('streamed replies over the socket in LLM mode', () => {
   it('when the model streams a reply, then the deltas reach the client in order, then the message with the same id and the full text', async () => {
-    const chunks = ['Got it, ', 'thanks! ', 'What is ', 'your role ', 'in choosing ', 'a tool like this?'];
-    const { socket: s, box, deltas } = await start({ type: 'content', content: '', chunks }, 10_000);
-    const ack = await s.emitWithAck('visitor:message', { clientId: 'c-1', text: 'We need a faster way to answer inbound quote requests.' });
+    const chunks = [
+      'Got it, ',
+      'thanks! ',
+      'What is ',
+      'your role ',
+      'in choosing ',
+      'a tool like this?',
+    ];
+    const {
+      socket: s,
+      box,
+      deltas,
+    } = await start({ type: 'content', content: '', chunks }, 10_000);
+    const ack = await s.emitWithAck('visitor:message', {
+      clientId: 'c-1',
+      text: 'We need a faster way to answer inbound quote requests.',
+    });
     expect(ack.ok).toBe(true);
     const [message] = await box.turn();
     expect(deltas.map((d) => d.text)).toEqual(chunks);
@@ -56,12 +78,18 @@ describe('streamed replies over the socket in LLM mode', () => {
     ['breaks mid-stream', faults.brokenStream()],
     ['refuses', faults.refusal()],
     ['times out', faults.timeout()],
-  ])('when the phrasing model %s, then the client still gets the template question and the chat goes on', async (_, fault) => {
-    const { socket: s, box } = await start(fault);
-    await s.emitWithAck('visitor:message', { clientId: 'c-1', text: 'We need a faster way to answer inbound quote requests.' });
-    const [message] = await box.turn();
-    expect(message?.expecting).toBe('authority');
-    expect(message?.text).toMatch(/\?/);
-    expect(message?.text).not.toMatch(/^Thanks! And roughly $/);
-  });
+  ])(
+    'when the phrasing model %s, then the client still gets the template question and the chat goes on',
+    async (_, fault) => {
+      const { socket: s, box } = await start(fault);
+      await s.emitWithAck('visitor:message', {
+        clientId: 'c-1',
+        text: 'We need a faster way to answer inbound quote requests.',
+      });
+      const [message] = await box.turn();
+      expect(message?.expecting).toBe('authority');
+      expect(message?.text).toMatch(/\?/);
+      expect(message?.text).not.toMatch(/^Thanks! And roughly $/);
+    },
+  );
 });

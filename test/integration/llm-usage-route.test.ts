@@ -16,22 +16,52 @@ afterEach(async () => {
 
 function appWith(router: ReturnType<typeof createLlmUsageRouter>) {
   const deps = createTestDeps();
-  return createApp({ config: deps.config, chatService: deps.chatService, widget: testWidgetAssets(), routers: [router] });
+  return createApp({
+    config: deps.config,
+    chatService: deps.chatService,
+    widget: testWidgetAssets(),
+    routers: [router],
+  });
 }
 
 describe('GET /admin/llm/usage', () => {
   it('when an operator asks with the admin token, then it answers the totals and the recent conversations with their calls, tokens, latency and fallbacks', async () => {
     chat = await startLlmChat();
-    chat.fake.enqueue(extractionReply(), { type: 'content', content: 'Thanks! What is your role in choosing a tool like this?' }, faults.serverError(), faults.serverError());
+    chat.fake.enqueue(
+      extractionReply(),
+      { type: 'content', content: 'Thanks! What is your role in choosing a tool like this?' },
+      faults.serverError(),
+      faults.serverError(),
+    );
     await chat.send('We need a faster way to answer inbound quote requests.');
     await chat.send("I'm a marketing manager.");
     const app = appWith(createLlmUsageRouter({ adminToken: 's3cret', llm: chat.parts }));
 
     const res = await request(app).get('/admin/llm/usage').set('Authorization', 'Bearer s3cret');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ mode: 'llm', model: 'gpt-fake', baseUrl: chat.fake.url, breaker: 'closed', lastFailure: { kind: 'server_error' } });
-    expect(res.body.totals).toMatchObject({ turns: 2, calls: 4, fallbacks: 2, extractFallbacks: 1, phraseFallbacks: 1, failureKinds: { server_error: 2 } });
-    expect(res.body.conversations).toEqual([expect.objectContaining({ conversationId: chat.sessionId, calls: 4, fallbacks: 2, updatedAt: expect.any(String) })]);
+    expect(res.body).toMatchObject({
+      mode: 'llm',
+      model: 'gpt-fake',
+      baseUrl: chat.fake.url,
+      breaker: 'closed',
+      lastFailure: { kind: 'server_error' },
+    });
+    expect(res.body.totals).toMatchObject({
+      turns: 2,
+      calls: 4,
+      fallbacks: 2,
+      extractFallbacks: 1,
+      phraseFallbacks: 1,
+      failureKinds: { server_error: 2 },
+    });
+    expect(res.body.conversations).toEqual([
+      expect.objectContaining({
+        conversationId: chat.sessionId,
+        calls: 4,
+        fallbacks: 2,
+        updatedAt: expect.any(String),
+      }),
+    ]);
     expect(res.body.conversations[0].promptTokens).toBeGreaterThan(0);
     expect(res.body.conversations[0].latencyMs).toBeGreaterThan(0);
   });
@@ -42,20 +72,37 @@ describe('GET /admin/llm/usage', () => {
     chat.parts.usage.record('older', { calls: 1 });
     await chat.send('We need faster lead routing.');
     const app = appWith(createLlmUsageRouter({ adminToken: 's3cret', llm: chat.parts }));
-    const res = await request(app).get('/admin/llm/usage?limit=1').set('Authorization', 'Bearer s3cret');
-    expect(res.body.conversations.map((c: { conversationId: string }) => c.conversationId)).toEqual([chat.sessionId]);
-    expect((await request(app).get('/admin/llm/usage?limit=0').set('Authorization', 'Bearer s3cret')).status).toBe(400);
+    const res = await request(app)
+      .get('/admin/llm/usage?limit=1')
+      .set('Authorization', 'Bearer s3cret');
+    expect(res.body.conversations.map((c: { conversationId: string }) => c.conversationId)).toEqual(
+      [chat.sessionId],
+    );
+    expect(
+      (await request(app).get('/admin/llm/usage?limit=0').set('Authorization', 'Bearer s3cret'))
+        .status,
+    ).toBe(400);
   });
 
   it('when the server runs in rules mode, then it says so and counts nothing', async () => {
-    const res = await request(appWith(createLlmUsageRouter({ adminToken: 's3cret', llm: null }))).get('/admin/llm/usage').set('Authorization', 'Bearer s3cret');
+    const res = await request(appWith(createLlmUsageRouter({ adminToken: 's3cret', llm: null })))
+      .get('/admin/llm/usage')
+      .set('Authorization', 'Bearer s3cret');
     expect(res.body).toEqual({ mode: 'rules', totals: null, conversations: [] });
   });
 
   it('when the token is missing or wrong, then 401; when no ADMIN_TOKEN is set, then 404', async () => {
     const guarded = appWith(createLlmUsageRouter({ adminToken: 's3cret', llm: null }));
     expect((await request(guarded).get('/admin/llm/usage')).status).toBe(401);
-    expect((await request(guarded).get('/admin/llm/usage').set('Authorization', 'Bearer nope')).status).toBe(401);
-    expect((await request(appWith(createLlmUsageRouter({ adminToken: null, llm: null }))).get('/admin/llm/usage')).status).toBe(404);
+    expect(
+      (await request(guarded).get('/admin/llm/usage').set('Authorization', 'Bearer nope')).status,
+    ).toBe(401);
+    expect(
+      (
+        await request(appWith(createLlmUsageRouter({ adminToken: null, llm: null }))).get(
+          '/admin/llm/usage',
+        )
+      ).status,
+    ).toBe(404);
   });
 });

@@ -6,7 +6,13 @@ import { connectClient, inbox, type ClientSocket } from '../helpers/socket-clien
 import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
 
 const LIMITS = { server: { messagesPerMinute: 10, maxMessageChars: 200 } };
-const VISITOR = { timezone: 'Europe/Berlin', locale: 'de-DE', page: null, referrer: null, utm: null };
+const VISITOR = {
+  timezone: 'Europe/Berlin',
+  locale: 'de-DE',
+  page: null,
+  referrer: null,
+  utm: null,
+};
 
 let server: TestServer;
 let clock = 0;
@@ -29,13 +35,18 @@ async function greeted(): Promise<ClientSocket> {
 }
 /** Emits an event the typed client would not allow: what a buggy or hostile client sends. */
 function emitRaw(socket: ClientSocket, event: string, ...args: unknown[]): Promise<unknown> {
-  return (socket as unknown as { emitWithAck(ev: string, ...a: unknown[]): Promise<unknown> }).emitWithAck(event, ...args);
+  return (
+    socket as unknown as { emitWithAck(ev: string, ...a: unknown[]): Promise<unknown> }
+  ).emitWithAck(event, ...args);
 }
 /** A conversation turn from a client that behaves. */
 async function chatsNormally(socket: ClientSocket, turns: number): Promise<void> {
   const box = inbox(socket);
   for (let i = 0; i < turns; i++) {
-    const ack = await socket.emitWithAck('visitor:message', { clientId: `calm-${i}`, text: `calm answer number ${i}` });
+    const ack = await socket.emitWithAck('visitor:message', {
+      clientId: `calm-${i}`,
+      text: `calm answer number ${i}`,
+    });
     expect(ack.ok).toBe(true);
     expect((await box.turn()).length).toBeGreaterThan(0);
   }
@@ -50,16 +61,34 @@ describe('malformed payloads', () => {
   it.each([
     ['a string instead of an object', 'hello there', /Invalid session:hello payload/],
     ['no payload at all', undefined, /Invalid session:hello payload/],
-    ['an unknown time zone', { visitor: { timezone: 'Mars/Olympus_Mons' } }, /visitor\.timezone: unknown IANA time zone/],
+    [
+      'an unknown time zone',
+      { visitor: { timezone: 'Mars/Olympus_Mons' } },
+      /visitor\.timezone: unknown IANA time zone/,
+    ],
     ['a numeric session id', { sessionId: 42, visitor: VISITOR }, /sessionId/],
-    ['a session id of 500 characters', { sessionId: 'x'.repeat(500), visitor: VISITOR }, /sessionId/],
-    ['UTM values as numbers', { visitor: { ...VISITOR, utm: { utm_source: 7 } } }, /visitor\.utm\.utm_source/],
-  ])('when session:hello carries %s, then the ack is BAD_REQUEST naming the field', async (_case, payload, message) => {
-    await start();
-    const socket = await client();
-    const ack = await emitRaw(socket, 'session:hello', payload);
-    expect(ack).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringMatching(message) } });
-  });
+    [
+      'a session id of 500 characters',
+      { sessionId: 'x'.repeat(500), visitor: VISITOR },
+      /sessionId/,
+    ],
+    [
+      'UTM values as numbers',
+      { visitor: { ...VISITOR, utm: { utm_source: 7 } } },
+      /visitor\.utm\.utm_source/,
+    ],
+  ])(
+    'when session:hello carries %s, then the ack is BAD_REQUEST naming the field',
+    async (_case, payload, message) => {
+      await start();
+      const socket = await client();
+      const ack = await emitRaw(socket, 'session:hello', payload);
+      expect(ack).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_REQUEST', message: expect.stringMatching(message) },
+      });
+    },
+  );
 
   it.each([
     ['an empty object', {}, /clientId/],
@@ -68,18 +97,30 @@ describe('malformed payloads', () => {
     ['only spaces', { clientId: 'm-1', text: '   ' }, /text: must not be empty/],
     ['an array', ['clientId', 'text'], /Invalid visitor:message payload/],
     ['a clientId of 200 characters', { clientId: 'c'.repeat(200), text: 'hello' }, /clientId/],
-  ])('when visitor:message carries %s, then the ack is BAD_REQUEST naming the field', async (_case, payload, message) => {
-    await start();
-    const socket = await greeted();
-    const ack = await emitRaw(socket, 'visitor:message', payload);
-    expect(ack).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringMatching(message) } });
-  });
+  ])(
+    'when visitor:message carries %s, then the ack is BAD_REQUEST naming the field',
+    async (_case, payload, message) => {
+      await start();
+      const socket = await greeted();
+      const ack = await emitRaw(socket, 'visitor:message', payload);
+      expect(ack).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_REQUEST', message: expect.stringMatching(message) },
+      });
+    },
+  );
 
   it('when a message comes before session:hello, then it is refused and nothing is stored', async () => {
     await start();
     const socket = await client();
-    const ack = await socket.emitWithAck('visitor:message', { clientId: 'early', text: 'Is anyone there?' });
-    expect(ack).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: 'Send session:hello before visitor:message.' } });
+    const ack = await socket.emitWithAck('visitor:message', {
+      clientId: 'early',
+      text: 'Is anyone there?',
+    });
+    expect(ack).toEqual({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: 'Send session:hello before visitor:message.' },
+    });
   });
 
   it('when an event has no ack callback, then an error event says so and the connection keeps working', async () => {
@@ -87,9 +128,15 @@ describe('malformed payloads', () => {
     const socket = await greeted();
     const box = inbox(socket);
     // The typed client insists on an ack callback; a raw client need not send one.
-    (socket as unknown as { emit(ev: string, payload: unknown): void }).emit('visitor:message', { clientId: 'no-ack', text: 'fire and forget' });
+    (socket as unknown as { emit(ev: string, payload: unknown): void }).emit('visitor:message', {
+      clientId: 'no-ack',
+      text: 'fire and forget',
+    });
     await box.errorsAtLeast(1);
-    expect(box.errors[0]).toEqual({ code: 'BAD_REQUEST', message: 'visitor:message needs an acknowledgement callback (use emitWithAck)' });
+    expect(box.errors[0]).toEqual({
+      code: 'BAD_REQUEST',
+      message: 'visitor:message needs an acknowledgement callback (use emitWithAck)',
+    });
     await chatsNormally(socket, 1);
   });
 
@@ -97,7 +144,10 @@ describe('malformed payloads', () => {
     await start();
     const socket = await greeted();
     const ack = await emitRaw(socket, 'admin:export', { all: true });
-    expect(ack).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: 'Unknown event "admin:export"' } });
+    expect(ack).toEqual({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: 'Unknown event "admin:export"' },
+    });
   });
 });
 
@@ -106,43 +156,65 @@ describe('message size', () => {
     ['200 letters', 'a'.repeat(200), true],
     ['200 emoji (one character each, as the visitor sees them)', '\u{1F600}'.repeat(200), true],
     ['201 letters', 'a'.repeat(201), false],
-  ])('when a message has %s and the cap is 200, then accepted is %s', async (_case, text, accepted) => {
-    await start();
-    const socket = await greeted();
-    const box = inbox(socket);
-    const ack = await socket.emitWithAck('visitor:message', { clientId: 'size', text });
-    if (accepted) {
-      expect(ack.ok).toBe(true);
-    } else {
-      expect(ack).toEqual({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: 'Message too long: 201 characters, at most 200.' } });
-      await box.errorsAtLeast(1);
-      expect(box.errors[0]?.code).toBe('PAYLOAD_TOO_LARGE');
-    }
-  });
+  ])(
+    'when a message has %s and the cap is 200, then accepted is %s',
+    async (_case, text, accepted) => {
+      await start();
+      const socket = await greeted();
+      const box = inbox(socket);
+      const ack = await socket.emitWithAck('visitor:message', { clientId: 'size', text });
+      if (accepted) {
+        expect(ack.ok).toBe(true);
+      } else {
+        expect(ack).toEqual({
+          ok: false,
+          error: {
+            code: 'PAYLOAD_TOO_LARGE',
+            message: 'Message too long: 201 characters, at most 200.',
+          },
+        });
+        await box.errorsAtLeast(1);
+        expect(box.errors[0]?.code).toBe('PAYLOAD_TOO_LARGE');
+      }
+    },
+  );
 
   it.each([
     ['a 50 KB paste', 'a'.repeat(50_000), 50_000],
     ['a 200 KB paste of emoji', '\u{1F600}'.repeat(50_000), 50_000],
-  ])('when a visitor sends %s, then the ack is PAYLOAD_TOO_LARGE and the connection stays', async (_case, text, length) => {
-    await start();
-    const socket = await greeted();
-    const box = inbox(socket);
-    let dropped = false;
-    socket.on('disconnect', () => (dropped = true));
-    const ack = await socket.emitWithAck('visitor:message', { clientId: 'paste', text });
-    expect(ack).toEqual({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: `Message too long: ${length} characters, at most 200.` } });
-    await box.errorsAtLeast(1);
-    expect(box.errors[0]?.code).toBe('PAYLOAD_TOO_LARGE');
-    await chatsNormally(socket, 1);
-    expect(dropped).toBe(false);
-  });
+  ])(
+    'when a visitor sends %s, then the ack is PAYLOAD_TOO_LARGE and the connection stays',
+    async (_case, text, length) => {
+      await start();
+      const socket = await greeted();
+      const box = inbox(socket);
+      let dropped = false;
+      socket.on('disconnect', () => (dropped = true));
+      const ack = await socket.emitWithAck('visitor:message', { clientId: 'paste', text });
+      expect(ack).toEqual({
+        ok: false,
+        error: {
+          code: 'PAYLOAD_TOO_LARGE',
+          message: `Message too long: ${length} characters, at most 200.`,
+        },
+      });
+      await box.errorsAtLeast(1);
+      expect(box.errors[0]?.code).toBe('PAYLOAD_TOO_LARGE');
+      await chatsNormally(socket, 1);
+      expect(dropped).toBe(false);
+    },
+  );
 
   it('when a frame is far beyond any allowed message, then only that connection is dropped', async () => {
     await start();
     const hostile = await greeted();
     const calm = await greeted();
     const dropped = new Promise<string>((resolve) => hostile.once('disconnect', resolve));
-    hostile.emit('visitor:message', { clientId: 'huge', text: 'x'.repeat(2_000_000) }, () => undefined);
+    hostile.emit(
+      'visitor:message',
+      { clientId: 'huge', text: 'x'.repeat(2_000_000) },
+      () => undefined,
+    );
     expect(await dropped).toBe('transport close');
     await chatsNormally(calm, 2);
   });
@@ -155,31 +227,48 @@ describe('floods', () => {
     const calm = await greeted();
     const box = inbox(flooder);
     const flood = Promise.all(
-      Array.from({ length: 30 }, (_, i) => flooder.emitWithAck('visitor:message', { clientId: `flood-${i}`, text: `spam ${i}` })),
+      Array.from({ length: 30 }, (_, i) =>
+        flooder.emitWithAck('visitor:message', { clientId: `flood-${i}`, text: `spam ${i}` }),
+      ),
     );
     const [acks] = await Promise.all([flood, chatsNormally(calm, 5)]);
     expect(acks.filter((a) => a.ok)).toHaveLength(9);
     const refused = acks.filter((a) => !a.ok);
     expect(refused).toHaveLength(21);
-    expect(refused[0]).toEqual({ ok: false, error: { code: 'RATE_LIMITED', message: 'Too many messages: at most 10 a minute. Try again in 6 s.' } });
+    expect(refused[0]).toEqual({
+      ok: false,
+      error: {
+        code: 'RATE_LIMITED',
+        message: 'Too many messages: at most 10 a minute. Try again in 6 s.',
+      },
+    });
     expect(box.errors.filter((e) => e.code === 'RATE_LIMITED')).toHaveLength(21);
   });
 
   it('when a flooded client waits a minute, then it may send again', async () => {
     await start();
     const socket = await greeted();
-    for (let i = 0; i < 9; i++) await socket.emitWithAck('visitor:message', { clientId: `fill-${i}`, text: `message ${i}` });
-    const refused = await socket.emitWithAck('visitor:message', { clientId: 'over', text: 'one too many' });
+    for (let i = 0; i < 9; i++)
+      await socket.emitWithAck('visitor:message', { clientId: `fill-${i}`, text: `message ${i}` });
+    const refused = await socket.emitWithAck('visitor:message', {
+      clientId: 'over',
+      text: 'one too many',
+    });
     expect(refused.ok).toBe(false);
     clock += 60_000;
-    const accepted = await socket.emitWithAck('visitor:message', { clientId: 'over', text: 'one too many' });
+    const accepted = await socket.emitWithAck('visitor:message', {
+      clientId: 'over',
+      text: 'one too many',
+    });
     expect(accepted.ok).toBe(true);
   });
 
   it('when garbage floods in, then it is rate-limited too', async () => {
     await start();
     const socket = await client();
-    const acks = await Promise.all(Array.from({ length: 15 }, () => emitRaw(socket, 'session:hello', 'garbage')));
+    const acks = await Promise.all(
+      Array.from({ length: 15 }, () => emitRaw(socket, 'session:hello', 'garbage')),
+    );
     const codes = acks.map((a) => (a as { error: { code: string } }).error.code);
     expect(codes.filter((c) => c === 'BAD_REQUEST')).toHaveLength(10);
     expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(5);
@@ -202,15 +291,23 @@ describe('service failures', () => {
     await start(failingOn('break it', new Error('disk /var/data is full')));
     const socket = await greeted();
     const ack = await socket.emitWithAck('visitor:message', { clientId: 'b-1', text: 'break it' });
-    expect(ack).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Something went wrong on our side. Please try again.' } });
+    expect(ack).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'Something went wrong on our side. Please try again.' },
+    });
     expect(JSON.stringify(server.logs)).toContain('disk /var/data is full');
     await chatsNormally(socket, 1);
   });
 
   it('when the service refuses with an AppError, then its code and message reach the client', async () => {
-    await start(failingOn('gone', new AppError('SESSION_NOT_FOUND', 'no conversation with id "s-1"')));
+    await start(
+      failingOn('gone', new AppError('SESSION_NOT_FOUND', 'no conversation with id "s-1"')),
+    );
     const socket = await greeted();
     const ack = await socket.emitWithAck('visitor:message', { clientId: 'g-1', text: 'gone' });
-    expect(ack).toEqual({ ok: false, error: { code: 'SESSION_NOT_FOUND', message: 'no conversation with id "s-1"' } });
+    expect(ack).toEqual({
+      ok: false,
+      error: { code: 'SESSION_NOT_FOUND', message: 'no conversation with id "s-1"' },
+    });
   });
 });

@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AgentMessagePayload, HelloAck, VisitorContext } from '../../src/server/socket-events.js';
+import type {
+  AgentMessagePayload,
+  HelloAck,
+  VisitorContext,
+} from '../../src/server/socket-events.js';
 import { realHarness, type ChatHarness } from '../helpers/chat-harness.js';
 import { connectClient, inbox, type ClientSocket } from '../helpers/socket-client.js';
 import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
@@ -23,7 +27,10 @@ async function client(): Promise<ClientSocket> {
   return s;
 }
 
-async function hello(socket: ClientSocket, sessionId?: string): Promise<Extract<HelloAck, { ok: true }>> {
+async function hello(
+  socket: ClientSocket,
+  sessionId?: string,
+): Promise<Extract<HelloAck, { ok: true }>> {
   const ack = await socket.emitWithAck('session:hello', { sessionId, visitor: VISITOR });
   if (!ack.ok) throw new Error(`hello refused: ${ack.error.message}`);
   return ack;
@@ -46,14 +53,24 @@ describe('a conversation over the socket', () => {
     const socket = await client();
     const box = inbox(socket);
     const { messages } = await hello(socket);
-    let last: AgentMessagePayload | undefined = messages.filter((m) => m.role === 'agent').map((m) => ({
-      id: m.id, text: m.text, expecting: m.expecting ?? null, quickReplies: m.quickReplies ?? [], final: m.final ?? false,
-    })).at(-1);
+    let last: AgentMessagePayload | undefined = messages
+      .filter((m) => m.role === 'agent')
+      .map((m) => ({
+        id: m.id,
+        text: m.text,
+        expecting: m.expecting ?? null,
+        quickReplies: m.quickReplies ?? [],
+        final: m.final ?? false,
+      }))
+      .at(-1);
     let turns = 0;
     while (last && !last.final && turns < 12) {
       const answer = answerFor(last.expecting, last.quickReplies);
       if (!answer) throw new Error(`no answer for "${last.text}"`);
-      const ack = await socket.emitWithAck('visitor:message', { clientId: clientId(), text: answer.text });
+      const ack = await socket.emitWithAck('visitor:message', {
+        clientId: clientId(),
+        text: answer.text,
+      });
       expect(ack.ok).toBe(true);
       last = (await box.turn()).at(-1);
       turns += 1;
@@ -65,10 +82,17 @@ describe('a conversation over the socket', () => {
   it('when a message is acknowledged, then it is already in the stored transcript', async () => {
     const socket = await client();
     const { sessionId } = await hello(socket);
-    const ack = await socket.emitWithAck('visitor:message', { clientId: 'stored-1', text: 'We need help answering leads at night' });
+    const ack = await socket.emitWithAck('visitor:message', {
+      clientId: 'stored-1',
+      text: 'We need help answering leads at night',
+    });
     if (!ack.ok) throw new Error(ack.error.message);
     const stored = await harness.transcript(sessionId);
-    expect(stored.find((m) => m.id === ack.id)).toMatchObject({ role: 'visitor', text: 'We need help answering leads at night', clientId: 'stored-1' });
+    expect(stored.find((m) => m.id === ack.id)).toMatchObject({
+      role: 'visitor',
+      text: 'We need help answering leads at night',
+      clientId: 'stored-1',
+    });
   });
 
   it('when the widget says hello, then the service receives the visitor context it reported', async () => {
@@ -96,34 +120,61 @@ describe('a conversation over the socket', () => {
     const first = await client();
     const { sessionId } = await hello(first);
     first.disconnect();
-    const later: VisitorContext = { ...VISITOR, page: 'https://beacon.example/pricing/enterprise', referrer: 'https://beacon.example/', utm: { utm_source: 'retargeting' } };
+    const later: VisitorContext = {
+      ...VISITOR,
+      page: 'https://beacon.example/pricing/enterprise',
+      referrer: 'https://beacon.example/',
+      utm: { utm_source: 'retargeting' },
+    };
     const ack = await (await client()).emitWithAck('session:hello', { sessionId, visitor: later });
     expect(ack.ok).toBe(true);
-    await vi.waitFor(async () => expect((await harness.visitorOf(sessionId))?.page).toBe('https://beacon.example/pricing/enterprise'));
-    expect(await harness.visitorOf(sessionId)).toEqual({ ...VISITOR, page: 'https://beacon.example/pricing/enterprise' });
+    await vi.waitFor(async () =>
+      expect((await harness.visitorOf(sessionId))?.page).toBe(
+        'https://beacon.example/pricing/enterprise',
+      ),
+    );
+    expect(await harness.visitorOf(sessionId)).toEqual({
+      ...VISITOR,
+      page: 'https://beacon.example/pricing/enterprise',
+    });
   });
 
   it('when the conversation started without attribution, then a resume with it fills it in', async () => {
-    const bare: VisitorContext = { ...VISITOR, page: 'https://beacon.example/', referrer: null, utm: null };
+    const bare: VisitorContext = {
+      ...VISITOR,
+      page: 'https://beacon.example/',
+      referrer: null,
+      utm: null,
+    };
     const first = await client();
     const ack1 = await first.emitWithAck('session:hello', { visitor: bare });
     if (!ack1.ok) throw new Error(ack1.error.message);
-    const ack2 = await (await client()).emitWithAck('session:hello', { sessionId: ack1.sessionId, visitor: VISITOR });
+    const ack2 = await (
+      await client()
+    ).emitWithAck('session:hello', { sessionId: ack1.sessionId, visitor: VISITOR });
     expect(ack2.ok).toBe(true);
     await vi.waitFor(async () => expect(await harness.visitorOf(ack1.sessionId)).toEqual(VISITOR));
   });
 
   it('when a resumed visitor answers at once, then the reply is handled after the page update and keeps it', async () => {
     const first = await client();
-    const ack1 = await first.emitWithAck('session:hello', { visitor: { ...VISITOR, page: 'https://beacon.example/' } });
+    const ack1 = await first.emitWithAck('session:hello', {
+      visitor: { ...VISITOR, page: 'https://beacon.example/' },
+    });
     if (!ack1.ok) throw new Error(ack1.error.message);
     first.disconnect();
     const second = await client();
     const box = inbox(second);
-    await second.emitWithAck('session:hello', { sessionId: ack1.sessionId, visitor: { ...VISITOR, page: 'https://beacon.example/pricing' } });
+    await second.emitWithAck('session:hello', {
+      sessionId: ack1.sessionId,
+      visitor: { ...VISITOR, page: 'https://beacon.example/pricing' },
+    });
     // Sent without waiting: the turn queues behind the page update, so it scores the new page
     // and its save does not bring the old one back.
-    await second.emitWithAck('visitor:message', { clientId: clientId(), text: 'We lose inbound leads at night' });
+    await second.emitWithAck('visitor:message', {
+      clientId: clientId(),
+      text: 'We lose inbound leads at night',
+    });
     await box.turn();
     expect((await harness.visitorOf(ack1.sessionId))?.page).toBe('https://beacon.example/pricing');
   });
@@ -132,19 +183,27 @@ describe('a conversation over the socket', () => {
     const first = await client();
     const box = inbox(first);
     const { sessionId } = await hello(first);
-    await first.emitWithAck('visitor:message', { clientId: 'before-drop', text: 'Inbound leads wait too long for an answer' });
+    await first.emitWithAck('visitor:message', {
+      clientId: 'before-drop',
+      text: 'Inbound leads wait too long for an answer',
+    });
     const [question] = await box.turn();
     first.disconnect();
 
     const second = await client();
     const resumed = await hello(second, sessionId);
     expect(resumed.sessionId).toBe(sessionId);
-    expect(resumed.messages.map((m) => m.text)).toContain('Inbound leads wait too long for an answer');
+    expect(resumed.messages.map((m) => m.text)).toContain(
+      'Inbound leads wait too long for an answer',
+    );
     expect(resumed.messages.at(-1)?.id).toBe(question?.id);
     expect(resumed.messages).toEqual(await harness.transcript(sessionId));
 
     const box2 = inbox(second);
-    const ack = await second.emitWithAck('visitor:message', { clientId: 'after-drop', text: 'I lead the sales team and decide on tools' });
+    const ack = await second.emitWithAck('visitor:message', {
+      clientId: 'after-drop',
+      text: 'I lead the sales team and decide on tools',
+    });
     expect(ack.ok).toBe(true);
     expect((await box2.turn()).length).toBeGreaterThan(0);
   });
@@ -162,7 +221,10 @@ describe('a conversation over the socket', () => {
     expect(stored.filter((m) => m.clientId === 'retry-me')).toHaveLength(1);
     expect(stored.filter((m) => m.role === 'visitor')).toHaveLength(1);
     // The retry is answered by its ack alone: the agent replies to the next message, not to it.
-    await socket.emitWithAck('visitor:message', { clientId: 'next-one', text: 'I am the sales director' });
+    await socket.emitWithAck('visitor:message', {
+      clientId: 'next-one',
+      text: 'I am the sales director',
+    });
     await box.turn();
     expect(box.repliesFinished()).toBe(2);
   });
@@ -174,7 +236,10 @@ describe('a conversation over the socket', () => {
     await hello(tabB, sessionId);
     const boxA = inbox(tabA);
     const boxB = inbox(tabB);
-    await tabA.emitWithAck('visitor:message', { clientId: 'two-tabs', text: 'Leads slip through after office hours' });
+    await tabA.emitWithAck('visitor:message', {
+      clientId: 'two-tabs',
+      text: 'Leads slip through after office hours',
+    });
     const [a, b] = await Promise.all([boxA.turn(), boxB.turn()]);
     expect(a.map((m) => m.id)).toEqual(b.map((m) => m.id));
   });
@@ -187,7 +252,10 @@ describe('a conversation over the socket', () => {
     await hello(other, first.sessionId);
     await hello(tab); // a new conversation on the same connection
     const otherBox = inbox(other);
-    await other.emitWithAck('visitor:message', { clientId: 'elsewhere', text: 'Only the other tab should hear back' });
+    await other.emitWithAck('visitor:message', {
+      clientId: 'elsewhere',
+      text: 'Only the other tab should hear back',
+    });
     await otherBox.turn();
     expect(box.messages).toEqual([]);
   });

@@ -12,7 +12,10 @@ afterEach(async () => {
 });
 
 async function serve(allowedOrigins: string[]): Promise<TestServer> {
-  server = await startTestServer({ chatService: realHarness().chatService, config: { server: { allowedOrigins } } });
+  server = await startTestServer({
+    chatService: realHarness().chatService,
+    config: { server: { allowedOrigins } },
+  });
   return server;
 }
 
@@ -30,9 +33,19 @@ async function connects(url: string, origin?: string): Promise<boolean> {
 describe('the origin allowlist (ALLOWED_ORIGINS)', () => {
   it.each([
     ['a listed site', ['https://www.halden.example'], 'https://www.halden.example', true],
-    ['a listed site written with a trailing slash in the config', ['https://www.halden.example/'], 'https://www.halden.example', true],
+    [
+      'a listed site written with a trailing slash in the config',
+      ['https://www.halden.example/'],
+      'https://www.halden.example',
+      true,
+    ],
     ['a site not on the list', ['https://www.halden.example'], 'https://copycat.example', false],
-    ['the same host over another scheme', ['https://www.halden.example'], 'http://www.halden.example', false],
+    [
+      'the same host over another scheme',
+      ['https://www.halden.example'],
+      'http://www.halden.example',
+      false,
+    ],
     ['a sandboxed page (Origin: null)', ['https://www.halden.example'], 'null', false],
     ['any site when the list says *', ['*'], 'https://anyone.example', true],
     ['a cross-site page when the list is empty', [], 'https://www.halden.example', false],
@@ -53,14 +66,18 @@ describe('the origin allowlist (ALLOWED_ORIGINS)', () => {
 
   it('when an allowed site falls back to long-polling, then the response carries its CORS header', async () => {
     const { url } = await serve(['https://www.halden.example']);
-    const res = await request(url).get('/socket.io/?EIO=4&transport=polling').set('Origin', 'https://www.halden.example');
+    const res = await request(url)
+      .get('/socket.io/?EIO=4&transport=polling')
+      .set('Origin', 'https://www.halden.example');
     expect(res.status).toBe(200);
     expect(res.headers['access-control-allow-origin']).toBe('https://www.halden.example');
   });
 
   it('when another site tries long-polling, then it is refused', async () => {
     const { url } = await serve(['https://www.halden.example']);
-    const res = await request(url).get('/socket.io/?EIO=4&transport=polling').set('Origin', 'https://copycat.example');
+    const res = await request(url)
+      .get('/socket.io/?EIO=4&transport=polling')
+      .set('Origin', 'https://copycat.example');
     expect(res.status).toBe(403);
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });

@@ -4,7 +4,13 @@ import { connectClient, inbox, type ClientSocket } from '../helpers/socket-clien
 import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
 import { createTestDeps } from '../helpers/test-deps.js';
 
-const VISITOR: VisitorContext = { timezone: 'America/Chicago', locale: 'en-US', page: 'https://beacon.example/', referrer: null, utm: null };
+const VISITOR: VisitorContext = {
+  timezone: 'America/Chicago',
+  locale: 'en-US',
+  page: 'https://beacon.example/',
+  referrer: null,
+  utm: null,
+};
 
 let server: TestServer | null = null;
 let socket: ClientSocket | null = null;
@@ -21,7 +27,13 @@ it('when the server stopped after storing a message but before replying, then th
   // What a crash between the ack and the reply leaves: the acknowledged message, no answer to it.
   const before = await store.getConversation(sessionId);
   if (!before) throw new Error('the conversation was not stored');
-  const pending = { id: 'm-pending', role: 'visitor' as const, text: "I'm the COO at Brightwave Analytics, about 120 people.", at: before.updatedAt, clientId: 'c-before-crash' };
+  const pending = {
+    id: 'm-pending',
+    role: 'visitor' as const,
+    text: "I'm the COO at Brightwave Analytics, about 120 people.",
+    at: before.updatedAt,
+    clientId: 'c-before-crash',
+  };
   await store.saveConversation({ ...before, messages: [...before.messages, pending] });
 
   server = await startTestServer({ chatService });

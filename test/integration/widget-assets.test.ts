@@ -22,17 +22,32 @@ describe('where the widget bundles come from', () => {
     await writeFile(path.join(dir, 'widget.js'), '/* prebuilt loader */');
     await writeFile(path.join(dir, 'chat.js'), '/* prebuilt chat */');
     const widget = createWidgetAssets({ mode: 'dist', distDir: dir });
-    const app = createApp({ config: defaultConfig(), chatService: createScriptedChatService(), widget, logger: silent });
+    const app = createApp({
+      config: defaultConfig(),
+      chatService: createScriptedChatService(),
+      widget,
+      logger: silent,
+    });
     expect((await request(app).get('/widget.js')).text).toBe('/* prebuilt loader */');
-    const chat = await request(app).get(`/widget/chat.js?v=${bundleVersion('/* prebuilt chat */')}`);
+    const chat = await request(app).get(
+      `/widget/chat.js?v=${bundleVersion('/* prebuilt chat */')}`,
+    );
     expect(chat.text).toBe('/* prebuilt chat */');
     expect(chat.headers['cache-control']).toContain('immutable');
   });
 
   it('when the prebuilt files are missing, then the widget routes answer a JSON 500 and the server keeps serving', async () => {
-    const widget = createWidgetAssets({ mode: 'dist', distDir: path.join(tmpdir(), 'leadbot-no-such-dist') });
+    const widget = createWidgetAssets({
+      mode: 'dist',
+      distDir: path.join(tmpdir(), 'leadbot-no-such-dist'),
+    });
     const logged: string[] = [];
-    const app = createApp({ config: defaultConfig(), chatService: createScriptedChatService(), widget, logger: { ...silent, error: (m) => logged.push(m) } });
+    const app = createApp({
+      config: defaultConfig(),
+      chatService: createScriptedChatService(),
+      widget,
+      logger: { ...silent, error: (m) => logged.push(m) },
+    });
     const res = await request(app).get('/widget.js');
     expect(res.status).toBe(500);
     expect(res.body).toEqual({ error: { code: 'INTERNAL', message: 'Internal server error' } });

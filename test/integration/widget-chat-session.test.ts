@@ -2,14 +2,37 @@ import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../src/conversation/conversation-schema.js';
 import type { VisitorContext } from '../../src/server/socket-events.js';
 import { createChatSession, type SessionState } from '../../widget/chat/chat-session.js';
-import { createFakeWidgetSocket, memoryStore, settle, type Responder } from '../helpers/fake-widget-socket.js';
+import {
+  createFakeWidgetSocket,
+  memoryStore,
+  settle,
+  type Responder,
+} from '../helpers/fake-widget-socket.js';
 
 const KEY = 'leadbot:https://chat.beacon.example:session';
-const VISITOR: VisitorContext = { timezone: 'Asia/Kolkata', locale: 'en-IN', page: 'https://www.halden.example/pricing', referrer: null, utm: null };
-const GREETING: ChatMessage = { id: 'a-1', role: 'agent', text: 'Hi! What brings you here?', at: '2030-03-04T10:00:00.000Z', expecting: 'need', quickReplies: [] };
+const VISITOR: VisitorContext = {
+  timezone: 'Asia/Kolkata',
+  locale: 'en-IN',
+  page: 'https://www.halden.example/pricing',
+  referrer: null,
+  utm: null,
+};
+const GREETING: ChatMessage = {
+  id: 'a-1',
+  role: 'agent',
+  text: 'Hi! What brings you here?',
+  at: '2030-03-04T10:00:00.000Z',
+  expecting: 'need',
+  quickReplies: [],
+};
 
 /** A tiny server: one session, stores messages by clientId (deduped), acks them. */
-function fakeServer(opts: { history?: ChatMessage[]; refuse?: Record<string, { code: string; message: string }> } = {}) {
+function fakeServer(
+  opts: {
+    history?: ChatMessage[];
+    refuse?: Record<string, { code: string; message: string }>;
+  } = {},
+) {
   const stored: ChatMessage[] = [...(opts.history ?? [GREETING])];
   let sessionId = 's-1';
   const respond: Responder = ({ event, payload }) => {
@@ -22,7 +45,13 @@ function fakeServer(opts: { history?: ChatMessage[]; refuse?: Record<string, { c
     if (refusal) return { ok: false, error: refusal };
     const known = stored.find((m) => m.clientId === p.clientId);
     if (known) return { ok: true, id: known.id };
-    const msg: ChatMessage = { id: `v-${stored.length + 1}`, role: 'visitor', text: p.text, at: GREETING.at, clientId: p.clientId };
+    const msg: ChatMessage = {
+      id: `v-${stored.length + 1}`,
+      role: 'visitor',
+      text: p.text,
+      at: GREETING.at,
+      clientId: p.clientId,
+    };
     stored.push(msg);
     return { ok: true, id: msg.id };
   };
@@ -32,7 +61,13 @@ function fakeServer(opts: { history?: ChatMessage[]; refuse?: Record<string, { c
 function setup(respond: Responder, storage = memoryStore()) {
   const fake = createFakeWidgetSocket(respond);
   let ids = 0;
-  const session = createChatSession({ socket: fake.socket, storage, sessionKey: KEY, visitor: () => VISITOR, newId: () => `c-${++ids}` });
+  const session = createChatSession({
+    socket: fake.socket,
+    storage,
+    sessionKey: KEY,
+    visitor: () => VISITOR,
+    newId: () => `c-${++ids}`,
+  });
   const announced: string[] = [];
   let state: SessionState = session.state();
   session.subscribe((s, announce) => {
@@ -49,19 +84,36 @@ describe('the widget chat session', () => {
     const { fake, session, storage, state } = setup(fakeServer().respond);
     session.start();
     await settle();
-    expect(fake.requests[0]).toEqual({ event: 'session:hello', payload: { sessionId: undefined, visitor: VISITOR } });
+    expect(fake.requests[0]).toEqual({
+      event: 'session:hello',
+      payload: { sessionId: undefined, visitor: VISITOR },
+    });
     expect(storage.get(KEY)).toBe('s-1');
     expect(state().connection).toBe('online');
     expect(texts(state())).toEqual(['agent:Hi! What brings you here?:sent']);
   });
 
   it('when a session id is stored (a reload), then hello sends it and the history is shown', async () => {
-    const server = fakeServer({ history: [GREETING, { id: 'v-2', role: 'visitor', text: 'Leads go cold overnight', at: GREETING.at, clientId: 'old' }] });
+    const server = fakeServer({
+      history: [
+        GREETING,
+        {
+          id: 'v-2',
+          role: 'visitor',
+          text: 'Leads go cold overnight',
+          at: GREETING.at,
+          clientId: 'old',
+        },
+      ],
+    });
     const { fake, session, state } = setup(server.respond, memoryStore({ [KEY]: 's-77' }));
     session.start();
     await settle();
     expect(fake.requests[0]?.payload).toMatchObject({ sessionId: 's-77' });
-    expect(texts(state())).toEqual(['agent:Hi! What brings you here?:sent', 'visitor:Leads go cold overnight:sent']);
+    expect(texts(state())).toEqual([
+      'agent:Hi! What brings you here?:sent',
+      'visitor:Leads go cold overnight:sent',
+    ]);
   });
 
   it('when the visitor sends a message online, then it shows at once as pending and turns sent on its ack', async () => {
@@ -69,7 +121,11 @@ describe('the widget chat session', () => {
     session.start();
     await settle();
     session.send('  We need faster replies  ');
-    expect(state().messages.at(-1)).toMatchObject({ role: 'visitor', text: 'We need faster replies', status: 'pending' });
+    expect(state().messages.at(-1)).toMatchObject({
+      role: 'visitor',
+      text: 'We need faster replies',
+      status: 'pending',
+    });
     await settle();
     expect(state().messages.at(-1)?.status).toBe('sent');
   });
@@ -83,10 +139,17 @@ describe('the widget chat session', () => {
     expect(state().connection).toBe('reconnecting');
     session.send('Typed on the train');
     await settle();
-    expect(state().messages.at(-1)).toMatchObject({ text: 'Typed on the train', status: 'pending' });
+    expect(state().messages.at(-1)).toMatchObject({
+      text: 'Typed on the train',
+      status: 'pending',
+    });
     fake.reconnect();
     await settle();
-    expect(fake.requests.map((r) => r.event)).toEqual(['session:hello', 'session:hello', 'visitor:message']);
+    expect(fake.requests.map((r) => r.event)).toEqual([
+      'session:hello',
+      'session:hello',
+      'visitor:message',
+    ]);
     expect(server.stored.filter((m) => m.text === 'Typed on the train')).toHaveLength(1);
     expect(state().messages.at(-1)).toMatchObject({ text: 'Typed on the train', status: 'sent' });
   });
@@ -110,7 +173,9 @@ describe('the widget chat session', () => {
     fake.reconnect();
     await settle();
     expect(fake.requests.filter((r) => r.event === 'visitor:message')).toHaveLength(1);
-    expect(texts(state()).filter((t) => t.startsWith('visitor:'))).toEqual(['visitor:Did this arrive?:sent']);
+    expect(texts(state()).filter((t) => t.startsWith('visitor:'))).toEqual([
+      'visitor:Did this arrive?:sent',
+    ]);
   });
 
   it('when an ack is lost and the server never got it, then it is sent again with the same clientId', async () => {
@@ -131,7 +196,10 @@ describe('the widget chat session', () => {
     fake.reconnect();
     await settle();
     const sends = fake.requests.filter((r) => r.event === 'visitor:message').map((r) => r.payload);
-    expect(sends).toEqual([{ clientId: 'c-1', text: 'Second try' }, { clientId: 'c-1', text: 'Second try' }]);
+    expect(sends).toEqual([
+      { clientId: 'c-1', text: 'Second try' },
+      { clientId: 'c-1', text: 'Second try' },
+    ]);
     expect(server.stored.filter((m) => m.clientId === 'c-1')).toHaveLength(1);
   });
 
@@ -143,11 +211,28 @@ describe('the widget chat session', () => {
     expect(state().typing).toBe(true);
     fake.serverEmits('agent:delta', { id: 'a-9', text: 'Which company ' });
     fake.serverEmits('agent:delta', { id: 'a-9', text: 'are you wi' });
-    expect(state().messages.at(-1)).toMatchObject({ key: 'a-9', text: 'Which company are you wi', status: 'streaming' });
+    expect(state().messages.at(-1)).toMatchObject({
+      key: 'a-9',
+      text: 'Which company are you wi',
+      status: 'streaming',
+    });
     expect(state().typing).toBe(false);
-    fake.serverEmits('agent:message', { id: 'a-9', text: 'Which company are you with?', expecting: 'company', quickReplies: [], final: false });
+    fake.serverEmits('agent:message', {
+      id: 'a-9',
+      text: 'Which company are you with?',
+      expecting: 'company',
+      quickReplies: [],
+      final: false,
+    });
     expect(state().messages.filter((m) => m.key === 'a-9')).toEqual([
-      { key: 'a-9', role: 'agent', text: 'Which company are you with?', status: 'sent', quickReplies: [], final: false },
+      {
+        key: 'a-9',
+        role: 'agent',
+        text: 'Which company are you with?',
+        status: 'sent',
+        quickReplies: [],
+        final: false,
+      },
     ]);
     expect(announced).toEqual(['Which company are you with?']);
   });
@@ -163,7 +248,14 @@ describe('the widget chat session', () => {
   });
 
   it('when the server refuses a message, then the bubble is marked failed and the reason is shown', async () => {
-    const server = fakeServer({ refuse: { 'spam spam': { code: 'RATE_LIMITED', message: 'Too many messages: at most 30 a minute. Try again in 2 s.' } } });
+    const server = fakeServer({
+      refuse: {
+        'spam spam': {
+          code: 'RATE_LIMITED',
+          message: 'Too many messages: at most 30 a minute. Try again in 2 s.',
+        },
+      },
+    });
     const { session, state } = setup(server.respond);
     session.start();
     await settle();
@@ -182,7 +274,10 @@ describe('the widget chat session', () => {
       if (req.event === 'visitor:message' && forgotten) {
         forgotten = false;
         server.setSession('s-2');
-        return { ok: false, error: { code: 'SESSION_NOT_FOUND', message: 'no conversation with id "s-1"' } };
+        return {
+          ok: false,
+          error: { code: 'SESSION_NOT_FOUND', message: 'no conversation with id "s-1"' },
+        };
       }
       return server.respond(req);
     });
@@ -190,7 +285,12 @@ describe('the widget chat session', () => {
     await settle();
     session.send('Still there?');
     await settle();
-    expect(fake.requests.map((r) => r.event)).toEqual(['session:hello', 'visitor:message', 'session:hello', 'visitor:message']);
+    expect(fake.requests.map((r) => r.event)).toEqual([
+      'session:hello',
+      'visitor:message',
+      'session:hello',
+      'visitor:message',
+    ]);
     expect(fake.requests[2]?.payload).toMatchObject({ sessionId: undefined });
     expect(storage.get(KEY)).toBe('s-2');
     expect(state().messages.at(-1)).toMatchObject({ text: 'Still there?', status: 'sent' });
@@ -211,14 +311,21 @@ describe('the widget chat session', () => {
   });
 
   it('when hello is refused, then the reason is shown', async () => {
-    const { session, state } = setup(() => ({ ok: false, error: { code: 'BAD_REQUEST', message: 'Invalid session:hello payload' } }));
+    const { session, state } = setup(() => ({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: 'Invalid session:hello payload' },
+    }));
     session.start();
     await settle();
     expect(state().notice).toBe('Invalid session:hello payload');
   });
 
   it('when the text is longer than the server accepts, then nothing is sent and the notice says why', async () => {
-    const { fake, session, state } = setup((req) => (req.event === 'session:hello' ? { ok: true, sessionId: 's-1', messages: [GREETING], maxMessageChars: 100 } : { ok: true, id: 'v-1' }));
+    const { fake, session, state } = setup((req) =>
+      req.event === 'session:hello'
+        ? { ok: true, sessionId: 's-1', messages: [GREETING], maxMessageChars: 100 }
+        : { ok: true, id: 'v-1' },
+    );
     session.start();
     await settle();
     expect(state().maxChars).toBe(100);
@@ -226,7 +333,9 @@ describe('the widget chat session', () => {
     await settle();
     expect(fake.requests.map((r) => r.event)).toEqual(['session:hello']);
     expect(texts(state())).toEqual(['agent:Hi! What brings you here?:sent']);
-    expect(state().notice).toBe('Message too long: 101 characters, at most 100. Please shorten it.');
+    expect(state().notice).toBe(
+      'Message too long: 101 characters, at most 100. Please shorten it.',
+    );
     // Counted as the server counts: 100 emoji are 100 characters, not 200 UTF-16 units.
     expect(session.send('\u{1F600}'.repeat(100))).toBe(true);
   });
@@ -241,7 +350,14 @@ describe('the widget chat session', () => {
   });
 
   it('when the server refuses a message with an error ack, then it is never sent again, not even after reconnecting', async () => {
-    const server = fakeServer({ refuse: { 'too big': { code: 'PAYLOAD_TOO_LARGE', message: 'Message too long: 30000 characters, at most 2000.' } } });
+    const server = fakeServer({
+      refuse: {
+        'too big': {
+          code: 'PAYLOAD_TOO_LARGE',
+          message: 'Message too long: 30000 characters, at most 2000.',
+        },
+      },
+    });
     const { fake, session, state } = setup(server.respond);
     session.start();
     await settle();
@@ -256,7 +372,11 @@ describe('the widget chat session', () => {
 
   it('when a message breaks the connection every time it is sent, then after a few tries it is shown as not sent instead of retried forever', async () => {
     const server = fakeServer();
-    const { fake, session, state } = setup((req) => (req.event === 'visitor:message' && (req.payload as { text: string }).text === 'poison' ? 'no-ack' : server.respond(req)));
+    const { fake, session, state } = setup((req) =>
+      req.event === 'visitor:message' && (req.payload as { text: string }).text === 'poison'
+        ? 'no-ack'
+        : server.respond(req),
+    );
     session.start();
     await settle();
     session.send('poison');
@@ -288,32 +408,62 @@ describe('the widget chat session', () => {
       GREETING,
       { id: 'v-1', role: 'visitor', text: 'no timeline yet', at: GREETING.at, clientId: 'old-1' },
       offer,
-      { id: 'v-2', role: 'visitor', text: 'within three months', at: GREETING.at, clientId: 'old-2' },
+      {
+        id: 'v-2',
+        role: 'visitor',
+        text: 'within three months',
+        at: GREETING.at,
+        clientId: 'old-2',
+      },
       { id: 'v-3', role: 'visitor', text: 'no timeline yet', at: GREETING.at, clientId: 'old-3' },
     ];
-    const { session, state } = setup(fakeServer({ history }).respond, memoryStore({ [KEY]: 's-1' }));
+    const { session, state } = setup(
+      fakeServer({ history }).respond,
+      memoryStore({ [KEY]: 's-1' }),
+    );
     session.start();
     await settle();
     // v-1 came before any offer, and v-3 follows the visitor's own message: typed, shown as typed;
     // v-2 answers the offer just before it: its label.
-    expect(texts(state()).filter((t) => t.startsWith('visitor:'))).toEqual(['visitor:no timeline yet:sent', 'visitor:This quarter:sent', 'visitor:no timeline yet:sent']);
+    expect(texts(state()).filter((t) => t.startsWith('visitor:'))).toEqual([
+      'visitor:no timeline yet:sent',
+      'visitor:This quarter:sent',
+      'visitor:no timeline yet:sent',
+    ]);
   });
 
   it('when the visitor starts a new chat after the final message, then the stored session is forgotten and a fresh hello is said', async () => {
-    const final: ChatMessage = { ...GREETING, id: 'a-9', text: 'Thanks, that is all!', final: true };
+    const final: ChatMessage = {
+      ...GREETING,
+      id: 'a-9',
+      text: 'Thanks, that is all!',
+      final: true,
+    };
     let sessions = 0;
-    const { fake, session, storage, state, announced } = setup((req) => {
-      if (req.event !== 'session:hello') return { ok: true, id: 'v-1' };
-      const p = req.payload as { sessionId?: string };
-      return p.sessionId === 's-1' ? { ok: true, sessionId: 's-1', messages: [GREETING, final] } : { ok: true, sessionId: `s-new-${++sessions}`, messages: [{ ...GREETING, id: 'a-100' }] };
-    }, memoryStore({ [KEY]: 's-1' }));
+    const { fake, session, storage, state, announced } = setup(
+      (req) => {
+        if (req.event !== 'session:hello') return { ok: true, id: 'v-1' };
+        const p = req.payload as { sessionId?: string };
+        return p.sessionId === 's-1'
+          ? { ok: true, sessionId: 's-1', messages: [GREETING, final] }
+          : {
+              ok: true,
+              sessionId: `s-new-${++sessions}`,
+              messages: [{ ...GREETING, id: 'a-100' }],
+            };
+      },
+      memoryStore({ [KEY]: 's-1' }),
+    );
     session.start();
     await settle();
     expect(state().messages.at(-1)).toMatchObject({ key: 'a-9', final: true });
     session.restart();
     expect(state().messages).toEqual([]);
     await settle();
-    expect(fake.requests.at(-1)).toEqual({ event: 'session:hello', payload: { sessionId: undefined, visitor: VISITOR } });
+    expect(fake.requests.at(-1)).toEqual({
+      event: 'session:hello',
+      payload: { sessionId: undefined, visitor: VISITOR },
+    });
     expect(storage.get(KEY)).toBe('s-new-1');
     expect(state().messages.map((m) => m.key)).toEqual(['a-100']);
     expect(state().connection).toBe('online');

@@ -1,7 +1,16 @@
 import type { ChatMessage, QuickReply } from '../../src/conversation/conversation-schema.js';
 import type { VisitorContext } from '../../src/server/socket-events.js';
 import type { KeyValueStore } from '../shared/safe-storage.js';
-import { isAgentMessage, isChatMessage, isDelta, isErrorAck, isHelloOk, isMessageOk, isTyping, quickRepliesOf } from './payload-guards.js';
+import {
+  isAgentMessage,
+  isChatMessage,
+  isDelta,
+  isErrorAck,
+  isHelloOk,
+  isMessageOk,
+  isTyping,
+  quickRepliesOf,
+} from './payload-guards.js';
 import type { WidgetSocket } from './widget-socket.js';
 
 /** One bubble. `key` is the server id, or the clientId while a visitor message is unsent. */
@@ -84,7 +93,8 @@ function keepFailed(before: ViewMessage[], history: ViewMessage[]): ViewMessage[
   const keys = new Set(history.map((m) => m.key));
   for (const m of before) {
     if (keys.has(m.key)) anchor = m.key;
-    else if (m.status === 'failed') failedAfter.set(anchor, [...(failedAfter.get(anchor) ?? []), m]);
+    else if (m.status === 'failed')
+      failedAfter.set(anchor, [...(failedAfter.get(anchor) ?? []), m]);
   }
   if (failedAfter.size === 0) return history;
   const merged = [...(failedAfter.get(null) ?? [])];
@@ -103,7 +113,10 @@ function shownText(history: ChatMessage[], i: number, labels: Map<string, string
   const known = m.clientId === undefined ? undefined : labels.get(m.clientId);
   if (known !== undefined || m.role !== 'visitor') return known ?? m.text;
   const prev = history[i - 1];
-  const picked = prev?.role === 'agent' ? quickRepliesOf(prev.quickReplies).find((r) => r.value === m.text) : undefined;
+  const picked =
+    prev?.role === 'agent'
+      ? quickRepliesOf(prev.quickReplies).find((r) => r.value === m.text)
+      : undefined;
   return picked?.label ?? m.text;
 }
 
@@ -121,7 +134,13 @@ function shownText(history: ChatMessage[], i: number, labels: Map<string, string
  */
 export function createChatSession(deps: ChatSessionDeps): ChatSession {
   const { socket, storage, sessionKey } = deps;
-  let state: SessionState = { connection: 'connecting', messages: [], typing: false, notice: null, maxChars: DEFAULT_MAX_CHARS };
+  let state: SessionState = {
+    connection: 'connecting',
+    messages: [],
+    typing: false,
+    notice: null,
+    maxChars: DEFAULT_MAX_CHARS,
+  };
   const listeners = new Set<SessionListener>();
   const queue: Outgoing[] = [];
   /** Quick-reply labels by clientId: the bubble shows the label, the server stores the value. */
@@ -140,7 +159,9 @@ export function createChatSession(deps: ChatSessionDeps): ChatSession {
   };
   const upsertMessage = (msg: ViewMessage, announce: string | null = null): void => {
     const exists = state.messages.some((m) => m.key === msg.key);
-    const messages = exists ? state.messages.map((m) => (m.key === msg.key ? msg : m)) : [...state.messages, msg];
+    const messages = exists
+      ? state.messages.map((m) => (m.key === msg.key ? msg : m))
+      : [...state.messages, msg];
     update({ messages, typing: false }, announce);
   };
 
@@ -148,21 +169,32 @@ export function createChatSession(deps: ChatSessionDeps): ChatSession {
     const round = ++helloRound;
     let res: unknown;
     try {
-      res = await socket.request('session:hello', { sessionId: storage.get(sessionKey) ?? undefined, visitor: deps.visitor() });
+      res = await socket.request('session:hello', {
+        sessionId: storage.get(sessionKey) ?? undefined,
+        visitor: deps.visitor(),
+      });
     } catch {
       return; // timed out or dropped: the next connect says hello again
     }
     if (round !== helloRound) return; // a newer connection already said hello
     if (!isHelloOk(res)) {
-      update({ notice: isErrorAck(res) ? res.error.message : 'The chat could not start. Please reload the page.' });
+      update({
+        notice: isErrorAck(res)
+          ? res.error.message
+          : 'The chat could not start. Please reload the page.',
+      });
       return;
     }
     storage.set(sessionKey, res.sessionId);
-    const maxChars = typeof res.maxMessageChars === 'number' && res.maxMessageChars > 0 ? res.maxMessageChars : state.maxChars;
+    const maxChars =
+      typeof res.maxMessageChars === 'number' && res.maxMessageChars > 0
+        ? res.maxMessageChars
+        : state.maxChars;
     const history = res.messages.filter(isChatMessage);
     const stored = new Set(history.map((m) => m.clientId).filter((id) => id !== undefined));
     // A message whose ack was lost is in the history already: it must not be sent again.
-    for (let i = queue.length - 1; i >= 0; i--) if (stored.has(queue[i]?.clientId ?? '')) queue.splice(i, 1);
+    for (let i = queue.length - 1; i >= 0; i--)
+      if (stored.has(queue[i]?.clientId ?? '')) queue.splice(i, 1);
     const messages: ViewMessage[] = history.map((m, i) => ({
       key: m.id,
       role: m.role,
@@ -171,8 +203,14 @@ export function createChatSession(deps: ChatSessionDeps): ChatSession {
       quickReplies: quickRepliesOf(m.quickReplies),
       final: m.final === true,
     }));
-    const unsent = state.messages.filter((m) => m.status === 'pending' && queue.some((q) => q.clientId === m.key));
-    update({ connection: 'online', messages: [...keepFailed(state.messages, messages), ...unsent], maxChars });
+    const unsent = state.messages.filter(
+      (m) => m.status === 'pending' && queue.some((q) => q.clientId === m.key),
+    );
+    update({
+      connection: 'online',
+      messages: [...keepFailed(state.messages, messages), ...unsent],
+      maxChars,
+    });
     void flush();
   };
 
@@ -210,7 +248,9 @@ export function createChatSession(deps: ChatSessionDeps): ChatSession {
         } else {
           // Refused (too long, rate limited, invalid): shown as not sent, never sent again.
           patchMessage(item.clientId, { status: 'failed' });
-          update({ notice: isErrorAck(res) ? res.error.message : 'Your message could not be sent.' });
+          update({
+            notice: isErrorAck(res) ? res.error.message : 'Your message could not be sent.',
+          });
         }
       }
     } finally {
@@ -222,13 +262,30 @@ export function createChatSession(deps: ChatSessionDeps): ChatSession {
     if (!isDelta(p)) return;
     const current = state.messages.find((m) => m.key === p.id);
     const text = (current?.text ?? '') + p.text;
-    upsertMessage({ key: p.id, role: 'agent', text, status: 'streaming', quickReplies: [], final: false });
+    upsertMessage({
+      key: p.id,
+      role: 'agent',
+      text,
+      status: 'streaming',
+      quickReplies: [],
+      final: false,
+    });
   };
 
   const onAgentMessage = (p: unknown): void => {
     if (!isAgentMessage(p)) return;
     // The final text replaces whatever the deltas streamed.
-    upsertMessage({ key: p.id, role: 'agent', text: p.text, status: 'sent', quickReplies: quickRepliesOf(p.quickReplies), final: p.final === true }, p.text);
+    upsertMessage(
+      {
+        key: p.id,
+        role: 'agent',
+        text: p.text,
+        status: 'sent',
+        quickReplies: quickRepliesOf(p.quickReplies),
+        final: p.final === true,
+      },
+      p.text,
+    );
   };
 
   return {
@@ -259,7 +316,17 @@ export function createChatSession(deps: ChatSessionDeps): ChatSession {
       queue.push({ clientId, text: trimmed });
       update({
         notice: null,
-        messages: [...state.messages, { key: clientId, role: 'visitor', text: label ?? trimmed, status: 'pending', quickReplies: [], final: false }],
+        messages: [
+          ...state.messages,
+          {
+            key: clientId,
+            role: 'visitor',
+            text: label ?? trimmed,
+            status: 'pending',
+            quickReplies: [],
+            final: false,
+          },
+        ],
       });
       void flush();
       return true;
@@ -270,7 +337,15 @@ export function createChatSession(deps: ChatSessionDeps): ChatSession {
       labels.clear();
       attempts.clear();
       const online = state.connection === 'online';
-      update({ messages: [], typing: false, notice: null, connection: online ? 'connecting' : state.connection }, 'Starting a new chat');
+      update(
+        {
+          messages: [],
+          typing: false,
+          notice: null,
+          connection: online ? 'connecting' : state.connection,
+        },
+        'Starting a new chat',
+      );
       // Offline, the next connect says hello, now without a session id.
       if (online) void hello();
     },

@@ -20,7 +20,11 @@ type ViewHandlers = {
 /** The counter shows from this share of the limit on. */
 const COUNT_FROM = 0.8;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   node.className = className;
   // Text only, ever: visitor and agent words are never parsed as HTML.
@@ -45,7 +49,11 @@ function runNode(run: TextRun): Node {
  * character counter near the length limit, and a live region that announces each new agent
  * message to screen readers.
  */
-export function createChatView(root: HTMLElement, config: EmbedConfig, handlers: ViewHandlers): ChatView {
+export function createChatView(
+  root: HTMLElement,
+  config: EmbedConfig,
+  handlers: ViewHandlers,
+): ChatView {
   const panel = el('section', 'lb-panel');
   panel.id = 'lb-panel';
   panel.hidden = true;
@@ -61,7 +69,11 @@ export function createChatView(root: HTMLElement, config: EmbedConfig, handlers:
   close.addEventListener('click', () => handlers.close());
   header.append(title, close);
 
-  const banner = el('p', 'lb-banner', 'Reconnecting\u2026 messages you write now are sent when the connection is back.');
+  const banner = el(
+    'p',
+    'lb-banner',
+    'Reconnecting\u2026 messages you write now are sent when the connection is back.',
+  );
   banner.setAttribute('role', 'status');
   banner.hidden = true;
   const list = el('ol', 'lb-messages');
@@ -69,7 +81,12 @@ export function createChatView(root: HTMLElement, config: EmbedConfig, handlers:
   list.tabIndex = 0; // scrollable with the keyboard
   const typing = el('div', 'lb-typing');
   typing.hidden = true;
-  typing.append(el('span', 'lb-sr', 'The assistant is typing'), el('span', 'lb-dot'), el('span', 'lb-dot'), el('span', 'lb-dot'));
+  typing.append(
+    el('span', 'lb-sr', 'The assistant is typing'),
+    el('span', 'lb-dot'),
+    el('span', 'lb-dot'),
+    el('span', 'lb-dot'),
+  );
   const quick = el('div', 'lb-quick');
   quick.setAttribute('role', 'group');
   quick.setAttribute('aria-label', 'Suggested replies');
@@ -162,7 +179,8 @@ export function createChatView(root: HTMLElement, config: EmbedConfig, handlers:
       }
       if (b.text !== m.text) {
         // Agent messages may carry links (a calendar invite); visitor text stays plain text.
-        if (m.role === 'agent') b.li.replaceChildren(...linkify(m.text, config.origin).map(runNode));
+        if (m.role === 'agent')
+          b.li.replaceChildren(...linkify(m.text, config.origin).map(runNode));
         else b.li.textContent = m.text;
         b.text = m.text;
       }
@@ -177,7 +195,10 @@ export function createChatView(root: HTMLElement, config: EmbedConfig, handlers:
 
   const renderQuickReplies = (messages: ViewMessage[]): void => {
     const last = messages.at(-1);
-    const offer = last?.role === 'agent' && last.status === 'sent' && last.quickReplies.length > 0 ? last : null;
+    const offer =
+      last?.role === 'agent' && last.status === 'sent' && last.quickReplies.length > 0
+        ? last
+        : null;
     if ((offer?.key ?? null) === quickFor) return;
     quickFor = offer?.key ?? null;
     quick.replaceChildren(

@@ -12,7 +12,12 @@ import { createWidgetSocket } from './widget-socket.js';
 import chatCss from './chat.css';
 
 export type ChatHandle = { open(opts?: { focus?: boolean }): void; close(): void; toggle(): void };
-export type MountChat = (target: { shadow: ShadowRoot; root: HTMLElement; launcher: HTMLButtonElement; config: EmbedConfig }) => ChatHandle;
+export type MountChat = (target: {
+  shadow: ShadowRoot;
+  root: HTMLElement;
+  launcher: HTMLButtonElement;
+  config: EmbedConfig;
+}) => ChatHandle;
 
 /**
  * Mounts the chat panel next to the launcher and connects on first open.
@@ -65,7 +70,11 @@ export const mountChat: MountChat = ({ shadow, root, launcher, config }) => {
     },
   };
 
-  const view = createChatView(root, config, { send: (text, label) => chat.send(text, label), restart: () => chat.restart(), close: () => handle.close() });
+  const view = createChatView(root, config, {
+    send: (text, label) => chat.send(text, label),
+    restart: () => chat.restart(),
+    close: () => handle.close(),
+  });
   launcher.setAttribute('aria-controls', view.panel.id);
   chat.subscribe((state, announce) => view.render(state, announce));
   view.render(chat.state(), null);

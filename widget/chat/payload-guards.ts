@@ -3,7 +3,12 @@
  * bundle). They guard the shapes of src/server/socket-events.ts.
  */
 import type { ChatMessage, QuickReply } from '../../src/conversation/conversation-schema.js';
-import type { AgentMessagePayload, ErrorAck, HelloAck, VisitorMessageAck } from '../../src/server/socket-events.js';
+import type {
+  AgentMessagePayload,
+  ErrorAck,
+  HelloAck,
+  VisitorMessageAck,
+} from '../../src/server/socket-events.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null;
@@ -19,7 +24,9 @@ export function quickRepliesOf(v: unknown): QuickReply[] {
 }
 
 export function isErrorAck(v: unknown): v is ErrorAck {
-  return isObj(v) && v.ok === false && isObj(v.error) && isStr(v.error.code) && isStr(v.error.message);
+  return (
+    isObj(v) && v.ok === false && isObj(v.error) && isStr(v.error.code) && isStr(v.error.message)
+  );
 }
 
 export function isHelloOk(v: unknown): v is Extract<HelloAck, { ok: true }> {

@@ -20,7 +20,11 @@ const clip = (s: string, max: number): string => s.slice(0, max);
  *
  * @example collectVisitorContext(browserPageContext(), safeStorage(() => sessionStorage), 'leadbot:...:first-touch')
  */
-export function collectVisitorContext(page: PageContext, session: KeyValueStore, key: string): VisitorContext {
+export function collectVisitorContext(
+  page: PageContext,
+  session: KeyValueStore,
+  key: string,
+): VisitorContext {
   const touch = readFirstTouch(page, session, key);
   return {
     timezone: page.timeZone || 'UTC',

@@ -23,7 +23,10 @@ export const WIDGET_TAG = 'leadbot-chat';
  *   // <script async src="https://chat.beacon.example/widget.js" data-color="#0f766e" data-position="left" data-title="Ask Beacon"></script>
  *   readEmbedConfig(script) // { origin: 'https://chat.beacon.example', color: '#0f766e', position: 'left', ... }
  */
-export function readEmbedConfig(script: { src: string; dataset: Record<string, string | undefined> }, pageUrl: string): EmbedConfig {
+export function readEmbedConfig(
+  script: { src: string; dataset: Record<string, string | undefined> },
+  pageUrl: string,
+): EmbedConfig {
   const data = script.dataset;
   const color = parseHexColor(data.color) ?? DEFAULT_COLOR;
   return {

@@ -15,7 +15,11 @@ const clip = (s: string, max: number): string => s.slice(0, max);
  *
  * @example recordFirstTouch({ href: location.href, referrer: document.referrer }, safeStorage(() => sessionStorage), keys.firstTouch)
  */
-export function recordFirstTouch(page: { href: string; referrer: string }, session: KeyValueStore, key: string): void {
+export function recordFirstTouch(
+  page: { href: string; referrer: string },
+  session: KeyValueStore,
+  key: string,
+): void {
   if (session.get(key) === null) write(page, session, key);
 }
 
@@ -25,11 +29,19 @@ export function recordFirstTouch(page: { href: string; referrer: string }, sessi
  *
  * @example readFirstTouch(browserPageContext(), safeStorage(() => sessionStorage), keys.firstTouch) // { referrer, utm }
  */
-export function readFirstTouch(page: { href: string; referrer: string }, session: KeyValueStore, key: string): FirstTouch {
+export function readFirstTouch(
+  page: { href: string; referrer: string },
+  session: KeyValueStore,
+  key: string,
+): FirstTouch {
   return parseFirstTouch(session.get(key)) ?? write(page, session, key);
 }
 
-function write(page: { href: string; referrer: string }, session: KeyValueStore, key: string): FirstTouch {
+function write(
+  page: { href: string; referrer: string },
+  session: KeyValueStore,
+  key: string,
+): FirstTouch {
   const touch: FirstTouch = { referrer: externalReferrer(page), utm: utmOf(page.href) };
   session.set(key, JSON.stringify(touch));
   return touch;
@@ -66,7 +78,12 @@ function parseFirstTouch(raw: string | null): FirstTouch | null {
     const v: unknown = JSON.parse(raw);
     if (typeof v !== 'object' || v === null || !('referrer' in v) || !('utm' in v)) return null;
     const referrer = typeof v.referrer === 'string' ? v.referrer : null;
-    const utm = typeof v.utm === 'object' && v.utm !== null ? Object.fromEntries(Object.entries(v.utm).filter((e): e is [string, string] => typeof e[1] === 'string')) : null;
+    const utm =
+      typeof v.utm === 'object' && v.utm !== null
+        ? Object.fromEntries(
+            Object.entries(v.utm).filter((e): e is [string, string] => typeof e[1] === 'string'),
+          )
+        : null;
     return { referrer, utm };
   } catch {
     return null;

@@ -1,5 +1,8 @@
 import type OpenAI from 'openai';
-import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
+import type {
+  ChatCompletion,
+  ChatCompletionCreateParamsNonStreaming,
+} from 'openai/resources/chat/completions';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type { Config } from '../../config/config-schema.js';
 import { conversationIdOf } from '../../llm/conversation-id.js';
@@ -13,7 +16,12 @@ import { extractMessages, extractSystemVars } from './extract-messages.js';
 import { EXTRACTION_SCHEMA_NAME, LlmExtractionSchema } from './extraction-schema.js';
 import { screenInstructions } from './instruction-screen.js';
 import { mergeExtractions } from './merge-extractions.js';
-import { JSON_MODES, parseCompletion, schemaInstructions, type JsonMode } from './parse-completion.js';
+import {
+  JSON_MODES,
+  parseCompletion,
+  schemaInstructions,
+  type JsonMode,
+} from './parse-completion.js';
 import { toCandidates } from './to-candidates.js';
 
 export type LlmExtractorDeps = {
@@ -59,8 +67,14 @@ export function createLlmExtractor(deps: LlmExtractorDeps): Extractor {
   let mode: JsonMode = 'json_schema';
 
   function request(m: JsonMode, input: ExtractInput): ChatCompletionCreateParamsNonStreaming {
-    const system = deps.prompts.render('extract-system', extractSystemVars(input, deps.config)).text;
-    const messages = extractMessages(input, m === 'json_schema' ? system : `${system}\n\n${schemaNote}`);
+    const system = deps.prompts.render(
+      'extract-system',
+      extractSystemVars(input, deps.config),
+    ).text;
+    const messages = extractMessages(
+      input,
+      m === 'json_schema' ? system : `${system}\n\n${schemaNote}`,
+    );
     const body = { model: deps.config.llm.model, messages };
     if (m === 'json_schema') return { ...body, response_format: format };
     if (m === 'json_object') return { ...body, response_format: { type: 'json_object' } };
@@ -75,7 +89,9 @@ export function createLlmExtractor(deps: LlmExtractorDeps): Extractor {
       let completion: ChatCompletion;
       try {
         const body = request(used, input);
-        completion = await call.run((signal) => deps.client.chat.completions.create(body, { signal }));
+        completion = await call.run((signal) =>
+          deps.client.chat.completions.create(body, { signal }),
+        );
       } catch (e) {
         const error = toLlmError(e);
         const next = JSON_MODES[JSON_MODES.indexOf(used) + 1];
@@ -83,11 +99,17 @@ export function createLlmExtractor(deps: LlmExtractorDeps): Extractor {
         call.fail(error, { fallback: false });
         if (mode === used) {
           mode = next;
-          logger.warn(`the LLM server does not accept response_format ${used}; extraction uses ${next === 'prompt' ? 'no response_format' : next} from now on, with the schema in the system prompt`, { error: error.message.slice(0, 300) });
+          logger.warn(
+            `the LLM server does not accept response_format ${used}; extraction uses ${next === 'prompt' ? 'no response_format' : next} from now on, with the schema in the system prompt`,
+            { error: error.message.slice(0, 300) },
+          );
         }
         continue;
       }
-      const tokens = { promptTokens: completion.usage?.prompt_tokens ?? 0, completionTokens: completion.usage?.completion_tokens ?? 0 };
+      const tokens = {
+        promptTokens: completion.usage?.prompt_tokens ?? 0,
+        completionTokens: completion.usage?.completion_tokens ?? 0,
+      };
       try {
         const proposed = parseCompletion(completion, used);
         call.succeed(tokens);
@@ -99,13 +121,29 @@ export function createLlmExtractor(deps: LlmExtractorDeps): Extractor {
   }
 
   /** A screened message: the rules read the visitor's own sentences; a wish to talk to a human anywhere counts. */
-  async function screened(input: ExtractInput, kept: string, id: string | null): Promise<Extraction> {
+  async function screened(
+    input: ExtractInput,
+    kept: string,
+    id: string | null,
+  ): Promise<Extraction> {
     const fromKept = await rules.extract({ ...input, text: kept });
-    const wantsHuman = fromKept.signals.wantsHuman || (await rules.extract(input)).signals.wantsHuman;
+    const wantsHuman =
+      fromKept.signals.wantsHuman || (await rules.extract(input)).signals.wantsHuman;
     gate.record(id, { screened: 1 });
-    logger.warn('visitor message reads as instructions to the model: not sent to it; the rules read the rest', { conversationId: id, keptChars: kept.length, chars: input.text.length, fields: fromKept.candidates.map((c) => c.path) });
+    logger.warn(
+      'visitor message reads as instructions to the model: not sent to it; the rules read the rest',
+      {
+        conversationId: id,
+        keptChars: kept.length,
+        chars: input.text.length,
+        fields: fromKept.candidates.map((c) => c.path),
+      },
+    );
     // Marked as the rules', so the record's provenance stays true (the event says "llm").
-    return { candidates: fromKept.candidates.map((c) => ({ ...c, source: 'rules' as const })), signals: { ...fromKept.signals, wantsHuman } };
+    return {
+      candidates: fromKept.candidates.map((c) => ({ ...c, source: 'rules' as const })),
+      signals: { ...fromKept.signals, wantsHuman },
+    };
   }
 
   return {
@@ -118,7 +156,11 @@ export function createLlmExtractor(deps: LlmExtractorDeps): Extractor {
 
       const fromRules = await rules.extract(input);
       const proposed = await ask(input, id);
-      const { extraction, rejected } = toCandidates(proposed, { text: input.text, visitor: input.visitor, now: new Date(input.now) });
+      const { extraction, rejected } = toCandidates(proposed, {
+        text: input.text,
+        visitor: input.visitor,
+        now: new Date(input.now),
+      });
       if (rejected.length > 0) {
         gate.record(id, { rejected: rejected.length });
         logger.warn('LLM proposals rejected', { conversationId: id, rejected });

@@ -1,7 +1,11 @@
 import path from 'node:path';
 import type { Config } from '../../config/config-schema.js';
 import type { RuntimeEnv } from '../../config/load-config.js';
-import { createCircuitBreaker, type CircuitBreaker, type CircuitBreakerOptions } from '../../llm/circuit-breaker.js';
+import {
+  createCircuitBreaker,
+  type CircuitBreaker,
+  type CircuitBreakerOptions,
+} from '../../llm/circuit-breaker.js';
 import { createLlmPhraser } from '../../llm/create-llm-phraser.js';
 import { createOpenAiClient, llmBaseUrl } from '../../llm/create-openai-client.js';
 import { SILENT_LOGGER, type LlmLogger } from '../../llm/llm-logger.js';
@@ -47,17 +51,30 @@ export type LlmPartsOptions = {
  *   const llm = createLlmParts(config, runtime, { logger });
  *   const core = createCore(config, { llm: llm?.extractor ?? null });
  */
-export function createLlmParts(config: Config, runtime: RuntimeEnv, options: LlmPartsOptions = {}): LlmParts | null {
+export function createLlmParts(
+  config: Config,
+  runtime: RuntimeEnv,
+  options: LlmPartsOptions = {},
+): LlmParts | null {
   const client = createOpenAiClient(config, runtime, options.fetch ? { fetch: options.fetch } : {});
   if (client === null) return null;
   const logger = options.logger ?? SILENT_LOGGER;
   const dir = path.resolve(options.promptsDir ?? config.promptsDir);
-  const prompts = createPromptRegistry({ dir, onError: (e) => logger.warn('prompt template error; the last good version stays live', { ...e }) });
+  const prompts = createPromptRegistry({
+    dir,
+    onError: (e) =>
+      logger.warn('prompt template error; the last good version stays live', { ...e }),
+  });
   const breaker = createCircuitBreaker(options.breaker);
   const usage = createUsageLedger();
   const setup = { baseUrl: llmBaseUrl(runtime), model: config.llm.model };
   const gate = createModelGate({
-    budgetMs: config.llm.timeoutMs, breaker, cooldownMs: options.breaker?.cooldownMs ?? 30_000, usage, logger, setup,
+    budgetMs: config.llm.timeoutMs,
+    breaker,
+    cooldownMs: options.breaker?.cooldownMs ?? 30_000,
+    usage,
+    logger,
+    setup,
     ...(options.elapsed ? { elapsed: options.elapsed } : {}),
   });
   const shared = { client, config, prompts, gate, logger };

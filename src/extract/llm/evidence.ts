@@ -5,13 +5,15 @@
  * @example normalizeForMatch('  Budget: $50,000!') // 'budget 50 000'
  */
 export function normalizeForMatch(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    // Apostrophes vanish rather than split words, so "we're" matches "were" and "we’re" alike.
-    .replace(/['\u2018\u2019\u02bc`]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return (
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      // Apostrophes vanish rather than split words, so "we're" matches "were" and "we’re" alike.
+      .replace(/['\u2018\u2019\u02bc`]/g, '')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+  );
 }
 
 /**

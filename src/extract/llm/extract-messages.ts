@@ -13,10 +13,15 @@ import { fieldDefinitions } from './extraction-schema.js';
  * the clock in the visitor's validated time zone, the slot asked, the field definitions);
  * nothing the visitor typed.
  */
-export function extractSystemVars(input: ExtractInput, config: Pick<Config, 'company' | 'fiscalYearEndMonth'>): TemplateVars<'extract-system'> {
+export function extractSystemVars(
+  input: ExtractInput,
+  config: Pick<Config, 'company' | 'fiscalYearEndMonth'>,
+): TemplateVars<'extract-system'> {
   const now = new Date(input.now);
   const tz = input.visitor.timezone;
-  const month = new Intl.DateTimeFormat('en-US', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, config.fiscalYearEndMonth - 1, 15));
+  const month = new Intl.DateTimeFormat('en-US', { month: 'long', timeZone: 'UTC' }).format(
+    Date.UTC(2000, config.fiscalYearEndMonth - 1, 15),
+  );
   return {
     company: config.company.name,
     agentName: config.company.agentName,

@@ -9,7 +9,11 @@ function said<T extends z.ZodType>(value: T, description: string) {
   return z
     .strictObject({
       value,
-      evidence: z.string().describe("the visitor's exact words this value comes from, copied from their last message"),
+      evidence: z
+        .string()
+        .describe(
+          "the visitor's exact words this value comes from, copied from their last message",
+        ),
     })
     .nullable()
     .describe(description);
@@ -40,16 +44,28 @@ export const LlmExtractionSchema = z.strictObject({
     ),
   }),
   budget: z.strictObject({
-    amount: said(z.number(), 'the budget as a plain number in currency units (k = 1,000, m = 1,000,000); for "under X" or a range, the stated or lower bound'),
-    currency: said(z.string(), 'ISO 4217 code of the budget currency, only when the visitor named or symbolised one'),
+    amount: said(
+      z.number(),
+      'the budget as a plain number in currency units (k = 1,000, m = 1,000,000); for "under X" or a range, the stated or lower bound',
+    ),
+    currency: said(
+      z.string(),
+      'ISO 4217 code of the budget currency, only when the visitor named or symbolised one',
+    ),
     period: said(z.enum(BUDGET_PERIODS), 'monthly, yearly or one_time, only when the visitor said'),
-    status: said(z.enum(['stated', 'none']), 'stated when they gave a budget; none when they said there is no budget or nothing allocated'),
+    status: said(
+      z.enum(['stated', 'none']),
+      'stated when they gave a budget; none when they said there is no budget or nothing allocated',
+    ),
   }),
   need: z.strictObject({
     summary: said(z.string(), 'the problem they want solved, in their own words (one sentence)'),
   }),
   timeline: z.strictObject({
-    targetDate: said(z.string(), 'the date they want to be live by, as YYYY-MM-DD, resolved against today; "ASAP" or "now" is today'),
+    targetDate: said(
+      z.string(),
+      'the date they want to be live by, as YYYY-MM-DD, resolved against today; "ASAP" or "now" is today',
+    ),
     noPlan: said(z.boolean(), 'true when they said there is no timeline or no plan to buy'),
   }),
   intent: z.strictObject({

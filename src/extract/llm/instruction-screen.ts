@@ -125,7 +125,9 @@ export function screenInstructions(text: string): Screened {
     if (kept.length !== sentences.length) flagged = true;
     lines.push(kept.join('').trim());
   }
-  return flagged ? { flagged: true, kept: lines.filter((l) => l !== '').join('\n') } : { flagged: false, kept: text };
+  return flagged
+    ? { flagged: true, kept: lines.filter((l) => l !== '').join('\n') }
+    : { flagged: false, kept: text };
 }
 
 /**

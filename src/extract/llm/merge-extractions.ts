@@ -13,12 +13,16 @@ const RULES_FIRST: readonly FieldPath[] = ['contact.email', 'contact.phone', 'co
  * disagree: the anchor decides whether the two sources heard the same statement.
  */
 const RULES_FIRST_GROUPS: readonly { fields: readonly FieldPath[]; anchor: FieldPath }[] = [
-  { fields: ['budget.amount', 'budget.currency', 'budget.period', 'budget.status'], anchor: 'budget.amount' },
+  {
+    fields: ['budget.amount', 'budget.currency', 'budget.period', 'budget.status'],
+    anchor: 'budget.amount',
+  },
   { fields: ['timeline.targetDate', 'timeline.bucket'], anchor: 'timeline.bucket' },
 ];
 
 /** The value a source ends with for `path`: the record applies candidates in order, so the last one counts. */
-const lastValue = (list: readonly Candidate[], path: FieldPath): Candidate['value'] | undefined => list.findLast((c) => c.path === path)?.value;
+const lastValue = (list: readonly Candidate[], path: FieldPath): Candidate['value'] | undefined =>
+  list.findLast((c) => c.path === path)?.value;
 
 /**
  * Merges the rules' and the model's extraction of the same message. The policy:
@@ -35,14 +39,20 @@ const lastValue = (list: readonly Candidate[], path: FieldPath): Candidate['valu
  *
  * @example mergeExtractions(rules, llm, 'budget') // rules' 50000 USD yearly + the model's need.summary
  */
-export function mergeExtractions(rules: Extraction, llm: Extraction, expecting: Slot | null): Extraction {
+export function mergeExtractions(
+  rules: Extraction,
+  llm: Extraction,
+  expecting: Slot | null,
+): Extraction {
   // The first source to claim a path owns it; within that source the later candidate replaces
   // the earlier one, as it would in the record ("50k, no wait, 60k").
   const taken = new Map<FieldPath, { c: Candidate; from: Extraction }>();
-  const claim = (from: Extraction) => (c: Candidate): void => {
-    const owner = taken.get(c.path);
-    if (owner === undefined || owner.from === from) taken.set(c.path, { c, from });
-  };
+  const claim =
+    (from: Extraction) =>
+    (c: Candidate): void => {
+      const owner = taken.get(c.path);
+      if (owner === undefined || owner.from === from) taken.set(c.path, { c, from });
+    };
   const inGroup = new Set(RULES_FIRST_GROUPS.flatMap((g) => g.fields));
 
   for (const group of RULES_FIRST_GROUPS) {
@@ -50,7 +60,9 @@ export function mergeExtractions(rules: Extraction, llm: Extraction, expecting: 
     const fromLlm = llm.candidates.filter((c) => group.fields.includes(c.path));
     fromRules.forEach(claim(rules));
     const rulesAnchor = lastValue(fromRules, group.anchor);
-    const agrees = fromRules.length === 0 || (rulesAnchor !== undefined && rulesAnchor === lastValue(fromLlm, group.anchor));
+    const agrees =
+      fromRules.length === 0 ||
+      (rulesAnchor !== undefined && rulesAnchor === lastValue(fromLlm, group.anchor));
     if (agrees) fromLlm.forEach(claim(llm));
   }
   const rulesFirst = (c: Candidate): boolean => RULES_FIRST.includes(c.path);
@@ -61,7 +73,10 @@ export function mergeExtractions(rules: Extraction, llm: Extraction, expecting: 
   rules.candidates.filter(rest).forEach(claim(rules));
 
   // Each value keeps the extractor it came from, so the record's provenance stays true.
-  const candidates = [...taken.values()].map((t): Candidate => ({ ...t.c, source: t.from === rules ? 'rules' : 'llm' }));
+  const candidates = [...taken.values()].map((t): Candidate => ({
+    ...t.c,
+    source: t.from === rules ? 'rules' : 'llm',
+  }));
   const asked = expecting !== null && expecting !== 'booking' ? SLOT_FIELDS[expecting] : [];
   const answered = candidates.some((c) => asked.includes(c.path));
   return {

@@ -21,7 +21,8 @@ export function schemaInstructions(schema: Record<string, unknown>): string {
 }
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Json =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The JSON object in a text answer: inside a code fence, or from the first "{" to the last "}". */
 function jsonText(content: string): string {
@@ -60,9 +61,12 @@ function withDefaults(json: unknown): unknown {
 export function parseCompletion(completion: ChatCompletion, mode: JsonMode): LlmExtraction {
   const choice = completion.choices[0];
   if (!choice) throw new LlmError('empty', 'the model returned no choice');
-  if (choice.message.refusal) throw new LlmError('refusal', `the model refused: ${choice.message.refusal.slice(0, 200)}`);
-  if (choice.finish_reason === 'content_filter') throw new LlmError('content_filter', 'the answer was stopped by the content filter');
-  if (choice.finish_reason === 'length') throw new LlmError('truncated', 'the answer was cut off (finish_reason length)');
+  if (choice.message.refusal)
+    throw new LlmError('refusal', `the model refused: ${choice.message.refusal.slice(0, 200)}`);
+  if (choice.finish_reason === 'content_filter')
+    throw new LlmError('content_filter', 'the answer was stopped by the content filter');
+  if (choice.finish_reason === 'length')
+    throw new LlmError('truncated', 'the answer was cut off (finish_reason length)');
   const content = choice.message.content;
   if (!content) throw new LlmError('empty', 'the model returned no content');
   const strict = mode === 'json_schema';
@@ -70,9 +74,17 @@ export function parseCompletion(completion: ChatCompletion, mode: JsonMode): Llm
   try {
     json = JSON.parse(strict ? content : jsonText(content));
   } catch (e) {
-    throw new LlmError('malformed', `the answer is not JSON: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    throw new LlmError(
+      'malformed',
+      `the answer is not JSON: ${e instanceof Error ? e.message : String(e)}`,
+      { cause: e },
+    );
   }
   const parsed = LlmExtractionSchema.safeParse(strict ? json : withDefaults(json));
-  if (!parsed.success) throw new LlmError('schema', `the answer does not match the schema: ${z.prettifyError(parsed.error).slice(0, 500)}`);
+  if (!parsed.success)
+    throw new LlmError(
+      'schema',
+      `the answer does not match the schema: ${z.prettifyError(parsed.error).slice(0, 500)}`,
+    );
   return parsed.data;
 }

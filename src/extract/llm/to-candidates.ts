@@ -31,7 +31,8 @@ function mentionsNumber(evidence: string): boolean {
   return /\d/.test(evidence) || NUMBER_WORD.test(evidence);
 }
 
-const near = (a: number, b: number, tolerance: number): boolean => Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
+const near = (a: number, b: number, tolerance: number): boolean =>
+  Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
 
 /**
  * A budget must be one of the amounts its evidence names, as the rules' money parser reads them
@@ -45,7 +46,9 @@ function amountMatches(value: number, evidence: string): boolean {
 
 /** A head count must be one of the numbers written in its evidence ("1.2k staff", "320 people"); number words are let through. */
 function countMatches(value: number, evidence: string): boolean {
-  const counts = [...evidence.matchAll(/(\d[\d,.]*)\s*(k\b)?/gi)].map((m) => Number((m[1] ?? '').replace(/,/g, '')) * (m[2] ? 1000 : 1));
+  const counts = [...evidence.matchAll(/(\d[\d,.]*)\s*(k\b)?/gi)].map(
+    (m) => Number((m[1] ?? '').replace(/,/g, '')) * (m[2] ? 1000 : 1),
+  );
   const valid = counts.filter((n) => Number.isFinite(n) && n > 0);
   return valid.length === 0 || valid.some((n) => near(n, value, 0.1));
 }
@@ -74,19 +77,32 @@ export function toIsoCurrency(raw: string): string | null {
  *   toCandidates(out, { text: 'We have about 40k a year', visitor, now }).extraction.candidates
  *   // [{ path: 'budget.amount', value: 40000, ... }, { path: 'budget.currency', value: 'USD', ... }, ...]
  */
-export function toCandidates(out: LlmExtraction, ctx: ProposalContext): { extraction: Extraction; rejected: Rejection[] } {
+export function toCandidates(
+  out: LlmExtraction,
+  ctx: ProposalContext,
+): { extraction: Extraction; rejected: Rejection[] } {
   const region = regionFor(ctx.visitor);
   const candidates: Candidate[] = [];
   const rejected: Rejection[] = [];
   const has = (path: FieldPath): boolean => candidates.some((c) => c.path === path);
 
   /** Checks one proposal; `normalize` returns the value to validate, or undefined to reject it as invalid. */
-  function propose<T>(path: FieldPath, said: Said<T>, opts: { quoteValue?: boolean; numeric?: (value: T, evidence: string) => boolean; normalize?: (v: T) => unknown } = {}): void {
+  function propose<T>(
+    path: FieldPath,
+    said: Said<T>,
+    opts: {
+      quoteValue?: boolean;
+      numeric?: (value: T, evidence: string) => boolean;
+      normalize?: (v: T) => unknown;
+    } = {},
+  ): void {
     if (said === null) return;
     const { value, evidence } = said;
     if (!isQuoted(evidence, ctx.text)) return void rejected.push({ path, reason: 'not_quoted' });
-    if (opts.quoteValue && !isQuoted(String(value), ctx.text)) return void rejected.push({ path, reason: 'not_said' });
-    if (opts.numeric && !(mentionsNumber(evidence) && opts.numeric(value, evidence))) return void rejected.push({ path, reason: 'not_said' });
+    if (opts.quoteValue && !isQuoted(String(value), ctx.text))
+      return void rejected.push({ path, reason: 'not_said' });
+    if (opts.numeric && !(mentionsNumber(evidence) && opts.numeric(value, evidence)))
+      return void rejected.push({ path, reason: 'not_said' });
     const normalized = opts.normalize ? opts.normalize(value) : value;
     const c = normalized === undefined ? null : candidate(path, normalized, evidence);
     if (c === null) return void rejected.push({ path, reason: 'invalid' });
@@ -94,27 +110,38 @@ export function toCandidates(out: LlmExtraction, ctx: ProposalContext): { extrac
   }
 
   propose('contact.name', out.contact.name, { quoteValue: true });
-  propose('contact.email', out.contact.email, { quoteValue: true, normalize: (v) => v.trim().toLowerCase() });
+  propose('contact.email', out.contact.email, {
+    quoteValue: true,
+    normalize: (v) => v.trim().toLowerCase(),
+  });
   propose('contact.phone', out.contact.phone, {
     normalize: (v) => {
       const phone = parsePhoneNumberFromString(v, region);
       // The number's own digits must be in the quote, so a model cannot attach a real quote to another number.
       const digits = out.contact.phone?.evidence.replace(/\D/g, '') ?? '';
-      return phone?.isPossible() && digits.includes(phone.nationalNumber) ? phone.number : undefined;
+      return phone?.isPossible() && digits.includes(phone.nationalNumber)
+        ? phone.number
+        : undefined;
     },
   });
   propose('company.name', out.company.name, { quoteValue: true });
-  propose('company.size', out.company.size, { numeric: countMatches, normalize: (v) => Math.round(v) });
+  propose('company.size', out.company.size, {
+    numeric: countMatches,
+    normalize: (v) => Math.round(v),
+  });
   propose('company.industry', out.company.industry);
   propose('authority.role', out.authority.role, { quoteValue: true });
   propose('authority.level', out.authority.level);
 
   propose('budget.amount', out.budget.amount, { numeric: amountMatches });
-  propose('budget.currency', out.budget.currency, { normalize: (v) => toIsoCurrency(v) ?? undefined });
+  propose('budget.currency', out.budget.currency, {
+    normalize: (v) => toIsoCurrency(v) ?? undefined,
+  });
   propose('budget.period', out.budget.period);
   const amount = candidates.find((c) => c.path === 'budget.amount');
   if (amount) {
-    if (!has('budget.currency')) pushIfValid('budget.currency', currencyForRegion(region), amount.evidence);
+    if (!has('budget.currency'))
+      pushIfValid('budget.currency', currencyForRegion(region), amount.evidence);
     pushIfValid('budget.status', 'stated', amount.evidence);
   } else {
     propose('budget.status', out.budget.status);
@@ -128,11 +155,17 @@ export function toCandidates(out: LlmExtraction, ctx: ProposalContext): { extrac
   if (date !== null && parseIsoDate(date.value.trim()) !== null) {
     propose('timeline.targetDate', { value: date.value.trim(), evidence: date.evidence });
     const target = candidates.find((c) => c.path === 'timeline.targetDate');
-    if (target) pushIfValid('timeline.bucket', bucketFor(String(target.value), ctx.now, ctx.visitor.timezone), target.evidence);
+    if (target)
+      pushIfValid(
+        'timeline.bucket',
+        bucketFor(String(target.value), ctx.now, ctx.visitor.timezone),
+        target.evidence,
+      );
   } else if (date !== null) {
     rejected.push({ path: 'timeline.targetDate', reason: 'invalid' });
   }
-  if (!has('timeline.bucket') && out.timeline.noPlan?.value === true) propose('timeline.bucket', { value: 'none', evidence: out.timeline.noPlan.evidence });
+  if (!has('timeline.bucket') && out.timeline.noPlan?.value === true)
+    propose('timeline.bucket', { value: 'none', evidence: out.timeline.noPlan.evidence });
 
   // Not asking for a demo in this message is no statement about demos: only "yes" is kept.
   if (out.intent.demo?.value === true) propose('intent.demo', out.intent.demo);
@@ -142,7 +175,11 @@ export function toCandidates(out: LlmExtraction, ctx: ProposalContext): { extrac
   return {
     extraction: {
       candidates,
-      signals: { declined: out.signals.declined, wantsHuman: out.signals.wantsHuman, question: question === '' ? null : question.slice(0, 500) },
+      signals: {
+        declined: out.signals.declined,
+        wantsHuman: out.signals.wantsHuman,
+        question: question === '' ? null : question.slice(0, 500),
+      },
     },
     rejected,
   };

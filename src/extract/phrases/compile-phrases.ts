@@ -42,7 +42,8 @@ export function expandPhrase(source: string, depth = 0): string {
   return source.replace(PLACEHOLDER, (_, name: string, arg: string | undefined) => {
     if (name === 'gap') return gap(arg ?? '1');
     if (name === 'any') return anyOf(arg ?? '');
-    if (arg !== undefined || !(name in BLOCKS)) throw new Error(`unknown phrase block {${name}${arg === undefined ? '' : `:${arg}`}}`);
+    if (arg !== undefined || !(name in BLOCKS))
+      throw new Error(`unknown phrase block {${name}${arg === undefined ? '' : `:${arg}`}}`);
     return expandPhrase(BLOCKS[name as keyof typeof BLOCKS], depth + 1);
   });
 }
@@ -55,10 +56,15 @@ function gap(arg: string): string {
 }
 
 function anyOf(arg: string): string {
-  const words = arg.split('|').map((w) => w.trim()).filter((w) => w.length > 0);
+  const words = arg
+    .split('|')
+    .map((w) => w.trim())
+    .filter((w) => w.length > 0);
   if (words.length === 0) throw new Error('{any:...} needs at least one word');
   // Longest first, so "head of" is tried before "head".
-  const alternatives = [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/\s+/g, String.raw`\s+`));
+  const alternatives = [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/\s+/g, String.raw`\s+`));
   return `(?:${alternatives.join('|')})`;
 }
 
@@ -96,7 +102,11 @@ export class PhraseTable {
 }
 
 /** Builds a {@link PhraseTable}; flags default to case-insensitive. */
-export function phraseTable(name: string, entries: readonly PhraseEntry[], flags = 'i'): PhraseTable {
+export function phraseTable(
+  name: string,
+  entries: readonly PhraseEntry[],
+  flags = 'i',
+): PhraseTable {
   return new PhraseTable(name, entries, flags);
 }
 

@@ -70,9 +70,13 @@ const THIRD_PARTY_CLAUSE = new RegExp(
   String.raw`^(?:(?:but|and|so|then|ultimately|though|however|well|although|yet|otherwise)\s+)*(?:(?:the|our|my|their|his|her)\s+)?(?:(?!(?:i|i'm|im|am|as|me|we|is|was|are|be)\b)[\w'’-]+\s+){0,3}?${DECIDER}(?:'s)?(?:\s+(?:of|for)\s+(?:[\w-]+\s+)?[\w-]+?|\s+${DEPARTMENT_WORD}){0,2}(?:\s+(?:team|here|there|too|then|usually|ultimately|always|normally|generally|typically|actually|probably|still))*\s+${DECIDE_VERB}`,
   'i',
 );
-const PRONOUN_CLAUSE = new RegExp(String.raw`^(?:(?:but|and|so|then)\s+)*(?:he|she|they)\s+(?:\w+\s+)?${DECIDE_VERB}`, 'i');
+const PRONOUN_CLAUSE = new RegExp(
+  String.raw`^(?:(?:but|and|so|then)\s+)*(?:he|she|they)\s+(?:\w+\s+)?${DECIDE_VERB}`,
+  'i',
+);
 const MENTIONS_DECIDER = new RegExp(String.raw`\b${DECIDER}\b`, 'i');
-const CLAUSE_BREAK = /[,.;:!?()\n]+|\s[-–—]\s|\b(?:and|but|so|because|since|though|although|while|whereas)\b/i;
+const CLAUSE_BREAK =
+  /[,.;:!?()\n]+|\s[-–—]\s|\b(?:and|but|so|because|since|though|although|while|whereas)\b/i;
 const INFLUENCE_THIRD_PARTY = new RegExp(
   [
     String.raw`\b(?:final (?:decision|say|call|approval)|decision|sign-?off|budget|approval)\s+(?:\w+\s+)?(?:rests|sits|lies|is)\s+with\s+(?:the|our|my)\b`,
@@ -121,13 +125,21 @@ function worksAlone(text: string): boolean {
  * only then do cues about other people or about working alone speak for the visitor.
  * @example authorityCueLevel('GM here. owner would decide', true, 'decision_maker') // 'influencer'
  */
-export function authorityCueLevel(text: string, trusted: boolean, roleLevel: AuthorityLevel | null): AuthorityLevel | null {
+export function authorityCueLevel(
+  text: string,
+  trusted: boolean,
+  roleLevel: AuthorityLevel | null,
+): AuthorityLevel | null {
   if (roleLevel === 'researcher') return 'researcher';
   // Someone selling to us has no buying role whatever their title, in whichever message they pitch.
   if (SELLING_TO_US.test(text)) return 'researcher';
   // Without a role, "it's for my thesis" in another answer would fill the authority slot with no
   // role and the question would never be asked; so researcher cues need the authority context.
-  if (trusted && (RESEARCHER_EXPLICIT.test(text) || NOT_BUYING.test(text) || RESEARCHER_SOFT.test(text))) return 'researcher';
+  if (
+    trusted &&
+    (RESEARCHER_EXPLICIT.test(text) || NOT_BUYING.test(text) || RESEARCHER_SOFT.test(text))
+  )
+    return 'researcher';
   if (DECISION_NEGATED.test(text)) return 'influencer';
   if (DECISION.test(text)) return 'decision_maker';
   if (trusted && worksAlone(text)) return 'decision_maker';

@@ -5,7 +5,8 @@ import { levelForTitle, normalizeText, NOT_BUYING, SELLING_TO_US } from './lexic
 import type { RuleContext, RuleResult } from './rule-context.js';
 
 /** Titles that carry the buying decision by themselves. */
-const OWNS_BY_TITLE = /\b(?:co-?)?(?:owner|founder)s?\b|\b(?:ceo|cfo|coo|cto|cmo|cro|cio|cpo|chief|president|vice president|s?vp|evp|proprietor|inhaber|gesch(?:ä|ae)ftsf(?:ü|ue)hrer(?:in)?|managing director|managing partner|founding partner|sole trader|md)\b/i;
+const OWNS_BY_TITLE =
+  /\b(?:co-?)?(?:owner|founder)s?\b|\b(?:ceo|cfo|coo|cto|cmo|cro|cio|cpo|chief|president|vice president|s?vp|evp|proprietor|inhaber|gesch(?:ä|ae)ftsf(?:ü|ue)hrer(?:in)?|managing director|managing partner|founding partner|sole trader|md)\b/i;
 
 /**
  * `authority.role` (as the visitor said it) and `authority.level`. Researcher cues (student,
@@ -24,7 +25,11 @@ export function authorityRule(input: string, ctx: RuleContext): RuleResult {
   const cue = authorityCueLevel(text, answering || role !== null, titleLevel);
   // A vendor or job seeker who said so before ("we want to sell our services to your company")
   // keeps no buying role when their title comes later ("Senior recruiter.").
-  const saidNotBuying = answering && cue === null && ctx.earlier !== undefined && (SELLING_TO_US.test(ctx.earlier) || NOT_BUYING.test(ctx.earlier));
+  const saidNotBuying =
+    answering &&
+    cue === null &&
+    ctx.earlier !== undefined &&
+    (SELLING_TO_US.test(ctx.earlier) || NOT_BUYING.test(ctx.earlier));
   let level = saidNotBuying ? 'researcher' : (cue ?? titleLevel);
   // Outside the authority question a level with no role ("shortlisting tools to take to our CFO",
   // a vendor's pitch) would fill the authority slot, and the question that gets the role would
@@ -33,7 +38,14 @@ export function authorityRule(input: string, ctx: RuleContext): RuleResult {
   // A title said in passing ("I'm the marketing director at ...") does not say who signs: only
   // owners, founders and the C-suite do by title alone. For the rest, outside the authority
   // question, keep the role and let the authority question ask who decides.
-  if (!answering && cue === null && level !== 'researcher' && role !== null && !OWNS_BY_TITLE.test(role.value)) level = null;
+  if (
+    !answering &&
+    cue === null &&
+    level !== 'researcher' &&
+    role !== null &&
+    !OWNS_BY_TITLE.test(role.value)
+  )
+    level = null;
   const candidates: (Candidate | null)[] = [];
   if (role) candidates.push(candidate('authority.role', role.value, role.raw));
   if (level) candidates.push(candidate('authority.level', level, role?.raw ?? text));

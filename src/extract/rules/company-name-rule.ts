@@ -1,22 +1,34 @@
 import { candidate } from '../../lead/field-paths.js';
-import { DEPARTMENTS, isPlaceName, LEGAL_SUFFIXES, normalizeText, REFUSAL, TITLE_LEVELS } from './lexicon.js';
+import {
+  DEPARTMENTS,
+  isPlaceName,
+  LEGAL_SUFFIXES,
+  normalizeText,
+  REFUSAL,
+  TITLE_LEVELS,
+} from './lexicon.js';
 import type { RuleContext, RuleResult } from './rule-context.js';
 
 // A bare answer that starts like a sentence ("we're ~40", "just a small office") is no name.
 const FILLER_START = new Set(
-  ("i i'm im i'd i've we we're were we've our ours it it's its just sorry no not a an well um uh hmm sure yes yeah " +
+  (
+    "i i'm im i'd i've we we're were we've our ours it it's its just sorry no not a an well um uh hmm sure yes yeah " +
     "ok okay my me they you that this there there's theres here here's that's thats nothing none n/a na same currently still only about around roughly " +
-    "approximately small medium large tiny big hi hello hey as like so lol haha honestly actually basically " +
-    "self freelance freelancer unemployed retired student between").split(' '),
+    'approximately small medium large tiny big hi hello hey as like so lol haha honestly actually basically ' +
+    'self freelance freelancer unemployed retired student between'
+  ).split(' '),
 );
 // Lower-case words that describe a company instead of naming it ("family business", "small office").
 const GENERIC_WORDS = new Set(
-  ("office business company firm shop store agency startup start-up practice clinic team nonprofit non-profit charity " +
-    "school family small big large medium tiny local own personal private confidential secret various several " +
-    "us me them it this that the a an my our your their to at on in by for as so but or if not no yes just only also " +
-    "right now university uni college work anywhere nowhere myself freelance freelancing self-employed").split(' '),
+  (
+    'office business company firm shop store agency startup start-up practice clinic team nonprofit non-profit charity ' +
+    'school family small big large medium tiny local own personal private confidential secret various several ' +
+    'us me them it this that the a an my our your their to at on in by for as so but or if not no yes just only also ' +
+    'right now university uni college work anywhere nowhere myself freelance freelancing self-employed'
+  ).split(' '),
 );
-const NOT_A_COMPANY = /\b(?:don'?t work|do not work|not (?:working|employed)|unemployed|self-employed|freelanc\w*|at (?:uni|university|college|school)|student|between jobs|retired)\b/i;
+const NOT_A_COMPANY =
+  /\b(?:don'?t work|do not work|not (?:working|employed)|unemployed|self-employed|freelanc\w*|at (?:uni|university|college|school)|student|between jobs|retired)\b/i;
 // Where the name in a bare answer ends: punctuation, or a word that starts the size or place.
 const NAME_END =
   /\s*(?:[,;:(\n]|\s[-–—]\s|\.(?:\s|$)|!|\?|\s(?:is|are|was|has|have|with|we|we're|we've|i|i'm|based|located|headquartered|in|about|around|approx\.?|approximately|circa|roughly|currently|which|who|that|employing|employs|and (?:we|i|our|about|around|\d))\b)/i;
@@ -28,22 +40,26 @@ const ANSWER_INTRO =
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}\d'.-]*|\d+[\p{L}][\p{L}\d-]*|(?:gmbh|ltd|inc|llc|plc|pvt|co)\b\.?)`;
 const CAP_NAME = String.raw`${NAME_WORD}(?:\s+(?:(?:&|and|of|de|du|la|le|der|und|für|y)\s+)?${NAME_WORD}){0,6}`;
 // Titles whose "of" names a department, not the employer ("Head of Operations at ...").
-const DEPARTMENT_TITLES = /\b(?:head|director|vp|vice president|svp|evp|manager|lead|chief)\)?\s*$/i;
+const DEPARTMENT_TITLES =
+  /\b(?:head|director|vp|vice president|svp|evp|manager|lead|chief)\)?\s*$/i;
 const EMPLOYER_TITLES = /\b(?:managing|executive)\s+director\)?\s*$/i;
 const TITLE_TRIGGER = new RegExp(
   String.raw`\b(?:${TITLE_LEVELS.map(([t]) => t).join('|')})s?\b|\bi\s+(?:currently\s+|now\s+)?work(?:ing)?\b|\bi'm working\b`,
   'i',
 );
 // "I'm Ana Lima from Acme": an introduction by name also announces the employer.
-const NAME_TRIGGER = /(?:^|[\s,])(?:[Ii]'m|[Ii] am|[Tt]his is|[Mm]y name is)\s+\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,2}\s*$/u;
+const NAME_TRIGGER =
+  /(?:^|[\s,])(?:[Ii]'m|[Ii] am|[Tt]his is|[Mm]y name is)\s+\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,2}\s*$/u;
 // "grad student at Kelmscott University", "PhD student of ...": where a student studies is no employer.
-const STUDENT_OF_PLACE = /\bstudents?(?:\s+(?:here|there|currently|now|(?:in|of)\s+[\p{L}&-]+(?:\s+[\p{L}&-]+)?))?\s*$/iu;
+const STUDENT_OF_PLACE =
+  /\bstudents?(?:\s+(?:here|there|currently|now|(?:in|of)\s+[\p{L}&-]+(?:\s+[\p{L}&-]+)?))?\s*$/iu;
 // "Brightwater College, I'm a student there": the named place is where the visitor studies.
 const STUDENT_THERE =
   /\b(?:i'm|i am|im)\s+(?:(?:a|an|just a|only a)\s+)?(?:[\w-]+\s+){0,2}?students?\s+(?:there|here)\b|\bi(?:'m| am)?\s+(?:study|studying|enrolled)\s+(?:there|here)\b/i;
 // "does Beacon work for ...", "is Beacon ...": the vendor's own product, not the visitor's employer.
 // "this is Tom from ..." and "it is Ana from ..." are introductions, not questions.
-const VENDOR_QUESTION = /(?<!\b(?:this|it|here|that)\s)\b(?:do|does|is|are|can|will|would)\s+(?:\S+\s+){0,2}$/i;
+const VENDOR_QUESTION =
+  /(?<!\b(?:this|it|here|that)\s)\b(?:do|does|is|are|can|will|would)\s+(?:\S+\s+){0,2}$/i;
 
 function cleanName(raw: string): string {
   let name = raw.trim().replace(/^["']|["']$/g, '');
@@ -52,7 +68,8 @@ function cleanName(raw: string): string {
   return name.replace(/\s+(?:&|and|of|de|la|le|der|und|für|y)$/i, '').trim();
 }
 
-const VENUE = /^(?:barn|inn|hotel|lodge|resort|spa|house|manor|farm|estate|vineyard|winery|kitchen|bistro|grill|tavern|café|cafe|bar|restaurant|club|market|studio|gallery|chapel|hall|gardens?|centre|center|clinic)$/i;
+const VENUE =
+  /^(?:barn|inn|hotel|lodge|resort|spa|house|manor|farm|estate|vineyard|winery|kitchen|bistro|grill|tavern|café|cafe|bar|restaurant|club|market|studio|gallery|chapel|hall|gardens?|centre|center|clinic)$/i;
 
 /** True when a candidate company name is plausible: short, not a sentence, a place, a size or a description. */
 function looksLikeName(name: string): boolean {
@@ -60,13 +77,21 @@ function looksLikeName(name: string): boolean {
   if (words.length === 0 || words.length > 6 || !/\p{L}/u.test(name)) return false;
   const first = (words[0] ?? '').toLowerCase();
   // "Big Sky Survey & Mapping", "Little Oak Dental": a size word that opens a capitalised name belongs to it.
-  const sizeWordInName = /^(?:big|small|little|tiny|large)$/.test(first) && words.length > 1 && words.every((w) => /^[\p{Lu}&\d]/u.test(w));
+  const sizeWordInName =
+    /^(?:big|small|little|tiny|large)$/.test(first) &&
+    words.length > 1 &&
+    words.every((w) => /^[\p{Lu}&\d]/u.test(w));
   if ((FILLER_START.has(first) && !sizeWordInName) || /^\d+$/.test(first)) return false;
   if (first === 'the' && !/^\p{Lu}/u.test(words[1] ?? '')) return false;
   if (isPlaceName(name) || NOT_A_COMPANY.test(name) || REFUSAL.test(name)) return false;
   // "Magnolia Barn at Cedar Ridge", "The Inn at Little Falls": a venue named after its place.
-  const venueJoin = (w: string, i: number): boolean => /^(?:at|on|by)$/.test(w) && VENUE.test(words[i - 1] ?? '') && /^\p{Lu}/u.test(words[i + 1] ?? '');
-  const lowerWords = words.filter((w, i) => /^\p{Ll}/u.test(w) && !LEGAL_SUFFIXES.has(w.toLowerCase()) && !venueJoin(w, i));
+  const venueJoin = (w: string, i: number): boolean =>
+    /^(?:at|on|by)$/.test(w) &&
+    VENUE.test(words[i - 1] ?? '') &&
+    /^\p{Lu}/u.test(words[i + 1] ?? '');
+  const lowerWords = words.filter(
+    (w, i) => /^\p{Ll}/u.test(w) && !LEGAL_SUFFIXES.has(w.toLowerCase()) && !venueJoin(w, i),
+  );
   if (lowerWords.some((w) => GENERIC_WORDS.has(w.toLowerCase()))) return false;
   return !words.every((w) => GENERIC_WORDS.has(w.toLowerCase()));
 }
@@ -82,7 +107,11 @@ function nameEnd(text: string): RegExpExecArray | null {
     if (m === null) return null;
     const word = /^\s(\p{Lu}\p{Ll}*)$/u.exec(m[0])?.[1];
     const next = text.slice(from + m.index + m[0].length);
-    if (word === undefined || !/^(?:In|At|On|Of|With|And|About|By|For)$/.test(word) || !/^\s*\p{Lu}/u.test(next)) {
+    if (
+      word === undefined ||
+      !/^(?:In|At|On|Of|With|And|About|By|For)$/.test(word) ||
+      !/^\s*\p{Lu}/u.test(next)
+    ) {
       m.index += from;
       return m;
     }
@@ -106,7 +135,11 @@ function leadingName(text: string): string {
     const periodEnd = m !== null && m.index === end && m[0].startsWith('.');
     // "St. Brendan's Medical Center", "Mt. Hood Dental": a saint's or a mountain's dot, then the name goes on.
     const nameGoesOn = /^(?:st|mt|ft)$/.test(lastWord) && /^\p{Lu}/u.test(next);
-    if (periodEnd && ((LEGAL_SUFFIXES.has(lastWord) && LEGAL_SUFFIXES.has(nextWord) && nextWord !== '') || nameGoesOn)) {
+    if (
+      periodEnd &&
+      ((LEGAL_SUFFIXES.has(lastWord) && LEGAL_SUFFIXES.has(nextWord) && nextWord !== '') ||
+        nameGoesOn)
+    ) {
       name += '. ';
       rest = next;
       continue;
@@ -123,18 +156,30 @@ function fromAnswer(text: string): Found | null {
     .trim()
     .replace(/^(?:[^.!?]*\?\s+)+(?:(?:ok|okay|fine|sure|anyway)[,.!]?\s+)?(?=\S)/i, '')
     // "Just me - Kowalczyk Dev, a one-person company": the name after the headcount.
-    .replace(/^(?:it's\s+|its\s+)?(?:just|only)\s+me\s*(?:[-–—:,]|\s[-–—]\s)\s*(?:(?:i\s+trade\s+as|trading\s+as)\s+)?(?=\p{Lu})/iu, '');
-  if (REFUSAL.test(leadingName(firstLine)) || REFUSAL.test(firstLine.split(/[.!?](?:\s|$)/)[0] ?? '')) return null;
+    .replace(
+      /^(?:it's\s+|its\s+)?(?:just|only)\s+me\s*(?:[-–—:,]|\s[-–—]\s)\s*(?:(?:i\s+trade\s+as|trading\s+as)\s+)?(?=\p{Lu})/iu,
+      '',
+    );
+  if (
+    REFUSAL.test(leadingName(firstLine)) ||
+    REFUSAL.test(firstLine.split(/[.!?](?:\s|$)/)[0] ?? '')
+  )
+    return null;
   if (STUDENT_THERE.test(firstLine)) return null;
   const intro = ANSWER_INTRO.exec(firstLine);
   const body = intro ? firstLine.slice(intro[0].length) : firstLine;
   // After "it's", "we're", ... only a capitalised name is trusted ("it's a small shop" is not one).
   const name = intro && !/^[\p{Lu}\d]/u.test(body) ? '' : cleanName(leadingName(body));
-  if (looksLikeName(name)) return { value: name, raw: firstLine.slice(0, (intro?.[0].length ?? 0) + name.length) };
+  if (looksLikeName(name))
+    return { value: name, raw: firstLine.slice(0, (intro?.[0].length ?? 0) + name.length) };
   // "We're a 40-person accounting firm, Hollis & Reed CPAs.": the name after the description.
-  const after = new RegExp(String.raw`,\s+(${CAP_NAME})\s*[.!]?\s*$`, 'u').exec(firstLine.split(/(?<=[.!?])\s+/)[0] ?? '');
+  const after = new RegExp(String.raw`,\s+(${CAP_NAME})\s*[.!]?\s*$`, 'u').exec(
+    firstLine.split(/(?<=[.!?])\s+/)[0] ?? '',
+  );
   const named = after?.[1] ? cleanName(after[1]) : '';
-  return after && looksLikeName(named) && !/\d/.test(named) ? { value: named, raw: after[0].replace(/^,\s+/, '') } : null;
+  return after && looksLikeName(named) && !/\d/.test(named)
+    ? { value: named, raw: after[0].replace(/^,\s+/, '') }
+    : null;
 }
 
 type Found = { value: string; raw: string };
@@ -143,33 +188,65 @@ type Found = { value: string; raw: string };
 function fromIntroduction(text: string): Found | null {
   const re = new RegExp(String.raw`\b(at|of|with|from|for)\s+(${CAP_NAME})`, 'gu');
   for (const m of text.matchAll(re)) {
-    const clauseStart = Math.max(text.lastIndexOf('.', m.index), text.lastIndexOf('!', m.index), text.lastIndexOf('?', m.index), text.lastIndexOf(';', m.index));
+    const clauseStart = Math.max(
+      text.lastIndexOf('.', m.index),
+      text.lastIndexOf('!', m.index),
+      text.lastIndexOf('?', m.index),
+      text.lastIndexOf(';', m.index),
+    );
     const before = text.slice(clauseStart + 1, m.index);
     // The role must sit right before the preposition: "I'm the owner and we use X with Y" names no employer.
-    const tail = (before.split(/\b(?:we|they|use|uses|using|who|which|but|so)\b/i).pop() ?? '').split(/\s+/).slice(-6).join(' ');
-    if (!(TITLE_TRIGGER.test(tail) || NAME_TRIGGER.test(before)) || VENDOR_QUESTION.test(tail) || STUDENT_OF_PLACE.test(tail)) continue;
+    const tail = (before.split(/\b(?:we|they|use|uses|using|who|which|but|so)\b/i).pop() ?? '')
+      .split(/\s+/)
+      .slice(-6)
+      .join(' ');
+    if (
+      !(TITLE_TRIGGER.test(tail) || NAME_TRIGGER.test(before)) ||
+      VENDOR_QUESTION.test(tail) ||
+      STUDENT_OF_PLACE.test(tail)
+    )
+      continue;
     if (m[1] === 'of' && DEPARTMENT_TITLES.test(before) && !EMPLOYER_TITLES.test(before)) continue;
     const name = cleanName(leadingName(m[2] ?? ''));
     if (looksLikeName(name)) return { value: name, raw: m[0] };
   }
   // "hey its dave from desert bloom landscaping, ...": a lower-case introduction names the company after "from".
-  const lowerIntro = /(?:^|[\s,.!])(?:this is|it's|its|i'm|im|i am)\s+\p{Ll}[\p{Ll}'-]+\s+from\s+(\p{Ll}[\p{Ll}&'-]*(?:\s+\p{Ll}[\p{Ll}&'-]*){0,4})(?=\s*[,.;!?]|\s+(?:and|here)\b)/u.exec(text);
-  const lowerName = lowerIntro?.[1] ? lowerIntro[1].replace(/(^|\s)(\p{Ll})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase()) : '';
-  if (lowerIntro && lowerName.includes(' ') && looksLikeName(lowerName)) return { value: lowerName, raw: lowerIntro[0].trim() };
+  const lowerIntro =
+    /(?:^|[\s,.!])(?:this is|it's|its|i'm|im|i am)\s+\p{Ll}[\p{Ll}'-]+\s+from\s+(\p{Ll}[\p{Ll}&'-]*(?:\s+\p{Ll}[\p{Ll}&'-]*){0,4})(?=\s*[,.;!?]|\s+(?:and|here)\b)/u.exec(
+      text,
+    );
+  const lowerName = lowerIntro?.[1]
+    ? lowerIntro[1].replace(
+        /(^|\s)(\p{Ll})/gu,
+        (_, sep: string, ch: string) => sep + ch.toUpperCase(),
+      )
+    : '';
+  if (lowerIntro && lowerName.includes(' ') && looksLikeName(lowerName))
+    return { value: lowerName, raw: lowerIntro[0].trim() };
   // "sorry, the company is Al Noor Properties, not Developments": named in so many words, in any message.
-  const named = new RegExp(String.raw`\b(?:[Tt]he|[Oo]ur|[Mm]y)\s+(?:company|business|firm|agency)(?:'s\s+name|\s+name)?(?:'s|\s+is|\s+is\s+called|\s+is\s+actually)\s+(${CAP_NAME})`, 'u').exec(text);
+  const named = new RegExp(
+    String.raw`\b(?:[Tt]he|[Oo]ur|[Mm]y)\s+(?:company|business|firm|agency)(?:'s\s+name|\s+name)?(?:'s|\s+is|\s+is\s+called|\s+is\s+actually)\s+(${CAP_NAME})`,
+    'u',
+  ).exec(text);
   const namedName = named?.[1] ? cleanName(leadingName(named[1])) : '';
   if (named && looksLikeName(namedName)) return { value: namedName, raw: named[0] };
-  const called = new RegExp(String.raw`\b(?:(?:company|agency|firm|business|startup|shop|store|studio|practice|clinic|brand|group|lab|organi[sz]ation|charity|nonprofit|school)\s+(?:called|named)|[Ii]\s+trade\s+as|trading\s+as|[Dd]oing\s+business\s+as|dba|t\/a)\s+(${CAP_NAME})`, 'u').exec(text);
+  const called = new RegExp(
+    String.raw`\b(?:(?:company|agency|firm|business|startup|shop|store|studio|practice|clinic|brand|group|lab|organi[sz]ation|charity|nonprofit|school)\s+(?:called|named)|[Ii]\s+trade\s+as|trading\s+as|[Dd]oing\s+business\s+as|dba|t\/a)\s+(${CAP_NAME})`,
+    'u',
+  ).exec(text);
   const calledName = called?.[1] ? cleanName(leadingName(called[1])) : '';
   if (called && looksLikeName(calledName)) return { value: calledName, raw: called[0] };
-  const we = new RegExp(String.raw`\b(?:[Ww]e're|[Ww]e are|[Ii] (?:run|own|founded|co-founded|started))\s+(${CAP_NAME})(?=\s*(?:[,.;:(!]|\s[-–—]\s|$)|\s+(?:with|and|in|from|based|located|headquartered)\s)`, 'u').exec(text);
+  const we = new RegExp(
+    String.raw`\b(?:[Ww]e're|[Ww]e are|[Ii] (?:run|own|founded|co-founded|started))\s+(${CAP_NAME})(?=\s*(?:[,.;:(!]|\s[-–—]\s|$)|\s+(?:with|and|in|from|based|located|headquartered)\s)`,
+    'u',
+  ).exec(text);
   const weName = we?.[1] ? cleanName(we[1]) : '';
   // "I run Marketing." names a department, not a company.
   if (DEPARTMENTS.has(weName.toLowerCase())) return null;
   // A lone word after "we're" may be a nationality ("we're Canadian"), not a company.
   const nationality = !weName.includes(' ') && /(?:ian|ese|ish|ean|ch)$/i.test(weName);
-  if (we && /^[\p{Lu}\d]/u.test(weName) && !nationality && looksLikeName(weName)) return { value: weName, raw: we[0] };
+  if (we && /^[\p{Lu}\d]/u.test(weName) && !nationality && looksLikeName(weName))
+    return { value: weName, raw: we[0] };
   return null;
 }
 

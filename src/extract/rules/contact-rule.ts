@@ -1,19 +1,48 @@
 import { findPhoneNumbersInText } from 'libphonenumber-js';
 import { candidate, type Candidate } from '../../lead/field-paths.js';
-import { hasTitleWord, isPlaceName, isTitleWord, NAME_STOP_WORDS, normalizeText, ORG_WORDS } from './lexicon.js';
+import {
+  hasTitleWord,
+  isPlaceName,
+  isTitleWord,
+  NAME_STOP_WORDS,
+  normalizeText,
+  ORG_WORDS,
+} from './lexicon.js';
 import type { RuleContext, RuleResult } from './rule-context.js';
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-const PHONE_CUE = /\b(?:phone|mobile|cell|tel|telephone|call|ring|text|whatsapp|number|landline|line|direct|mob)\b[^\d+]{0,25}$/i;
+const PHONE_CUE =
+  /\b(?:phone|mobile|cell|tel|telephone|call|ring|text|whatsapp|number|landline|line|direct|mob)\b[^\d+]{0,25}$/i;
 const MONEY_BEFORE = /[$£€₹¥]\s*$|\b(?:usd|eur|gbp|inr|cad|aud|rs\.?)\s*$/i;
-const UNIT_AFTER = /^\s*(?:k\b|m\b|%|[$£€₹¥]|usd|eur|gbp|inr|cad|aud|dollars?|euros?|pounds?|rupees?|lakh|crore|per\b|a (?:year|month)|\/|employees|staff|people|users|units)/i;
+const UNIT_AFTER =
+  /^\s*(?:k\b|m\b|%|[$£€₹¥]|usd|eur|gbp|inr|cad|aud|dollars?|euros?|pounds?|rupees?|lakh|crore|per\b|a (?:year|month)|\/|employees|staff|people|users|units)/i;
 // Answers about money, time or the company are full of numbers: a phone there needs its cue word.
 const NUMBER_ANSWERS = new Set(['budget', 'timeline', 'company']);
-const NAME_PARTICLES = new Set(['de', 'da', 'del', 'della', 'di', 'du', 'van', 'von', 'der', 'den', 'la', 'le', 'bin', 'al', 'dos', 'das', 'ter', 'y']);
+const NAME_PARTICLES = new Set([
+  'de',
+  'da',
+  'del',
+  'della',
+  'di',
+  'du',
+  'van',
+  'von',
+  'der',
+  'den',
+  'la',
+  'le',
+  'bin',
+  'al',
+  'dos',
+  'das',
+  'ter',
+  'y',
+]);
 const NAME_WORD = /^[\p{L}\p{M}][\p{L}\p{M}'-]*$|^\p{Lu}\u0001$/u;
 // Stands in for an initial's period while a contact answer is split at periods.
 const INITIAL = '\u0001';
-const NAME_PREFIX = /^(?:(?:hi|hello|hey)[,!]?\s+)?(?:my name is|my name's|name is|name's|i'm|i am|im|this is|it's|its|it is)\s+/i;
+const NAME_PREFIX =
+  /^(?:(?:hi|hello|hey)[,!]?\s+)?(?:my name is|my name's|name is|name's|i'm|i am|im|this is|it's|its|it is)\s+/i;
 const NAME_SUFFIX = /\s+(?:here|speaking)$/i;
 // A field label written without a colon ("name Lena Park, email ..., mob 555 ...") is not part of the name.
 const FIELD_LABEL =
@@ -27,14 +56,24 @@ const HONORIFIC = String.raw`(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sir|Dame)
 const HONORIFIC_START = /^(?:dr|mr|mrs|ms|miss|mx|prof|professor|sir|dame)\.?\s+(?=\p{Lu})/iu;
 // Month names are also first names (June, April, May): with "I'm" or "this is" before them, one is.
 const MONTH_NAMES = new Set(['january', 'february', 'april', 'may', 'june', 'july', 'august']);
-const MY_NAME_IS = new RegExp(String.raw`\b(?:[Mm]y name is|[Mm]y name's|[Nn]ame's)\s+${HONORIFIC}(${CAP_NAME}|[\p{Ll}][\p{L}'-]*\s+[\p{Ll}][\p{L}'-]*)`, 'u');
-const I_AM = new RegExp(String.raw`(?:^|[\s,.!])(?:[Ii]'m|[Ii]m|[Ii] am)\s+${HONORIFIC}(${CAP_NAME})(?!\s*(?:&|[\p{Lu}\d]))`, 'u');
-const THIS_IS = new RegExp(String.raw`^(?:(?:[Hh]i|[Hh]ello|[Hh]ey|[Gg]ood \w+)(?: there)?[,!.]?\s+)?(?:[Tt]his is)\s+${HONORIFIC}(${CAP_NAME})(?!\s*(?:&|[\p{Lu}\d]))`, 'u');
+const MY_NAME_IS = new RegExp(
+  String.raw`\b(?:[Mm]y name is|[Mm]y name's|[Nn]ame's)\s+${HONORIFIC}(${CAP_NAME}|[\p{Ll}][\p{L}'-]*\s+[\p{Ll}][\p{L}'-]*)`,
+  'u',
+);
+const I_AM = new RegExp(
+  String.raw`(?:^|[\s,.!])(?:[Ii]'m|[Ii]m|[Ii] am)\s+${HONORIFIC}(${CAP_NAME})(?!\s*(?:&|[\p{Lu}\d]))`,
+  'u',
+);
+const THIS_IS = new RegExp(
+  String.raw`^(?:(?:[Hh]i|[Hh]ello|[Hh]ey|[Gg]ood \w+)(?: there)?[,!.]?\s+)?(?:[Tt]his is)\s+${HONORIFIC}(${CAP_NAME})(?!\s*(?:&|[\p{Lu}\d]))`,
+  'u',
+);
 
 type Found = { value: string; raw: string };
 
 // "ciara@tidewater.ie - sorry, ciara@tidewaterpayments.ie": the address after a correction replaces the one before.
-const EMAIL_CORRECTION = /\b(?:sorry|actually|i\s+mean|i\s+meant|correction|typo|oops|make\s+(?:that|it)|rather|no\s+wait)\b/i;
+const EMAIL_CORRECTION =
+  /\b(?:sorry|actually|i\s+mean|i\s+meant|correction|typo|oops|make\s+(?:that|it)|rather|no\s+wait)\b/i;
 
 function findEmail(text: string): Found | null {
   const all = [...text.matchAll(EMAIL)];
@@ -60,7 +99,10 @@ function findPhones(text: string, ctx: RuleContext): Found[] {
   if (!FOUR_DIGITS.test(text)) return [];
   const withoutEmails = text.replace(EMAIL, (m) => ' '.repeat(m.length));
   const found: Found[] = [];
-  for (const m of findPhoneNumbersInText(withoutEmails, { defaultCountry: ctx.region, extended: true })) {
+  for (const m of findPhoneNumbersInText(withoutEmails, {
+    defaultCountry: ctx.region,
+    extended: true,
+  })) {
     const raw = withoutEmails.slice(m.startsAt, m.endsAt);
     const before = withoutEmails.slice(0, m.startsAt);
     const after = withoutEmails.slice(m.endsAt);
@@ -69,7 +111,8 @@ function findPhones(text: string, ctx: RuleContext): Found[] {
     const cued = PHONE_CUE.test(before);
     if (ctx.expecting !== null && NUMBER_ANSWERS.has(ctx.expecting) && !cued) continue;
     const plausible = digits >= 10 && (cued || (ctx.expecting === 'contact' && /^[+(0]/.test(raw)));
-    if (m.number.isValid() || (m.number.isPossible() && plausible)) found.push({ value: m.number.number, raw });
+    if (m.number.isValid() || (m.number.isPossible() && plausible))
+      found.push({ value: m.number.number, raw });
   }
   return found;
 }
@@ -86,13 +129,24 @@ function titleCase(s: string): string {
 function asName(segment: string, allowLower: boolean): string | null {
   const words = segment.trim().split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 4) return null;
-  if (NAME_PARTICLES.has(words[0] ?? '') || NAME_PARTICLES.has(words[words.length - 1] ?? '')) return null;
+  if (NAME_PARTICLES.has(words[0] ?? '') || NAME_PARTICLES.has(words[words.length - 1] ?? ''))
+    return null;
   for (const [i, w] of words.entries()) {
     const lower = w.toLowerCase();
     // A first name may be spelt like a title ("Dev Patel", "Chief Okoro"): only a capitalised
     // first word before a surname that is no title word is let through.
-    const firstName = i === 0 && words.length >= 2 && /^\p{Lu}\p{Ll}+$/u.test(w) && words.slice(1).every((o) => !isTitleWord(o));
-    if (!NAME_WORD.test(w) || NAME_STOP_WORDS.has(lower) || (isTitleWord(w) && !firstName) || ORG_WORDS.has(lower)) return null;
+    const firstName =
+      i === 0 &&
+      words.length >= 2 &&
+      /^\p{Lu}\p{Ll}+$/u.test(w) &&
+      words.slice(1).every((o) => !isTitleWord(o));
+    if (
+      !NAME_WORD.test(w) ||
+      NAME_STOP_WORDS.has(lower) ||
+      (isTitleWord(w) && !firstName) ||
+      ORG_WORDS.has(lower)
+    )
+      return null;
   }
   const core = words.filter((w) => !NAME_PARTICLES.has(w));
   const capitalised = core.every((w) => /^\p{Lu}/u.test(w));
@@ -105,7 +159,10 @@ function asName(segment: string, allowLower: boolean): string | null {
 
 // "I'm Priya, COO at ...", "this is Tom from ...", "Marcus Lee here, VP Sales": a first name alone
 // counts when what follows makes it an introduction (a title, "from", "here").
-const NAME_HERE = new RegExp(String.raw`^(?:(?:[Hh]i|[Hh]ello|[Hh]ey|[Gg]ood \w+)(?: there)?[,!.]?\s+)?(${CAP_NAME})\s+here\b`, 'u');
+const NAME_HERE = new RegExp(
+  String.raw`^(?:(?:[Hh]i|[Hh]ello|[Hh]ey|[Gg]ood \w+)(?: there)?[,!.]?\s+)?(${CAP_NAME})\s+here\b`,
+  'u',
+);
 // "hey its dave from desert bloom landscaping": typed in lower case, "from" makes it an introduction.
 const LOWER_INTRO = /(?:^|[\s,.!])(?:this is|it's|its|i'm|im|i am)\s+(\p{Ll}[\p{Ll}'-]+)\s+from\s/u;
 
@@ -133,7 +190,9 @@ function statedName(text: string): Found | null {
 /** After "I'm Priya": ", COO at ...", ", the founder", " from Acme", " here": an introduction, not "I'm Happy, thanks". */
 function isTitleOrIntro(after: string): boolean {
   if (/^\s+(?:from|here|at|with)\b/i.test(after)) return true;
-  const next = /^\s*,\s*(?:(?:the|a|an|your|one of the)\s+)?([\p{L}-]+(?:\s+[\p{L}-]+)?)/u.exec(after)?.[1] ?? '';
+  const next =
+    /^\s*,\s*(?:(?:the|a|an|your|one of the)\s+)?([\p{L}-]+(?:\s+[\p{L}-]+)?)/u.exec(after)?.[1] ??
+    '';
   return next !== '' && hasTitleWord(next);
 }
 
@@ -151,7 +210,12 @@ function nameInContactAnswer(text: string, remove: readonly string[]): Found | n
   let single: Found | null = null;
   for (const raw of segments) {
     const introduced = NAME_PREFIX.test(raw);
-    const seg = raw.replace(NAME_PREFIX, '').replace(FIELD_LABEL, '').replace(NAME_SUFFIX, '').replace(HONORIFIC_START, '').trim();
+    const seg = raw
+      .replace(NAME_PREFIX, '')
+      .replace(FIELD_LABEL, '')
+      .replace(NAME_SUFFIX, '')
+      .replace(HONORIFIC_START, '')
+      .trim();
     if (seg === '') continue;
     const month = introduced && /^\p{Lu}\p{Ll}+$/u.test(seg) && MONTH_NAMES.has(seg.toLowerCase());
     const name = month ? seg : (asName(seg, true)?.replaceAll(INITIAL, '.') ?? null);

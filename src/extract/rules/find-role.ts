@@ -5,16 +5,19 @@ import { splitSentences } from './sentences.js';
 export type Role = { value: string; raw: string };
 
 // "I'm (the|a) <role>", "I'm one of the two owners", "I work as a <role>".
-const I_AM = /(?:^|[^\p{L}'])(?:i'm|i am|im|i work as|i'm working as|i serve as|i act as|i'm serving as|my (?:role|title|job title|job|position) is)\s+(?:(?:just|also|currently|actually|basically|now)\s+)?(?:one of (?:the |our |my )?(?:two |three |four |five |several |\d+ )?|(?:the|a|an)\s+)?(.+)/iu;
+const I_AM =
+  /(?:^|[^\p{L}'])(?:i'm|i am|im|i work as|i'm working as|i serve as|i act as|i'm serving as|my (?:role|title|job title|job|position) is)\s+(?:(?:just|also|currently|actually|basically|now)\s+)?(?:one of (?:the |our |my )?(?:two |three |four |five |several |\d+ )?|(?:the|a|an)\s+)?(.+)/iu;
 // "I'm on the tech committee", "I sit on the board".
-const ON_A_BODY = /\b(?:i'm|i am|im|i sit|i serve|i volunteer)\s+(?:on|in)\s+(?:the|a|an|our)\s+([\w -]{1,40}?\b(?:committee|board|council|working group|panel|task force))\b/i;
+const ON_A_BODY =
+  /\b(?:i'm|i am|im|i sit|i serve|i volunteer)\s+(?:on|in)\s+(?:the|a|an|our)\s+([\w -]{1,40}?\b(?:committee|board|council|working group|panel|task force))\b/i;
 // "I'm in marketing", "I work in customer success", "I'm on the growth team": the department is the role.
 const IN_A_DEPARTMENT =
   /\b(?:i'm|i am|im|i work|i'm working|i currently work|i sit)\s+(?:in|on|within)\s+(?:the\s+|our\s+)?((?:[\p{L}&-]+\s+){0,2}?[\p{L}-]+)(?:\s+(?:team|department|dept|side|function|org))?(?=\s*(?:$|[,.;:!?)]|(?:at|for|and|but|so|with|here|there|over|where|which|who|i|we)\b))/giu;
 // "I run dispatch", "I manage sales for a hotel", "I lead the digital marketing team": a
 // department run by the visitor is their role, in any message.
 // "I'm kind of the marketing person", "I'm the IT guy here": the department is the role.
-const DEPARTMENT_PERSON = /\b(?:i'm|i am|im)\s+(?:kind of |sort of |basically |just |like )?(?:the|our)\s+((?:[\p{L}&-]+\s+){0,1}[\p{L}-]+)\s+(?:person|guy|girl|gal|lady|man|woman|one)\b/giu;
+const DEPARTMENT_PERSON =
+  /\b(?:i'm|i am|im)\s+(?:kind of |sort of |basically |just |like )?(?:the|our)\s+((?:[\p{L}&-]+\s+){0,1}[\p{L}-]+)\s+(?:person|guy|girl|gal|lady|man|woman|one)\b/giu;
 const RUN_A_DEPARTMENT =
   /\bi\s+(?:run|manage|lead|head(?:\s+up)?|oversee|look\s+after|handle|am\s+in\s+charge\s+of|am\s+responsible\s+for)\s+(?:the\s+|our\s+)?((?:[\p{L}&-]+\s+){0,2}?[\p{L}-]+)(?:\s+(?:team|department|dept|side|function|org|desk))?(?=\s*(?:$|[,.;:!?)]|(?:at|for|and|but|so|with|here|there|over|where|which|who|i|we)\b))/giu;
 // "I run revenue ops", "I head up marketing": the area is the role (authority answers only).
@@ -31,18 +34,27 @@ const OF_EMPLOYER = /\s(?:for|of)\s+(\p{Lu}[\p{L}-]*)/gu;
 // "it" ends a role, "IT" is a department ("IT manager", "Head of IT").
 const ROLE_END_CASED = /\s(?:it|it's|its|It's)\b/;
 // These titles never take a department, so their "of" always introduces the employer ("ceo of greenleaf ltd").
-const EMPLOYER_OF = /\b(?:c[a-z]{1,2}o|founder|co-founder|cofounder|owner|co-owner|(?<!vice\s)president|partner|proprietor|principal|managing director|executive director|md|inhaber\w*|geschäftsführer\w*)\)?(\s+of\s)/i;
+const EMPLOYER_OF =
+  /\b(?:c[a-z]{1,2}o|founder|co-founder|cofounder|owner|co-owner|(?<!vice\s)president|partner|proprietor|principal|managing director|executive director|md|inhaber\w*|geschäftsführer\w*)\)?(\s+of\s)/i;
 // Titles that name their area after a dash: "Head - International Patient Services".
-const TAKES_AREA = /^(?:head|director|dir|vp|svp|evp|vice president|manager|mgr|lead|chief|officer|coordinator)$/i;
+const TAKES_AREA =
+  /^(?:head|director|dir|vp|svp|evp|vice president|manager|mgr|lead|chief|officer|coordinator)$/i;
 const DASH_AREA = /^\s([-–—:])\s+((?:[\p{L}&]+\s+){0,4}[\p{L}&]+)(?=\s*(?:[.,;!?\n]|$))/u;
 
 function roleEnd(phrase: string): number {
   const employer = EMPLOYER_OF.exec(phrase);
-  const employerAt = employer ? employer.index + employer[0].length - (employer[1] ?? '').length : phrase.length;
-  let end = Math.min(ROLE_END.exec(phrase)?.index ?? phrase.length, ROLE_END_CASED.exec(phrase)?.index ?? phrase.length, employerAt);
+  const employerAt = employer
+    ? employer.index + employer[0].length - (employer[1] ?? '').length
+    : phrase.length;
+  let end = Math.min(
+    ROLE_END.exec(phrase)?.index ?? phrase.length,
+    ROLE_END_CASED.exec(phrase)?.index ?? phrase.length,
+    employerAt,
+  );
   for (const m of phrase.matchAll(OF_EMPLOYER)) {
     const word = (m[1] ?? '').toLowerCase();
-    if (m.index < end && !(m[0].trimStart().startsWith('of') && DEPARTMENTS.has(word))) end = m.index;
+    if (m.index < end && !(m[0].trimStart().startsWith('of') && DEPARTMENTS.has(word)))
+      end = m.index;
   }
   return end;
 }
@@ -51,9 +63,11 @@ function roleEnd(phrase: string): number {
 // clause that opens with a pronoun or a filler ("its just me", "yeah we decide", "our CEO").
 const NOT_A_ROLE_START =
   /^(?:not|no|nope|nah|looking|interested|curious|trying|wondering|sure|happy|based|from|here|in|at|with|on|afraid|sorry|fine|good|ok|okay|new|going|gonna|hoping|planning|thinking|exploring|browsing|researching|writing|doing|working|responsible|also|still|only|pretty|quite|very|really|kind|sort|in charge|the one|one|just|able|unable|about|around|reaching|contacting|asking|evaluating|comparing|after|glad|excited|keen|aware|unsure|confused|the|a|an|it|it's|its|this|that|there|i|i'm|im|i'd|id|ive|we|we're|my|mine|myself|our|ours|us|me|you|they|he|she|his|her|their|as|like|so|and|but|well|um|uh|hmm|yes|yeah|yep|yup|honestly|maybe|probably|both|either|nothing|none|depends|together|putting|gathering|collecting|pulling|compiling|scouting|shopping|preparing|helping|asking|applying|n\/a)\b/i;
-const VERBISH = /\b(?:is|are|was|were|am|be|been|do|does|did|don't|have|has|had|not|can't|won't|would|will|should|could|need|want|decide|decides|approve|sign|make|makes|asked|get|got)\b|'(?:s|d|ll|re|ve)\b/i;
+const VERBISH =
+  /\b(?:is|are|was|were|am|be|been|do|does|did|don't|have|has|had|not|can't|won't|would|will|should|could|need|want|decide|decides|approve|sign|make|makes|asked|get|got)\b|'(?:s|d|ll|re|ve)\b/i;
 // Words about the buying decision, not a job: "Final approval from CEO" names no role of the visitor.
-const DECISION_WORDS = /\b(?:approvals?|approvers?|decisions?|deciders?|decision[- ]?makers?|sign-?off|signator(?:y|ies)|signers?|purse|(?:purchasing|buying|spending) power|budget (?:holder|owner)s?)\b/i;
+const DECISION_WORDS =
+  /\b(?:approvals?|approvers?|decisions?|deciders?|decision[- ]?makers?|sign-?off|signator(?:y|ies)|signers?|purse|(?:purchasing|buying|spending) power|budget (?:holder|owner)s?)\b/i;
 
 /** ", so head of sales", ", i.e. the managing director": the same title said again, in other words. */
 const GLOSSES = [
@@ -64,7 +78,8 @@ const GLOSSES = [
 ];
 
 /** Titles in German, Dutch, French, Spanish or Portuguese, which visitors often explain in English. */
-const FOREIGN_TITLE = /(?:hoofd|due[ñn]a|leiter|gesch(?:ä|ae)ftsf(?:ü|ue)hr|inhaber|prokurist|eigenaar|oprichter|directeur|directrice|g[ée]rant|fondat|due[ñn][oa]|fundador|s[óo]ci[oa]|gerente|responsable|sachbearbeit|referent)/i;
+const FOREIGN_TITLE =
+  /(?:hoofd|due[ñn]a|leiter|gesch(?:ä|ae)ftsf(?:ü|ue)hr|inhaber|prokurist|eigenaar|oprichter|directeur|directrice|g[ée]rant|fondat|due[ñn][oa]|fundador|s[óo]ci[oa]|gerente|responsable|sachbearbeit|referent)/i;
 
 /** "Dr", "Mrs": a form of address, never a role by itself. */
 const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame)\.?$/i;
@@ -79,7 +94,10 @@ function areaAfterDash(role: string, rest: string): string | null {
   const m = DASH_AREA.exec(rest);
   if (!m?.[1] || !m[2] || !TAKES_AREA.test(role)) return null;
   const words = m[2].split(/\s+/);
-  const isArea = words.every((w) => DEPARTMENTS.has(w.toLowerCase()) || /^(?:&|and|of)$/i.test(w) || /^\p{Lu}{2,5}$/u.test(w));
+  const isArea = words.every(
+    (w) =>
+      DEPARTMENTS.has(w.toLowerCase()) || /^(?:&|and|of)$/i.test(w) || /^\p{Lu}{2,5}$/u.test(w),
+  );
   return isArea ? `${role} ${m[1]} ${m[2]}` : null;
 }
 
@@ -91,10 +109,18 @@ const AND_TITLE = /^\s+(?:and|&)\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)(?=\s*(?:$|[,
 /** The role with the title said next to it in brackets or as an English gloss, when there is one. */
 function withGloss(role: string, after: string): string {
   const second = AND_TITLE.exec(after)?.[1];
-  if (second && hasTitleWord(second) && hasTitleWord(role) && !/^(?:i|we|my|our)$/i.test(second.split(/\s+/)[0] ?? '')) return `${role} and ${second}`;
+  if (
+    second &&
+    hasTitleWord(second) &&
+    hasTitleWord(role) &&
+    !/^(?:i|we|my|our)$/i.test(second.split(/\s+/)[0] ?? '')
+  )
+    return `${role} and ${second}`;
   if (role.includes('(')) return role;
   const paren = /^\s*\(([^)]{1,40})\)/.exec(after);
-  const gloss = FOREIGN_TITLE.test(role) ? GLOSSES.map((re) => re.exec(after)).find((m) => m !== null) : undefined;
+  const gloss = FOREIGN_TITLE.test(role)
+    ? GLOSSES.map((re) => re.exec(after)).find((m) => m !== null)
+    : undefined;
   const said = paren?.[1] ?? gloss?.[1];
   return said && hasTitleWord(said) ? `${role} (${said.trim()})` : role;
 }
@@ -110,10 +136,20 @@ function cutRole(phrase: string, requireTitle: boolean): string | null {
   // Keep a parenthetical that is itself a title: "Geschäftsführer (managing director)"; and the
   // English gloss of a title in another language: "Leiter Vertrieb, so head of sales".
   role = withGloss(role, phrase.slice(end));
-  role = role.replace(/^(?:the|a|an)\s+/i, '').replace(/\s+(?:here|there|myself|to|of|for|and|at|with)$/i, '').replace(/[.\s]+$/, '');
+  role = role
+    .replace(/^(?:the|a|an)\s+/i, '')
+    .replace(/\s+(?:here|there|myself|to|of|for|and|at|with)$/i, '')
+    .replace(/[.\s]+$/, '');
   if (HONORIFIC.test(role)) return null;
   const words = role.split(/\s+/).filter(Boolean);
-  if (words.length === 0 || words.length > 7 || (!acronymStart && NOT_A_ROLE_START.test(role)) || VERBISH.test(role) || REFUSAL.test(role)) return null;
+  if (
+    words.length === 0 ||
+    words.length > 7 ||
+    (!acronymStart && NOT_A_ROLE_START.test(role)) ||
+    VERBISH.test(role) ||
+    REFUSAL.test(role)
+  )
+    return null;
   if (DECISION_WORDS.test(role)) return null;
   if (requireTitle && !hasTitleWord(role)) return null;
   return role;
@@ -121,11 +157,19 @@ function cutRole(phrase: string, requireTitle: boolean): string | null {
 
 /** The department in "I'm in marketing" / "I work on the growth team", when it is a function. */
 function department(text: string): Role | null {
-  for (const m of [...text.matchAll(IN_A_DEPARTMENT), ...text.matchAll(RUN_A_DEPARTMENT), ...text.matchAll(DEPARTMENT_PERSON)]) {
+  for (const m of [
+    ...text.matchAll(IN_A_DEPARTMENT),
+    ...text.matchAll(RUN_A_DEPARTMENT),
+    ...text.matchAll(DEPARTMENT_PERSON),
+  ]) {
     const area = m[1]?.trim() ?? '';
     const words = area.split(/\s+/);
     const last = words[words.length - 1] ?? '';
-    if (!words.every((w) => DEPARTMENTS.has(w.toLowerCase()) || w === '&') || !FUNCTIONS.has(last.toLowerCase())) continue;
+    if (
+      !words.every((w) => DEPARTMENTS.has(w.toLowerCase()) || w === '&') ||
+      !FUNCTIONS.has(last.toLowerCase())
+    )
+      continue;
     // Lower-case "it" is the pronoun ("I'm in it for the long run"); only "IT" is the department.
     if (last.toLowerCase() === 'it' && last !== 'IT') continue;
     const unit = /\s(team|department|dept|side|function|org)$/i.exec(m[0].trim())?.[1];
@@ -144,15 +188,25 @@ function department(text: string): Role | null {
 export function findRole(text: string, answering: boolean): Role | null {
   const first = splitSentences(text)[0] ?? '';
   const body = ON_A_BODY.exec(text);
-  if (body?.[1] && (answering || hasTitleWord(body[1]))) return { value: body[1].trim(), raw: body[0] };
+  if (body?.[1] && (answering || hasTitleWord(body[1])))
+    return { value: body[1].trim(), raw: body[0] };
   // A bare answer ("Head of Operations. ...", "co-founder, i ...") starts with the role.
   let untitled: Role | null = null;
   if (answering) {
     // "Ich bin", "je suis", "soy", "ik ben": "I am" in the visitor's own language.
-    const bare = cutRole(first.replace(/^(?:as i (?:said|mentioned)|like i said|well|so|um|hi|hello|hey)[,:]?\s+/i, '').replace(/^(?:ich bin|je suis|ik ben|soy|sou)\s+(?:(?:der|die|el|la|le|o|a|de)\s+)?|^(?:myself|me)\s+(?=\p{L})/iu, ''), false);
+    const bare = cutRole(
+      first
+        .replace(/^(?:as i (?:said|mentioned)|like i said|well|so|um|hi|hello|hey)[,:]?\s+/i, '')
+        .replace(
+          /^(?:ich bin|je suis|ik ben|soy|sou)\s+(?:(?:der|die|el|la|le|o|a|de)\s+)?|^(?:myself|me)\s+(?=\p{L})/iu,
+          '',
+        ),
+      false,
+    );
     const glossed = bare ? withGloss(bare, first.slice(first.indexOf(bare) + bare.length)) : null;
     // "Soy la dueña — I'm the owner.": words with no title word give way to a title said next.
-    if (glossed && (hasTitleWord(glossed) || !I_AM.test(text))) return { value: glossed, raw: first };
+    if (glossed && (hasTitleWord(glossed) || !I_AM.test(text)))
+      return { value: glossed, raw: first };
     if (glossed) untitled = { value: glossed, raw: first };
   }
   let stated: Role | null = null;
@@ -164,7 +218,10 @@ export function findRole(text: string, answering: boolean): Role | null {
       // "I'm the export coordinator - well, actually since March I'm export manager": the correction counts.
       if (stated !== null && !CORRECTING.test(clause.slice(0, m.index + 1))) continue;
       const value = /\bone of\b/i.test(m[0]) ? singularTitle(role) : role;
-      stated = { value: withGloss(value, sentence.slice(sentence.indexOf(clause) + clause.length)), raw: m[0].trim() };
+      stated = {
+        value: withGloss(value, sentence.slice(sentence.indexOf(clause) + clause.length)),
+        raw: m[0].trim(),
+      };
     }
   }
   if (stated) return stated;

@@ -26,17 +26,32 @@ const DEMO_NOUN = String.raw`(?:demo|demonstration|walk-?through|product tour|to
 const NOT_THEIR_REQUEST = String.raw`(?!\s*(?:requests?|volume|bookings?|forms?|leads?|sign-?ups?|no-?shows?|traffic|pipeline|environment|account|site|days?|videos?|version|data|mode|instance|server)\b)`;
 const DEMO_REQUESTS: readonly RegExp[] = [
   // "Can I see a demo?", "Could someone show me a demo?", "Please can I book a demo?"
-  new RegExp(String.raw`\b(?:can|could|may|would|will|please|pls)\b[^.?!]*?\b(?:a|an|the|your|some)\s+(?:[\w-]+\s+){0,3}?${DEMO_NOUN}\b${NOT_THEIR_REQUEST}`, 'i'),
+  new RegExp(
+    String.raw`\b(?:can|could|may|would|will|please|pls)\b[^.?!]*?\b(?:a|an|the|your|some)\s+(?:[\w-]+\s+){0,3}?${DEMO_NOUN}\b${NOT_THEIR_REQUEST}`,
+    'i',
+  ),
   // "I'd love a short demo", "Would love a walkthrough of the setup", "we'd like to book a demo"
-  new RegExp(String.raw`\b(?:love|like|want|need|book|see|get|schedule|arrange|request|set up|have|organi[sz]e)\s+(?:to\s+(?:see|get|book|have|schedule|arrange|set up|do|request)\s+)?(?:a|an|the|your|some)\s+(?:[\w-]+\s+){0,3}?${DEMO_NOUN}\b${NOT_THEIR_REQUEST}`, 'i'),
+  new RegExp(
+    String.raw`\b(?:love|like|want|need|book|see|get|schedule|arrange|request|set up|have|organi[sz]e)\s+(?:to\s+(?:see|get|book|have|schedule|arrange|set up|do|request)\s+)?(?:a|an|the|your|some)\s+(?:[\w-]+\s+){0,3}?${DEMO_NOUN}\b${NOT_THEIR_REQUEST}`,
+    'i',
+  ),
   // "Keen on a walkthrough", "we're interested in a product tour": the visitor's own wish;
   // "our clients are keen on a demo" is someone else's.
-  new RegExp(String.raw`(?:^\W*(?:(?:hi|hello|hey|also|so|and|but|oh|ok|okay|yes|yeah)\W+)*|\b(?:i'm|i am|im|we're|we are|we'd be|i'd be|i would be|we would be)\s+)(?:(?:very|really|quite|super|also|definitely|most)\s+)?(?:keen|eager|interested|up)\s+(?:on|in|for)\s+(?:(?:getting|seeing|having|booking|doing|a quick)\s+)?(?:a|an|the|your|some)\s+(?:[\w-]+\s+){0,3}?${DEMO_NOUN}\b${NOT_THEIR_REQUEST}`, 'i'),
+  new RegExp(
+    String.raw`(?:^\W*(?:(?:hi|hello|hey|also|so|and|but|oh|ok|okay|yes|yeah)\W+)*|\b(?:i'm|i am|im|we're|we are|we'd be|i'd be|i would be|we would be)\s+)(?:(?:very|really|quite|super|also|definitely|most)\s+)?(?:keen|eager|interested|up)\s+(?:on|in|for)\s+(?:(?:getting|seeing|having|booking|doing|a quick)\s+)?(?:a|an|the|your|some)\s+(?:[\w-]+\s+){0,3}?${DEMO_NOUN}\b${NOT_THEIR_REQUEST}`,
+    'i',
+  ),
   // Without an article, as visitors writing fast or in a second language do: "we want demo of
   // your bot", "need demo asap", "pls demo".
-  new RegExp(String.raw`\b(?:i|we)\s+(?:(?:would|'d)\s+)?(?:want|need|like|request|require)\s+(?:to\s+(?:see|get|book|have)\s+)?(?:a\s+)?(?:quick\s+|short\s+|free\s+|live\s+|online\s+)?${DEMO_NOUN}\b${NOT_THEIR_REQUEST}|^\W*(?:(?:hi|hello|hey)\W+)*(?:need|want|pls|please|request(?:ing)?)\s+(?:a\s+)?${DEMO_NOUN}\b${NOT_THEIR_REQUEST}`, 'i'),
+  new RegExp(
+    String.raw`\b(?:i|we)\s+(?:(?:would|'d)\s+)?(?:want|need|like|request|require)\s+(?:to\s+(?:see|get|book|have)\s+)?(?:a\s+)?(?:quick\s+|short\s+|free\s+|live\s+|online\s+)?${DEMO_NOUN}\b${NOT_THEIR_REQUEST}|^\W*(?:(?:hi|hello|hey)\W+)*(?:need|want|pls|please|request(?:ing)?)\s+(?:a\s+)?${DEMO_NOUN}\b${NOT_THEIR_REQUEST}`,
+    'i',
+  ),
   // "A quick demo would be great".
-  new RegExp(String.raw`\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?${DEMO_NOUN}\s+would be\s+(?:really\s+|very\s+|super\s+)?(?:great|good|nice|helpful|useful|ideal|awesome|perfect|brilliant|appreciated|amazing|lovely)\b`, 'i'),
+  new RegExp(
+    String.raw`\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?${DEMO_NOUN}\s+would be\s+(?:really\s+|very\s+|super\s+)?(?:great|good|nice|helpful|useful|ideal|awesome|perfect|brilliant|appreciated|amazing|lovely)\b`,
+    'i',
+  ),
   // "Would love to watch the bot in action", "could we see the platform live?"; not "see it live on our site by May".
   new RegExp(
     String.raw`\b(?:(?:would|'d)\s+(?:really\s+)?(?:love|like)|(?:would|'d)\s+be\s+(?:really\s+|very\s+|super\s+)?(?:great|good|nice|helpful|useful|awesome|ideal|brilliant|keen|happy|lovely|cool)|(?:i|we)\s+(?:really\s+)?(?:want|wanted|hope|hoping)|keen|eager|(?:can|could|may)\s+(?:i|we))\s+(?:to\s+)?(?:see|watch)\s+(?:it|this|the\s+(?:product|platform|tool|bot|chatbot|software|app|system|widget)|your\s+(?:product|platform|tool|bot|chatbot|software|app|system|widget)|how\s+(?:it|this|the\s+\w+)\s+works)\s+(?:in action|in real life|live(?!\s+(?:on|by|in|before|for|across|within|at|from)\b)|working(?!\s+(?:on|for|with)\b))`,
@@ -55,7 +70,8 @@ const DEMO_REQUESTS: readonly RegExp[] = [
   // "Can we set up a quick call?", "happy to jump on a call", "book a call with sales".
   ...callRequests(),
 ];
-const NEGATED_DEMO = /\b(?:no|don't|do not|dont|not|without|never)\b[^.?!]{0,25}\b(?:demo|walk-?through|call|tour)\b/i;
+const NEGATED_DEMO =
+  /\b(?:no|don't|do not|dont|not|without|never)\b[^.?!]{0,25}\b(?:demo|walk-?through|call|tour)\b/i;
 
 /**
  * `intent.demo: true` when the visitor asks for a demo, a walkthrough, a sales call or to be
@@ -82,12 +98,17 @@ const NO_IDEA =
 // A question of the visitor's own starts with an interrogative or an auxiliary verb.
 const INTERROGATIVE =
   /^(?:what|what's|whats|how|why|when|where|which|who|whom|whose|is|are|was|were|do|does|did|can|could|will|would|should|shall|may|might|has|have|had|any|anything|got|isn't|aren't|don't|doesn't|can't|won't)\b/i;
-const LEAD_IN = /^(?:(?:hi there|hey there|hello there|hi|hello|hey|hiya|hallo|bonjour|g'day|good (?:morning|afternoon|evening)|morning|ok|okay|also|and|so|but|btw|oh|quick q(?:uestion)?|one more thing|sorry)\b[\s,!:;.-]*)+/i;
-const BOOKING_CHOICE = /\b(?:mon|tue|wed|thu|fri|sat|sun)\w*\b|\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b(?:tomorrow|today|next week)\b/i;
+const LEAD_IN =
+  /^(?:(?:hi there|hey there|hello there|hi|hello|hey|hiya|hallo|bonjour|g'day|good (?:morning|afternoon|evening)|morning|ok|okay|also|and|so|but|btw|oh|quick q(?:uestion)?|one more thing|sorry)\b[\s,!:;.-]*)+/i;
+const BOOKING_CHOICE =
+  /\b(?:mon|tue|wed|thu|fri|sat|sun)\w*\b|\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b(?:tomorrow|today|next week)\b/i;
 
 /** The question part of a "?" sentence ("I'm a student, can I ask ...?" -> "can I ask ...?"), else null. */
 function questionPart(sentence: string): string | null {
-  const starts = [0, ...[...sentence.matchAll(/[,;:\u2013\u2014-]\s+/g)].map((m) => m.index + m[0].length)];
+  const starts = [
+    0,
+    ...[...sentence.matchAll(/[,;:\u2013\u2014-]\s+/g)].map((m) => m.index + m[0].length),
+  ];
   for (const start of starts) {
     const part = sentence.slice(start).replace(LEAD_IN, '').trim();
     if (INTERROGATIVE.test(part)) return part;
@@ -101,7 +122,10 @@ function questionPart(sentence: string): string | null {
  * `declined`), or asked a question of their own (`question`, the question's sentences).
  * @example detectSignals('Is there a free trial?', ctx) // { question: 'Is there a free trial?', ... }
  */
-export function detectSignals(input: string, ctx: RuleContext): { declined: boolean; wantsHuman: boolean; question: string | null } {
+export function detectSignals(
+  input: string,
+  ctx: RuleContext,
+): { declined: boolean; wantsHuman: boolean; question: string | null } {
   const text = normalizeText(input).trim();
   const sentences = splitSentences(text);
   const wantsHuman = sentences.some((s) => WANTS_HUMAN.test(s));

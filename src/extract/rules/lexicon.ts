@@ -17,54 +17,183 @@ export function normalizeText(text: string): string {
  * title that says nothing about buying power on its own (professions: "attorney", "architect").
  */
 export const TITLE_LEVELS: readonly (readonly [string, AuthorityLevel | null])[] = [
-  ['job seeker', 'researcher'], ['job hunting', 'researcher'], ['product owner', 'influencer'], ['chief of', 'influencer'],
-  ['managing director', 'decision_maker'], ['managing partner', 'decision_maker'], ['managing broker', 'decision_maker'],
-  ['executive director', 'decision_maker'], ['general manager', 'decision_maker'], ['vice president', 'decision_maker'],
-  ['head of', 'decision_maker'], ['board member', null], ['team lead', 'influencer'], ['tech lead', 'influencer'],
-  ['executive assistant', 'influencer'], ['account executive', 'influencer'], ['decision maker', 'decision_maker'],
-  ['industry analyst', 'researcher'], ['estate agent', null], ['head teacher', 'decision_maker'],
-  ['ceo', 'decision_maker'], ['cfo', 'decision_maker'], ['coo', 'decision_maker'], ['cto', 'decision_maker'],
-  ['cro', 'decision_maker'], ['cmo', 'decision_maker'], ['cio', 'decision_maker'], ['cpo', 'decision_maker'],
-  ['cso', 'decision_maker'], ['ciso', 'decision_maker'], ['chief', 'decision_maker'], ['md', 'decision_maker'],
-  ['owner', 'decision_maker'], ['co-owner', 'decision_maker'], ['proprietor', 'decision_maker'], ['inhaber', 'decision_maker'],
-  ['founder', 'decision_maker'], ['co-founder', 'decision_maker'], ['cofounder', 'decision_maker'], ['founding', 'decision_maker'],
-  ['president', 'decision_maker'], ['partner', 'decision_maker'], ['principal', 'decision_maker'], ['vp', 'decision_maker'],
-  ['svp', 'decision_maker'], ['evp', 'decision_maker'], ['head', 'decision_maker'], ['director', 'decision_maker'],
-  ['dir', 'decision_maker'], ['headteacher', 'decision_maker'], ['superintendent', 'decision_maker'],
-  ['geschäftsführer', 'decision_maker'], ['geschäftsführerin', 'decision_maker'], ['geschaeftsfuehrer', 'decision_maker'],
-  ['inhaberin', 'decision_maker'], ['gm', 'decision_maker'],
+  ['job seeker', 'researcher'],
+  ['job hunting', 'researcher'],
+  ['product owner', 'influencer'],
+  ['chief of', 'influencer'],
+  ['managing director', 'decision_maker'],
+  ['managing partner', 'decision_maker'],
+  ['managing broker', 'decision_maker'],
+  ['executive director', 'decision_maker'],
+  ['general manager', 'decision_maker'],
+  ['vice president', 'decision_maker'],
+  ['head of', 'decision_maker'],
+  ['board member', null],
+  ['team lead', 'influencer'],
+  ['tech lead', 'influencer'],
+  ['executive assistant', 'influencer'],
+  ['account executive', 'influencer'],
+  ['decision maker', 'decision_maker'],
+  ['industry analyst', 'researcher'],
+  ['estate agent', null],
+  ['head teacher', 'decision_maker'],
+  ['ceo', 'decision_maker'],
+  ['cfo', 'decision_maker'],
+  ['coo', 'decision_maker'],
+  ['cto', 'decision_maker'],
+  ['cro', 'decision_maker'],
+  ['cmo', 'decision_maker'],
+  ['cio', 'decision_maker'],
+  ['cpo', 'decision_maker'],
+  ['cso', 'decision_maker'],
+  ['ciso', 'decision_maker'],
+  ['chief', 'decision_maker'],
+  ['md', 'decision_maker'],
+  ['owner', 'decision_maker'],
+  ['co-owner', 'decision_maker'],
+  ['proprietor', 'decision_maker'],
+  ['inhaber', 'decision_maker'],
+  ['founder', 'decision_maker'],
+  ['co-founder', 'decision_maker'],
+  ['cofounder', 'decision_maker'],
+  ['founding', 'decision_maker'],
+  ['president', 'decision_maker'],
+  ['partner', 'decision_maker'],
+  ['principal', 'decision_maker'],
+  ['vp', 'decision_maker'],
+  ['svp', 'decision_maker'],
+  ['evp', 'decision_maker'],
+  ['head', 'decision_maker'],
+  ['director', 'decision_maker'],
+  ['dir', 'decision_maker'],
+  ['headteacher', 'decision_maker'],
+  ['superintendent', 'decision_maker'],
+  ['geschäftsführer', 'decision_maker'],
+  ['geschäftsführerin', 'decision_maker'],
+  ['geschaeftsfuehrer', 'decision_maker'],
+  ['inhaberin', 'decision_maker'],
+  ['gm', 'decision_maker'],
   // Titles visitors write in their own language: German, Dutch, French, Spanish, Portuguese.
-  ['leiter', 'decision_maker'], ['leiterin', 'decision_maker'], ['vertriebsleiter', 'decision_maker'], ['vertriebsleiterin', 'decision_maker'],
-  ['abteilungsleiter', 'decision_maker'], ['abteilungsleiterin', 'decision_maker'], ['prokurist', 'decision_maker'], ['prokuristin', 'decision_maker'],
-  ['eigenaar', 'decision_maker'], ['oprichter', 'decision_maker'], ['directeur', 'decision_maker'], ['directrice', 'decision_maker'],
-  ['gérant', 'decision_maker'], ['gérante', 'decision_maker'], ['fondateur', 'decision_maker'], ['fondatrice', 'decision_maker'],
-  ['dueño', 'decision_maker'], ['dueña', 'decision_maker'], ['fundador', 'decision_maker'], ['fundadora', 'decision_maker'],
-  ['sócio', 'decision_maker'], ['sócia', 'decision_maker'], ['socio', 'decision_maker'], ['socia', 'decision_maker'],
-  ['gerente', 'influencer'], ['responsable', 'influencer'], ['sachbearbeiter', 'influencer'], ['sachbearbeiterin', 'influencer'],
-  ['referent', 'influencer'], ['referentin', 'influencer'], ['hoofd', 'decision_maker'],
-  ['student', 'researcher'], ['intern', 'researcher'], ['researcher', 'researcher'], ['trainee', 'researcher'],
+  ['leiter', 'decision_maker'],
+  ['leiterin', 'decision_maker'],
+  ['vertriebsleiter', 'decision_maker'],
+  ['vertriebsleiterin', 'decision_maker'],
+  ['abteilungsleiter', 'decision_maker'],
+  ['abteilungsleiterin', 'decision_maker'],
+  ['prokurist', 'decision_maker'],
+  ['prokuristin', 'decision_maker'],
+  ['eigenaar', 'decision_maker'],
+  ['oprichter', 'decision_maker'],
+  ['directeur', 'decision_maker'],
+  ['directrice', 'decision_maker'],
+  ['gérant', 'decision_maker'],
+  ['gérante', 'decision_maker'],
+  ['fondateur', 'decision_maker'],
+  ['fondatrice', 'decision_maker'],
+  ['dueño', 'decision_maker'],
+  ['dueña', 'decision_maker'],
+  ['fundador', 'decision_maker'],
+  ['fundadora', 'decision_maker'],
+  ['sócio', 'decision_maker'],
+  ['sócia', 'decision_maker'],
+  ['socio', 'decision_maker'],
+  ['socia', 'decision_maker'],
+  ['gerente', 'influencer'],
+  ['responsable', 'influencer'],
+  ['sachbearbeiter', 'influencer'],
+  ['sachbearbeiterin', 'influencer'],
+  ['referent', 'influencer'],
+  ['referentin', 'influencer'],
+  ['hoofd', 'decision_maker'],
+  ['student', 'researcher'],
+  ['intern', 'researcher'],
+  ['researcher', 'researcher'],
+  ['trainee', 'researcher'],
   // People who write or teach about software rather than buy it.
-  ['journalist', 'researcher'], ['reporter', 'researcher'], ['writer', 'researcher'], ['blogger', 'researcher'],
-  ['podcaster', 'researcher'], ['columnist', 'researcher'], ['correspondent', 'researcher'], ['academic', 'researcher'],
-  ['professor', 'researcher'], ['lecturer', 'researcher'],
-  ['manager', 'influencer'], ['mgr', 'influencer'], ['mngr', 'influencer'], ['lead', 'influencer'], ['analyst', 'influencer'],
-  ['coordinator', 'influencer'], ['specialist', 'influencer'], ['engineer', 'influencer'], ['developer', 'influencer'],
-  ['dev', 'influencer'], ['assistant', 'influencer'], ['asst', 'influencer'], ['associate', 'influencer'],
-  ['consultant', 'influencer'], ['administrator', 'influencer'],
-  ['admin', 'influencer'], ['committee', 'influencer'], ['member', 'influencer'], ['supervisor', 'influencer'],
-  ['strategist', 'influencer'], ['designer', 'influencer'], ['marketer', 'influencer'], ['representative', 'influencer'],
-  ['executive', 'influencer'], ['officer', 'influencer'], ['advisor', 'influencer'], ['adviser', 'influencer'],
-  ['recruiter', 'influencer'], ['planner', 'influencer'], ['buyer', 'influencer'],
-  ['treasurer', 'influencer'], ['secretary', 'influencer'], ['volunteer', 'influencer'], ['agent', 'influencer'],
-  ['broker', null], ['chair', 'decision_maker'], ['chairman', 'decision_maker'], ['chairwoman', 'decision_maker'],
-  ['chairperson', 'decision_maker'], ['trustee', null], ['editor', 'influencer'], ['producer', 'influencer'],
+  ['journalist', 'researcher'],
+  ['reporter', 'researcher'],
+  ['writer', 'researcher'],
+  ['blogger', 'researcher'],
+  ['podcaster', 'researcher'],
+  ['columnist', 'researcher'],
+  ['correspondent', 'researcher'],
+  ['academic', 'researcher'],
+  ['professor', 'researcher'],
+  ['lecturer', 'researcher'],
+  ['manager', 'influencer'],
+  ['mgr', 'influencer'],
+  ['mngr', 'influencer'],
+  ['lead', 'influencer'],
+  ['analyst', 'influencer'],
+  ['coordinator', 'influencer'],
+  ['specialist', 'influencer'],
+  ['engineer', 'influencer'],
+  ['developer', 'influencer'],
+  ['dev', 'influencer'],
+  ['assistant', 'influencer'],
+  ['asst', 'influencer'],
+  ['associate', 'influencer'],
+  ['consultant', 'influencer'],
+  ['administrator', 'influencer'],
+  ['admin', 'influencer'],
+  ['committee', 'influencer'],
+  ['member', 'influencer'],
+  ['supervisor', 'influencer'],
+  ['strategist', 'influencer'],
+  ['designer', 'influencer'],
+  ['marketer', 'influencer'],
+  ['representative', 'influencer'],
+  ['executive', 'influencer'],
+  ['officer', 'influencer'],
+  ['advisor', 'influencer'],
+  ['adviser', 'influencer'],
+  ['recruiter', 'influencer'],
+  ['planner', 'influencer'],
+  ['buyer', 'influencer'],
+  ['treasurer', 'influencer'],
+  ['secretary', 'influencer'],
+  ['volunteer', 'influencer'],
+  ['agent', 'influencer'],
+  ['broker', null],
+  ['chair', 'decision_maker'],
+  ['chairman', 'decision_maker'],
+  ['chairwoman', 'decision_maker'],
+  ['chairperson', 'decision_maker'],
+  ['trustee', null],
+  ['editor', 'influencer'],
+  ['producer', 'influencer'],
   // Professions: a role, but whether they buy depends on whose practice it is ("solo", "I own").
-  ['attorney', null], ['lawyer', null], ['solicitor', null], ['barrister', null], ['paralegal', null], ['notary', null],
-  ['accountant', null], ['bookkeeper', null], ['architect', null], ['dentist', null], ['orthodontist', null],
-  ['doctor', null], ['physician', null], ['surgeon', null], ['pharmacist', null], ['vet', null], ['veterinarian', null],
-  ['nurse', null], ['therapist', null], ['physiotherapist', null], ['psychologist', null], ['counsellor', null],
-  ['counselor', null], ['chiropractor', null], ['optometrist', null], ['realtor', null], ['contractor', null],
-  ['tutor', null], ['teacher', null], ['coach', null], ['photographer', null],
+  ['attorney', null],
+  ['lawyer', null],
+  ['solicitor', null],
+  ['barrister', null],
+  ['paralegal', null],
+  ['notary', null],
+  ['accountant', null],
+  ['bookkeeper', null],
+  ['architect', null],
+  ['dentist', null],
+  ['orthodontist', null],
+  ['doctor', null],
+  ['physician', null],
+  ['surgeon', null],
+  ['pharmacist', null],
+  ['vet', null],
+  ['veterinarian', null],
+  ['nurse', null],
+  ['therapist', null],
+  ['physiotherapist', null],
+  ['psychologist', null],
+  ['counsellor', null],
+  ['counselor', null],
+  ['chiropractor', null],
+  ['optometrist', null],
+  ['realtor', null],
+  ['contractor', null],
+  ['tutor', null],
+  ['teacher', null],
+  ['coach', null],
+  ['photographer', null],
 ];
 
 const TITLE_WORDS = new Set(TITLE_LEVELS.map(([t]) => t).filter((t) => !t.includes(' ')));
@@ -108,14 +237,19 @@ function levelForOneTitle(role: string): AuthorityLevel | null {
     if (words[i] === 'managing' && i + 1 < words.length) return 'decision_maker';
     const word = words[i] ?? '';
     // "owner-operator": a hyphenated pair of titles is read part by part; "co-founder" is one title.
-    const entries = titleEntry(word) !== undefined ? [titleEntry(word)] : word.split('-').map(titleEntry);
+    const entries =
+      titleEntry(word) !== undefined ? [titleEntry(word)] : word.split('-').map(titleEntry);
     const level = entries.find((l) => l !== undefined && l !== null);
     if (level) return level;
   }
   return null;
 }
 
-const LEVEL_RANK: Record<AuthorityLevel, number> = { researcher: 0, influencer: 1, decision_maker: 2 };
+const LEVEL_RANK: Record<AuthorityLevel, number> = {
+  researcher: 0,
+  influencer: 1,
+  decision_maker: 2,
+};
 
 /**
  * The level a title implies. Titles joined by "/", "&" or "+" ("Owner/director", "founder & CEO",
@@ -133,14 +267,16 @@ export function levelForTitle(role: string): AuthorityLevel | null {
 
 /** Departments and functions: after "Head of" they are part of the role, not the employer. */
 export const DEPARTMENTS = new Set(
-  ('sales marketing operations ops engineering product growth revenue finance it hr people admissions customer patient ' +
+  (
+    'sales marketing operations ops engineering product growth revenue finance it hr people admissions customer patient ' +
     'business technology development communications digital ecommerce e-commerce partnerships strategy support services ' +
     'success procurement data design research security information nursing clinical fundraising events education ' +
     'enrollment enrolment legal compliance accounting logistics supply training quality analytics brand content demand ' +
     'talent recruitment recruiting facilities infrastructure global international regional corporate student learning ' +
     'software platform web mobile field inside staff admissions communications public admin administration billing ' +
     'service outreach membership merchandising purchasing payroll treasury relations pr comms creative editorial ' +
-    'underwriting claims bizdev devops qa acquisition retention lifecycle dispatch reservations estimating intake bookings').split(' '),
+    'underwriting claims bizdev devops qa acquisition retention lifecycle dispatch reservations estimating intake bookings'
+  ).split(' '),
 );
 
 /**
@@ -149,41 +285,49 @@ export const DEPARTMENTS = new Set(
  * "I work in education" names no role.
  */
 export const FUNCTIONS = new Set(
-  ('sales marketing operations ops engineering product growth revenue finance it hr people admissions partnerships ' +
+  (
+    'sales marketing operations ops engineering product growth revenue finance it hr people admissions partnerships ' +
     'procurement purchasing support success communications comms accounting compliance legal admin administration ' +
     'billing fundraising enrollment enrolment recruitment recruiting talent outreach membership merchandising payroll ' +
     'treasury relations pr creative analytics bizdev devops qa acquisition retention lifecycle service dispatch reservations ' +
-    'estimating intake bookings').split(' '),
+    'estimating intake bookings'
+  ).split(' '),
 );
 
 /** Words that never belong to a person's name (contact answers: "sure", "send info to", "my cell is"). */
 export const NAME_STOP_WORDS = new Set(
-  ("sure send info to email e-mail me at best on or by phone my cell is mobile office line please reach you can thanks thank " +
+  (
+    'sure send info to email e-mail me at best on or by phone my cell is mobile office line please reach you can thanks thank ' +
     "the here it's its it i i'm im this that name name's is are be am was and with from for of a an yes yeah yep no nope " +
-    "ok okay hi hello hey dear regards cheers contact number tel call text whatsapp work home via use try ping write drop " +
+    'ok okay hi hello hey dear regards cheers contact number tel call text whatsapp work home via use try ping write drop ' +
     "just only also fine good great works work's prefer rather not skip pass later n/a na none nothing want would like " +
     "let know if that's easier fastest quickest address direct reach me mail gmail outlook we our us your they them " +
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august " +
-    "september october november december today tomorrow morning afternoon evening asap soon now anytime " +
-    "demo sales team support company business " +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
+    'september october november december today tomorrow morning afternoon evening asap soon now anytime ' +
+    'demo sales team support company business ' +
     // How a visitor describes an address ("(main inbox)", "shared mailbox"), not who they are.
-    "inbox mailbox account shared main general personal private primary backup alternate alt preferred generic").split(/\s+/),
+    'inbox mailbox account shared main general personal private primary backup alternate alt preferred generic'
+  ).split(/\s+/),
 );
 
 /** Words that mark an organisation rather than a person ("Acme Robotics", "Harbour Health Trust"). */
 export const ORG_WORDS = new Set(
-  ("inc ltd llc llp plc gmbh ag sa s.a. pvt pty co corp corporation company limited group partners solutions systems " +
-    "technologies tech labs digital media analytics robotics realty lending health healthcare clinic clinics college " +
-    "university school academy society trust foundation institute agency studio studios consulting capital bank " +
-    "insurance logistics software services industries holdings ventures networks global international associates " +
-    "alliance developments outfitters nutrition lettings physio pharma foods motors energy finance financial wealth " +
-    "marketing design works hub cloud data apps store shop cafe restaurant hotel travel dental legal law properties " +
-    "homes construction manufacturing engineering").split(/\s+/),
+  (
+    'inc ltd llc llp plc gmbh ag sa s.a. pvt pty co corp corporation company limited group partners solutions systems ' +
+    'technologies tech labs digital media analytics robotics realty lending health healthcare clinic clinics college ' +
+    'university school academy society trust foundation institute agency studio studios consulting capital bank ' +
+    'insurance logistics software services industries holdings ventures networks global international associates ' +
+    'alliance developments outfitters nutrition lettings physio pharma foods motors energy finance financial wealth ' +
+    'marketing design works hub cloud data apps store shop cafe restaurant hotel travel dental legal law properties ' +
+    'homes construction manufacturing engineering'
+  ).split(/\s+/),
 );
 
 /** Legal-form suffixes kept as part of a company name ("GmbH", "Pvt Ltd", "Co.", "S.A."). */
 export const LEGAL_SUFFIXES = new Set(
-  'gmbh ltd ltd. inc inc. llc llp plc ag sa s.a. s.a pvt pvt. pty co co. corp corp. limited bv nv oy ab srl sarl kg ug se'.split(' '),
+  'gmbh ltd ltd. inc inc. llc llp plc ag sa s.a. s.a pvt pvt. pty co co. corp corp. limited bv nv oy ab srl sarl kg ug se'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -252,7 +396,9 @@ export const SELLING_TO_US = new RegExp(
 // from the countries-and-timezones data we already ship, so place names are not taken as companies.
 const PLACES = new Set<string>([
   ...Object.values(getAllCountries()).map((c) => c.name.toLowerCase()),
-  ...Object.keys(getAllTimezones()).map((tz) => (tz.split('/').pop() ?? '').replace(/_/g, ' ').toLowerCase()),
+  ...Object.keys(getAllTimezones()).map((tz) =>
+    (tz.split('/').pop() ?? '').replace(/_/g, ' ').toLowerCase(),
+  ),
 ]);
 
 /** True for a country or a time-zone city name ("Germany", "London", "New York"). */

@@ -15,23 +15,86 @@ export type MoneyMention = {
 /** The parsed value of a money phrase. */
 export type Money = { amount: number; currency: string | null };
 
-type Atom = { start: number; end: number; base: number; mult: number; currency: string | null; words: boolean };
+type Atom = {
+  start: number;
+  end: number;
+  base: number;
+  mult: number;
+  currency: string | null;
+  words: boolean;
+};
 
 // Codes that are also everyday English words or acronyms ("100 ALL", "5 PHP developers").
-const CODE_DENYLIST = new Set(['ALL', 'TOP', 'CUP', 'TRY', 'MAD', 'SOS', 'GEL', 'BOB', 'MOP', 'PEN', 'PHP', 'LAK', 'NIO']);
+const CODE_DENYLIST = new Set([
+  'ALL',
+  'TOP',
+  'CUP',
+  'TRY',
+  'MAD',
+  'SOS',
+  'GEL',
+  'BOB',
+  'MOP',
+  'PEN',
+  'PHP',
+  'LAK',
+  'NIO',
+]);
 const ISO_CODES = new Set(Intl.supportedValuesOf('currency').filter((c) => !CODE_DENYLIST.has(c)));
 /** Lower-case codes people type ("1k eur"); others must be upper case to count. */
-const LOWER_CODES = new Set(['usd', 'eur', 'gbp', 'cad', 'aud', 'inr', 'chf', 'nzd', 'sgd', 'jpy', 'sek', 'nok', 'dkk', 'zar', 'aed', 'hkd']);
+const LOWER_CODES = new Set([
+  'usd',
+  'eur',
+  'gbp',
+  'cad',
+  'aud',
+  'inr',
+  'chf',
+  'nzd',
+  'sgd',
+  'jpy',
+  'sek',
+  'nok',
+  'dkk',
+  'zar',
+  'aed',
+  'hkd',
+]);
 
 const SYMBOLS: Readonly<Record<string, string>> = {
-  'US$': 'USD', 'C$': 'CAD', 'CA$': 'CAD', 'CAN$': 'CAD', 'A$': 'AUD', 'AU$': 'AUD', 'NZ$': 'NZD', 'S$': 'SGD',
-  'HK$': 'HKD', 'R$': 'BRL', $: 'USD', '€': 'EUR', '£': 'GBP', '₹': 'INR', '¥': 'JPY', '₩': 'KRW', '₪': 'ILS', '₱': 'PHP', '₦': 'NGN',
+  US$: 'USD',
+  C$: 'CAD',
+  CA$: 'CAD',
+  CAN$: 'CAD',
+  A$: 'AUD',
+  AU$: 'AUD',
+  NZ$: 'NZD',
+  S$: 'SGD',
+  HK$: 'HKD',
+  R$: 'BRL',
+  $: 'USD',
+  '€': 'EUR',
+  '£': 'GBP',
+  '₹': 'INR',
+  '¥': 'JPY',
+  '₩': 'KRW',
+  '₪': 'ILS',
+  '₱': 'PHP',
+  '₦': 'NGN',
 };
 const SYMBOL_SOURCE = '(?:US|CA|CAN|AU|NZ|HK|[CASR])?\\$|[€£₹¥₩₪₱₦]';
 
 const DOLLAR_NATIONS: Readonly<Record<string, string>> = {
-  us: 'USD', 'u.s.': 'USD', american: 'USD', canadian: 'CAD', australian: 'AUD', aussie: 'AUD', nz: 'NZD',
-  'new zealand': 'NZD', singapore: 'SGD', 'hong kong': 'HKD',
+  us: 'USD',
+  'u.s.': 'USD',
+  american: 'USD',
+  canadian: 'CAD',
+  australian: 'AUD',
+  aussie: 'AUD',
+  nz: 'NZD',
+  'new zealand': 'NZD',
+  singapore: 'SGD',
+  'hong kong': 'HKD',
 };
 const WORD_CURRENCIES: readonly (readonly [RegExp, string])[] = [
   [/^(?:euros?)\b/i, 'EUR'],
@@ -50,13 +113,19 @@ const MULTIPLIERS: readonly (readonly [RegExp, number])[] = [
 ];
 
 // Thousands grouped with spaces, as in French, Nordic and SI style ("10 000 $", "15 000 kr"), come first.
-const CORE = new RegExp(`(?<![\\p{L}\\d.,'])(\\d{1,3}(?:[ \\u00A0\\u202F]\\d{3})+(?![\\d.,])|\\d(?:[\\d,.']*\\d)?)|\\b(${NUMBER_WORDS_SOURCE})\\b`, 'giu');
+const CORE = new RegExp(
+  `(?<![\\p{L}\\d.,'])(\\d{1,3}(?:[ \\u00A0\\u202F]\\d{3})+(?![\\d.,])|\\d(?:[\\d,.']*\\d)?)|\\b(${NUMBER_WORDS_SOURCE})\\b`,
+  'giu',
+);
 const PREFIX = new RegExp(`(?:(${SYMBOL_SOURCE})|\\b(Rs\\.?|[A-Za-z]{3}))\\s?~?\\s?$`, 'u');
 const RANGE_JOIN = /^\s*(?:-|–|—|to|or|and)\s*(?:(?:about|around|maybe)\s+)?$/i;
-const NOT_AMOUNT_AFTER = /^(?:\s?%|\s?percent\b|st\b|nd\b|rd\b|th\b|:\d|x\b|\s?(?:am|a\.m\.|o'clock)(?!\w))/i;
+const NOT_AMOUNT_AFTER =
+  /^(?:\s?%|\s?percent\b|st\b|nd\b|rd\b|th\b|:\d|x\b|\s?(?:am|a\.m\.|o'clock)(?!\w))/i;
 /** Words that may follow a bare amount ("40k a year", "5,000 max"); any other word means a count of something. */
-const BARE_NEXT_OK = /^(?:a|an|per|each|every|or|to|and|max|maximum|tops|ish|total|upfront|up|annually|annual|monthly|yearly|pa|pm|p|for|give|so|in|at|is|range|roughly|approx|budget|one|once|then|but|if|though|we|i|that|which|would|should|could|can)\b/i;
-const MONTH_BEFORE = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$/i;
+const BARE_NEXT_OK =
+  /^(?:a|an|per|each|every|or|to|and|max|maximum|tops|ish|total|upfront|up|annually|annual|monthly|yearly|pa|pm|p|for|give|so|in|at|is|range|roughly|approx|budget|one|once|then|but|if|though|we|i|that|which|would|should|could|can)\b/i;
+const MONTH_BEFORE =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$/i;
 
 /**
  * Finds every money amount in a text, in order, ranges merged to their lower bound.
@@ -142,7 +211,8 @@ function parseDigits(raw: string, hasSuffix: boolean): number | null {
   // Indian grouping (lakh, crore): "12,00,000" is 1,200,000 and "1,50,00,000" is 15,000,000.
   if (/^\d{1,2}(?:,\d{2})+,\d{3}$/.test(s)) return Number(s.replace(/,/g, ''));
   const mixed = /^(\d{1,3}(?:([.,])\d{3})*)([.,])(\d{1,2})$/.exec(s);
-  if (mixed && mixed[2] !== mixed[3]) return Number(`${(mixed[1] ?? '').replace(/[.,]/g, '')}.${mixed[4] ?? ''}`);
+  if (mixed && mixed[2] !== mixed[3])
+    return Number(`${(mixed[1] ?? '').replace(/[.,]/g, '')}.${mixed[4] ?? ''}`);
   const decimal = /^(\d+)[.,](\d+)$/.exec(s);
   return decimal ? Number(`${decimal[1] ?? ''}.${decimal[2] ?? ''}`) : null;
 }
@@ -160,8 +230,15 @@ function currencyAfter(rest: string): { code: string; length: number } | null {
   const code = /^\s?([A-Za-z]{3})\b/.exec(rest);
   const fromCode = code?.[1] ? codeFor(code[1]) : null;
   if (code && fromCode) return { code: fromCode, length: code[0].length };
-  const dollars = /^\s?(?:(us|u\.s\.|american|canadian|australian|aussie|nz|new zealand|singapore|hong kong)\s+)?(?:dollars?|bucks)\b/i.exec(rest);
-  if (dollars) return { code: DOLLAR_NATIONS[dollars[1]?.toLowerCase() ?? 'us'] ?? 'USD', length: dollars[0].length };
+  const dollars =
+    /^\s?(?:(us|u\.s\.|american|canadian|australian|aussie|nz|new zealand|singapore|hong kong)\s+)?(?:dollars?|bucks)\b/i.exec(
+      rest,
+    );
+  if (dollars)
+    return {
+      code: DOLLAR_NATIONS[dollars[1]?.toLowerCase() ?? 'us'] ?? 'USD',
+      length: dollars[0].length,
+    };
   const spaced = /^\s?/.exec(rest)?.[0].length ?? 0;
   for (const [re, iso] of WORD_CURRENCIES) {
     const hit = re.exec(rest.slice(spaced));
@@ -180,12 +257,22 @@ function isRange(text: string, a: Atom, b: Atom): boolean {
   const between = text.slice(a.end, b.start);
   if (!RANGE_JOIN.test(between)) return false;
   // "and" joins a range only after "between"; otherwise it is a list ("$500 and 20 users").
-  if (/^\s*and\b/i.test(between) && !/\bbetween\s+(?:about\s+|around\s+)?$/i.test(text.slice(0, a.start))) return false;
+  if (
+    /^\s*and\b/i.test(between) &&
+    !/\bbetween\s+(?:about\s+|around\s+)?$/i.test(text.slice(0, a.start))
+  )
+    return false;
   return a.base * a.mult <= b.base * b.mult || (a.mult === 1 && b.mult > 1);
 }
 
 /** Whether a number with no currency still reads as money: a suffix, or nothing countable after it. */
-function readsAsAmount(text: string, a: Atom, end: number, amount: number, hasMult: boolean): boolean {
+function readsAsAmount(
+  text: string,
+  a: Atom,
+  end: number,
+  amount: number,
+  hasMult: boolean,
+): boolean {
   if (MONTH_BEFORE.test(text.slice(Math.max(0, a.start - 12), a.start))) return false;
   // "Q2", "#3", "+49 89 ..." are labels and phone numbers, not amounts.
   if (/(?:[#qQ+]|\d\s)\s?$/.test(text.slice(0, a.start))) return false;
@@ -193,7 +280,13 @@ function readsAsAmount(text: string, a: Atom, end: number, amount: number, hasMu
   if (a.words ? amount < 100 : amount < 50) return false;
   if (!a.words && /^\d{7,}$/.test(text.slice(a.start, a.end).trim())) return false;
   // A bare four-digit number from 1900 to 2100 is a year ("in 2027").
-  if (!a.words && /^\d{4}$/.test(text.slice(a.start, a.end).trim()) && amount >= 1900 && amount <= 2100) return false;
+  if (
+    !a.words &&
+    /^\d{4}$/.test(text.slice(a.start, a.end).trim()) &&
+    amount >= 1900 &&
+    amount <= 2100
+  )
+    return false;
   const next = /^[\s,]*([\p{L}/]+)/u.exec(text.slice(end))?.[1];
   return next === undefined || next.startsWith('/') || BARE_NEXT_OK.test(next);
 }

@@ -5,7 +5,12 @@ import type { Slot } from '../../lead/slots.js';
 import type { RuleContext, RuleResult } from './rule-context.js';
 
 const MAX_SUMMARY = 400;
-const ANSWERS_NOT_READ: ReadonlySet<Slot> = new Set<Slot>(['budget', 'timeline', 'contact', 'booking']);
+const ANSWERS_NOT_READ: ReadonlySet<Slot> = new Set<Slot>([
+  'budget',
+  'timeline',
+  'contact',
+  'booking',
+]);
 
 // The visitor says there is nothing to solve: the need slot is answered with "no value".
 const NO_NEED = new RegExp(
@@ -64,24 +69,30 @@ const NOT_A_NEED =
 // What they don't want from us: "don't want to get spammed with emails", "don't want a sales call".
 const NOT_FROM_US = String.raw`\b(?:don't|do not|dont|doesn't|never)\s+want\s+to\s+(?:be|get)\s+(?:spammed|contacted|called|emailed|bothered|pestered|hassled|sold\s+to|chased)\b[^.!?]*`;
 const NOT_A_NEED_EXTRA = new RegExp(`${REQUEST}|${APPROVAL}|${NOT_FROM_US}`, 'gi');
-const SHOPPING = /\b(?:which|what) (?:plan|tier|package|vendor|option)s?\b|\bshortlist|\bcompar(?:e|ing) (?:you|vendors|tools|options|providers)\b|\bjust (?:exploring|browsing|looking)\b|\bexploring (?:options|what's out there)\b|\blooking around\b/i;
+const SHOPPING =
+  /\b(?:which|what) (?:plan|tier|package|vendor|option)s?\b|\bshortlist|\bcompar(?:e|ing) (?:you|vendors|tools|options|providers)\b|\bjust (?:exploring|browsing|looking)\b|\bexploring (?:options|what's out there)\b|\blooking around\b/i;
 
-const POINTS_BACK = /^\W*(?:(?:we|i)\s+)?(?:really\s+)?(?:need|want|have)\s+to\s+\w+\s+(?:those|them|these|this|that|it)\b|\b(?:those|them|these)\b/i;
+const POINTS_BACK =
+  /^\W*(?:(?:we|i)\s+)?(?:really\s+)?(?:need|want|have)\s+to\s+\w+\s+(?:those|them|these|this|that|it)\b|\b(?:those|them|these)\b/i;
 
 function truncate(text: string): string {
   if (text.length <= MAX_SUMMARY) return text;
   const cut = text.slice(0, MAX_SUMMARY);
   const lastStop = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('! '), cut.lastIndexOf('? '));
-  return lastStop > MAX_SUMMARY / 2 ? cut.slice(0, lastStop + 1) : cut.slice(0, cut.lastIndexOf(' ')).trim();
+  return lastStop > MAX_SUMMARY / 2
+    ? cut.slice(0, lastStop + 1)
+    : cut.slice(0, cut.lastIndexOf(' ')).trim();
 }
 
 // What is left of a bare request once the request itself is taken out: "hi, need a demo asap pls".
 const REQUEST_FILLER = new Set(
-  ("hi hello hey ok okay so well yes yeah yep honestly really just only mainly mostly i we i'd we'd i'm we're im " +
-    "would will like love want need please pls asap urgently urgent first soon now today tomorrow thanks thx thank you for the a an " +
-    "your some and to of on this that week next quick short free live demo demos demonstration call meeting trial quote " +
-    "quotes quotation estimate price prices pricing proposal walkthrough walk-through tour callback brochure info then " +
-    "we'll see go from there").split(' '),
+  (
+    "hi hello hey ok okay so well yes yeah yep honestly really just only mainly mostly i we i'd we'd i'm we're im " +
+    'would will like love want need please pls asap urgently urgent first soon now today tomorrow thanks thx thank you for the a an ' +
+    'your some and to of on this that week next quick short free live demo demos demonstration call meeting trial quote ' +
+    'quotes quotation estimate price prices pricing proposal walkthrough walk-through tour callback brochure info then ' +
+    "we'll see go from there"
+  ).split(' '),
 );
 
 /** True when a sentence only asks for a demo, a call, a quote or the price. */
@@ -116,7 +127,8 @@ function isNeedSentence(sentence: string): boolean {
 export function needRule(input: string, ctx: RuleContext): RuleResult {
   const text = normalizeText(input).trim();
   if (ctx.expecting === 'need') {
-    if (NO_NEED.test(text) || saysNoProblem(text) || ONLY_CURIOUS.test(text) || REFUSAL.test(text)) return { candidates: [], declined: true };
+    if (NO_NEED.test(text) || saysNoProblem(text) || ONLY_CURIOUS.test(text) || REFUSAL.test(text))
+      return { candidates: [], declined: true };
     // A pure question back ("how much is it?") is not an answer to the need question.
     const statements = splitSentences(text).filter((s) => !s.endsWith('?'));
     // "need a demo", "pricing please": a request, not a problem; the need stays open.
@@ -130,7 +142,14 @@ export function needRule(input: string, ctx: RuleContext): RuleResult {
   const sentences = splitSentences(text);
   // "... most of them renters who can't buy. Need to screen those out.": a need that points back
   // ("those", "them", "it") keeps the sentence it points at.
-  const picked = sentences.filter((s, i) => isNeedSentence(s) || (i + 1 < sentences.length && isNeedSentence(sentences[i + 1] ?? '') && POINTS_BACK.test(sentences[i + 1] ?? '') && !(sentences[i] ?? '').endsWith('?')));
+  const picked = sentences.filter(
+    (s, i) =>
+      isNeedSentence(s) ||
+      (i + 1 < sentences.length &&
+        isNeedSentence(sentences[i + 1] ?? '') &&
+        POINTS_BACK.test(sentences[i + 1] ?? '') &&
+        !(sentences[i] ?? '').endsWith('?')),
+  );
   if (picked.length === 0 || NO_NEED.test(text) || saysNoProblem(text)) return { candidates: [] };
   const summary = truncate(picked.join(' '));
   const c = candidate('need.summary', summary, summary);

@@ -6,21 +6,62 @@
  */
 
 const UNITS: Readonly<Record<string, number>> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
-  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
-  seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fourty: 40,
-  fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fourty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 
 /** Vague counts: "a couple" is two, "a few" is three, "several" is four. */
 const VAGUE: Readonly<Record<string, number>> = { couple: 2, few: 3, several: 4 };
 
 const SCALES: Readonly<Record<string, number>> = {
-  thousand: 1e3, grand: 1e3, lakh: 1e5, lakhs: 1e5, lac: 1e5, lacs: 1e5,
-  million: 1e6, millions: 1e6, crore: 1e7, crores: 1e7, billion: 1e9,
+  thousand: 1e3,
+  grand: 1e3,
+  lakh: 1e5,
+  lakhs: 1e5,
+  lac: 1e5,
+  lacs: 1e5,
+  million: 1e6,
+  millions: 1e6,
+  crore: 1e7,
+  crores: 1e7,
+  billion: 1e9,
 };
 
-const WORDS = [...Object.keys(UNITS), ...Object.keys(VAGUE), ...Object.keys(SCALES), 'hundred', 'dozen', 'half'];
+const WORDS = [
+  ...Object.keys(UNITS),
+  ...Object.keys(VAGUE),
+  ...Object.keys(SCALES),
+  'hundred',
+  'dozen',
+  'half',
+];
 
 /**
  * A regular-expression source matching a run of number words ("two and a half thousand",
@@ -51,7 +92,11 @@ export function mayHoldNumber(text: string): boolean {
  * @example wordsToNumber('fifteen lakh') // 1500000
  */
 export function wordsToNumber(text: string): number | null {
-  const tokens = text.toLowerCase().trim().split(/[\s-]+/).filter(Boolean);
+  const tokens = text
+    .toLowerCase()
+    .trim()
+    .split(/[\s-]+/)
+    .filter(Boolean);
   let total = 0;
   let current = 0;
   // A bare scale ("grand opening", "thousand") is not a number: it needs a quantity or "a".

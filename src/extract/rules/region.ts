@@ -30,22 +30,93 @@ function computeRegion(visitor: Pick<Visitor, 'timezone' | 'locale'>): CountryCo
   const zoneCountries: string[] = getCountriesForTimezone(visitor.timezone).map((c) => c.id);
   const fromZone = getCountryForTimezone(visitor.timezone)?.id;
   // A zone such as UTC has no country; only then does a bare locale decide on its own.
-  const pick = fromLocale !== undefined && zoneCountries.includes(fromLocale) ? fromLocale : (fromZone ?? fromLocale);
+  const pick =
+    fromLocale !== undefined && zoneCountries.includes(fromLocale)
+      ? fromLocale
+      : (fromZone ?? fromLocale);
   return pick !== undefined && isSupportedCountry(pick) ? pick : undefined;
 }
 
 const EURO_COUNTRIES = new Set([
-  'AT', 'BE', 'CY', 'DE', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PT', 'SI', 'SK',
-  'AD', 'MC', 'SM', 'VA', 'ME', 'XK', 'GP', 'MQ', 'GF', 'RE', 'YT', 'PM', 'BL', 'MF', 'AX',
+  'AT',
+  'BE',
+  'CY',
+  'DE',
+  'EE',
+  'ES',
+  'FI',
+  'FR',
+  'GR',
+  'HR',
+  'IE',
+  'IT',
+  'LT',
+  'LU',
+  'LV',
+  'MT',
+  'NL',
+  'PT',
+  'SI',
+  'SK',
+  'AD',
+  'MC',
+  'SM',
+  'VA',
+  'ME',
+  'XK',
+  'GP',
+  'MQ',
+  'GF',
+  'RE',
+  'YT',
+  'PM',
+  'BL',
+  'MF',
+  'AX',
 ]);
 
 // Hand-written: none of the installed packages maps a country to its currency, and the agent
 // only needs the common ones; anything else falls back to USD like an unknown region does.
 const NATIONAL_CURRENCIES: Readonly<Record<string, string>> = {
-  US: 'USD', GB: 'GBP', GG: 'GBP', JE: 'GBP', IM: 'GBP', IN: 'INR', CA: 'CAD', AU: 'AUD', NZ: 'NZD', CH: 'CHF',
-  LI: 'CHF', SE: 'SEK', NO: 'NOK', DK: 'DKK', PL: 'PLN', CZ: 'CZK', HU: 'HUF', RO: 'RON', JP: 'JPY', SG: 'SGD',
-  HK: 'HKD', ZA: 'ZAR', BR: 'BRL', MX: 'MXN', AE: 'AED', CN: 'CNY', KR: 'KRW', IL: 'ILS', TR: 'TRY', PH: 'PHP',
-  MY: 'MYR', ID: 'IDR', TH: 'THB', NG: 'NGN', KE: 'KES', PK: 'PKR', BD: 'BDT', SA: 'SAR', EG: 'EGP',
+  US: 'USD',
+  GB: 'GBP',
+  GG: 'GBP',
+  JE: 'GBP',
+  IM: 'GBP',
+  IN: 'INR',
+  CA: 'CAD',
+  AU: 'AUD',
+  NZ: 'NZD',
+  CH: 'CHF',
+  LI: 'CHF',
+  SE: 'SEK',
+  NO: 'NOK',
+  DK: 'DKK',
+  PL: 'PLN',
+  CZ: 'CZK',
+  HU: 'HUF',
+  RO: 'RON',
+  JP: 'JPY',
+  SG: 'SGD',
+  HK: 'HKD',
+  ZA: 'ZAR',
+  BR: 'BRL',
+  MX: 'MXN',
+  AE: 'AED',
+  CN: 'CNY',
+  KR: 'KRW',
+  IL: 'ILS',
+  TR: 'TRY',
+  PH: 'PHP',
+  MY: 'MYR',
+  ID: 'IDR',
+  TH: 'THB',
+  NG: 'NGN',
+  KE: 'KES',
+  PK: 'PKR',
+  BD: 'BDT',
+  SA: 'SAR',
+  EG: 'EGP',
 };
 
 /**

@@ -15,10 +15,22 @@ import { timelineRule } from './timeline-rule.js';
 type Rule = (text: string, ctx: RuleContext) => RuleResult;
 
 /** Every rule sees every message; each owns its own fields, so their candidates never clash. */
-const RULES: readonly Rule[] = [contactRule, companyNameRule, companySizeRule, authorityRule, budgetRule, timelineRule, needRule, demoIntentRule];
+const RULES: readonly Rule[] = [
+  contactRule,
+  companyNameRule,
+  companySizeRule,
+  authorityRule,
+  budgetRule,
+  timelineRule,
+  needRule,
+  demoIntentRule,
+];
 
 /** Builds the context the rules share from one extractor input. */
-export function ruleContext(input: ExtractInput, config: Pick<Config, 'fiscalYearEndMonth'>): RuleContext {
+export function ruleContext(
+  input: ExtractInput,
+  config: Pick<Config, 'fiscalYearEndMonth'>,
+): RuleContext {
   const region = regionFor(input.visitor);
   return {
     expecting: input.expecting,
@@ -39,7 +51,10 @@ function earlierVisitorText(input: ExtractInput): string {
 }
 
 /** Runs the rules on one message: synchronous, deterministic, no network. */
-export function extractWithRules(input: ExtractInput, config: Pick<Config, 'fiscalYearEndMonth'>): Extraction {
+export function extractWithRules(
+  input: ExtractInput,
+  config: Pick<Config, 'fiscalYearEndMonth'>,
+): Extraction {
   const ctx = ruleContext(input, config);
   const candidates: Candidate[] = [];
   let ruleDeclined = false;
@@ -49,7 +64,10 @@ export function extractWithRules(input: ExtractInput, config: Pick<Config, 'fisc
     ruleDeclined ||= r.declined === true;
   }
   const signals = detectSignals(input.text, ctx);
-  return { candidates: candidates.filter((c) => keepsNeed(c, input)), signals: { ...signals, declined: signals.declined || ruleDeclined } };
+  return {
+    candidates: candidates.filter((c) => keepsNeed(c, input)),
+    signals: { ...signals, declined: signals.declined || ruleDeclined },
+  };
 }
 
 /**

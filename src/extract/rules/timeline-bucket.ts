@@ -25,7 +25,11 @@ const BUCKET_LIMITS: readonly (readonly [number, TimelineBucket])[] = [
  */
 export function bucketFor(targetIsoDate: string, now: Date, timezone: string): TimelineBucket {
   const target = parseIsoDate(targetIsoDate);
-  if (!target) throw new AppError('BAD_REQUEST', `timeline target "${targetIsoDate}" is not an ISO date (YYYY-MM-DD)`);
+  if (!target)
+    throw new AppError(
+      'BAD_REQUEST',
+      `timeline target "${targetIsoDate}" is not an ISO date (YYYY-MM-DD)`,
+    );
   const days = daysBetween(localToday(now, timezone), target);
   return BUCKET_LIMITS.find(([limit]) => days <= limit)?.[1] ?? 'later';
 }
@@ -42,11 +46,18 @@ export function localToday(now: Date, timezone: string): CivilDate {
  */
 const todays = createBoundedMemo<string, CivilDate>(1_000);
 const offsets = createBoundedMemo<string, number>(1_000);
-const minuteKey = (now: Date, timezone: string): string => `${timezone}|${Math.floor(now.getTime() / 60_000)}`;
+const minuteKey = (now: Date, timezone: string): string =>
+  `${timezone}|${Math.floor(now.getTime() / 60_000)}`;
 
 function computeLocalToday(now: Date, timezone: string): CivilDate {
-  const parts = dateFormat('en-US', { timeZone: timezone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(now);
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  const parts = dateFormat('en-US', {
+    timeZone: timezone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  }).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(parts.find((p) => p.type === type)?.value);
   return { year: part('year'), month: part('month'), day: part('day') };
 }
 
@@ -57,10 +68,25 @@ export function utcOffsetMinutes(now: Date, timezone: string): number {
 
 function computeUtcOffset(now: Date, timezone: string): number {
   const parts = dateFormat('en-US', {
-    timeZone: timezone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+    timeZone: timezone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
   }).formatToParts(now);
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+    part('second'),
+  );
   return Math.round((wall - Math.floor(now.getTime() / 1000) * 1000) / 60_000);
 }
 
@@ -186,7 +212,12 @@ export function parseIsoDate(iso: string): CivilDate | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return null;
   const date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-  return date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= lastDayOfMonth(date.year, date.month) ? date : null;
+  return date.month >= 1 &&
+    date.month <= 12 &&
+    date.day >= 1 &&
+    date.day <= lastDayOfMonth(date.year, date.month)
+    ? date
+    : null;
 }
 
 function utc(date: CivilDate): number {

@@ -5,14 +5,21 @@ import type { Phrase, PhraseEnv, PhraseGroups, PhraseMatcher } from './timeline-
 const QTY = String.raw`half\s+an?|\d+(?:\.\d+)?|${NUMBER_WORDS_SOURCE}|an?`;
 
 /** Words that may stand before a bare answer ("probably 3 weeks", "honestly, whenever", "sometime 2028"). */
-const FILLERS = new Set('about around roughly approximately approx maybe perhaps probably possibly likely ideally hopefully realistically honestly really like say i\'d we\'d i we think guess reckon would oh um uh hmm hm well so and then it\'s its it is that\'s thats just only at most least max the next ok okay yeah yes sure no later than less more under some something somewhere sometime tbh in'.split(' '));
+const FILLERS = new Set(
+  "about around roughly approximately approx maybe perhaps probably possibly likely ideally hopefully realistically honestly really like say i'd we'd i we think guess reckon would oh um uh hmm hm well so and then it's its it is that's thats just only at most least max the next ok okay yeah yes sure no later than less more under some something somewhere sometime tbh in".split(
+    ' ',
+  ),
+);
 
 /**
  * Whether the words before a phrase are only fillers ("probably", "honestly, I'd say"), so
  * that a bare "3 weeks" or "2028" is the whole answer rather than part of another statement.
  */
 export function onlyFillers(before: string): boolean {
-  return before.toLowerCase().split(/[^\p{L}'’]+/u).every((w) => w === '' || FILLERS.has(w));
+  return before
+    .toLowerCase()
+    .split(/[^\p{L}'’]+/u)
+    .every((w) => w === '' || FILLERS.has(w));
 }
 
 /**
@@ -20,17 +27,30 @@ export function onlyFillers(before: string): boolean {
  * now", "not for another 6 months"; a bare "two weeks" only as the whole answer.
  */
 export const DURATION_MATCHER: PhraseMatcher = {
-  re: new RegExp(String.raw`\b(?:(?<prep>in|within|inside|after|under|less\s+than)\s+)?(?:(?:the|a)\s+)?(?:(?<next>next|coming|following)\s+)?(?:(?<another>another)\s+|(?:about|around|roughly|approximately|approx\.?|maybe|like|some|just|only|~)\s*)?(?<qty>${QTY})(?:\s*(?:-|–|to|or)\s*(?<qty2>${QTY}))?(?:\s+of)?\s*(?<unit>days?|weeks?|wks?|months?|mos?|mths?|years?|yrs?|quarters?|fortnights?)\b(?<half>\s+and\s+a\s+half)?(?:\s+or\s+(?<qty3>so|two|three|four|\d+))?(?:\s+(?<from>from\s+now|out|time|'s\s+time|hence|away))?`, 'gi'),
+  re: new RegExp(
+    String.raw`\b(?:(?<prep>in|within|inside|after|under|less\s+than)\s+)?(?:(?:the|a)\s+)?(?:(?<next>next|coming|following)\s+)?(?:(?<another>another)\s+|(?:about|around|roughly|approximately|approx\.?|maybe|like|some|just|only|~)\s*)?(?<qty>${QTY})(?:\s*(?:-|–|to|or)\s*(?<qty2>${QTY}))?(?:\s+of)?\s*(?<unit>days?|weeks?|wks?|months?|mos?|mths?|years?|yrs?|quarters?|fortnights?)\b(?<half>\s+and\s+a\s+half)?(?:\s+or\s+(?<qty3>so|two|three|four|\d+))?(?:\s+(?<from>from\s+now|out|time|'s\s+time|hence|away))?`,
+    'gi',
+  ),
   resolve: duration,
 };
 
 function duration(g: PhraseGroups, env: PhraseEnv, before: string, after: string): Phrase | null {
   const anchored = Boolean(g.prep || g.next || g.from || g.another);
   // "for 10 years" is how long; "(not) for another 6 months" is when.
-  if (!g.prep && !g.another && /\b(?:for|every|each|per|last|past|than|since)\s+(?:the\s+)?$/i.test(before)) return null;
+  if (
+    !g.prep &&
+    !g.another &&
+    /\b(?:for|every|each|per|last|past|than|since)\s+(?:the\s+)?$/i.test(before)
+  )
+    return null;
   // "over 10 years" is how long; "over the next 18 months" is when.
   if (!g.prep && !g.next && /\bover\s+$/i.test(before)) return null;
-  if (/^\s*(?:ago|old|long|in\s+a\s+row|running|straight|of\s+(?:experience|history|data))\b/i.test(after)) return null;
+  if (
+    /^\s*(?:ago|old|long|in\s+a\s+row|running|straight|of\s+(?:experience|history|data))\b/i.test(
+      after,
+    )
+  )
+    return null;
   if (!anchored && !(env.answering && onlyFillers(before))) return null;
   const amounts = [g.qty, g.qty2, g.qty3].map(quantity).filter((n): n is number => n !== null);
   if (amounts.length === 0) return null;

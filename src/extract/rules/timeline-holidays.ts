@@ -1,4 +1,13 @@
-import { addDays, isoWeekday, monthsPeriod, periodPart, pointIn, upcoming, type CivilDate, type Period } from './timeline-bucket.js';
+import {
+  addDays,
+  isoWeekday,
+  monthsPeriod,
+  periodPart,
+  pointIn,
+  upcoming,
+  type CivilDate,
+  type Period,
+} from './timeline-bucket.js';
 import type { Phrase, PhraseEnv, PhraseGroups, PhraseMatcher } from './timeline-phrases.js';
 
 /**
@@ -7,14 +16,16 @@ import type { Phrase, PhraseEnv, PhraseGroups, PhraseMatcher } from './timeline-
  * 24; "after" and "once ... over" at Jan 2. "The summer holidays" and "the Easter holidays" are
  * not these: the word right before "holidays" must be "the" (or Christmas, festive, end-of-year).
  */
-const HOLIDAY_SEASON = /\b(?:(?<hprep>before|by|until|till|after|over|around|during|for|at|in|once|when)\s+)?the\s+(?:(?:christmas|xmas|x-mas|festive|end[-\s]of[-\s](?:the[-\s])?year)\s+)?(?:holidays|holiday\s+(?:season|period|break)|festive\s+(?:season|period|break))\b(?<over>\s+(?:are\s+|is\s+)?(?:over|done|finished|behind\s+us))?/gi;
+const HOLIDAY_SEASON =
+  /\b(?:(?<hprep>before|by|until|till|after|over|around|during|for|at|in|once|when)\s+)?the\s+(?:(?:christmas|xmas|x-mas|festive|end[-\s]of[-\s](?:the[-\s])?year)\s+)?(?:holidays|holiday\s+(?:season|period|break)|festive\s+(?:season|period|break))\b(?<over>\s+(?:are\s+|is\s+)?(?:over|done|finished|behind\s+us))?/gi;
 
 /**
  * Named holidays: Christmas, New Year, Thanksgiving (US or Canada), Black Friday, Cyber Monday,
  * Labor Day (US and Canada), Memorial Day, the Fourth of July, Easter, Halloween, Valentine's
  * Day, Boxing Day.
  */
-const NAMED_HOLIDAY = /\b(?:(?<hprep>before|by|after|until|till|over|around|for|at|on|in)\s+)?(?:the\s+)?(?<holiday>christmas|xmas|x-mas|new\s+year(?:'s)?(?:\s+(?:day|eve))?|thanksgiving|black\s+friday|cyber\s+monday|labou?r\s+day(?:\s+weekend)?|memorial\s+day(?:\s+weekend)?|(?:the\s+)?(?:fourth|4th)\s+of\s+july|july\s+(?:4th|fourth|4)\b|independence\s+day|easter(?:\s+(?:sunday|monday|weekend))?|hallowe'?en|valentine'?s(?:\s+day)?|boxing\s+day|australia\s+day|canada\s+day|anzac\s+day)(?![\w'])/gi;
+const NAMED_HOLIDAY =
+  /\b(?:(?<hprep>before|by|after|until|till|over|around|for|at|on|in)\s+)?(?:the\s+)?(?<holiday>christmas|xmas|x-mas|new\s+year(?:'s)?(?:\s+(?:day|eve))?|thanksgiving|black\s+friday|cyber\s+monday|labou?r\s+day(?:\s+weekend)?|memorial\s+day(?:\s+weekend)?|(?:the\s+)?(?:fourth|4th)\s+of\s+july|july\s+(?:4th|fourth|4)\b|independence\s+day|easter(?:\s+(?:sunday|monday|weekend))?|hallowe'?en|valentine'?s(?:\s+day)?|boxing\s+day|australia\s+day|canada\s+day|anzac\s+day)(?![\w'])/gi;
 
 /** The `n`-th (1-based) `weekday` (ISO, Monday 1) of a month; n = -1 is the last. */
 function nthWeekday(year: number, month: number, weekday: number, n: number): CivilDate {
@@ -22,7 +33,10 @@ function nthWeekday(year: number, month: number, weekday: number, n: number): Ci
     const first = { year, month, day: 1 };
     return addDays(first, ((weekday - isoWeekday(first) + 7) % 7) + 7 * (n - 1));
   }
-  const last = addDays(month === 12 ? { year: year + 1, month: 1, day: 1 } : { year, month: month + 1, day: 1 }, -1);
+  const last = addDays(
+    month === 12 ? { year: year + 1, month: 1, day: 1 } : { year, month: month + 1, day: 1 },
+    -1,
+  );
   return addDays(last, -((isoWeekday(last) - weekday + 7) % 7));
 }
 
@@ -36,7 +50,11 @@ function easter(year: number): CivilDate {
   const h = (19 * a + b - Math.floor(b / 4) - g + 15) % 30;
   const l = (32 + 2 * (b % 4) + 2 * Math.floor(c / 4) - h - (c % 4)) % 7;
   const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  return { year, month: Math.floor((h + l - 7 * m + 114) / 31), day: ((h + l - 7 * m + 114) % 31) + 1 };
+  return {
+    year,
+    month: Math.floor((h + l - 7 * m + 114) / 31),
+    day: ((h + l - 7 * m + 114) % 31) + 1,
+  };
 }
 
 /** The holiday phrases; the season comes first so that "the Christmas holidays" is one phrase. */
@@ -48,9 +66,20 @@ export const HOLIDAY_MATCHERS: readonly PhraseMatcher[] = [
 function holidaySeason(g: PhraseGroups, env: PhraseEnv): Phrase | null {
   // Outside an answer, "a rush before the holidays" or "closed during the holidays" tell of their trade:
   // only a plan word with a deadline ("live before the holidays") dates a plan.
-  if (!env.answering && (!env.strongCue || !/^(?:before|by|until|till|after|once|when)$/i.test(g.hprep ?? ''))) return null;
-  const period = upcoming((y): Period => ({ start: { year: y, month: 12, day: 24 }, end: { year: y + 1, month: 1, day: 1 } }), env.today);
-  const after = /after/i.test(g.hprep ?? '') || (/once|when/i.test(g.hprep ?? '') && Boolean(g.over));
+  if (
+    !env.answering &&
+    (!env.strongCue || !/^(?:before|by|until|till|after|once|when)$/i.test(g.hprep ?? ''))
+  )
+    return null;
+  const period = upcoming(
+    (y): Period => ({
+      start: { year: y, month: 12, day: 24 },
+      end: { year: y + 1, month: 1, day: 1 },
+    }),
+    env.today,
+  );
+  const after =
+    /after/i.test(g.hprep ?? '') || (/once|when/i.test(g.hprep ?? '') && Boolean(g.over));
   return { date: pointIn(period, after ? 'after' : 'start') };
 }
 
@@ -73,12 +102,15 @@ function holiday(g: PhraseGroups, env: PhraseEnv): Phrase {
     // Thanksgiving: fourth Thursday of November (US), second Monday of October (Canada).
     const canada = env.ctx.region === 'CA' && /thanks/.test(name);
     const first = { year: y, month: canada ? 10 : 11, day: 1 };
-    const day = canada ? addDays(first, ((8 - isoWeekday(first)) % 7) + 7) : addDays(first, ((11 - isoWeekday(first)) % 7) + 21);
+    const day = canada
+      ? addDays(first, ((8 - isoWeekday(first)) % 7) + 7)
+      : addDays(first, ((11 - isoWeekday(first)) % 7) + 21);
     if (/cyber/.test(name)) return addDays(day, 4);
     return /black/.test(name) ? addDays(day, 1) : day;
   };
   const date = upcoming((y) => ({ start: onDay(y), end: onDay(y) }), env.today).start;
   // "In the new year" is its first day, and the early part of the year, so "probably February" can refine it.
-  if (/^in$/i.test(g.hprep ?? '') && /^new\s+year$/.test(name)) return { date, span: periodPart(monthsPeriod(date.year, 1, 12), 'early') };
+  if (/^in$/i.test(g.hprep ?? '') && /^new\s+year$/.test(name))
+    return { date, span: periodPart(monthsPeriod(date.year, 1, 12), 'early') };
   return { date: /after/i.test(g.hprep ?? '') ? addDays(date, 1) : date };
 }

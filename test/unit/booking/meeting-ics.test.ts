@@ -10,7 +10,8 @@ const invite: MeetingInvite = {
   status: 'booked',
   sequence: 0,
   summary: 'Intro call: Beacon + Brightfield Tooling',
-  description: 'Intro call with Ana Lindqvist (Beacon).\nTo reschedule or cancel: https://chat.beacon.example/bookings/6f1c1a2e',
+  description:
+    'Intro call with Ana Lindqvist (Beacon).\nTo reschedule or cancel: https://chat.beacon.example/bookings/6f1c1a2e',
   url: 'https://chat.beacon.example/bookings/6f1c1a2e-3b7d-4c55-9a63-1d2f0b9e8c41',
   organizer: { name: 'Ana Lindqvist', email: 'ana@beacon.example' },
   attendee: { name: 'Dana Whitfield', email: 'dana@brightfield.example' },
@@ -31,7 +32,14 @@ describe('the meeting invite (RFC 5545)', () => {
       end: '2026-03-09T13:30:00.000Z',
       stamp: '2026-03-03T15:00:00.000Z',
       organizer: { name: 'Ana Lindqvist', email: 'ana@beacon.example' },
-      attendees: [{ name: 'Dana Whitfield', email: 'dana@brightfield.example', partstat: 'NEEDS-ACTION', rsvp: 'TRUE' }],
+      attendees: [
+        {
+          name: 'Dana Whitfield',
+          email: 'dana@brightfield.example',
+          partstat: 'NEEDS-ACTION',
+          rsvp: 'TRUE',
+        },
+      ],
     });
   });
 
@@ -43,12 +51,29 @@ describe('the meeting invite (RFC 5545)', () => {
   });
 
   it('when the meeting is moved, then the same UID comes with a higher sequence', () => {
-    const moved = readIcs(meetingIcs({ ...invite, start: '2026-03-10T14:00:00.000Z', end: '2026-03-10T14:30:00.000Z', sequence: 1, updatedAt: '2026-03-04T09:00:00.000Z' }));
-    expect(moved).toMatchObject({ uid: readIcs(meetingIcs(invite)).uid, sequence: 1, start: '2026-03-10T14:00:00.000Z', stamp: '2026-03-04T09:00:00.000Z' });
+    const moved = readIcs(
+      meetingIcs({
+        ...invite,
+        start: '2026-03-10T14:00:00.000Z',
+        end: '2026-03-10T14:30:00.000Z',
+        sequence: 1,
+        updatedAt: '2026-03-04T09:00:00.000Z',
+      }),
+    );
+    expect(moved).toMatchObject({
+      uid: readIcs(meetingIcs(invite)).uid,
+      sequence: 1,
+      start: '2026-03-10T14:00:00.000Z',
+      stamp: '2026-03-04T09:00:00.000Z',
+    });
   });
 
   it('when the meeting is canceled, then the invite is a cancellation calendar apps act on', () => {
-    expect(readIcs(meetingIcs({ ...invite, status: 'canceled', sequence: 2 }))).toMatchObject({ method: 'CANCEL', status: 'CANCELLED', sequence: 2 });
+    expect(readIcs(meetingIcs({ ...invite, status: 'canceled', sequence: 2 }))).toMatchObject({
+      method: 'CANCEL',
+      status: 'CANCELLED',
+      sequence: 2,
+    });
   });
 
   it('when the same version is downloaded twice, then the bytes are the same', () => {
@@ -56,7 +81,13 @@ describe('the meeting invite (RFC 5545)', () => {
   });
 
   it('when a name holds quotes or line breaks, then they cannot break out of the property', () => {
-    const text = meetingIcs({ ...invite, attendee: { name: 'Dana "DW"\r\nATTENDEE:mailto:intruder@evil.example', email: 'dana@brightfield.example' } });
+    const text = meetingIcs({
+      ...invite,
+      attendee: {
+        name: 'Dana "DW"\r\nATTENDEE:mailto:intruder@evil.example',
+        email: 'dana@brightfield.example',
+      },
+    });
     const read = readIcs(text);
     expect(read.attendees).toHaveLength(1);
     expect(read.attendees[0]?.email).toBe('dana@brightfield.example');
@@ -64,6 +95,13 @@ describe('the meeting invite (RFC 5545)', () => {
   });
 
   it('when the visitor email is not a usable address, then the invite has no attendee rather than a broken one', () => {
-    expect(readIcs(meetingIcs({ ...invite, attendee: { name: 'Dana', email: 'dana@brightfield.example\r\nX-EVIL:1' } })).attendees).toEqual([]);
+    expect(
+      readIcs(
+        meetingIcs({
+          ...invite,
+          attendee: { name: 'Dana', email: 'dana@brightfield.example\r\nX-EVIL:1' },
+        }),
+      ).attendees,
+    ).toEqual([]);
   });
 });

@@ -32,7 +32,10 @@ export function readIcs(text: string): ReadInvite {
     start: event.startDate.toJSDate().toISOString(),
     end: event.endDate.toJSDate().toISOString(),
     stamp: (vevent.getFirstPropertyValue('dtstamp') as ICAL.Time).toJSDate().toISOString(),
-    organizer: { name: str(organizer?.getParameter('cn')), email: mailto(organizer?.getFirstValue()) },
+    organizer: {
+      name: str(organizer?.getParameter('cn')),
+      email: mailto(organizer?.getFirstValue()),
+    },
     attendees: vevent.getAllProperties('attendee').map((a) => ({
       name: str(a.getParameter('cn')),
       email: mailto(a.getFirstValue()),

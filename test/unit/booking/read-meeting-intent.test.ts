@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { asksForMeeting, keepsMeeting, readMeetingIntent, readOfferReply, wantsToBook } from '../../../src/booking/read-meeting-intent.js';
+import {
+  asksForMeeting,
+  keepsMeeting,
+  readMeetingIntent,
+  readOfferReply,
+  wantsToBook,
+} from '../../../src/booking/read-meeting-intent.js';
 
 const NOW = new Date('2026-03-03T15:00:00Z');
 
@@ -50,9 +56,12 @@ describe('an answer to a meeting offer that names no time', () => {
     expect(readOfferReply(text)).toBe(expected);
   });
 
-  it.each(['keep it', 'No, keep my meeting', 'leave it as is', 'no thanks'])('when offered other times, "%s" keeps the meeting', (text) => {
-    expect(keepsMeeting(text)).toBe(true);
-  });
+  it.each(['keep it', 'No, keep my meeting', 'leave it as is', 'no thanks'])(
+    'when offered other times, "%s" keeps the meeting',
+    (text) => {
+      expect(keepsMeeting(text)).toBe(true);
+    },
+  );
 });
 
 describe('a visitor with no meeting asking for one', () => {

@@ -6,30 +6,48 @@ import { ConfigError, loadConfig } from '../../../src/config/load-config.js';
 
 function dirWith(config: unknown): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'leadbot-config-'));
-  writeFileSync(path.join(dir, 'leadbot.config.json'), typeof config === 'string' ? config : JSON.stringify(config));
+  writeFileSync(
+    path.join(dir, 'leadbot.config.json'),
+    typeof config === 'string' ? config : JSON.stringify(config),
+  );
   return dir;
 }
 
 describe('loading the config', () => {
   it('when there is no file and no variable, then the shipped defaults apply', () => {
-    const { config, runtime, file } = loadConfig({}, mkdtempSync(path.join(os.tmpdir(), 'leadbot-empty-')));
+    const { config, runtime, file } = loadConfig(
+      {},
+      mkdtempSync(path.join(os.tmpdir(), 'leadbot-empty-')),
+    );
     expect(file).toBeNull();
     expect(config.slots).toEqual(['need', 'authority', 'company', 'budget', 'timeline', 'contact']);
-    expect(config.booking).toMatchObject({ timezone: 'America/New_York', slotMinutes: 30, minNoticeHours: 4, horizonDays: 14, offer: 3 });
+    expect(config.booking).toMatchObject({
+      timezone: 'America/New_York',
+      slotMinutes: 30,
+      minNoticeHours: 4,
+      horizonDays: 14,
+      offer: 3,
+    });
     expect(config.scoring.grades).toEqual({ hot: 60, warm: 35 });
     expect(config.server.port).toBe(3000);
     expect(runtime.openaiApiKey).toBeNull();
   });
 
   it('when the file sets some keys, then the rest keep their defaults', () => {
-    const { config } = loadConfig({}, dirWith({ company: { name: 'Acme' }, scoring: { demo: 30 } }));
+    const { config } = loadConfig(
+      {},
+      dirWith({ company: { name: 'Acme' }, scoring: { demo: 30 } }),
+    );
     expect(config.company.name).toBe('Acme');
     expect(config.scoring.demo).toBe(30);
     expect(config.scoring.needStated).toBe(10);
   });
 
   it.each([
-    [{ booking: { hours: { start: '9am', end: '17:00' } } }, 'booking.hours.start: expected HH:MM (24 h)'],
+    [
+      { booking: { hours: { start: '9am', end: '17:00' } } },
+      'booking.hours.start: expected HH:MM (24 h)',
+    ],
     [{ booking: { timezone: 'Mars/Olympus' } }, 'booking.timezone: unknown IANA time zone'],
     [{ slots: ['need', 'need'] }, 'slots: a slot may appear only once'],
     [{ slots: ['need', 'budgte'] }, 'slots.1'],
@@ -46,7 +64,14 @@ describe('loading the config', () => {
 
   it('when environment variables are set, then they override the file', () => {
     const { config, runtime } = loadConfig(
-      { PORT: '8080', DATA_DIR: '/srv/leadbot', LLM_MODEL: 'llama3.1', ALLOWED_ORIGINS: 'https://a.example, https://b.example', OPENAI_API_KEY: 'sk-test', ADMIN_TOKEN: 't' },
+      {
+        PORT: '8080',
+        DATA_DIR: '/srv/leadbot',
+        LLM_MODEL: 'llama3.1',
+        ALLOWED_ORIGINS: 'https://a.example, https://b.example',
+        OPENAI_API_KEY: 'sk-test',
+        ADMIN_TOKEN: 't',
+      },
       dirWith({ server: { port: 4000 } }),
     );
     expect(config.server.port).toBe(8080);
@@ -61,7 +86,9 @@ describe('loading the config', () => {
     [{ CRM_WEBHOOK_URL: 'not a url' }, /CRM_WEBHOOK_URL/],
     [{ LEADBOT_CONFIG: 'missing.json' }, /LEADBOT_CONFIG/],
   ])('when %j is invalid, then the error names the variable', (env, message) => {
-    expect(() => loadConfig(env, mkdtempSync(path.join(os.tmpdir(), 'leadbot-env-')))).toThrow(message);
+    expect(() => loadConfig(env, mkdtempSync(path.join(os.tmpdir(), 'leadbot-env-')))).toThrow(
+      message,
+    );
   });
 });
 
@@ -69,7 +96,9 @@ describe('the example config in the repository', () => {
   it('when loaded, then it is valid and equals the shipped defaults', async () => {
     const { readFileSync } = await import('node:fs');
     const { parseConfig, defaultConfig } = await import('../../../src/config/load-config.js');
-    const example = JSON.parse(readFileSync(new URL('../../../leadbot.config.example.json', import.meta.url), 'utf8'));
+    const example = JSON.parse(
+      readFileSync(new URL('../../../leadbot.config.example.json', import.meta.url), 'utf8'),
+    );
     expect(parseConfig(example)).toEqual(defaultConfig());
   });
 });

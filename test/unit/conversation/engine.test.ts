@@ -4,7 +4,11 @@ import { freeSlots } from '../../../src/booking/availability.js';
 import { parseConfig } from '../../../src/config/load-config.js';
 import type { Conversation } from '../../../src/conversation/conversation-schema.js';
 import { transition } from '../../../src/conversation/engine.js';
-import type { EngineContext, EngineEvent, EngineOutput } from '../../../src/conversation/engine-types.js';
+import type {
+  EngineContext,
+  EngineEvent,
+  EngineOutput,
+} from '../../../src/conversation/engine-types.js';
 import { NO_SIGNALS, type Signals } from '../../../src/extract/extractor.js';
 import { candidate, type Candidate } from '../../../src/lead/field-paths.js';
 import { VisitorSchema } from '../../../src/lead/visitor.js';
@@ -14,9 +18,28 @@ const NOW = new Date('2026-03-03T15:00:00.000Z'); // Tuesday, 10:00 in New York
 function fresh(): Conversation {
   const at = NOW.toISOString();
   return {
-    schemaVersion: 1, id: 'c1', createdAt: at, updatedAt: at, lead: {}, messages: [], asks: {}, declined: [], expecting: null, status: 'active',
-    offeredSlots: [], meeting: null, handoffRequested: false, rescheduling: false, consentAsked: false, qualifiedAt: null, outbox: [],
-    visitor: VisitorSchema.parse({ timezone: 'Europe/Berlin', locale: 'en-GB', page: 'https://beacon.example/pricing' }),
+    schemaVersion: 1,
+    id: 'c1',
+    createdAt: at,
+    updatedAt: at,
+    lead: {},
+    messages: [],
+    asks: {},
+    declined: [],
+    expecting: null,
+    status: 'active',
+    offeredSlots: [],
+    meeting: null,
+    handoffRequested: false,
+    rescheduling: false,
+    consentAsked: false,
+    qualifiedAt: null,
+    outbox: [],
+    visitor: VisitorSchema.parse({
+      timezone: 'Europe/Berlin',
+      locale: 'en-GB',
+      page: 'https://beacon.example/pricing',
+    }),
   };
 }
 
@@ -26,9 +49,22 @@ function ctxFor(rawConfig: unknown = {}): EngineContext {
 }
 
 let n = 0;
-function said(values: Record<string, unknown>, signals: Partial<Signals> = {}, text = 'text'): EngineEvent {
-  const candidates = Object.entries(values).map(([p, v]) => candidate(p as Candidate['path'], v, text)).filter((c): c is Candidate => c !== null);
-  return { type: 'visitor_message', messageId: `m${++n}`, text, source: 'rules', answer: null, extraction: { candidates, signals: { ...NO_SIGNALS, ...signals } } };
+function said(
+  values: Record<string, unknown>,
+  signals: Partial<Signals> = {},
+  text = 'text',
+): EngineEvent {
+  const candidates = Object.entries(values)
+    .map(([p, v]) => candidate(p as Candidate['path'], v, text))
+    .filter((c): c is Candidate => c !== null);
+  return {
+    type: 'visitor_message',
+    messageId: `m${++n}`,
+    text,
+    source: 'rules',
+    answer: null,
+    extraction: { candidates, signals: { ...NO_SIGNALS, ...signals } },
+  };
 }
 
 function reply(outputs: EngineOutput[]) {
@@ -46,46 +82,86 @@ function play(events: EngineEvent[], ctx = ctxFor()) {
 }
 
 const SQL_VALUES = {
-  'need.summary': 'our inbound leads go cold', 'authority.level': 'decision_maker', 'authority.role': 'COO', 'company.name': 'Acme', 'company.size': 120,
-  'budget.amount': 30000, 'budget.currency': 'USD', 'budget.period': 'yearly', 'budget.status': 'stated', 'timeline.bucket': 'quarter',
-  'contact.name': 'Dana Lee', 'contact.email': 'dana@acme.example',
+  'need.summary': 'our inbound leads go cold',
+  'authority.level': 'decision_maker',
+  'authority.role': 'COO',
+  'company.name': 'Acme',
+  'company.size': 120,
+  'budget.amount': 30000,
+  'budget.currency': 'USD',
+  'budget.period': 'yearly',
+  'budget.status': 'stated',
+  'timeline.bucket': 'quarter',
+  'contact.name': 'Dana Lee',
+  'contact.email': 'dana@acme.example',
 };
 
 describe('the conversation engine', () => {
   it('when the chat starts, then it greets and waits for the visitor', () => {
     const { conversation, outputs } = transition(fresh(), { type: 'start' }, NOW, ctxFor());
-    expect(reply(outputs)).toMatchObject({ templates: ['greeting'], expecting: null, final: false });
+    expect(reply(outputs)).toMatchObject({
+      templates: ['greeting'],
+      expecting: null,
+      final: false,
+    });
     expect(conversation.expecting).toBeNull();
   });
 
   it('when the opening says nothing, then it asks the first slot of the configured order', () => {
-    expect(reply(play([said({})]).outputs)).toMatchObject({ templates: ['ask-need'], expecting: 'need' });
-    const custom = ctxFor({ slots: ['budget', 'need', 'authority', 'company', 'timeline', 'contact'] });
+    expect(reply(play([said({})]).outputs)).toMatchObject({
+      templates: ['ask-need'],
+      expecting: 'need',
+    });
+    const custom = ctxFor({
+      slots: ['budget', 'need', 'authority', 'company', 'timeline', 'contact'],
+    });
     expect(reply(play([said({})], custom).outputs).expecting).toBe('budget');
   });
 
   it('when a rich opening fills several slots, then those are never asked', () => {
-    const { conv, outputs } = play([said({ 'need.summary': 'x', 'authority.level': 'decision_maker', 'company.name': 'Acme', 'company.size': 200, 'budget.amount': 40000 })]);
-    expect(reply(outputs)).toMatchObject({ templates: ['ack', 'ask-timeline'], expecting: 'timeline' });
+    const { conv, outputs } = play([
+      said({
+        'need.summary': 'x',
+        'authority.level': 'decision_maker',
+        'company.name': 'Acme',
+        'company.size': 200,
+        'budget.amount': 40000,
+      }),
+    ]);
+    expect(reply(outputs)).toMatchObject({
+      templates: ['ack', 'ask-timeline'],
+      expecting: 'timeline',
+    });
     expect(conv.asks).toEqual({ timeline: 1 });
   });
 
   it('when the company name is known but not its size, then it asks only for the size', () => {
-    const { outputs } = play([said({ 'need.summary': 'x', 'authority.level': 'influencer', 'company.name': 'Acme' })]);
+    const { outputs } = play([
+      said({ 'need.summary': 'x', 'authority.level': 'influencer', 'company.name': 'Acme' }),
+    ]);
     const r = reply(outputs);
     expect(r.expecting).toBe('company');
-    expect(r.parts.at(-1)).toEqual({ template: 'ask-company', vars: { retry: false, missingName: false, missingSize: true, companyName: 'Acme' } });
+    expect(r.parts.at(-1)).toEqual({
+      template: 'ask-company',
+      vars: { retry: false, missingName: false, missingSize: true, companyName: 'Acme' },
+    });
   });
 
   it('when the visitor declines a slot, then it moves on and never asks it again', () => {
     const { conv, outputs } = play([said({}), said({}, { declined: true })]);
-    expect(reply(outputs)).toMatchObject({ templates: ['ack', 'ask-authority'], expecting: 'authority' });
+    expect(reply(outputs)).toMatchObject({
+      templates: ['ack', 'ask-authority'],
+      expecting: 'authority',
+    });
     expect(conv.declined).toEqual(['need']);
   });
 
   it('when an answer gives nothing, then the slot is asked a second time and then left', () => {
     const second = play([said({}), said({})]);
-    expect(reply(second.outputs).parts.at(-1)).toEqual({ template: 'ask-need', vars: { retry: true } });
+    expect(reply(second.outputs).parts.at(-1)).toEqual({
+      template: 'ask-need',
+      vars: { retry: true },
+    });
     const third = play([said({}), said({}), said({})]);
     expect(reply(third.outputs).expecting).toBe('authority');
   });
@@ -94,15 +170,24 @@ describe('the conversation engine', () => {
     const ev = said({}, { question: 'Do you integrate with HubSpot?' });
     if (ev.type === 'visitor_message') ev.answer = 'Yes, natively.';
     const r = reply(play([ev]).outputs);
-    expect(r.parts[0]).toEqual({ template: 'answer-question', vars: { question: 'Do you integrate with HubSpot?', answer: 'Yes, natively.' } });
+    expect(r.parts[0]).toEqual({
+      template: 'answer-question',
+      vars: { question: 'Do you integrate with HubSpot?', answer: 'Yes, natively.' },
+    });
     expect(r.expecting).toBe('need');
   });
 
   it('when the visitor asks for a human, then a handoff is queued once and their contact is asked', () => {
-    const { conv, outputs } = play([said({}, { wantsHuman: true }), said({}, { wantsHuman: true })]);
+    const { conv, outputs } = play([
+      said({}, { wantsHuman: true }),
+      said({}, { wantsHuman: true }),
+    ]);
     expect(conv.outbox.map((e) => e.type)).toEqual(['lead.handoff_requested']);
     expect(conv.handoffRequested).toBe(true);
-    expect(reply(play([said({}, { wantsHuman: true })]).outputs)).toMatchObject({ templates: ['handoff-human', 'ask-contact'], expecting: 'contact' });
+    expect(reply(play([said({}, { wantsHuman: true })]).outputs)).toMatchObject({
+      templates: ['handoff-human', 'ask-contact'],
+      expecting: 'contact',
+    });
     expect(reply(outputs).expecting).toBe('contact');
   });
 
@@ -122,18 +207,44 @@ describe('the conversation engine', () => {
     const offered = play([said(SQL_VALUES)], ctx);
     const label = reply(offered.outputs).quickReplies?.[0]?.value ?? '';
     const picked = transition(offered.conv, said({}, {}, label), NOW, ctx);
-    expect(picked.outputs).toEqual([{ type: 'book', start: '2026-03-03T19:00:00.000Z', end: '2026-03-03T19:30:00.000Z', repIds: ['rep-1'] }]);
-    const done = transition(picked.conversation, { type: 'booking_confirmed', start: '2026-03-03T19:00:00.000Z', end: '2026-03-03T19:30:00.000Z', repId: 'rep-1', meetingId: 'mt1' }, NOW, ctx);
+    expect(picked.outputs).toEqual([
+      {
+        type: 'book',
+        start: '2026-03-03T19:00:00.000Z',
+        end: '2026-03-03T19:30:00.000Z',
+        repIds: ['rep-1'],
+      },
+    ]);
+    const done = transition(
+      picked.conversation,
+      {
+        type: 'booking_confirmed',
+        start: '2026-03-03T19:00:00.000Z',
+        end: '2026-03-03T19:30:00.000Z',
+        repId: 'rep-1',
+        meetingId: 'mt1',
+      },
+      NOW,
+      ctx,
+    );
     expect(reply(done.outputs)).toMatchObject({ templates: ['booked'], final: true });
     expect(done.conversation.meeting).toMatchObject({ id: 'mt1', status: 'booked' });
-    expect(done.conversation.outbox.map((e) => e.type)).toEqual(['lead.qualified', 'meeting.booked']);
+    expect(done.conversation.outbox.map((e) => e.type)).toEqual([
+      'lead.qualified',
+      'meeting.booked',
+    ]);
   });
 
   function booked(ctx: EngineContext) {
     const offered = play([said(SQL_VALUES)], ctx);
     const start = offered.conv.offeredSlots[0] ?? '';
     const end = new Date(Date.parse(start) + 30 * 60_000).toISOString();
-    return transition(offered.conv, { type: 'booking_confirmed', start, end, repId: 'rep-1', meetingId: 'mt1' }, NOW, ctx).conversation;
+    return transition(
+      offered.conv,
+      { type: 'booking_confirmed', start, end, repId: 'rep-1', meetingId: 'mt1' },
+      NOW,
+      ctx,
+    ).conversation;
   }
 
   it('when a booked visitor asks to move the meeting to a day, then that day is offered and the pick moves it', () => {
@@ -142,20 +253,53 @@ describe('the conversation engine', () => {
     const r = reply(moving.outputs);
     expect(r.expecting).toBe('booking');
     expect(r.quickReplies?.every((q) => q.label.startsWith('Thu'))).toBe(true);
-    const pick = transition(moving.conversation, said({}, {}, r.quickReplies?.[0]?.value ?? ''), NOW, ctx);
-    expect(pick.outputs[0]).toMatchObject({ type: 'reschedule', meetingId: 'mt1', start: moving.conversation.offeredSlots[0] });
-    const done = transition(pick.conversation, { type: 'meeting_rescheduled', start: '2026-03-05T15:00:00.000Z', end: '2026-03-05T15:30:00.000Z', repId: 'rep-1' }, NOW, ctx);
+    const pick = transition(
+      moving.conversation,
+      said({}, {}, r.quickReplies?.[0]?.value ?? ''),
+      NOW,
+      ctx,
+    );
+    expect(pick.outputs[0]).toMatchObject({
+      type: 'reschedule',
+      meetingId: 'mt1',
+      start: moving.conversation.offeredSlots[0],
+    });
+    const done = transition(
+      pick.conversation,
+      {
+        type: 'meeting_rescheduled',
+        start: '2026-03-05T15:00:00.000Z',
+        end: '2026-03-05T15:30:00.000Z',
+        repId: 'rep-1',
+      },
+      NOW,
+      ctx,
+    );
     expect(reply(done.outputs)).toMatchObject({ templates: ['rescheduled'], final: true });
-    expect(done.conversation.meeting).toMatchObject({ start: '2026-03-05T15:00:00.000Z', status: 'booked' });
-    expect(done.conversation.outbox.map((e) => e.type)).toEqual(['lead.qualified', 'meeting.booked', 'meeting.rescheduled']);
+    expect(done.conversation.meeting).toMatchObject({
+      start: '2026-03-05T15:00:00.000Z',
+      status: 'booked',
+    });
+    expect(done.conversation.outbox.map((e) => e.type)).toEqual([
+      'lead.qualified',
+      'meeting.booked',
+      'meeting.rescheduled',
+    ]);
   });
 
   it('when a booked visitor asks to cancel, then the chat asks for a yes first, and the yes cancels it and records the event', () => {
     const ctx = ctxFor();
-    const asked = transition(booked(ctx), said({}, {}, 'Sorry, please cancel my meeting'), NOW, ctx);
+    const asked = transition(
+      booked(ctx),
+      said({}, {}, 'Sorry, please cancel my meeting'),
+      NOW,
+      ctx,
+    );
     expect(asked.outputs).toHaveLength(1);
     expect(reply(asked.outputs)).toMatchObject({ templates: ['confirm-cancel'], final: false });
-    expect(reply(asked.outputs).parts[0]?.vars).toMatchObject({ when: expect.stringMatching(/^Tue 3 Mar, 20:00|^Tue, 3 Mar, 20:00/) });
+    expect(reply(asked.outputs).parts[0]?.vars).toMatchObject({
+      when: expect.stringMatching(/^Tue 3 Mar, 20:00|^Tue, 3 Mar, 20:00/),
+    });
     const yes = transition(asked.conversation, said({}, {}, 'Yes, cancel my meeting'), NOW, ctx);
     expect(yes.outputs).toEqual([{ type: 'cancel', meetingId: 'mt1' }]);
     const done = transition(yes.conversation, { type: 'meeting_canceled' }, NOW, ctx);
@@ -178,45 +322,76 @@ describe('the conversation engine', () => {
     ["I can't make it then, can we move it to Friday?", ['ask-booking'], 'booking'],
     ['Could you drop me the link for the call again?', ['meeting-links'], null],
     ['Do you integrate with HubSpot?', ['answer-question'], null],
-  ])('when a booked visitor writes "%s", then nothing is canceled: the reply is %j', (text, templates, expecting) => {
-    const ctx = ctxFor();
-    const ev = said({}, text.endsWith('HubSpot?') ? { question: text } : {}, text);
-    const t = transition(booked(ctx), ev, NOW, ctx);
-    expect(t.outputs.some((o) => o.type === 'cancel')).toBe(false);
-    expect(reply(t.outputs)).toMatchObject({ templates, expecting });
-    expect(t.conversation.meeting?.status).toBe('booked');
-  });
+  ])(
+    'when a booked visitor writes "%s", then nothing is canceled: the reply is %j',
+    (text, templates, expecting) => {
+      const ctx = ctxFor();
+      const ev = said({}, text.endsWith('HubSpot?') ? { question: text } : {}, text);
+      const t = transition(booked(ctx), ev, NOW, ctx);
+      expect(t.outputs.some((o) => o.type === 'cancel')).toBe(false);
+      expect(reply(t.outputs)).toMatchObject({ templates, expecting });
+      expect(t.conversation.meeting?.status).toBe('booked');
+    },
+  );
 
   it('when the visitor asks for the link again, then the invite and page links are sent', () => {
     const ctx = ctxFor({ server: { publicUrl: 'https://chat.beacon.example' } });
-    const t = transition(booked(ctx), said({}, {}, 'Could you drop me the link for the call again?'), NOW, ctx);
-    expect(reply(t.outputs).parts[0]?.vars).toMatchObject({ icsUrl: 'https://chat.beacon.example/bookings/mt1.ics', manageUrl: 'https://chat.beacon.example/bookings/mt1' });
+    const t = transition(
+      booked(ctx),
+      said({}, {}, 'Could you drop me the link for the call again?'),
+      NOW,
+      ctx,
+    );
+    expect(reply(t.outputs).parts[0]?.vars).toMatchObject({
+      icsUrl: 'https://chat.beacon.example/bookings/mt1.ics',
+      manageUrl: 'https://chat.beacon.example/bookings/mt1',
+    });
   });
 
   it('when a move offer is open and the visitor asks to cancel, then the chat asks to confirm the cancel', () => {
     const ctx = ctxFor();
     const moving = transition(booked(ctx), said({}, {}, 'Can we move it to Thursday?'), NOW, ctx);
     expect(reply(moving.outputs).expecting).toBe('booking');
-    const t = transition(moving.conversation, said({}, {}, 'actually, just cancel my meeting'), NOW, ctx);
+    const t = transition(
+      moving.conversation,
+      said({}, {}, 'actually, just cancel my meeting'),
+      NOW,
+      ctx,
+    );
     expect(reply(t.outputs).templates).toEqual(['confirm-cancel']);
-    expect(t.conversation).toMatchObject({ rescheduling: false, expecting: null, offeredSlots: [], confirmingCancel: true });
-    expect(transition(t.conversation, said({}, {}, 'yes'), NOW, ctx).outputs).toEqual([{ type: 'cancel', meetingId: 'mt1' }]);
+    expect(t.conversation).toMatchObject({
+      rescheduling: false,
+      expecting: null,
+      offeredSlots: [],
+      confirmingCancel: true,
+    });
+    expect(transition(t.conversation, said({}, {}, 'yes'), NOW, ctx).outputs).toEqual([
+      { type: 'cancel', meetingId: 'mt1' },
+    ]);
   });
 
-  it.each(['cancel my meeting', 'Can we move it to Thursday?'])('when the meeting has already started and the visitor writes "%s", then the chat refuses with a clear message', (text) => {
-    const ctx = ctxFor();
-    const later = new Date('2026-03-03T19:10:00.000Z'); // ten minutes into the 19:00 meeting
-    const t = transition(booked(ctx), said({}, {}, text), later, ctx);
-    expect(t.outputs.some((o) => o.type === 'cancel' || o.type === 'reschedule')).toBe(false);
-    expect(reply(t.outputs)).toMatchObject({ templates: ['meeting-started'], expecting: null });
-    expect(reply(t.outputs).parts[0]?.vars).toMatchObject({ over: false });
-  });
+  it.each(['cancel my meeting', 'Can we move it to Thursday?'])(
+    'when the meeting has already started and the visitor writes "%s", then the chat refuses with a clear message',
+    (text) => {
+      const ctx = ctxFor();
+      const later = new Date('2026-03-03T19:10:00.000Z'); // ten minutes into the 19:00 meeting
+      const t = transition(booked(ctx), said({}, {}, text), later, ctx);
+      expect(t.outputs.some((o) => o.type === 'cancel' || o.type === 'reschedule')).toBe(false);
+      expect(reply(t.outputs)).toMatchObject({ templates: ['meeting-started'], expecting: null });
+      expect(reply(t.outputs).parts[0]?.vars).toMatchObject({ over: false });
+    },
+  );
 
   it('when the meeting started while a move offer was open, then a pick does not move it', () => {
     const ctx = ctxFor();
     const moving = transition(booked(ctx), said({}, {}, 'Can we move it to Thursday?'), NOW, ctx);
     const pick = reply(moving.outputs).quickReplies?.[0]?.value ?? '';
-    const t = transition(moving.conversation, said({}, {}, pick), new Date('2026-03-03T19:40:00.000Z'), ctx);
+    const t = transition(
+      moving.conversation,
+      said({}, {}, pick),
+      new Date('2026-03-03T19:40:00.000Z'),
+      ctx,
+    );
     expect(t.outputs.some((o) => o.type === 'reschedule')).toBe(false);
     expect(reply(t.outputs).parts[0]?.vars).toMatchObject({ over: true });
   });
@@ -226,7 +401,11 @@ describe('the conversation engine', () => {
     const moving = transition(booked(ctx), said({}, {}, 'Can we move it to Thursday?'), NOW, ctx);
     const kept = transition(moving.conversation, said({}, {}, 'keep it'), NOW, ctx);
     expect(reply(kept.outputs).templates).toEqual(['meeting-unchanged']);
-    const ev = said({}, { question: 'Do you integrate with HubSpot?' }, 'Do you integrate with HubSpot?');
+    const ev = said(
+      {},
+      { question: 'Do you integrate with HubSpot?' },
+      'Do you integrate with HubSpot?',
+    );
     if (ev.type === 'visitor_message') ev.answer = 'Yes, natively.';
     const later = transition(kept.conversation, ev, NOW, ctx);
     expect(reply(later.outputs).templates).toEqual(['answer-question']);
@@ -237,12 +416,33 @@ describe('the conversation engine', () => {
     const ctx = ctxFor();
     const offered = play([said(SQL_VALUES)], ctx);
     // The rules flag "not sure" as declined; for a meeting offer it is a hesitation, not a no.
-    const wait = transition(offered.conv, said({}, { declined: true }, "I'm not sure yet, let me check my calendar"), NOW, ctx);
-    expect(reply(wait.outputs)).toMatchObject({ templates: ['booking-later'], expecting: 'booking', final: false });
+    const wait = transition(
+      offered.conv,
+      said({}, { declined: true }, "I'm not sure yet, let me check my calendar"),
+      NOW,
+      ctx,
+    );
+    expect(reply(wait.outputs)).toMatchObject({
+      templates: ['booking-later'],
+      expecting: 'booking',
+      final: false,
+    });
     expect(reply(wait.outputs).quickReplies).toHaveLength(3);
-    expect(wait.conversation).toMatchObject({ status: 'active', expecting: 'booking', offeredSlots: offered.conv.offeredSlots, declined: [] });
+    expect(wait.conversation).toMatchObject({
+      status: 'active',
+      expecting: 'booking',
+      offeredSlots: offered.conv.offeredSlots,
+      declined: [],
+    });
     const later = transition(wait.conversation, said({}, {}, 'Thursday at 4pm works'), NOW, ctx);
-    expect(later.outputs).toEqual([{ type: 'book', start: '2026-03-05T15:00:00.000Z', end: '2026-03-05T15:30:00.000Z', repIds: ['rep-1'] }]);
+    expect(later.outputs).toEqual([
+      {
+        type: 'book',
+        start: '2026-03-05T15:00:00.000Z',
+        end: '2026-03-05T15:30:00.000Z',
+        repIds: ['rep-1'],
+      },
+    ]);
   });
 
   it('when the answers to a meeting offer are not understood, then the chat says so and offers the times again, without closing', () => {
@@ -250,7 +450,11 @@ describe('the conversation engine', () => {
     let { conv } = play([said(SQL_VALUES)], ctx);
     for (let i = 0; i < 4; i++) {
       const t = transition(conv, said({}, {}, 'blue'), NOW, ctx);
-      expect(reply(t.outputs)).toMatchObject({ templates: ['booking-unclear', 'ask-booking'], expecting: 'booking', final: false });
+      expect(reply(t.outputs)).toMatchObject({
+        templates: ['booking-unclear', 'ask-booking'],
+        expecting: 'booking',
+        final: false,
+      });
       conv = t.conversation;
     }
     expect(conv.status).toBe('active');
@@ -262,10 +466,36 @@ describe('the conversation engine', () => {
     const no = transition(offered.conv, said({}, {}, 'no thanks'), NOW, ctx);
     expect(reply(no.outputs)).toMatchObject({ templates: ['close-nurture'], final: true });
     expect(no.conversation.status).toBe('ended');
-    const again = transition(no.conversation, said({}, {}, 'Actually, can we book a call on Thursday at 4pm?'), NOW, ctx);
-    expect(again.outputs).toEqual([{ type: 'book', start: '2026-03-05T15:00:00.000Z', end: '2026-03-05T15:30:00.000Z', repIds: ['rep-1'] }]);
-    const done = transition(again.conversation, { type: 'booking_confirmed', start: '2026-03-05T15:00:00.000Z', end: '2026-03-05T15:30:00.000Z', repId: 'rep-1', meetingId: 'mt2' }, NOW, ctx);
-    expect(done.conversation).toMatchObject({ meeting: { id: 'mt2', status: 'booked' }, declined: [] });
+    const again = transition(
+      no.conversation,
+      said({}, {}, 'Actually, can we book a call on Thursday at 4pm?'),
+      NOW,
+      ctx,
+    );
+    expect(again.outputs).toEqual([
+      {
+        type: 'book',
+        start: '2026-03-05T15:00:00.000Z',
+        end: '2026-03-05T15:30:00.000Z',
+        repIds: ['rep-1'],
+      },
+    ]);
+    const done = transition(
+      again.conversation,
+      {
+        type: 'booking_confirmed',
+        start: '2026-03-05T15:00:00.000Z',
+        end: '2026-03-05T15:30:00.000Z',
+        repId: 'rep-1',
+        meetingId: 'mt2',
+      },
+      NOW,
+      ctx,
+    );
+    expect(done.conversation).toMatchObject({
+      meeting: { id: 'mt2', status: 'booked' },
+      declined: [],
+    });
   });
 
   it('when a visitor asks for a date past the horizon, then the reply says bookings open only 14 days ahead and offers the nearest', () => {
@@ -273,22 +503,34 @@ describe('the conversation engine', () => {
     const offered = play([said(SQL_VALUES)], ctx);
     const t = transition(offered.conv, said({}, {}, 'How about April 20 at 4pm?'), NOW, ctx);
     const r = reply(t.outputs);
-    expect(r.parts[0]).toMatchObject({ template: 'slot-unavailable', vars: { beyondHorizon: true, horizonDays: 14 } });
+    expect(r.parts[0]).toMatchObject({
+      template: 'slot-unavailable',
+      vars: { beyondHorizon: true, horizonDays: 14 },
+    });
     expect(r.expecting).toBe('booking');
-    expect(t.conversation.offeredSlots.every((s) => Date.parse(s) <= Date.parse('2026-03-17T15:00:00Z'))).toBe(true);
+    expect(
+      t.conversation.offeredSlots.every((s) => Date.parse(s) <= Date.parse('2026-03-17T15:00:00Z')),
+    ).toBe(true);
   });
 
   it('when the chosen slot was taken meanwhile, then other slots are offered', () => {
     const ctx = ctxFor();
     const offered = play([said(SQL_VALUES)], ctx);
     const failed = transition(offered.conv, { type: 'booking_failed' }, NOW, ctx);
-    expect(reply(failed.outputs)).toMatchObject({ templates: ['slot-unavailable', 'ask-booking'], expecting: 'booking' });
+    expect(reply(failed.outputs)).toMatchObject({
+      templates: ['slot-unavailable', 'ask-booking'],
+      expecting: 'booking',
+    });
   });
 
   it('when a lead is marketing-qualified, then it is offered the resource and asked whether the team may follow up', () => {
     const mql = { ...SQL_VALUES, 'budget.status': 'none', 'budget.amount': undefined };
     const asked = play([said(mql)]);
-    expect(reply(asked.outputs)).toMatchObject({ templates: ['ack', 'ask-consent'], final: false, expecting: null });
+    expect(reply(asked.outputs)).toMatchObject({
+      templates: ['ack', 'ask-consent'],
+      final: false,
+      expecting: null,
+    });
     expect(asked.conv.outbox).toEqual([]);
     const yes = play([said(mql), said({}, {}, 'Yes, please follow up')]);
     expect(reply(yes.outputs)).toMatchObject({ templates: ['consent-reply'], final: true });
@@ -299,19 +541,31 @@ describe('the conversation engine', () => {
   });
 
   it('when a lead is neither qualified nor a researcher, then the chat closes with the resource', () => {
-    const { conv, outputs } = play([said({ 'contact.email': 'a@acme.example', 'contact.name': 'A B' })], ctxFor({ slots: ['contact'] }));
-    expect(reply(outputs)).toMatchObject({ templates: ['ack', 'close-nurture'], final: true, expecting: null });
+    const { conv, outputs } = play(
+      [said({ 'contact.email': 'a@acme.example', 'contact.name': 'A B' })],
+      ctxFor({ slots: ['contact'] }),
+    );
+    expect(reply(outputs)).toMatchObject({
+      templates: ['ack', 'close-nurture'],
+      final: true,
+      expecting: null,
+    });
     expect(conv.status).toBe('ended');
   });
 
   it('when a researcher finishes, then the close is the researcher one', () => {
     const ctx = ctxFor({ slots: ['authority'] });
-    expect(reply(play([said({ 'authority.level': 'researcher' })], ctx).outputs).templates).toContain('close-researcher');
+    expect(
+      reply(play([said({ 'authority.level': 'researcher' })], ctx).outputs).templates,
+    ).toContain('close-researcher');
   });
 
   it('when the visitor writes after the close, then the reply is final and the lead still updates', () => {
     const ctx = ctxFor({ slots: ['authority'] });
-    const { conv, outputs } = play([said({ 'authority.level': 'researcher' }), said({ 'contact.email': 'x@acme.example' })], ctx);
+    const { conv, outputs } = play(
+      [said({ 'authority.level': 'researcher' }), said({ 'contact.email': 'x@acme.example' })],
+      ctx,
+    );
     expect(reply(outputs)).toMatchObject({ templates: ['after-close'], final: true });
     expect(conv.lead['contact.email']?.value).toBe('x@acme.example');
   });

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { CorpusError, parseCorpus } from '../../../src/eval/corpus-schema.js';
 import { fieldMatches, keywordsMatch } from '../../../src/eval/compare-field.js';
 
-const good = JSON.stringify({ id: 'a', now: '2026-03-02T15:00:00Z', visitor: { timezone: 'Europe/London', locale: 'en-GB', page: null, referrer: null, utm: null }, opening: 'hi', answers: { budget: '10k' }, expected: { 'budget.amount': 10000 } });
+const good = JSON.stringify({
+  id: 'a',
+  now: '2026-03-02T15:00:00Z',
+  visitor: { timezone: 'Europe/London', locale: 'en-GB', page: null, referrer: null, utm: null },
+  opening: 'hi',
+  answers: { budget: '10k' },
+  expected: { 'budget.amount': 10000 },
+});
 
 describe('reading a corpus file', () => {
   it('when every line is a valid item, then all are read and blank lines are skipped', () => {
@@ -11,8 +18,18 @@ describe('reading a corpus file', () => {
 
   it.each([
     ['not JSON', `${good}\n{oops`, 2, /not valid JSON/],
-    ['a missing opening', `${good}\n${good}\n${JSON.stringify({ ...JSON.parse(good), opening: undefined })}`, 3, /opening/],
-    ['an unknown slot in answers', JSON.stringify({ ...JSON.parse(good), answers: { budgte: 'x' } }), 1, /budgte|Unrecognized/],
+    [
+      'a missing opening',
+      `${good}\n${good}\n${JSON.stringify({ ...JSON.parse(good), opening: undefined })}`,
+      3,
+      /opening/,
+    ],
+    [
+      'an unknown slot in answers',
+      JSON.stringify({ ...JSON.parse(good), answers: { budgte: 'x' } }),
+      1,
+      /budgte|Unrecognized/,
+    ],
     ['an invalid clock', JSON.stringify({ ...JSON.parse(good), now: 'yesterday' }), 1, /now/],
   ])('when a line has %s, then the error names that line', (_name, text, line, message) => {
     try {

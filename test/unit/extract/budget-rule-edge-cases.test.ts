@@ -7,7 +7,13 @@ import type { Slot } from '../../../src/lead/slots.js';
 function ctx(expecting: Slot | null): RuleContext {
   return {
     expecting,
-    visitor: { timezone: 'America/Toronto', locale: 'en-CA', page: null, referrer: null, utm: null },
+    visitor: {
+      timezone: 'America/Toronto',
+      locale: 'en-CA',
+      page: null,
+      referrer: null,
+      utm: null,
+    },
     now: new Date('2026-05-04T14:00:00Z'),
     region: 'CA',
     defaultCurrency: 'CAD',
@@ -17,7 +23,9 @@ function ctx(expecting: Slot | null): RuleContext {
 
 /** The rule's candidates as one object, path -> value. */
 function fields(text: string, expecting: Slot | null): Record<string, unknown> {
-  return Object.fromEntries(budgetRule(text, ctx(expecting)).candidates.map((c) => [c.path, c.value]));
+  return Object.fromEntries(
+    budgetRule(text, ctx(expecting)).candidates.map((c) => [c.path, c.value]),
+  );
 }
 
 describe('budgetRule, amounts that size their customers or deals', () => {
@@ -35,13 +43,33 @@ describe('budgetRule, amounts that size their customers or deals', () => {
 
   it.each([
     ['We sell $2M+ properties; our budget is $500 a month.', null, 500, 'CAD', 'monthly'],
-    ['Orders above 10k AED go to key accounts, and we can spend about 3k AED a month.', null, 3000, 'AED', 'monthly'],
+    [
+      'Orders above 10k AED go to key accounts, and we can spend about 3k AED a month.',
+      null,
+      3000,
+      'AED',
+      'monthly',
+    ],
     ['For leads we can spend $5k a month.', null, 5000, 'CAD', 'monthly'],
     ['We are ready to invest $20k a year in this.', null, 20000, 'CAD', 'yearly'],
-    ['Buyers above $1M are our focus, but the budget is around 25k USD a year.', 'budget', 25000, 'USD', 'yearly'],
-  ] as const)('when "%s" also names what they can spend, then only that is the budget (%d %s)', (text, expecting, amount, currency, period) => {
-    expect(fields(text, expecting)).toEqual({ 'budget.amount': amount, 'budget.currency': currency, 'budget.period': period, 'budget.status': 'stated' });
-  });
+    [
+      'Buyers above $1M are our focus, but the budget is around 25k USD a year.',
+      'budget',
+      25000,
+      'USD',
+      'yearly',
+    ],
+  ] as const)(
+    'when "%s" also names what they can spend, then only that is the budget (%d %s)',
+    (text, expecting, amount, currency, period) => {
+      expect(fields(text, expecting)).toEqual({
+        'budget.amount': amount,
+        'budget.currency': currency,
+        'budget.period': period,
+        'budget.status': 'stated',
+      });
+    },
+  );
 });
 
 describe('budgetRule, a price per seat or user', () => {
@@ -53,13 +81,19 @@ describe('budgetRule, a price per seat or user', () => {
     ['$20 a month per user'],
     ['Not sure, maybe $10 per user?'],
     ["We'd pay $50 per qualified lead."],
-  ])('when the budget answer is "%s", then the total stays unknown: no amount, no refusal', (text) => {
-    expect(budgetRule(text, ctx('budget'))).toEqual({ candidates: [] });
-  });
+  ])(
+    'when the budget answer is "%s", then the total stays unknown: no amount, no refusal',
+    (text) => {
+      expect(budgetRule(text, ctx('budget'))).toEqual({ candidates: [] });
+    },
+  );
 
   it('when a per-seat price comes with a total, then the total is the budget', () => {
     expect(fields('$15 per seat, so roughly $3,000 a month in total.', 'budget')).toEqual({
-      'budget.amount': 3000, 'budget.currency': 'CAD', 'budget.period': 'monthly', 'budget.status': 'stated',
+      'budget.amount': 3000,
+      'budget.currency': 'CAD',
+      'budget.period': 'monthly',
+      'budget.status': 'stated',
     });
   });
 });
@@ -71,13 +105,25 @@ describe('budgetRule, a corrected amount keeps what it does not restate', () => 
     ["£600 per month. On second thought, let's say £800.", 800, 'GBP', 'monthly'],
     ['USD 10,000 one-off. Make that 12,000.', 12000, 'USD', 'one_time'],
     ['$9k a year. Scratch that, $11k a month.', 11000, 'CAD', 'monthly'],
-  ] as const)('when the visitor says "%s", then the budget is %d %s %s', (text, amount, currency, period) => {
-    expect(fields(text, 'budget')).toEqual({ 'budget.amount': amount, 'budget.currency': currency, 'budget.period': period, 'budget.status': 'stated' });
-  });
+  ] as const)(
+    'when the visitor says "%s", then the budget is %d %s %s',
+    (text, amount, currency, period) => {
+      expect(fields(text, 'budget')).toEqual({
+        'budget.amount': amount,
+        'budget.currency': currency,
+        'budget.period': period,
+        'budget.status': 'stated',
+      });
+    },
+  );
 
-  it('when a second amount is not a correction, then it does not borrow the first one\'s period', () => {
-    expect(fields('$500 a month for the licences. We also have $3,000 for setup.', 'budget')).toEqual({
-      'budget.amount': 3000, 'budget.currency': 'CAD', 'budget.status': 'stated',
+  it("when a second amount is not a correction, then it does not borrow the first one's period", () => {
+    expect(
+      fields('$500 a month for the licences. We also have $3,000 for setup.', 'budget'),
+    ).toEqual({
+      'budget.amount': 3000,
+      'budget.currency': 'CAD',
+      'budget.status': 'stated',
     });
   });
 });
@@ -95,9 +141,25 @@ describe('budgetRule, no approved budget', () => {
 
   it.each([
     ["It's not approved yet.", 'authority', {}],
-    ["Not approved yet, but we're thinking $10k a year.", 'budget', { 'budget.amount': 10000, 'budget.currency': 'CAD', 'budget.period': 'yearly', 'budget.status': 'stated' }],
-    ['Our approved budget is $8k.', 'budget', { 'budget.amount': 8000, 'budget.currency': 'CAD', 'budget.status': 'stated' }],
-  ] as const)('when "%s" (answering %s) states an amount or is about something else, then it is not "no budget"', (text, expecting, expected) => {
-    expect(fields(text, expecting)).toEqual(expected);
-  });
+    [
+      "Not approved yet, but we're thinking $10k a year.",
+      'budget',
+      {
+        'budget.amount': 10000,
+        'budget.currency': 'CAD',
+        'budget.period': 'yearly',
+        'budget.status': 'stated',
+      },
+    ],
+    [
+      'Our approved budget is $8k.',
+      'budget',
+      { 'budget.amount': 8000, 'budget.currency': 'CAD', 'budget.status': 'stated' },
+    ],
+  ] as const)(
+    'when "%s" (answering %s) states an amount or is about something else, then it is not "no budget"',
+    (text, expecting, expected) => {
+      expect(fields(text, expecting)).toEqual(expected);
+    },
+  );
 });

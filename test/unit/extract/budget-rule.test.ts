@@ -8,7 +8,13 @@ const NOW = new Date('2026-03-10T15:00:00Z');
 function ctx(expecting: Slot | null, defaultCurrency = 'USD'): RuleContext {
   return {
     expecting,
-    visitor: { timezone: 'America/New_York', locale: 'en-US', page: null, referrer: null, utm: null },
+    visitor: {
+      timezone: 'America/New_York',
+      locale: 'en-US',
+      page: null,
+      referrer: null,
+      utm: null,
+    },
     now: NOW,
     region: 'US',
     defaultCurrency,
@@ -17,40 +23,126 @@ function ctx(expecting: Slot | null, defaultCurrency = 'USD'): RuleContext {
 }
 
 /** The rule's candidates as one object, path -> value. */
-function fields(text: string, expecting: Slot | null, defaultCurrency?: string): Record<string, unknown> {
-  return Object.fromEntries(budgetRule(text, ctx(expecting, defaultCurrency)).candidates.map((c) => [c.path, c.value]));
+function fields(
+  text: string,
+  expecting: Slot | null,
+  defaultCurrency?: string,
+): Record<string, unknown> {
+  return Object.fromEntries(
+    budgetRule(text, ctx(expecting, defaultCurrency)).candidates.map((c) => [c.path, c.value]),
+  );
 }
 
-type Case = { text: string; amount: number; currency: string; period?: 'monthly' | 'yearly' | 'one_time' };
+type Case = {
+  text: string;
+  amount: number;
+  currency: string;
+  period?: 'monthly' | 'yearly' | 'one_time';
+};
 
 describe('budgetRule, answering the budget question', () => {
   const cases: Case[] = [
     { text: 'Roughly 250 euros per month.', amount: 250, currency: 'EUR', period: 'monthly' },
     { text: 'Around $12,000 per year.', amount: 12000, currency: 'USD', period: 'yearly' },
     { text: '$149 a month', amount: 149, currency: 'USD', period: 'monthly' },
-    { text: 'About £3,200 a year; we are a small charity.', amount: 3200, currency: 'GBP', period: 'yearly' },
-    { text: 'There is a $7,500 annual grant we can use.', amount: 7500, currency: 'USD', period: 'yearly' },
-    { text: 'Our board gave us £12k to £18k a year.', amount: 12000, currency: 'GBP', period: 'yearly' },
-    { text: 'A one-off budget of $30,000 CAD for the rollout.', amount: 30000, currency: 'CAD', period: 'one_time' },
+    {
+      text: 'About £3,200 a year; we are a small charity.',
+      amount: 3200,
+      currency: 'GBP',
+      period: 'yearly',
+    },
+    {
+      text: 'There is a $7,500 annual grant we can use.',
+      amount: 7500,
+      currency: 'USD',
+      period: 'yearly',
+    },
+    {
+      text: 'Our board gave us £12k to £18k a year.',
+      amount: 12000,
+      currency: 'GBP',
+      period: 'yearly',
+    },
+    {
+      text: 'A one-off budget of $30,000 CAD for the rollout.',
+      amount: 30000,
+      currency: 'CAD',
+      period: 'one_time',
+    },
     { text: 'Maybe 4.000 euros a month.', amount: 4000, currency: 'EUR', period: 'monthly' },
-    { text: 'Finance signed off CAD 22,000 for the first year.', amount: 22000, currency: 'CAD', period: 'yearly' },
+    {
+      text: 'Finance signed off CAD 22,000 for the first year.',
+      amount: 22000,
+      currency: 'CAD',
+      period: 'yearly',
+    },
     { text: 'Roughly ₹12 lakh per annum.', amount: 1_200_000, currency: 'INR', period: 'yearly' },
     { text: 'about 2k eur per month', amount: 2000, currency: 'EUR', period: 'monthly' },
     { text: 'Something in the $25k-$40k range.', amount: 25000, currency: 'USD' },
-    { text: 'We could stretch to 75k CAD a year.', amount: 75000, currency: 'CAD', period: 'yearly' },
+    {
+      text: 'We could stretch to 75k CAD a year.',
+      amount: 75000,
+      currency: 'CAD',
+      period: 'yearly',
+    },
     // A stretch above the first amount is not the budget; it may lend the period.
-    { text: 'Probably around $300 a month, maybe $400 if it really works.', amount: 300, currency: 'USD', period: 'monthly' },
-    { text: 'Around 20 grand, maybe 25, for the year.', amount: 20000, currency: 'USD', period: 'yearly' },
-    { text: '£400 a month, perhaps £500 if it includes reminders.', amount: 400, currency: 'GBP', period: 'monthly' },
-    { text: '10k a year, could stretch to 15k at a push.', amount: 10000, currency: 'USD', period: 'yearly' },
+    {
+      text: 'Probably around $300 a month, maybe $400 if it really works.',
+      amount: 300,
+      currency: 'USD',
+      period: 'monthly',
+    },
+    {
+      text: 'Around 20 grand, maybe 25, for the year.',
+      amount: 20000,
+      currency: 'USD',
+      period: 'yearly',
+    },
+    {
+      text: '£400 a month, perhaps £500 if it includes reminders.',
+      amount: 400,
+      currency: 'GBP',
+      period: 'monthly',
+    },
+    {
+      text: '10k a year, could stretch to 15k at a push.',
+      amount: 10000,
+      currency: 'USD',
+      period: 'yearly',
+    },
     // The period on its own, after the amount.
-    { text: 'Probably around 20 grand, maybe 25. Canadian, per year.', amount: 20000, currency: 'USD', period: 'yearly' },
-    { text: 'No more than 15,000 rupees per month.', amount: 15000, currency: 'INR', period: 'monthly' },
-    { text: 'We have $40,000 earmarked for the fiscal year.', amount: 40000, currency: 'USD', period: 'yearly' },
-    { text: 'Likely AUD 2,000 a month, give or take.', amount: 2000, currency: 'AUD', period: 'monthly' },
+    {
+      text: 'Probably around 20 grand, maybe 25. Canadian, per year.',
+      amount: 20000,
+      currency: 'USD',
+      period: 'yearly',
+    },
+    {
+      text: 'No more than 15,000 rupees per month.',
+      amount: 15000,
+      currency: 'INR',
+      period: 'monthly',
+    },
+    {
+      text: 'We have $40,000 earmarked for the fiscal year.',
+      amount: 40000,
+      currency: 'USD',
+      period: 'yearly',
+    },
+    {
+      text: 'Likely AUD 2,000 a month, give or take.',
+      amount: 2000,
+      currency: 'AUD',
+      period: 'monthly',
+    },
     { text: '$300/month max', amount: 300, currency: 'USD', period: 'monthly' },
     { text: 'forty thousand dollars a year', amount: 40000, currency: 'USD', period: 'yearly' },
-    { text: 'two and a half thousand quid upfront', amount: 2500, currency: 'GBP', period: 'one_time' },
+    {
+      text: 'two and a half thousand quid upfront',
+      amount: 2500,
+      currency: 'GBP',
+      period: 'one_time',
+    },
     { text: 'a couple hundred bucks a month', amount: 200, currency: 'USD', period: 'monthly' },
     { text: 'US$ 8,500 p.a.', amount: 8500, currency: 'USD', period: 'yearly' },
     { text: 'EUR 15.000 per year', amount: 15000, currency: 'EUR', period: 'yearly' },
@@ -72,27 +164,46 @@ describe('budgetRule, answering the budget question', () => {
     { text: 'Not sure, maybe $5k a year?', amount: 5000, currency: 'USD', period: 'yearly' },
   ];
 
-  it.each(cases)('when the visitor says $text, then the budget is $amount $currency', ({ text, amount, currency, period }) => {
-    const expected: Record<string, unknown> = { 'budget.amount': amount, 'budget.currency': currency, 'budget.status': 'stated' };
-    if (period) expected['budget.period'] = period;
-    expect(fields(text, 'budget')).toEqual(expected);
-  });
+  it.each(cases)(
+    'when the visitor says $text, then the budget is $amount $currency',
+    ({ text, amount, currency, period }) => {
+      const expected: Record<string, unknown> = {
+        'budget.amount': amount,
+        'budget.currency': currency,
+        'budget.status': 'stated',
+      };
+      if (period) expected['budget.period'] = period;
+      expect(fields(text, 'budget')).toEqual(expected);
+    },
+  );
 
   it('when a bare amount answers the question, then it is in the default currency with no invented period', () => {
-    expect(fields('around 40k', 'budget', 'EUR')).toEqual({ 'budget.amount': 40000, 'budget.currency': 'EUR', 'budget.status': 'stated' });
+    expect(fields('around 40k', 'budget', 'EUR')).toEqual({
+      'budget.amount': 40000,
+      'budget.currency': 'EUR',
+      'budget.status': 'stated',
+    });
   });
 
   it.each([
     ['Maybe $900 a month. Actually, make that $1,500 a month.', 1500],
     ['Scratch the $800, make that $2,000 a month.', 2000],
     ['$2,000 a month, not $800.', 2000],
-  ])('when the visitor corrects the amount ("%s"), then only the last one counts', (text, amount) => {
-    const result = budgetRule(text, ctx('budget'));
-    expect(result.candidates.filter((c) => c.path === 'budget.amount')).toEqual([expect.objectContaining({ value: amount })]);
-  });
+  ])(
+    'when the visitor corrects the amount ("%s"), then only the last one counts',
+    (text, amount) => {
+      const result = budgetRule(text, ctx('budget'));
+      expect(result.candidates.filter((c) => c.path === 'budget.amount')).toEqual([
+        expect.objectContaining({ value: amount }),
+      ]);
+    },
+  );
 
   it('when an amount is found, then the evidence is the sentence it came from', () => {
-    const amount = budgetRule('We are a small team. We can do £400 a month.', ctx('budget')).candidates.find((c) => c.path === 'budget.amount');
+    const amount = budgetRule(
+      'We are a small team. We can do £400 a month.',
+      ctx('budget'),
+    ).candidates.find((c) => c.path === 'budget.amount');
     expect(amount?.evidence).toBe('We can do £400 a month.');
   });
 });
@@ -103,11 +214,24 @@ describe('budgetRule, in messages that do not answer the budget question', () =>
     ['We have a budget of £900 per month and want to be live by June.', 900, 'GBP', 'monthly'],
     ['Budget is around €2.500 per month.', 2500, 'EUR', 'monthly'],
     ['We have about $8k a year for sales tooling.', 8000, 'USD', 'yearly'],
-    ['We run a shop doing about $3M a year. I can spend around $300 a month.', 300, 'USD', 'monthly'],
+    [
+      'We run a shop doing about $3M a year. I can spend around $300 a month.',
+      300,
+      'USD',
+      'monthly',
+    ],
     ['We have roughly £35k a year set aside.', 35000, 'GBP', 'yearly'],
-  ])('when the visitor volunteers "%s", then the budget is %d %s %s', (text, amount, currency, period) => {
-    expect(fields(text, null)).toEqual({ 'budget.amount': amount, 'budget.currency': currency, 'budget.period': period, 'budget.status': 'stated' });
-  });
+  ])(
+    'when the visitor volunteers "%s", then the budget is %d %s %s',
+    (text, amount, currency, period) => {
+      expect(fields(text, null)).toEqual({
+        'budget.amount': amount,
+        'budget.currency': currency,
+        'budget.period': period,
+        'budget.status': 'stated',
+      });
+    },
+  );
 
   it.each([
     ['We do about $4M a year in revenue.'],
@@ -142,7 +266,9 @@ describe('budgetRule, no budget and refusals', () => {
   });
 
   it('when the visitor has no budget limit, then that is not "no budget"', () => {
-    expect(budgetRule('No budget constraints, we just want the best tool.', ctx('budget')).candidates).toEqual([]);
+    expect(
+      budgetRule('No budget constraints, we just want the best tool.', ctx('budget')).candidates,
+    ).toEqual([]);
   });
 
   it.each([
@@ -157,12 +283,17 @@ describe('budgetRule, no budget and refusals', () => {
     ['I would need to see pricing first.'],
     ["It's not really my call."],
     ["I'd rather not share that."],
-  ])('when the visitor cannot or will not say ("%s"), then the question is declined with no candidates', (text) => {
-    expect(budgetRule(text, ctx('budget'))).toEqual({ candidates: [], declined: true });
-  });
+  ])(
+    'when the visitor cannot or will not say ("%s"), then the question is declined with no candidates',
+    (text) => {
+      expect(budgetRule(text, ctx('budget'))).toEqual({ candidates: [], declined: true });
+    },
+  );
 
   it('when "no idea" does not answer the budget question, then nothing is declined', () => {
-    expect(budgetRule('No idea, I would need to see pricing.', ctx('timeline'))).toEqual({ candidates: [] });
+    expect(budgetRule('No idea, I would need to see pricing.', ctx('timeline'))).toEqual({
+      candidates: [],
+    });
   });
 
   it.each([['We have about 40 people.'], ['Within 2 months.'], ['Acme Example Ltd.']])(
@@ -179,30 +310,43 @@ describe('budgetRule, a budget named after a project or purchase', () => {
     ['There is a purchase budget of €8.500 one-off.', null, 8500, 'EUR'],
     ['We have a contract budget of USD 40,000 one-time.', null, 40000, 'USD'],
     ['The project budget is 20k one-off for setup.', 'budget', 20000, 'USD'],
-  ] as const)('when the visitor says "%s", then the budget is %d %s one-time', (text, expecting, amount, currency) => {
-    expect(fields(text, expecting)).toEqual({ 'budget.amount': amount, 'budget.currency': currency, 'budget.period': 'one_time', 'budget.status': 'stated' });
-  });
+  ] as const)(
+    'when the visitor says "%s", then the budget is %d %s one-time',
+    (text, expecting, amount, currency) => {
+      expect(fields(text, expecting)).toEqual({
+        'budget.amount': amount,
+        'budget.currency': currency,
+        'budget.period': 'one_time',
+        'budget.status': 'stated',
+      });
+    },
+  );
 
   it.each([
     ['Our project is worth $2M.'],
     ['Contracts over $50k need a second signature.'],
     ['Projects below our £10k minimum go to partners.'],
     ['Projects with budgets over $50k go to the board.'],
-  ])(
-    'when a project or contract is not a budget ("%s"), then nothing is taken',
-    (text) => {
-      expect(budgetRule(text, ctx(null))).toEqual({ candidates: [] });
-    },
-  );
+  ])('when a project or contract is not a budget ("%s"), then nothing is taken', (text) => {
+    expect(budgetRule(text, ctx(null))).toEqual({ candidates: [] });
+  });
 });
 
 describe('budgetRule, a one-word "no budget" answer', () => {
-  it.each([['Nothing, sadly.'], ['zero lol'], ['Nada.'], ['nil'], ['Nope.'], ['no'], ['$0'], ['None at the moment.'], ['Not a penny.'], ['No, not yet.']])(
-    'when "%s" answers the budget question, then the budget status is none',
-    (text) => {
-      expect(fields(text, 'budget')).toEqual({ 'budget.status': 'none' });
-    },
-  );
+  it.each([
+    ['Nothing, sadly.'],
+    ['zero lol'],
+    ['Nada.'],
+    ['nil'],
+    ['Nope.'],
+    ['no'],
+    ['$0'],
+    ['None at the moment.'],
+    ['Not a penny.'],
+    ['No, not yet.'],
+  ])('when "%s" answers the budget question, then the budget status is none', (text) => {
+    expect(fields(text, 'budget')).toEqual({ 'budget.status': 'none' });
+  });
 
   it.each([
     ['No idea.', { candidates: [], declined: true }],
@@ -213,14 +357,20 @@ describe('budgetRule, a one-word "no budget" answer', () => {
   });
 
   it('when "nothing over" bounds an amount, then the amount is the budget', () => {
-    expect(fields('Nothing over $5k.', 'budget')).toMatchObject({ 'budget.amount': 5000, 'budget.status': 'stated' });
+    expect(fields('Nothing over $5k.', 'budget')).toMatchObject({
+      'budget.amount': 5000,
+      'budget.status': 'stated',
+    });
   });
 
   it.each([
     ['no', null],
     ['Nothing yet.', 'timeline'],
     ['Zero.', 'company'],
-  ] as const)('when "%s" answers another question, then the budget is untouched', (text, expecting) => {
-    expect(budgetRule(text, ctx(expecting))).toEqual({ candidates: [] });
-  });
+  ] as const)(
+    'when "%s" answers another question, then the budget is untouched',
+    (text, expecting) => {
+      expect(budgetRule(text, ctx(expecting))).toEqual({ candidates: [] });
+    },
+  );
 });

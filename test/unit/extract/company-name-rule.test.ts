@@ -5,11 +5,19 @@ import type { Slot } from '../../../src/lead/slots.js';
 import { DEFAULT_VISITOR } from '../../../src/lead/visitor.js';
 
 function ctx(expecting: Slot | null): RuleContext {
-  return { expecting, visitor: DEFAULT_VISITOR, now: new Date('2026-03-02T15:00:00Z'), region: 'US', defaultCurrency: 'USD', fiscalYearEndMonth: 12 };
+  return {
+    expecting,
+    visitor: DEFAULT_VISITOR,
+    now: new Date('2026-03-02T15:00:00Z'),
+    region: 'US',
+    defaultCurrency: 'USD',
+    fiscalYearEndMonth: 12,
+  };
 }
 
 function nameOf(text: string, expecting: Slot | null): unknown {
-  return companyNameRule(text, ctx(expecting)).candidates.find((c) => c.path === 'company.name')?.value;
+  return companyNameRule(text, ctx(expecting)).candidates.find((c) => c.path === 'company.name')
+    ?.value;
 }
 
 describe('companyNameRule: answering the company question', () => {
@@ -42,7 +50,7 @@ describe('companyNameRule: answering the company question', () => {
     "Rather not share the company name yet, we're about 50 though",
     'Only a tiny bakery, five of us',
     '8 of us in total',
-    "i dont work for a company, im still at university",
+    'i dont work for a company, im still at university',
     'freelance, just me',
     'Not telling, sorry',
     'a small family business',
@@ -63,12 +71,19 @@ describe('companyNameRule: lower-case descriptions are not names', () => {
     ['I work for a regional tourism board', null, undefined],
     ["I'm from a local business chamber", null, undefined],
     ['We are a small family law office', 'company', undefined],
-    ['Law Offices of Amara Quist, just me and 2 paralegals', 'company', 'Law Offices of Amara Quist'],
+    [
+      'Law Offices of Amara Quist, just me and 2 paralegals',
+      'company',
+      'Law Offices of Amara Quist',
+    ],
     ['I work for Eastmere Tourism Board', null, 'Eastmere Tourism Board'],
     ["There's 12 of us.", 'company', undefined],
-  ])('when the visitor writes "%s" (asked: %s), then the company is %s', (text, expecting, name) => {
-    expect(nameOf(text, expecting)).toBe(name);
-  });
+  ])(
+    'when the visitor writes "%s" (asked: %s), then the company is %s',
+    (text, expecting, name) => {
+      expect(nameOf(text, expecting)).toBe(name);
+    },
+  );
 });
 
 describe('companyNameRule: introductions in any message', () => {
@@ -80,7 +95,10 @@ describe('companyNameRule: introductions in any message', () => {
     ['I work for Saffron Circuit Labs and we need help with inbound leads', 'Saffron Circuit Labs'],
     ["we're Ondine Marine, a boatbuilder in Cornwall", 'Ondine Marine'],
     ["Hi, I'm Tobias Lindgren from Northwind Freight", 'Northwind Freight'],
-    ['Anke Hahn, Geschäftsführerin (managing director) of Hahn Verpackung GmbH. We have 60 staff.', 'Hahn Verpackung GmbH'],
+    [
+      'Anke Hahn, Geschäftsführerin (managing director) of Hahn Verpackung GmbH. We have 60 staff.',
+      'Hahn Verpackung GmbH',
+    ],
     ["I'm the Director of Admissions at Harwick College", 'Harwick College'],
     ["I'm the CEO at a 40-person agency called Fernwood", 'Fernwood'],
     ['I own Calloway Bikes.', 'Calloway Bikes'],
@@ -120,15 +138,21 @@ describe('companyNameRule: where a student studies is not their employer', () =>
     ['Studying at Brightwater College', 'company'],
     ["Brightwater College, I'm a student there", 'company'],
     ['Brightwater College, I study there', 'company'],
-  ])('when the visitor writes "%s" (asked: %s), then no company name is taken', (text, expecting) => {
-    expect(nameOf(text, expecting)).toBeUndefined();
-  });
+  ])(
+    'when the visitor writes "%s" (asked: %s), then no company name is taken',
+    (text, expecting) => {
+      expect(nameOf(text, expecting)).toBeUndefined();
+    },
+  );
 
   it.each<[string, Slot | null, string]>([
     ["I'm the student recruitment officer at Larchmont College", null, 'Larchmont College'],
     ["I'm a student. I work at Crumble Bakery part-time", null, 'Crumble Bakery'],
     ['Brightwater College, about 300 staff', 'company', 'Brightwater College'],
-  ])('when "%s" (asked: %s) names where the visitor works, then the company is %s', (text, expecting, name) => {
-    expect(nameOf(text, expecting)).toBe(name);
-  });
+  ])(
+    'when "%s" (asked: %s) names where the visitor works, then the company is %s',
+    (text, expecting, name) => {
+      expect(nameOf(text, expecting)).toBe(name);
+    },
+  );
 });

@@ -6,7 +6,13 @@ import type { Slot } from '../../../src/lead/slots.js';
 function ctx(expecting: Slot | null): RuleContext {
   return {
     expecting,
-    visitor: { timezone: 'Europe/Amsterdam', locale: 'nl-NL', page: null, referrer: null, utm: null },
+    visitor: {
+      timezone: 'Europe/Amsterdam',
+      locale: 'nl-NL',
+      page: null,
+      referrer: null,
+      utm: null,
+    },
     now: new Date('2026-05-04T09:00:00Z'),
     region: 'NL',
     defaultCurrency: 'EUR',
@@ -14,7 +20,8 @@ function ctx(expecting: Slot | null): RuleContext {
   };
 }
 
-const sizeOf = (text: string, expecting: Slot | null = 'company') => companySizeRule(text, ctx(expecting)).candidates.map((c) => c.value);
+const sizeOf = (text: string, expecting: Slot | null = 'company') =>
+  companySizeRule(text, ctx(expecting)).candidates.map((c) => c.value);
 
 describe('companySizeRule, workers the visitor leaves out', () => {
   it.each([
@@ -22,7 +29,10 @@ describe('companySizeRule, workers the visitor leaves out', () => {
     ['We are 18 employees, not counting the 30 freelancers we use.', 18],
     ['Not counting our 200 volunteers, 12 paid staff.', 12],
     ['About 25 people, plus 10 contractors.', 25],
-    ["Bramble Example Care: 14 office staff and roughly 300 agency carers, though those don't really count.", 14],
+    [
+      "Bramble Example Care: 14 office staff and roughly 300 agency carers, though those don't really count.",
+      14,
+    ],
     ['45 staff plus 120 temps on assignment (not counted)', 45],
     ['Dockside Example, 22 employees, excluding 90 flex workers.', 22],
   ])('when the visitor says "%s", then the staff count stands (%d)', (text, size) => {
@@ -58,12 +68,13 @@ describe('companySizeRule, "employees" in other languages', () => {
     expect(sizeOf(text)).toEqual([size]);
   });
 
-  it.each([['We have 3 personas.'], ['12 clientes (customers) signed last month.'], ['5 Standorte (locations)']])(
-    'when "%s" counts something else, then no size is taken',
-    (text) => {
-      expect(sizeOf(text, null)).toEqual([]);
-    },
-  );
+  it.each([
+    ['We have 3 personas.'],
+    ['12 clientes (customers) signed last month.'],
+    ['5 Standorte (locations)'],
+  ])('when "%s" counts something else, then no size is taken', (text) => {
+    expect(sizeOf(text, null)).toEqual([]);
+  });
 });
 
 describe('companySizeRule, a typo corrected', () => {
@@ -80,7 +91,10 @@ describe('companySizeRule, a typo corrected', () => {
   it.each([
     ['We handle 25 not 52 projects a week.', null, []],
     ['We are 30 staff, I meant to ask about pricing.', 'company', [30]],
-  ] as const)('when "%s" corrects no headcount, then no correction is taken', (text, expecting, sizes) => {
-    expect(sizeOf(text, expecting)).toEqual(sizes);
-  });
+  ] as const)(
+    'when "%s" corrects no headcount, then no correction is taken',
+    (text, expecting, sizes) => {
+      expect(sizeOf(text, expecting)).toEqual(sizes);
+    },
+  );
 });

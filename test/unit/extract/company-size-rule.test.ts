@@ -14,7 +14,8 @@ function ctx(expecting: Slot | null): RuleContext {
   };
 }
 
-const sizeOf = (text: string, expecting: Slot | null = null) => companySizeRule(text, ctx(expecting)).candidates.map((c) => c.value);
+const sizeOf = (text: string, expecting: Slot | null = null) =>
+  companySizeRule(text, ctx(expecting)).candidates.map((c) => c.value);
 
 describe('companySizeRule', () => {
   it.each([
@@ -70,9 +71,12 @@ describe('companySizeRule', () => {
     ['about 40 and growing', 40],
     ["We're about 55 across sales, service and parts.", 55],
     ['Straits Marine, around 75 staff. We serve roughly 3,000 vessel calls a year.', 75],
-  ])('when "%s" answers the company question, then the bare count is the size (%d)', (text, size) => {
-    expect(sizeOf(text, 'company')).toEqual([size]);
-  });
+  ])(
+    'when "%s" answers the company question, then the bare count is the size (%d)',
+    (text, size) => {
+      expect(sizeOf(text, 'company')).toEqual([size]);
+    },
+  );
 
   it.each([
     ["With the new warehouse team it's 48 staff now, not 30.", 48],
@@ -83,9 +87,9 @@ describe('companySizeRule', () => {
   });
 
   it('when a size is found, then the evidence is the sentence it came from', () => {
-    expect(companySizeRule('Hi there. We are about 60 people. Thanks!', ctx(null)).candidates).toEqual([
-      { path: 'company.size', value: 60, evidence: 'We are about 60 people.' },
-    ]);
+    expect(
+      companySizeRule('Hi there. We are about 60 people. Thanks!', ctx(null)).candidates,
+    ).toEqual([{ path: 'company.size', value: 60, evidence: 'We are about 60 people.' }]);
   });
 
   it.each([
@@ -159,9 +163,12 @@ describe('companySizeRule, informal words and roles for staff', () => {
     ['I manage 8 engineers.'],
     ['Our 3 sales reps are swamped.'],
     ['We have 60 volunteers.'],
-  ])('when the people counted are not the company\'s staff ("%s"), then no size is taken', (text) => {
-    expect(sizeOf(text)).toEqual([]);
-  });
+  ])(
+    'when the people counted are not the company\'s staff ("%s"), then no size is taken',
+    (text) => {
+      expect(sizeOf(text)).toEqual([]);
+    },
+  );
 
   it('when "our 30 teachers" answers the company question, then it is the size', () => {
     expect(sizeOf('Birchwood Example Academy, our 30 teachers', 'company')).toEqual([30]);
@@ -180,9 +187,12 @@ describe('companySizeRule, the visitor and the people with them', () => {
     expect(sizeOf(text)).toEqual([size]);
   });
 
-  it.each([['Me and 3 clients had a call.'], ['Me and my co-founder decide.']])('when "%s" counts no staff, then no size is taken', (text) => {
-    expect(sizeOf(text)).toEqual([]);
-  });
+  it.each([['Me and 3 clients had a call.'], ['Me and my co-founder decide.']])(
+    'when "%s" counts no staff, then no size is taken',
+    (text) => {
+      expect(sizeOf(text)).toEqual([]);
+    },
+  );
 });
 
 describe('companySizeRule, a correction inside the answer', () => {
@@ -193,9 +203,12 @@ describe('companySizeRule, a correction inside the answer', () => {
     ["We're 30 people. Sorry, 33.", null, 33],
     ['We were 10 people, now 15.', null, 15],
     ['Quayside Example, 14 people, now 16', 'company', 16],
-  ] as const)('when the visitor says "%s", then the corrected size wins (%d)', (text, expecting, size) => {
-    expect(sizeOf(text, expecting)).toEqual([size]);
-  });
+  ] as const)(
+    'when the visitor says "%s", then the corrected size wins (%d)',
+    (text, expecting, size) => {
+      expect(sizeOf(text, expecting)).toEqual([size]);
+    },
+  );
 
   it.each([
     ['We have 12 staff now, 3 offices.', [12]],
@@ -203,7 +216,10 @@ describe('companySizeRule, a correction inside the answer', () => {
     ['We have 50 staff, actually 2026 is our tenth year.', [50]],
     ['Actually, 5 minutes of your time is all I need.', []],
     ['Now 21 of them are remote.', []],
-  ] as const)('when a number after "actually" or "now" counts something else ("%s"), then it is no correction', (text, sizes) => {
-    expect(sizeOf(text)).toEqual(sizes);
-  });
+  ] as const)(
+    'when a number after "actually" or "now" counts something else ("%s"), then it is no correction',
+    (text, sizes) => {
+      expect(sizeOf(text)).toEqual(sizes);
+    },
+  );
 });

@@ -7,7 +7,14 @@ import type { Slot } from '../../../src/lead/slots.js';
 import { DEFAULT_VISITOR } from '../../../src/lead/visitor.js';
 
 function ctx(expecting: Slot | null, region: CountryCode | undefined = 'US'): RuleContext {
-  return { expecting, visitor: DEFAULT_VISITOR, now: new Date('2026-03-02T15:00:00Z'), region, defaultCurrency: 'USD', fiscalYearEndMonth: 12 };
+  return {
+    expecting,
+    visitor: DEFAULT_VISITOR,
+    now: new Date('2026-03-02T15:00:00Z'),
+    region,
+    defaultCurrency: 'USD',
+    fiscalYearEndMonth: 12,
+  };
 }
 
 function valueOf(text: string, path: FieldPath, c: RuleContext): unknown {
@@ -24,7 +31,9 @@ describe('contactRule: email', () => {
   });
 
   it('when the message has no address, then no email is taken', () => {
-    expect(valueOf('You can email me later at work', 'contact.email', ctx('contact'))).toBeUndefined();
+    expect(
+      valueOf('You can email me later at work', 'contact.email', ctx('contact')),
+    ).toBeUndefined();
   });
 });
 
@@ -140,11 +149,20 @@ describe('contactRule: names in list, bracket, pipe and label formats', () => {
     'alt email: r.ibarra@ibarra.example (personal)',
     '<desk@fernway.example>',
     'mob 646 555 0133',
-  ])('when the contact answer "%s" holds only labels and details, then no name is invented', (text) => {
-    expect(valueOf(text, 'contact.name', ctx('contact'))).toBeUndefined();
-  });
+  ])(
+    'when the contact answer "%s" holds only labels and details, then no name is invented',
+    (text) => {
+      expect(valueOf(text, 'contact.name', ctx('contact'))).toBeUndefined();
+    },
+  );
 
   it('when a label without a colon precedes the email, then the email is still read', () => {
-    expect(valueOf('name Teodor Lindahl, email Teodor@Vinterhus.example', 'contact.email', ctx('contact'))).toBe('teodor@vinterhus.example');
+    expect(
+      valueOf(
+        'name Teodor Lindahl, email Teodor@Vinterhus.example',
+        'contact.email',
+        ctx('contact'),
+      ),
+    ).toBe('teodor@vinterhus.example');
   });
 });

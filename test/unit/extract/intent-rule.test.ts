@@ -5,11 +5,20 @@ import type { Slot } from '../../../src/lead/slots.js';
 import { DEFAULT_VISITOR } from '../../../src/lead/visitor.js';
 
 function ctx(expecting: Slot | null): RuleContext {
-  return { expecting, visitor: DEFAULT_VISITOR, now: new Date('2026-03-02T15:00:00Z'), region: 'US', defaultCurrency: 'USD', fiscalYearEndMonth: 12 };
+  return {
+    expecting,
+    visitor: DEFAULT_VISITOR,
+    now: new Date('2026-03-02T15:00:00Z'),
+    region: 'US',
+    defaultCurrency: 'USD',
+    fiscalYearEndMonth: 12,
+  };
 }
 
 function demoOf(text: string): unknown {
-  return demoIntentRule(text, ctx(null)).candidates.find((c) => c.path === 'intent.demo')?.value ?? null;
+  return (
+    demoIntentRule(text, ctx(null)).candidates.find((c) => c.path === 'intent.demo')?.value ?? null
+  );
 }
 
 describe('demoIntentRule', () => {
@@ -70,9 +79,12 @@ describe('demoIntentRule: asking for a call', () => {
     'No need for a call, email is fine.',
     'Do you have a chat feature?',
     'Our sales team runs demos every day.',
-  ])('when "%s" is not a request for a call with the vendor, then intent.demo is not set', (text) => {
-    expect(demoOf(text)).toBeNull();
-  });
+  ])(
+    'when "%s" is not a request for a call with the vendor, then intent.demo is not set',
+    (text) => {
+      expect(demoOf(text)).toBeNull();
+    },
+  );
 });
 
 describe('detectSignals: a request for a call is not a question to answer', () => {
@@ -117,9 +129,12 @@ describe('detectSignals: declines the slot asked', () => {
     ['About 40k a year', 'budget', false],
     ['We pass leads to our reps by hand', 'need', false],
     ['No idea how this works, just saw the widget', null, false],
-  ])('when the visitor writes "%s" (asked: %s), then declined is %s', (text, expecting, declined) => {
-    expect(detectSignals(text, ctx(expecting)).declined).toBe(declined);
-  });
+  ])(
+    'when the visitor writes "%s" (asked: %s), then declined is %s',
+    (text, expecting, declined) => {
+      expect(detectSignals(text, ctx(expecting)).declined).toBe(declined);
+    },
+  );
 });
 
 describe('detectSignals: the visitor question', () => {
@@ -128,22 +143,29 @@ describe('detectSignals: the visitor question', () => {
     ['Hi, is there a free trial?', null, 'is there a free trial?'],
     ['what does the Scale plan cost?', 'need', 'what does the Scale plan cost?'],
     ['Around 20k. Is that enough for the Pro plan?', 'budget', 'Is that enough for the Pro plan?'],
-    ["I'm a student doing a project, can I ask how the bot scores leads??", null, 'can I ask how the bot scores leads??'],
+    [
+      "I'm a student doing a project, can I ask how the bot scores leads??",
+      null,
+      'can I ask how the bot scores leads??',
+    ],
     ['hey there - quick q: does it speak Spanish?', null, 'does it speak Spanish?'],
     ['20k?', 'budget', null],
     ['Thursday at 3pm?', 'booking', null],
     ['Can I see a demo?', null, null],
     ['Can I talk to a human?', null, null],
     ['I need this by June.', 'timeline', null],
-  ])('when the visitor writes "%s" (asked: %s), then the question is %s', (text, expecting, question) => {
-    expect(detectSignals(text, ctx(expecting)).question).toBe(question);
-  });
+  ])(
+    'when the visitor writes "%s" (asked: %s), then the question is %s',
+    (text, expecting, question) => {
+      expect(detectSignals(text, ctx(expecting)).question).toBe(question);
+    },
+  );
 });
 
 describe('demoIntentRule: wishes to see the product', () => {
   it.each([
     'Keen on a walkthrough of the admin side.',
-    "Hello, I run a bakery chain. Really interested in a demo for the two of us.",
+    'Hello, I run a bakery chain. Really interested in a demo for the two of us.',
     "We're eager for a product tour next week",
     'A quick demo would be really helpful before we decide.',
     'It would be nice to see the platform in action.',
@@ -163,7 +185,10 @@ describe('demoIntentRule: wishes to see the product', () => {
     "We'd love to see it live on our website by June.",
     'Our reps show it in action at trade fairs.',
     'The demo we give is 20 minutes long.',
-  ])('when "%s" describes the visitor\'s own demos or go-live, then intent.demo is not set', (text) => {
-    expect(demoOf(text)).toBeNull();
-  });
+  ])(
+    'when "%s" describes the visitor\'s own demos or go-live, then intent.demo is not set',
+    (text) => {
+      expect(demoOf(text)).toBeNull();
+    },
+  );
 });

@@ -46,7 +46,7 @@ describe('parseMoney', () => {
     ['1.200,50 €', 1200.5, 'EUR'],
     ['$1,200.50', 1200.5, 'USD'],
     ['€1.5k', 1500, 'EUR'],
-    ['CHF 1\'000', 1000, 'CHF'],
+    ["CHF 1'000", 1000, 'CHF'],
     // number words
     ['forty thousand dollars', 40000, 'USD'],
     ['two and a half thousand quid', 2500, 'GBP'],
@@ -125,17 +125,26 @@ describe('wordsToNumber', () => {
     expect(wordsToNumber(text)).toBe(value);
   });
 
-  it.each([['grand'], ['a'], ['hundred'], ['thousand'], ['budget'], ['forty bucks'], ['']])('reads "%s" as no number', (text) => {
-    expect(wordsToNumber(text)).toBeNull();
-  });
+  it.each([['grand'], ['a'], ['hundred'], ['thousand'], ['budget'], ['forty bucks'], ['']])(
+    'reads "%s" as no number',
+    (text) => {
+      expect(wordsToNumber(text)).toBeNull();
+    },
+  );
 });
 
 describe('splitSentences', () => {
   it.each([
     ['About $10k a year. We launch in Q2!', ['About $10k a year.', 'We launch in Q2!']],
-    ['Southbank Polytechnic, approx. 1,900 staff.', ['Southbank Polytechnic, approx. 1,900 staff.']],
+    [
+      'Southbank Polytechnic, approx. 1,900 staff.',
+      ['Southbank Polytechnic, approx. 1,900 staff.'],
+    ],
     ['Around ₹15 lakh p.a. We start in July.', ['Around ₹15 lakh p.a.', 'We start in July.']],
-    ['Budget €3.000 per month; live by May\nThanks', ['Budget €3.000 per month;', 'live by May', 'Thanks']],
+    [
+      'Budget €3.000 per month; live by May\nThanks',
+      ['Budget €3.000 per month;', 'live by May', 'Thanks'],
+    ],
     ['It costs $1,200.50. Really?! Yes.', ['It costs $1,200.50.', 'Really?!', 'Yes.']],
     ['Ask Dr. Okafor at Example Inc. about it', ['Ask Dr. Okafor at Example Inc. about it']],
     ['', []],
@@ -158,7 +167,13 @@ describe('NUMBER_WORDS_SOURCE', () => {
   });
 
   it('when "one-off" follows an amount, then the amount stands alone', () => {
-    expect(findMoney('EUR 50.000 one-off and 300 euros a month').map((m) => [m.amount, m.currency, m.text])).toEqual([
+    expect(
+      findMoney('EUR 50.000 one-off and 300 euros a month').map((m) => [
+        m.amount,
+        m.currency,
+        m.text,
+      ]),
+    ).toEqual([
       [50000, 'EUR', 'EUR 50.000'],
       [300, 'EUR', '300 euros'],
     ]);

@@ -5,12 +5,22 @@ import type { Slot } from '../../../src/lead/slots.js';
 import { DEFAULT_VISITOR } from '../../../src/lead/visitor.js';
 
 function ctx(expecting: Slot | null): RuleContext {
-  return { expecting, visitor: DEFAULT_VISITOR, now: new Date('2026-03-02T15:00:00Z'), region: 'US', defaultCurrency: 'USD', fiscalYearEndMonth: 12 };
+  return {
+    expecting,
+    visitor: DEFAULT_VISITOR,
+    now: new Date('2026-03-02T15:00:00Z'),
+    region: 'US',
+    defaultCurrency: 'USD',
+    fiscalYearEndMonth: 12,
+  };
 }
 
 function needOf(text: string, expecting: Slot | null): { summary: unknown; declined: boolean } {
   const result = needRule(text, ctx(expecting));
-  return { summary: result.candidates.find((c) => c.path === 'need.summary')?.value ?? null, declined: result.declined === true };
+  return {
+    summary: result.candidates.find((c) => c.path === 'need.summary')?.value ?? null,
+    declined: result.declined === true,
+  };
 }
 
 describe('needRule: answering the need question', () => {
@@ -24,9 +34,12 @@ describe('needRule: answering the need question', () => {
   });
 
   it('when the answer is very long, then the summary is cut to about 400 characters at a sentence end', () => {
-    const sentence = 'Our reps lose hours every week sorting wholesale enquiries from retail ones by hand. ';
+    const sentence =
+      'Our reps lose hours every week sorting wholesale enquiries from retail ones by hand. ';
     const { summary } = needOf(sentence.repeat(8), 'need');
-    expect(typeof summary === 'string' && summary.length <= 400 && summary.endsWith('.')).toBe(true);
+    expect(typeof summary === 'string' && summary.length <= 400 && summary.endsWith('.')).toBe(
+      true,
+    );
   });
 
   it.each([
@@ -38,9 +51,12 @@ describe('needRule: answering the need question', () => {
     'Just browsing',
     "I'd rather not say",
     'no idea',
-  ])('when the answer "%s" says there is no need, then nothing is stored and the slot is declined', (text) => {
-    expect(needOf(text, 'need')).toEqual({ summary: null, declined: true });
-  });
+  ])(
+    'when the answer "%s" says there is no need, then nothing is stored and the slot is declined',
+    (text) => {
+      expect(needOf(text, 'need')).toEqual({ summary: null, declined: true });
+    },
+  );
 
   it('when the answer is only a question back, then it is not taken as the need', () => {
     expect(needOf('How much does it cost?', 'need')).toEqual({ summary: null, declined: false });
@@ -49,25 +65,76 @@ describe('needRule: answering the need question', () => {
 
 describe('needRule: problem statements in other messages', () => {
   it.each([
-    ['Hi, our booking inbox is out of control. Do you integrate with Zendesk?', 'Hi, our booking inbox is out of control.'],
-    ['We keep missing after-hours enquiries from landlords.', 'We keep missing after-hours enquiries from landlords.'],
-    ['We need to route warranty claims to the right dealer. Budget is about 5k.', 'We need to route warranty claims to the right dealer.'],
-    ['Looking for a tool to pre-screen tenants before viewings.', 'Looking for a tool to pre-screen tenants before viewings.'],
-    ["Our two reps can't keep up with quote requests!", "Our two reps can't keep up with quote requests!"],
-    ['We get loads of calls asking about stock levels.', 'We get loads of calls asking about stock levels.'],
-    ['Hello. We run 5 gyms. Membership enquiries are a mess. We want to book trial sessions automatically.', 'Membership enquiries are a mess. We want to book trial sessions automatically.'],
-    ["I'm the COO and we're struggling to follow up on trial signups.", "I'm the COO and we're struggling to follow up on trial signups."],
-    ["We'd like to capture order volumes from wholesale buyers.", "We'd like to capture order volumes from wholesale buyers."],
+    [
+      'Hi, our booking inbox is out of control. Do you integrate with Zendesk?',
+      'Hi, our booking inbox is out of control.',
+    ],
+    [
+      'We keep missing after-hours enquiries from landlords.',
+      'We keep missing after-hours enquiries from landlords.',
+    ],
+    [
+      'We need to route warranty claims to the right dealer. Budget is about 5k.',
+      'We need to route warranty claims to the right dealer.',
+    ],
+    [
+      'Looking for a tool to pre-screen tenants before viewings.',
+      'Looking for a tool to pre-screen tenants before viewings.',
+    ],
+    [
+      "Our two reps can't keep up with quote requests!",
+      "Our two reps can't keep up with quote requests!",
+    ],
+    [
+      'We get loads of calls asking about stock levels.',
+      'We get loads of calls asking about stock levels.',
+    ],
+    [
+      'Hello. We run 5 gyms. Membership enquiries are a mess. We want to book trial sessions automatically.',
+      'Membership enquiries are a mess. We want to book trial sessions automatically.',
+    ],
+    [
+      "I'm the COO and we're struggling to follow up on trial signups.",
+      "I'm the COO and we're struggling to follow up on trial signups.",
+    ],
+    [
+      "We'd like to capture order volumes from wholesale buyers.",
+      "We'd like to capture order volumes from wholesale buyers.",
+    ],
     // slowness, lost track, waiting, messages while closed
-    ['Our distributors request quotes via the website form and our sales team answers much too slowly.', 'Our distributors request quotes via the website form and our sales team answers much too slowly.'],
-    ['People enquire about volunteering through our site and we lose track of them.', 'People enquire about volunteering through our site and we lose track of them.'],
-    ['We receive RFQs from the website, response time is very slow.', 'We receive RFQs from the website, response time is very slow.'],
-    ['Applicants message us overnight and wait a full day for answers.', 'Applicants message us overnight and wait a full day for answers.'],
-    ['Hi. Group and wedding inquiries come through our website and sit for days.', 'Group and wedding inquiries come through our website and sit for days.'],
-    ['Our event enquiries need much faster answers.', 'Our event enquiries need much faster answers.'],
-    ['Parents keep messaging about insurance after hours.', 'Parents keep messaging about insurance after hours.'],
+    [
+      'Our distributors request quotes via the website form and our sales team answers much too slowly.',
+      'Our distributors request quotes via the website form and our sales team answers much too slowly.',
+    ],
+    [
+      'People enquire about volunteering through our site and we lose track of them.',
+      'People enquire about volunteering through our site and we lose track of them.',
+    ],
+    [
+      'We receive RFQs from the website, response time is very slow.',
+      'We receive RFQs from the website, response time is very slow.',
+    ],
+    [
+      'Applicants message us overnight and wait a full day for answers.',
+      'Applicants message us overnight and wait a full day for answers.',
+    ],
+    [
+      'Hi. Group and wedding inquiries come through our website and sit for days.',
+      'Group and wedding inquiries come through our website and sit for days.',
+    ],
+    [
+      'Our event enquiries need much faster answers.',
+      'Our event enquiries need much faster answers.',
+    ],
+    [
+      'Parents keep messaging about insurance after hours.',
+      'Parents keep messaging about insurance after hours.',
+    ],
     ['Wedding inquiries come in while we sleep.', 'Wedding inquiries come in while we sleep.'],
-    ['We are a freight forwarder. Our problem: transport requests are never qualified.', 'Our problem: transport requests are never qualified.'],
+    [
+      'We are a freight forwarder. Our problem: transport requests are never qualified.',
+      'Our problem: transport requests are never qualified.',
+    ],
   ])('when the visitor writes "%s", then the need is "%s"', (text, summary) => {
     expect(needOf(text, null)).toEqual({ summary, declined: false });
   });
@@ -100,17 +167,32 @@ describe('needRule: requests are not needs', () => {
     ['need a demo', 'need'],
     ['just pricing please', 'need'],
     ['A quick demo first, then we will go from there', 'need'],
-  ] as const)('when "%s" (asked: %s) only asks for a demo, a call, a quote or the price, then no need is taken', (text, expecting) => {
-    expect(needOf(text, expecting)).toEqual({ summary: null, declined: false });
-  });
+  ] as const)(
+    'when "%s" (asked: %s) only asks for a demo, a call, a quote or the price, then no need is taken',
+    (text, expecting) => {
+      expect(needOf(text, expecting)).toEqual({ summary: null, declined: false });
+    },
+  );
 
   it.each([
-    ['We need a call-tracking tool that screens inbound callers.', 'We need a call-tracking tool that screens inbound callers.'],
-    ['We need a price comparison widget for our quotes.', 'We need a price comparison widget for our quotes.'],
-    ['Need a demo, our two receptionists cannot keep up with bookings.', 'Need a demo, our two receptionists cannot keep up with bookings.'],
-  ])('when "%s" asks for something and also states a problem, then the problem is still the need', (text, summary) => {
-    expect(needOf(text, null)).toEqual({ summary, declined: false });
-  });
+    [
+      'We need a call-tracking tool that screens inbound callers.',
+      'We need a call-tracking tool that screens inbound callers.',
+    ],
+    [
+      'We need a price comparison widget for our quotes.',
+      'We need a price comparison widget for our quotes.',
+    ],
+    [
+      'Need a demo, our two receptionists cannot keep up with bookings.',
+      'Need a demo, our two receptionists cannot keep up with bookings.',
+    ],
+  ])(
+    'when "%s" asks for something and also states a problem, then the problem is still the need',
+    (text, summary) => {
+      expect(needOf(text, null)).toEqual({ summary, declined: false });
+    },
+  );
 });
 
 describe('needRule: visitors who are not buying', () => {
@@ -135,9 +217,18 @@ describe('needRule: visitors who are not buying', () => {
   });
 
   it.each([
-    ['We interview dozens of candidates a week and need to pre-screen applicants.', 'We interview dozens of candidates a week and need to pre-screen applicants.'],
-    ['Job seekers flood our careers inbox and we need to sort them by role.', 'Job seekers flood our careers inbox and we need to sort them by role.'],
-    ['Every job seeker who lands on our site should be matched to an open role, we need to automate that.', 'Every job seeker who lands on our site should be matched to an open role, we need to automate that.'],
+    [
+      'We interview dozens of candidates a week and need to pre-screen applicants.',
+      'We interview dozens of candidates a week and need to pre-screen applicants.',
+    ],
+    [
+      'Job seekers flood our careers inbox and we need to sort them by role.',
+      'Job seekers flood our careers inbox and we need to sort them by role.',
+    ],
+    [
+      'Every job seeker who lands on our site should be matched to an open role, we need to automate that.',
+      'Every job seeker who lands on our site should be matched to an open role, we need to automate that.',
+    ],
   ])('when "%s" is about their own hiring, then it is still a need', (text, summary) => {
     expect(needOf(text, null)).toEqual({ summary, declined: false });
   });
@@ -148,9 +239,18 @@ describe('needRule: shopping for a tool needs a purpose', () => {
     ["We're looking at chat tools for our website.", null],
     ['Looking into chatbots for our company.', null],
     ["We're looking at a few options for the site.", null],
-    ['Looking for a chatbot for lead qualification.', 'Looking for a chatbot for lead qualification.'],
-    ["We're looking at chat tools that can book appointments.", "We're looking at chat tools that can book appointments."],
-    ['Looking into chat software to answer after-hours questions.', 'Looking into chat software to answer after-hours questions.'],
+    [
+      'Looking for a chatbot for lead qualification.',
+      'Looking for a chatbot for lead qualification.',
+    ],
+    [
+      "We're looking at chat tools that can book appointments.",
+      "We're looking at chat tools that can book appointments.",
+    ],
+    [
+      'Looking into chat software to answer after-hours questions.',
+      'Looking into chat software to answer after-hours questions.',
+    ],
     ['looking for a bot for screening tenants', 'looking for a bot for screening tenants'],
   ])('when the visitor writes "%s", then the need is %s', (text, summary) => {
     expect(needOf(text, null)).toEqual({ summary, declined: false });
@@ -164,13 +264,22 @@ describe('needRule: getting approval is not a need', () => {
     ["I'd need to check with my boss", 'authority'],
     ['I would need to run it by the partners', 'authority'],
     ['Practice manager, we need partner approval', null],
-  ] as const)('when "%s" (asked: %s) talks about approval, then no need is taken', (text, expecting) => {
-    expect(needOf(text, expecting).summary).toBeNull();
-  });
+  ] as const)(
+    'when "%s" (asked: %s) talks about approval, then no need is taken',
+    (text, expecting) => {
+      expect(needOf(text, expecting).summary).toBeNull();
+    },
+  );
 
   it.each([
-    ['We need to get our sales team to reply faster.', 'We need to get our sales team to reply faster.'],
-    ['We need to talk to our leads sooner, they go cold.', 'We need to talk to our leads sooner, they go cold.'],
+    [
+      'We need to get our sales team to reply faster.',
+      'We need to get our sales team to reply faster.',
+    ],
+    [
+      'We need to talk to our leads sooner, they go cold.',
+      'We need to talk to our leads sooner, they go cold.',
+    ],
   ])('when "%s" is about their own team or leads, then it is still a need', (text, summary) => {
     expect(needOf(text, null)).toEqual({ summary, declined: false });
   });
@@ -200,7 +309,12 @@ describe('needRule: saying there is no problem to solve', () => {
     expect(needOf(text, 'need')).toEqual({ summary: text, declined: false });
   });
 
-  it('when an opening only pitches the visitor\'s own services, then no need is taken from it', () => {
-    expect(needOf('Hi! Could I speak to whoever runs your marketing? We need to talk about your rankings.', null)).toEqual({ summary: null, declined: false });
+  it("when an opening only pitches the visitor's own services, then no need is taken from it", () => {
+    expect(
+      needOf(
+        'Hi! Could I speak to whoever runs your marketing? We need to talk about your rankings.',
+        null,
+      ),
+    ).toEqual({ summary: null, declined: false });
   });
 });

@@ -12,9 +12,12 @@ describe('regionFor', () => {
     ['Europe/London', 'en-US', 'GB'],
     ['Europe/Berlin', 'sv-SE', 'SE'],
     ['UTC', 'en-GB', 'GB'],
-  ])('when the time zone is %s and the locale %s, then the region is %s', (timezone, locale, region) => {
-    expect(regionFor({ timezone, locale })).toBe(region);
-  });
+  ])(
+    'when the time zone is %s and the locale %s, then the region is %s',
+    (timezone, locale, region) => {
+      expect(regionFor({ timezone, locale })).toBe(region);
+    },
+  );
 
   it.each([
     ['UTC', 'en'],

@@ -12,7 +12,13 @@ const PERTH = 'Australia/Perth';
 function ctx(expecting: Slot | null, timezone = CHICAGO, now = NOW): RuleContext {
   return {
     expecting,
-    visitor: { timezone, locale: timezone === CHICAGO ? 'en-US' : 'en-GB', page: null, referrer: null, utm: null },
+    visitor: {
+      timezone,
+      locale: timezone === CHICAGO ? 'en-US' : 'en-GB',
+      page: null,
+      referrer: null,
+      utm: null,
+    },
     now: new Date(now),
     region: undefined,
     defaultCurrency: 'USD',
@@ -38,23 +44,48 @@ describe('timelineRule, "not urgent" is never as soon as possible', () => {
   });
 
   it.each([
-    { text: 'Not urgent. Ideally before the spring.', tz: DUBLIN, date: '2027-03-01', bucket: 'half' },
-    { text: 'Not urgent, maybe late 2027 once the new office opens.', date: '2027-12-31', bucket: 'later' },
+    {
+      text: 'Not urgent. Ideally before the spring.',
+      tz: DUBLIN,
+      date: '2027-03-01',
+      bucket: 'half',
+    },
+    {
+      text: 'Not urgent, maybe late 2027 once the new office opens.',
+      date: '2027-12-31',
+      bucket: 'later',
+    },
     { text: 'Nothing urgent. Sometime in Q1.', date: '2027-01-01', bucket: 'half' },
-    { text: "We don't need it immediately, maybe in 3 months.", date: '2026-12-14', bucket: 'quarter' },
-  ])('when "not urgent" comes with a time ($text), then that time is the target ($date)', ({ text, tz, date, bucket }) => {
-    expect(fields(text, ctx('timeline', tz ?? CHICAGO))).toEqual({ 'timeline.targetDate': date, 'timeline.bucket': bucket });
-  });
+    {
+      text: "We don't need it immediately, maybe in 3 months.",
+      date: '2026-12-14',
+      bucket: 'quarter',
+    },
+  ])(
+    'when "not urgent" comes with a time ($text), then that time is the target ($date)',
+    ({ text, tz, date, bucket }) => {
+      expect(fields(text, ctx('timeline', tz ?? CHICAGO))).toEqual({
+        'timeline.targetDate': date,
+        'timeline.bucket': bucket,
+      });
+    },
+  );
 
   it.each([
     ["It's not urgent, but I'd like to see how it works.", 'need'],
     ["We don't need it immediately.", 'timeline'],
-  ] as const)('when "%s" negates urgency and names no time, then the bucket is not immediate', (text, expecting) => {
-    expect(fields(text, ctx(expecting))['timeline.bucket']).toBeUndefined();
-  });
+  ] as const)(
+    'when "%s" negates urgency and names no time, then the bucket is not immediate',
+    (text, expecting) => {
+      expect(fields(text, ctx(expecting))['timeline.bucket']).toBeUndefined();
+    },
+  );
 
   it('when the visitor says it is urgent, then it is still immediate', () => {
-    expect(fields('Pretty urgent, to be honest.', ctx('timeline'))).toEqual({ 'timeline.targetDate': '2026-09-15', 'timeline.bucket': 'immediate' });
+    expect(fields('Pretty urgent, to be honest.', ctx('timeline'))).toEqual({
+      'timeline.targetDate': '2026-09-15',
+      'timeline.bucket': 'immediate',
+    });
   });
 });
 
@@ -66,9 +97,14 @@ describe('timelineRule, a year on its own', () => {
     { text: 'Maybe 2026 still.', date: '2026-12-31', bucket: 'half' },
     { text: 'We plan to switch in 2027.', expecting: null, date: '2027-07-01', bucket: 'year' },
   ];
-  it.each(cases)('when the visitor says $text, then the target is $date ($bucket)', ({ text, expecting, tz, date, bucket }) => {
-    expect(fields(text, ctx(expecting === undefined ? 'timeline' : expecting, tz ?? CHICAGO))).toEqual({ 'timeline.targetDate': date, 'timeline.bucket': bucket });
-  });
+  it.each(cases)(
+    'when the visitor says $text, then the target is $date ($bucket)',
+    ({ text, expecting, tz, date, bucket }) => {
+      expect(
+        fields(text, ctx(expecting === undefined ? 'timeline' : expecting, tz ?? CHICAGO)),
+      ).toEqual({ 'timeline.targetDate': date, 'timeline.bucket': bucket });
+    },
+  );
 
   it.each([
     ['We were founded 2015.', 'timeline'],
@@ -84,19 +120,33 @@ describe('timelineRule, "the holidays" with no holiday named', () => {
   const cases: Case[] = [
     { text: 'before the holidays', date: '2026-12-24', bucket: 'half' },
     { text: 'By the holiday season, ideally.', tz: DUBLIN, date: '2026-12-24', bucket: 'half' },
-    { text: 'We want it live before the festive season.', expecting: null, tz: PERTH, date: '2026-12-24', bucket: 'half' },
+    {
+      text: 'We want it live before the festive season.',
+      expecting: null,
+      tz: PERTH,
+      date: '2026-12-24',
+      bucket: 'half',
+    },
     { text: 'over the Christmas holidays', date: '2026-12-24', bucket: 'half' },
     { text: 'before the end-of-year holidays', tz: DUBLIN, date: '2026-12-24', bucket: 'half' },
     { text: 'after the holidays', date: '2027-01-02', bucket: 'half' },
     { text: 'Once the holidays are over.', tz: DUBLIN, date: '2027-01-02', bucket: 'half' },
     { text: 'In the new year, probably March.', tz: DUBLIN, date: '2027-03-01', bucket: 'half' },
   ];
-  it.each(cases)('when the visitor says $text, then the target is $date ($bucket)', ({ text, expecting, tz, date, bucket }) => {
-    expect(fields(text, ctx(expecting === undefined ? 'timeline' : expecting, tz ?? CHICAGO))).toEqual({ 'timeline.targetDate': date, 'timeline.bucket': bucket });
-  });
+  it.each(cases)(
+    'when the visitor says $text, then the target is $date ($bucket)',
+    ({ text, expecting, tz, date, bucket }) => {
+      expect(
+        fields(text, ctx(expecting === undefined ? 'timeline' : expecting, tz ?? CHICAGO)),
+      ).toEqual({ 'timeline.targetDate': date, 'timeline.bucket': bucket });
+    },
+  );
 
   it('when the holidays are over the turn of the year, then "after the holidays" is early January next year', () => {
-    expect(fields('after the holidays', ctx('timeline', CHICAGO, '2026-12-28T15:00:00Z'))).toEqual({ 'timeline.targetDate': '2027-01-02', 'timeline.bucket': 'immediate' });
+    expect(fields('after the holidays', ctx('timeline', CHICAGO, '2026-12-28T15:00:00Z'))).toEqual({
+      'timeline.targetDate': '2027-01-02',
+      'timeline.bucket': 'immediate',
+    });
   });
 
   it.each([
@@ -107,10 +157,10 @@ describe('timelineRule, "the holidays" with no holiday named', () => {
     expect(fields(text, ctx('timeline', tz))['timeline.targetDate']).toBe(date);
   });
 
-  it.each([['Our busiest weeks are right before the holidays.'], ['We want the bot live to cover chats during the holidays.']])(
-    'when the holidays in "%s" are part of their trade, then no timeline is taken',
-    (text) => {
-      expect(timelineRule(text, ctx('need'))).toEqual({ candidates: [] });
-    },
-  );
+  it.each([
+    ['Our busiest weeks are right before the holidays.'],
+    ['We want the bot live to cover chats during the holidays.'],
+  ])('when the holidays in "%s" are part of their trade, then no timeline is taken', (text) => {
+    expect(timelineRule(text, ctx('need'))).toEqual({ candidates: [] });
+  });
 });

@@ -12,10 +12,21 @@ const BERLIN = 'Europe/Berlin';
 const KOLKATA = 'Asia/Kolkata';
 const SYDNEY = 'Australia/Sydney';
 
-function ctx(expecting: Slot | null, timezone = NY, now = NOW, fiscalYearEndMonth = 12): RuleContext {
+function ctx(
+  expecting: Slot | null,
+  timezone = NY,
+  now = NOW,
+  fiscalYearEndMonth = 12,
+): RuleContext {
   return {
     expecting,
-    visitor: { timezone, locale: timezone === NY ? 'en-US' : 'en-GB', page: null, referrer: null, utm: null },
+    visitor: {
+      timezone,
+      locale: timezone === NY ? 'en-US' : 'en-GB',
+      page: null,
+      referrer: null,
+      utm: null,
+    },
     now: new Date(now),
     region: undefined,
     defaultCurrency: 'USD',
@@ -32,8 +43,18 @@ type Case = { text: string; expecting?: Slot | null; tz?: string; date: string; 
 describe('timelineRule, dated answers', () => {
   const cases: Case[] = [
     // absolute and relative dates (chrono-node)
-    { text: 'We want to go live by March 20.', expecting: null, date: '2026-03-20', bucket: 'immediate' },
-    { text: 'We would like to launch by November 1st.', expecting: null, date: '2026-11-01', bucket: 'year' },
+    {
+      text: 'We want to go live by March 20.',
+      expecting: null,
+      date: '2026-03-20',
+      bucket: 'immediate',
+    },
+    {
+      text: 'We would like to launch by November 1st.',
+      expecting: null,
+      date: '2026-11-01',
+      bucket: 'year',
+    },
     { text: 'by Friday', date: '2026-03-13', bucket: 'immediate' },
     { text: 'tomorrow', tz: SYDNEY, date: '2026-03-12', bucket: 'immediate' },
     { text: '15/04/2026', tz: LONDON, date: '2026-04-15', bucket: 'quarter' },
@@ -45,7 +66,12 @@ describe('timelineRule, dated answers', () => {
     { text: 'live before Cyber Monday', date: '2026-11-30', bucket: 'year' },
     // a lower bound, then the date itself
     { text: 'Not this year. Realistically not before 2028.', date: '2028-01-01', bucket: 'later' },
-    { text: "Not this year, we're slammed. Probably March.", tz: LONDON, date: '2027-03-01', bucket: 'year' },
+    {
+      text: "Not this year, we're slammed. Probably March.",
+      tz: LONDON,
+      date: '2027-03-01',
+      bucket: 'year',
+    },
     { text: 'not before 2027', date: '2027-01-01', bucket: 'year' },
     // durations, vague counts and ranges (upper end)
     { text: 'in 3 weeks', date: '2026-03-31', bucket: 'immediate' },
@@ -62,7 +88,12 @@ describe('timelineRule, dated answers', () => {
     { text: 'three months from now', tz: KOLKATA, date: '2026-06-08', bucket: 'quarter' },
     { text: 'over the next 18 months', date: '2027-09-01', bucket: 'later' },
     { text: 'within a year', date: '2027-03-05', bucket: 'year' },
-    { text: 'The showroom opens in about 10 weeks.', tz: LONDON, date: '2026-05-19', bucket: 'quarter' },
+    {
+      text: 'The showroom opens in about 10 weeks.',
+      tz: LONDON,
+      date: '2026-05-19',
+      bucket: 'quarter',
+    },
     // month names with modifiers; a month already past is next year's
     { text: 'Early April.', date: '2026-04-05', bucket: 'immediate' },
     { text: 'By mid-December.', tz: LONDON, date: '2026-12-15', bucket: 'year' },
@@ -81,7 +112,13 @@ describe('timelineRule, dated answers', () => {
     { text: 'H2', tz: BERLIN, date: '2026-07-01', bucket: 'half' },
     { text: 'Not for another 6 months.', tz: KOLKATA, date: '2026-09-06', bucket: 'half' },
     { text: 'By the end of Q2.', tz: LONDON, date: '2026-06-30', bucket: 'half' },
-    { text: 'Our platform launch is planned for Q2 2027.', expecting: null, tz: KOLKATA, date: '2027-04-01', bucket: 'later' },
+    {
+      text: 'Our platform launch is planned for Q2 2027.',
+      expecting: null,
+      tz: KOLKATA,
+      date: '2027-04-01',
+      bucket: 'later',
+    },
     { text: 'In Q3.', date: '2026-07-01', bucket: 'half' },
     { text: 'Q3 or Q4', date: '2026-07-01', bucket: 'half' },
     { text: 'next quarter', date: '2026-06-30', bucket: 'half' },
@@ -93,8 +130,19 @@ describe('timelineRule, dated answers', () => {
     { text: 'Before summer.', tz: SYDNEY, date: '2026-12-01', bucket: 'year' },
     { text: 'by winter', tz: SYDNEY, date: '2026-06-01', bucket: 'quarter' },
     { text: 'after the summer holidays', tz: BERLIN, date: '2026-09-01', bucket: 'half' },
-    { text: 'we want it live before christmas', expecting: null, tz: BERLIN, date: '2026-12-25', bucket: 'year' },
-    { text: 'Probably January, once the new year starts.', tz: LONDON, date: '2027-01-01', bucket: 'year' },
+    {
+      text: 'we want it live before christmas',
+      expecting: null,
+      tz: BERLIN,
+      date: '2026-12-25',
+      bucket: 'year',
+    },
+    {
+      text: 'Probably January, once the new year starts.',
+      tz: LONDON,
+      date: '2027-01-01',
+      bucket: 'year',
+    },
     // this week / month, and as soon as possible
     { text: 'This week.', date: '2026-03-15', bucket: 'immediate' },
     { text: 'this month', date: '2026-03-31', bucket: 'immediate' },
@@ -107,21 +155,37 @@ describe('timelineRule, dated answers', () => {
     { text: 'Honestly it is urgent.', date: '2026-03-10', bucket: 'immediate' },
     { text: 'yesterday!', tz: SYDNEY, date: '2026-03-11', bucket: 'immediate' },
     { text: 'We needed it yesterday.', expecting: null, date: '2026-03-10', bucket: 'immediate' },
-    { text: 'I can spend about $99 a month and I want it set up this week.', expecting: null, date: '2026-03-15', bucket: 'immediate' },
+    {
+      text: 'I can spend about $99 a month and I want it set up this week.',
+      expecting: null,
+      date: '2026-03-15',
+      bucket: 'immediate',
+    },
   ];
 
   const filled = cases.map((c) => ({ expecting: 'timeline' as Slot | null, tz: NY, ...c }));
-  it.each(filled)('when the visitor says $text ($tz), then the target is $date ($bucket)', ({ text, expecting, tz, date, bucket }) => {
-    expect(fields(text, ctx(expecting, tz))).toEqual({ 'timeline.targetDate': date, 'timeline.bucket': bucket });
-  });
+  it.each(filled)(
+    'when the visitor says $text ($tz), then the target is $date ($bucket)',
+    ({ text, expecting, tz, date, bucket }) => {
+      expect(fields(text, ctx(expecting, tz))).toEqual({
+        'timeline.targetDate': date,
+        'timeline.bucket': bucket,
+      });
+    },
+  );
 
   it.each([
     [6, '2026-06-30', 'half'],
     [3, '2026-03-31', 'immediate'],
     [12, '2026-12-31', 'year'],
-  ])('when the fiscal year ends in month %d, then "end of the financial year" is %s', (month, date, bucket) => {
-    expect(fields('By the end of the financial year.', ctx('timeline', SYDNEY, NOW, month))).toEqual({ 'timeline.targetDate': date, 'timeline.bucket': bucket });
-  });
+  ])(
+    'when the fiscal year ends in month %d, then "end of the financial year" is %s',
+    (month, date, bucket) => {
+      expect(
+        fields('By the end of the financial year.', ctx('timeline', SYDNEY, NOW, month)),
+      ).toEqual({ 'timeline.targetDate': date, 'timeline.bucket': bucket });
+    },
+  );
 
   it.each([
     [NY, '2026-03-31'],
@@ -130,24 +194,40 @@ describe('timelineRule, dated answers', () => {
     [KOLKATA, '2026-04-30'],
     [SYDNEY, '2026-04-30'],
   ])('when it is already April in %s but not in UTC, then "this month" ends on %s', (tz, date) => {
-    expect(fields('this month', ctx('timeline', tz, '2026-03-31T23:30:00Z'))['timeline.targetDate']).toBe(date);
+    expect(
+      fields('this month', ctx('timeline', tz, '2026-03-31T23:30:00Z'))['timeline.targetDate'],
+    ).toBe(date);
   });
 });
 
 describe('timelineRule, corrections and alternatives', () => {
   it('when the visitor corrects the date, then the last one wins', () => {
-    const text = 'Before the end of the year. Actually, it has to wait for our budget round, so more like the end of February.';
-    expect(fields(text, ctx('timeline', LONDON))).toEqual({ 'timeline.targetDate': '2027-02-28', 'timeline.bucket': 'year' });
+    const text =
+      'Before the end of the year. Actually, it has to wait for our budget round, so more like the end of February.';
+    expect(fields(text, ctx('timeline', LONDON))).toEqual({
+      'timeline.targetDate': '2027-02-28',
+      'timeline.bucket': 'year',
+    });
   });
 
   it('when a date follows "no rush", then the date wins', () => {
-    expect(fields('No rush, but ideally by the end of June.', ctx('timeline'))).toEqual({ 'timeline.targetDate': '2026-06-30', 'timeline.bucket': 'half' });
+    expect(fields('No rush, but ideally by the end of June.', ctx('timeline'))).toEqual({
+      'timeline.targetDate': '2026-06-30',
+      'timeline.bucket': 'half',
+    });
   });
 
   it('when a message also talks money, then only the timing clause counts and the evidence is its sentence', () => {
-    const result = timelineRule('We pilot in the next two weeks. Oh, and make that $2,000 a month.', ctx('timeline'));
+    const result = timelineRule(
+      'We pilot in the next two weeks. Oh, and make that $2,000 a month.',
+      ctx('timeline'),
+    );
     expect(result.candidates).toEqual([
-      { path: 'timeline.targetDate', value: '2026-03-24', evidence: 'We pilot in the next two weeks.' },
+      {
+        path: 'timeline.targetDate',
+        value: '2026-03-24',
+        evidence: 'We pilot in the next two weeks.',
+      },
       { path: 'timeline.bucket', value: 'immediate', evidence: 'We pilot in the next two weeks.' },
     ]);
   });
@@ -164,9 +244,12 @@ describe('timelineRule, no plan', () => {
     ['Honestly we are just looking around.', 'timeline'],
     ['no timeline, it is just research', 'timeline'],
     ['Just exploring for now.', 'timeline'],
-  ] as const)('when the visitor says "%s", then the bucket is none with no date', (text, expecting) => {
-    expect(fields(text, ctx(expecting))).toEqual({ 'timeline.bucket': 'none' });
-  });
+  ] as const)(
+    'when the visitor says "%s", then the bucket is none with no date',
+    (text, expecting) => {
+      expect(fields(text, ctx(expecting))).toEqual({ 'timeline.bucket': 'none' });
+    },
+  );
 });
 
 describe('timelineRule, not a timeline', () => {
@@ -199,9 +282,12 @@ describe('bucketFor', () => {
     ['2026-09-07', 'year'],
     ['2027-03-10', 'year'],
     ['2027-03-11', 'later'],
-  ])('when the target is %s, seen on 2026-03-10 in New York, then the bucket is %s', (date, bucket) => {
-    expect(bucketFor(date, new Date(NOW), NY)).toBe(bucket);
-  });
+  ])(
+    'when the target is %s, seen on 2026-03-10 in New York, then the bucket is %s',
+    (date, bucket) => {
+      expect(bucketFor(date, new Date(NOW), NY)).toBe(bucket);
+    },
+  );
 
   it('when the visitor is already a day ahead, then the same target is a day closer', () => {
     expect(bucketFor('2026-04-10', new Date(NOW), NY)).toBe('quarter');
@@ -215,8 +301,18 @@ describe('bucketFor', () => {
 
 describe('timelineRule, a month with its year', () => {
   const cases: Case[] = [
-    { text: 'Go-live is pencilled in for April next year.', expecting: null, date: '2027-04-01', bucket: 'later' },
-    { text: 'We aim for February of next year.', expecting: null, date: '2027-02-01', bucket: 'year' },
+    {
+      text: 'Go-live is pencilled in for April next year.',
+      expecting: null,
+      date: '2027-04-01',
+      bucket: 'later',
+    },
+    {
+      text: 'We aim for February of next year.',
+      expecting: null,
+      date: '2027-02-01',
+      bucket: 'year',
+    },
     { text: 'Sometime in June this year.', date: '2026-06-01', bucket: 'quarter' },
     { text: "Sept '27", tz: LONDON, date: '2027-09-01', bucket: 'later' },
     { text: 'Next year, around May.', date: '2027-05-01', bucket: 'later' },
@@ -227,9 +323,15 @@ describe('timelineRule, a month with its year', () => {
     { text: 'We may look again next year.', date: '2027-07-01', bucket: 'later' },
   ];
   const filled = cases.map((c) => ({ expecting: 'timeline' as Slot | null, tz: NY, ...c }));
-  it.each(filled)('when the visitor says $text, then the target is $date ($bucket)', ({ text, expecting, tz, date, bucket }) => {
-    expect(fields(text, ctx(expecting, tz))).toEqual({ 'timeline.targetDate': date, 'timeline.bucket': bucket });
-  });
+  it.each(filled)(
+    'when the visitor says $text, then the target is $date ($bucket)',
+    ({ text, expecting, tz, date, bucket }) => {
+      expect(fields(text, ctx(expecting, tz))).toEqual({
+        'timeline.targetDate': date,
+        'timeline.bucket': bucket,
+      });
+    },
+  );
 });
 
 describe('timelineRule, "end" and "mid" without "of", abbreviated months', () => {
@@ -241,11 +343,17 @@ describe('timelineRule, "end" and "mid" without "of", abbreviated months', () =>
     ['Mid-Jan.', '2027-01-15', 'year'],
     ['end Q3', '2026-09-30', 'year'],
   ])('when the visitor says "%s", then the target is %s (%s)', (text, date, bucket) => {
-    expect(fields(text, ctx('timeline', LONDON))).toEqual({ 'timeline.targetDate': date, 'timeline.bucket': bucket });
+    expect(fields(text, ctx('timeline', LONDON))).toEqual({
+      'timeline.targetDate': date,
+      'timeline.bucket': bucket,
+    });
   });
 
   it('when "end" is part of another word ("spend"), then it is no modifier', () => {
-    expect(fields('We will spend March testing.', ctx('timeline', LONDON))).toEqual({ 'timeline.targetDate': '2026-03-10', 'timeline.bucket': 'immediate' });
+    expect(fields('We will spend March testing.', ctx('timeline', LONDON))).toEqual({
+      'timeline.targetDate': '2026-03-10',
+      'timeline.bucket': 'immediate',
+    });
   });
 });
 
@@ -271,7 +379,11 @@ describe('timelineRule, several times in one answer', () => {
     ['Before the January intake, so realistically mid-December.', '2026-12-15', 'year'],
     // what they want beats the date of another event
     ['Our peak season starts in August, so we need it by June.', '2026-06-01', 'quarter'],
-    ['The showroom opens in October; we would like to be live by the end of July.', '2026-07-31', 'half'],
+    [
+      'The showroom opens in October; we would like to be live by the end of July.',
+      '2026-07-31',
+      'half',
+    ],
     ['We want it by June, our trade fair is in September.', '2026-06-01', 'quarter'],
     // a narrower time inside a vague one refines it
     ['Early next year, say March.', '2027-03-01', 'year'],
@@ -279,11 +391,17 @@ describe('timelineRule, several times in one answer', () => {
     ['Sometime in the autumn, ideally October.', '2026-10-01', 'year'],
     ['This week, ideally Thursday.', '2026-03-12', 'immediate'],
   ])('when the visitor says "%s", then the target is %s (%s)', (text, date, bucket) => {
-    expect(fields(text, ctx('timeline', LONDON))).toEqual({ 'timeline.targetDate': date, 'timeline.bucket': bucket });
+    expect(fields(text, ctx('timeline', LONDON))).toEqual({
+      'timeline.targetDate': date,
+      'timeline.bucket': bucket,
+    });
   });
 
   it('when an earlier sentence tells of the past, then its date is not the target', () => {
-    expect(fields('We launched in January and want to go live by June.', ctx(null))).toEqual({ 'timeline.targetDate': '2026-06-01', 'timeline.bucket': 'quarter' });
+    expect(fields('We launched in January and want to go live by June.', ctx(null))).toEqual({
+      'timeline.targetDate': '2026-06-01',
+      'timeline.bucket': 'quarter',
+    });
   });
 });
 
@@ -294,7 +412,10 @@ describe('timelineRule, money words in an answer to the timeline question', () =
     ['Money is earmarked for a June launch.', '2026-06-01', 'quarter'],
     ['We have £5k to invest by the end of May.', '2026-05-31', 'quarter'],
   ])('when the visitor says "%s", then the target is %s (%s)', (text, date, bucket) => {
-    expect(fields(text, ctx('timeline', LONDON))).toEqual({ 'timeline.targetDate': date, 'timeline.bucket': bucket });
+    expect(fields(text, ctx('timeline', LONDON))).toEqual({
+      'timeline.targetDate': date,
+      'timeline.bucket': bucket,
+    });
   });
 
   it.each([
@@ -306,7 +427,10 @@ describe('timelineRule, money words in an answer to the timeline question', () =
   });
 
   it('when the answer says "not this year", then the target is the day after it', () => {
-    expect(fields('Not this year, no budget for it.', ctx('timeline'))).toEqual({ 'timeline.targetDate': '2027-01-01', 'timeline.bucket': 'year' });
+    expect(fields('Not this year, no budget for it.', ctx('timeline'))).toEqual({
+      'timeline.targetDate': '2027-01-01',
+      'timeline.bucket': 'year',
+    });
   });
 });
 
@@ -315,7 +439,7 @@ describe('timelineRule, no plan to buy', () => {
     ['No plans to purchase anything right now.'],
     ["We're not looking to switch tools."],
     ['Not planning on buying anything.'],
-    ["Honestly, whenever."],
+    ['Honestly, whenever.'],
     ['whenever it suits, no deadline'],
     ['Whenever you are ready, really.'],
     ['Eventually, no rush.'],
@@ -324,9 +448,18 @@ describe('timelineRule, no plan to buy', () => {
   });
 
   it.each([
-    ['No plans to hire, but we want it live by June.', { 'timeline.targetDate': '2026-06-01', 'timeline.bucket': 'quarter' }],
-    ['We are not planning to buy until Q4.', { 'timeline.targetDate': '2026-10-01', 'timeline.bucket': 'year' }],
-    ['Not planning on buying this year.', { 'timeline.targetDate': '2027-01-01', 'timeline.bucket': 'year' }],
+    [
+      'No plans to hire, but we want it live by June.',
+      { 'timeline.targetDate': '2026-06-01', 'timeline.bucket': 'quarter' },
+    ],
+    [
+      'We are not planning to buy until Q4.',
+      { 'timeline.targetDate': '2026-10-01', 'timeline.bucket': 'year' },
+    ],
+    [
+      'Not planning on buying this year.',
+      { 'timeline.targetDate': '2027-01-01', 'timeline.bucket': 'year' },
+    ],
     ['Whenever a lead comes in we lose it.', {}],
   ])('when "%s" answers the timeline question, then a date still counts (%j)', (text, expected) => {
     expect(fields(text, ctx('timeline'))).toEqual(expected);

@@ -14,8 +14,19 @@ const DEAD_ID = deliveryIdFor('evt-1', 'crm');
 
 function delivery(eventId: string, status: Delivery['status']): Delivery {
   return {
-    id: deliveryIdFor(eventId, 'crm'), eventId, eventType: 'lead.qualified', occurredAt: '2026-03-03T15:00:00.000Z', conversationId: 'conv-1', destinationId: 'crm',
-    status, createdAt: '2026-03-03T15:00:00.000Z', updatedAt: '2026-03-03T15:00:00.000Z', nextAttemptAt: null, roundStart: 0, reason: null, attempts: [],
+    id: deliveryIdFor(eventId, 'crm'),
+    eventId,
+    eventType: 'lead.qualified',
+    occurredAt: '2026-03-03T15:00:00.000Z',
+    conversationId: 'conv-1',
+    destinationId: 'crm',
+    status,
+    createdAt: '2026-03-03T15:00:00.000Z',
+    updatedAt: '2026-03-03T15:00:00.000Z',
+    nextAttemptAt: null,
+    roundStart: 0,
+    reason: null,
+    attempts: [],
   };
 }
 
@@ -37,7 +48,13 @@ async function appWith(adminToken: string | null) {
     },
   };
   const router = createAdminRouter({ adminToken, deliveries, worker });
-  const app = createApp({ config: defaultConfig(), chatService: createScriptedChatService(), widget: testWidgetAssets(), routers: [router], logger: { warn: () => undefined, error: () => undefined } });
+  const app = createApp({
+    config: defaultConfig(),
+    chatService: createScriptedChatService(),
+    widget: testWidgetAssets(),
+    routers: [router],
+    logger: { warn: () => undefined, error: () => undefined },
+  });
   return { app, redelivered };
 }
 
@@ -92,12 +109,15 @@ describe('the admin deliveries API', () => {
   it.each([
     ['a malformed id', 'not-an-id', 400, 'BAD_REQUEST'],
     ['an unknown id', deliveryIdFor('evt-404', 'crm'), 404, 'NOT_FOUND'],
-  ])('when the operator redelivers %s, then the JSON error says so', async (_, id, status, code) => {
-    const { app } = await appWith(TOKEN);
-    const res = await request(app).post(`/admin/deliveries/${id}/redeliver`).set(auth);
-    expect(res.status).toBe(status);
-    expect(res.body.error.code).toBe(code);
-  });
+  ])(
+    'when the operator redelivers %s, then the JSON error says so',
+    async (_, id, status, code) => {
+      const { app } = await appWith(TOKEN);
+      const res = await request(app).post(`/admin/deliveries/${id}/redeliver`).set(auth);
+      expect(res.status).toBe(status);
+      expect(res.body.error.code).toBe(code);
+    },
+  );
 
   it('when the operator enables a destination, then the held-back deliveries are counted', async () => {
     const { app } = await appWith(TOKEN);

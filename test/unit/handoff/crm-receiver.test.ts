@@ -13,14 +13,21 @@ afterEach(async () => {
 
 const body = JSON.stringify({ type: 'lead.qualified' });
 const post = (headers: Record<string, string>) => fetch(crm.url, { method: 'POST', headers, body });
-const signed = (id: string, secret = SECRET) => webhookHeaders({ id, timestamp: Math.floor(Date.now() / 1000), body, secrets: [secret] });
+const signed = (id: string, secret = SECRET) =>
+  webhookHeaders({ id, timestamp: Math.floor(Date.now() / 1000), body, secrets: [secret] });
 
 describe('the fake CRM receiver', () => {
   it('when a request is signed with its secret, then it answers 204 and processes the body', async () => {
     const res = await post(signed('evt-1'));
     expect(res.status).toBe(204);
     expect(crm.processed.get('evt-1')).toEqual({ type: 'lead.qualified' });
-    expect(crm.requests[0]).toMatchObject({ method: 'POST', path: '/hooks/leads', webhookId: 'evt-1', verifiedWith: [0], answered: 204 });
+    expect(crm.requests[0]).toMatchObject({
+      method: 'POST',
+      path: '/hooks/leads',
+      webhookId: 'evt-1',
+      verifiedWith: [0],
+      answered: 204,
+    });
   });
 
   it.each([
@@ -43,7 +50,11 @@ describe('the fake CRM receiver', () => {
   it('when answers are scripted, then they are used in order, then the default answer comes back', async () => {
     crm.respond({ status: 503, headers: { 'Retry-After': '5' }, body: 'busy' }, { status: 410 });
     const first = await post(signed('evt-4'));
-    expect([first.status, first.headers.get('retry-after'), await first.text()]).toEqual([503, '5', 'busy']);
+    expect([first.status, first.headers.get('retry-after'), await first.text()]).toEqual([
+      503,
+      '5',
+      'busy',
+    ]);
     expect((await post(signed('evt-4'))).status).toBe(410);
     expect((await post(signed('evt-4'))).status).toBe(204);
     expect(crm.processed.size).toBe(1);

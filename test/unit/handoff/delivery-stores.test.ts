@@ -20,9 +20,20 @@ afterEach(async () => {
 
 function record(eventId: string, overrides: Partial<Delivery> = {}): Delivery {
   return {
-    id: deliveryIdFor(eventId, 'crm'), eventId, eventType: 'lead.qualified', occurredAt: '2026-03-03T15:00:00.000Z', conversationId: 'conv-1',
-    destinationId: 'crm', status: 'pending', createdAt: '2026-03-03T15:00:00.000Z', updatedAt: '2026-03-03T15:00:00.000Z',
-    nextAttemptAt: '2026-03-03T15:00:00.000Z', roundStart: 0, reason: null, attempts: [], ...overrides,
+    id: deliveryIdFor(eventId, 'crm'),
+    eventId,
+    eventType: 'lead.qualified',
+    occurredAt: '2026-03-03T15:00:00.000Z',
+    conversationId: 'conv-1',
+    destinationId: 'crm',
+    status: 'pending',
+    createdAt: '2026-03-03T15:00:00.000Z',
+    updatedAt: '2026-03-03T15:00:00.000Z',
+    nextAttemptAt: '2026-03-03T15:00:00.000Z',
+    roundStart: 0,
+    reason: null,
+    attempts: [],
+    ...overrides,
   };
 }
 
@@ -61,13 +72,24 @@ describe.each(ADAPTERS)('the %s delivery store', (_, open) => {
     const store = await open();
     await store.create(record('e1'));
     const got = await store.get(record('e1').id);
-    got?.attempts.push({ at: '2026-03-03T15:00:00.000Z', status: 500, durationMs: 1, responseSnippet: null, error: null });
+    got?.attempts.push({
+      at: '2026-03-03T15:00:00.000Z',
+      status: 500,
+      durationMs: 1,
+      responseSnippet: null,
+      error: null,
+    });
     expect((await store.get(record('e1').id))?.attempts).toEqual([]);
   });
 
   it('when a destination is disabled and enabled again, then the list of disabled destinations follows', async () => {
     const store = await open();
-    const off = { destinationId: 'crm', url: 'https://crm.example/hook', at: '2026-03-03T15:00:00.000Z', reason: '410' };
+    const off = {
+      destinationId: 'crm',
+      url: 'https://crm.example/hook',
+      at: '2026-03-03T15:00:00.000Z',
+      reason: '410',
+    };
     await store.setDestinationDisabled('crm', off);
     expect(await store.disabledDestinations()).toEqual([off]);
     await store.setDestinationDisabled('crm', null);
@@ -80,7 +102,12 @@ describe('the lowdb delivery store on disk', () => {
     const first = await createLowdbDeliveryStore({ dataDir: data.dir });
     await first.create(record('e1'));
     await first.create(record('e2', { status: 'dead', nextAttemptAt: null }));
-    await first.setDestinationDisabled('old', { destinationId: 'old', url: 'https://old.example', at: '2026-03-03T15:00:00.000Z', reason: 'gone' });
+    await first.setDestinationDisabled('old', {
+      destinationId: 'old',
+      url: 'https://old.example',
+      at: '2026-03-03T15:00:00.000Z',
+      reason: 'gone',
+    });
     await first.close();
 
     const second = await createLowdbDeliveryStore({ dataDir: data.dir });
@@ -101,7 +128,10 @@ describe('the lowdb delivery store on disk', () => {
     const store = await createLowdbDeliveryStore({ dataDir: data.dir });
     const id = record('e1').id;
     await writeFile(join(data.dir, 'outbox', 'deliveries', `${id}.json`), '{ "id": ');
-    await expect(store.get(id)).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringContaining(`${id}.json is not valid JSON`) });
+    await expect(store.get(id)).rejects.toMatchObject({
+      code: 'INTERNAL',
+      message: expect.stringContaining(`${id}.json is not valid JSON`),
+    });
   });
 
   it('when an id is not a delivery id, then nothing touches the disk', async () => {
@@ -130,5 +160,7 @@ describe.each(MARKERS)('the %s outbox markers', (_, open) => {
 
 it('when the file markers are reopened (a restart), then the marks are still there', async () => {
   await (await createFileOutboxMarkers({ dataDir: data.dir })).add('conv-7', ['e9']);
-  expect(await (await createFileOutboxMarkers({ dataDir: data.dir })).list()).toEqual([{ conversationId: 'conv-7', eventIds: ['e9'] }]);
+  expect(await (await createFileOutboxMarkers({ dataDir: data.dir })).list()).toEqual([
+    { conversationId: 'conv-7', eventIds: ['e9'] },
+  ]);
 });

@@ -8,7 +8,8 @@ describe('the due queue', () => {
     const q = createDueQueue();
     ['s1', 's2', 's3', 's4'].forEach((id, i) => q.set(id, 'slow', i));
     q.set('h1', 'healthy', 10);
-    for (const r of q.ready(100, { total: 8, perDestination: 2 })) q.track(r.id, r.destinationId, never);
+    for (const r of q.ready(100, { total: 8, perDestination: 2 }))
+      q.track(r.id, r.destinationId, never);
     expect(q.ready(100, { total: 8, perDestination: 2 })).toEqual([]);
     expect(q.isInflight('h1')).toBe(true);
     expect(['s1', 's2', 's3', 's4'].filter((id) => q.isInflight(id))).toEqual(['s1', 's2']);

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Config } from '../../../src/config/config-schema.js';
 import { parseConfig, type RuntimeEnv } from '../../../src/config/load-config.js';
-import type { ChatMessage, Conversation, OutboxEvent } from '../../../src/conversation/conversation-schema.js';
+import type {
+  ChatMessage,
+  Conversation,
+  OutboxEvent,
+} from '../../../src/conversation/conversation-schema.js';
 import { createDestinations, type Destination } from '../../../src/handoff/create-destinations.js';
 import { createDeliveryWorker, type DeliveryWorker } from '../../../src/handoff/delivery-worker.js';
 import type { DeliveryStore } from '../../../src/handoff/delivery-store.js';
@@ -23,7 +27,14 @@ import { PROMPTS_DIR } from '../../helpers/test-deps.js';
 export const SECRET = `whsec_${Buffer.from('leadbot-test-secret-0001').toString('base64')}`;
 export const NEW_SECRET = `whsec_${Buffer.from('leadbot-test-secret-0002').toString('base64')}`;
 
-export const NO_RUNTIME: RuntimeEnv = { openaiApiKey: null, llmBaseUrl: null, llmModel: null, crmWebhookUrl: null, crmWebhookSecret: null, adminToken: null };
+export const NO_RUNTIME: RuntimeEnv = {
+  openaiApiKey: null,
+  llmBaseUrl: null,
+  llmModel: null,
+  crmWebhookUrl: null,
+  crmWebhookSecret: null,
+  adminToken: null,
+};
 
 export type FakeClock = { now: () => Date; advance(ms: number): void; set(at: Date): void };
 
@@ -35,11 +46,18 @@ export type FakeClock = { now: () => Date; advance(ms: number): void; set(at: Da
  */
 export function fakeClock(): FakeClock {
   let t = Math.floor(Date.now() / 1000) * 1000;
-  return { now: () => new Date(t), advance: (ms) => void (t += ms), set: (at) => void (t = at.getTime()) };
+  return {
+    now: () => new Date(t),
+    advance: (ms) => void (t += ms),
+    set: (at) => void (t = at.getTime()),
+  };
 }
 
 /** A lead record from plain values, through the real merge code. */
-export function leadOf(values: Partial<Record<FieldPath, unknown>>, at = '2026-03-03T15:00:00.000Z'): Lead {
+export function leadOf(
+  values: Partial<Record<FieldPath, unknown>>,
+  at = '2026-03-03T15:00:00.000Z',
+): Lead {
   const candidates = Object.entries(values)
     .map(([path, value]) => candidate(path as FieldPath, value, `quote for ${path}`))
     .filter((c): c is Candidate => c !== null);
@@ -64,17 +82,42 @@ export const SQL_VALUES: Partial<Record<FieldPath, unknown>> = {
 };
 
 const TRANSCRIPT: ChatMessage[] = [
-  { id: 'm0', role: 'agent', text: 'Hi! What brings you here today?', at: '2026-03-03T14:58:00.000Z' },
-  { id: 'm1', role: 'visitor', text: 'We lose weekend demo requests and I want that fixed this quarter.', at: '2026-03-03T14:59:00.000Z' },
+  {
+    id: 'm0',
+    role: 'agent',
+    text: 'Hi! What brings you here today?',
+    at: '2026-03-03T14:58:00.000Z',
+  },
+  {
+    id: 'm1',
+    role: 'visitor',
+    text: 'We lose weekend demo requests and I want that fixed this quarter.',
+    at: '2026-03-03T14:59:00.000Z',
+  },
 ];
 
 /** A sales-qualified conversation whose outbox holds `events` (one lead.qualified by default). */
-export function qualifiedConversation(overrides: Partial<Conversation> = {}, events: Partial<OutboxEvent>[] = [{}]): Conversation {
+export function qualifiedConversation(
+  overrides: Partial<Conversation> = {},
+  events: Partial<OutboxEvent>[] = [{}],
+): Conversation {
   const id = overrides.id ?? 'conv-q1';
-  const outbox = events.map((e, i) => ({ id: `evt-${id}-${i + 1}`, type: 'lead.qualified', occurredAt: '2026-03-03T15:00:00.000Z', conversationId: id, ...e }));
+  const outbox = events.map((e, i) => ({
+    id: `evt-${id}-${i + 1}`,
+    type: 'lead.qualified',
+    occurredAt: '2026-03-03T15:00:00.000Z',
+    conversationId: id,
+    ...e,
+  }));
   return makeConversation({
     id,
-    visitor: { timezone: 'America/Chicago', locale: 'en-US', page: 'https://beacon.example/pricing', referrer: 'https://search.example/', utm: { source: 'newsletter', campaign: 'spring' } },
+    visitor: {
+      timezone: 'America/Chicago',
+      locale: 'en-US',
+      page: 'https://beacon.example/pricing',
+      referrer: 'https://search.example/',
+      utm: { source: 'newsletter', campaign: 'spring' },
+    },
     lead: leadOf(SQL_VALUES),
     messages: TRANSCRIPT,
     qualifiedAt: '2026-03-03T15:00:00.000Z',
@@ -84,12 +127,25 @@ export function qualifiedConversation(overrides: Partial<Conversation> = {}, eve
 }
 
 /** Parses raw config (defaults for the rest) and builds its destinations with the shipped templates. */
-export function destinationsFor(crm: Record<string, unknown>, runtime: RuntimeEnv = NO_RUNTIME): { config: Config; destinations: Destination[] } {
+export function destinationsFor(
+  crm: Record<string, unknown>,
+  runtime: RuntimeEnv = NO_RUNTIME,
+): { config: Config; destinations: Destination[] } {
   const config = parseConfig({ crm });
-  return { config, destinations: createDestinations(config, runtime, { env: { HUBSPOT_TOKEN: 'test-token' }, promptsDir: PROMPTS_DIR }) };
+  return {
+    config,
+    destinations: createDestinations(config, runtime, {
+      env: { HUBSPOT_TOKEN: 'test-token' },
+      promptsDir: PROMPTS_DIR,
+    }),
+  };
 }
 
-export type LogEntry = { level: 'warn' | 'error'; message: string; meta: Record<string, unknown> | undefined };
+export type LogEntry = {
+  level: 'warn' | 'error';
+  message: string;
+  meta: Record<string, unknown> | undefined;
+};
 export function recordingLogger(): Logger & { entries: LogEntry[] } {
   const entries: LogEntry[] = [];
   return {
@@ -121,7 +177,11 @@ export type InstanceOptions = {
   destinations: Destination[];
   attemptTimeoutMs?: number;
   /** Wraps the parts, to simulate a crash at a chosen step. */
-  wrap?: { base?: (s: Store) => Store; deliveries?: (d: DeliveryStore) => DeliveryStore; markers?: (m: OutboxMarkers) => OutboxMarkers };
+  wrap?: {
+    base?: (s: Store) => Store;
+    deliveries?: (d: DeliveryStore) => DeliveryStore;
+    markers?: (m: OutboxMarkers) => OutboxMarkers;
+  };
 };
 
 /**
@@ -138,8 +198,16 @@ export async function startInstance(o: InstanceOptions): Promise<Instance> {
   const logger = recordingLogger();
   let n = 0;
   const worker = createDeliveryWorker({
-    store: base, deliveries, markers, destinations: o.destinations, config: o.config, clock: o.clock.now, logger,
-    random: () => 0.5, newId: () => `upd-${o.clock.now().getTime()}-${++n}`, attemptTimeoutMs: o.attemptTimeoutMs,
+    store: base,
+    deliveries,
+    markers,
+    destinations: o.destinations,
+    config: o.config,
+    clock: o.clock.now,
+    logger,
+    random: () => 0.5,
+    newId: () => `upd-${o.clock.now().getTime()}-${++n}`,
+    attemptTimeoutMs: o.attemptTimeoutMs,
   });
   await worker.start({ loop: false });
   return { base, store: withOutbox(base, worker.outbox), deliveries, markers, worker, logger };

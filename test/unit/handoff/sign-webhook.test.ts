@@ -12,16 +12,27 @@ describe('Standard Webhooks signing', () => {
     const timestamp = nowSeconds();
     const headers = webhookHeaders({ id: 'evt-1', timestamp, body: BODY, secrets: [SECRET] });
     expect(new Webhook(SECRET).verify(BODY, headers)).toEqual(JSON.parse(BODY));
-    expect(headers).toMatchObject({ 'webhook-id': 'evt-1', 'webhook-timestamp': String(timestamp), 'content-type': 'application/json' });
+    expect(headers).toMatchObject({
+      'webhook-id': 'evt-1',
+      'webhook-timestamp': String(timestamp),
+      'content-type': 'application/json',
+    });
   });
 
   it('when our signature is compared with the library signing the same content, then they are identical', () => {
     const timestamp = nowSeconds();
-    expect(signWebhook({ id: 'evt-2', timestamp, body: BODY, secrets: [SECRET] })).toBe(new Webhook(SECRET).sign('evt-2', new Date(timestamp * 1000), BODY));
+    expect(signWebhook({ id: 'evt-2', timestamp, body: BODY, secrets: [SECRET] })).toBe(
+      new Webhook(SECRET).sign('evt-2', new Date(timestamp * 1000), BODY),
+    );
   });
 
   it('when a destination has two secrets during a rotation, then the header has two signatures and either secret verifies', () => {
-    const headers = webhookHeaders({ id: 'evt-3', timestamp: nowSeconds(), body: BODY, secrets: [NEW_SECRET, SECRET] });
+    const headers = webhookHeaders({
+      id: 'evt-3',
+      timestamp: nowSeconds(),
+      body: BODY,
+      secrets: [NEW_SECRET, SECRET],
+    });
     expect(headers['webhook-signature']?.split(' ')).toHaveLength(2);
     expect(() => new Webhook(SECRET).verify(BODY, headers)).not.toThrow();
     expect(() => new Webhook(NEW_SECRET).verify(BODY, headers)).not.toThrow();
@@ -32,7 +43,12 @@ describe('Standard Webhooks signing', () => {
     ['the webhook-id was changed', { 'webhook-id': 'evt-other' }],
     ['the timestamp was changed', { 'webhook-timestamp': String(nowSeconds() - 1) }],
   ])('when %s after signing, then verification fails', (_, change) => {
-    const headers = webhookHeaders({ id: 'evt-4', timestamp: nowSeconds(), body: BODY, secrets: [SECRET] });
+    const headers = webhookHeaders({
+      id: 'evt-4',
+      timestamp: nowSeconds(),
+      body: BODY,
+      secrets: [SECRET],
+    });
     const { body = BODY, ...headerChange } = change as Record<string, string>;
     expect(() => new Webhook(SECRET).verify(body, { ...headers, ...headerChange })).toThrow();
   });
@@ -43,7 +59,11 @@ describe('Standard Webhooks signing', () => {
     expect(headers['webhook-id']).toBe('evt-5');
   });
 
-  it.each([['no prefix', 'c2VjcmV0'], ['not base64', 'whsec_not base64!'], ['empty', 'whsec_']])('when a secret is malformed (%s), then it is refused', (_, secret) => {
+  it.each([
+    ['no prefix', 'c2VjcmV0'],
+    ['not base64', 'whsec_not base64!'],
+    ['empty', 'whsec_'],
+  ])('when a secret is malformed (%s), then it is refused', (_, secret) => {
     expect(() => secretKey(secret)).toThrow(/webhook secret/);
   });
 });

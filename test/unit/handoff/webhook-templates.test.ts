@@ -4,28 +4,65 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config/load-config.js';
 import type { Conversation } from '../../../src/conversation/conversation-schema.js';
 import { buildHandoff } from '../../../src/handoff/build-handoff.js';
-import { compileWebhookTemplate, loadWebhookTemplate, type RenderedBody } from '../../../src/handoff/webhook-template.js';
+import {
+  compileWebhookTemplate,
+  loadWebhookTemplate,
+  type RenderedBody,
+} from '../../../src/handoff/webhook-template.js';
 import { PROMPTS_DIR } from '../../helpers/test-deps.js';
 import { destinationsFor, leadOf, qualifiedConversation, SQL_VALUES } from './handoff-fixtures.js';
 
 const config = parseConfig({ server: { publicUrl: 'https://chat.beacon.example' } });
-const TEMPLATES = readdirSync(path.join(PROMPTS_DIR, 'webhooks')).filter((f) => f.endsWith('.hbs')).map((f) => f.slice(0, -4));
-const MEETING = { id: 'mtg-7', start: '2026-03-05T15:00:00.000Z', end: '2026-03-05T15:30:00.000Z', repId: 'rep-1', status: 'booked' as const, bookedAt: '2026-03-03T15:01:00.000Z' };
+const TEMPLATES = readdirSync(path.join(PROMPTS_DIR, 'webhooks'))
+  .filter((f) => f.endsWith('.hbs'))
+  .map((f) => f.slice(0, -4));
+const MEETING = {
+  id: 'mtg-7',
+  start: '2026-03-05T15:00:00.000Z',
+  end: '2026-03-05T15:30:00.000Z',
+  repId: 'rep-1',
+  status: 'booked' as const,
+  bookedAt: '2026-03-03T15:01:00.000Z',
+};
 const TRICKY = 'Jo "JJ" O\'Brien-Łukasz \\ <b>&amp;</b>\nsecond line 🚀';
 
 const CASES: [string, Conversation, string][] = [
   ['a qualified lead', qualifiedConversation(), 'lead.qualified'],
   ['a booked meeting', qualifiedConversation({ meeting: MEETING }), 'meeting.booked'],
-  ['a handoff request with no email yet', qualifiedConversation({ lead: leadOf({ 'need.summary': 'pricing for 3 sites' }), qualifiedAt: null, handoffRequested: true, visitor: { timezone: 'UTC', locale: 'en-US', page: null, referrer: null, utm: null } }), 'lead.handoff_requested'],
-  ['quotes, backslashes, markup, a line break and an emoji in every text', qualifiedConversation({
-    lead: leadOf({ ...SQL_VALUES, 'contact.name': TRICKY, 'company.name': TRICKY, 'authority.role': TRICKY, 'need.summary': TRICKY, 'contact.phone': '+14155550123' }),
-    messages: [{ id: 'm1', role: 'visitor', text: TRICKY, at: '2026-03-03T15:00:00.000Z' }],
-    meeting: MEETING,
-  }), 'lead.updated'],
+  [
+    'a handoff request with no email yet',
+    qualifiedConversation({
+      lead: leadOf({ 'need.summary': 'pricing for 3 sites' }),
+      qualifiedAt: null,
+      handoffRequested: true,
+      visitor: { timezone: 'UTC', locale: 'en-US', page: null, referrer: null, utm: null },
+    }),
+    'lead.handoff_requested',
+  ],
+  [
+    'quotes, backslashes, markup, a line break and an emoji in every text',
+    qualifiedConversation({
+      lead: leadOf({
+        ...SQL_VALUES,
+        'contact.name': TRICKY,
+        'company.name': TRICKY,
+        'authority.role': TRICKY,
+        'need.summary': TRICKY,
+        'contact.phone': '+14155550123',
+      }),
+      messages: [{ id: 'm1', role: 'visitor', text: TRICKY, at: '2026-03-03T15:00:00.000Z' }],
+      meeting: MEETING,
+    }),
+    'lead.updated',
+  ],
 ];
 
 function rendered(name: string, conv: Conversation, type: string): RenderedBody {
-  const { packet, view } = buildHandoff(conv, { id: 'evt-1', type, occurredAt: '2026-03-03T15:00:00.000Z', conversationId: conv.id }, config);
+  const { packet, view } = buildHandoff(
+    conv,
+    { id: 'evt-1', type, occurredAt: '2026-03-03T15:00:00.000Z', conversationId: conv.id },
+    config,
+  );
   return loadWebhookTemplate(PROMPTS_DIR, name)({ ...packet, view });
 }
 
@@ -34,7 +71,8 @@ function bodyOf(r: RenderedBody): unknown {
   if ('skip' in r) throw new Error(`skipped: ${r.skip}`);
   return JSON.parse(r.body);
 }
-const render = (name: string, conv: Conversation, type: string): unknown => bodyOf(rendered(name, conv, type));
+const render = (name: string, conv: Conversation, type: string): unknown =>
+  bodyOf(rendered(name, conv, type));
 const NO_EMAIL = CASES[2]?.[1] ?? qualifiedConversation();
 
 describe('the shipped body templates', () => {
@@ -43,73 +81,141 @@ describe('the shipped body templates', () => {
   });
 
   for (const name of TEMPLATES) {
-    it.each(CASES.filter(([, conv]) => name !== 'hubspot-contact' || conv !== NO_EMAIL))(`when ${name} renders %s, then the body is valid JSON`, (_, conv, type) => {
-      expect(() => render(name, conv, type)).not.toThrow();
-    });
+    it.each(CASES.filter(([, conv]) => name !== 'hubspot-contact' || conv !== NO_EMAIL))(
+      `when ${name} renders %s, then the body is valid JSON`,
+      (_, conv, type) => {
+        expect(() => render(name, conv, type)).not.toThrow();
+      },
+    );
   }
 
   it('when the HubSpot template meets a visitor with no email, then it skips the event (no "id": null upsert), saying why', () => {
-    expect(rendered('hubspot-contact', NO_EMAIL, 'lead.handoff_requested')).toEqual({ skip: 'HubSpot upserts contacts by email, and the visitor has given none yet' });
+    expect(rendered('hubspot-contact', NO_EMAIL, 'lead.handoff_requested')).toEqual({
+      skip: 'HubSpot upserts contacts by email, and the visitor has given none yet',
+    });
   });
 
   it('when the default-json template renders, then it is exactly the default body (the packet)', () => {
     for (const [, conv, type] of CASES) {
-      const { packet } = buildHandoff(conv, { id: 'evt-1', type, occurredAt: '2026-03-03T15:00:00.000Z', conversationId: conv.id }, config);
+      const { packet } = buildHandoff(
+        conv,
+        { id: 'evt-1', type, occurredAt: '2026-03-03T15:00:00.000Z', conversationId: conv.id },
+        config,
+      );
       expect(render('default-json', conv, type)).toEqual(JSON.parse(JSON.stringify(packet)));
     }
   });
 
   it('when the HubSpot template renders a qualified lead, then it is a contact upsert by email with the standard properties', () => {
-    const body = render('hubspot-contact', CASES[3]?.[1] ?? qualifiedConversation(), 'lead.qualified') as { inputs: { idProperty: string; id: string; properties: Record<string, string> }[] };
+    const body = render(
+      'hubspot-contact',
+      CASES[3]?.[1] ?? qualifiedConversation(),
+      'lead.qualified',
+    ) as { inputs: { idProperty: string; id: string; properties: Record<string, string> }[] };
     const [input] = body.inputs;
     expect(input).toMatchObject({ idProperty: 'email', id: 'kim.osei@northwind.example' });
     expect(input?.properties).toMatchObject({
-      email: 'kim.osei@northwind.example', firstname: 'Jo', lastname: '"JJ" O\'Brien-Łukasz \\ <b>&amp;</b> second line 🚀', phone: '+14155550123',
-      company: TRICKY, jobtitle: TRICKY, leadbot_stage: 'SQL', leadbot_grade: 'hot', leadbot_budget: '$30K/yr', leadbot_meeting_start: MEETING.start,
+      email: 'kim.osei@northwind.example',
+      firstname: 'Jo',
+      lastname: '"JJ" O\'Brien-Łukasz \\ <b>&amp;</b> second line 🚀',
+      phone: '+14155550123',
+      company: TRICKY,
+      jobtitle: TRICKY,
+      leadbot_stage: 'SQL',
+      leadbot_grade: 'hot',
+      leadbot_budget: '$30K/yr',
+      leadbot_meeting_start: MEETING.start,
     });
     expect(input?.properties.leadbot_score).toMatch(/^\d+$/);
   });
 
   it('when the HubSpot template renders a lead without phone or meeting, then those properties are left out rather than blanked', () => {
-    const body = render('hubspot-contact', qualifiedConversation(), 'lead.qualified') as { inputs: { properties: Record<string, string> }[] };
-    expect(Object.keys(body.inputs[0]?.properties ?? {})).not.toEqual(expect.arrayContaining(['phone']));
+    const body = render('hubspot-contact', qualifiedConversation(), 'lead.qualified') as {
+      inputs: { properties: Record<string, string> }[];
+    };
+    expect(Object.keys(body.inputs[0]?.properties ?? {})).not.toEqual(
+      expect.arrayContaining(['phone']),
+    );
     expect(body.inputs[0]?.properties).not.toHaveProperty('leadbot_meeting_start');
   });
 
   it('when the Slack template renders a booked meeting, then it has a header, the summary, score fields, the meeting and the invite button', () => {
-    const body = render('slack-message', CASES[1]?.[1] ?? qualifiedConversation(), 'meeting.booked') as { text: string; blocks: { type: string; text?: { text: string }; fields?: unknown[]; elements?: { url?: string }[] }[] };
-    expect(body.blocks.map((b) => b.type)).toEqual(['header', 'section', 'section', 'section', 'actions', 'context']);
-    expect(body.blocks[0]?.text?.text).toBe('Meeting booked: Kim Osei, COO at Northwind Parcel (120 people)');
+    const body = render(
+      'slack-message',
+      CASES[1]?.[1] ?? qualifiedConversation(),
+      'meeting.booked',
+    ) as {
+      text: string;
+      blocks: {
+        type: string;
+        text?: { text: string };
+        fields?: unknown[];
+        elements?: { url?: string }[];
+      }[];
+    };
+    expect(body.blocks.map((b) => b.type)).toEqual([
+      'header',
+      'section',
+      'section',
+      'section',
+      'actions',
+      'context',
+    ]);
+    expect(body.blocks[0]?.text?.text).toBe(
+      'Meeting booked: Kim Osei, COO at Northwind Parcel (120 people)',
+    );
     expect(body.text).toContain('Hot (');
     expect(body.blocks[2]?.fields).toHaveLength(4);
     expect(body.blocks[3]?.text?.text).toBe('*Meeting:* Thu, Mar 5, 10:00 AM EST');
-    expect(body.blocks[4]?.elements?.[0]?.url).toBe('https://chat.beacon.example/bookings/mtg-7.ics');
+    expect(body.blocks[4]?.elements?.[0]?.url).toBe(
+      'https://chat.beacon.example/bookings/mtg-7.ics',
+    );
   });
 
   it('when visitor text contains Slack markup, then it is escaped so it cannot forge a link or a mention', () => {
-    const body = render('slack-message', CASES[3]?.[1] ?? qualifiedConversation(), 'lead.updated') as { blocks: { text?: { text: string } }[] };
+    const body = render(
+      'slack-message',
+      CASES[3]?.[1] ?? qualifiedConversation(),
+      'lead.updated',
+    ) as { blocks: { text?: { text: string } }[] };
     const summary = body.blocks[1]?.text?.text ?? '';
     expect(summary).toContain('&lt;b&gt;&amp;amp;&lt;/b&gt;');
     expect(summary).not.toContain('<b>');
   });
 
   it('when no template is configured, then the body is the packet as JSON', () => {
-    const { destinations } = destinationsFor({ destinations: [{ id: 'crm', url: 'https://crm.example/hook' }] });
+    const { destinations } = destinationsFor({
+      destinations: [{ id: 'crm', url: 'https://crm.example/hook' }],
+    });
     const conv = qualifiedConversation();
-    const { packet, view } = buildHandoff(conv, { id: 'evt-1', type: 'lead.qualified', occurredAt: conv.createdAt, conversationId: conv.id }, config);
-    expect(bodyOf(destinations[0]?.render(packet, view) ?? { skip: 'no destination' })).toEqual(packet);
+    const { packet, view } = buildHandoff(
+      conv,
+      { id: 'evt-1', type: 'lead.qualified', occurredAt: conv.createdAt, conversationId: conv.id },
+      config,
+    );
+    expect(bodyOf(destinations[0]?.render(packet, view) ?? { skip: 'no destination' })).toEqual(
+      packet,
+    );
   });
 });
 
 describe('writing a body template', () => {
   const context = (() => {
     const conv = qualifiedConversation();
-    const { packet, view } = buildHandoff(conv, { id: 'evt-1', type: 'lead.qualified', occurredAt: conv.createdAt, conversationId: conv.id }, config);
+    const { packet, view } = buildHandoff(
+      conv,
+      { id: 'evt-1', type: 'lead.qualified', occurredAt: conv.createdAt, conversationId: conv.id },
+      config,
+    );
     return { ...packet, view };
   })();
 
   it.each([
-    ['a misspelled variable in json', '{ "a": {{json lead.contact.nmae}} }', /json: unknown variable/],
+    [
+      'a misspelled variable in json',
+      '{ "a": {{json lead.contact.nmae}} }',
+      /json: unknown variable/,
+    ],
     ['a misspelled variable in text', '{ "a": {{text "x" summry}} }', /text: unknown variable/],
     ['a misspelled plain variable', '{ "a": "{{summry}}" }', /"summry" not defined/],
     ['output that is not JSON', '{ "a": {{summary}} }', /rendered invalid JSON/],
@@ -125,10 +231,17 @@ describe('writing a body template', () => {
   });
 
   it('when text joins pieces with a null among them, then the null reads as nothing', () => {
-    expect(bodyOf(compileWebhookTemplate('{{text "phone: " lead.contact.phone "."}}', 't.hbs')(context))).toBe('phone: .');
+    expect(
+      bodyOf(compileWebhookTemplate('{{text "phone: " lead.contact.phone "."}}', 't.hbs')(context)),
+    ).toBe('phone: .');
   });
 
   it('when a template calls skip, then the render is a skip with the reason, whatever follows', () => {
-    expect(compileWebhookTemplate('{{#if summary}}{{skip "not for " type}}{{/if}} not JSON', 't.hbs')(context)).toEqual({ skip: 'not for lead.qualified' });
+    expect(
+      compileWebhookTemplate(
+        '{{#if summary}}{{skip "not for " type}}{{/if}} not JSON',
+        't.hbs',
+      )(context),
+    ).toEqual({ skip: 'not for lead.qualified' });
   });
 });

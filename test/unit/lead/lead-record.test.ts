@@ -30,20 +30,44 @@ describe('field values', () => {
 });
 
 describe('applying what the visitor said', () => {
-  const first = applyCandidates({}, [candidate('budget.amount', 800, 'maybe $800 a month')!], { source: 'rules', messageId: 'm1', at });
+  const first = applyCandidates({}, [candidate('budget.amount', 800, 'maybe $800 a month')!], {
+    source: 'rules',
+    messageId: 'm1',
+    at,
+  });
 
   it('when a field is new, then it keeps its source, message, time and the evidence', () => {
     expect(first.changed).toEqual(['budget.amount']);
-    expect(first.lead['budget.amount']).toEqual({ value: 800, source: 'rules', messageId: 'm1', at, evidence: 'maybe $800 a month', history: [] });
+    expect(first.lead['budget.amount']).toEqual({
+      value: 800,
+      source: 'rules',
+      messageId: 'm1',
+      at,
+      evidence: 'maybe $800 a month',
+      history: [],
+    });
   });
 
   it('when the visitor corrects a value, then the new one wins and the old one moves to history', () => {
-    const second = applyCandidates(first.lead, [candidate('budget.amount', 2000, 'make that $2,000')!], { source: 'llm', messageId: 'm2', at });
-    expect(second.lead['budget.amount']).toMatchObject({ value: 2000, source: 'llm', messageId: 'm2', history: [{ value: 800, messageId: 'm1', evidence: 'maybe $800 a month' }] });
+    const second = applyCandidates(
+      first.lead,
+      [candidate('budget.amount', 2000, 'make that $2,000')!],
+      { source: 'llm', messageId: 'm2', at },
+    );
+    expect(second.lead['budget.amount']).toMatchObject({
+      value: 2000,
+      source: 'llm',
+      messageId: 'm2',
+      history: [{ value: 800, messageId: 'm1', evidence: 'maybe $800 a month' }],
+    });
   });
 
   it('when the same value is said again, then nothing changes', () => {
-    const again = applyCandidates(first.lead, [candidate('budget.amount', 800, 'again 800')!], { source: 'rules', messageId: 'm3', at });
+    const again = applyCandidates(first.lead, [candidate('budget.amount', 800, 'again 800')!], {
+      source: 'rules',
+      messageId: 'm3',
+      at,
+    });
     expect(again.changed).toEqual([]);
     expect(again.lead).toEqual(first.lead);
   });
@@ -55,8 +79,13 @@ describe('applying what the visitor said', () => {
   });
 
   it('when a stored record holds an unknown path or a bad value, then validation names it', () => {
-    const bad = LeadSchema.safeParse({ 'budget.amount': { ...first.lead['budget.amount'], value: 'lots' }, 'x.y': first.lead['budget.amount'] });
+    const bad = LeadSchema.safeParse({
+      'budget.amount': { ...first.lead['budget.amount'], value: 'lots' },
+      'x.y': first.lead['budget.amount'],
+    });
     expect(bad.success).toBe(false);
-    expect(bad.error?.issues.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['budget.amount', 'x.y']));
+    expect(bad.error?.issues.map((i) => i.path.join('.'))).toEqual(
+      expect.arrayContaining(['budget.amount', 'x.y']),
+    );
   });
 });

@@ -6,7 +6,13 @@ import { createUsageLedger } from '../../../src/llm/llm-usage.js';
 import { PROMPTS_DIR } from '../../helpers/test-deps.js';
 
 const env = (over: Partial<RuntimeEnv>): RuntimeEnv => ({
-  openaiApiKey: null, llmBaseUrl: null, llmModel: null, crmWebhookUrl: null, crmWebhookSecret: null, adminToken: null, ...over,
+  openaiApiKey: null,
+  llmBaseUrl: null,
+  llmModel: null,
+  crmWebhookUrl: null,
+  crmWebhookSecret: null,
+  adminToken: null,
+  ...over,
 });
 const config = parseConfig({ llm: { model: 'llama3.1', timeoutMs: 4000, maxRetries: 2 } });
 
@@ -41,7 +47,14 @@ describe('the usage ledger', () => {
     usage.record('a', { calls: 1, promptTokens: 100, completionTokens: 20, latencyMs: 50 });
     usage.record('a', { calls: 1, failures: 1, fallbacks: 1, latencyMs: 30 });
     usage.record(null, { calls: 1 });
-    expect(usage.of('a')).toMatchObject({ calls: 2, promptTokens: 100, completionTokens: 20, latencyMs: 80, failures: 1, fallbacks: 1 });
+    expect(usage.of('a')).toMatchObject({
+      calls: 2,
+      promptTokens: 100,
+      completionTokens: 20,
+      latencyMs: 80,
+      failures: 1,
+      fallbacks: 1,
+    });
     expect(usage.total().calls).toBe(3);
     expect(usage.of('unknown').calls).toBe(0);
   });

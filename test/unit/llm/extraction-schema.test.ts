@@ -1,15 +1,27 @@
 import { zodResponseFormat } from 'openai/helpers/zod';
 import { describe, expect, it } from 'vitest';
-import { EXTRACTION_SCHEMA_NAME, fieldDefinitions, LlmExtractionSchema } from '../../../src/extract/llm/extraction-schema.js';
+import {
+  EXTRACTION_SCHEMA_NAME,
+  fieldDefinitions,
+  LlmExtractionSchema,
+} from '../../../src/extract/llm/extraction-schema.js';
 import { FIELD_PATHS } from '../../../src/lead/field-paths.js';
 import { emptyExtraction } from '../../fakes/fake-extraction.js';
 
-type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; required?: string[]; additionalProperties?: boolean; anyOf?: JsonSchema[] };
+type JsonSchema = {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean;
+  anyOf?: JsonSchema[];
+};
 
 /** Every object in the JSON schema, with its path. */
 function objectsOf(schema: JsonSchema, at = '$'): [string, JsonSchema][] {
   const own: [string, JsonSchema][] = schema.properties ? [[at, schema]] : [];
-  const children = Object.entries(schema.properties ?? {}).flatMap(([k, s]) => objectsOf(s, `${at}.${k}`));
+  const children = Object.entries(schema.properties ?? {}).flatMap(([k, s]) =>
+    objectsOf(s, `${at}.${k}`),
+  );
   const branches = (schema.anyOf ?? []).flatMap((s) => objectsOf(s, at));
   return [...own, ...children, ...branches];
 }
@@ -30,13 +42,16 @@ describe('the extraction schema', () => {
     expect(objects.length).toBeGreaterThan(10);
     for (const [at, object] of objects) {
       expect(object.additionalProperties, at).toBe(false);
-      expect([...(object.required ?? [])].sort(), at).toEqual(Object.keys(object.properties ?? {}).sort());
+      expect([...(object.required ?? [])].sort(), at).toEqual(
+        Object.keys(object.properties ?? {}).sort(),
+      );
     }
   });
 
   it('when inspected, then it has no way to set a score, grade or stage', () => {
     const text = JSON.stringify(schema);
-    for (const word of ['"score"', '"grade"', '"stage"', '"qualified"']) expect(text).not.toContain(word);
+    for (const word of ['"score"', '"grade"', '"stage"', '"qualified"'])
+      expect(text).not.toContain(word);
   });
 
   it('when a field is not said, then null is valid for it', () => {
@@ -44,7 +59,9 @@ describe('the extraction schema', () => {
   });
 
   it('when an answer adds a stage or leaves a group out, then it violates the schema', () => {
-    expect(LlmExtractionSchema.safeParse({ ...emptyExtraction(), stage: 'SQL' }).success).toBe(false);
+    expect(LlmExtractionSchema.safeParse({ ...emptyExtraction(), stage: 'SQL' }).success).toBe(
+      false,
+    );
     const { budget: _, ...withoutBudget } = emptyExtraction();
     expect(LlmExtractionSchema.safeParse(withoutBudget).success).toBe(false);
   });

@@ -4,49 +4,115 @@ import { NO_SIGNALS } from '../../../src/extract/extractor.js';
 import { mergeExtractions } from '../../../src/extract/llm/merge-extractions.js';
 import { candidate, type Candidate, type FieldPath } from '../../../src/lead/field-paths.js';
 
-function ex(values: readonly (readonly [FieldPath, unknown])[], signals: Partial<Extraction['signals']> = {}): Extraction {
-  const candidates = values.map(([path, value]) => candidate(path, value, `said ${String(value)}`)).filter((c): c is Candidate => c !== null);
+function ex(
+  values: readonly (readonly [FieldPath, unknown])[],
+  signals: Partial<Extraction['signals']> = {},
+): Extraction {
+  const candidates = values
+    .map(([path, value]) => candidate(path, value, `said ${String(value)}`))
+    .filter((c): c is Candidate => c !== null);
   return { candidates, signals: { ...NO_SIGNALS, ...signals } };
 }
 const valuesOf = (e: Extraction) => Object.fromEntries(e.candidates.map((c) => [c.path, c.value]));
 
 describe('merging rules and model extractions', () => {
   it.each([
-    ['both read an email: the regex wins', [['contact.email', 'ana@lumen.example']], [['contact.email', 'ana.l@lumen.example']], { 'contact.email': 'ana@lumen.example' }],
-    ['both read a phone: the rules win', [['contact.phone', '+442079460958']], [['contact.phone', '+442079460959']], { 'contact.phone': '+442079460958' }],
-    ['both read a head count: the rules win', [['company.size', 320]], [['company.size', 300]], { 'company.size': 320 }],
-    ['only the model read a head count: it fills in', [], [['company.size', 300]], { 'company.size': 300 }],
-    ['both read a company name: the model wins', [['company.name', 'Lumen']], [['company.name', 'Lumen Freight']], { 'company.name': 'Lumen Freight' }],
-    ['both read an authority level: the model wins', [['authority.level', 'decision_maker']], [['authority.level', 'influencer']], { 'authority.level': 'influencer' }],
-    ['only the rules read a role: it is kept', [['authority.role', 'CMO']], [['need.summary', 'slow triage']], { 'authority.role': 'CMO', 'need.summary': 'slow triage' }],
+    [
+      'both read an email: the regex wins',
+      [['contact.email', 'ana@lumen.example']],
+      [['contact.email', 'ana.l@lumen.example']],
+      { 'contact.email': 'ana@lumen.example' },
+    ],
+    [
+      'both read a phone: the rules win',
+      [['contact.phone', '+442079460958']],
+      [['contact.phone', '+442079460959']],
+      { 'contact.phone': '+442079460958' },
+    ],
+    [
+      'both read a head count: the rules win',
+      [['company.size', 320]],
+      [['company.size', 300]],
+      { 'company.size': 320 },
+    ],
+    [
+      'only the model read a head count: it fills in',
+      [],
+      [['company.size', 300]],
+      { 'company.size': 300 },
+    ],
+    [
+      'both read a company name: the model wins',
+      [['company.name', 'Lumen']],
+      [['company.name', 'Lumen Freight']],
+      { 'company.name': 'Lumen Freight' },
+    ],
+    [
+      'both read an authority level: the model wins',
+      [['authority.level', 'decision_maker']],
+      [['authority.level', 'influencer']],
+      { 'authority.level': 'influencer' },
+    ],
+    [
+      'only the rules read a role: it is kept',
+      [['authority.role', 'CMO']],
+      [['need.summary', 'slow triage']],
+      { 'authority.role': 'CMO', 'need.summary': 'slow triage' },
+    ],
     [
       'both read different budgets: the rules take the whole budget',
-      [['budget.amount', 50000], ['budget.currency', 'USD'], ['budget.status', 'stated']],
-      [['budget.amount', 5000], ['budget.currency', 'USD'], ['budget.period', 'monthly'], ['budget.status', 'stated']],
+      [
+        ['budget.amount', 50000],
+        ['budget.currency', 'USD'],
+        ['budget.status', 'stated'],
+      ],
+      [
+        ['budget.amount', 5000],
+        ['budget.currency', 'USD'],
+        ['budget.period', 'monthly'],
+        ['budget.status', 'stated'],
+      ],
       { 'budget.amount': 50000, 'budget.currency': 'USD', 'budget.status': 'stated' },
     ],
     [
       'both read the same budget: the model adds the period the rules missed',
-      [['budget.amount', 50000], ['budget.currency', 'USD']],
-      [['budget.amount', 50000], ['budget.currency', 'USD'], ['budget.period', 'yearly']],
+      [
+        ['budget.amount', 50000],
+        ['budget.currency', 'USD'],
+      ],
+      [
+        ['budget.amount', 50000],
+        ['budget.currency', 'USD'],
+        ['budget.period', 'yearly'],
+      ],
       { 'budget.amount': 50000, 'budget.currency': 'USD', 'budget.period': 'yearly' },
     ],
     [
       'only the model read a budget: it is taken whole',
       [],
-      [['budget.amount', 20000], ['budget.currency', 'GBP'], ['budget.status', 'stated']],
+      [
+        ['budget.amount', 20000],
+        ['budget.currency', 'GBP'],
+        ['budget.status', 'stated'],
+      ],
       { 'budget.amount': 20000, 'budget.currency': 'GBP', 'budget.status': 'stated' },
     ],
     [
       'both read different timelines: the rules win',
       [['timeline.bucket', 'quarter']],
-      [['timeline.targetDate', '2026-11-01'], ['timeline.bucket', 'year']],
+      [
+        ['timeline.targetDate', '2026-11-01'],
+        ['timeline.bucket', 'year'],
+      ],
       { 'timeline.bucket': 'quarter' },
     ],
     [
       'both read the same timeline: the model adds its date',
       [['timeline.bucket', 'quarter']],
-      [['timeline.targetDate', '2026-04-20'], ['timeline.bucket', 'quarter']],
+      [
+        ['timeline.targetDate', '2026-04-20'],
+        ['timeline.bucket', 'quarter'],
+      ],
       { 'timeline.bucket': 'quarter', 'timeline.targetDate': '2026-04-20' },
     ],
   ] as const)('when %s', (_, rules, llm, expected) => {
@@ -54,7 +120,17 @@ describe('merging rules and model extractions', () => {
   });
 
   it('when the rules read a correction in one message, then their last value is the one kept', () => {
-    const merged = mergeExtractions(ex([['budget.amount', 50000], ['budget.amount', 60000]]), ex([['budget.amount', 60000], ['budget.period', 'yearly']]), 'budget');
+    const merged = mergeExtractions(
+      ex([
+        ['budget.amount', 50000],
+        ['budget.amount', 60000],
+      ]),
+      ex([
+        ['budget.amount', 60000],
+        ['budget.period', 'yearly'],
+      ]),
+      'budget',
+    );
     expect(merged.candidates.filter((c) => c.path === 'budget.amount').at(-1)?.value).toBe(60000);
     expect(valuesOf(merged)['budget.period']).toBe('yearly');
   });
@@ -62,7 +138,12 @@ describe('merging rules and model extractions', () => {
   it.each([
     ['the rules heard a wish to talk to a human', { wantsHuman: true }, {}, { wantsHuman: true }],
     ['the model heard a wish to talk to a human', {}, { wantsHuman: true }, { wantsHuman: true }],
-    ['both heard a question', { question: 'price?' }, { question: 'How much is Growth?' }, { question: 'How much is Growth?' }],
+    [
+      'both heard a question',
+      { question: 'price?' },
+      { question: 'How much is Growth?' },
+      { question: 'How much is Growth?' },
+    ],
     ['only the rules heard a question', { question: 'price?' }, {}, { question: 'price?' }],
     ['the model heard a refusal', {}, { declined: true }, { declined: true }],
   ] as const)('when %s, then the merged signals say so', (_, rules, llm, expected) => {
@@ -70,12 +151,20 @@ describe('merging rules and model extractions', () => {
   });
 
   it('when the rules hear a refusal but the model found the asked value, then it is no refusal', () => {
-    const merged = mergeExtractions(ex([], { declined: true }), ex([['budget.amount', 20000]]), 'budget');
+    const merged = mergeExtractions(
+      ex([], { declined: true }),
+      ex([['budget.amount', 20000]]),
+      'budget',
+    );
     expect(merged.signals.declined).toBe(false);
   });
 
   it('when the rules hear a refusal and nothing fills the asked slot, then it is a refusal', () => {
-    const merged = mergeExtractions(ex([], { declined: true }), ex([['need.summary', 'slow triage']]), 'budget');
+    const merged = mergeExtractions(
+      ex([], { declined: true }),
+      ex([['need.summary', 'slow triage']]),
+      'budget',
+    );
     expect(merged.signals.declined).toBe(true);
   });
 });

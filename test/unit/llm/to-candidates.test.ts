@@ -8,7 +8,11 @@ const LONDON: Visitor = { ...DEFAULT_VISITOR, timezone: 'Europe/London', locale:
 const NEW_YORK: Visitor = { ...DEFAULT_VISITOR, timezone: 'America/New_York', locale: 'en-US' };
 
 function run(text: string, script: ExtractionScript, visitor: Visitor = NEW_YORK) {
-  const { extraction: ex, rejected } = toCandidates(extraction(script), { text, visitor, now: NOW });
+  const { extraction: ex, rejected } = toCandidates(extraction(script), {
+    text,
+    visitor,
+    now: NOW,
+  });
   const values = Object.fromEntries(ex.candidates.map((c) => [c.path, c.value]));
   return { values, rejected, signals: ex.signals, candidates: ex.candidates };
 }
@@ -35,9 +39,20 @@ describe('turning model proposals into candidates', () => {
     [
       'a currency symbol becomes its ISO code',
       'we have €30k a year',
-      { budget: { amount: said(30000, '€30k a year'), currency: said('€', '€30k'), period: said('yearly' as const, 'a year') } },
+      {
+        budget: {
+          amount: said(30000, '€30k a year'),
+          currency: said('€', '€30k'),
+          period: said('yearly' as const, 'a year'),
+        },
+      },
       NEW_YORK,
-      { 'budget.amount': 30000, 'budget.currency': 'EUR', 'budget.period': 'yearly', 'budget.status': 'stated' },
+      {
+        'budget.amount': 30000,
+        'budget.currency': 'EUR',
+        'budget.period': 'yearly',
+        'budget.status': 'stated',
+      },
     ],
     [
       "a bare amount gets the region's currency, as in rules mode",
@@ -77,7 +92,11 @@ describe('turning model proposals into candidates', () => {
     [
       "the need keeps the visitor's own words, not the model's paraphrase",
       'Our reps waste hours sorting inbound demo requests by hand.',
-      { need: { summary: said('Lead triage automation', 'reps waste hours sorting inbound demo requests') } },
+      {
+        need: {
+          summary: said('Lead triage automation', 'reps waste hours sorting inbound demo requests'),
+        },
+      },
       NEW_YORK,
       { 'need.summary': 'reps waste hours sorting inbound demo requests' },
     ],
@@ -100,22 +119,90 @@ describe('turning model proposals into candidates', () => {
   });
 
   it('when the model proposes a bucket-worthy date, then no bucket is taken from anywhere but the date', () => {
-    const { values } = run('in about two years', { timeline: { targetDate: said('2028-03-01', 'in about two years') } });
+    const { values } = run('in about two years', {
+      timeline: { targetDate: said('2028-03-01', 'in about two years') },
+    });
     expect(values['timeline.bucket']).toBe('later');
   });
 
   it.each<Rejected>([
-    ['the evidence is not in the message', 'Our budget is flexible.', { budget: { amount: said(1_000_000, 'budget is 1,000,000') } }, 'budget.amount', 'not_quoted'],
-    ['the amount is not the one the evidence names', 'we can spend 5k a year', { budget: { amount: said(500_000, '5k a year') } }, 'budget.amount', 'not_said'],
-    ['the head count is not in the evidence', 'a team of 12', { company: { size: said(12_000, 'team of 12') } }, 'company.size', 'not_said'],
-    ['a number has no number in its evidence', 'we are a big team', { company: { size: said(500, 'a big team') } }, 'company.size', 'not_said'],
-    ['a name is not what the visitor wrote', "I'm Ana", { contact: { name: said('Ana Lima', "I'm Ana") } }, 'contact.name', 'not_said'],
-    ['an email is not in the message', 'email me', { contact: { email: said('ceo@lumen.example', 'email me') } }, 'contact.email', 'not_said'],
-    ['the authority level quotes words never written', "I'm a student", { authority: { level: said('decision_maker' as const, 'I am the CEO') } }, 'authority.level', 'not_quoted'],
-    ['the email is not an email', 'it is ana at lumen', { contact: { email: said('ana at lumen', 'ana at lumen') } }, 'contact.email', 'invalid'],
-    ['the phone digits are not in the evidence', 'my number is 020 7946 0958', { contact: { phone: said('+14155550100', 'my number is 020 7946 0958') } }, 'contact.phone', 'invalid'],
-    ['the currency is unknown', '500 shells a month', { budget: { currency: said('shells', '500 shells') } }, 'budget.currency', 'invalid'],
-    ['the date is not an ISO date', 'sometime in spring', { timeline: { targetDate: said('spring', 'sometime in spring') } }, 'timeline.targetDate', 'invalid'],
+    [
+      'the evidence is not in the message',
+      'Our budget is flexible.',
+      { budget: { amount: said(1_000_000, 'budget is 1,000,000') } },
+      'budget.amount',
+      'not_quoted',
+    ],
+    [
+      'the amount is not the one the evidence names',
+      'we can spend 5k a year',
+      { budget: { amount: said(500_000, '5k a year') } },
+      'budget.amount',
+      'not_said',
+    ],
+    [
+      'the head count is not in the evidence',
+      'a team of 12',
+      { company: { size: said(12_000, 'team of 12') } },
+      'company.size',
+      'not_said',
+    ],
+    [
+      'a number has no number in its evidence',
+      'we are a big team',
+      { company: { size: said(500, 'a big team') } },
+      'company.size',
+      'not_said',
+    ],
+    [
+      'a name is not what the visitor wrote',
+      "I'm Ana",
+      { contact: { name: said('Ana Lima', "I'm Ana") } },
+      'contact.name',
+      'not_said',
+    ],
+    [
+      'an email is not in the message',
+      'email me',
+      { contact: { email: said('ceo@lumen.example', 'email me') } },
+      'contact.email',
+      'not_said',
+    ],
+    [
+      'the authority level quotes words never written',
+      "I'm a student",
+      { authority: { level: said('decision_maker' as const, 'I am the CEO') } },
+      'authority.level',
+      'not_quoted',
+    ],
+    [
+      'the email is not an email',
+      'it is ana at lumen',
+      { contact: { email: said('ana at lumen', 'ana at lumen') } },
+      'contact.email',
+      'invalid',
+    ],
+    [
+      'the phone digits are not in the evidence',
+      'my number is 020 7946 0958',
+      { contact: { phone: said('+14155550100', 'my number is 020 7946 0958') } },
+      'contact.phone',
+      'invalid',
+    ],
+    [
+      'the currency is unknown',
+      '500 shells a month',
+      { budget: { currency: said('shells', '500 shells') } },
+      'budget.currency',
+      'invalid',
+    ],
+    [
+      'the date is not an ISO date',
+      'sometime in spring',
+      { timeline: { targetDate: said('spring', 'sometime in spring') } },
+      'timeline.targetDate',
+      'invalid',
+    ],
   ])('when %s, then the value is rejected', (_, text, script, path, reason) => {
     const { values, rejected } = run(text, script, LONDON);
     expect(values[path]).toBeUndefined();
@@ -123,13 +210,21 @@ describe('turning model proposals into candidates', () => {
   });
 
   it('when the model reports signals, then they pass through, an empty question counting as none', () => {
-    expect(run('hm', { signals: { declined: true, wantsHuman: true, question: '  ' } }).signals).toEqual({ declined: true, wantsHuman: true, question: null });
-    expect(run('is there a trial?', { signals: { question: 'is there a trial?' } }).signals.question).toBe('is there a trial?');
+    expect(
+      run('hm', { signals: { declined: true, wantsHuman: true, question: '  ' } }).signals,
+    ).toEqual({ declined: true, wantsHuman: true, question: null });
+    expect(
+      run('is there a trial?', { signals: { question: 'is there a trial?' } }).signals.question,
+    ).toBe('is there a trial?');
   });
 
   it('when a value is accepted, then its evidence is the quote', () => {
-    const { candidates } = run('I run revenue ops here', { authority: { role: said('revenue ops', 'I run revenue ops') } });
-    expect(candidates).toEqual([{ path: 'authority.role', value: 'revenue ops', evidence: 'I run revenue ops' }]);
+    const { candidates } = run('I run revenue ops here', {
+      authority: { role: said('revenue ops', 'I run revenue ops') },
+    });
+    expect(candidates).toEqual([
+      { path: 'authority.role', value: 'revenue ops', evidence: 'I run revenue ops' },
+    ]);
   });
 
   it.each([

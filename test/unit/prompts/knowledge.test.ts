@@ -3,7 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findAnswer } from '../../../src/prompts/find-answer.js';
-import { loadKnowledge, parseKnowledge, type Knowledge } from '../../../src/prompts/load-knowledge.js';
+import {
+  loadKnowledge,
+  parseKnowledge,
+  type Knowledge,
+} from '../../../src/prompts/load-knowledge.js';
 import { SHIPPED_DIR } from './temp-prompts.js';
 
 const FAQ = `# Orbit Parcel FAQ
@@ -33,7 +37,8 @@ describe('parseKnowledge', () => {
     expect(fixture.entries).toEqual([
       {
         question: 'Do you ship to Canada?',
-        answer: 'Yes, we deliver to every Canadian province within five business days.\n\nCustoms fees are included.',
+        answer:
+          'Yes, we deliver to every Canadian province within five business days.\n\nCustoms fees are included.',
         keywords: [],
         line: 5,
       },
@@ -43,7 +48,12 @@ describe('parseKnowledge', () => {
         keywords: ['refund', 'send back', 'exchange'],
         line: 11,
       },
-      { question: 'What are your opening hours?', answer: 'Our depot is open Monday to Friday, 8am to 6pm.', keywords: [], line: 17 },
+      {
+        question: 'What are your opening hours?',
+        answer: 'Our depot is open Monday to Friday, 8am to 6pm.',
+        keywords: [],
+        line: 17,
+      },
     ]);
   });
 });
@@ -67,7 +77,10 @@ describe('findAnswer', () => {
   });
 
   it('when two entries match equally, then the one written first wins, every time', () => {
-    const tie: Knowledge = { file: 'k.md', entries: parseKnowledge('## Widget colors\nFirst.\n\n## Widget colors again\nSecond.') };
+    const tie: Knowledge = {
+      file: 'k.md',
+      entries: parseKnowledge('## Widget colors\nFirst.\n\n## Widget colors again\nSecond.'),
+    };
     expect(findAnswer(tie, 'widget colors')).toBe('First.');
     expect(findAnswer(tie, 'widget colors')).toBe('First.');
   });

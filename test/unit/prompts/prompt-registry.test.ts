@@ -13,7 +13,11 @@ function setup() {
   copies.push(copy);
   const errors: PromptError[] = [];
   // Checked for edits on every render, so a test sees its edit at once.
-  const registry = createPromptRegistry({ dir: copy.dir, onError: (e) => errors.push(e), recheckMs: 0 });
+  const registry = createPromptRegistry({
+    dir: copy.dir,
+    onError: (e) => errors.push(e),
+    recheckMs: 0,
+  });
   return { ...copy, registry, errors };
 }
 
@@ -45,7 +49,9 @@ describe('createPromptRegistry', () => {
     const before = budget(registry).text;
     write('ask-budget.hbs', '---\nquickReplies: []\n---\nHi\n{{budgt}}?');
     expect(budget(registry).text).toBe(before);
-    expect(errors).toEqual([expect.objectContaining({ line: 5, message: 'unknown variable "budgt"' })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ line: 5, message: 'unknown variable "budgt"' }),
+    ]);
   });
 
   it('when a broken version is rendered many times, then its error is reported once', () => {
@@ -77,7 +83,10 @@ describe('createPromptRegistry', () => {
 
   it('when a template declares quick replies in front matter, then they come with the text', () => {
     const { registry, write } = setup();
-    write('ask-timeline.hbs', '---\nquickReplies:\n  - label: This quarter\n    value: Within the next 3 months\n  - label: No rush\n    value: No fixed timeline\n---\nWhen would you like to start?\n');
+    write(
+      'ask-timeline.hbs',
+      '---\nquickReplies:\n  - label: This quarter\n    value: Within the next 3 months\n  - label: No rush\n    value: No fixed timeline\n---\nWhen would you like to start?\n',
+    );
     expect(registry.render('ask-timeline', vars)).toEqual({
       text: 'When would you like to start?',
       quickReplies: [
@@ -93,7 +102,12 @@ describe('createPromptRegistry', () => {
     rmSync(path.join(dir, 'ask-budget.hbs'));
     expect(budget(registry).text).toBe(before);
     expect(budget(registry).text).toBe(before);
-    expect(errors).toEqual([expect.objectContaining({ file: path.join(dir, 'ask-budget.hbs'), message: expect.stringMatching(/missing/) })]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        file: path.join(dir, 'ask-budget.hbs'),
+        message: expect.stringMatching(/missing/),
+      }),
+    ]);
   });
 
   it('when templates are missing at start-up, then creation fails listing every missing file', () => {
@@ -110,14 +124,24 @@ describe('createPromptRegistry', () => {
     const copy = copyShippedPrompts();
     copies.push(copy);
     copy.write('ack.hbs', 'Thanks\n{{lerned}}');
-    expect(() => createPromptRegistry({ dir: copy.dir })).toThrow(/ack\.hbs:2: unknown variable "lerned"/);
+    expect(() => createPromptRegistry({ dir: copy.dir })).toThrow(
+      /ack\.hbs:2: unknown variable "lerned"/,
+    );
   });
 
   it('when the engine passes variables that do not fit the template, then render throws', () => {
     const { registry } = setup();
-    // @ts-expect-error retry is required by ask-budget: the point of this test
-    expect(() => registry.render('ask-budget', { company: 'Lumen Freight', agentName: 'Ava', firstName: null })).toThrow(/retry/);
-    expect(() => registry.render('ask-booking', { ...vars, timezone: 'UTC', slots: [{ label: '' }] })).toThrow(/ask-booking/);
+    expect(() =>
+      // @ts-expect-error retry is required by ask-budget: the point of this test
+      registry.render('ask-budget', {
+        company: 'Lumen Freight',
+        agentName: 'Ava',
+        firstName: null,
+      }),
+    ).toThrow(/retry/);
+    expect(() =>
+      registry.render('ask-booking', { ...vars, timezone: 'UTC', slots: [{ label: '' }] }),
+    ).toThrow(/ask-booking/);
   });
 
   it('when the file is edited back to what it was, then each version is still picked up', () => {

@@ -46,6 +46,8 @@ describe('npm run prompts:check', () => {
     copy.write('old-greeting.hbs', 'Hello');
     const { code, lines } = run(['--dir', copy.dir]);
     expect(code).toBe(0);
-    expect(lines[0]).toBe(`${path.join(copy.dir, 'old-greeting.hbs')}: warning: not a known template: the agent never uses it`);
+    expect(lines[0]).toBe(
+      `${path.join(copy.dir, 'old-greeting.hbs')}: warning: not a known template: the agent never uses it`,
+    );
   });
 });

@@ -4,10 +4,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The shipped templates; tests read them and never write to them. */
-export const SHIPPED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../prompts');
+export const SHIPPED_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../prompts',
+);
 
 /** A throwaway copy of the shipped prompts in the OS temp folder. */
-export function copyShippedPrompts(): { dir: string; write: (file: string, text: string) => void; cleanup: () => void } {
+export function copyShippedPrompts(): {
+  dir: string;
+  write: (file: string, text: string) => void;
+  cleanup: () => void;
+} {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'leadbot-prompts-'));
   cpSync(SHIPPED_DIR, dir, { recursive: true });
   // Each edit gets its own explicit mtime, so detection never depends on the clock's resolution.

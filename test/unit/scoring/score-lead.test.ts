@@ -9,11 +9,14 @@ const config = defaultConfig();
 const from = { source: 'rules' as const, messageId: 'm1', at: '2026-03-03T15:00:00.000Z' };
 
 function leadOf(values: Record<string, unknown>) {
-  const cands = Object.entries(values).map(([p, v]) => candidate(p as Candidate['path'], v, 'said')).filter((c): c is Candidate => c !== null);
+  const cands = Object.entries(values)
+    .map(([p, v]) => candidate(p as Candidate['path'], v, 'said'))
+    .filter((c): c is Candidate => c !== null);
   expect(cands).toHaveLength(Object.keys(values).length);
   return applyCandidates({}, cands, from).lead;
 }
-const score = (values: Record<string, unknown>, page: string | null = null) => scoreLead(leadOf(values), { ...DEFAULT_VISITOR, page }, config.scoring, config.currency);
+const score = (values: Record<string, unknown>, page: string | null = null) =>
+  scoreLead(leadOf(values), { ...DEFAULT_VISITOR, page }, config.scoring, config.currency);
 
 describe('scoreLead with the default policy', () => {
   it.each([
@@ -25,11 +28,56 @@ describe('scoreLead with the default policy', () => {
     ['50 employees', { 'company.size': 50 }, 10],
     ['10 employees', { 'company.size': 10 }, 5],
     ['9 employees', { 'company.size': 9 }, 0],
-    ['$5,000 a year', { 'budget.amount': 5000, 'budget.currency': 'USD', 'budget.period': 'yearly', 'budget.status': 'stated' }, 20],
-    ['$400 a month (4,800 a year)', { 'budget.amount': 400, 'budget.currency': 'USD', 'budget.period': 'monthly', 'budget.status': 'stated' }, -10],
-    ['£320 a month (4,992 USD a year)', { 'budget.amount': 320, 'budget.currency': 'GBP', 'budget.period': 'monthly', 'budget.status': 'stated' }, -10],
-    ['€380 a month (5,016 USD a year)', { 'budget.amount': 380, 'budget.currency': 'EUR', 'budget.period': 'monthly', 'budget.status': 'stated' }, 20],
-    ['₹15 lakh a year', { 'budget.amount': 1_500_000, 'budget.currency': 'INR', 'budget.period': 'yearly', 'budget.status': 'stated' }, 20],
+    [
+      '$5,000 a year',
+      {
+        'budget.amount': 5000,
+        'budget.currency': 'USD',
+        'budget.period': 'yearly',
+        'budget.status': 'stated',
+      },
+      20,
+    ],
+    [
+      '$400 a month (4,800 a year)',
+      {
+        'budget.amount': 400,
+        'budget.currency': 'USD',
+        'budget.period': 'monthly',
+        'budget.status': 'stated',
+      },
+      -10,
+    ],
+    [
+      '£320 a month (4,992 USD a year)',
+      {
+        'budget.amount': 320,
+        'budget.currency': 'GBP',
+        'budget.period': 'monthly',
+        'budget.status': 'stated',
+      },
+      -10,
+    ],
+    [
+      '€380 a month (5,016 USD a year)',
+      {
+        'budget.amount': 380,
+        'budget.currency': 'EUR',
+        'budget.period': 'monthly',
+        'budget.status': 'stated',
+      },
+      20,
+    ],
+    [
+      '₹15 lakh a year',
+      {
+        'budget.amount': 1_500_000,
+        'budget.currency': 'INR',
+        'budget.period': 'yearly',
+        'budget.status': 'stated',
+      },
+      20,
+    ],
     ['no budget', { 'budget.status': 'none' }, -15],
     ['an immediate timeline', { 'timeline.bucket': 'immediate' }, 20],
     ['a timeline this quarter', { 'timeline.bucket': 'quarter' }, 15],
@@ -52,7 +100,13 @@ describe('scoreLead with the default policy', () => {
   });
 
   it('when every signal is present, then the breakdown adds up to the score', () => {
-    const s = score({ 'authority.level': 'decision_maker', 'company.size': 120, 'need.summary': 'x', 'timeline.bucket': 'quarter', 'contact.email': 'a@acme.example' });
+    const s = score({
+      'authority.level': 'decision_maker',
+      'company.size': 120,
+      'need.summary': 'x',
+      'timeline.bucket': 'quarter',
+      'contact.email': 'a@acme.example',
+    });
     expect(s.breakdown.reduce((a, b) => a + b.points, 0)).toBe(s.score);
     expect(s.score).toBe(25 + 10 + 10 + 15 + 5);
   });
@@ -62,11 +116,57 @@ describe('grades and stages', () => {
   it.each([
     [{}, 'visitor', 'cold'],
     [{ 'contact.email': 'a@acme.example' }, 'lead', 'cold'],
-    [{ 'contact.email': 'a@acme.example', 'authority.level': 'decision_maker', 'intent.demo': true }, 'MQL', 'warm'],
-    [{ 'contact.email': 'a@acme.example', 'authority.level': 'decision_maker', 'intent.demo': true, 'timeline.bucket': 'immediate' }, 'MQL', 'hot'],
-    [{ 'contact.email': 'a@acme.example', 'authority.level': 'decision_maker', 'need.summary': 'x', 'timeline.bucket': 'immediate' }, 'SQL', 'hot'],
-    [{ 'contact.email': 'a@acme.example', 'authority.level': 'decision_maker', 'need.summary': 'x', 'timeline.bucket': 'immediate', 'intent.demo': true, 'budget.status': 'none' }, 'MQL', 'hot'],
-    [{ 'authority.level': 'decision_maker', 'need.summary': 'x', 'timeline.bucket': 'immediate', 'intent.demo': true }, 'visitor', 'hot'],
+    [
+      {
+        'contact.email': 'a@acme.example',
+        'authority.level': 'decision_maker',
+        'intent.demo': true,
+      },
+      'MQL',
+      'warm',
+    ],
+    [
+      {
+        'contact.email': 'a@acme.example',
+        'authority.level': 'decision_maker',
+        'intent.demo': true,
+        'timeline.bucket': 'immediate',
+      },
+      'MQL',
+      'hot',
+    ],
+    [
+      {
+        'contact.email': 'a@acme.example',
+        'authority.level': 'decision_maker',
+        'need.summary': 'x',
+        'timeline.bucket': 'immediate',
+      },
+      'SQL',
+      'hot',
+    ],
+    [
+      {
+        'contact.email': 'a@acme.example',
+        'authority.level': 'decision_maker',
+        'need.summary': 'x',
+        'timeline.bucket': 'immediate',
+        'intent.demo': true,
+        'budget.status': 'none',
+      },
+      'MQL',
+      'hot',
+    ],
+    [
+      {
+        'authority.level': 'decision_maker',
+        'need.summary': 'x',
+        'timeline.bucket': 'immediate',
+        'intent.demo': true,
+      },
+      'visitor',
+      'hot',
+    ],
   ])('when the lead is %j, then it is %s and %s', (values, stage, grade) => {
     const s = score(values);
     expect(s.stage).toBe(stage);

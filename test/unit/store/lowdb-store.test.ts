@@ -1,11 +1,25 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, rmdir, stat, symlink, writeFile } from 'node:fs/promises';
+import {
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  rmdir,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isAppError } from '../../../src/errors/app-error.js';
 import { conversationPath } from '../../../src/store/conversation-path.js';
-import { createLowdbStore, type LowdbStore, type LowdbStoreOptions } from '../../../src/store/lowdb-store.js';
+import {
+  createLowdbStore,
+  type LowdbStore,
+  type LowdbStoreOptions,
+} from '../../../src/store/lowdb-store.js';
 import { at, makeConversation, makeLead, makeMessage } from '../../helpers/make-conversation.js';
 import { rejectionOf } from './rejection-of.js';
 
@@ -27,7 +41,8 @@ const filesIn = async (dir: string): Promise<string[]> =>
     .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
     .filter((name) => !name.startsWith('journal/'))
     .sort();
-const journalFiles = async (): Promise<string[]> => (await readdir(join(folder, 'journal'))).filter((n) => n.endsWith('.ndjson')).sort();
+const journalFiles = async (): Promise<string[]> =>
+  (await readdir(join(folder, 'journal'))).filter((n) => n.endsWith('.ndjson')).sort();
 const shardedName = (id: string): string => fileOf(id).slice(folder.length + 1);
 
 beforeEach(async () => {
@@ -63,24 +78,34 @@ describe('lowdb store: files', () => {
 
   it('when an id tries to leave the folder, then nothing is read or written anywhere', async () => {
     const store = await open();
-    await writeFile(join(dataDir, 'outside.json'), JSON.stringify(makeConversation({ id: 'outside' })));
+    await writeFile(
+      join(dataDir, 'outside.json'),
+      JSON.stringify(makeConversation({ id: 'outside' })),
+    );
     for (const id of ['../outside', '..', '../../escape']) {
       expect(isAppError(await rejectionOf(store.getConversation(id)))).toBe(true);
-      expect(isAppError(await rejectionOf(store.saveConversation(makeConversation({ id }))))).toBe(true);
+      expect(isAppError(await rejectionOf(store.saveConversation(makeConversation({ id }))))).toBe(
+        true,
+      );
     }
     expect((await readdir(dataDir)).sort()).toEqual(['conversations', 'outside.json']);
     expect(await filesIn(folder)).toEqual([]);
   });
 
   it('when the folder holds conversations from before sub-folders, then they are moved into theirs and read as before', async () => {
-    const old = [makeConversation({ id: 'c-old-1', lead: makeLead() }), makeConversation({ id: 'c-old-2', messages: [makeMessage(1)] })];
+    const old = [
+      makeConversation({ id: 'c-old-1', lead: makeLead() }),
+      makeConversation({ id: 'c-old-2', messages: [makeMessage(1)] }),
+    ];
     await mkdir(folder, { recursive: true });
     for (const conv of old) await writeFile(join(folder, `${conv.id}.json`), JSON.stringify(conv));
     await writeFile(join(folder, 'notes.txt'), 'kept where it is');
     const store = await open();
     expect(await store.listConversationIds()).toEqual(['c-old-1', 'c-old-2']);
     expect(await store.getConversation('c-old-2')).toEqual(old[1]);
-    expect(await filesIn(folder)).toEqual([shardedName('c-old-1'), shardedName('c-old-2'), 'notes.txt'].sort());
+    expect(await filesIn(folder)).toEqual(
+      [shardedName('c-old-1'), shardedName('c-old-2'), 'notes.txt'].sort(),
+    );
   });
 
   it('when the folder holds temp leftovers or foreign files, then only conversation ids are listed', async () => {
@@ -98,28 +123,50 @@ describe('lowdb store: files', () => {
 describe('lowdb store: damaged files', () => {
   const cases = [
     { name: 'is empty', content: '', mentions: 'not valid JSON' },
-    { name: 'is cut off mid-document', content: '{"id": "c-bad", "messages": [', mentions: 'not valid JSON' },
-    { name: 'is JSON but not a conversation', content: '{"hello": "world"}', mentions: 'not a valid conversation' },
+    {
+      name: 'is cut off mid-document',
+      content: '{"id": "c-bad", "messages": [',
+      mentions: 'not valid JSON',
+    },
+    {
+      name: 'is JSON but not a conversation',
+      content: '{"hello": "world"}',
+      mentions: 'not a valid conversation',
+    },
     {
       name: 'has a lead field that does not exist',
-      content: JSON.stringify({ ...makeConversation({ id: 'c-bad' }), lead: { 'pet.name': { value: 'Rex', source: 'rules', messageId: 'm1', at: at(1), evidence: 'Rex' } } }),
+      content: JSON.stringify({
+        ...makeConversation({ id: 'c-bad' }),
+        lead: {
+          'pet.name': {
+            value: 'Rex',
+            source: 'rules',
+            messageId: 'm1',
+            at: at(1),
+            evidence: 'Rex',
+          },
+        },
+      }),
       mentions: 'pet.name',
     },
   ];
 
-  it.each(cases)('when the file $name, then reading it is an internal error naming the file', async ({ content, mentions }) => {
-    const store = await open();
-    await store.saveConversation(makeConversation({ id: 'c-good' }));
-    await mkdir(dirname(fileOf('c-bad')), { recursive: true });
-    await writeFile(fileOf('c-bad'), content);
-    const err = await rejectionOf(store.getConversation('c-bad'));
-    expect(isAppError(err) && err.code).toBe('INTERNAL');
-    expect(String(err)).toContain(fileOf('c-bad'));
-    expect(String(err)).toContain(mentions);
-    // The rest of the store keeps working.
-    expect(await store.getConversation('c-good')).not.toBeNull();
-    expect(await store.listConversationIds()).toEqual(['c-bad', 'c-good']);
-  });
+  it.each(cases)(
+    'when the file $name, then reading it is an internal error naming the file',
+    async ({ content, mentions }) => {
+      const store = await open();
+      await store.saveConversation(makeConversation({ id: 'c-good' }));
+      await mkdir(dirname(fileOf('c-bad')), { recursive: true });
+      await writeFile(fileOf('c-bad'), content);
+      const err = await rejectionOf(store.getConversation('c-bad'));
+      expect(isAppError(err) && err.code).toBe('INTERNAL');
+      expect(String(err)).toContain(fileOf('c-bad'));
+      expect(String(err)).toContain(mentions);
+      // The rest of the store keeps working.
+      expect(await store.getConversation('c-good')).not.toBeNull();
+      expect(await store.listConversationIds()).toEqual(['c-bad', 'c-good']);
+    },
+  );
 
   it('when a damaged file is repaired, then the next read sees the repair', async () => {
     const store = await open();
@@ -148,7 +195,11 @@ describe('lowdb store: damaged files', () => {
     // The next journal segment is the kernel's always-full device: every append to it fails.
     await symlink('/dev/full', join(folder, 'journal', '0000000002.ndjson'));
     await store.flush();
-    const err = await rejectionOf(store.saveConversation(makeConversation({ id: 'c-full', messages: [makeMessage(1), makeMessage(2)] })));
+    const err = await rejectionOf(
+      store.saveConversation(
+        makeConversation({ id: 'c-full', messages: [makeMessage(1), makeMessage(2)] }),
+      ),
+    );
     expect(isAppError(err) && err.code).toBe('INTERNAL');
     expect(String(err)).toContain('journal');
     expect(await store.getConversation('c-full')).toEqual(before);
@@ -162,7 +213,13 @@ describe('lowdb store: damaged files', () => {
 
   it('when writing a file fails, then the error is reported, the save stays readable and the file is written on a later try', async () => {
     const errors: string[] = [];
-    const store = await open({ flushDelayMs: 5, logger: { warn: () => undefined, error: (message, meta) => void errors.push(`${message} ${JSON.stringify(meta)}`) } });
+    const store = await open({
+      flushDelayMs: 5,
+      logger: {
+        warn: () => undefined,
+        error: (message, meta) => void errors.push(`${message} ${JSON.stringify(meta)}`),
+      },
+    });
     await store.saveConversation(makeConversation({ id: 'c-fail', messages: [makeMessage(1)] }));
     await store.flush();
     // A directory where steno writes its temp file makes the write fail, even for root.
@@ -173,7 +230,9 @@ describe('lowdb store: damaged files', () => {
     await vi.waitFor(() => expect(errors.join('\n')).toContain(fileOf('c-fail')));
     expect(await store.getConversation('c-fail')).toEqual(latest);
     await rmdir(blocker);
-    await vi.waitFor(async () => expect(JSON.parse(await readFile(fileOf('c-fail'), 'utf8'))).toEqual(latest));
+    await vi.waitFor(async () =>
+      expect(JSON.parse(await readFile(fileOf('c-fail'), 'utf8'))).toEqual(latest),
+    );
   });
 });
 
@@ -182,21 +241,32 @@ describe('lowdb store: journal', () => {
     const store = await open({ flushDelayMs: 5 });
     const conv = makeConversation({ id: 'c-later', lead: makeLead() });
     await store.saveConversation(conv);
-    await vi.waitFor(async () => expect(JSON.parse(await readFile(fileOf('c-later'), 'utf8'))).toEqual(conv));
-    await vi.waitFor(async () => expect(await readFile(join(folder, 'journal', (await journalFiles()).at(-1) ?? ''), 'utf8')).toBe(''));
+    await vi.waitFor(async () =>
+      expect(JSON.parse(await readFile(fileOf('c-later'), 'utf8'))).toEqual(conv),
+    );
+    await vi.waitFor(async () =>
+      expect(
+        await readFile(join(folder, 'journal', (await journalFiles()).at(-1) ?? ''), 'utf8'),
+      ).toBe(''),
+    );
   });
 
   it('when the journal grows past its limit, then the files are written without waiting for the delay', async () => {
     const store = await open({ flushDelayMs: 60_000, journalLimitBytes: 1 });
     const conv = makeConversation({ id: 'c-big', messages: [makeMessage(1)] });
     await store.saveConversation(conv);
-    await vi.waitFor(async () => expect(JSON.parse(await readFile(fileOf('c-big'), 'utf8'))).toEqual(conv));
+    await vi.waitFor(async () =>
+      expect(JSON.parse(await readFile(fileOf('c-big'), 'utf8'))).toEqual(conv),
+    );
   });
 
   it('when the process stops before the files are written, then the next start writes them from the journal', async () => {
     // Never closed, as after a crash: only the journal holds these saves.
     const crashed = await createLowdbStore({ dataDir, flushDelayMs: 60_000 });
-    const saved = [makeConversation({ id: 'c-j1', lead: makeLead() }), makeConversation({ id: 'c-j2', messages: [makeMessage(1)] })];
+    const saved = [
+      makeConversation({ id: 'c-j1', lead: makeLead() }),
+      makeConversation({ id: 'c-j2', messages: [makeMessage(1)] }),
+    ];
     for (const conv of saved) await crashed.saveConversation(conv);
     await crashed.saveConversation({ ...saved[0]!, status: 'ended' });
     expect(await filesIn(folder)).toEqual([]);
@@ -209,7 +279,9 @@ describe('lowdb store: journal', () => {
   });
 
   it('when another live process holds the data folder, then a second store refuses to start, and takes over once that process is gone', async () => {
-    const other = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    const other = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {
+      stdio: 'ignore',
+    });
     try {
       await mkdir(join(folder, 'journal'), { recursive: true });
       await writeFile(join(folder, 'journal', 'LOCK'), String(other.pid));
@@ -230,11 +302,21 @@ describe('lowdb store: journal', () => {
 
   it('when the journal ends in a line cut off by a crash, then the versions before it are kept and the cut is reported', async () => {
     const whole = makeConversation({ id: 'c-cut', messages: [makeMessage(1)] });
-    const next = JSON.stringify(makeConversation({ id: 'c-cut', messages: [makeMessage(1), makeMessage(2)] }));
+    const next = JSON.stringify(
+      makeConversation({ id: 'c-cut', messages: [makeMessage(1), makeMessage(2)] }),
+    );
     await mkdir(join(folder, 'journal'), { recursive: true });
-    await writeFile(join(folder, 'journal', '0000000007.ndjson'), `${JSON.stringify(whole)}\n${next.slice(0, next.length / 2)}`);
+    await writeFile(
+      join(folder, 'journal', '0000000007.ndjson'),
+      `${JSON.stringify(whole)}\n${next.slice(0, next.length / 2)}`,
+    );
     const warnings: string[] = [];
-    const store = await open({ logger: { warn: (message, meta) => void warnings.push(`${message} ${JSON.stringify(meta)}`), error: () => undefined } });
+    const store = await open({
+      logger: {
+        warn: (message, meta) => void warnings.push(`${message} ${JSON.stringify(meta)}`),
+        error: () => undefined,
+      },
+    });
     expect(await store.getConversation('c-cut')).toEqual(whole);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('"skipped":1');
@@ -264,17 +346,25 @@ describe('lowdb store: cache and write cost', () => {
     // c-a was just used, so saving a third conversation evicts c-b, not c-a.
     await store.saveConversation(makeConversation({ id: 'c-c' }));
     await store.flush();
-    await writeFile(fileOf('c-b'), JSON.stringify(makeConversation({ id: 'c-b', status: 'ended' })));
+    await writeFile(
+      fileOf('c-b'),
+      JSON.stringify(makeConversation({ id: 'c-b', status: 'ended' })),
+    );
     expect((await store.getConversation('c-a'))?.status).toBe('active');
     expect((await store.getConversation('c-b'))?.status).toBe('ended');
   });
 
   it('when one conversation is saved 100 times, then no other conversation file is touched', async () => {
     const store = await open();
-    const others = Array.from({ length: 50 }, (_, i) => makeConversation({ id: `other-${i}`, lead: makeLead(), messages: [makeMessage(i)] }));
+    const others = Array.from({ length: 50 }, (_, i) =>
+      makeConversation({ id: `other-${i}`, lead: makeLead(), messages: [makeMessage(i)] }),
+    );
     await Promise.all(others.map((c) => store.saveConversation(c)));
     await store.flush();
-    const snapshot = async (id: string) => ({ content: await readFile(fileOf(id), 'utf8'), mtime: (await stat(fileOf(id), { bigint: true })).mtimeNs });
+    const snapshot = async (id: string) => ({
+      content: await readFile(fileOf(id), 'utf8'),
+      mtime: (await stat(fileOf(id), { bigint: true })).mtimeNs,
+    });
     const before = await Promise.all(others.map((c) => snapshot(c.id)));
 
     let busy = makeConversation({ id: 'busy' });
@@ -285,14 +375,21 @@ describe('lowdb store: cache and write cost', () => {
     await store.flush();
 
     expect(await Promise.all(others.map((c) => snapshot(c.id)))).toEqual(before);
-    expect(await filesIn(folder)).toEqual([...others.map((c) => shardedName(c.id)), shardedName('busy')].sort());
+    expect(await filesIn(folder)).toEqual(
+      [...others.map((c) => shardedName(c.id)), shardedName('busy')].sort(),
+    );
     expect(JSON.parse(await readFile(fileOf('busy'), 'utf8'))).toEqual(busy);
   });
 
   it('when many saves of one conversation overlap, then the file holds the last one, whole', async () => {
     const store = await open();
     const versions = Array.from({ length: 30 }, (_, i) =>
-      makeConversation({ id: 'c-race', messages: Array.from({ length: 30 - i }, (_, n) => makeMessage(n, `${i}:`.padEnd(2000, 'z'))) }),
+      makeConversation({
+        id: 'c-race',
+        messages: Array.from({ length: 30 - i }, (_, n) =>
+          makeMessage(n, `${i}:`.padEnd(2000, 'z')),
+        ),
+      }),
     );
     await Promise.all(versions.map((v) => store.saveConversation(v)));
     await store.flush();
@@ -301,9 +398,13 @@ describe('lowdb store: cache and write cost', () => {
 
   it('when the store is closed with saves in flight, then it resolves only after they are on disk', async () => {
     const store = await open();
-    const pending = Array.from({ length: 10 }, (_, i) => store.saveConversation(makeConversation({ id: `c-close-${i % 3}`, updatedAt: at(i) })));
+    const pending = Array.from({ length: 10 }, (_, i) =>
+      store.saveConversation(makeConversation({ id: `c-close-${i % 3}`, updatedAt: at(i) })),
+    );
     await store.close();
-    expect(await filesIn(folder)).toEqual(['c-close-0', 'c-close-1', 'c-close-2'].map(shardedName).sort());
+    expect(await filesIn(folder)).toEqual(
+      ['c-close-0', 'c-close-1', 'c-close-2'].map(shardedName).sort(),
+    );
     expect(JSON.parse(await readFile(fileOf('c-close-0'), 'utf8')).updatedAt).toBe(at(9));
     // Everything is in its file, so the journal is empty.
     expect(await journalFiles()).toEqual([]);

@@ -38,7 +38,12 @@ describe.each(adapters)('$name (Store contract)', ({ open }) => {
 
   it('when a conversation is saved, then getting it returns an equal document', () =>
     withStore(async (store) => {
-      const conv = makeConversation({ id: 'c-equal', lead: makeLead(), messages: [makeMessage(1), makeMessage(2)], expecting: 'budget' });
+      const conv = makeConversation({
+        id: 'c-equal',
+        lead: makeLead(),
+        messages: [makeMessage(1), makeMessage(2)],
+        expecting: 'budget',
+      });
       await store.saveConversation(conv);
       expect(await store.getConversation('c-equal')).toEqual(conv);
     }));
@@ -49,7 +54,11 @@ describe.each(adapters)('$name (Store contract)', ({ open }) => {
       await store.saveConversation(conv);
       expect(await store.peekConversation('c-peek')).toEqual(conv);
       expect(await store.peekConversation('never-saved')).toBeNull();
-      const next = makeConversation({ id: 'c-peek', messages: [makeMessage(1), makeMessage(2)], updatedAt: at(5) });
+      const next = makeConversation({
+        id: 'c-peek',
+        messages: [makeMessage(1), makeMessage(2)],
+        updatedAt: at(5),
+      });
       await store.saveConversation(next);
       expect(await store.peekConversation('c-peek')).toEqual(next);
     }));
@@ -61,8 +70,15 @@ describe.each(adapters)('$name (Store contract)', ({ open }) => {
 
   it('when a conversation is saved twice, then the second save replaces the first', () =>
     withStore(async (store) => {
-      await store.saveConversation(makeConversation({ id: 'c-replace', messages: [makeMessage(1)] }));
-      const second = makeConversation({ id: 'c-replace', messages: [makeMessage(1), makeMessage(2)], status: 'ended', updatedAt: at(60) });
+      await store.saveConversation(
+        makeConversation({ id: 'c-replace', messages: [makeMessage(1)] }),
+      );
+      const second = makeConversation({
+        id: 'c-replace',
+        messages: [makeMessage(1), makeMessage(2)],
+        status: 'ended',
+        updatedAt: at(60),
+      });
       await store.saveConversation(second);
       expect(await store.getConversation('c-replace')).toEqual(second);
     }));
@@ -70,13 +86,16 @@ describe.each(adapters)('$name (Store contract)', ({ open }) => {
   it('when several conversations are saved, then their ids are listed once each', () =>
     withStore(async (store) => {
       expect(await store.listConversationIds()).toEqual([]);
-      for (const id of ['b-two', 'a-one', 'c_three', 'b-two']) await store.saveConversation(makeConversation({ id }));
+      for (const id of ['b-two', 'a-one', 'c_three', 'b-two'])
+        await store.saveConversation(makeConversation({ id }));
       expect(await store.listConversationIds()).toEqual(['a-one', 'b-two', 'c_three']);
     }));
 
   it('when many different conversations are saved at once, then every one of them lands', () =>
     withStore(async (store) => {
-      const convs = Array.from({ length: 40 }, (_, i) => makeConversation({ id: `c${i}`, messages: [makeMessage(i)] }));
+      const convs = Array.from({ length: 40 }, (_, i) =>
+        makeConversation({ id: `c${i}`, messages: [makeMessage(i)] }),
+      );
       await Promise.all(convs.map((c) => store.saveConversation(c)));
       expect(await store.listConversationIds()).toHaveLength(40);
       for (const c of convs) expect(await store.getConversation(c.id)).toEqual(c);
@@ -85,7 +104,10 @@ describe.each(adapters)('$name (Store contract)', ({ open }) => {
   it('when saves of the same conversation overlap, then the last one called wins', () =>
     withStore(async (store) => {
       const versions = Array.from({ length: 25 }, (_, i) =>
-        makeConversation({ id: 'c-busy', messages: Array.from({ length: i + 1 }, (_, n) => makeMessage(n, 'x'.repeat(500))) }),
+        makeConversation({
+          id: 'c-busy',
+          messages: Array.from({ length: i + 1 }, (_, n) => makeMessage(n, 'x'.repeat(500))),
+        }),
       );
       await Promise.all(versions.map((v) => store.saveConversation(v)));
       expect(await store.getConversation('c-busy')).toEqual(versions.at(-1));
@@ -119,16 +141,28 @@ describe.each(adapters)('$name (Store contract)', ({ open }) => {
       expect(await store.getConversation('c-broken')).toBeNull();
     }));
 
-  it.each(['', '../escape', 'a/b', 'a\\b', '.hidden', 'c1.json', 'x'.repeat(65), 'café', 'with space', 'nul\u0000byte'])(
-    'when the id is %j, then get and save are refused as a bad request',
-    (id) =>
-      withStore(async (store) => {
-        for (const attempt of [store.getConversation(id), store.saveConversation(makeConversation({ id }))]) {
-          const err = await rejectionOf(attempt);
-          expect(isAppError(err) && err.code).toBe('BAD_REQUEST');
-        }
-        expect(await store.listConversationIds()).toEqual([]);
-      }),
+  it.each([
+    '',
+    '../escape',
+    'a/b',
+    'a\\b',
+    '.hidden',
+    'c1.json',
+    'x'.repeat(65),
+    'café',
+    'with space',
+    'nul\u0000byte',
+  ])('when the id is %j, then get and save are refused as a bad request', (id) =>
+    withStore(async (store) => {
+      for (const attempt of [
+        store.getConversation(id),
+        store.saveConversation(makeConversation({ id })),
+      ]) {
+        const err = await rejectionOf(attempt);
+        expect(isAppError(err) && err.code).toBe('BAD_REQUEST');
+      }
+      expect(await store.listConversationIds()).toEqual([]);
+    }),
   );
 
   it('when the store is closed, then it refuses further work', () =>

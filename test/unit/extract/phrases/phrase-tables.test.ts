@@ -1,7 +1,12 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expandPhrase, phrase, PhraseTable, phraseTable } from '../../../../src/extract/phrases/compile-phrases.js';
+import {
+  expandPhrase,
+  phrase,
+  PhraseTable,
+  phraseTable,
+} from '../../../../src/extract/phrases/compile-phrases.js';
 
 const SRC = path.resolve(import.meta.dirname, '../../../../src');
 
@@ -11,7 +16,8 @@ async function findTables(): Promise<{ file: string; table: PhraseTable }[]> {
   const found: { file: string; table: PhraseTable }[] = [];
   for (const file of files.sort()) {
     const mod: Record<string, unknown> = await import(path.join(SRC, file));
-    for (const value of Object.values(mod)) if (value instanceof PhraseTable) found.push({ file, table: value });
+    for (const value of Object.values(mod))
+      if (value instanceof PhraseTable) found.push({ file, table: value });
   }
   return found;
 }
@@ -31,13 +37,16 @@ describe('the phrase compiler', () => {
   });
 });
 
-describe.each(tables.map(({ file, table }) => [`${file}: ${table.name}`, table] as const))('%s', (_, table) => {
-  it.each(table.entries.map(([pattern, example, counter]) => [example, pattern, counter] as const))(
-    'reads "%s"',
-    (example, pattern, counter) => {
+describe.each(tables.map(({ file, table }) => [`${file}: ${table.name}`, table] as const))(
+  '%s',
+  (_, table) => {
+    it.each(
+      table.entries.map(([pattern, example, counter]) => [example, pattern, counter] as const),
+    )('reads "%s"', (example, pattern, counter) => {
       const own = new RegExp(expandPhrase(pattern), table.flags);
       expect(own.test(example), `phrase ${pattern}`).toBe(true);
-      if (counter !== undefined) expect(own.test(counter), `phrase ${pattern} on "${counter}"`).toBe(false);
-    },
-  );
-});
+      if (counter !== undefined)
+        expect(own.test(counter), `phrase ${pattern} on "${counter}"`).toBe(false);
+    });
+  },
+);
