@@ -25,6 +25,7 @@ const store = await createLowdbStore({ dataDir, flushDelayMs: 0 });
 let conv: Conversation = (await store.getConversation(CRASH_CONVERSATION_ID)) ?? {
   schemaVersion: 1,
   id: CRASH_CONVERSATION_ID,
+  version: 0,
   createdAt: iso(0),
   updatedAt: iso(0),
   visitor: { timezone: 'UTC', locale: 'en-US', page: null, referrer: null, utm: null },
@@ -55,7 +56,7 @@ for (let saves = 0; ; saves++) {
       { id: `m${n}`, role: n % 2 === 0 ? 'visitor' : 'agent', text, at: iso(n + 1) },
     ],
   };
-  await store.saveConversation(conv);
+  conv = await store.saveConversation(conv);
   if (saves === 0) process.stdout.write(`ready ${conv.messages.length}\n`);
   // Lets the background file write run between saves, as a server's turns do.
   await new Promise((resolve) => setImmediate(resolve));

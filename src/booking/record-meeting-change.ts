@@ -1,5 +1,6 @@
-import type { Conversation, OutboxEvent } from '../conversation/conversation-schema.js';
+import type { OutboxEvent } from '../conversation/conversation-schema.js';
 import type { Store } from '../store/store.js';
+import { updateConversation } from '../store/update-conversation.js';
 import type { CalendarEntry } from './calendar.js';
 
 export type MeetingChange = 'meeting.rescheduled' | 'meeting.canceled';
@@ -9,8 +10,8 @@ export type MeetingChange = 'meeting.rescheduled' | 'meeting.canceled';
  * conversation's `meeting` takes the new time, rep or status, and the change is queued in the
  * outbox in the same write, for the CRM handoff. Returns false when the conversation is gone.
  *
- * The chat shell serializes a conversation's writes on its own queue, which this write is not
- * part of: a visitor chatting in the very same instant could overwrite it (last write wins).
+ * The write is compare-and-set: when the visitor's chat saved the conversation in between, the
+ * change is applied again to the new version (the event keeps its id), so neither is lost.
  *
  * @example await recordMeetingChange({ store, entry, type: 'meeting.canceled', now, newId });
  */
@@ -27,27 +28,31 @@ export async function recordMeetingChange({
   now: Date;
   newId: () => string;
 }): Promise<boolean> {
-  // An id the store rejects (a meeting claimed for a conversation id of another format) is
-  // treated as a conversation that no longer exists.
-  const conv = await store.getConversation(entry.conversationId).catch(() => null);
-  if (conv === null) return false;
-  const meeting: Conversation['meeting'] =
-    conv.meeting !== null && conv.meeting.id === entry.id
-      ? {
-          ...conv.meeting,
-          start: entry.start,
-          end: entry.end,
-          repId: entry.repId,
-          status: entry.status,
-        }
-      : conv.meeting;
+  // An id the store rejects (a meeting claimed for a conversation id of another format), or a
+  // file it cannot read, is treated as a conversation that no longer exists.
+  const known = await store.getConversation(entry.conversationId).catch(() => null);
+  if (known === null) return false;
   const at = now.toISOString();
-  const event: OutboxEvent = { id: newId(), type, occurredAt: at, conversationId: conv.id };
-  await store.saveConversation({
+  const event: OutboxEvent = {
+    id: newId(),
+    type,
+    occurredAt: at,
+    conversationId: entry.conversationId,
+  };
+  const saved = await updateConversation(store, entry.conversationId, (conv) => ({
     ...conv,
-    meeting,
+    meeting:
+      conv.meeting !== null && conv.meeting.id === entry.id
+        ? {
+            ...conv.meeting,
+            start: entry.start,
+            end: entry.end,
+            repId: entry.repId,
+            status: entry.status,
+          }
+        : conv.meeting,
     updatedAt: at,
     outbox: [...conv.outbox, event],
-  });
-  return true;
+  }));
+  return saved !== null;
 }

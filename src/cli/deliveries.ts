@@ -158,8 +158,6 @@ export async function runDeliveriesCli(argv: string[], io: CliIo): Promise<numbe
 const NO_CONVERSATIONS: Store = {
   getConversation: () =>
     Promise.reject(new AppError('INTERNAL', 'the deliveries CLI does not read conversations')),
-  peekConversation: () =>
-    Promise.reject(new AppError('INTERNAL', 'the deliveries CLI does not read conversations')),
   saveConversation: () =>
     Promise.reject(new AppError('INTERNAL', 'the deliveries CLI does not write conversations')),
   listConversationIds: () => Promise.resolve([]),

@@ -43,6 +43,7 @@ export type OutboxEvent = z.infer<typeof OutboxEventSchema>;
 export const ConversationSchema = z.object({
   schemaVersion: z.literal(1).default(1),
   id: z.string(),
+  version: z.number().int().nonnegative().default(0),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   visitor: VisitorSchema,

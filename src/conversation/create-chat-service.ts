@@ -425,6 +425,7 @@ export function createChatService(
       const fresh: Conversation = {
         schemaVersion: 1,
         id: deps.newId(),
+        version: 0,
         createdAt: at,
         updatedAt: at,
         visitor,

@@ -31,14 +31,12 @@ export type OutboxPort = {
 export function withOutbox(store: Store, outbox: OutboxPort): Store {
   return {
     getConversation: (id) => store.getConversation(id),
-    peekConversation: (id) => store.peekConversation(id),
     listConversationIds: () => store.listConversationIds(),
     close: () => store.close(),
 
     saveConversation(conversation) {
       return outbox.exclusive(conversation.id, async () => {
-        // Only read: no copy of the whole conversation on every save.
-        const stored = await store.peekConversation(conversation.id);
+        const stored = await store.getConversation(conversation.id);
         const next = withStoredEvents(conversation, stored);
         if (
           stored !== null &&
@@ -59,10 +57,11 @@ export function withOutbox(store: Store, outbox: OutboxPort): Store {
         if (fresh.length === 0) return store.saveConversation(next);
 
         await outbox.mark(next.id, fresh);
-        await store.saveConversation(next);
+        const saved = await store.saveConversation(next);
         // The save has happened: a failed hand-over must not fail it. The marker stays, and the
         // worker's next refresh (or start) hands the events over.
-        await outbox.handOver(next, fresh).catch(() => undefined);
+        await outbox.handOver(saved, fresh).catch(() => undefined);
+        return saved;
       });
     },
   };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Conversation } from '../conversation/conversation-schema.js';
 import { AppError, isAppError } from '../errors/app-error.js';
 import type { Store } from './store.js';
+import { assertVersion } from './assert-version.js';
 import { assertConversationId, CONVERSATION_ID_PATTERN } from './conversation-id.js';
 import { readConversationFile, writeConversationJson } from './conversation-file.js';
 import { openJournal, recoverJournal } from './conversation-journal.js';
@@ -45,6 +46,8 @@ const DEFAULT_JOURNAL_LIMIT_BYTES = 32 * 1024 * 1024;
 /** Files written at once by a flush (steno's writes run on libuv's four threads). */
 const FLUSH_CONCURRENCY = 8;
 const FILE_SUFFIX = '.json';
+/** A saved conversation as the store keeps it: its JSON, and its version for compare-and-set. */
+type Stored = { json: string; version: number };
 const silent: StoreLogger = { warn: () => undefined, error: () => undefined };
 
 /**
@@ -54,7 +57,7 @@ const silent: StoreLogger = { warn: () => undefined, error: () => undefined };
  * within `flushDelayMs`; reads see the save at once. Files are written through a temp file and
  * an atomic rename (steno), so a crash leaves the old or the new version, never a partial one,
  * and the next start replays the journal into the files. Saves (and reads) of one conversation
- * run one at a time in call order, so the last save wins. Recently used conversations are kept
+ * run one at a time in call order, each compare-and-set on the version (AppError('STALE_WRITE')). Recently used conversations are kept
  * in a bounded cache and not re-read from disk.
  *
  * Ids are checked before any file system access (AppError('BAD_REQUEST')); a damaged file is
@@ -111,10 +114,11 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
 
   // Conversations are kept as the JSON of a validated document, not as objects: one string
   // takes less memory than the object tree it stands for, and parsing it back is the cheapest
-  // copy (a third of structuredClone's time), which every reader gets.
-  const cache = createLruCache<string, string>(options.cacheSize ?? DEFAULT_CACHE_SIZE);
+  // copy (a third of structuredClone's time), which every reader gets. The version beside it
+  // is what a save compares with.
+  const cache = createLruCache<string, Stored>(options.cacheSize ?? DEFAULT_CACHE_SIZE);
   // Saved (in the journal) and not yet in their files; never evicted, unlike the cache.
-  const unwritten = new Map<string, string>();
+  const unwritten = new Map<string, Stored>();
   const queue = createKeyedQueue();
   let closed = false;
 
@@ -122,7 +126,7 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
     if (closed) throw new AppError('INTERNAL', 'the conversation store is closed');
   }
 
-  async function load(id: string): Promise<string | null> {
+  async function load(id: string): Promise<Stored | null> {
     const cached = cache.get(id) ?? unwritten.get(id);
     if (cached !== undefined) return cached;
     let data: Conversation | null;
@@ -134,9 +138,9 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
     // A missing conversation is not cached: it costs one failed open, and caching it would
     // hide a file restored by an operator.
     if (data === null) return null;
-    const json = JSON.stringify(data);
-    cache.set(id, json);
-    return json;
+    const stored = { json: JSON.stringify(data), version: data.version };
+    cache.set(id, stored);
+    return stored;
   }
 
   // One flush at a time: a conversation's file is only ever replaced by a later version.
@@ -150,11 +154,11 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
     let failure: unknown = null;
     for (const part of chunks(batch, FLUSH_CONCURRENCY)) {
       await Promise.all(
-        part.map(async ([id, json]) => {
+        part.map(async ([id, stored]) => {
           try {
-            await writeFile(id, json);
+            await writeFile(id, stored.json);
             // A save made meanwhile stays to be written by the next flush.
-            if (unwritten.get(id) === json) unwritten.delete(id);
+            if (unwritten.get(id) === stored) unwritten.delete(id);
           } catch (e) {
             failure ??= e;
           }
@@ -199,15 +203,13 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
     assertConversationId(id);
     assertOpen();
     // Queued with the saves of the same id, so a read never races a write into the cache.
-    const json = await queue.run(id, () => load(id));
+    const stored = await queue.run(id, () => load(id));
     // A fresh copy: a caller mutating what it got changes nothing stored.
-    return json === null ? null : parseConversationJson(json);
+    return stored === null ? null : parseConversationJson(stored.json);
   }
 
   return {
     getConversation: read,
-    // Every read is already a fresh copy, so a peek is one too.
-    peekConversation: read,
 
     async saveConversation(conversation) {
       assertConversationId(conversation.id);
@@ -216,12 +218,18 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
       // Validate before writing: an invalid file would make the conversation unreadable later.
       // The parse returns fresh objects, so the caller keeps no handle on the stored document.
       const doc = parseConversation(conversation, `conversation ${id}`);
-      await queue.run(id, async () => {
+      return queue.run(id, async () => {
+        // A file nobody can read has no version anyone read: the save replaces the damage.
+        const stored = await load(id).catch(() => null);
+        assertVersion(id, stored?.version ?? 0, doc.version);
+        const next: Conversation = { ...doc, version: doc.version + 1 };
         // Throws (nothing changes) when the journal cannot be written.
-        const json = journal.append(doc);
-        unwritten.set(id, json);
-        cache.set(id, json);
+        const saved = { json: journal.append(next), version: next.version };
+        unwritten.set(id, saved);
+        cache.set(id, saved);
         scheduleFlush();
+        // `next` is built from the parse's fresh objects, and the store keeps only its JSON.
+        return next;
       });
     },
 

@@ -1,19 +1,20 @@
 import type { Conversation } from '../conversation/conversation-schema.js';
 import { AppError } from '../errors/app-error.js';
 import type { Store } from './store.js';
+import { assertVersion } from './assert-version.js';
 import { assertConversationId } from './conversation-id.js';
 import { parseConversation } from './parse-conversation.js';
 
 /**
  * An in-memory Store for tests and the eval. It behaves like the lowdb adapter: ids are
  * checked (AppError('BAD_REQUEST')), documents are validated on save (AppError('INTERNAL')),
- * and it keeps deep copies, so mutating an object after saving it, or after getting it,
+ * saves are compare-and-set on the version (AppError('STALE_WRITE')), and it keeps deep copies, so mutating an object after saving it, or after getting it,
  * never changes what is stored.
  *
  * @example
  *   const store = createMemoryStore();
- *   await store.saveConversation(conversation);
- *   await store.getConversation(conversation.id); // an equal, separate copy
+ *   const saved = await store.saveConversation(conversation);
+ *   await store.getConversation(conversation.id); // equal to `saved`, a separate copy
  */
 export function createMemoryStore(): Store {
   const saved = new Map<string, Conversation>();
@@ -30,20 +31,16 @@ export function createMemoryStore(): Store {
       const doc = saved.get(id);
       return doc === undefined ? null : structuredClone(doc);
     },
-    async peekConversation(id) {
-      assertConversationId(id);
-      assertOpen();
-      return saved.get(id) ?? null;
-    },
     async saveConversation(conversation) {
       assertConversationId(conversation.id);
       assertOpen();
-      // parse already builds fresh objects; the explicit clone keeps the isolation guarantee
+      const doc = parseConversation(conversation, `conversation ${conversation.id}`);
+      assertVersion(doc.id, saved.get(doc.id)?.version ?? 0, doc.version);
+      // parse already builds fresh objects; the explicit clones keep the isolation guarantee
       // independent of zod's internals.
-      saved.set(
-        conversation.id,
-        structuredClone(parseConversation(conversation, `conversation ${conversation.id}`)),
-      );
+      const next = { ...doc, version: doc.version + 1 };
+      saved.set(doc.id, structuredClone(next));
+      return structuredClone(next);
     },
     async listConversationIds() {
       assertOpen();

@@ -20,6 +20,7 @@ function fresh(): Conversation {
   return {
     schemaVersion: 1,
     id: 'c1',
+    version: 0,
     createdAt: at,
     updatedAt: at,
     lead: {},

@@ -126,6 +126,21 @@ export function qualifiedConversation(
   });
 }
 
+/**
+ * The store as the handoff tests use it: they save whole conversations built from literals, as
+ * successive turns would, so each save is based on whatever version is stored (a real caller
+ * reads before it saves, and is refused a stale write; see the Store contract suite).
+ */
+export function rebasing(store: Store): Store {
+  return {
+    ...store,
+    async saveConversation(conversation) {
+      const stored = await store.getConversation(conversation.id);
+      return store.saveConversation({ ...conversation, version: stored?.version ?? 0 });
+    },
+  };
+}
+
 /** Parses raw config (defaults for the rest) and builds its destinations with the shipped templates. */
 export function destinationsFor(
   crm: Record<string, unknown>,
@@ -210,5 +225,6 @@ export async function startInstance(o: InstanceOptions): Promise<Instance> {
     attemptTimeoutMs: o.attemptTimeoutMs,
   });
   await worker.start({ loop: false });
-  return { base, store: withOutbox(base, worker.outbox), deliveries, markers, worker, logger };
+  const store = rebasing(withOutbox(base, worker.outbox));
+  return { base, store, deliveries, markers, worker, logger };
 }

@@ -14,6 +14,7 @@ import {
   fakeClock,
   leadOf,
   qualifiedConversation,
+  rebasing,
   recordingLogger,
   SQL_VALUES,
 } from './handoff-fixtures.js';
@@ -56,7 +57,8 @@ async function setup(destinationEvents: string[] = ['*']) {
     newId: () => `upd-${++n}`,
   });
   await worker.start({ loop: false });
-  return { store: withOutbox(loggedBase, worker.outbox), base, markers, deliveries, worker, log };
+  const store = rebasing(withOutbox(loggedBase, worker.outbox));
+  return { store, base, markers, deliveries, worker, log };
 }
 
 const unqualified = (): Conversation =>

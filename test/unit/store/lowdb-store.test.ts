@@ -58,8 +58,7 @@ afterEach(async () => {
 describe('lowdb store: files', () => {
   it('when a conversation is saved, then it is one JSON file named after its id, in a sub-folder of 256', async () => {
     const store = await open();
-    const conv = makeConversation({ id: 'c-file', lead: makeLead() });
-    await store.saveConversation(conv);
+    const conv = await store.saveConversation(makeConversation({ id: 'c-file', lead: makeLead() }));
     await store.flush();
     expect(await filesIn(folder)).toEqual([shardedName('c-file')]);
     expect(shardedName('c-file')).toMatch(/^[0-9a-f]{2}\/c-file\.json$/);
@@ -68,8 +67,9 @@ describe('lowdb store: files', () => {
 
   it('when the store is reopened on the same folder, then it reads what was saved', async () => {
     const first = await open();
-    const conv = makeConversation({ id: 'c-reopen', lead: makeLead(), messages: [makeMessage(1)] });
-    await first.saveConversation(conv);
+    const conv = await first.saveConversation(
+      makeConversation({ id: 'c-reopen', lead: makeLead(), messages: [makeMessage(1)] }),
+    );
     await first.close();
     const second = await open();
     expect(await second.getConversation('c-reopen')).toEqual(conv);
@@ -182,30 +182,31 @@ describe('lowdb store: damaged files', () => {
     const store = await open();
     await mkdir(dirname(fileOf('c-over')), { recursive: true });
     await writeFile(fileOf('c-over'), 'not json');
-    const conv = makeConversation({ id: 'c-over' });
-    await store.saveConversation(conv);
+    // A damaged file counts as no version: the save is based on version 0.
+    const conv = await store.saveConversation(makeConversation({ id: 'c-over' }));
     await store.close();
     expect(await (await open()).getConversation('c-over')).toEqual(conv);
   });
 
   it('when the journal cannot be written (disk full), then the save is an internal error and the previous version stays', async () => {
     const store = await open();
-    const before = makeConversation({ id: 'c-full', messages: [makeMessage(1)] });
-    await store.saveConversation(before);
+    const before = await store.saveConversation(
+      makeConversation({ id: 'c-full', messages: [makeMessage(1)] }),
+    );
     // The next journal segment is the kernel's always-full device: every append to it fails.
     await symlink('/dev/full', join(folder, 'journal', '0000000002.ndjson'));
     await store.flush();
     const err = await rejectionOf(
-      store.saveConversation(
-        makeConversation({ id: 'c-full', messages: [makeMessage(1), makeMessage(2)] }),
-      ),
+      store.saveConversation({ ...before, messages: [makeMessage(1), makeMessage(2)] }),
     );
     expect(isAppError(err) && err.code).toBe('INTERNAL');
     expect(String(err)).toContain('journal');
     expect(await store.getConversation('c-full')).toEqual(before);
     // The next save moves to a fresh segment, and what it saves survives a restart.
-    const after = makeConversation({ id: 'c-full', messages: [makeMessage(1), makeMessage(3)] });
-    await store.saveConversation(after);
+    const after = await store.saveConversation({
+      ...before,
+      messages: [makeMessage(1), makeMessage(3)],
+    });
     expect(await store.getConversation('c-full')).toEqual(after);
     await store.close();
     expect(await (await open()).getConversation('c-full')).toEqual(after);
@@ -220,13 +221,17 @@ describe('lowdb store: damaged files', () => {
         error: (message, meta) => void errors.push(`${message} ${JSON.stringify(meta)}`),
       },
     });
-    await store.saveConversation(makeConversation({ id: 'c-fail', messages: [makeMessage(1)] }));
+    const first = await store.saveConversation(
+      makeConversation({ id: 'c-fail', messages: [makeMessage(1)] }),
+    );
     await store.flush();
     // A directory where steno writes its temp file makes the write fail, even for root.
     const blocker = join(dirname(fileOf('c-fail')), '.c-fail.json.tmp');
     await mkdir(blocker);
-    const latest = makeConversation({ id: 'c-fail', messages: [makeMessage(1), makeMessage(2)] });
-    await store.saveConversation(latest);
+    const latest = await store.saveConversation({
+      ...first,
+      messages: [makeMessage(1), makeMessage(2)],
+    });
     await vi.waitFor(() => expect(errors.join('\n')).toContain(fileOf('c-fail')));
     expect(await store.getConversation('c-fail')).toEqual(latest);
     await rmdir(blocker);
@@ -239,8 +244,9 @@ describe('lowdb store: damaged files', () => {
 describe('lowdb store: journal', () => {
   it('when a save is made, then its file is written shortly after, without a flush', async () => {
     const store = await open({ flushDelayMs: 5 });
-    const conv = makeConversation({ id: 'c-later', lead: makeLead() });
-    await store.saveConversation(conv);
+    const conv = await store.saveConversation(
+      makeConversation({ id: 'c-later', lead: makeLead() }),
+    );
     await vi.waitFor(async () =>
       expect(JSON.parse(await readFile(fileOf('c-later'), 'utf8'))).toEqual(conv),
     );
@@ -253,8 +259,9 @@ describe('lowdb store: journal', () => {
 
   it('when the journal grows past its limit, then the files are written without waiting for the delay', async () => {
     const store = await open({ flushDelayMs: 60_000, journalLimitBytes: 1 });
-    const conv = makeConversation({ id: 'c-big', messages: [makeMessage(1)] });
-    await store.saveConversation(conv);
+    const conv = await store.saveConversation(
+      makeConversation({ id: 'c-big', messages: [makeMessage(1)] }),
+    );
     await vi.waitFor(async () =>
       expect(JSON.parse(await readFile(fileOf('c-big'), 'utf8'))).toEqual(conv),
     );
@@ -264,10 +271,9 @@ describe('lowdb store: journal', () => {
     // Never closed, as after a crash: only the journal holds these saves.
     const crashed = await createLowdbStore({ dataDir, flushDelayMs: 60_000 });
     const saved = [
-      makeConversation({ id: 'c-j1', lead: makeLead() }),
-      makeConversation({ id: 'c-j2', messages: [makeMessage(1)] }),
+      await crashed.saveConversation(makeConversation({ id: 'c-j1', lead: makeLead() })),
+      await crashed.saveConversation(makeConversation({ id: 'c-j2', messages: [makeMessage(1)] })),
     ];
-    for (const conv of saved) await crashed.saveConversation(conv);
     await crashed.saveConversation({ ...saved[0]!, status: 'ended' });
     expect(await filesIn(folder)).toEqual([]);
 
@@ -328,8 +334,9 @@ describe('lowdb store: journal', () => {
 describe('lowdb store: cache and write cost', () => {
   it('when a busy conversation is read again, then it is served from memory, not re-read from disk', async () => {
     const store = await open();
-    const conv = makeConversation({ id: 'c-busy', messages: [makeMessage(1)] });
-    await store.saveConversation(conv);
+    const conv = await store.saveConversation(
+      makeConversation({ id: 'c-busy', messages: [makeMessage(1)] }),
+    );
     await store.flush();
     // An edit behind the store's back is invisible while the conversation is cached.
     await writeFile(fileOf('c-busy'), 'garbage');
@@ -370,7 +377,7 @@ describe('lowdb store: cache and write cost', () => {
     let busy = makeConversation({ id: 'busy' });
     for (let n = 1; n <= 100; n++) {
       busy = { ...busy, messages: [...busy.messages, makeMessage(n)], updatedAt: at(n) };
-      await store.saveConversation(busy);
+      busy = await store.saveConversation(busy);
     }
     await store.flush();
 
@@ -386,6 +393,7 @@ describe('lowdb store: cache and write cost', () => {
     const versions = Array.from({ length: 30 }, (_, i) =>
       makeConversation({
         id: 'c-race',
+        version: i,
         messages: Array.from({ length: 30 - i }, (_, n) =>
           makeMessage(n, `${i}:`.padEnd(2000, 'z')),
         ),
@@ -393,13 +401,18 @@ describe('lowdb store: cache and write cost', () => {
     );
     await Promise.all(versions.map((v) => store.saveConversation(v)));
     await store.flush();
-    expect(JSON.parse(await readFile(fileOf('c-race'), 'utf8'))).toEqual(versions.at(-1));
+    expect(JSON.parse(await readFile(fileOf('c-race'), 'utf8'))).toEqual({
+      ...versions.at(-1),
+      version: 30,
+    });
   });
 
   it('when the store is closed with saves in flight, then it resolves only after they are on disk', async () => {
     const store = await open();
     const pending = Array.from({ length: 10 }, (_, i) =>
-      store.saveConversation(makeConversation({ id: `c-close-${i % 3}`, updatedAt: at(i) })),
+      store.saveConversation(
+        makeConversation({ id: `c-close-${i % 3}`, version: Math.floor(i / 3), updatedAt: at(i) }),
+      ),
     );
     await store.close();
     expect(await filesIn(folder)).toEqual(

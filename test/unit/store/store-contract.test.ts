@@ -2,10 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Conversation } from '../../../src/conversation/conversation-schema.js';
 import { isAppError } from '../../../src/errors/app-error.js';
 import { createLowdbStore } from '../../../src/store/lowdb-store.js';
 import { createMemoryStore } from '../../../src/store/memory-store.js';
 import type { Store } from '../../../src/store/store.js';
+import { updateConversation } from '../../../src/store/update-conversation.js';
 import { at, makeConversation, makeLead, makeMessage } from '../../helpers/make-conversation.js';
 import { rejectionOf } from './rejection-of.js';
 
@@ -36,7 +38,7 @@ describe.each(adapters)('$name (Store contract)', ({ open }) => {
     }
   }
 
-  it('when a conversation is saved, then getting it returns an equal document', () =>
+  it('when a conversation is saved, then getting it returns an equal document with the next version', () =>
     withStore(async (store) => {
       const conv = makeConversation({
         id: 'c-equal',
@@ -44,23 +46,9 @@ describe.each(adapters)('$name (Store contract)', ({ open }) => {
         messages: [makeMessage(1), makeMessage(2)],
         expecting: 'budget',
       });
-      await store.saveConversation(conv);
-      expect(await store.getConversation('c-equal')).toEqual(conv);
-    }));
-
-  it('when a conversation is peeked, then it is the saved document, and null for an id never saved', () =>
-    withStore(async (store) => {
-      const conv = makeConversation({ id: 'c-peek', lead: makeLead(), messages: [makeMessage(1)] });
-      await store.saveConversation(conv);
-      expect(await store.peekConversation('c-peek')).toEqual(conv);
-      expect(await store.peekConversation('never-saved')).toBeNull();
-      const next = makeConversation({
-        id: 'c-peek',
-        messages: [makeMessage(1), makeMessage(2)],
-        updatedAt: at(5),
-      });
-      await store.saveConversation(next);
-      expect(await store.peekConversation('c-peek')).toEqual(next);
+      const saved = await store.saveConversation(conv);
+      expect(saved).toEqual({ ...conv, version: 1 });
+      expect(await store.getConversation('c-equal')).toEqual(saved);
     }));
 
   it('when an id was never saved, then getting it returns null', () =>
@@ -68,26 +56,28 @@ describe.each(adapters)('$name (Store contract)', ({ open }) => {
       expect(await store.getConversation('never-saved')).toBeNull();
     }));
 
-  it('when a conversation is saved twice, then the second save replaces the first', () =>
+  it('when a conversation is saved again from what the last save returned, then the second save replaces the first', () =>
     withStore(async (store) => {
-      await store.saveConversation(
+      const first = await store.saveConversation(
         makeConversation({ id: 'c-replace', messages: [makeMessage(1)] }),
       );
-      const second = makeConversation({
-        id: 'c-replace',
+      const second = {
+        ...first,
         messages: [makeMessage(1), makeMessage(2)],
-        status: 'ended',
+        status: 'ended' as const,
         updatedAt: at(60),
-      });
-      await store.saveConversation(second);
-      expect(await store.getConversation('c-replace')).toEqual(second);
+      };
+      const saved = await store.saveConversation(second);
+      expect(saved.version).toBe(2);
+      expect(await store.getConversation('c-replace')).toEqual(saved);
     }));
 
   it('when several conversations are saved, then their ids are listed once each', () =>
     withStore(async (store) => {
       expect(await store.listConversationIds()).toEqual([]);
-      for (const id of ['b-two', 'a-one', 'c_three', 'b-two'])
+      for (const id of ['b-two', 'a-one', 'c_three'])
         await store.saveConversation(makeConversation({ id }));
+      await store.saveConversation(makeConversation({ id: 'b-two', version: 1 }));
       expect(await store.listConversationIds()).toEqual(['a-one', 'b-two', 'c_three']);
     }));
 
@@ -98,19 +88,91 @@ describe.each(adapters)('$name (Store contract)', ({ open }) => {
       );
       await Promise.all(convs.map((c) => store.saveConversation(c)));
       expect(await store.listConversationIds()).toHaveLength(40);
-      for (const c of convs) expect(await store.getConversation(c.id)).toEqual(c);
+      for (const c of convs)
+        expect(await store.getConversation(c.id)).toEqual({ ...c, version: 1 });
     }));
 
-  it('when saves of the same conversation overlap, then the last one called wins', () =>
+  it('when saves of the same conversation overlap, each based on the one before, then they land in call order', () =>
     withStore(async (store) => {
       const versions = Array.from({ length: 25 }, (_, i) =>
         makeConversation({
           id: 'c-busy',
+          version: i,
           messages: Array.from({ length: i + 1 }, (_, n) => makeMessage(n, 'x'.repeat(500))),
         }),
       );
       await Promise.all(versions.map((v) => store.saveConversation(v)));
-      expect(await store.getConversation('c-busy')).toEqual(versions.at(-1));
+      expect(await store.getConversation('c-busy')).toEqual({ ...versions.at(-1), version: 25 });
+    }));
+
+  it('when a save is based on an older version than the stored one, then it is refused as a stale write and changes nothing', () =>
+    withStore(async (store) => {
+      const first = await store.saveConversation(makeConversation({ id: 'c-stale' }));
+      const second = await store.saveConversation({ ...first, messages: [makeMessage(1)] });
+      for (const stale of [
+        { ...first, status: 'ended' as const },
+        makeConversation({ id: 'c-stale', status: 'ended' }),
+        { ...second, version: 7, status: 'ended' as const },
+      ]) {
+        const err = await rejectionOf(store.saveConversation(stale));
+        expect(isAppError(err) && err.code).toBe('STALE_WRITE');
+        expect(await store.getConversation('c-stale')).toEqual(second);
+      }
+    }));
+
+  it('when nothing is stored and the save is based on a later version, then it is refused as a stale write', () =>
+    withStore(async (store) => {
+      const err = await rejectionOf(
+        store.saveConversation(makeConversation({ id: 'c-ghost', version: 3 })),
+      );
+      expect(isAppError(err) && err.code).toBe('STALE_WRITE');
+      expect(await store.getConversation('c-ghost')).toBeNull();
+    }));
+
+  it('when two writers read the same version and both save, then exactly one wins, and after a re-read and retry both changes are in', () =>
+    withStore(async (store) => {
+      await store.saveConversation(makeConversation({ id: 'c-race', messages: [makeMessage(1)] }));
+      const [a, b] = await Promise.all([
+        store.getConversation('c-race'),
+        store.getConversation('c-race'),
+      ]);
+      if (a === null || b === null) throw new Error('the conversation was not saved');
+      const changes = [
+        (c: Conversation): Conversation => ({ ...c, messages: [...c.messages, makeMessage(2)] }),
+        (c: Conversation): Conversation => ({ ...c, status: 'ended' }),
+      ];
+      const outcomes = await Promise.allSettled([
+        store.saveConversation(changes[0]!(a)),
+        store.saveConversation(changes[1]!(b)),
+      ]);
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+      const lost = outcomes.findIndex((o) => o.status === 'rejected');
+      const reason = outcomes[lost]?.status === 'rejected' ? outcomes[lost].reason : null;
+      expect(isAppError(reason) && reason.code).toBe('STALE_WRITE');
+
+      const fresh = await store.getConversation('c-race');
+      if (fresh === null) throw new Error('the conversation is gone');
+      await store.saveConversation(changes[lost]!(fresh));
+      const final = await store.getConversation('c-race');
+      expect(final?.messages.map((m) => m.id)).toEqual(['m1', 'm2']);
+      expect(final?.status).toBe('ended');
+      expect(final?.version).toBe(3);
+    }));
+
+  it('when two writers update the same conversation through updateConversation, then both changes are in', () =>
+    withStore(async (store) => {
+      await store.saveConversation(makeConversation({ id: 'c-update' }));
+      await Promise.all(
+        [1, 2, 3].map((n) =>
+          updateConversation(store, 'c-update', (c) => ({
+            ...c,
+            messages: [...c.messages, makeMessage(n)],
+          })),
+        ),
+      );
+      const final = await store.getConversation('c-update');
+      expect(final?.messages.map((m) => m.id).sort()).toEqual(['m1', 'm2', 'm3']);
+      expect(final?.version).toBe(4);
     }));
 
   it('when the caller mutates a document after saving it, then the stored one is unchanged', () =>
