@@ -7,7 +7,6 @@ import { createLlmParts } from './extract/llm/create-llm-parts.js';
 import { createAdminRouter } from './handoff/admin-router.js';
 import { createDestinations } from './handoff/create-destinations.js';
 import { createDeliveryWorker } from './handoff/delivery-worker.js';
-import { createFileOutboxMarkers } from './handoff/file-outbox-markers.js';
 import { createLowdbDeliveryStore } from './handoff/lowdb-delivery-store.js';
 import { withOutbox } from './handoff/with-outbox.js';
 import { describeLlmSetup } from './llm/describe-llm-setup.js';
@@ -31,16 +30,13 @@ async function main(): Promise<void> {
   const baseStore = await createLowdbStore({ dataDir: config.dataDir, logger: stderrLogger });
   const calendar = await createLowdbCalendar({ dataDir: config.dataDir, clock });
   const deliveries = await createLowdbDeliveryStore({ dataDir: config.dataDir });
-  const markers = await createFileOutboxMarkers({ dataDir: config.dataDir });
   const worker = createDeliveryWorker({
     store: baseStore,
     deliveries,
-    markers,
     destinations: createDestinations(config, runtime),
     config,
     clock,
     logger: stderrLogger,
-    newId: randomIds,
   });
   const store = withOutbox(baseStore, worker.outbox);
   await worker.start({ loop: true }); // recovers handoffs queued before a restart

@@ -10,7 +10,6 @@ import { createChatService } from '../../src/conversation/create-chat-service.js
 import { createAdminRouter } from '../../src/handoff/admin-router.js';
 import { createDestinations } from '../../src/handoff/create-destinations.js';
 import { createDeliveryWorker } from '../../src/handoff/delivery-worker.js';
-import { createFileOutboxMarkers } from '../../src/handoff/file-outbox-markers.js';
 import { createLowdbDeliveryStore } from '../../src/handoff/lowdb-delivery-store.js';
 import { withOutbox } from '../../src/handoff/with-outbox.js';
 import { createBookingsRouter } from '../../src/server/bookings-router.js';
@@ -54,17 +53,14 @@ export async function startRulesServer(opts: {
   const baseStore = await createLowdbStore({ dataDir: config.dataDir, logger: opts.logger });
   const calendar = await createLowdbCalendar({ dataDir: config.dataDir, clock });
   const deliveries = await createLowdbDeliveryStore({ dataDir: config.dataDir });
-  const markers = await createFileOutboxMarkers({ dataDir: config.dataDir });
   const destinations = createDestinations(config, RULES_MODE);
   const worker = createDeliveryWorker({
     store: baseStore,
     deliveries,
-    markers,
     destinations,
     config,
     clock,
     logger: opts.logger,
-    newId: randomIds,
   });
   const store = withOutbox(baseStore, worker.outbox);
   await worker.start({ loop: true });

@@ -13,7 +13,6 @@ import {
 import type { DeliveryStore } from '../handoff/delivery-store.js';
 import { createDeliveryWorker } from '../handoff/delivery-worker.js';
 import { createLowdbDeliveryStore } from '../handoff/lowdb-delivery-store.js';
-import { createMemoryOutboxMarkers } from '../handoff/memory-outbox-markers.js';
 import type { Store } from '../store/store.js';
 import { describeDataDir, missingDestination, type DataDirInfo } from './deliveries-context.js';
 
@@ -124,7 +123,6 @@ export async function runDeliveriesCli(argv: string[], io: CliIo): Promise<numbe
       const worker = createDeliveryWorker({
         store: NO_CONVERSATIONS,
         deliveries,
-        markers: createMemoryOutboxMarkers(),
         destinations,
         config: loaded.config,
         clock: () => new Date(),
@@ -160,6 +158,9 @@ const NO_CONVERSATIONS: Store = {
     Promise.reject(new AppError('INTERNAL', 'the deliveries CLI does not read conversations')),
   saveConversation: () =>
     Promise.reject(new AppError('INTERNAL', 'the deliveries CLI does not write conversations')),
+  pendingEvents: () => Promise.resolve([]),
+  markHandedOver: () =>
+    Promise.reject(new AppError('INTERNAL', 'the deliveries CLI does not hand events over')),
   listConversationIds: () => Promise.resolve([]),
   close: () => Promise.resolve(),
 };

@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
 import type { Config } from '../config/config-schema.js';
-import type { Conversation } from '../conversation/conversation-schema.js';
 import { AppError } from '../errors/app-error.js';
 import type { Logger } from '../server/server-deps.js';
 import { createKeyedQueue } from '../store/keyed-queue.js';
@@ -12,19 +10,19 @@ import type { DeliveryStore } from './delivery-store.js';
 import { createDisabledDestinations } from './disabled-destinations.js';
 import { createDueQueue } from './due-queue.js';
 import { createOutboxIntake } from './outbox-intake.js';
-import type { OutboxMarkers } from './outbox-markers.js';
 import type { OutboxPort } from './with-outbox.js';
 
 export type DeliveryWorkerDeps = {
-  /** The conversation store (undecorated is fine): bodies are built from conversations as stored. */
+  /**
+   * The conversation store, which holds the pending outbox events (undecorated is fine): bodies
+   * are built from conversations as stored.
+   */
   store: Store;
   deliveries: DeliveryStore;
-  markers: OutboxMarkers;
   destinations: readonly Destination[];
   config: Config;
   clock: () => Date;
   logger: Logger;
-  newId?: () => string;
   fetch?: typeof fetch;
   /** [0, 1) for the jitter; tests pass () => 0.5 for none. */
   random?: () => number;
@@ -43,7 +41,7 @@ export type LoopOptions = {
   loop: boolean;
   intervalMs?: number;
   /**
-   * How often markers, disabled destinations and active deliveries are re-read (hand-overs that
+   * How often pending events, disabled destinations and active deliveries are re-read (hand-overs that
    * failed, redeliveries and enables from the CLI); default {@link DEFAULT_REFRESH_MS}.
    */
   refreshMs?: number;
@@ -52,14 +50,14 @@ export type LoopOptions = {
 export type DeliveryWorker = {
   /** What `withOutbox` needs. */
   outbox: OutboxPort;
-  /** Recovers marked conversations and active deliveries, then starts the timer loop when asked. */
+  /** Hands over pending events, recovers active deliveries, then starts the timer loop when asked. */
   start(options: LoopOptions): Promise<void>;
   /** Attempts the deliveries due at `now` (default: the clock); resolves once they are recorded. */
   runDue(now?: Date): Promise<void>;
   /** When the next attempt is due, or null when nothing waits. */
   nextDueAt(): Date | null;
   /**
-   * Re-reads disabled destinations, markers and active deliveries: a due time changed by another
+   * Re-reads disabled destinations, pending events and active deliveries: a due time changed by another
    * process (a CLI redelivery) replaces the one in memory, and a destination enabled again
    * elsewhere (or given a new URL since its 410) gets its held-back deliveries queued.
    */
@@ -84,12 +82,12 @@ export const DEFAULT_REFRESH_MS = 10_000;
  * only the due times. Time comes from `clock` only: tests drive it with `runDue`.
  *
  * @example
- *   const worker = createDeliveryWorker({ store, deliveries, markers, destinations, config, clock: () => new Date(), logger });
+ *   const worker = createDeliveryWorker({ store, deliveries, destinations, config, clock: () => new Date(), logger });
  *   const conversations = withOutbox(store, worker.outbox);
  *   await worker.start({ loop: true });
  */
 export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
-  const { store, deliveries, markers, destinations, clock, logger } = deps;
+  const { store, deliveries, destinations, clock, logger } = deps;
   const retrySchedule = deps.schedule ?? deps.config.crm.retrySchedule;
   const ctx: AttemptContext = {
     store,
@@ -105,7 +103,6 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     total: deps.concurrency ?? DEFAULT_CONCURRENCY,
     perDestination: deps.perDestination ?? DEFAULT_PER_DESTINATION,
   };
-  const newId = deps.newId ?? randomUUID;
   const byConversation = createKeyedQueue();
   const byDelivery = createKeyedQueue();
   const queue = createDueQueue();
@@ -134,7 +131,6 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const intake = createOutboxIntake({
     store,
     deliveries,
-    markers,
     destinations,
     clock,
     logger,
@@ -247,14 +243,10 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
 
   const worker: DeliveryWorker = {
     outbox: {
-      newEventId: newId,
-      now: clock,
-      exclusive: (conversationId, task) => byConversation.run(conversationId, task),
-      mark: (conversationId, eventIds) => markers.add(conversationId, eventIds),
-      handOver: (conv, eventIds) =>
-        intake.handOver(conv, eventIds).then(kick, (e: unknown) => {
-          logger.error('outbox hand-over failed; the marker stays for the next refresh', {
-            conversationId: conv.id,
+      handOver: (conversationId) =>
+        intake.handOver(conversationId).then(kick, (e: unknown) => {
+          logger.error('outbox hand-over failed; the events stay pending for the next refresh', {
+            conversationId,
             error: errorText(e),
           });
           throw e;

@@ -1,15 +1,12 @@
-import type { Conversation } from '../conversation/conversation-schema.js';
 import type { Logger } from '../server/server-deps.js';
-import type { Store } from '../store/store.js';
+import type { PendingEvents, Store } from '../store/store.js';
 import { matchesEvent, type Destination } from './create-destinations.js';
 import { deliveryIdFor, isActive, type Delivery } from './delivery-schema.js';
 import type { DeliveryStore, DisabledDestination } from './delivery-store.js';
-import type { OutboxMarkers } from './outbox-markers.js';
 
 export type OutboxIntakeDeps = {
   store: Store;
   deliveries: DeliveryStore;
-  markers: OutboxMarkers;
   destinations: readonly Destination[];
   clock: () => Date;
   logger: Logger;
@@ -21,26 +18,25 @@ export type OutboxIntakeDeps = {
 };
 
 export type OutboxIntake = {
-  /** Creates the delivery records of these events (idempotent), schedules them and clears their mark. Call it holding `exclusive`. */
-  handOver(conversation: Conversation, eventIds: readonly string[]): Promise<void>;
-  /** Hands over what every marker names (events saved before a crash); drops what was never saved. */
+  /** Hands over the conversation's pending events: delivery records made, events marked. */
+  handOver(conversationId: string): Promise<void>;
+  /** Hands over every pending event (saved before a crash, or whose hand-over failed). */
   recover(): Promise<void>;
 };
 
 /**
  * Where outbox events become delivery records: one per event and matching destination, keyed
  * by event id + destination id and created only if absent, so a hand-over repeated after a crash
- * never makes a second delivery. A destination disabled by a 410 gets its record as `disabled`
- * (held back, visible to the operator, sent when the destination is enabled again).
+ * never makes a second delivery. The store notes the events handed over only once their records
+ * exist. A destination disabled by a 410 gets its record as `disabled` (held back, visible to
+ * the operator, sent when the destination is enabled again).
  */
 export function createOutboxIntake(deps: OutboxIntakeDeps): OutboxIntake {
-  const { deliveries, markers } = deps;
+  const { deliveries, store } = deps;
 
-  async function handOver(conv: Conversation, eventIds: readonly string[]): Promise<void> {
+  async function createRecords({ conversationId, events }: PendingEvents): Promise<void> {
     const at = deps.clock().toISOString();
-    for (const eventId of eventIds) {
-      const event = conv.outbox.find((e) => e.id === eventId);
-      if (event === undefined) continue;
+    for (const event of events) {
       for (const dest of deps.destinations) {
         if (!matchesEvent(dest.events, event.type)) continue;
         const off = await deps.disabledFor(dest);
@@ -49,7 +45,7 @@ export function createOutboxIntake(deps: OutboxIntakeDeps): OutboxIntake {
           eventId: event.id,
           eventType: event.type,
           occurredAt: event.occurredAt,
-          conversationId: conv.id,
+          conversationId,
           destinationId: dest.id,
           status: off === null ? 'pending' : 'disabled',
           createdAt: at,
@@ -62,27 +58,28 @@ export function createOutboxIntake(deps: OutboxIntakeDeps): OutboxIntake {
         if (isActive(delivery.status)) deps.schedule(delivery);
       }
     }
-    await markers.remove(conv.id, eventIds);
+    await store.markHandedOver(
+      conversationId,
+      events.map((e) => e.id),
+    );
+  }
+
+  function handOver(conversationId: string): Promise<void> {
+    return deps.exclusive(conversationId, async () => {
+      // Read inside the exclusive section: a hand-over that ran meanwhile leaves nothing.
+      for (const pending of await store.pendingEvents(conversationId)) await createRecords(pending);
+    });
   }
 
   async function recover(): Promise<void> {
-    for (const mark of await markers.list()) {
-      await deps
-        .exclusive(mark.conversationId, async () => {
-          const conv = await deps.store.getConversation(mark.conversationId);
-          const saved =
-            conv === null ? [] : mark.eventIds.filter((id) => conv.outbox.some((e) => e.id === id));
-          if (conv !== null && saved.length > 0) await handOver(conv, saved);
-          // What is left was marked but never saved (a crash before the save): nothing to deliver.
-          await markers.remove(mark.conversationId, mark.eventIds);
-        })
-        .catch((e: unknown) =>
-          deps.logger.error('outbox recovery failed; the marker stays for the next try', {
-            conversationId: mark.conversationId,
-            error: e instanceof Error ? e.message : String(e),
-          }),
-        );
-    }
+    const ids = new Set((await store.pendingEvents()).map((p) => p.conversationId));
+    for (const conversationId of ids)
+      await handOver(conversationId).catch((e: unknown) =>
+        deps.logger.error('outbox hand-over failed; the events stay pending for the next try', {
+          conversationId,
+          error: e instanceof Error ? e.message : String(e),
+        }),
+      );
   }
 
   return { handOver, recover };

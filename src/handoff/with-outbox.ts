@@ -1,97 +1,35 @@
-import type { Conversation, OutboxEvent } from '../conversation/conversation-schema.js';
-import { leadValues, type Lead } from '../lead/lead-record.js';
 import type { Store } from '../store/store.js';
 
-/** What the decorator needs from the outbox side (the delivery worker provides it). */
+/** What the decorator needs from the delivery worker. */
 export type OutboxPort = {
-  newEventId(): string;
-  now(): Date;
-  /** Runs `task` while no other outbox work runs for this conversation (saves, recovery). */
-  exclusive<T>(conversationId: string, task: () => Promise<T>): Promise<T>;
-  /** Durably notes the events about to be saved (before the save). */
-  mark(conversationId: string, eventIds: readonly string[]): Promise<void>;
-  /** Creates the events' delivery records and clears their mark (after the save). */
-  handOver(conversation: Conversation, eventIds: readonly string[]): Promise<void>;
+  /**
+   * Turns the conversation's pending outbox events into delivery records and marks them handed
+   * over (nothing to do when none is pending).
+   */
+  handOver(conversationId: string): Promise<void>;
 };
 
 /**
- * Wraps a Store so that saving a conversation also feeds the outbox, without the worker ever
- * scanning conversations:
- * 1. when the record of a lead a rep follows up (qualified, or who asked for a person) changed
- *    since the stored version, a `lead.updated` event is appended, in the same write (the email
- *    given after "talk to a human" reaches the CRM);
- * 2. events not yet stored are first noted in a durable marker, then the conversation is saved,
- *    then the events are handed to the worker.
- * A crash after the marker leaves a marker naming events that were never saved (dropped at the
- * next start); a crash after the save leaves one the next start recovers. Events already stored
- * are kept even when the caller's copy lacks them (a `lead.updated` added by an earlier save).
+ * Wraps a Store so that the outbox events a save stored are handed to the delivery worker at
+ * once, instead of at its next refresh. The save itself already stored them as pending, in
+ * the same write as the conversation: a failed or interrupted hand-over loses nothing, the
+ * worker's next refresh (or start) hands them over.
  *
  * @example const store = withOutbox(await createLowdbStore({ dataDir }), worker.outbox);
  */
 export function withOutbox(store: Store, outbox: OutboxPort): Store {
   return {
     getConversation: (id) => store.getConversation(id),
+    pendingEvents: (conversationId) => store.pendingEvents(conversationId),
+    markHandedOver: (conversationId, eventIds) => store.markHandedOver(conversationId, eventIds),
     listConversationIds: () => store.listConversationIds(),
     close: () => store.close(),
 
-    saveConversation(conversation) {
-      return outbox.exclusive(conversation.id, async () => {
-        const stored = await store.getConversation(conversation.id);
-        const next = withStoredEvents(conversation, stored);
-        if (
-          stored !== null &&
-          followedUp(stored) &&
-          followedUp(next) &&
-          leadChanged(stored.lead, next.lead)
-        ) {
-          const event: OutboxEvent = {
-            id: outbox.newEventId(),
-            type: 'lead.updated',
-            occurredAt: outbox.now().toISOString(),
-            conversationId: next.id,
-          };
-          next.outbox = [...next.outbox, event];
-        }
-        const known = new Set(stored?.outbox.map((e) => e.id) ?? []);
-        const fresh = next.outbox.filter((e) => !known.has(e.id)).map((e) => e.id);
-        if (fresh.length === 0) return store.saveConversation(next);
-
-        await outbox.mark(next.id, fresh);
-        const saved = await store.saveConversation(next);
-        // The save has happened: a failed hand-over must not fail it. The marker stays, and the
-        // worker's next refresh (or start) hands the events over.
-        await outbox.handOver(saved, fresh).catch(() => undefined);
-        return saved;
-      });
+    async saveConversation(conversation) {
+      const saved = await store.saveConversation(conversation);
+      // A conversation with no event at all has nothing pending: no look-up on most saves.
+      if (saved.outbox.length > 0) await outbox.handOver(saved.id).catch(() => undefined);
+      return saved;
     },
   };
-}
-
-/** The caller's conversation with any stored event it does not know about kept, in stored order. */
-function withStoredEvents(
-  conversation: Conversation,
-  stored: Readonly<Conversation> | null,
-): Conversation {
-  if (stored === null) return { ...conversation };
-  const mine = new Set(conversation.outbox.map((e) => e.id));
-  const missing = stored.outbox.filter((e) => !mine.has(e.id));
-  if (missing.length === 0) return { ...conversation };
-  const theirs = new Set(stored.outbox.map((e) => e.id));
-  return {
-    ...conversation,
-    outbox: [...stored.outbox, ...conversation.outbox.filter((e) => !theirs.has(e.id))],
-  };
-}
-
-/**
- * A rep follows up a qualified lead and a visitor who asked for a person. The save that makes it
- * so sends its own event (`lead.qualified`, `lead.handoff_requested`) with the record as it is.
- */
-function followedUp(conv: Conversation): boolean {
-  return conv.qualifiedAt !== null || conv.handoffRequested;
-}
-
-/** Values only: a rep cares about what the lead said, not which message it came from. */
-function leadChanged(before: Lead, after: Lead): boolean {
-  return JSON.stringify(leadValues(before)) !== JSON.stringify(leadValues(after));
 }

@@ -11,7 +11,8 @@ import { readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Conversation } from '../conversation/conversation-schema.js';
 import { AppError } from '../errors/app-error.js';
-import { parseConversation } from './parse-conversation.js';
+import { outboxLine, parseJournalLine, saveLine, type JournalLine } from './journal-line.js';
+import { createPendingOutbox, type PendingOutbox } from './pending-outbox.js';
 
 /**
  * The conversation store's write-ahead journal: every saved version is appended as one JSON
@@ -27,10 +28,12 @@ import { parseConversation } from './parse-conversation.js';
  */
 export type ConversationJournal = {
   /**
-   * Appends one version and returns its JSON; when it returns, the line is in the file.
-   * Throws AppError('INTERNAL').
+   * Appends one version, with the ids of the outbox events it added, as one line, and returns
+   * the conversation's JSON; when it returns, the line is in the file. Throws AppError('INTERNAL').
    */
-  append(conversation: Conversation): string;
+  append(conversation: Conversation, newEvents: readonly string[]): string;
+  /** Appends a note of outbox events pending or handed over (journal-line.ts). Throws AppError('INTERNAL'). */
+  note(line: Exclude<JournalLine, { kind: 'save' }>): void;
   /**
    * Starts a new segment (later appends go there) and returns a function that deletes every
    * older segment: call it once every version appended before the rotation is in its file.
@@ -44,9 +47,13 @@ export type ConversationJournal = {
   close(options: { discard: boolean }): void;
 };
 
-/** What the journal held at start: the last version of each conversation, and lines skipped. */
+/**
+ * What the journal held at start: the last version of each conversation, the outbox events
+ * saved and not handed over, and lines skipped.
+ */
 export type JournalRecovery = {
   conversations: Map<string, Conversation>;
+  pending: PendingOutbox;
   /** Lines that were not a whole conversation: a save cut off by a crash, never acknowledged. */
   skippedLines: number;
   /** Deletes the segments read (call it once the recovered versions are in their files). */
@@ -69,18 +76,20 @@ export function recoverJournal(folder: string): JournalRecovery {
   mkdirSync(folder, { recursive: true });
   const segments = listSegments(folder);
   const conversations = new Map<string, Conversation>();
+  const pending = createPendingOutbox();
   let skippedLines = 0;
   for (const { name } of segments) {
     const file = join(folder, name);
-    for (const line of readFileSync(file, 'utf8').split('\n')) {
-      if (line.trim() === '') continue;
-      const conversation = parseLine(line, file);
-      if (conversation === null) skippedLines += 1;
-      else conversations.set(conversation.id, conversation);
+    for (const text of readFileSync(file, 'utf8').split('\n')) {
+      if (text.trim() === '') continue;
+      const line = parseJournalLine(text, file);
+      if (line === null) skippedLines += 1;
+      else replay(line, conversations, pending);
     }
   }
   return {
     conversations,
+    pending,
     skippedLines,
     discard: () => {
       for (const { name } of segments) unlinkSync(join(folder, name));
@@ -103,6 +112,19 @@ export function openJournal(folder: string): ConversationJournal {
   // next append goes to a new segment, the old one is kept until its versions are in files.
   let broken = false;
   let bytes = 0;
+  const write = (line: string): void => {
+    if (broken) advance();
+    try {
+      writeFileSync(fd, `${line}\n`);
+      bytes += line.length + 1;
+    } catch (e) {
+      broken = true;
+      throw new AppError(
+        'INTERNAL',
+        `could not append to the journal ${join(folder, segmentName(seq))}: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
+  };
   const advance = (): void => {
     const next = openSegment(folder, seq + 1);
     closeSync(fd);
@@ -113,21 +135,12 @@ export function openJournal(folder: string): ConversationJournal {
   };
 
   return {
-    append(conversation) {
-      if (broken) advance();
+    append(conversation, newEvents) {
       const json = JSON.stringify(conversation);
-      try {
-        writeFileSync(fd, `${json}\n`);
-        bytes += json.length + 1;
-        return json;
-      } catch (e) {
-        broken = true;
-        throw new AppError(
-          'INTERNAL',
-          `could not append to the journal ${join(folder, segmentName(seq))}: ${e instanceof Error ? e.message : String(e)}`,
-        );
-      }
+      write(saveLine(json, newEvents));
+      return json;
     },
+    note: (line) => write(outboxLine(line)),
     rotate() {
       const before = seq;
       advance();
@@ -174,17 +187,20 @@ function segmentSeq(name: string): number | null {
   return digits === undefined ? null : Number(digits);
 }
 
-/** A journal line as a conversation; null for a line cut off or damaged (never acknowledged). */
-function parseLine(line: string, file: string): Conversation | null {
-  let json: unknown;
-  try {
-    json = JSON.parse(line);
-  } catch {
-    return null;
-  }
-  try {
-    return parseConversation(json, file);
-  } catch {
-    return null;
+/** Applies one line read back to what the recovery has found so far. */
+function replay(
+  line: JournalLine,
+  conversations: Map<string, Conversation>,
+  pending: PendingOutbox,
+): void {
+  if (line.kind === 'pending') pending.add(line.pending.conversationId, line.pending.events);
+  else if (line.kind === 'handedOver') pending.remove(line.conversationId, line.eventIds);
+  else {
+    const { conversation, newEvents } = line;
+    conversations.set(conversation.id, conversation);
+    pending.add(
+      conversation.id,
+      conversation.outbox.filter((e) => newEvents.includes(e.id)),
+    );
   }
 }

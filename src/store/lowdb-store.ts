@@ -8,10 +8,12 @@ import { assertConversationId, CONVERSATION_ID_PATTERN } from './conversation-id
 import { readConversationFile, writeConversationJson } from './conversation-file.js';
 import { openJournal, recoverJournal } from './conversation-journal.js';
 import { lockFolder } from './folder-lock.js';
+import { readLegacyOutboxMarkers } from './legacy-outbox-markers.js';
 import { conversationPath, conversationsFolder, conversationShard } from './conversation-path.js';
 import { createKeyedQueue } from './keyed-queue.js';
 import { createLruCache } from './lru-cache.js';
 import { parseConversation } from './parse-conversation.js';
+import { newEvents } from './pending-outbox.js';
 
 /** Where the store reports what no caller is waiting for (a background write that failed). */
 export type StoreLogger = {
@@ -46,8 +48,11 @@ const DEFAULT_JOURNAL_LIMIT_BYTES = 32 * 1024 * 1024;
 /** Files written at once by a flush (steno's writes run on libuv's four threads). */
 const FLUSH_CONCURRENCY = 8;
 const FILE_SUFFIX = '.json';
-/** A saved conversation as the store keeps it: its JSON, and its version for compare-and-set. */
-type Stored = { json: string; version: number };
+/**
+ * A saved conversation as the store keeps it: its JSON, its version for compare-and-set, and
+ * its outbox event ids, to tell which events the next save adds.
+ */
+type Stored = { json: string; version: number; eventIds: readonly string[] };
 const silent: StoreLogger = { warn: () => undefined, error: () => undefined };
 
 /**
@@ -59,6 +64,10 @@ const silent: StoreLogger = { warn: () => undefined, error: () => undefined };
  * and the next start replays the journal into the files. Saves (and reads) of one conversation
  * run one at a time in call order, each compare-and-set on the version (AppError('STALE_WRITE')). Recently used conversations are kept
  * in a bounded cache and not re-read from disk.
+ *
+ * The outbox events a save adds are in the same journal line as the conversation, and stay
+ * pending (in memory, and in the journal: each new segment starts with a note of what is still
+ * pending) until `markHandedOver`, so a restart lists every event saved and not handed over.
  *
  * Ids are checked before any file system access (AppError('BAD_REQUEST')); a damaged file is
  * reported as AppError('INTERNAL') naming it.
@@ -109,8 +118,14 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
     );
   for (const batch of chunks([...recovery.conversations.values()], FLUSH_CONCURRENCY))
     await Promise.all(batch.map((c) => writeFile(c.id, JSON.stringify(c))));
-  recovery.discard();
+  // Outbox events saved and not yet handed over: noted in the new segment before the old ones go.
+  const pending = recovery.pending;
   const journal = openJournal(journalFolder);
+  const carryPending = (): void => {
+    for (const p of pending.list()) journal.note({ kind: 'pending', pending: p });
+  };
+  carryPending();
+  recovery.discard();
 
   // Conversations are kept as the JSON of a validated document, not as objects: one string
   // takes less memory than the object tree it stands for, and parsing it back is the cheapest
@@ -138,7 +153,11 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
     // A missing conversation is not cached: it costs one failed open, and caching it would
     // hide a file restored by an operator.
     if (data === null) return null;
-    const stored = { json: JSON.stringify(data), version: data.version };
+    const stored = {
+      json: JSON.stringify(data),
+      version: data.version,
+      eventIds: data.outbox.map((e) => e.id),
+    };
     cache.set(id, stored);
     return stored;
   }
@@ -151,6 +170,8 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
     if (unwritten.size === 0) return;
     const batch = [...unwritten];
     const dropWritten = journal.rotate();
+    // The segments about to be dropped may hold the only note of events still pending.
+    carryPending();
     let failure: unknown = null;
     for (const part of chunks(batch, FLUSH_CONCURRENCY)) {
       await Promise.all(
@@ -208,6 +229,18 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
     return stored === null ? null : parseConversationJson(stored.json);
   }
 
+  // Events a server of the previous version had saved and not handed over.
+  for (const marker of await readLegacyOutboxMarkers(options.dataDir)) {
+    const stored = await load(marker.conversationId);
+    const saved = stored === null ? [] : parseConversationJson(stored.json).outbox;
+    const events = saved.filter((e) => marker.eventIds.includes(e.id));
+    if (events.length > 0) {
+      journal.note({ kind: 'pending', pending: { conversationId: marker.conversationId, events } });
+      pending.add(marker.conversationId, events);
+    }
+    await marker.remove();
+  }
+
   return {
     getConversation: read,
 
@@ -223,14 +256,33 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
         const stored = await load(id).catch(() => null);
         assertVersion(id, stored?.version ?? 0, doc.version);
         const next: Conversation = { ...doc, version: doc.version + 1 };
-        // Throws (nothing changes) when the journal cannot be written.
-        const saved = { json: journal.append(next), version: next.version };
+        const added = newEvents(next.outbox, stored?.eventIds);
+        // One line holds the conversation and its new events; throws (nothing changes) when
+        // the journal cannot be written.
+        const json = journal.append(
+          next,
+          added.map((e) => e.id),
+        );
+        const saved = { json, version: next.version, eventIds: next.outbox.map((e) => e.id) };
         unwritten.set(id, saved);
         cache.set(id, saved);
+        pending.add(id, added);
         scheduleFlush();
         // `next` is built from the parse's fresh objects, and the store keeps only its JSON.
         return next;
       });
+    },
+
+    async pendingEvents(conversationId) {
+      assertOpen();
+      return pending.list(conversationId);
+    },
+
+    async markHandedOver(conversationId, eventIds) {
+      assertOpen();
+      if (!pending.has(conversationId, eventIds)) return;
+      journal.note({ kind: 'handedOver', conversationId, eventIds: [...eventIds] });
+      pending.remove(conversationId, eventIds);
     },
 
     async listConversationIds() {
@@ -258,7 +310,7 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
         await flush();
       } finally {
         // Everything is in its file unless the flush failed: then the journal keeps it for the next start.
-        journal.close({ discard: unwritten.size === 0 });
+        journal.close({ discard: unwritten.size === 0 && pending.size() === 0 });
         lock.release();
       }
     },

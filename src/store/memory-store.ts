@@ -4,11 +4,13 @@ import type { Store } from './store.js';
 import { assertVersion } from './assert-version.js';
 import { assertConversationId } from './conversation-id.js';
 import { parseConversation } from './parse-conversation.js';
+import { createPendingOutbox, newEvents } from './pending-outbox.js';
 
 /**
  * An in-memory Store for tests and the eval. It behaves like the lowdb adapter: ids are
  * checked (AppError('BAD_REQUEST')), documents are validated on save (AppError('INTERNAL')),
- * saves are compare-and-set on the version (AppError('STALE_WRITE')), and it keeps deep copies, so mutating an object after saving it, or after getting it,
+ * saves are compare-and-set on the version (AppError('STALE_WRITE')), a save's new outbox
+ * events are pending until handed over (in memory only), and it keeps deep copies, so mutating an object after saving it, or after getting it,
  * never changes what is stored.
  *
  * @example
@@ -18,6 +20,7 @@ import { parseConversation } from './parse-conversation.js';
  */
 export function createMemoryStore(): Store {
   const saved = new Map<string, Conversation>();
+  const pending = createPendingOutbox();
   let closed = false;
 
   function assertOpen(): void {
@@ -39,8 +42,18 @@ export function createMemoryStore(): Store {
       // parse already builds fresh objects; the explicit clones keep the isolation guarantee
       // independent of zod's internals.
       const next = { ...doc, version: doc.version + 1 };
+      const before = saved.get(doc.id)?.outbox.map((e) => e.id);
       saved.set(doc.id, structuredClone(next));
+      pending.add(doc.id, newEvents(next.outbox, before));
       return structuredClone(next);
+    },
+    async pendingEvents(conversationId) {
+      assertOpen();
+      return pending.list(conversationId);
+    },
+    async markHandedOver(conversationId, eventIds) {
+      assertOpen();
+      pending.remove(conversationId, eventIds);
     },
     async listConversationIds() {
       assertOpen();

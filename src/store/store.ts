@@ -1,4 +1,7 @@
-import type { Conversation } from '../conversation/conversation-schema.js';
+import type { Conversation, OutboxEvent } from '../conversation/conversation-schema.js';
+
+/** Outbox events of one conversation that a save stored and nobody has handed over yet. */
+export type PendingEvents = { conversationId: string; events: OutboxEvent[] };
 
 /**
  * The Store port. One conversation is one document; saving it is atomic (all of it or none
@@ -9,6 +12,12 @@ import type { Conversation } from '../conversation/conversation-schema.js';
  * the document with the next version. A save based on an older read is refused with
  * AppError('STALE_WRITE') and changes nothing: the caller re-reads, re-applies its change and
  * saves again. Nothing is ever merged silently.
+ *
+ * The store is also the outbox: the events a save adds to `conversation.outbox` are stored in
+ * the same write (one journal line for lowdb, one transaction for a database) and stay pending
+ * until the delivery worker has turned them into delivery records and calls `markHandedOver`.
+ * A crash in between leaves them pending, and the next start hands them over again (delivery
+ * records are keyed by event id, so nothing is sent twice under two ids).
  *
  * @example
  *   const conv = await store.getConversation(id);
@@ -25,6 +34,13 @@ export type Store = {
    * leaves the previous version.
    */
   saveConversation(conversation: Conversation): Promise<Conversation>;
+  /**
+   * The outbox events saved and not yet handed over, per conversation in the order they were
+   * saved; only those of `conversationId` when given. Survives a restart.
+   */
+  pendingEvents(conversationId?: string): Promise<PendingEvents[]>;
+  /** Notes that these events have their delivery records: they are no longer pending. */
+  markHandedOver(conversationId: string, eventIds: readonly string[]): Promise<void>;
   /** Ids of all stored conversations (admin, maintenance); may be slow on large stores. */
   listConversationIds(): Promise<string[]>;
   close(): Promise<void>;

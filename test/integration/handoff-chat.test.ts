@@ -3,7 +3,6 @@ import type { AgentEvent } from '../../src/conversation/chat-service.js';
 import type { HandoffPacket } from '../../src/handoff/build-handoff.js';
 import { createDeliveryWorker } from '../../src/handoff/delivery-worker.js';
 import { createMemoryDeliveryStore } from '../../src/handoff/memory-delivery-store.js';
-import { createMemoryOutboxMarkers } from '../../src/handoff/memory-outbox-markers.js';
 import { withOutbox } from '../../src/handoff/with-outbox.js';
 import { VisitorSchema } from '../../src/lead/visitor.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
@@ -34,7 +33,6 @@ async function chatWithCrm() {
   const worker = createDeliveryWorker({
     store: inner,
     deliveries: createMemoryDeliveryStore(),
-    markers: createMemoryOutboxMarkers(),
     destinations,
     config,
     clock: fakeClock().now,
@@ -80,7 +78,6 @@ it('when a visitor qualifies and books in the chat, then the CRM gets lead.quali
   const worker = createDeliveryWorker({
     store: inner,
     deliveries: createMemoryDeliveryStore(),
-    markers: createMemoryOutboxMarkers(),
     destinations,
     config,
     clock: clock.now,

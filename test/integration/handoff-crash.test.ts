@@ -49,11 +49,16 @@ function options(wrap: InstanceOptions['wrap'] = {}): InstanceOptions {
   return { dataDir: data.dir, clock, config, destinations, wrap };
 }
 
-/** A Store that dies when the qualifying version is saved: the marker is written, the save is not. */
+/** A Store that dies when the qualifying version is saved: nothing of that save is written. */
 const dieOnQualifyingSave = (s: Store): Store => ({
   ...s,
   saveConversation: (c) =>
-    c.qualifiedAt !== null ? Promise.reject(new Crash('after the marker')) : s.saveConversation(c),
+    c.qualifiedAt !== null ? Promise.reject(new Crash('during the save')) : s.saveConversation(c),
+});
+/** A Store that dies when told the events are handed over: the delivery record exists, the events still pending. */
+const dieOnHandedOver = (s: Store): Store => ({
+  ...s,
+  markHandedOver: () => Promise.reject(new Crash('after the hand-over')),
 });
 /** A DeliveryStore that dies before creating any record: the conversation is saved, nothing handed over. */
 const dieOnCreate = (d: DeliveryStore): DeliveryStore => ({
@@ -80,7 +85,7 @@ async function firstRun(wrap: InstanceOptions['wrap'], send: boolean): Promise<v
 describe('a crash between qualifying a lead and delivering its handoff', () => {
   it.each([
     [
-      'after the marker was written, before the conversation was saved',
+      'while the conversation that qualifies the lead was being saved',
       { base: dieOnQualifyingSave },
       false,
       false,
@@ -88,6 +93,12 @@ describe('a crash between qualifying a lead and delivering its handoff', () => {
     [
       'after the conversation was saved, before its delivery record existed',
       { deliveries: dieOnCreate },
+      true,
+      false,
+    ],
+    [
+      'after the delivery record was created, before the event was marked handed over',
+      { base: dieOnHandedOver },
       true,
       false,
     ],
@@ -107,16 +118,16 @@ describe('a crash between qualifying a lead and delivering its handoff', () => {
       const stored = await app.base.getConversation(QUALIFIED.id);
       expect(stored?.qualifiedAt !== null).toBe(saved);
       if (!saved) {
-        // The qualifying turn never reached the disk, so nothing may be sent for it; the marker it
-        // left is gone. When the turn is saved again (the visitor's next message), it goes out.
-        expect(await app.markers.list()).toEqual([]);
+        // The qualifying turn never reached the disk, so nothing may be sent for it. When the
+        // turn is saved again (the visitor's next message), it goes out.
+        expect(await app.base.pendingEvents()).toEqual([]);
         expect(await app.deliveries.list()).toEqual([]);
         await app.store.saveConversation(QUALIFIED);
       }
       await app.worker.runDue();
 
       expect(await app.deliveries.get(DELIVERY_ID)).toMatchObject({ status: 'delivered' });
-      expect(await app.markers.list()).toEqual([]);
+      expect(await app.base.pendingEvents()).toEqual([]);
       expect([...crm.processed.keys()]).toEqual([EVENT_ID]);
       // At least once: only the step "after the POST" sends twice, with the same webhook-id.
       expect(
@@ -145,15 +156,13 @@ describe('a crash between qualifying a lead and delivering its handoff', () => {
     expect(crm.countOf(EVENT_ID)).toBe(1);
   });
 
-  it('when a brand-new conversation crashes between its marker and its first save, then the restart drops the marker and sends nothing', async () => {
+  it('when a brand-new conversation crashes during its first save, then nothing is pending and the restart sends nothing', async () => {
     const app = await startInstance(options({ base: dieOnQualifyingSave }));
     await app.store.saveConversation(QUALIFIED).catch(() => undefined);
-    expect(await app.markers.list()).toEqual([
-      { conversationId: QUALIFIED.id, eventIds: [EVENT_ID] },
-    ]);
+    expect(await app.base.pendingEvents()).toEqual([]);
 
     const again = await startInstance(options());
-    expect(await again.markers.list()).toEqual([]);
+    expect(await again.base.pendingEvents()).toEqual([]);
     await again.worker.runDue();
     expect(crm.requests).toEqual([]);
   });

@@ -164,8 +164,10 @@ describe('a template that needs a field the visitor has not given', () => {
         'template "hubspot-contact" skipped it: HubSpot upserts contacts by email, and the visitor has given none yet',
     });
 
+    // The engine's next turn: the email changed the lead of a visitor who asked for a person.
     await app.store.saveConversation({
       ...asked,
+      outbox: [...asked.outbox, { ...asked.outbox[0]!, id: 'evt-conv-q1-2', type: 'lead.updated' }],
       lead: leadOf({
         'need.summary': 'pricing for 3 sites',
         'contact.email': 'kim@northwind.example',

@@ -3,11 +3,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deliveryIdFor, type Delivery } from '../../../src/handoff/delivery-schema.js';
 import type { DeliveryStore } from '../../../src/handoff/delivery-store.js';
-import { createFileOutboxMarkers } from '../../../src/handoff/file-outbox-markers.js';
 import { createLowdbDeliveryStore } from '../../../src/handoff/lowdb-delivery-store.js';
 import { createMemoryDeliveryStore } from '../../../src/handoff/memory-delivery-store.js';
-import { createMemoryOutboxMarkers } from '../../../src/handoff/memory-outbox-markers.js';
-import type { OutboxMarkers } from '../../../src/handoff/outbox-markers.js';
 import { tempDataDir } from './handoff-fixtures.js';
 
 let data: Awaited<ReturnType<typeof tempDataDir>>;
@@ -138,29 +135,4 @@ describe('the lowdb delivery store on disk', () => {
     const store = await createLowdbDeliveryStore({ dataDir: data.dir });
     await expect(store.get('../../etc/passwd')).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
-});
-
-const MARKERS: [string, () => Promise<OutboxMarkers>][] = [
-  ['memory', async () => createMemoryOutboxMarkers()],
-  ['file', () => createFileOutboxMarkers({ dataDir: data.dir })],
-];
-
-describe.each(MARKERS)('the %s outbox markers', (_, open) => {
-  it('when events are marked and handed over in parts, then the marker lists what is left and goes away when empty', async () => {
-    const markers = await open();
-    await markers.add('conv-1', ['e1']);
-    await markers.add('conv-1', ['e2', 'e1']);
-    expect(await markers.list()).toEqual([{ conversationId: 'conv-1', eventIds: ['e1', 'e2'] }]);
-    await markers.remove('conv-1', ['e1']);
-    expect(await markers.list()).toEqual([{ conversationId: 'conv-1', eventIds: ['e2'] }]);
-    await markers.remove('conv-1', ['e2']);
-    expect(await markers.list()).toEqual([]);
-  });
-});
-
-it('when the file markers are reopened (a restart), then the marks are still there', async () => {
-  await (await createFileOutboxMarkers({ dataDir: data.dir })).add('conv-7', ['e9']);
-  expect(await (await createFileOutboxMarkers({ dataDir: data.dir })).list()).toEqual([
-    { conversationId: 'conv-7', eventIds: ['e9'] },
-  ]);
 });

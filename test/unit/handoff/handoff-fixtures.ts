@@ -11,9 +11,7 @@ import type {
 import { createDestinations, type Destination } from '../../../src/handoff/create-destinations.js';
 import { createDeliveryWorker, type DeliveryWorker } from '../../../src/handoff/delivery-worker.js';
 import type { DeliveryStore } from '../../../src/handoff/delivery-store.js';
-import { createFileOutboxMarkers } from '../../../src/handoff/file-outbox-markers.js';
 import { createLowdbDeliveryStore } from '../../../src/handoff/lowdb-delivery-store.js';
-import type { OutboxMarkers } from '../../../src/handoff/outbox-markers.js';
 import { withOutbox } from '../../../src/handoff/with-outbox.js';
 import { candidate, type Candidate, type FieldPath } from '../../../src/lead/field-paths.js';
 import { applyCandidates, type Lead } from '../../../src/lead/lead-record.js';
@@ -180,7 +178,6 @@ export type Instance = {
   base: Store;
   store: Store;
   deliveries: DeliveryStore;
-  markers: OutboxMarkers;
   worker: DeliveryWorker;
   logger: ReturnType<typeof recordingLogger>;
 };
@@ -195,7 +192,6 @@ export type InstanceOptions = {
   wrap?: {
     base?: (s: Store) => Store;
     deliveries?: (d: DeliveryStore) => DeliveryStore;
-    markers?: (m: OutboxMarkers) => OutboxMarkers;
   };
 };
 
@@ -208,23 +204,18 @@ export async function startInstance(o: InstanceOptions): Promise<Instance> {
   const base = o.wrap?.base?.(rawBase) ?? rawBase;
   const rawDeliveries = await createLowdbDeliveryStore({ dataDir: o.dataDir });
   const deliveries = o.wrap?.deliveries?.(rawDeliveries) ?? rawDeliveries;
-  const rawMarkers = await createFileOutboxMarkers({ dataDir: o.dataDir });
-  const markers = o.wrap?.markers?.(rawMarkers) ?? rawMarkers;
   const logger = recordingLogger();
-  let n = 0;
   const worker = createDeliveryWorker({
     store: base,
     deliveries,
-    markers,
     destinations: o.destinations,
     config: o.config,
     clock: o.clock.now,
     logger,
     random: () => 0.5,
-    newId: () => `upd-${o.clock.now().getTime()}-${++n}`,
     attemptTimeoutMs: o.attemptTimeoutMs,
   });
   await worker.start({ loop: false });
   const store = rebasing(withOutbox(base, worker.outbox));
-  return { base, store, deliveries, markers, worker, logger };
+  return { base, store, deliveries, worker, logger };
 }

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Conversation } from '../../../src/conversation/conversation-schema.js';
-import { deliveryIdFor } from '../../../src/handoff/delivery-schema.js';
 import type { DeliveryStore } from '../../../src/handoff/delivery-store.js';
 import { createDeliveryWorker } from '../../../src/handoff/delivery-worker.js';
 import { createMemoryDeliveryStore } from '../../../src/handoff/memory-delivery-store.js';
-import { createMemoryOutboxMarkers } from '../../../src/handoff/memory-outbox-markers.js';
-import type { OutboxMarkers } from '../../../src/handoff/outbox-markers.js';
 import { withOutbox } from '../../../src/handoff/with-outbox.js';
 import { createMemoryStore } from '../../../src/store/memory-store.js';
 import type { Store } from '../../../src/store/store.js';
@@ -16,26 +13,25 @@ import {
   qualifiedConversation,
   rebasing,
   recordingLogger,
-  SQL_VALUES,
 } from './handoff-fixtures.js';
 
 /** The decorated store over memory parts, with every write to the parts logged in order. */
-async function setup(destinationEvents: string[] = ['*']) {
+async function setup(
+  destinationEvents: string[] = ['*'],
+  base: Store = createMemoryStore(),
+  deliveries: DeliveryStore = createMemoryDeliveryStore(),
+) {
   const log: string[] = [];
-  const base = createMemoryStore();
-  const markers = createMemoryOutboxMarkers();
-  const deliveries = createMemoryDeliveryStore();
   const loggedBase: Store = {
     ...base,
     saveConversation: (c) => (
       log.push(`save ${c.outbox.map((e) => e.type).join(',') || '-'}`),
       base.saveConversation(c)
     ),
-  };
-  const loggedMarkers: OutboxMarkers = {
-    ...markers,
-    add: (id, ids) => (log.push(`mark ${ids.length}`), markers.add(id, ids)),
-    remove: (id, ids) => (log.push(`unmark ${ids.length}`), markers.remove(id, ids)),
+    markHandedOver: (id, ids) => (
+      log.push(`handed over ${ids.length}`),
+      base.markHandedOver(id, ids)
+    ),
   };
   const loggedDeliveries: DeliveryStore = {
     ...deliveries,
@@ -44,21 +40,17 @@ async function setup(destinationEvents: string[] = ['*']) {
   const { config, destinations } = destinationsFor({
     destinations: [{ id: 'crm', url: 'https://crm.example/hook', events: destinationEvents }],
   });
-  const clock = fakeClock();
-  let n = 0;
   const worker = createDeliveryWorker({
-    store: base,
+    store: loggedBase,
     deliveries: loggedDeliveries,
-    markers: loggedMarkers,
     destinations,
     config,
-    clock: clock.now,
+    clock: fakeClock().now,
     logger: recordingLogger(),
-    newId: () => `upd-${++n}`,
   });
   await worker.start({ loop: false });
   const store = rebasing(withOutbox(loggedBase, worker.outbox));
-  return { store, base, markers, deliveries, worker, log };
+  return { store, base, deliveries, worker, log };
 }
 
 const unqualified = (): Conversation =>
@@ -68,14 +60,14 @@ const unqualified = (): Conversation =>
   );
 
 describe('saving through the outbox decorator', () => {
-  it('when a save adds an event, then the marker is written first, then the conversation, then the delivery record, then the marker is cleared', async () => {
-    const { store, markers, log } = await setup();
+  it('when a save adds an event, then the conversation and its event are saved in one write, then the delivery record is made, then the event is marked handed over', async () => {
+    const { store, base, log } = await setup();
     await store.saveConversation(qualifiedConversation());
-    expect(log).toEqual(['mark 1', 'save lead.qualified', 'record lead.qualified', 'unmark 1']);
-    expect(await markers.list()).toEqual([]);
+    expect(log).toEqual(['save lead.qualified', 'record lead.qualified', 'handed over 1']);
+    expect(await base.pendingEvents()).toEqual([]);
   });
 
-  it('when a save adds no event, then it is a plain save: no marker, no record', async () => {
+  it('when a save adds no event, then it is a plain save: no record, nothing handed over', async () => {
     const { store, log } = await setup();
     await store.saveConversation(unqualified());
     await store.saveConversation({ ...unqualified(), updatedAt: '2030-03-04T10:05:00.000Z' });
@@ -83,170 +75,61 @@ describe('saving through the outbox decorator', () => {
   });
 
   it('when the same events are saved again, then no second record is made', async () => {
-    const { store, deliveries } = await setup();
+    const { store, deliveries, log } = await setup();
     const conv = qualifiedConversation();
     await store.saveConversation(conv);
     await store.saveConversation({ ...conv, updatedAt: '2030-03-04T10:05:00.000Z' });
     expect(await deliveries.list()).toHaveLength(1);
+    expect(log.at(-1)).toBe('save lead.qualified');
   });
 
-  it('when a destination filters events, then only matching events get a record, and the marker is cleared for all', async () => {
-    const { store, deliveries, markers } = await setup(['meeting.*']);
+  it('when a destination filters events, then only matching events get a record, and every event is handed over', async () => {
+    const { store, base, deliveries } = await setup(['meeting.*']);
     await store.saveConversation(qualifiedConversation({}, [{}, { type: 'meeting.booked' }]));
     expect((await deliveries.list()).map((d) => d.eventType)).toEqual(['meeting.booked']);
-    expect(await markers.list()).toEqual([]);
+    expect(await base.pendingEvents()).toEqual([]);
   });
 
-  it('when a qualified lead corrects a field, then lead.updated is appended to the outbox in the same save', async () => {
-    const { store, base, deliveries, log } = await setup();
-    const conv = qualifiedConversation();
-    await store.saveConversation(conv);
-    log.length = 0;
-    await store.saveConversation({
-      ...conv,
-      lead: leadOf({ ...SQL_VALUES, 'budget.amount': 50000 }),
-    });
-    expect(log).toEqual([
-      'mark 1',
-      'save lead.qualified,lead.updated',
-      'record lead.updated',
-      'unmark 1',
-    ]);
-    expect((await base.getConversation(conv.id))?.outbox.map((e) => e.type)).toEqual([
-      'lead.qualified',
-      'lead.updated',
-    ]);
-    expect(await deliveries.get(deliveryIdFor('upd-1', 'crm'))).toMatchObject({
-      eventType: 'lead.updated',
-      conversationId: conv.id,
-      status: 'pending',
-    });
-  });
-
-  it.each([
-    [
-      'the values stay the same (a new quote for the same value)',
-      (c: Conversation) => ({ ...c, lead: leadOf(SQL_VALUES, '2026-03-03T15:09:00.000Z') }),
-    ],
-    [
-      'only the transcript grows',
-      (c: Conversation) => ({
-        ...c,
-        messages: [
-          ...c.messages,
-          { id: 'm9', role: 'visitor' as const, text: 'thanks', at: c.createdAt },
-        ],
-      }),
-    ],
-  ])('when %s, then no lead.updated is added', async (_, change) => {
-    const { store, base } = await setup();
-    const conv = qualifiedConversation();
-    await store.saveConversation(conv);
-    await store.saveConversation(change(conv));
-    expect((await base.getConversation(conv.id))?.outbox.map((e) => e.type)).toEqual([
-      'lead.qualified',
-    ]);
-  });
-
-  it('when the save that qualifies the lead also changes its record, then only lead.qualified is sent (it carries the record)', async () => {
-    const { store, base } = await setup();
-    await store.saveConversation(unqualified());
-    await store.saveConversation(qualifiedConversation());
-    expect((await base.getConversation('conv-q1'))?.outbox.map((e) => e.type)).toEqual([
-      'lead.qualified',
-    ]);
-  });
-
-  it('when a visitor who asked for a person gives an email, then lead.updated is appended (a rep has someone to reach)', async () => {
-    const { store, base } = await setup();
-    const asked = {
-      ...unqualified(),
-      handoffRequested: true,
-      outbox: [
-        {
-          id: 'evt-h1',
-          type: 'lead.handoff_requested',
-          occurredAt: '2026-03-03T15:00:00.000Z',
-          conversationId: 'conv-q1',
-        },
-      ],
-    };
-    await store.saveConversation(asked);
-    await store.saveConversation({
-      ...asked,
-      lead: leadOf({ 'need.summary': 'too many leads', 'contact.email': 'kim@northwind.example' }),
-    });
-    expect((await base.getConversation('conv-q1'))?.outbox.map((e) => e.type)).toEqual([
-      'lead.handoff_requested',
-      'lead.updated',
-    ]);
-  });
-
-  it('when the save that asks for a person also gives the email, then only lead.handoff_requested is sent (it carries the email)', async () => {
-    const { store, base } = await setup();
-    await store.saveConversation(unqualified());
-    const event = {
-      id: 'evt-h1',
-      type: 'lead.handoff_requested',
-      occurredAt: '2026-03-03T15:00:00.000Z',
-      conversationId: 'conv-q1',
-    };
-    await store.saveConversation({
-      ...unqualified(),
-      handoffRequested: true,
-      outbox: [event],
-      lead: leadOf({ 'need.summary': 'too many leads', 'contact.email': 'kim@northwind.example' }),
-    });
-    expect((await base.getConversation('conv-q1'))?.outbox.map((e) => e.type)).toEqual([
-      'lead.handoff_requested',
-    ]);
-  });
-
-  it('when a lead that is not qualified changes, then no lead.updated is added', async () => {
-    const { store, base } = await setup();
-    await store.saveConversation(unqualified());
-    await store.saveConversation({
-      ...unqualified(),
-      lead: leadOf({ 'need.summary': 'fewer lost leads' }),
-    });
-    expect((await base.getConversation('conv-q1'))?.outbox).toEqual([]);
-  });
-
-  it('when the caller saves an older copy without the lead.updated an earlier save added, then that event is kept', async () => {
-    const { store, base } = await setup();
-    const conv = qualifiedConversation();
-    await store.saveConversation(conv);
-    const corrected = { ...conv, lead: leadOf({ ...SQL_VALUES, 'company.size': 150 }) };
-    await store.saveConversation(corrected);
-    await store.saveConversation({ ...corrected, updatedAt: '2030-03-04T10:05:00.000Z' });
-    expect((await base.getConversation(conv.id))?.outbox.map((e) => e.type)).toEqual([
-      'lead.qualified',
-      'lead.updated',
-    ]);
-  });
-
-  it('when the save itself fails, then the error reaches the caller and the marker names events that a restart will drop', async () => {
-    const { markers, worker } = await setup();
+  it('when the save itself fails, then the error reaches the caller and nothing is pending', async () => {
     const failing: Store = {
       ...createMemoryStore(),
       saveConversation: () => Promise.reject(new Error('disk full')),
     };
-    const store = withOutbox(failing, worker.outbox);
+    const { store, base, deliveries } = await setup(['*'], failing);
     await expect(store.saveConversation(qualifiedConversation())).rejects.toThrow('disk full');
-    expect(await markers.list()).toEqual([
-      { conversationId: 'conv-q1', eventIds: ['evt-conv-q1-1'] },
-    ]);
+    expect(await base.pendingEvents()).toEqual([]);
+    expect(await deliveries.list()).toEqual([]);
   });
 
   it('when the hand-over fails after the save, then the save still succeeds and the next refresh hands the events over', async () => {
-    const { store, markers, deliveries, worker } = await setup();
+    const { store, base, deliveries, worker } = await setup();
     const original = deliveries.create;
     deliveries.create = () => Promise.reject(new Error('disk hiccup'));
-    await store.saveConversation(qualifiedConversation());
-    expect(await markers.list()).toHaveLength(1);
+    const saved = await store.saveConversation(qualifiedConversation());
+    expect(saved.version).toBe(1);
+    expect(await base.pendingEvents()).toEqual([
+      { conversationId: saved.id, events: saved.outbox },
+    ]);
     deliveries.create = original;
     await worker.refresh();
-    expect(await markers.list()).toEqual([]);
+    expect(await base.pendingEvents()).toEqual([]);
     expect(await deliveries.list()).toHaveLength(1);
+  });
+
+  it('when the process stops between the save and the hand-over, then a worker started on the same store delivers the event exactly once', async () => {
+    const base = createMemoryStore();
+    const first = await setup(['*'], {
+      ...base,
+      markHandedOver: () => Promise.reject(new Error('process stopped')),
+    });
+    await first.store.saveConversation(qualifiedConversation());
+    expect(await first.deliveries.list()).toHaveLength(1);
+
+    const second = await setup(['*'], base, first.deliveries);
+    await second.worker.refresh();
+    await second.worker.refresh();
+    expect(await base.pendingEvents()).toEqual([]);
+    expect((await first.deliveries.list()).map((d) => d.eventId)).toEqual(['evt-conv-q1-1']);
+    expect(second.log.filter((l) => l.startsWith('record'))).toEqual(['record lead.qualified']);
   });
 });

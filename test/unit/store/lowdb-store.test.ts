@@ -284,6 +284,54 @@ describe('lowdb store: journal', () => {
     expect(await restarted.listConversationIds()).toEqual(['c-j1', 'c-j2']);
   });
 
+  it('when the process stops after a save with outbox events, then the next start lists them pending until they are handed over', async () => {
+    const event = { id: 'evt-1', type: 'lead.qualified', occurredAt: at(1), conversationId: 'c-o' };
+    // Never closed, as after a crash; the files are written, so the segment that saved the
+    // event is gone: its pending note was carried into the next one.
+    const crashed = await createLowdbStore({ dataDir, flushDelayMs: 60_000 });
+    await crashed.saveConversation(makeConversation({ id: 'c-o', outbox: [event] }));
+    await crashed.flush();
+
+    const restarted = await createLowdbStore({ dataDir, flushDelayMs: 60_000 });
+    expect(await restarted.pendingEvents()).toEqual([{ conversationId: 'c-o', events: [event] }]);
+    await restarted.markHandedOver('c-o', ['evt-1']);
+
+    const again = await open();
+    expect(await again.pendingEvents()).toEqual([]);
+    expect((await again.getConversation('c-o'))?.outbox).toEqual([event]);
+  });
+
+  it('when the data folder holds outbox markers of the previous version, then the saved events they name become pending and the markers go', async () => {
+    const event = { id: 'evt-3', type: 'lead.qualified', occurredAt: at(1), conversationId: 'c-m' };
+    const first = await open();
+    await first.saveConversation(makeConversation({ id: 'c-m', outbox: [event] }));
+    await first.markHandedOver('c-m', ['evt-3']);
+    await first.close();
+    const markers = join(dataDir, 'outbox', 'pending');
+    await mkdir(markers, { recursive: true });
+    // evt-3 was saved; evt-4 was marked before a save that never happened.
+    await writeFile(join(markers, 'c-m.json'), JSON.stringify({ eventIds: ['evt-3', 'evt-4'] }));
+    await writeFile(join(markers, 'c-never.json'), JSON.stringify({ eventIds: ['evt-5'] }));
+
+    const upgraded = await createLowdbStore({ dataDir, flushDelayMs: 60_000 });
+    expect(await upgraded.pendingEvents()).toEqual([{ conversationId: 'c-m', events: [event] }]);
+    expect(await readdir(markers)).toEqual([]);
+    // Noted in the journal: a crash right after the upgrade keeps them.
+    expect(await (await open()).pendingEvents()).toEqual([
+      { conversationId: 'c-m', events: [event] },
+    ]);
+  });
+
+  it('when the store is closed with outbox events still pending, then the next start lists them', async () => {
+    const event = { id: 'evt-2', type: 'lead.qualified', occurredAt: at(1), conversationId: 'c-p' };
+    const first = await open();
+    await first.saveConversation(makeConversation({ id: 'c-p', outbox: [event] }));
+    await first.close();
+    expect(await (await open()).pendingEvents()).toEqual([
+      { conversationId: 'c-p', events: [event] },
+    ]);
+  });
+
   it('when another live process holds the data folder, then a second store refuses to start, and takes over once that process is gone', async () => {
     const other = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {
       stdio: 'ignore',
@@ -326,8 +374,8 @@ describe('lowdb store: journal', () => {
     expect(await store.getConversation('c-cut')).toEqual(whole);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('"skipped":1');
-    // The replayed segment is gone; a new one is started.
-    expect(await journalFiles()).toEqual(['0000000001.ndjson']);
+    // The replayed segment is gone; a new one is started after it.
+    expect(await journalFiles()).toEqual(['0000000008.ndjson']);
   });
 });
 

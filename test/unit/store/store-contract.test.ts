@@ -175,6 +175,53 @@ describe.each(adapters)('$name (Store contract)', ({ open }) => {
       expect(final?.version).toBe(4);
     }));
 
+  it('when a save adds outbox events, then they are pending until handed over, and a later save makes only its own new events pending', () =>
+    withStore(async (store) => {
+      const event = (n: number) => ({
+        id: `evt-${n}`,
+        type: 'lead.qualified',
+        occurredAt: at(n),
+        conversationId: 'c-outbox',
+      });
+      expect(await store.pendingEvents()).toEqual([]);
+      const first = await store.saveConversation(
+        makeConversation({ id: 'c-outbox', outbox: [event(1), event(2)] }),
+      );
+      await store.saveConversation(makeConversation({ id: 'c-other' }));
+      expect(await store.pendingEvents()).toEqual([
+        { conversationId: 'c-outbox', events: [event(1), event(2)] },
+      ]);
+      await store.markHandedOver('c-outbox', ['evt-1']);
+      const second = await store.saveConversation({
+        ...first,
+        outbox: [...first.outbox, event(3)],
+      });
+      expect(await store.pendingEvents('c-outbox')).toEqual([
+        { conversationId: 'c-outbox', events: [event(2), event(3)] },
+      ]);
+      expect(await store.pendingEvents('c-other')).toEqual([]);
+      await store.saveConversation({ ...second, status: 'ended' });
+      await store.markHandedOver('c-outbox', ['evt-2', 'evt-3']);
+      await store.markHandedOver('c-outbox', ['evt-3']);
+      expect(await store.pendingEvents()).toEqual([]);
+    }));
+
+  it('when a save with new outbox events is refused as stale, then none of its events is pending', () =>
+    withStore(async (store) => {
+      const first = await store.saveConversation(makeConversation({ id: 'c-stale-outbox' }));
+      await store.saveConversation(first);
+      const err = await rejectionOf(
+        store.saveConversation({
+          ...first,
+          outbox: [
+            { id: 'evt-9', type: 'lead.qualified', occurredAt: at(9), conversationId: first.id },
+          ],
+        }),
+      );
+      expect(isAppError(err) && err.code).toBe('STALE_WRITE');
+      expect(await store.pendingEvents()).toEqual([]);
+    }));
+
   it('when the caller mutates a document after saving it, then the stored one is unchanged', () =>
     withStore(async (store) => {
       const conv = makeConversation({ id: 'c-mutate', messages: [makeMessage(1)] });

@@ -1,0 +1,41 @@
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { jsonDataFile } from '../handoff/json-data-file.js';
+import { CONVERSATION_ID_PATTERN } from './conversation-id.js';
+
+/** A marker file of the outbox before it moved into the store, and a way to delete it. */
+export type LegacyOutboxMarker = {
+  conversationId: string;
+  eventIds: string[];
+  remove(): Promise<void>;
+};
+
+const MarkerSchema = z.object({ eventIds: z.array(z.string()) });
+const SUFFIX = '.json';
+
+/**
+ * The outbox markers a server of the previous version left in `<dataDir>/outbox/pending/`:
+ * events it saved (or was about to save) and had not handed over when it stopped. The store
+ * takes those that were saved into its own pending events, then deletes the files. The folder
+ * is empty in normal operation and absent in a new data folder.
+ *
+ * @example for (const m of await readLegacyOutboxMarkers('./data')) await m.remove();
+ */
+export async function readLegacyOutboxMarkers(dataDir: string): Promise<LegacyOutboxMarker[]> {
+  const dir = join(dataDir, 'outbox', 'pending');
+  const names = await readdir(dir).catch(() => []);
+  const markers: LegacyOutboxMarker[] = [];
+  for (const name of names) {
+    const conversationId = name.endsWith(SUFFIX) ? name.slice(0, -SUFFIX.length) : '';
+    if (!CONVERSATION_ID_PATTERN.test(conversationId)) continue;
+    const file = join(dir, name);
+    const marker = await jsonDataFile(file, MarkerSchema).read();
+    markers.push({
+      conversationId,
+      eventIds: marker?.eventIds ?? [],
+      remove: () => rm(file, { force: true }),
+    });
+  }
+  return markers;
+}
