@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/config-schema.js';
 import type { RuntimeEnv } from '../config/load-config.js';
-import { DEFAULT_DESTINATION_ID } from '../handoff/create-destinations.js';
+import { DEFAULT_DESTINATION_ID } from '../handoff/delivery/create-destinations.js';
 
 /** What `loadConfig` returned: the CLI reads the same file and variables as the server. */
 export type LoadedConfig = { config: Config; runtime: RuntimeEnv; file: string | null };

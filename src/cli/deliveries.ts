@@ -4,15 +4,15 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/load-config.js';
 import { AppError, isAppError } from '../errors/app-error.js';
-import { createDestinations } from '../handoff/create-destinations.js';
+import { createDestinations } from '../handoff/delivery/create-destinations.js';
 import {
   DELIVERY_STATUSES,
   type Delivery,
   type DeliveryStatus,
-} from '../handoff/delivery-schema.js';
-import type { DeliveryStore } from '../handoff/delivery-store.js';
-import { createDeliveryWorker } from '../handoff/delivery-worker.js';
-import { createLowdbDeliveryStore } from '../handoff/lowdb-delivery-store.js';
+} from '../handoff/delivery/delivery-schema.js';
+import type { DeliveryStore } from '../handoff/delivery/delivery-store.js';
+import { createDeliveryWorker } from '../handoff/delivery/delivery-worker.js';
+import { createLowdbDeliveryStore } from '../handoff/delivery/lowdb-delivery-store.js';
 import type { Store } from '../store/store.js';
 import { describeDataDir, missingDestination, type DataDirInfo } from './deliveries-context.js';
 

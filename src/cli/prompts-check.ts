@@ -7,7 +7,7 @@ import { defaultConfig, loadConfig } from '../config/load-config.js';
 import {
   checkWebhookTemplates,
   type WebhookTemplateReport,
-} from '../handoff/check-webhook-templates.js';
+} from '../handoff/webhook/check-webhook-templates.js';
 import { checkPrompts } from '../prompts/check-prompts.js';
 import { compileTemplate } from '../prompts/compile-template.js';
 import { createHandlebarsEnv } from '../prompts/handlebars-env.js';

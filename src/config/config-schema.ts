@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { EventPatternSchema } from '../handoff/event-types.js';
-import { WebhookSecretSchema } from '../handoff/webhook-secret.js';
+import { EventPatternSchema } from '../handoff/webhook/event-types.js';
+import { WebhookSecretSchema } from '../handoff/webhook/webhook-secret.js';
 import { TIMELINE_BUCKETS } from '../lead/field-paths.js';
 import { SLOTS } from '../lead/slots.js';
 import { isTimeZone } from '../lead/visitor.js';

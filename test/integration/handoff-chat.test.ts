@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { AgentEvent } from '../../src/conversation/chat-service.js';
-import type { HandoffPacket } from '../../src/handoff/build-handoff.js';
-import { createDeliveryWorker } from '../../src/handoff/delivery-worker.js';
-import { createMemoryDeliveryStore } from '../../src/handoff/memory-delivery-store.js';
-import { withOutbox } from '../../src/handoff/with-outbox.js';
+import type { HandoffPacket } from '../../src/handoff/webhook/build-handoff.js';
+import { createDeliveryWorker } from '../../src/handoff/delivery/delivery-worker.js';
+import { createMemoryDeliveryStore } from '../../src/handoff/delivery/memory-delivery-store.js';
+import { withOutbox } from '../../src/handoff/outbox/with-outbox.js';
 import { VisitorSchema } from '../../src/lead/visitor.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import { createTestDeps } from '../helpers/test-deps.js';

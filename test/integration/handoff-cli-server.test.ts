@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runDeliveriesCli } from '../../src/cli/deliveries.js';
-import { deliveryIdFor } from '../../src/handoff/delivery-schema.js';
+import { deliveryIdFor } from '../../src/handoff/delivery/delivery-schema.js';
 import { startCrmReceiver, type CrmReceiver } from '../fakes/crm-receiver.js';
 import {
   destinationsFor,

@@ -2,8 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Conversation } from '../../src/conversation/conversation-schema.js';
-import { deliveryIdFor } from '../../src/handoff/delivery-schema.js';
-import type { DeliveryStore } from '../../src/handoff/delivery-store.js';
+import { deliveryIdFor } from '../../src/handoff/delivery/delivery-schema.js';
+import type { DeliveryStore } from '../../src/handoff/delivery/delivery-store.js';
 import type { Store } from '../../src/store/store.js';
 import { startCrmReceiver, type CrmReceiver } from '../fakes/crm-receiver.js';
 import {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Delivery } from '../../src/handoff/delivery-schema.js';
-import { deliveryIdFor } from '../../src/handoff/delivery-schema.js';
-import type { HandoffPacket } from '../../src/handoff/build-handoff.js';
+import type { Delivery } from '../../src/handoff/delivery/delivery-schema.js';
+import { deliveryIdFor } from '../../src/handoff/delivery/delivery-schema.js';
+import type { HandoffPacket } from '../../src/handoff/webhook/build-handoff.js';
 import { startCrmReceiver, type CrmReceiver } from '../fakes/crm-receiver.js';
 import {
   destinationsFor,

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { deliveryIdFor } from '../../src/handoff/delivery-schema.js';
+import { deliveryIdFor } from '../../src/handoff/delivery/delivery-schema.js';
 import {
   destinationsFor,
   fakeClock,

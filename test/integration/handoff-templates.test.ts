@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Meeting } from '../../src/conversation/conversation-schema.js';
 import { startCrmReceiver, type CrmReceiver } from '../fakes/crm-receiver.js';
-import { deliveryIdFor } from '../../src/handoff/delivery-schema.js';
+import { deliveryIdFor } from '../../src/handoff/delivery/delivery-schema.js';
 import {
   destinationsFor,
   fakeClock,

@@ -1,9 +1,9 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src/config/load-config.js';
-import { createAdminRouter } from '../../../src/handoff/admin-router.js';
-import { deliveryIdFor, type Delivery } from '../../../src/handoff/delivery-schema.js';
-import { createMemoryDeliveryStore } from '../../../src/handoff/memory-delivery-store.js';
+import { createAdminRouter } from '../../../src/server/admin-router.js';
+import { deliveryIdFor, type Delivery } from '../../../src/handoff/delivery/delivery-schema.js';
+import { createMemoryDeliveryStore } from '../../../src/handoff/delivery/memory-delivery-store.js';
 import { AppError } from '../../../src/errors/app-error.js';
 import { createApp } from '../../../src/server/create-app.js';
 import { createScriptedChatService } from '../../helpers/scripted-chat-service.js';

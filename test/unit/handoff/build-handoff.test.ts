@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config/load-config.js';
-import { buildHandoff } from '../../../src/handoff/build-handoff.js';
-import { EVENT_TYPES } from '../../../src/handoff/event-types.js';
+import { buildHandoff } from '../../../src/handoff/webhook/build-handoff.js';
+import { EVENT_TYPES } from '../../../src/handoff/webhook/event-types.js';
 import type { FieldPath } from '../../../src/lead/field-paths.js';
 import { leadOf, qualifiedConversation, SQL_VALUES } from './handoff-fixtures.js';
 

@@ -1,8 +1,11 @@
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config/load-config.js';
-import { createDestinations, matchesEvent } from '../../../src/handoff/create-destinations.js';
-import { signWebhook } from '../../../src/handoff/sign-webhook.js';
+import {
+  createDestinations,
+  matchesEvent,
+} from '../../../src/handoff/delivery/create-destinations.js';
+import { signWebhook } from '../../../src/handoff/webhook/sign-webhook.js';
 import { PROMPTS_DIR } from '../../helpers/test-deps.js';
 import { NEW_SECRET, NO_RUNTIME, SECRET } from './handoff-fixtures.js';
 
@@ -204,7 +207,11 @@ describe('checking secrets and event filters at start-up', () => {
     [
       'a misspelled type',
       ['lead.qualifed'],
-      /^crm\.destinations\.0\.events\.0: unknown event type "lead\.qualifed"; expected one of "\*", "lead\.\*", "meeting\.\*", "lead\.qualified"/m,
+      new RegExp(
+        String.raw`^crm\.destinations\.0\.events\.0: unknown event type "lead\.qualifed"; ` +
+          String.raw`expected one of "\*", "lead\.\*", "meeting\.\*", "lead\.qualified"`,
+        'm',
+      ),
     ],
     [
       'an unknown group',

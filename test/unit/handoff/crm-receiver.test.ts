@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { webhookHeaders } from '../../../src/handoff/sign-webhook.js';
+import { webhookHeaders } from '../../../src/handoff/webhook/sign-webhook.js';
 import { startCrmReceiver, type CrmReceiver } from '../../fakes/crm-receiver.js';
 import { NEW_SECRET, SECRET } from './handoff-fixtures.js';
 

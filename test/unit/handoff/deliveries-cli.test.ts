@@ -3,8 +3,8 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runDeliveriesCli } from '../../../src/cli/deliveries.js';
-import { deliveryIdFor, type Delivery } from '../../../src/handoff/delivery-schema.js';
-import { createLowdbDeliveryStore } from '../../../src/handoff/lowdb-delivery-store.js';
+import { deliveryIdFor, type Delivery } from '../../../src/handoff/delivery/delivery-schema.js';
+import { createLowdbDeliveryStore } from '../../../src/handoff/delivery/lowdb-delivery-store.js';
 import { PROMPTS_DIR } from '../../helpers/test-deps.js';
 import { SECRET, tempDataDir } from './handoff-fixtures.js';
 

@@ -1,10 +1,10 @@
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deliveryIdFor, type Delivery } from '../../../src/handoff/delivery-schema.js';
-import type { DeliveryStore } from '../../../src/handoff/delivery-store.js';
-import { createLowdbDeliveryStore } from '../../../src/handoff/lowdb-delivery-store.js';
-import { createMemoryDeliveryStore } from '../../../src/handoff/memory-delivery-store.js';
+import { deliveryIdFor, type Delivery } from '../../../src/handoff/delivery/delivery-schema.js';
+import type { DeliveryStore } from '../../../src/handoff/delivery/delivery-store.js';
+import { createLowdbDeliveryStore } from '../../../src/handoff/delivery/lowdb-delivery-store.js';
+import { createMemoryDeliveryStore } from '../../../src/handoff/delivery/memory-delivery-store.js';
 import { tempDataDir } from './handoff-fixtures.js';
 
 let data: Awaited<ReturnType<typeof tempDataDir>>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDueQueue } from '../../../src/handoff/due-queue.js';
+import { createDueQueue } from '../../../src/handoff/delivery/due-queue.js';
 
 const never = new Promise<void>(() => undefined);
 

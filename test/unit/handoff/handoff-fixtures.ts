@@ -8,11 +8,17 @@ import type {
   Conversation,
   OutboxEvent,
 } from '../../../src/conversation/conversation-schema.js';
-import { createDestinations, type Destination } from '../../../src/handoff/create-destinations.js';
-import { createDeliveryWorker, type DeliveryWorker } from '../../../src/handoff/delivery-worker.js';
-import type { DeliveryStore } from '../../../src/handoff/delivery-store.js';
-import { createLowdbDeliveryStore } from '../../../src/handoff/lowdb-delivery-store.js';
-import { withOutbox } from '../../../src/handoff/with-outbox.js';
+import {
+  createDestinations,
+  type Destination,
+} from '../../../src/handoff/delivery/create-destinations.js';
+import {
+  createDeliveryWorker,
+  type DeliveryWorker,
+} from '../../../src/handoff/delivery/delivery-worker.js';
+import type { DeliveryStore } from '../../../src/handoff/delivery/delivery-store.js';
+import { createLowdbDeliveryStore } from '../../../src/handoff/delivery/lowdb-delivery-store.js';
+import { withOutbox } from '../../../src/handoff/outbox/with-outbox.js';
 import { candidate, type Candidate, type FieldPath } from '../../../src/lead/field-paths.js';
 import { applyCandidates, type Lead } from '../../../src/lead/lead-record.js';
 import type { Logger } from '../../../src/server/server-deps.js';

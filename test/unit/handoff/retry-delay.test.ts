@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, parseConfig } from '../../../src/config/load-config.js';
-import { parseRetryAfter } from '../../../src/handoff/parse-retry-after.js';
-import { retryDelay } from '../../../src/handoff/retry-delay.js';
+import { parseRetryAfter } from '../../../src/handoff/delivery/parse-retry-after.js';
+import { retryDelay } from '../../../src/handoff/delivery/retry-delay.js';
 
 const SCHEDULE = defaultConfig().crm.retrySchedule;
 const DAY = 86_400_000;

@@ -1,6 +1,10 @@
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
-import { secretKey, signWebhook, webhookHeaders } from '../../../src/handoff/sign-webhook.js';
+import {
+  secretKey,
+  signWebhook,
+  webhookHeaders,
+} from '../../../src/handoff/webhook/sign-webhook.js';
 import { NEW_SECRET, SECRET } from './handoff-fixtures.js';
 
 /** standardwebhooks checks the timestamp against its own clock (5 minutes either way). */

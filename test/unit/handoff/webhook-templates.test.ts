@@ -3,12 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config/load-config.js';
 import type { Conversation } from '../../../src/conversation/conversation-schema.js';
-import { buildHandoff } from '../../../src/handoff/build-handoff.js';
+import { buildHandoff } from '../../../src/handoff/webhook/build-handoff.js';
 import {
   compileWebhookTemplate,
   loadWebhookTemplate,
   type RenderedBody,
-} from '../../../src/handoff/webhook-template.js';
+} from '../../../src/handoff/webhook/webhook-template.js';
 import { PROMPTS_DIR } from '../../helpers/test-deps.js';
 import { destinationsFor, leadOf, qualifiedConversation, SQL_VALUES } from './handoff-fixtures.js';
 

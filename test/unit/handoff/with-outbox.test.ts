@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Conversation } from '../../../src/conversation/conversation-schema.js';
-import type { DeliveryStore } from '../../../src/handoff/delivery-store.js';
-import { createDeliveryWorker } from '../../../src/handoff/delivery-worker.js';
-import { createMemoryDeliveryStore } from '../../../src/handoff/memory-delivery-store.js';
-import { withOutbox } from '../../../src/handoff/with-outbox.js';
+import type { DeliveryStore } from '../../../src/handoff/delivery/delivery-store.js';
+import { createDeliveryWorker } from '../../../src/handoff/delivery/delivery-worker.js';
+import { createMemoryDeliveryStore } from '../../../src/handoff/delivery/memory-delivery-store.js';
+import { withOutbox } from '../../../src/handoff/outbox/with-outbox.js';
 import { createMemoryStore } from '../../../src/store/memory-store.js';
 import type { Store } from '../../../src/store/store.js';
 import {

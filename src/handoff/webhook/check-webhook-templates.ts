@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../config/config-schema.js';
+import type { Config } from '../../config/config-schema.js';
 import { sampleHandoffs } from './sample-handoffs.js';
 import { compileWebhookTemplate } from './webhook-template.js';
 

@@ -1,11 +1,11 @@
-import type { Config } from '../config/config-schema.js';
+import type { Config } from '../../config/config-schema.js';
 import {
   ConversationSchema,
   type Conversation,
   type Meeting,
-} from '../conversation/conversation-schema.js';
-import { candidate, isFieldPath, type Candidate } from '../lead/field-paths.js';
-import { applyCandidates, type Lead } from '../lead/lead-record.js';
+} from '../../conversation/conversation-schema.js';
+import { candidate, isFieldPath, type Candidate } from '../../lead/field-paths.js';
+import { applyCandidates, type Lead } from '../../lead/lead-record.js';
 import { buildHandoff } from './build-handoff.js';
 import { EVENT_TYPES } from './event-types.js';
 import type { TemplateContext } from './webhook-template.js';

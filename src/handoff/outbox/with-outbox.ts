@@ -1,4 +1,4 @@
-import type { Store } from '../store/store.js';
+import type { Store } from '../../store/store.js';
 
 /** What the decorator needs from the delivery worker. */
 export type OutboxPort = {

@@ -2,10 +2,10 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { formatIssues } from '../config/load-config.js';
 import { AppError } from '../errors/app-error.js';
-import { DELIVERY_ID_PATTERN, DELIVERY_STATUSES } from './delivery-schema.js';
-import type { DeliveryStore } from './delivery-store.js';
-import type { DeliveryWorker } from './delivery-worker.js';
-import { requireAdmin } from '../server/require-admin.js';
+import { DELIVERY_ID_PATTERN, DELIVERY_STATUSES } from '../handoff/delivery/delivery-schema.js';
+import type { DeliveryStore } from '../handoff/delivery/delivery-store.js';
+import type { DeliveryWorker } from '../handoff/delivery/delivery-worker.js';
+import { requireAdmin } from './require-admin.js';
 
 export type AdminRouterDeps = {
   /** ADMIN_TOKEN; null turns the admin routes off (they answer 404, as if absent). */

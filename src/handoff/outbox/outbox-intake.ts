@@ -1,8 +1,8 @@
-import type { Logger } from '../server/server-deps.js';
-import type { PendingEvents, Store } from '../store/store.js';
-import { matchesEvent, type Destination } from './create-destinations.js';
-import { deliveryIdFor, isActive, type Delivery } from './delivery-schema.js';
-import type { DeliveryStore, DisabledDestination } from './delivery-store.js';
+import type { Logger } from '../../server/server-deps.js';
+import type { PendingEvents, Store } from '../../store/store.js';
+import { matchesEvent, type Destination } from '../delivery/create-destinations.js';
+import { deliveryIdFor, isActive, type Delivery } from '../delivery/delivery-schema.js';
+import type { DeliveryStore, DisabledDestination } from '../delivery/delivery-store.js';
 
 export type OutboxIntakeDeps = {
   store: Store;

@@ -1,16 +1,16 @@
-import type { Config } from '../config/config-schema.js';
-import { AppError } from '../errors/app-error.js';
-import type { Logger } from '../server/server-deps.js';
-import { createKeyedQueue } from '../store/keyed-queue.js';
-import type { Store } from '../store/store.js';
+import type { Config } from '../../config/config-schema.js';
+import { AppError } from '../../errors/app-error.js';
+import type { Logger } from '../../server/server-deps.js';
+import { createKeyedQueue } from '../../store/keyed-queue.js';
+import type { Store } from '../../store/store.js';
 import { attemptDelivery, type AttemptContext } from './attempt-delivery.js';
 import type { Destination } from './create-destinations.js';
 import { isActive, type Delivery } from './delivery-schema.js';
 import type { DeliveryStore } from './delivery-store.js';
 import { createDisabledDestinations } from './disabled-destinations.js';
 import { createDueQueue } from './due-queue.js';
-import { createOutboxIntake } from './outbox-intake.js';
-import type { OutboxPort } from './with-outbox.js';
+import { createOutboxIntake } from '../outbox/outbox-intake.js';
+import type { OutboxPort } from '../outbox/with-outbox.js';
 
 export type DeliveryWorkerDeps = {
   /**

@@ -1,8 +1,8 @@
-import type { Config } from '../config/config-schema.js';
-import type { Conversation, OutboxEvent } from '../conversation/conversation-schema.js';
-import { FIELD_PATHS } from '../lead/field-paths.js';
-import { getField, leadValues } from '../lead/lead-record.js';
-import { scoreLead, type BreakdownLine, type Grade, type Stage } from '../scoring/score-lead.js';
+import type { Config } from '../../config/config-schema.js';
+import type { Conversation, OutboxEvent } from '../../conversation/conversation-schema.js';
+import { FIELD_PATHS } from '../../lead/field-paths.js';
+import { getField, leadValues } from '../../lead/lead-record.js';
+import { scoreLead, type BreakdownLine, type Grade, type Stage } from '../../scoring/score-lead.js';
 import { describeLead, type LeadDescription } from './describe-lead.js';
 import { isEventType, type EventType } from './event-types.js';
 

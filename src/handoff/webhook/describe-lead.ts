@@ -1,9 +1,9 @@
-import { slotLabel } from '../booking/availability.js';
-import type { Config } from '../config/config-schema.js';
-import type { Conversation } from '../conversation/conversation-schema.js';
-import type { TimelineBucket } from '../lead/field-paths.js';
-import { getField } from '../lead/lead-record.js';
-import type { ScoreResult } from '../scoring/score-lead.js';
+import { slotLabel } from '../../booking/availability.js';
+import type { Config } from '../../config/config-schema.js';
+import type { Conversation } from '../../conversation/conversation-schema.js';
+import type { TimelineBucket } from '../../lead/field-paths.js';
+import { getField } from '../../lead/lead-record.js';
+import type { ScoreResult } from '../../scoring/score-lead.js';
 
 /** The short phrases a rep reads, and the one-line summary built from them. */
 export type LeadDescription = {

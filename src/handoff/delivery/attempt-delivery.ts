@@ -1,15 +1,15 @@
-import type { Config } from '../config/config-schema.js';
-import type { Conversation } from '../conversation/conversation-schema.js';
-import type { Store } from '../store/store.js';
-import { buildHandoff } from './build-handoff.js';
+import type { Config } from '../../config/config-schema.js';
+import type { Conversation } from '../../conversation/conversation-schema.js';
+import type { Store } from '../../store/store.js';
+import { buildHandoff } from '../webhook/build-handoff.js';
 import type { Destination } from './create-destinations.js';
 import type { Attempt, Delivery } from './delivery-schema.js';
 import type { DisabledDestination } from './delivery-store.js';
 import { parseRetryAfter } from './parse-retry-after.js';
 import { postWebhook, type PostResult } from './post-webhook.js';
 import { retryDelay } from './retry-delay.js';
-import { webhookHeaders } from './sign-webhook.js';
-import type { RenderedBody } from './webhook-template.js';
+import { webhookHeaders } from '../webhook/sign-webhook.js';
+import type { RenderedBody } from '../webhook/webhook-template.js';
 
 export type AttemptContext = {
   store: Store;

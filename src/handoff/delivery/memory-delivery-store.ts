@@ -1,4 +1,4 @@
-import { AppError } from '../errors/app-error.js';
+import { AppError } from '../../errors/app-error.js';
 import { DeliverySchema, isActive, type Delivery } from './delivery-schema.js';
 import type { DeliveryStore, DisabledDestination } from './delivery-store.js';
 

@@ -1,8 +1,8 @@
-import type { Config } from '../config/config-schema.js';
-import { ConfigError, type RuntimeEnv } from '../config/load-config.js';
-import type { HandoffPacket, TemplateView } from './build-handoff.js';
-import { secretKey } from './sign-webhook.js';
-import { loadWebhookTemplate, type RenderedBody } from './webhook-template.js';
+import type { Config } from '../../config/config-schema.js';
+import { ConfigError, type RuntimeEnv } from '../../config/load-config.js';
+import type { HandoffPacket, TemplateView } from '../webhook/build-handoff.js';
+import { secretKey } from '../webhook/sign-webhook.js';
+import { loadWebhookTemplate, type RenderedBody } from '../webhook/webhook-template.js';
 
 /** Where handoffs go: one URL, its secrets, which events it wants and how its body looks. */
 export type Destination = {
