@@ -10,15 +10,14 @@ import { createDeliveryWorker } from './handoff/delivery/delivery-worker.js';
 import { createLowdbDeliveryStore } from './handoff/delivery/lowdb-delivery-store.js';
 import { withOutbox } from './handoff/outbox/with-outbox.js';
 import { describeLlmSetup } from './llm/describe-llm-setup.js';
-import type { LlmLogger } from './llm/llm-logger.js';
 import { reportChatError } from './llm/report-chat-error.js';
 import { createBookingsRouter } from './server/bookings-router.js';
 import { createLeadsRouter } from './server/leads-router.js';
 import { createLlmUsageRouter } from './server/llm-usage-router.js';
-import { stderrLogger } from './server/server-deps.js';
 import { startServer } from './server/start-server.js';
 import { createLowdbStore } from './store/lowdb-store.js';
 import { isAppError } from './errors/app-error.js';
+import { stderrDebugLogger, stderrLogger } from './lib/logger.js';
 
 /** The composition root: builds the real parts from config and environment, then serves. */
 async function main(): Promise<void> {
@@ -43,15 +42,7 @@ async function main(): Promise<void> {
 
   // Understanding and wording: rules always, the LLM when a key or base URL is set.
   // LOG_LEVEL=debug adds one line per LLM turn (calls, tokens, time, fallbacks).
-  const llmLogger: LlmLogger = {
-    ...stderrLogger,
-    ...(process.env.LOG_LEVEL === 'debug'
-      ? {
-          debug: (message, meta) =>
-            process.stderr.write(`${JSON.stringify({ level: 'debug', message, ...meta })}\n`),
-        }
-      : {}),
-  };
+  const llmLogger = process.env.LOG_LEVEL === 'debug' ? stderrDebugLogger : stderrLogger;
   const llm = createLlmParts(config, runtime, { logger: llmLogger });
   const setup = llm ? describeLlmSetup(config, runtime) : null;
   for (const warning of setup?.warnings ?? []) stderrLogger.warn(warning);

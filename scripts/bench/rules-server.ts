@@ -13,7 +13,7 @@ import { createDeliveryWorker } from '../../src/handoff/delivery/delivery-worker
 import { createLowdbDeliveryStore } from '../../src/handoff/delivery/lowdb-delivery-store.js';
 import { withOutbox } from '../../src/handoff/outbox/with-outbox.js';
 import { createBookingsRouter } from '../../src/server/bookings-router.js';
-import type { Logger } from '../../src/server/server-deps.js';
+import type { Logger } from '../../src/lib/logger.js';
 import { startServer } from '../../src/server/start-server.js';
 import { createWidgetAssets } from '../../src/server/widget-assets.js';
 import { createLowdbStore } from '../../src/store/lowdb-store.js';

@@ -6,7 +6,7 @@
  */
 import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Logger } from '../../src/server/server-deps.js';
+import type { Logger } from '../../src/lib/logger.js';
 import { startEchoServer } from './echo-server.js';
 import { latencyStats } from './latency-stats.js';
 import { startRulesServer, type BenchServer } from './rules-server.js';

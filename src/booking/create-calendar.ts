@@ -1,5 +1,5 @@
 import { AppError } from '../errors/app-error.js';
-import { createKeyedQueue } from '../store/keyed-queue.js';
+import { createKeyedQueue } from '../lib/keyed-queue.js';
 import type { BusyTime, FreeSlot } from './availability.js';
 import type { Calendar, CalendarEntry, Hold, MeetingRequest } from './calendar.js';
 import { overlaps, pickRep, type RoundRobin } from './pick-rep.js';

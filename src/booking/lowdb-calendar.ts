@@ -1,9 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { DataFile } from 'lowdb/node';
 import { z } from 'zod';
-import { AppError } from '../errors/app-error.js';
+import { jsonDataFile } from '../lib/json-file.js';
 import type { Calendar, CalendarEntry } from './calendar.js';
 import { createCalendar, type CalendarStorage } from './create-calendar.js';
 import { overlaps, type RoundRobin } from './pick-rep.js';
@@ -23,7 +22,9 @@ const EntrySchema = z.object({
   timezone: z.string().optional(),
   locale: z.string().optional(),
 });
-const DaySchema = z.object({ entries: z.array(EntrySchema).default([]) });
+const DaySchema = z
+  .object({ entries: z.array(EntrySchema).default([]) })
+  .transform((day): Day => ({ entries: day.entries.map(toEntry) }));
 const IndexSchema = z.object({
   /** meeting id -> the UTC day file that holds it. */
   meetings: z.record(z.string(), z.string()).default({}),
@@ -31,6 +32,7 @@ const IndexSchema = z.object({
 });
 type Day = { entries: CalendarEntry[] };
 type Index = z.output<typeof IndexSchema>;
+const CALENDAR_FILE = { what: 'calendar file' };
 
 const DAY_MS = 86_400_000;
 const dayKey = (iso: string): string => new Date(iso).toISOString().slice(0, 10);
@@ -38,20 +40,6 @@ const dayKey = (iso: string): string => new Date(iso).toISOString().slice(0, 10)
 function toEntry(e: z.output<typeof EntrySchema>): CalendarEntry {
   const { createdAt, updatedAt, ...rest } = e;
   return { ...rest, createdAt: createdAt ?? e.start, updatedAt: updatedAt ?? createdAt ?? e.start };
-}
-
-function file<T>(filePath: string, parse: (raw: unknown) => T): DataFile<T> {
-  return new DataFile<T>(filePath, {
-    parse: (text) => parse(JSON.parse(text)),
-    stringify: (data) => JSON.stringify(data, null, 2),
-  });
-}
-
-function invalid(filePath: string, error: z.ZodError): AppError {
-  return new AppError(
-    'INTERNAL',
-    `${filePath} is not a valid calendar file: ${error.issues[0]?.message ?? ''}`,
-  );
 }
 
 /**
@@ -77,14 +65,10 @@ export async function createLowdbCalendar({
   const dir = path.join(dataDir, 'calendar');
   await mkdir(dir, { recursive: true });
   const indexPath = path.join(dir, 'index.json');
-  const index = new Low<Index>(
-    file(indexPath, (raw) => {
-      const parsed = IndexSchema.safeParse(raw);
-      if (!parsed.success) throw invalid(indexPath, parsed.error);
-      return parsed.data;
-    }),
-    { meetings: {}, roundRobin: {} },
-  );
+  const index = new Low<Index>(jsonDataFile(indexPath, IndexSchema, CALENDAR_FILE), {
+    meetings: {},
+    roundRobin: {},
+  });
   await index.read();
   // Promises, not databases: two readers of a day that is not loaded yet must share one copy,
   // or a write through one would leave the other stale (and a later claim double-book).
@@ -94,14 +78,7 @@ export async function createLowdbCalendar({
     const cached = days.get(key);
     if (cached) return cached;
     const dayPath = path.join(dir, `${key}.json`);
-    const db = new Low<Day>(
-      file(dayPath, (raw) => {
-        const parsed = DaySchema.safeParse(raw);
-        if (!parsed.success) throw invalid(dayPath, parsed.error);
-        return { entries: parsed.data.entries.map(toEntry) };
-      }),
-      { entries: [] },
-    );
+    const db = new Low<Day>(jsonDataFile(dayPath, DaySchema, CALENDAR_FILE), { entries: [] });
     const loaded = db.read().then(() => db);
     // A failed read (a corrupt file) is not cached, so it is reported again rather than hidden.
     loaded.catch(() => days.delete(key));

@@ -9,7 +9,7 @@ import { getField } from '../lead/lead-record.js';
 import type { Visitor } from '../lead/visitor.js';
 import { phraseReplies } from '../llm/phrase-replies.js';
 import type { Phraser } from '../llm/phraser.js';
-import { createKeyedQueue } from '../store/keyed-queue.js';
+import { createKeyedQueue } from '../lib/keyed-queue.js';
 import type { Store } from '../store/store.js';
 import type { AgentEvent, ChatService, ReceiveResult } from './chat-service.js';
 import type { ChatMessage, Conversation } from './conversation-schema.js';

@@ -1,3 +1,4 @@
+import type { Logger } from '../lib/logger.js';
 import { LlmError } from './llm-error.js';
 
 /**
@@ -6,9 +7,9 @@ import { LlmError } from './llm-error.js';
  * this, every fallback would be logged twice and an open breaker would write lines every turn.
  * @example createChatService({ ..., onError: reportChatError(stderrLogger) })
  */
-export function reportChatError(logger: {
-  error(message: string, meta?: Record<string, unknown>): void;
-}): (error: unknown, where: string) => void {
+export function reportChatError(
+  logger: Pick<Logger, 'error'>,
+): (error: unknown, where: string) => void {
   return (error, where) => {
     if (error instanceof LlmError) return;
     logger.error(`chat ${where} failed`, {

@@ -2,7 +2,7 @@ import type { Server, Socket } from 'socket.io';
 import type { AgentEvent, ChatService } from '../conversation/chat-service.js';
 import { isAppError, type ErrorCode } from '../errors/app-error.js';
 import type { Config } from '../config/config-schema.js';
-import { stderrLogger, type Logger } from './server-deps.js';
+import { stderrLogger, type Logger } from '../lib/logger.js';
 import { HelloPayloadSchema, VisitorMessagePayloadSchema, parsePayload } from './socket-schemas.js';
 import type { ErrorAck, ErrorBody, HelloAck, ServerToClientEvents } from './socket-events.js';
 import { createTokenBucket } from './token-bucket.js';

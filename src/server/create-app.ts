@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import { errorMiddleware } from './error-middleware.js';
-import { stderrLogger, type ServerDeps } from './server-deps.js';
+import { stderrLogger } from '../lib/logger.js';
+import type { ServerDeps } from './server-deps.js';
 import { createWidgetAssets } from './widget-assets.js';
 
 export const DEFAULT_PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import { ERROR_CODES, isAppError, type ErrorCode } from '../errors/app-error.js';
-import type { Logger } from './server-deps.js';
+import type { Logger } from '../lib/logger.js';
 
 /** The JSON error body of every HTTP error: `{ error: { code, message } }`. */
 export type HttpErrorBody = { error: { code: ErrorCode; message: string } };

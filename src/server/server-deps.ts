@@ -1,21 +1,11 @@
 import type { Router } from 'express';
 import type { Config } from '../config/config-schema.js';
 import type { ChatService } from '../conversation/chat-service.js';
+import type { Logger } from '../lib/logger.js';
 import type { WidgetAssets } from './widget-assets.js';
 
-/** Where the server reports what it cannot answer a client about (service failures). */
-export type Logger = {
-  warn(message: string, meta?: Record<string, unknown>): void;
-  error(message: string, meta?: Record<string, unknown>): void;
-};
-
-/** The default logger: one JSON line per event on stderr (stdout stays free for the CLI). */
-export const stderrLogger: Logger = {
-  warn: (message, meta) =>
-    process.stderr.write(`${JSON.stringify({ level: 'warn', message, ...meta })}\n`),
-  error: (message, meta) =>
-    process.stderr.write(`${JSON.stringify({ level: 'error', message, ...meta })}\n`),
-};
+/** The project's one logger type, under the name the server's callers know. */
+export type { Logger } from '../lib/logger.js';
 
 /** Everything the HTTP app and the socket gateway need; `main.ts` builds the real ones. */
 export type ServerDeps = {
@@ -27,6 +17,7 @@ export type ServerDeps = {
   publicDir?: string;
   /** Extra routes mounted before the JSON 404 (REST API, ICS files, admin). */
   routers?: Router[];
+  /** Where the server reports what it cannot answer a client about (service failures). */
   logger?: Logger;
   /** The clock of the rate limiter; tests pass a fixed one. */
   now?: () => number;

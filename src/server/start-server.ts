@@ -4,7 +4,8 @@ import { Server } from 'socket.io';
 import { attachGateway, type GatewayServer } from './attach-gateway.js';
 import { createApp } from './create-app.js';
 import { isOriginAllowed } from './origin-policy.js';
-import { stderrLogger, type ServerDeps } from './server-deps.js';
+import { stderrLogger } from '../lib/logger.js';
+import type { ServerDeps } from './server-deps.js';
 import { createWidgetAssets } from './widget-assets.js';
 
 /**

@@ -1,6 +1,6 @@
 import { TextFile } from 'lowdb/node';
 import type { Conversation } from '../conversation/conversation-schema.js';
-import { AppError } from '../errors/app-error.js';
+import { readJsonFile } from '../lib/json-file.js';
 import { parseConversation } from './parse-conversation.js';
 
 /*
@@ -18,20 +18,8 @@ import { parseConversation } from './parse-conversation.js';
  *
  * @example const conv = await readConversationFile('/data/conversations/ab/c1.json');
  */
-export async function readConversationFile(filename: string): Promise<Conversation | null> {
-  const text = await new TextFile(filename).read();
-  if (text === null) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    // An empty or truncated file lands here; name it so an operator can repair or remove it.
-    throw new AppError(
-      'INTERNAL',
-      `${filename} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`,
-    );
-  }
-  return parseConversation(json, filename);
+export function readConversationFile(filename: string): Promise<Conversation | null> {
+  return readJsonFile(filename, (json) => parseConversation(json, filename));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { jsonDataFile } from '../handoff/json-data-file.js';
+import { jsonDataFile } from '../lib/json-file.js';
 import { CONVERSATION_ID_PATTERN } from './conversation-id.js';
 
 /** A marker file of the outbox before it moved into the store, and a way to delete it. */

@@ -2,6 +2,8 @@ import { mkdir, readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Conversation } from '../conversation/conversation-schema.js';
 import { AppError, isAppError } from '../errors/app-error.js';
+import { createKeyedQueue } from '../lib/keyed-queue.js';
+import { silentLogger, type Logger } from '../lib/logger.js';
 import type { Store } from './store.js';
 import { assertVersion } from './assert-version.js';
 import { assertConversationId, CONVERSATION_ID_PATTERN } from './conversation-id.js';
@@ -10,16 +12,9 @@ import { openJournal, recoverJournal } from './conversation-journal.js';
 import { lockFolder } from './folder-lock.js';
 import { readLegacyOutboxMarkers } from './legacy-outbox-markers.js';
 import { conversationPath, conversationsFolder, conversationShard } from './conversation-path.js';
-import { createKeyedQueue } from './keyed-queue.js';
 import { createLruCache } from './lru-cache.js';
 import { parseConversation } from './parse-conversation.js';
 import { newEvents } from './pending-outbox.js';
-
-/** Where the store reports what no caller is waiting for (a background write that failed). */
-export type StoreLogger = {
-  warn(message: string, meta?: Record<string, unknown>): void;
-  error(message: string, meta?: Record<string, unknown>): void;
-};
 
 export type LowdbStoreOptions = {
   /** The data folder; conversations live in `<dataDir>/conversations/<shard>/<id>.json`. */
@@ -33,7 +28,8 @@ export type LowdbStoreOptions = {
   flushDelayMs?: number;
   /** A journal segment this big is written out to the files at once. Default 32 MB. */
   journalLimitBytes?: number;
-  logger?: StoreLogger;
+  /** Where the store reports what no caller is waiting for (a background write that failed). */
+  logger?: Logger;
 };
 
 /** The lowdb store, with a way to write every saved conversation to its file now. */
@@ -53,7 +49,6 @@ const FILE_SUFFIX = '.json';
  * its outbox event ids, to tell which events the next save adds.
  */
 type Stored = { json: string; version: number; eventIds: readonly string[] };
-const silent: StoreLogger = { warn: () => undefined, error: () => undefined };
 
 /**
  * The embedded Store: one lowdb file per conversation, so writing a conversation rewrites that
@@ -81,7 +76,7 @@ const silent: StoreLogger = { warn: () => undefined, error: () => undefined };
 export async function createLowdbStore(options: LowdbStoreOptions): Promise<LowdbStore> {
   const folder = conversationsFolder(options.dataDir);
   const journalFolder = join(folder, 'journal');
-  const logger = options.logger ?? silent;
+  const logger = options.logger ?? silentLogger;
   const flushDelayMs = options.flushDelayMs ?? DEFAULT_FLUSH_DELAY_MS;
   const journalLimitBytes = options.journalLimitBytes ?? DEFAULT_JOURNAL_LIMIT_BYTES;
   await mkdir(folder, { recursive: true });

@@ -1,7 +1,7 @@
 import type { Config } from '../../config/config-schema.js';
 import { AppError } from '../../errors/app-error.js';
-import type { Logger } from '../../server/server-deps.js';
-import { createKeyedQueue } from '../../store/keyed-queue.js';
+import type { Logger } from '../../lib/logger.js';
+import { createKeyedQueue } from '../../lib/keyed-queue.js';
 import type { Store } from '../../store/store.js';
 import { attemptDelivery, type AttemptContext } from './attempt-delivery.js';
 import type { Destination } from './create-destinations.js';

@@ -2,10 +2,10 @@ import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../errors/app-error.js';
-import { createKeyedQueue } from '../../store/keyed-queue.js';
+import { createKeyedQueue } from '../../lib/keyed-queue.js';
 import { DELIVERY_ID_PATTERN, DeliverySchema, isActive, type Delivery } from './delivery-schema.js';
 import type { DeliveryStore, DisabledDestination } from './delivery-store.js';
-import { jsonDataFile } from '../json-data-file.js';
+import { jsonDataFile } from '../../lib/json-file.js';
 
 const DisabledSchema = z.record(
   z.string(),

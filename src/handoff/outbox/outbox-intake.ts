@@ -1,4 +1,4 @@
-import type { Logger } from '../../server/server-deps.js';
+import type { Logger } from '../../lib/logger.js';
 import type { PendingEvents, Store } from '../../store/store.js';
 import { matchesEvent, type Destination } from '../delivery/create-destinations.js';
 import { deliveryIdFor, isActive, type Delivery } from '../delivery/delivery-schema.js';

@@ -21,7 +21,7 @@ import { createLowdbDeliveryStore } from '../../../src/handoff/delivery/lowdb-de
 import { withOutbox } from '../../../src/handoff/outbox/with-outbox.js';
 import { candidate, type Candidate, type FieldPath } from '../../../src/lead/field-paths.js';
 import { applyCandidates, type Lead } from '../../../src/lead/lead-record.js';
-import type { Logger } from '../../../src/server/server-deps.js';
+import type { Logger } from '../../../src/lib/logger.js';
 import { createLowdbStore } from '../../../src/store/lowdb-store.js';
 import type { Store } from '../../../src/store/store.js';
 import { makeConversation } from '../../helpers/make-conversation.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createKeyedQueue } from '../../../src/store/keyed-queue.js';
+import { createKeyedQueue } from '../../../src/lib/keyed-queue.js';
 
 /** A promise the test settles by hand, so ordering is checked without any timer. */
 function deferred(): { promise: Promise<void>; resolve: () => void; reject: (e: Error) => void } {
