@@ -1,8 +1,11 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { Conversation } from '../conversation/conversation-schema.js';
 import { jsonDataFile } from '../lib/json-file.js';
 import { CONVERSATION_ID_PATTERN } from './conversation-id.js';
+import type { ConversationJournal } from './conversation-journal.js';
+import type { PendingOutbox } from './pending-outbox.js';
 
 /** A marker file of the outbox before it moved into the store, and a way to delete it. */
 export type LegacyOutboxMarker = {
@@ -38,4 +41,30 @@ export async function readLegacyOutboxMarkers(dataDir: string): Promise<LegacyOu
     });
   }
   return markers;
+}
+
+/**
+ * Takes the legacy markers of `dataDir` over: the saved events they name become pending (noted
+ * in the journal first, so a crash right after keeps them), then the files are deleted.
+ *
+ * @example await takeOverLegacyMarkers(dataDir, { load, journal, pending });
+ */
+export async function takeOverLegacyMarkers(
+  dataDir: string,
+  store: {
+    load(conversationId: string): Promise<Conversation | null>;
+    journal: ConversationJournal;
+    pending: PendingOutbox;
+  },
+): Promise<void> {
+  for (const marker of await readLegacyOutboxMarkers(dataDir)) {
+    const saved = (await store.load(marker.conversationId))?.outbox ?? [];
+    const events = saved.filter((e) => marker.eventIds.includes(e.id));
+    if (events.length > 0) {
+      const conversationId = marker.conversationId;
+      store.journal.note({ kind: 'pending', pending: { conversationId, events } });
+      store.pending.add(conversationId, events);
+    }
+    await marker.remove();
+  }
 }

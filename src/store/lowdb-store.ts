@@ -1,20 +1,18 @@
-import { mkdir, readdir, rename } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Conversation } from '../conversation/conversation-schema.js';
-import { AppError, isAppError } from '../errors/app-error.js';
+import { AppError } from '../errors/app-error.js';
 import { createKeyedQueue } from '../lib/keyed-queue.js';
 import { silentLogger, type Logger } from '../lib/logger.js';
-import type { Store } from './store.js';
 import { assertVersion } from './assert-version.js';
-import { assertConversationId, CONVERSATION_ID_PATTERN } from './conversation-id.js';
-import { readConversationFile, writeConversationJson } from './conversation-file.js';
-import { openJournal, recoverJournal } from './conversation-journal.js';
-import { lockFolder } from './folder-lock.js';
-import { readLegacyOutboxMarkers } from './legacy-outbox-markers.js';
-import { conversationPath, conversationsFolder, conversationShard } from './conversation-path.js';
+import { openConversationFolder } from './conversation-folder.js';
+import { assertConversationId } from './conversation-id.js';
+import { createJournalFlush } from './journal-flush.js';
+import { takeOverLegacyMarkers } from './legacy-outbox-markers.js';
 import { createLruCache } from './lru-cache.js';
 import { parseConversation } from './parse-conversation.js';
 import { newEvents } from './pending-outbox.js';
+import { replayJournal } from './replay-journal.js';
+import type { Store } from './store.js';
+import { conversationOf, storedOf, type StoredConversation } from './stored-conversation.js';
 
 export type LowdbStoreOptions = {
   /** The data folder; conversations live in `<dataDir>/conversations/<shard>/<id>.json`. */
@@ -41,14 +39,6 @@ export type LowdbStore = Store & {
 const DEFAULT_CACHE_SIZE = 1_000;
 const DEFAULT_FLUSH_DELAY_MS = 10_000;
 const DEFAULT_JOURNAL_LIMIT_BYTES = 32 * 1024 * 1024;
-/** Files written at once by a flush (steno's writes run on libuv's four threads). */
-const FLUSH_CONCURRENCY = 8;
-const FILE_SUFFIX = '.json';
-/**
- * A saved conversation as the store keeps it: its JSON, its version for compare-and-set, and
- * its outbox event ids, to tell which events the next save adds.
- */
-type Stored = { json: string; version: number; eventIds: readonly string[] };
 
 /**
  * The embedded Store: one lowdb file per conversation, so writing a conversation rewrites that
@@ -56,9 +46,10 @@ type Stored = { json: string; version: number; eventIds: readonly string[] };
  * (conversation-journal.ts) before it resolves, and the file is written in the background
  * within `flushDelayMs`; reads see the save at once. Files are written through a temp file and
  * an atomic rename (steno), so a crash leaves the old or the new version, never a partial one,
- * and the next start replays the journal into the files. Saves (and reads) of one conversation
- * run one at a time in call order, each compare-and-set on the version (AppError('STALE_WRITE')). Recently used conversations are kept
- * in a bounded cache and not re-read from disk.
+ * and the next start replays the journal into the files (replay-journal.ts, journal-flush.ts).
+ * Saves (and reads) of one conversation run one at a time in call order, each compare-and-set
+ * on the version (AppError('STALE_WRITE')). Recently used conversations are kept in a bounded
+ * cache and not re-read from disk.
  *
  * The outbox events a save adds are in the same journal line as the conversation, and stay
  * pending (in memory, and in the journal: each new segment starts with a note of what is still
@@ -74,61 +65,23 @@ type Stored = { json: string; version: number; eventIds: readonly string[] };
  *   await store.close(); // writes every file and empties the journal
  */
 export async function createLowdbStore(options: LowdbStoreOptions): Promise<LowdbStore> {
-  const folder = conversationsFolder(options.dataDir);
-  const journalFolder = join(folder, 'journal');
   const logger = options.logger ?? silentLogger;
-  const flushDelayMs = options.flushDelayMs ?? DEFAULT_FLUSH_DELAY_MS;
-  const journalLimitBytes = options.journalLimitBytes ?? DEFAULT_JOURNAL_LIMIT_BYTES;
-  await mkdir(folder, { recursive: true });
-  await moveFlatFilesIntoShards(folder);
-
-  const fileOf = (id: string): string => conversationPath(options.dataDir, id);
-  // Sub-folders are created on a conversation's first write, once per process.
-  const madeShards = new Set<string>();
-  async function writeFile(id: string, json: string): Promise<void> {
-    const shard = conversationShard(id);
-    if (!madeShards.has(shard)) {
-      await mkdir(join(folder, shard), { recursive: true });
-      madeShards.add(shard);
-    }
-    try {
-      await writeConversationJson(fileOf(id), json);
-    } catch (e) {
-      throw asInternal(e, `could not write ${fileOf(id)}`);
-    }
-  }
-
-  // What an earlier process saved but did not write to its file yet; only one process may
-  // replay and append to the journal.
-  await mkdir(journalFolder, { recursive: true });
-  const lock = lockFolder(
-    join(journalFolder, 'LOCK'),
-    `the conversation journal in ${journalFolder}`,
-  );
-  const recovery = recoverJournal(journalFolder);
-  if (recovery.skippedLines > 0)
-    logger.warn(
-      'the conversation journal held lines cut off by a crash; they were never acknowledged and are skipped',
-      { skipped: recovery.skippedLines, folder: journalFolder },
-    );
-  for (const batch of chunks([...recovery.conversations.values()], FLUSH_CONCURRENCY))
-    await Promise.all(batch.map((c) => writeFile(c.id, JSON.stringify(c))));
+  const files = await openConversationFolder(options.dataDir);
+  const { journal, pending, lock, discardReplayed } = await replayJournal(files, logger);
+  const writer = createJournalFlush({
+    journal,
+    files,
+    pending,
+    flushDelayMs: options.flushDelayMs ?? DEFAULT_FLUSH_DELAY_MS,
+    journalLimitBytes: options.journalLimitBytes ?? DEFAULT_JOURNAL_LIMIT_BYTES,
+    logger,
+  });
   // Outbox events saved and not yet handed over: noted in the new segment before the old ones go.
-  const pending = recovery.pending;
-  const journal = openJournal(journalFolder);
-  const carryPending = (): void => {
-    for (const p of pending.list()) journal.note({ kind: 'pending', pending: p });
-  };
-  carryPending();
-  recovery.discard();
+  writer.carryPending();
+  discardReplayed();
 
-  // Conversations are kept as the JSON of a validated document, not as objects: one string
-  // takes less memory than the object tree it stands for, and parsing it back is the cheapest
-  // copy (a third of structuredClone's time), which every reader gets. The version beside it
-  // is what a save compares with.
-  const cache = createLruCache<string, Stored>(options.cacheSize ?? DEFAULT_CACHE_SIZE);
-  // Saved (in the journal) and not yet in their files; never evicted, unlike the cache.
-  const unwritten = new Map<string, Stored>();
+  // Recently used conversations, as their JSON (stored-conversation.ts).
+  const cache = createLruCache<string, StoredConversation>(options.cacheSize ?? DEFAULT_CACHE_SIZE);
   const queue = createKeyedQueue();
   let closed = false;
 
@@ -136,83 +89,16 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
     if (closed) throw new AppError('INTERNAL', 'the conversation store is closed');
   }
 
-  async function load(id: string): Promise<Stored | null> {
-    const cached = cache.get(id) ?? unwritten.get(id);
+  async function load(id: string): Promise<StoredConversation | null> {
+    const cached = cache.get(id) ?? writer.unwritten.get(id);
     if (cached !== undefined) return cached;
-    let data: Conversation | null;
-    try {
-      data = await readConversationFile(fileOf(id));
-    } catch (e) {
-      throw asInternal(e, `could not read ${fileOf(id)}`);
-    }
+    const data = await files.read(id);
     // A missing conversation is not cached: it costs one failed open, and caching it would
     // hide a file restored by an operator.
     if (data === null) return null;
-    const stored = {
-      json: JSON.stringify(data),
-      version: data.version,
-      eventIds: data.outbox.map((e) => e.id),
-    };
+    const stored = storedOf(data);
     cache.set(id, stored);
     return stored;
-  }
-
-  // One flush at a time: a conversation's file is only ever replaced by a later version.
-  let flushing: Promise<void> = Promise.resolve();
-  let timer: NodeJS.Timeout | null = null;
-
-  async function flushOnce(): Promise<void> {
-    if (unwritten.size === 0) return;
-    const batch = [...unwritten];
-    const dropWritten = journal.rotate();
-    // The segments about to be dropped may hold the only note of events still pending.
-    carryPending();
-    let failure: unknown = null;
-    for (const part of chunks(batch, FLUSH_CONCURRENCY)) {
-      await Promise.all(
-        part.map(async ([id, stored]) => {
-          try {
-            await writeFile(id, stored.json);
-            // A save made meanwhile stays to be written by the next flush.
-            if (unwritten.get(id) === stored) unwritten.delete(id);
-          } catch (e) {
-            failure ??= e;
-          }
-        }),
-      );
-    }
-    // The older segments still hold the only copy of what failed: keep them for the retry.
-    if (failure !== null) throw failure;
-    await dropWritten();
-  }
-
-  function flush(): Promise<void> {
-    const run = flushing.then(flushOnce);
-    flushing = run.catch(() => undefined);
-    return run;
-  }
-
-  function scheduleFlush(): void {
-    if (closed) return;
-    // A full journal moves a pending flush forward to now.
-    const full = journal.bytes() >= journalLimitBytes;
-    if (timer !== null && !full) return;
-    if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(
-      () => {
-        timer = null;
-        flush().catch((e: unknown) => {
-          logger.error(
-            'could not write a saved conversation to its file; it stays in the journal and is retried',
-            { error: e instanceof Error ? e.message : String(e) },
-          );
-          scheduleFlush();
-        });
-      },
-      full ? 0 : flushDelayMs,
-    );
-    // A pending flush does not keep the process alive: the journal already holds the save.
-    timer.unref();
   }
 
   async function read(id: string): Promise<Conversation | null> {
@@ -221,20 +107,18 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
     // Queued with the saves of the same id, so a read never races a write into the cache.
     const stored = await queue.run(id, () => load(id));
     // A fresh copy: a caller mutating what it got changes nothing stored.
-    return stored === null ? null : parseConversationJson(stored.json);
+    return stored === null ? null : conversationOf(stored);
   }
 
   // Events a server of the previous version had saved and not handed over.
-  for (const marker of await readLegacyOutboxMarkers(options.dataDir)) {
-    const stored = await load(marker.conversationId);
-    const saved = stored === null ? [] : parseConversationJson(stored.json).outbox;
-    const events = saved.filter((e) => marker.eventIds.includes(e.id));
-    if (events.length > 0) {
-      journal.note({ kind: 'pending', pending: { conversationId: marker.conversationId, events } });
-      pending.add(marker.conversationId, events);
-    }
-    await marker.remove();
-  }
+  await takeOverLegacyMarkers(options.dataDir, {
+    load: async (id) => {
+      const stored = await load(id);
+      return stored === null ? null : conversationOf(stored);
+    },
+    journal,
+    pending,
+  });
 
   return {
     getConversation: read,
@@ -258,11 +142,10 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
           next,
           added.map((e) => e.id),
         );
-        const saved = { json, version: next.version, eventIds: next.outbox.map((e) => e.id) };
-        unwritten.set(id, saved);
+        const saved = storedOf(next, json);
         cache.set(id, saved);
         pending.add(id, added);
-        scheduleFlush();
+        writer.saved(id, saved);
         // `next` is built from the parse's fresh objects, and the store keeps only its JSON.
         return next;
       });
@@ -282,79 +165,25 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
 
     async listConversationIds() {
       assertOpen();
-      const ids = new Set(unwritten.keys());
-      for (const shard of await readdir(folder, { withFileTypes: true })) {
-        if (!shard.isDirectory() || !SHARD_PATTERN.test(shard.name)) continue;
-        for (const name of await readdir(join(folder, shard.name))) {
-          const id = conversationIdOf(name);
-          // Only files in their own shard: a file copied into the wrong one is never read.
-          if (id !== null && conversationShard(id) === shard.name) ids.add(id);
-        }
-      }
+      const ids = new Set([...writer.unwritten.keys(), ...(await files.listIds())]);
       return [...ids].sort();
     },
 
-    flush,
+    flush: writer.flush,
 
     async close() {
       if (closed) return;
       closed = true;
-      if (timer !== null) clearTimeout(timer);
+      writer.stop();
       await queue.idle();
       try {
-        await flush();
+        await writer.flush();
       } finally {
-        // Everything is in its file unless the flush failed: then the journal keeps it for the next start.
-        journal.close({ discard: unwritten.size === 0 && pending.size() === 0 });
+        // Everything is in its file and handed over unless the flush failed or events are
+        // pending: then the journal keeps them for the next start.
+        journal.close({ discard: writer.unwritten.size === 0 && pending.size() === 0 });
         lock.release();
       }
     },
   };
-}
-
-/**
- * The copy of a saved conversation from the JSON it was saved as: JSON.parse of a few
- * kilobytes takes a third of structuredClone's time, and the JSON came from a validated
- * document, so it parses back to the same conversation.
- */
-function parseConversationJson(json: string): Conversation {
-  // JSON.parse returns `any`; the text is JSON.stringify of a Conversation parsed by zod.
-  const copy: Conversation = JSON.parse(json);
-  return copy;
-}
-
-/** `items` in consecutive groups of at most `size`. */
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-const SHARD_PATTERN = /^[0-9a-f]{2}$/;
-
-/** The id of a conversation file name; null for steno's `.<id>.json.tmp` leftovers and anything foreign. */
-function conversationIdOf(name: string): string | null {
-  if (!name.endsWith(FILE_SUFFIX)) return null;
-  const id = name.slice(0, -FILE_SUFFIX.length);
-  return CONVERSATION_ID_PATTERN.test(id) ? id : null;
-}
-
-/**
- * Data written before conversations were sharded sits directly in `conversations/`: each file
- * is renamed into its shard (atomic, so a crash in the middle leaves every file in one place,
- * and the next start carries on).
- */
-async function moveFlatFilesIntoShards(folder: string): Promise<void> {
-  for (const entry of await readdir(folder, { withFileTypes: true })) {
-    const id = entry.isFile() ? conversationIdOf(entry.name) : null;
-    if (id === null) continue;
-    const shard = join(folder, conversationShard(id));
-    await mkdir(shard, { recursive: true });
-    await rename(join(folder, entry.name), join(shard, entry.name));
-  }
-}
-
-function asInternal(e: unknown, context: string): AppError {
-  if (isAppError(e)) return e;
-  return new AppError('INTERNAL', `${context}: ${e instanceof Error ? e.message : String(e)}`);
 }

@@ -1,0 +1,50 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Logger } from '../lib/logger.js';
+import type { ConversationFolder } from './conversation-folder.js';
+import { chunks, WRITE_CONCURRENCY } from './conversation-folder.js';
+import { openJournal, recoverJournal, type ConversationJournal } from './conversation-journal.js';
+import { lockFolder, type FolderLock } from './folder-lock.js';
+import type { PendingOutbox } from './pending-outbox.js';
+
+/** The journal a store appends to, after what an earlier process left was replayed. */
+export type ReplayedJournal = {
+  journal: ConversationJournal;
+  /** The outbox events saved and not handed over, as the journal had them. */
+  pending: PendingOutbox;
+  lock: FolderLock;
+  /** Deletes the replayed segments: call it once the pending events are noted in the new one. */
+  discardReplayed(): void;
+};
+
+/**
+ * Takes the journal of a conversations folder (only one process may replay and append to it),
+ * writes what an earlier process saved but did not write to its files, and opens a new segment.
+ *
+ * @example const { journal, pending, lock, discardReplayed } = await replayJournal(files, logger);
+ */
+export async function replayJournal(
+  files: ConversationFolder,
+  logger: Logger,
+): Promise<ReplayedJournal> {
+  const journalFolder = join(files.folder, 'journal');
+  await mkdir(journalFolder, { recursive: true });
+  const lock = lockFolder(
+    join(journalFolder, 'LOCK'),
+    `the conversation journal in ${journalFolder}`,
+  );
+  const recovery = recoverJournal(journalFolder);
+  if (recovery.skippedLines > 0)
+    logger.warn(
+      'the conversation journal held lines cut off by a crash; they were never acknowledged and are skipped',
+      { skipped: recovery.skippedLines, folder: journalFolder },
+    );
+  for (const batch of chunks([...recovery.conversations.values()], WRITE_CONCURRENCY))
+    await Promise.all(batch.map((c) => files.write(c.id, JSON.stringify(c))));
+  return {
+    journal: openJournal(journalFolder),
+    pending: recovery.pending,
+    lock,
+    discardReplayed: recovery.discard,
+  };
+}
