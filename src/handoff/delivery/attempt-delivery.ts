@@ -22,6 +22,25 @@ export type AttemptContext = {
   retryAfterMaxMs: number;
 };
 
+/** The settings of the attempts; absent ones come from the config's `crm` section. */
+export type AttemptSettings = Pick<AttemptContext, 'store' | 'config' | 'clock'> &
+  Partial<Omit<AttemptContext, 'store' | 'config' | 'clock'>>;
+
+/** The attempt context of `settings`, with the real fetch and randomness by default. */
+export function attemptContext(settings: AttemptSettings): AttemptContext {
+  const { crm } = settings.config;
+  return {
+    store: settings.store,
+    config: settings.config,
+    clock: settings.clock,
+    fetch: settings.fetch ?? globalThis.fetch,
+    random: settings.random ?? Math.random,
+    schedule: settings.schedule ?? crm.retrySchedule,
+    attemptTimeoutMs: settings.attemptTimeoutMs ?? crm.attemptTimeoutMs,
+    retryAfterMaxMs: settings.retryAfterMaxMs ?? crm.retryAfterMaxMs,
+  };
+}
+
 /** The record after the attempt, and the destination's disabled state when it answered 410. */
 export type AttemptOutcome = { delivery: Delivery; disabled: DisabledDestination | null };
 

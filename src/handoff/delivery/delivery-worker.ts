@@ -1,35 +1,27 @@
-import type { Config } from '../../config/config-schema.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Logger } from '../../lib/logger.js';
 import { createKeyedQueue } from '../../lib/keyed-queue.js';
-import type { Store } from '../../store/store.js';
-import { attemptDelivery, type AttemptContext } from './attempt-delivery.js';
+import { attemptContext, type AttemptSettings } from './attempt-delivery.js';
 import type { Destination } from './create-destinations.js';
 import { isActive, type Delivery } from './delivery-schema.js';
 import type { DeliveryStore } from './delivery-store.js';
 import { createDisabledDestinations } from './disabled-destinations.js';
 import { createDueQueue } from './due-queue.js';
+import { restartDelivery } from './restart-delivery.js';
+import { runAttempt, type AttemptParts } from './run-attempt.js';
 import { createOutboxIntake } from '../outbox/outbox-intake.js';
 import type { OutboxPort } from '../outbox/with-outbox.js';
 
-export type DeliveryWorkerDeps = {
-  /**
-   * The conversation store, which holds the pending outbox events (undecorated is fine): bodies
-   * are built from conversations as stored.
-   */
-  store: Store;
+/**
+ * `store` is the conversation store, which holds the pending outbox events (undecorated is
+ * fine): bodies are built from conversations as stored. `random` gives [0, 1) for the jitter
+ * (tests pass () => 0.5 for none); `schedule` the waits before each retry in ms (default config
+ * `crm.retrySchedule`).
+ */
+export type DeliveryWorkerDeps = AttemptSettings & {
   deliveries: DeliveryStore;
   destinations: readonly Destination[];
-  config: Config;
-  clock: () => Date;
   logger: Logger;
-  fetch?: typeof fetch;
-  /** [0, 1) for the jitter; tests pass () => 0.5 for none. */
-  random?: () => number;
-  /** Waits before each retry in ms; default config `crm.retrySchedule`. */
-  schedule?: readonly number[];
-  attemptTimeoutMs?: number;
-  retryAfterMaxMs?: number;
   /** How many attempts run at once, in all. */
   concurrency?: number;
   /** How many attempts run at once for one destination, so a slow one cannot hold up the others. */
@@ -41,8 +33,9 @@ export type LoopOptions = {
   loop: boolean;
   intervalMs?: number;
   /**
-   * How often pending events, disabled destinations and active deliveries are re-read (hand-overs that
-   * failed, redeliveries and enables from the CLI); default {@link DEFAULT_REFRESH_MS}.
+   * How often pending events, disabled destinations and active deliveries are re-read
+   * (hand-overs that failed, redeliveries and enables from the CLI); default
+   * {@link DEFAULT_REFRESH_MS}.
    */
   refreshMs?: number;
 };
@@ -50,16 +43,16 @@ export type LoopOptions = {
 export type DeliveryWorker = {
   /** What `withOutbox` needs. */
   outbox: OutboxPort;
-  /** Hands over pending events, recovers active deliveries, then starts the timer loop when asked. */
+  /** Hands over pending events, recovers active deliveries, starts the timer loop if asked. */
   start(options: LoopOptions): Promise<void>;
   /** Attempts the deliveries due at `now` (default: the clock); resolves once they are recorded. */
   runDue(now?: Date): Promise<void>;
   /** When the next attempt is due, or null when nothing waits. */
   nextDueAt(): Date | null;
   /**
-   * Re-reads disabled destinations, pending events and active deliveries: a due time changed by another
-   * process (a CLI redelivery) replaces the one in memory, and a destination enabled again
-   * elsewhere (or given a new URL since its 410) gets its held-back deliveries queued.
+   * Re-reads disabled destinations, pending events and active deliveries: a due time changed by
+   * another process (a CLI redelivery) replaces the one in memory, and a destination enabled
+   * again elsewhere (or given a new URL since its 410) gets its held-back deliveries queued.
    */
   refresh(): Promise<void>;
   /** Queues a delivery (whatever its status) for an attempt now, starting a new round of retries. */
@@ -88,17 +81,8 @@ export const DEFAULT_REFRESH_MS = 10_000;
  */
 export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const { store, deliveries, destinations, clock, logger } = deps;
-  const retrySchedule = deps.schedule ?? deps.config.crm.retrySchedule;
-  const ctx: AttemptContext = {
-    store,
-    config: deps.config,
-    clock,
-    fetch: deps.fetch ?? globalThis.fetch,
-    random: deps.random ?? Math.random,
-    schedule: retrySchedule,
-    attemptTimeoutMs: deps.attemptTimeoutMs ?? deps.config.crm.attemptTimeoutMs,
-    retryAfterMaxMs: deps.retryAfterMaxMs ?? deps.config.crm.retryAfterMaxMs,
-  };
+  const ctx = attemptContext(deps);
+  const retrySchedule = ctx.schedule;
   const limits = {
     total: deps.concurrency ?? DEFAULT_CONCURRENCY,
     perDestination: deps.perDestination ?? DEFAULT_PER_DESTINATION,
@@ -160,60 +144,19 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       queue.set(d.id, d.destinationId, Date.parse(d.nextAttemptAt ?? clock().toISOString()));
     else queue.delete(d.id);
   }
-
-  /** One attempt, run in the delivery's queue so it never overlaps a redelivery of the same record. */
-  async function attempt(id: string): Promise<void> {
-    const d = await deliveries.get(id);
-    if (d === null || !isActive(d.status)) return void queue.delete(id);
-    const now = clock();
-    if (d.nextAttemptAt !== null && Date.parse(d.nextAttemptAt) > now.getTime())
-      return void queue.set(id, d.destinationId, Date.parse(d.nextAttemptAt));
-    const dest = destinationOf(d.destinationId);
-    if (dest === undefined) {
-      logger.warn('delivery dead: its destination is no longer configured', {
-        deliveryId: id,
-        destinationId: d.destinationId,
-      });
-      return save({
-        ...d,
-        status: 'dead',
-        nextAttemptAt: null,
-        updatedAt: now.toISOString(),
-        reason: `destination "${d.destinationId}" is not configured`,
-      });
-    }
-    const off = await disabled.of(dest);
-    if (off !== null)
-      return save({
-        ...d,
-        status: 'disabled',
-        nextAttemptAt: null,
-        updatedAt: now.toISOString(),
-        reason: `destination disabled: ${off.reason}`,
-      });
-
-    const outcome = await attemptDelivery(d, dest, ctx);
-    if (outcome.disabled !== null) {
-      // Recorded before the delivery, so a crash in between still leaves the destination disabled.
-      await disabled.disable(outcome.disabled);
-      logger.warn('destination disabled: it answered 410 Gone', {
-        destinationId: dest.id,
-        url: dest.url,
-      });
-    }
-    await save(outcome.delivery);
-    if (outcome.delivery.status === 'dead')
-      logger.warn('delivery dead-lettered', {
-        deliveryId: id,
-        eventId: d.eventId,
-        destinationId: dest.id,
-        reason: outcome.delivery.reason,
-      });
-  }
+  const attemptParts: AttemptParts = {
+    deliveries,
+    destinationOf,
+    disabled,
+    ctx,
+    queue,
+    logger,
+    save,
+  };
 
   function startAttempt(id: string, destinationId: string): Promise<void> {
     const run = byDelivery
-      .run(id, () => attempt(id))
+      .run(id, () => runAttempt(id, attemptParts))
       .catch((e: unknown) => {
         // Unexpected (the store failed): try again after the first step; the record is unchanged or already saved.
         logger.error('delivery attempt failed', { deliveryId: id, error: errorText(e) });
@@ -275,30 +218,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
 
     redeliver(id) {
       return byDelivery.run(id, async () => {
-        const d = await deliveries.get(id);
-        if (d === null) throw new AppError('NOT_FOUND', `no delivery with id "${id}"`);
-        const dest = destinationOf(d.destinationId);
-        if (dest === undefined)
-          throw new AppError(
-            'CONFLICT',
-            `destination "${d.destinationId}" is not configured any more`,
-          );
-        const off = await disabled.of(dest);
-        if (off !== null)
-          throw new AppError(
-            'CONFLICT',
-            `destination "${dest.id}" is disabled since ${off.at} (${off.reason}); enable it first`,
-          );
-        const now = clock().toISOString();
-        const next: Delivery = {
-          ...d,
-          status: 'pending',
-          nextAttemptAt: now,
-          roundStart: d.attempts.length,
-          reason: null,
-          updatedAt: now,
-        };
-        await save(next);
+        const next = await restartDelivery(id, attemptParts);
         kick();
         return next;
       });
