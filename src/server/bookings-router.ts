@@ -1,17 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import express, { Router, type Request, type Response } from 'express';
-import { z } from 'zod';
-import { freeSlots, slotLabel, type FreeSlot } from '../booking/availability.js';
-import { renderBookingNotice, renderBookingPage } from '../booking/booking-page.js';
+import { slotLabel, type FreeSlot } from '../booking/availability.js';
+import { renderBookingPage } from '../booking/booking-page.js';
 import type { Calendar, CalendarEntry } from '../booking/calendar.js';
 import { meetingDetails, type MeetingDetails } from '../booking/meeting-details.js';
 import { meetingIcs } from '../booking/meeting-ics.js';
 import { recordMeetingChange, type MeetingChange } from '../booking/record-meeting-change.js';
 import type { Config } from '../config/config-schema.js';
-import { formatIssues } from '../config/load-config.js';
-import { AppError, ERROR_CODES, type ErrorCode } from '../errors/app-error.js';
-import { isTimeZone } from '../lead/visitor.js';
+import { AppError, ERROR_CODES } from '../errors/app-error.js';
 import type { Store } from '../store/store.js';
+import {
+  BookingFailure,
+  bookingFailureHandler,
+  CancelBody,
+  DONE_NOTICES,
+  PAGE_HEADERS,
+  PageQuery,
+  parse,
+  RescheduleBody,
+  view,
+  wantsJson,
+  Params,
+} from './booking-request.js';
+import { isChangeable, rescheduleChoices } from './reschedule-choices.js';
 
 export type BookingsRouterDeps = {
   calendar: Calendar;
@@ -24,51 +35,6 @@ export type BookingsRouterDeps = {
 
 /** How many free times the page offers to move a meeting to. */
 const RESCHEDULE_CHOICES = 8;
-
-const Params = z.object({
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'expected a meeting id'),
-});
-const Tz = z.string().max(64).refine(isTimeZone, 'unknown IANA time zone');
-const PageQuery = z.object({
-  tz: Tz.optional(),
-  done: z.enum(['canceled', 'rescheduled']).optional(),
-});
-const CancelBody = z.object({ tz: Tz.optional() });
-const RescheduleBody = z.object({ start: z.iso.datetime({ offset: true }), tz: Tz.optional() });
-
-const PAGE_HEADERS = {
-  'Cache-Control': 'no-store',
-  // The URL is the key to the meeting: never hand it to another site in a Referer.
-  'Referrer-Policy': 'no-referrer',
-  'X-Robots-Tag': 'noindex',
-  'Content-Security-Policy':
-    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-};
-
-/** A failure the router answers itself: JSON for API clients, a short page for browsers. */
-class BookingFailure extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly title: string,
-  ) {
-    super(message);
-  }
-}
-
-const wantsJson = (req: Request): boolean =>
-  Boolean(req.is('application/json')) || req.accepts(['html', 'json']) === 'json';
-
-function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
-  const parsed = schema.safeParse(value ?? {});
-  if (!parsed.success)
-    throw new BookingFailure(
-      'BAD_REQUEST',
-      formatIssues(parsed.error, where),
-      'That link does not look right',
-    );
-  return parsed.data;
-}
 
 /**
  * The meeting links sent in the chat: `GET /bookings/:id.ics` (the invite), `GET /bookings/:id`
@@ -113,22 +79,8 @@ export function createBookingsRouter(deps: BookingsRouterDeps): Router {
     return { entry, details: meetingDetails({ entry, conversation, config, baseUrl, timezone }) };
   }
 
-  /** The free times the meeting could move to; its own time does not count as busy. */
-  async function choices(entry: CalendarEntry, now: Date, limit: number): Promise<FreeSlot[]> {
-    const to = new Date(now.getTime() + (config.booking.horizonDays + 1) * 86_400_000);
-    const busy = await calendar.busy(now.toISOString(), to.toISOString(), {
-      exceptHoldId: entry.conversationId,
-    });
-    const others = busy.filter(
-      (b) => !(b.repId === entry.repId && b.start === entry.start && b.end === entry.end),
-    );
-    return freeSlots(config.booking, now, others, limit + 1)
-      .filter((s) => s.start !== entry.start)
-      .slice(0, limit);
-  }
-
-  const changeable = (entry: CalendarEntry, now: Date): boolean =>
-    entry.status === 'booked' && Date.parse(entry.start) > now.getTime();
+  const choices = (entry: CalendarEntry, now: Date, limit: number): Promise<FreeSlot[]> =>
+    rescheduleChoices({ calendar, booking: config.booking, entry, now, limit });
 
   async function showPage(
     res: Response,
@@ -139,7 +91,7 @@ export function createBookingsRouter(deps: BookingsRouterDeps): Router {
     error: string | null,
   ): Promise<void> {
     const now = clock();
-    const canChange = changeable(entry, now);
+    const canChange = isChangeable(entry, now);
     const free = canChange ? await choices(entry, now, RESCHEDULE_CHOICES) : [];
     const list = free.map((s) => ({
       start: s.start,
@@ -194,7 +146,7 @@ export function createBookingsRouter(deps: BookingsRouterDeps): Router {
     const { entry, details } = await load(req, query.tz);
     if (wantsJson(req)) {
       const now = clock();
-      const free = changeable(entry, now) ? await choices(entry, now, RESCHEDULE_CHOICES) : [];
+      const free = isChangeable(entry, now) ? await choices(entry, now, RESCHEDULE_CHOICES) : [];
       res.json({
         meeting: view(details),
         choices: free.map((s) => ({
@@ -205,19 +157,14 @@ export function createBookingsRouter(deps: BookingsRouterDeps): Router {
       });
       return;
     }
-    const notice =
-      query.done === 'canceled'
-        ? 'Your meeting is canceled.'
-        : query.done === 'rescheduled'
-          ? 'Your meeting was moved. Download the invite again to update your calendar.'
-          : null;
+    const notice = query.done === undefined ? null : DONE_NOTICES[query.done];
     await showPage(res, entry, details, 200, notice, null);
   });
 
   router.post('/bookings/:id/cancel', async (req, res) => {
     const body = parse(CancelBody, req.body, 'body');
     const { entry, details } = await load(req, body.tz);
-    if (entry.status === 'booked' && !changeable(entry, clock()))
+    if (entry.status === 'booked' && !isChangeable(entry, clock()))
       return refuse(
         req,
         res,
@@ -254,7 +201,7 @@ export function createBookingsRouter(deps: BookingsRouterDeps): Router {
         'This meeting was canceled. You can book a new one from the chat.',
       );
     const now = clock();
-    if (!changeable(entry, now))
+    if (!isChangeable(entry, now))
       return refuse(
         req,
         res,
@@ -297,36 +244,6 @@ export function createBookingsRouter(deps: BookingsRouterDeps): Router {
     await showPage(res, entry, details, ERROR_CODES.CONFLICT, null, message);
   }
 
-  router.use('/bookings', ((err, req, res, next) => {
-    if (!(err instanceof BookingFailure)) return next(err);
-    if (wantsJson(req)) return next(new AppError(err.code, err.message));
-    res
-      .status(ERROR_CODES[err.code])
-      .type('html')
-      .send(
-        renderBookingNotice(
-          err.title,
-          err.code === 'NOT_FOUND'
-            ? 'Please check the link from your chat; it may be incomplete.'
-            : err.message,
-        ),
-      );
-  }) satisfies express.ErrorRequestHandler);
+  router.use('/bookings', bookingFailureHandler);
   return router;
-}
-
-/** The meeting as JSON: instants in UTC plus the labels in the visitor's zone. */
-function view(d: MeetingDetails) {
-  return {
-    id: d.id,
-    status: d.status,
-    sequence: d.sequence,
-    start: d.start,
-    end: d.end,
-    title: d.summary,
-    rep: { id: d.rep.id, name: d.rep.name },
-    timezone: d.timezone,
-    startLabel: d.startLabel,
-    icsUrl: `/bookings/${encodeURIComponent(d.id)}.ics`,
-  };
 }
