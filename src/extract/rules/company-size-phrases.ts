@@ -68,6 +68,13 @@ export const JUST_ME = phrase(
   'giu',
 );
 
+/** What JUST_ME needs to match at all: a cheap test, so the big pattern runs (and compiles) only then. */
+export const ME = /\b(?:me|myself)\b/i;
+
+/** Words between a count and a people noun that describe something else ("6 clinics and", "40 per"). */
+export const NOT_DESCRIBING =
+  /^(?:per|a|an|each|every|from|by|with|for|to|in|on|at|the|of|than|our|their|your)$/i;
+
 /** "22 funcionários (employees)", "40 Angestellte (staff)": any word glossed as staff in brackets. */
 export const GLOSSED = phrase(
   String.raw`{notamount}\b(?<num>{headcount})\s+[\p{L}'’-]+\s*\(\s*(?:employees?|staff|people|workers|persons|ftes?)\s*\)`,

@@ -6,6 +6,8 @@ import {
   EACH,
   GLOSSED,
   JUST_ME,
+  ME,
+  NOT_DESCRIBING,
   NOT_THAT_ONE,
   NOUN_THEN_COUNT,
   ON_PAYROLL,
@@ -44,9 +46,6 @@ type Hit = {
   withdrawn: boolean;
   contingent: boolean;
 };
-
-/** What JUST_ME needs to match at all: a cheap test, so the big pattern runs (and compiles) only then. */
-const ME = /\b(?:me|myself)\b/i;
 
 /**
  * The company-size rule: `company.size` in employees, from a count next to a people noun
@@ -150,16 +149,7 @@ function sentenceHits(sentence: string, answering: boolean): Hit[] {
     const g = m.groups ?? {};
     const between = (g.between ?? '').trim().split(/\s+/).filter(Boolean);
     // Words between the count and the noun describe people ("paid", "full-time"), never other things ("6 clinics and").
-    if (
-      between.some(
-        (w) =>
-          /s$/i.test(w) ||
-          /^(?:per|a|an|each|every|from|by|with|for|to|in|on|at|the|of|than|our|their|your)$/i.test(
-            w,
-          ),
-      )
-    )
-      continue;
+    if (between.some((w) => /s$/i.test(w) || NOT_DESCRIBING.test(w))) continue;
     const end = m.index + m[0].length;
     if (notStaffBefore(sentence.slice(0, m.index)) || NOT_STAFF_AFTER.test(sentence.slice(end)))
       continue;
