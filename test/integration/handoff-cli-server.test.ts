@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { runDeliveriesCli } from '../../src/cli/deliveries.js';
 import { deliveryIdFor } from '../../src/handoff/delivery-schema.js';
 import { startCrmReceiver, type CrmReceiver } from '../fakes/crm-receiver.js';
@@ -10,21 +10,15 @@ import {
   qualifiedConversation,
   SECRET,
   startInstance,
-  tempDataDir,
   type FakeClock,
   type Instance,
 } from '../unit/handoff/handoff-fixtures.js';
+import type { TempDir } from '../helpers/temp-dir-for-test.js';
+import { startHandoffTestBed } from './handoff-test-bed.js';
 
 let crm: CrmReceiver;
-let data: Awaited<ReturnType<typeof tempDataDir>>;
-beforeEach(async () => {
-  crm = await startCrmReceiver({ secrets: [SECRET] });
-  data = await tempDataDir();
-});
-afterEach(async () => {
-  await crm.close();
-  await data.remove();
-});
+let data: TempDir;
+beforeEach(async () => ({ crm, data } = await startHandoffTestBed()));
 
 const DELIVERY_ID = deliveryIdFor('evt-conv-q1-1', 'crm');
 /** The wall clock, for the production loop (standardwebhooks checks timestamps against it too). */
