@@ -39,7 +39,7 @@ let data: TempDir;
 let child: ChildProcess | null = null;
 let output = '';
 beforeEach(async () => {
-  data = await tempDirForTest('leadbot-handoff-');
+  data = tempDirForTest('leadbot-handoff-');
 });
 afterEach(async () => {
   child?.kill();

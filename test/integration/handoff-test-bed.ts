@@ -15,7 +15,7 @@ export type HandoffTestBed = { crm: CrmReceiver; data: TempDir; clock: FakeClock
 export async function startHandoffTestBed(): Promise<HandoffTestBed> {
   return {
     crm: closeAfterTest(await startCrmReceiver({ secrets: [SECRET] })),
-    data: await tempDirForTest('leadbot-handoff-'),
+    data: tempDirForTest('leadbot-handoff-'),
     clock: fakeClock(),
   };
 }
