@@ -41,6 +41,17 @@ async function evalCli(
   }
 }
 
+/** `--mode llm --json` over the fixtures against a fake model "fake-model" that finds nothing. */
+async function llmEvalOfFixtures() {
+  const fake = closeAfterTest(await startFakeOpenAiServer());
+  fake.always(() => extractionReply());
+  const r = await evalCli([FIXTURES, '--json', '--mode', 'llm'], {
+    LLM_BASE_URL: fake.url,
+    LLM_MODEL: 'fake-model',
+  });
+  return { fake, r };
+}
+
 describe('npm run eval', () => {
   it('when given the fixtures with --json, then it prints one report object and exits 0', async () => {
     const r = await evalCli([FIXTURES, '--json']);
@@ -69,12 +80,7 @@ describe('npm run eval', () => {
   });
 
   it('when run with --mode llm against an OpenAI-compatible server, then it uses the model and still measures', async () => {
-    const fake = closeAfterTest(await startFakeOpenAiServer());
-    fake.always(() => extractionReply());
-    const r = await evalCli([FIXTURES, '--json', '--mode', 'llm'], {
-      LLM_BASE_URL: fake.url,
-      LLM_MODEL: 'fake-model',
-    });
+    const { fake, r } = await llmEvalOfFixtures();
     expect(r.code, r.stderr).toBe(0);
     expect(fake.requests.length).toBeGreaterThan(0);
     expect(fake.requests[0]?.body.model).toBe('fake-model');
@@ -82,12 +88,7 @@ describe('npm run eval', () => {
   });
 
   it('when --mode llm measured, then the JSON keeps the DESIGN.md keys and adds what the model did', async () => {
-    const fake = closeAfterTest(await startFakeOpenAiServer());
-    fake.always(() => extractionReply());
-    const r = await evalCli([FIXTURES, '--json', '--mode', 'llm'], {
-      LLM_BASE_URL: fake.url,
-      LLM_MODEL: 'fake-model',
-    });
+    const { fake, r } = await llmEvalOfFixtures();
     const report = JSON.parse(r.stdout);
     expect(Object.keys(report)).toEqual(expect.arrayContaining(DESIGN_KEYS));
     expect(report.llm).toMatchObject({
