@@ -36,6 +36,21 @@ export const BLOCKS = {
   numword: String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens?|twenty|thirty|forty|fifty|a hundred|hundreds?|a thousand|thousands?)`,
   /** Articles and possessives before a noun: "a", "an", "the", "my", "our", "your", "this". */
   det: String.raw`(?:a|an|the|my|our|your|this|that|any)`,
+  // needs, intents and roles
+  /** The visitor introducing themselves: "i'm", "i am", "im". */
+  im: String.raw`(?:i'm|i am|im)`,
+  /** After "i": "i'd", "i would", "i'll", "i will", "i'm", "i am" ("i'd be the approver"). */
+  iwill: String.raw`i(?:'d| would|'ll| will|'m| am)`,
+  /** The people who decide, in third-party cues ("our CEO decides", "I'd take it to my VP"). */
+  decider: [
+    String.raw`(?:ceos?|cfos?|coos?|ctos?|cros?|cmos?|cios?|mds?|gms?|vps?|svps?|evps?|boss|bosses|directors?|board|owners?`,
+    String.raw`|founders?|co-founders?|partners?|management|leadership|presidents?|principals?|heads?|managers?|execs?`,
+    String.raw`|executives?|exec team|committee|ownership(?: group)?|shareholders|investors|chancellor|vice-chancellor|dean`,
+    String.raw`|provost|bursar|superintendent|trustees|governors|council|supervisors?|team lead|higher-ups|procurement`,
+    String.raw`|finance team|chair(?:man|woman|person)?|headteacher|slt|smt|decision[- ]?makers?|c-suite|geschäftsleitung`,
+    String.raw`|geschaeftsleitung|geschäftsführung|vorstand|directie|dirección|direction|direção|diretoria|ledningen|johto`,
+    String.raw`|hallitus)`,
+  ].join(''),
 } as const satisfies Record<string, string>;
 
 export type BlockName = keyof typeof BLOCKS;
