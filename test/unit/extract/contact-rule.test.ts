@@ -1,21 +1,9 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { describe, expect, it } from 'vitest';
 import { contactRule } from '../../../src/extract/rules/contact-rule.js';
-import type { RuleContext } from '../../../src/extract/rules/rule-context.js';
 import type { FieldPath } from '../../../src/lead/field-paths.js';
-import type { Slot } from '../../../src/lead/slots.js';
-import { DEFAULT_VISITOR } from '../../../src/lead/visitor.js';
-
-function ctx(expecting: Slot | null, region: CountryCode | undefined = 'US'): RuleContext {
-  return {
-    expecting,
-    visitor: DEFAULT_VISITOR,
-    now: new Date('2026-03-02T15:00:00Z'),
-    region,
-    defaultCurrency: 'USD',
-    fiscalYearEndMonth: 12,
-  };
-}
+import type { RuleContext } from '../../../src/extract/rules/rule-context.js';
+import { ctx } from './rule-context-of.js';
 
 function valueOf(text: string, path: FieldPath, c: RuleContext): unknown {
   return contactRule(text, c).candidates.find((x) => x.path === path)?.value;

@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoIntentRule, detectSignals } from '../../../src/extract/rules/intent-rule.js';
-import type { RuleContext } from '../../../src/extract/rules/rule-context.js';
 import type { Slot } from '../../../src/lead/slots.js';
-import { DEFAULT_VISITOR } from '../../../src/lead/visitor.js';
-
-function ctx(expecting: Slot | null): RuleContext {
-  return {
-    expecting,
-    visitor: DEFAULT_VISITOR,
-    now: new Date('2026-03-02T15:00:00Z'),
-    region: 'US',
-    defaultCurrency: 'USD',
-    fiscalYearEndMonth: 12,
-  };
-}
+import { ctx } from './rule-context-of.js';
 
 function demoOf(text: string): unknown {
   return (
