@@ -54,7 +54,7 @@ export const NO_BUYING_POWER = phraseTable('no buying power', [
 /** "I don't decide": an influencer, whatever the title. */
 export const DECISION_NEGATED = phraseTable('not my decision', [
   [
-    String.raw`\bi (?:don't|do not|dont|can't|cannot|can not|won't)\s+(?:\w+\s+)?(?:decide|sign|approve|make (?:the )?(?:final )?(?:call|decision))`,
+    String.raw`\bi (?:{dont}|can't|cannot|can not|won't)\s+(?:\w+\s+)?(?:decide|sign|approve|make (?:the )?(?:final )?(?:call|decision))`,
     "I don't make the final call",
   ],
   [String.raw`\bnot (?:my (?:call|decision|budget)|up to me|mine to)\b`, "it's not my call"],

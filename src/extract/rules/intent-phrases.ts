@@ -127,7 +127,7 @@ export const DEMO_REQUEST = phraseTable('demo request', [
   ],
   // The shapes of a request for a call: a question, an offer, a wish, "let's", an imperative.
   [
-    String.raw`\b(?:can|could|shall|may|should)\s+(?:we|i)\s+(?:please\s+|also\s+|maybe\s+|perhaps\s+)*${CALL_VERB}\s+${CALL}${CALL_END}`,
+    String.raw`\b(?:can|could|shall|may|should)\s+{we}\s+(?:please\s+|also\s+|maybe\s+|perhaps\s+)*${CALL_VERB}\s+${CALL}${CALL_END}`,
     'Can we set up a quick call?',
     'can we get a chat widget?',
   ],

@@ -198,7 +198,7 @@ export const LOOKING_FOR_PURPOSE = phraseTable('looking for a tool with a purpos
 /** A need that points back at the sentence before it ("Need to screen those out."). */
 export const POINTS_BACK = phraseTable('points back', [
   [
-    String.raw`^\W*(?:(?:we|i)\s+)?(?:really\s+)?(?:need|want|have)\s+to\s+\w+\s+(?:those|them|these|this|that|it)\b`,
+    String.raw`^\W*(?:{we}\s+)?(?:really\s+)?(?:need|want|have)\s+to\s+\w+\s+(?:those|them|these|this|that|it)\b`,
     'Need to screen those out.',
   ],
   [String.raw`\b(?:those|them|these)\b`, 'most of them are renters'],

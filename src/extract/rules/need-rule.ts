@@ -1,4 +1,5 @@
 import { candidate } from '../../lead/field-paths.js';
+import { phrase } from '../phrases/compile-phrases.js';
 import { normalizeText, NOT_BUYING, REFUSAL, SELLING_TO_US } from './lexicon.js';
 import {
   LOOKING_FOR_PURPOSE,
@@ -27,7 +28,7 @@ const NO_NEED = new RegExp(
   'i',
 );
 const CONTRAST = /\b(?:but|however|though|although|except)\b/i;
-const WE_NEED = /\b(?:i|we)\s+(?:(?:really|actually|do|just|still|simply)\s+)?need\b/i;
+const WE_NEED = phrase(String.raw`\b{we}\s+(?:(?:really|actually|do|just|still|simply)\s+)?need\b`);
 // Whole answers that only say they are looking, curious or trying the bot out.
 const ONLY_CURIOUS = new RegExp(
   String.raw`^\s*(?:(?:${ONLY_CURIOUS_PHRASES.source})[\s,.!]*)+$`,

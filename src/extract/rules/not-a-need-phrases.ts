@@ -82,7 +82,7 @@ export const APPROVAL = phraseTable('approval', [
 /** What they don't want from us: "don't want to get spammed with emails", "don't want a sales call". */
 export const NOT_FROM_US = phraseTable('not from us', [
   [
-    String.raw`\b(?:don't|do not|dont|doesn't|never)\s+want\s+to\s+(?:be|get)\s+(?:spammed|contacted|called|emailed|bothered|pestered|hassled|sold\s+to|chased)\b[^.!?]*`,
+    String.raw`\b(?:{dont}|doesn't|never)\s+want\s+to\s+(?:be|get)\s+(?:spammed|contacted|called|emailed|bothered|pestered|hassled|sold\s+to|chased)\b[^.!?]*`,
     "don't want to get spammed with emails",
   ],
 ]);

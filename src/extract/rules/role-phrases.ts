@@ -9,7 +9,7 @@ import { phrase, phraseTable } from '../phrases/compile-phrases.js';
 export const I_AM_INTRO = phraseTable(
   'i am',
   [
-    [String.raw`i'm|i am|im`, "I'm the CEO"],
+    [String.raw`{im}`, "I'm the CEO"],
     [
       String.raw`i work as|i'm working as|i serve as|i act as|i'm serving as`,
       'I work as a paralegal',
@@ -136,8 +136,8 @@ export const I_AM = new RegExp(
   'iu',
 );
 // "I'm on the tech committee", "I sit on the board".
-export const ON_A_BODY = new RegExp(
-  String.raw`\b(?:i'm|i am|im|i sit|i serve|i volunteer)\s+(?:on|in)\s+(?:the|a|an|our)\s+` +
+export const ON_A_BODY = phrase(
+  String.raw`\b(?:{im}|i sit|i serve|i volunteer)\s+(?:on|in)\s+(?:the|a|an|our)\s+` +
     String.raw`([\w -]{1,40}?\b(?:committee|board|council|working group|panel|task force))\b`,
   'i',
 );
