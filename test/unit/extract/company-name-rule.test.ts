@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { companyNameRule } from '../../../src/extract/rules/company-name-rule.js';
 import type { Slot } from '../../../src/lead/slots.js';
-import { ctx } from './rule-context-of.js';
+import { NEW_YORK, ruleContextAt } from './rule-context-at.js';
 
 function nameOf(text: string, expecting: Slot | null): unknown {
-  return companyNameRule(text, ctx(expecting)).candidates.find((c) => c.path === 'company.name')
-    ?.value;
+  return companyNameRule(text, ruleContextAt(NEW_YORK, expecting)).candidates.find(
+    (c) => c.path === 'company.name',
+  )?.value;
 }
 
 describe('companyNameRule: answering the company question', () => {

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { contactRule } from '../../../src/extract/rules/contact-rule.js';
 import type { FieldPath } from '../../../src/lead/field-paths.js';
 import type { RuleContext } from '../../../src/extract/rules/rule-context.js';
-import { ctx } from './rule-context-of.js';
+import type { Slot } from '../../../src/lead/slots.js';
+import { NEW_YORK, ruleContextAt } from './rule-context-at.js';
+
+/** A New York rule context with the visitor's country set to `region`. */
+function ctx(expecting: Slot | null, region: CountryCode | undefined = 'US'): RuleContext {
+  return { ...ruleContextAt(NEW_YORK, expecting), region };
+}
 
 function valueOf(text: string, path: FieldPath, c: RuleContext): unknown {
   return contactRule(text, c).candidates.find((x) => x.path === path)?.value;

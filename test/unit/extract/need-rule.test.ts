@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { needRule } from '../../../src/extract/rules/need-rule.js';
 import type { Slot } from '../../../src/lead/slots.js';
-import { ctx } from './rule-context-of.js';
+import { NEW_YORK, ruleContextAt } from './rule-context-at.js';
 
 function needOf(text: string, expecting: Slot | null): { summary: unknown; declined: boolean } {
-  const result = needRule(text, ctx(expecting));
+  const result = needRule(text, ruleContextAt(NEW_YORK, expecting));
   return {
     summary: result.candidates.find((c) => c.path === 'need.summary')?.value ?? null,
     declined: result.declined === true,
