@@ -6,32 +6,32 @@ import { phraseTable } from '../phrases/compile-phrases.js';
  * correct or restate a time said before. One phrase per line with a message it must match.
  */
 
-/** Words that make a sentence about timing; present-tense only ("we launched in January" is history). */
+/** Words that make a sentence about timing, read as whole words; present tense only ("we launched in January" is history). */
 export const TIMELINE_CUES = phraseTable(
   'timeline cues',
   [
-    [String.raw`\b(?:by|before|within|until|till)\b`, 'before June'],
-    [String.raw`\b(?:live|launch(?:es|ing)?|start(?:s|ing)?|go[-\s]?live)\b`, 'we go-live in May'],
-    [String.raw`\b(?:deadline|decid(?:e|ing)|decision)\b`, 'deciding in May'],
+    [String.raw`(?:by|before|within|until|till)`, 'before June'],
+    [String.raw`(?:live|launch(?:es|ing)?|start(?:s|ing)?|go[-\s]?live)`, 'we go-live in May'],
+    [String.raw`(?:deadline|decid(?:e|ing)|decision)`, 'deciding in May'],
     [
-      String.raw`\b(?:pilot(?:ing)?|in\s+place|up\s+and\s+running|running|sorted)\b`,
+      String.raw`(?:pilot(?:ing)?|in\s+place|up\s+and\s+running|running|sorted)`,
       'up and running in May',
     ],
     [
-      String.raw`\b(?:roll(?:ing)?\s+(?:it\s+)?out|rollout|sign(?:ing)?|implement(?:ing|ation)?|deploy(?:ing|ment)?)\b`,
+      String.raw`(?:roll(?:ing)?\s+(?:it\s+)?out|rollout|sign(?:ing)?|implement(?:ing|ation)?|deploy(?:ing|ment)?)`,
       'rolling it out in May',
     ],
-    [String.raw`\b(?:set\s+up|ready|kick\s*off|begin(?:ning)?)\b`, 'kickoff in May'],
+    [String.raw`(?:set\s+up|ready|kick\s*off|begin(?:ning)?)`, 'kickoff in May'],
     [
-      String.raw`\b(?:aim(?:s|ing)?|target(?:ing)?|plan(?:s|ning|ned)?|timeline|time\s?frame|schedul\w*)\b`,
+      String.raw`(?:aim(?:s|ing)?|target(?:ing)?|plan(?:s|ning|ned)?|timeline|time\s?frame|schedul\w*)`,
       'scheduled for May',
     ],
-    [String.raw`\b(?:when|soon|asap|urgent\w*|immediately|right\s+away)\b`, 'urgently'],
-    [String.raw`\b(?:no\s+(?:rush|hurry)|some\s?day|at\s+some\s+point)\b`, 'no hurry'],
-    [String.raw`\b(?:next\s+year|early|mid|late|end\s+of)\b`, 'late May'],
-    [String.raw`\b(?:opens|opening)\b`, 'the new store opens in May'],
+    [String.raw`(?:when|soon|asap|urgent\w*|immediately|right\s+away)`, 'urgently'],
+    [String.raw`(?:no\s+(?:rush|hurry)|some\s?day|at\s+some\s+point)`, 'no hurry'],
+    [String.raw`(?:next\s+year|early|mid|late|end\s+of)`, 'late May'],
+    [String.raw`(?:opens|opening)`, 'the new store opens in May'],
     [
-      String.raw`\b(?:need(?:ed)?|want(?:ed)?|have|get)\s+(?:it|this|something|started)\b`,
+      String.raw`(?:need(?:ed)?|want(?:ed)?|have|get)\s+(?:it|this|something|started)`,
       'we want this in May',
     ],
   ],
@@ -90,12 +90,12 @@ export const PAST_EVENT = phraseTable('past event', [
   ],
 ]);
 
-/** Words of a plan, which keep a clause about the past in ("we started, and will go live in May"). */
+/** Words of a plan, read as whole words; they keep a clause about the past in ("we started, and will go live in May"). */
 export const PLANS = phraseTable('plans', [
-  [String.raw`\b(?:will|'ll|going\s+to|gonna)\b`, "we'll"],
-  [String.raw`\b(?:plan\w*|want\w*|need\w*|hop(?:e|ing)|aim\w*)\b`, 'we hope'],
-  [String.raw`\b(?:should|must|ha(?:ve|s)\s+to|would|'d)\b`, 'it has to'],
-  [String.raw`\b(?:expect\w*|intend\w*)\b`, 'we intend'],
+  [String.raw`(?:will|'ll|going\s+to|gonna)`, "we'll"],
+  [String.raw`(?:plan\w*|want\w*|need\w*|hop(?:e|ing)|aim\w*)`, 'we hope'],
+  [String.raw`(?:should|must|ha(?:ve|s)\s+to|would|'d)`, 'it has to'],
+  [String.raw`(?:expect\w*|intend\w*)`, 'we intend'],
 ]);
 
 /** A clause saying when the visitor wants the product ("we need it by March"), not when something else happens. */
@@ -133,10 +133,9 @@ export const CORRECTIONS = phraseTable('corrections', [
 
 /** Words that restate the time just before them more precisely ("before the January deadline, so by mid-December"). */
 export const RESTATEMENTS = phraseTable('restatements', [
-  [String.raw`\b(?:so|i\.?e\.?)`, 'i.e.'],
-  [String.raw`\bthat\s+is(?:\s+to\s+say)?`, 'that is to say'],
-  [String.raw`\b(?:that\s+means|meaning)`, 'meaning'],
-  [String.raw`\bin\s+other\s+words`, 'in other words'],
-  [String.raw`\bwhich\s+(?:is|means)`, 'which means'],
-  [String.raw`[=:]|->`, '->'],
+  [String.raw`so|i\.?e\.?`, 'i.e.'],
+  [String.raw`that\s+is(?:\s+to\s+say)?`, 'that is to say'],
+  [String.raw`that\s+means|meaning`, 'meaning'],
+  [String.raw`in\s+other\s+words`, 'in other words'],
+  [String.raw`which\s+(?:is|means)`, 'which means'],
 ]);

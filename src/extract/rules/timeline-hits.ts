@@ -13,6 +13,7 @@ import {
   WEAK_CUE,
 } from './timeline-clause-phrases.js';
 import { PHRASE_MATCHERS } from './timeline-matchers.js';
+import { wholeWords } from './whole-words.js';
 import type { DatedPhrase, Phrase, PhraseEnv } from './timeline-types.js';
 
 /** A time phrase found in the message, with offsets in the whole message. */
@@ -28,6 +29,9 @@ export type Hit = {
 type Found = Omit<Hit, 'sentence' | 'sentenceIndex' | 'sentenceStart' | 'wanted'>;
 export type Dated = Hit & { value: DatedPhrase };
 
+/** Words that make a sentence about timing. */
+const TIMELINE_CUE = wholeWords(TIMELINE_CUES);
+const PLAN_WORDS = wholeWords(PLANS);
 /** A billing period right after an amount ("$500 a month") is part of the money, not a date. */
 const RATE_AFTER = new RegExp(String.raw`^\s*(?:${RATES.source})`, 'i');
 const CLAUSE_BREAK = /[,:](?!\d)|;|\s[-–—]\s|\b(?:and|but|so|though|although|because|since)\b/gi;
@@ -49,7 +53,7 @@ export function findAllHits(text: string, env: PhraseEnv): Hit[] {
   for (const [sentenceIndex, sentence] of splitSentences(text).entries()) {
     const sentenceStart = text.indexOf(sentence, offset);
     offset = sentenceStart + sentence.length;
-    const cues = [...sentence.matchAll(TIMELINE_CUES.pattern)].map((m) => m[0]);
+    const cues = [...sentence.matchAll(TIMELINE_CUE)].map((m) => m[0]);
     if (!env.answering && cues.length === 0) continue;
     const sentenceEnv = { ...env, strongCue: cues.some((c) => !WEAK_CUE.test(c)) };
     const parts = clauses(sentence);
@@ -83,7 +87,7 @@ export function findAllHits(text: string, env: PhraseEnv): Hit[] {
  * an answer, amounts and their billing periods are blanked out (offsets kept) and the rest counts.
  */
 function timingText(clause: string, answering: boolean): string | null {
-  if (NO_MONEY.test(clause) || (PAST_EVENT.test(clause) && !PLANS.test(clause))) return null;
+  if (NO_MONEY.test(clause) || (PAST_EVENT.test(clause) && !PLAN_WORDS.test(clause))) return null;
   const money = findMoney(clause).filter((m) => m.currency !== null);
   if (!answering) return BUDGET_WORDS.test(clause) || money.length > 0 ? null : clause;
   let masked = clause;

@@ -23,6 +23,7 @@ import {
   WEEK_AFTER_NEXT,
   WHENEVER,
 } from './timeline-phrases.js';
+import { wholeWords } from './whole-words.js';
 import type { Phrase, PhraseEnv, PhraseGroups, PhraseMatcher } from './timeline-types.js';
 
 /**
@@ -33,7 +34,7 @@ import type { Phrase, PhraseEnv, PhraseGroups, PhraseMatcher } from './timeline-
 export const PHRASE_MATCHERS: readonly PhraseMatcher[] = [
   // No plan at all, including no plan to buy ("not planning to buy anything").
   {
-    re: NO_PLAN.pattern,
+    re: wholeWords(NO_PLAN),
     resolve: () => 'none',
     examples: [
       ['No rush.', 'none'],
@@ -41,19 +42,19 @@ export const PHRASE_MATCHERS: readonly PhraseMatcher[] = [
     ],
   },
   {
-    re: EXPLORING.pattern,
+    re: wholeWords(EXPLORING),
     resolve: (_, env) => (env.answering ? 'none' : null),
     examples: [['Just exploring for now.', 'none']],
   },
   // "whenever (it's ready)" as the answer, not "whenever a lead comes in".
   {
-    re: WHENEVER.pattern,
+    re: wholeWords(WHENEVER),
     resolve: (_, env, before) => (env.answering && onlyFillers(before) ? 'none' : null),
     examples: [['Honestly, whenever.', 'none']],
   },
   // As soon as possible: today, unless negated ("not urgent", "we don't need it right now").
   {
-    re: SOON.pattern,
+    re: wholeWords(SOON),
     resolve: soon,
     examples: [
       ['ASAP', '2026-03-10'],
@@ -61,7 +62,7 @@ export const PHRASE_MATCHERS: readonly PhraseMatcher[] = [
     ],
   },
   {
-    re: HALF_YEAR.pattern,
+    re: wholeWords(HALF_YEAR),
     resolve: halfYear,
     examples: [
       ['first half of next year', '2027-01-01'],
@@ -82,7 +83,7 @@ export const PHRASE_MATCHERS: readonly PhraseMatcher[] = [
   // "by the start of the school year", "before the new academic year", "back to school": September
   // in the north, the start of February in the south (Australia, New Zealand, South Africa...).
   {
-    re: SCHOOL_YEAR.pattern,
+    re: wholeWords(SCHOOL_YEAR),
     resolve: (_, env) => ({
       date: upcoming(
         (y) => ({

@@ -27,9 +27,9 @@ const CORRECTION_ONLY = new RegExp(
   String.raw`^\W*(?:(?:${CORRECTIONS.source}|oh|um|hmm|no|oops)\W*)+$`,
   'i',
 );
-/** A restatement right before a time, with the hedges that may follow it ("so realistically"). */
+/** A restatement ("so", "i.e.", "=", "->") right before a time, with the hedges that may follow it ("so realistically"). */
 const RESTATEMENT = new RegExp(
-  String.raw`(?:${RESTATEMENTS.source})[\s,]*` +
+  String.raw`(?:\b(?:${RESTATEMENTS.source})|[=:]|->)[\s,]*` +
     String.raw`(?:(?:probably|ideally|realistically|roughly|about|around|say|basically|effectively|really)[\s,]+)*$`,
   'i',
 );
