@@ -15,13 +15,14 @@ import { CORRECTIONS, RESTATEMENTS } from './timeline-clause-phrases.js';
 import { findAllHits, type Dated, type Hit } from './timeline-hits.js';
 import { ownFiscalYearEnd } from './timeline-periods.js';
 import type { DatedPhrase, PhraseEnv } from './timeline-types.js';
+import { wholeWords } from './whole-words.js';
 
 // Southern-hemisphere countries, for seasons ("before summer" in Sydney is December).
 const SOUTHERN = new Set(
   'AU NZ AR CL UY PY BR BO PE ZA NA BW LS SZ MZ ZW ZM MW MG MU FJ NC'.split(' '),
 );
 
-const CORRECTION_ANYWHERE = new RegExp(String.raw`\b(?:${CORRECTIONS.source})\b`, 'gi');
+const CORRECTION_ANYWHERE = wholeWords(CORRECTIONS, 'gi');
 /** A sentence of only correction words: "No wait." */
 const CORRECTION_ONLY = new RegExp(
   String.raw`^\W*(?:(?:${CORRECTIONS.source}|oh|um|hmm|no|oops)\W*)+$`,
