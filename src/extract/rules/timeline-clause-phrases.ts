@@ -10,26 +10,26 @@ import { phraseTable } from '../phrases/compile-phrases.js';
 export const TIMELINE_CUES = phraseTable(
   'timeline cues',
   [
-    [String.raw`(?:by|before|within|until|till)`, 'before June'],
-    [String.raw`(?:live|launch(?:es|ing)?|start(?:s|ing)?|go[-\s]?live)`, 'we go-live in May'],
-    [String.raw`(?:deadline|decid(?:e|ing)|decision)`, 'deciding in May'],
+    [String.raw`by|before|within|until|till`, 'before June'],
+    [String.raw`live|launch(?:es|ing)?|start(?:s|ing)?|go[-\s]?live`, 'we go-live in May'],
+    [String.raw`deadline|decid(?:e|ing)|decision`, 'deciding in May'],
     [
-      String.raw`(?:pilot(?:ing)?|in\s+place|up\s+and\s+running|running|sorted)`,
+      String.raw`pilot(?:ing)?|in\s+place|up\s+and\s+running|running|sorted`,
       'up and running in May',
     ],
     [
-      String.raw`(?:roll(?:ing)?\s+(?:it\s+)?out|rollout|sign(?:ing)?|implement(?:ing|ation)?|deploy(?:ing|ment)?)`,
+      String.raw`roll(?:ing)?\s+(?:it\s+)?out|rollout|sign(?:ing)?|implement(?:ing|ation)?|deploy(?:ing|ment)?`,
       'rolling it out in May',
     ],
-    [String.raw`(?:set\s+up|ready|kick\s*off|begin(?:ning)?)`, 'kickoff in May'],
+    [String.raw`set\s+up|ready|kick\s*off|begin(?:ning)?`, 'kickoff in May'],
     [
-      String.raw`(?:aim(?:s|ing)?|target(?:ing)?|plan(?:s|ning|ned)?|timeline|time\s?frame|schedul\w*)`,
+      String.raw`aim(?:s|ing)?|target(?:ing)?|plan(?:s|ning|ned)?|timeline|time\s?frame|schedul\w*`,
       'scheduled for May',
     ],
-    [String.raw`(?:when|soon|asap|urgent\w*|immediately|right\s+away)`, 'urgently'],
-    [String.raw`(?:no\s+(?:rush|hurry)|some\s?day|at\s+some\s+point)`, 'no hurry'],
-    [String.raw`(?:next\s+year|early|mid|late|end\s+of)`, 'late May'],
-    [String.raw`(?:opens|opening)`, 'the new store opens in May'],
+    [String.raw`when|soon|asap|urgent\w*|immediately|right\s+away`, 'urgently'],
+    [String.raw`no\s+(?:rush|hurry)|some\s?day|at\s+some\s+point`, 'no hurry'],
+    [String.raw`next\s+year|early|mid|late|end\s+of`, 'late May'],
+    [String.raw`opens|opening`, 'the new store opens in May'],
     [
       String.raw`(?:need(?:ed)?|want(?:ed)?|have|get)\s+(?:it|this|something|started)`,
       'we want this in May',
@@ -92,10 +92,10 @@ export const PAST_EVENT = phraseTable('past event', [
 
 /** Words of a plan, read as whole words; they keep a clause about the past in ("we started, and will go live in May"). */
 export const PLANS = phraseTable('plans', [
-  [String.raw`(?:will|'ll|going\s+to|gonna)`, "we'll"],
-  [String.raw`(?:plan\w*|want\w*|need\w*|hop(?:e|ing)|aim\w*)`, 'we hope'],
-  [String.raw`(?:should|must|ha(?:ve|s)\s+to|would|'d)`, 'it has to'],
-  [String.raw`(?:expect\w*|intend\w*)`, 'we intend'],
+  [String.raw`will|'ll|going\s+to|gonna`, "we'll"],
+  [String.raw`plan\w*|want\w*|need\w*|hop(?:e|ing)|aim\w*`, 'we hope'],
+  [String.raw`should|must|ha(?:ve|s)\s+to|would|'d`, 'it has to'],
+  [String.raw`expect\w*|intend\w*`, 'we intend'],
 ]);
 
 /** A clause saying when the visitor wants the product ("we need it by March"), not when something else happens. */
