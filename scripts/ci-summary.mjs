@@ -1,8 +1,8 @@
 // Reads vitest's JSON report and prints the one line CI reads: "N passed, N failed".
-// The shared-corpus eval counts as one more check.
+// Each further argument is the exit status of one more check (the shared-corpus eval, the lint).
 import { existsSync, readFileSync } from 'node:fs';
 
-const [file, evalStatus = '0'] = process.argv.slice(2);
+const [file, ...statuses] = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 if (file && existsSync(file)) {
@@ -13,5 +13,5 @@ if (file && existsSync(file)) {
 } else {
   failed = 1;
 }
-if (evalStatus !== '0') failed += 1;
+for (const status of statuses) if (status !== '0') failed += 1;
 console.log(`${passed} passed, ${failed} failed`);

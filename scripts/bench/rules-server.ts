@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import { createCore } from '../../src/app/create-core.js';
 import { randomIds } from '../../src/app/sequential-ids.js';
 import { createLowdbCalendar } from '../../src/booking/lowdb-calendar.js';
-import type { RuntimeEnv } from '../../src/config/load-config.js';
 import { parseConfig } from '../../src/config/load-config.js';
 import type { ChatService } from '../../src/conversation/chat-service.js';
 import { createChatService } from '../../src/conversation/create-chat-service.js';
@@ -18,6 +17,7 @@ import type { Logger } from '../../src/server/server-deps.js';
 import { startServer } from '../../src/server/start-server.js';
 import { createWidgetAssets } from '../../src/server/widget-assets.js';
 import { createLowdbStore } from '../../src/store/lowdb-store.js';
+import { runtimeEnv } from '../../test/helpers/runtime-env.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -25,14 +25,7 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export type BenchServer = { url: string; close(): Promise<void> };
 
 /** Rules mode: no LLM key or base URL, no CRM webhook (handoffs wait in the outbox). */
-const RULES_MODE: RuntimeEnv = {
-  openaiApiKey: null,
-  llmBaseUrl: null,
-  llmModel: null,
-  crmWebhookUrl: null,
-  crmWebhookSecret: null,
-  adminToken: null,
-};
+const RULES_MODE = runtimeEnv();
 
 /**
  * The production composition of src/main.ts in rules mode: the shipped default config, the

@@ -17,19 +17,24 @@ export function describeLlmSetup(
 ): { line: string; warnings: string[] } {
   const baseUrl = llmBaseUrl(runtime);
   const model = config.llm.model;
-  const line = `LLM mode: model ${model} at ${baseUrl}${runtime.llmBaseUrl === null ? ' (OpenAI)' : ''}, ${config.llm.timeoutMs} ms per turn, ${config.llm.maxRetries} ${config.llm.maxRetries === 1 ? 'retry' : 'retries'}`;
+  const where = `${baseUrl}${runtime.llmBaseUrl === null ? ' (OpenAI)' : ''}`;
+  const retries = `${config.llm.maxRetries} ${config.llm.maxRetries === 1 ? 'retry' : 'retries'}`;
+  const line = `LLM mode: model ${model} at ${where}, ${config.llm.timeoutMs} ms per turn, ${retries}`;
   const warnings: string[] = [];
   const elsewhere = runtime.llmBaseUrl !== null && !runtime.llmBaseUrl.startsWith(OPENAI_BASE_URL);
   if (elsewhere && runtime.llmModel === null && model === DEFAULT_MODEL) {
     warnings.push(
-      `LLM_BASE_URL is set but LLM_MODEL is not: ${baseUrl} will be asked for ${DEFAULT_MODEL}, an OpenAI model; set LLM_MODEL to a model your server serves (for Ollama, one listed by \`ollama list\`)`,
+      `LLM_BASE_URL is set but LLM_MODEL is not: ${baseUrl} will be asked for ${DEFAULT_MODEL}, ` +
+        'an OpenAI model; set LLM_MODEL to a model your server serves (for Ollama, one listed by `ollama list`)',
     );
   }
   if (elsewhere && !(/^https?:\/\//i.test(baseUrl) && URL.canParse(baseUrl))) {
     warnings.push(`LLM_BASE_URL ${baseUrl} is not a URL: write it like http://localhost:11434/v1`);
   } else if (elsewhere && !/\/v1\/?$/.test(new URL(baseUrl).pathname)) {
     warnings.push(
-      `LLM_BASE_URL ${baseUrl} does not end in /v1: requests go to ${baseUrl.replace(/\/+$/, '')}/chat/completions, and OpenAI-compatible servers (Ollama, vLLM, LM Studio) usually serve /v1/chat/completions`,
+      `LLM_BASE_URL ${baseUrl} does not end in /v1: requests go to ` +
+        `${baseUrl.replace(/\/+$/, '')}/chat/completions, and OpenAI-compatible servers ` +
+        '(Ollama, vLLM, LM Studio) usually serve /v1/chat/completions',
     );
   }
   return { line, warnings };

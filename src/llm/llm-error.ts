@@ -65,8 +65,14 @@ export class LlmError extends Error {
 }
 
 /** Servers name the missing model in many ways: "model 'x' not found", "The model `x` does not exist". */
-const MODEL_MISSING =
-  /\bmodel\b.{0,80}\b(?:not found|does not exist|not exist|unknown|no such|not available|try pulling)|\b(?:unknown|invalid)\s+model\b|model_not_found/i;
+const MODEL_MISSING = new RegExp(
+  [
+    String.raw`\bmodel\b.{0,80}\b(?:not found|does not exist|not exist|unknown|no such|not available|try pulling)`,
+    String.raw`\b(?:unknown|invalid)\s+model\b`,
+    'model_not_found',
+  ].join('|'),
+  'i',
+);
 /** A 400 that blames the JSON mode rather than the conversation. */
 const FORMAT_UNSUPPORTED =
   /response_format|json_schema|json_object|structured output|guided_json|grammar/i;

@@ -97,7 +97,10 @@ export function createModelGate(deps: ModelGateDeps): ModelGate {
       const key = `${error.status ?? ''} ${error.hint ?? error.message}`;
       if (configLogged.has(key)) return;
       configLogged.add(key);
-      const line = `LLM configuration error: ${error.hint ?? error.message}. LLM calls are paused (${Math.round(deps.cooldownMs / 1000)} s at a time) and rules and template wording serve the chat until it is fixed`;
+      const pause = `${Math.round(deps.cooldownMs / 1000)} s at a time`;
+      const line =
+        `LLM configuration error: ${error.hint ?? error.message}. LLM calls are paused (${pause}) ` +
+        'and rules and template wording serve the chat until it is fixed';
       (logger.error ?? logger.warn).call(logger, line, {
         status: error.status,
         ...deps.setup,

@@ -1,6 +1,7 @@
 import type { Config } from '../../src/config/config-schema.js';
 import { parseConfig, type RuntimeEnv } from '../../src/config/load-config.js';
 import { createLlmParts, type LlmParts } from '../../src/extract/llm/create-llm-parts.js';
+import { runtimeEnv } from '../helpers/runtime-env.js';
 import { PROMPTS_DIR } from '../helpers/test-deps.js';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from './fake-openai-server.js';
 
@@ -48,14 +49,10 @@ export async function startFakeLlm(
       maxRetries: opts.maxRetries ?? 0,
     },
   });
-  const runtime: RuntimeEnv = {
+  const runtime = runtimeEnv({
     openaiApiKey: 'test-key',
     llmBaseUrl: opts.baseUrl ? opts.baseUrl(fake.url) : fake.url,
-    llmModel: null,
-    crmWebhookUrl: null,
-    crmWebhookSecret: null,
-    adminToken: null,
-  };
+  });
   const logs: LogLine[] = [];
   let t = 0;
   const parts = createLlmParts(config, runtime, {

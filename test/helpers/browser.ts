@@ -56,13 +56,20 @@ export async function animationsDone(page: Page): Promise<void> {
   await widget(page).panel.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
 }
 
-/** Opens the panel from the launcher and waits for the first agent message. */
-export async function openWidget(page: Page): Promise<void> {
+/**
+ * Opens the panel from the launcher and waits for the first agent message (going to `url`
+ * first when given); returns the widget's locators.
+ *
+ * @example const w = await openWidget(page, server.url);
+ */
+export async function openWidget(page: Page, url?: string): Promise<ReturnType<typeof widget>> {
+  if (url !== undefined) await page.goto(url);
   const w = widget(page);
   await w.launcher.click();
   await w.panel.waitFor({ state: 'visible' });
   await w.agentBubbles.first().waitFor({ state: 'visible' });
   await animationsDone(page);
+  return w;
 }
 
 /**
@@ -97,4 +104,21 @@ export async function answerLatest(
   );
   await w.agentSaying(next.text).waitFor({ state: 'visible' });
   return next;
+}
+
+/**
+ * Answers what the agent asks (`answerLatest`) until its latest message satisfies `stop`, or
+ * ends the conversation, at most 12 turns; resolves with that message.
+ *
+ * @example const offer = await answerUntil(page, recorder.messages, (m) => m.quickReplies.length > 0);
+ */
+export async function answerUntil(
+  page: Page,
+  recorded: AgentMessagePayload[],
+  stop: (m: AgentMessagePayload) => boolean = () => false,
+): Promise<AgentMessagePayload | undefined> {
+  let last = recorded.at(-1);
+  for (let turn = 0; last && !stop(last) && !last.final && turn < 12; turn++)
+    last = await answerLatest(page, recorded);
+  return last;
 }

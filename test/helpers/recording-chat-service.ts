@@ -1,5 +1,6 @@
 import type { ChatService } from '../../src/conversation/chat-service.js';
 import type { AgentMessagePayload } from '../../src/server/socket-events.js';
+import { agentPayload } from './agent-payload.js';
 
 /**
  * Wraps a ChatService and records every agent message it produces (in hello histories and in
@@ -11,18 +12,8 @@ export function recordAgentMessages(inner: ChatService) {
   const chatService: ChatService = {
     async hello(input) {
       const res = await inner.hello(input);
-      if (!res.resumed) {
-        for (const m of res.messages) {
-          if (m.role === 'agent')
-            messages.push({
-              id: m.id,
-              text: m.text,
-              expecting: m.expecting ?? null,
-              quickReplies: m.quickReplies ?? [],
-              final: m.final ?? false,
-            });
-        }
-      }
+      if (!res.resumed)
+        for (const m of res.messages) if (m.role === 'agent') messages.push(agentPayload(m));
       return res;
     },
     receive(sessionId, input, emit) {

@@ -3,6 +3,7 @@ import type { ChatMessage, QuickReply } from '../../src/conversation/conversatio
 import { AppError } from '../../src/errors/app-error.js';
 import type { Slot } from '../../src/lead/slots.js';
 import type { Visitor } from '../../src/lead/visitor.js';
+import { agentPayload } from './agent-payload.js';
 
 /**
  * A stand-in ChatService for transport tests: it asks a fixed list of slots in order, takes
@@ -102,16 +103,7 @@ export function createScriptedChatService(
         if (opts.stream)
           for (const word of next.text.split(/(?<= )/))
             emit({ type: 'agent:delta', payload: { id: next.id, text: word } });
-        emit({
-          type: 'agent:message',
-          payload: {
-            id: next.id,
-            text: next.text,
-            expecting: next.expecting ?? null,
-            quickReplies: next.quickReplies ?? [],
-            final: next.final ?? false,
-          },
-        });
+        emit({ type: 'agent:message', payload: agentPayload(next) });
         emit({ type: 'agent:typing', payload: { on: false } });
       })();
       return { id: msg.id, duplicate: false, reply };

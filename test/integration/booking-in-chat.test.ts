@@ -1,46 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import type { AgentEvent } from '../../src/conversation/chat-service.js';
 import { createMemoryCalendar } from '../../src/booking/memory-calendar.js';
+import { startChatVisitor } from '../helpers/chat-visitor.js';
 import { createTestDeps, FIXED_NOW } from '../helpers/test-deps.js';
-
-type Reply = Extract<AgentEvent, { type: 'agent:message' }>['payload'];
+import { OPENING } from './booking-visitor.js';
 
 /** A visitor who qualifies in one message, then talks to the real service turn by turn. */
 async function bookedVisitor() {
   let t = Date.parse(FIXED_NOW);
   const calendar = createMemoryCalendar([], { clock: () => new Date(t) });
   const deps = createTestDeps({ calendar });
-  const hello = await deps.chatService.hello({
-    visitor: {
-      timezone: 'America/Chicago',
-      locale: 'en-US',
-      page: 'https://beacon.example/pricing',
-      referrer: null,
-      utm: null,
+  const { say, sessionId } = await startChatVisitor(deps.chatService, {
+    visitor: { timezone: 'America/Chicago', page: 'https://beacon.example/pricing' },
+    afterTurn: () => {
+      t += 60_000;
+      deps.advance(60_000);
     },
   });
-  let n = 0;
-  const say = async (text: string): Promise<Reply[]> => {
-    const replies: Reply[] = [];
-    const r = await deps.chatService.receive(
-      hello.sessionId,
-      { clientId: `c${++n}`, text },
-      (e) => {
-        if (e.type === 'agent:message') replies.push(e.payload);
-      },
-    );
-    await r.reply;
-    t += 60_000;
-    deps.advance(60_000);
-    return replies;
-  };
-  const offer = await say(
-    "Hi, my name is Dana Reyes, I'm the COO of Acme Freight, 250 people. Our inbound quote requests pile up unanswered. We have $60k a year and want it live within a month. Reach me at dana@acme-freight.example",
-  );
+  const offer = await say(OPENING);
   const pick = offer.at(-1)?.quickReplies[0];
   if (!pick) throw new Error(`no meeting offered: ${JSON.stringify(offer)}`);
   const confirmed = await say(pick.value);
-  return { deps, calendar, say, confirmed, sessionId: hello.sessionId };
+  return { deps, calendar, say, confirmed, sessionId };
 }
 
 describe('a booked meeting, changed in the chat', () => {
@@ -107,23 +87,15 @@ describe('when the agent cannot reply', () => {
         },
       },
     });
-    const hello = await deps.chatService.hello({
-      visitor: { timezone: 'UTC', locale: 'en-US', page: null, referrer: null, utm: null },
+    const { say, sessionId } = await startChatVisitor(deps.chatService, {
+      visitor: { timezone: 'UTC' },
     });
     broken = true;
-    const replies: Reply[] = [];
-    const r = await deps.chatService.receive(
-      hello.sessionId,
-      { clientId: 'x1', text: 'We need help with inbound leads' },
-      (e) => {
-        if (e.type === 'agent:message') replies.push(e.payload);
-      },
-    );
-    await r.reply;
+    const replies = await say('We need help with inbound leads');
     expect(replies.map((m) => m.text)).toEqual([
       'Sorry, something went wrong on our side. Could you say that again?',
     ]);
-    const conv = await deps.chatService.conversation(hello.sessionId);
+    const conv = await deps.chatService.conversation(sessionId);
     expect(conv?.messages.at(-1)).toMatchObject({
       role: 'visitor',
       text: 'We need help with inbound leads',

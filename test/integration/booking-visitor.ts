@@ -1,7 +1,6 @@
-import type { AgentEvent } from '../../src/conversation/chat-service.js';
+import type { AgentMessagePayload } from '../../src/server/socket-events.js';
+import { startChatVisitor } from '../helpers/chat-visitor.js';
 import type { TestDeps } from '../helpers/test-deps.js';
-
-export type Reply = Extract<AgentEvent, { type: 'agent:message' }>['payload'];
 
 /** A qualified buyer's first message: need, role, company, budget, timeline, name and email. */
 export const OPENING =
@@ -25,37 +24,22 @@ export const TWO_REPS = {
 
 /** One visitor talking to the real service (rules mode); each turn moves the clock a minute. */
 export async function visitor(deps: TestDeps, timezone = 'America/Chicago') {
-  const hello = await deps.chatService.hello({
-    visitor: {
-      timezone,
-      locale: 'en-US',
-      page: 'https://beacon.example/pricing',
-      referrer: null,
-      utm: null,
-    },
+  const chat = await startChatVisitor(deps.chatService, {
+    visitor: { timezone, page: 'https://beacon.example/pricing' },
+    afterTurn: () => deps.advance(60_000),
   });
-  let n = 0;
-  const say = async (text: string): Promise<Reply> => {
-    const replies: Reply[] = [];
-    const r = await deps.chatService.receive(
-      hello.sessionId,
-      { clientId: `c${++n}`, text },
-      (e) => {
-        if (e.type === 'agent:message') replies.push(e.payload);
-      },
-    );
-    await r.reply;
-    deps.advance(60_000);
-    const last = replies.at(-1);
+  /** Resolves with the agent's last message of the turn. */
+  const say = async (text: string): Promise<AgentMessagePayload> => {
+    const last = (await chat.say(text)).at(-1);
     if (!last) throw new Error(`no reply to ${text}`);
     return last;
   };
   const conversation = async () => {
-    const c = await deps.chatService.conversation(hello.sessionId);
+    const c = await deps.chatService.conversation(chat.sessionId);
     if (!c) throw new Error('conversation gone');
     return c;
   };
-  return { say, conversation, id: hello.sessionId };
+  return { say, conversation, id: chat.sessionId };
 }
 
 export const plain = (s: string): string => s.replace(/\s/g, ' ');

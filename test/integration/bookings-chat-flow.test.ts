@@ -1,47 +1,21 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import type { AgentEvent } from '../../src/conversation/chat-service.js';
 import { createBookingsRouter } from '../../src/server/bookings-router.js';
 import { createApp } from '../../src/server/create-app.js';
+import { startChatVisitor } from '../helpers/chat-visitor.js';
 import { createScriptedChatService } from '../helpers/scripted-chat-service.js';
 import { testWidgetAssets } from '../helpers/start-test-server.js';
 import { createTestDeps } from '../helpers/test-deps.js';
-import { answerFor } from '../helpers/visitor-answers.js';
 import { readIcs } from '../unit/booking/read-ics.js';
-
-type AgentMessage = Extract<AgentEvent, { type: 'agent:message' }>['payload'];
 
 /** Chats as a qualified visitor in `timezone` until the agent stops asking; returns the last message. */
 async function bookThroughTheChat(timezone: string) {
   const deps = createTestDeps();
-  const hello = await deps.chatService.hello({
-    visitor: { timezone, locale: 'en-US', page: '/pricing', referrer: null, utm: null },
+  const chat = await startChatVisitor(deps.chatService, {
+    visitor: { timezone, page: '/pricing' },
   });
-  const first = hello.messages.at(-1);
-  let last: AgentMessage | undefined = first
-    ? {
-        id: first.id,
-        text: first.text,
-        expecting: first.expecting ?? null,
-        quickReplies: first.quickReplies ?? [],
-        final: first.final ?? false,
-      }
-    : undefined;
-  for (let turn = 0; turn < 12 && last && !last.final; turn++) {
-    const answer = answerFor(last.expecting, last.quickReplies);
-    if (!answer) break;
-    const said: AgentMessage[] = [];
-    const { reply } = await deps.chatService.receive(
-      hello.sessionId,
-      { clientId: `c${turn}`, text: answer.text },
-      (e) => {
-        if (e.type === 'agent:message') said.push(e.payload);
-      },
-    );
-    await reply;
-    last = said.at(-1) ?? last;
-  }
-  const conv = await deps.store.getConversation(hello.sessionId);
+  const last = await chat.answerUntilDone();
+  const conv = await deps.store.getConversation(chat.sessionId);
   const app = createApp({
     config: deps.config,
     chatService: createScriptedChatService(),

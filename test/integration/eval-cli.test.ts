@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { extractionReply } from '../fakes/fake-extraction.js';
-import { startFakeOpenAiServer, type FakeOpenAiServer } from '../fakes/fake-openai-server.js';
+import { startFakeOpenAiServer } from '../fakes/fake-openai-server.js';
+import { closeAfterTest } from '../helpers/close-after-test.js';
+import { tempDirForTest } from '../helpers/temp-dir-for-test.js';
 import { REPO_ROOT } from '../helpers/test-deps.js';
 
 const run = promisify(execFile);
@@ -40,34 +41,28 @@ async function evalCli(
   }
 }
 
-let fake: FakeOpenAiServer | null = null;
-afterEach(async () => {
-  await fake?.close();
-  fake = null;
-});
+/** `--mode llm --json` over the fixtures against a fake model "fake-model" that finds nothing. */
+async function llmEvalOfFixtures() {
+  const fake = closeAfterTest(await startFakeOpenAiServer());
+  fake.always(() => extractionReply());
+  const r = await evalCli([FIXTURES, '--json', '--mode', 'llm'], {
+    LLM_BASE_URL: fake.url,
+    LLM_MODEL: 'fake-model',
+  });
+  return { fake, r };
+}
 
 describe('npm run eval', () => {
   it('when given the fixtures with --json, then it prints one report object and exits 0', async () => {
     const r = await evalCli([FIXTURES, '--json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(Object.keys(report)).toEqual(
-      expect.arrayContaining([
-        'items',
-        'fieldAccuracy',
-        'fields',
-        'stageAccuracy',
-        'bookedAccuracy',
-        'avgVisitorTurns',
-        'redundantAsks',
-        'failures',
-      ]),
-    );
+    expect(Object.keys(report)).toEqual(expect.arrayContaining(DESIGN_KEYS));
     expect(report.items).toBeGreaterThan(0);
   });
 
   it('when a line is malformed, then it exits 2 and names the line', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'leadbot-eval-'));
+    const { dir } = tempDirForTest('leadbot-eval-');
     const file = path.join(dir, 'bad.jsonl');
     writeFileSync(
       file,
@@ -85,12 +80,7 @@ describe('npm run eval', () => {
   });
 
   it('when run with --mode llm against an OpenAI-compatible server, then it uses the model and still measures', async () => {
-    fake = await startFakeOpenAiServer();
-    fake.always(() => extractionReply());
-    const r = await evalCli([FIXTURES, '--json', '--mode', 'llm'], {
-      LLM_BASE_URL: fake.url,
-      LLM_MODEL: 'fake-model',
-    });
+    const { fake, r } = await llmEvalOfFixtures();
     expect(r.code, r.stderr).toBe(0);
     expect(fake.requests.length).toBeGreaterThan(0);
     expect(fake.requests[0]?.body.model).toBe('fake-model');
@@ -98,12 +88,7 @@ describe('npm run eval', () => {
   });
 
   it('when --mode llm measured, then the JSON keeps the DESIGN.md keys and adds what the model did', async () => {
-    fake = await startFakeOpenAiServer();
-    fake.always(() => extractionReply());
-    const r = await evalCli([FIXTURES, '--json', '--mode', 'llm'], {
-      LLM_BASE_URL: fake.url,
-      LLM_MODEL: 'fake-model',
-    });
+    const { fake, r } = await llmEvalOfFixtures();
     const report = JSON.parse(r.stdout);
     expect(Object.keys(report)).toEqual(expect.arrayContaining(DESIGN_KEYS));
     expect(report.llm).toMatchObject({
@@ -119,7 +104,7 @@ describe('npm run eval', () => {
   });
 
   it('when every model call fails in --mode llm, then it still exits 0 but warns on stderr, and the report says why', async () => {
-    fake = await startFakeOpenAiServer();
+    const fake = closeAfterTest(await startFakeOpenAiServer());
     fake.always({
       type: 'error',
       status: 404,

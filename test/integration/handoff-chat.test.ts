@@ -1,14 +1,14 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { AgentEvent } from '../../src/conversation/chat-service.js';
+import { beforeEach, expect, it } from 'vitest';
 import type { HandoffPacket } from '../../src/handoff/build-handoff.js';
 import { createDeliveryWorker } from '../../src/handoff/delivery-worker.js';
 import { createMemoryDeliveryStore } from '../../src/handoff/memory-delivery-store.js';
 import { createMemoryOutboxMarkers } from '../../src/handoff/memory-outbox-markers.js';
 import { withOutbox } from '../../src/handoff/with-outbox.js';
-import { VisitorSchema } from '../../src/lead/visitor.js';
+import type { Visitor } from '../../src/lead/visitor.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
+import { startChatVisitor } from '../helpers/chat-visitor.js';
+import { closeAfterTest } from '../helpers/close-after-test.js';
 import { createTestDeps } from '../helpers/test-deps.js';
-import { answerFor } from '../helpers/visitor-answers.js';
 import { startCrmReceiver, type CrmReceiver } from '../fakes/crm-receiver.js';
 import {
   destinationsFor,
@@ -19,14 +19,11 @@ import {
 
 let crm: CrmReceiver;
 beforeEach(async () => {
-  crm = await startCrmReceiver({ secrets: [SECRET] });
-});
-afterEach(async () => {
-  await crm.close();
+  crm = closeAfterTest(await startCrmReceiver({ secrets: [SECRET] }));
 });
 
-/** A chat service whose store feeds a worker delivering to the receiver. */
-async function chatWithCrm() {
+/** A chat service whose store feeds a worker delivering to the receiver, with one visitor on it. */
+async function chatWithCrm(visitor: Partial<Visitor>) {
   const inner = createMemoryStore();
   const { config, destinations } = destinationsFor({
     destinations: [{ id: 'crm', url: crm.url, secret: SECRET }],
@@ -43,25 +40,14 @@ async function chatWithCrm() {
   });
   await worker.start({ loop: false });
   const { chatService } = createTestDeps({ store: withOutbox(inner, worker.outbox) });
-  const hello = await chatService.hello({
-    visitor: VisitorSchema.parse({ timezone: 'America/Denver' }),
-  });
-  const say = async (n: number, text: string): Promise<void> => {
-    const r = await chatService.receive(
-      hello.sessionId,
-      { clientId: `c${n}`, text },
-      () => undefined,
-    );
-    await r.reply;
-  };
-  return { worker, say };
+  return { worker, chat: await startChatVisitor(chatService, { visitor }) };
 }
 
 it('when a visitor asks for a person and then gives an email, then the CRM gets the request and a lead.updated with the email', async () => {
-  const { worker, say } = await chatWithCrm();
-  await say(1, 'Can I talk to a human please?');
+  const { worker, chat } = await chatWithCrm({ timezone: 'America/Denver' });
+  await chat.say('Can I talk to a human please?');
   await worker.runDue();
-  await say(2, 'kim.osei@northwind.example');
+  await chat.say('kim.osei@northwind.example');
   await worker.runDue();
 
   const bodies = [...crm.processed.values()].map((b) => b as HandoffPacket);
@@ -72,45 +58,12 @@ it('when a visitor asks for a person and then gives an email, then the CRM gets 
 });
 
 it('when a visitor qualifies and books in the chat, then the CRM gets lead.qualified and meeting.booked, signed, with the rep packet', async () => {
-  const inner = createMemoryStore();
-  const { config, destinations } = destinationsFor({
-    destinations: [{ id: 'crm', url: crm.url, secret: SECRET }],
-  });
-  const clock = fakeClock();
-  const worker = createDeliveryWorker({
-    store: inner,
-    deliveries: createMemoryDeliveryStore(),
-    markers: createMemoryOutboxMarkers(),
-    destinations,
-    config,
-    clock: clock.now,
-    logger: recordingLogger(),
-    random: () => 0.5,
-  });
-  await worker.start({ loop: false });
-  const { chatService } = createTestDeps({ store: withOutbox(inner, worker.outbox) });
-
-  const visitor = VisitorSchema.parse({
+  const { worker, chat } = await chatWithCrm({
     timezone: 'America/Denver',
     page: 'https://beacon.example/pricing',
     utm: { source: 'partner' },
   });
-  const hello = await chatService.hello({ visitor });
-  const first = hello.messages[hello.messages.length - 1];
-  let asked = { expecting: first?.expecting ?? null, quickReplies: first?.quickReplies ?? [] };
-  for (let turn = 0; turn < 12; turn++) {
-    const answer = answerFor(asked.expecting, asked.quickReplies);
-    if (answer === null) break;
-    const events: AgentEvent[] = [];
-    const r = await chatService.receive(
-      hello.sessionId,
-      { clientId: `c${turn}`, text: answer.text },
-      (e) => events.push(e),
-    );
-    await r.reply;
-    const replies = events.flatMap((e) => (e.type === 'agent:message' ? [e.payload] : []));
-    asked = replies[replies.length - 1] ?? { expecting: null, quickReplies: [] };
-  }
+  await chat.answerUntilDone();
   await worker.runDue();
 
   const types = [...crm.processed.values()].map((b) => (b as HandoffPacket).type);

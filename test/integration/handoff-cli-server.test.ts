@@ -1,30 +1,25 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { runDeliveriesCli } from '../../src/cli/deliveries.js';
 import { deliveryIdFor } from '../../src/handoff/delivery-schema.js';
 import { startCrmReceiver, type CrmReceiver } from '../fakes/crm-receiver.js';
 import {
   destinationsFor,
-  fakeClock,
   qualifiedConversation,
   SECRET,
   startInstance,
-  tempDataDir,
   type FakeClock,
   type Instance,
 } from '../unit/handoff/handoff-fixtures.js';
+import { closeAfterTest } from '../helpers/close-after-test.js';
+import type { TempDir } from '../helpers/temp-dir-for-test.js';
+import { startHandoffTestBed } from './handoff-test-bed.js';
 
 let crm: CrmReceiver;
-let data: Awaited<ReturnType<typeof tempDataDir>>;
-beforeEach(async () => {
-  crm = await startCrmReceiver({ secrets: [SECRET] });
-  data = await tempDataDir();
-});
-afterEach(async () => {
-  await crm.close();
-  await data.remove();
-});
+let data: TempDir;
+let clock: FakeClock;
+beforeEach(async () => ({ crm, data, clock } = await startHandoffTestBed()));
 
 const DELIVERY_ID = deliveryIdFor('evt-conv-q1-1', 'crm');
 /** The wall clock, for the production loop (standardwebhooks checks timestamps against it too). */
@@ -61,6 +56,16 @@ async function cli(...argv: string[]): Promise<string[]> {
   return out;
 }
 
+/** A server whose destination "crm" answered 410 Gone to the first qualified conversation. */
+async function serverWithCrmDisabled(): Promise<Instance> {
+  crm.respond({ status: 410 });
+  const server = await startServer(clock);
+  await server.store.saveConversation(qualifiedConversation());
+  await server.worker.runDue();
+  expect((await server.deliveries.get(DELIVERY_ID))?.status).toBe('disabled');
+  return server;
+}
+
 describe('the CLI beside a running server', () => {
   it('when the CLI redelivers a delivery the server has waiting an hour, then the server sends it at its next refresh', async () => {
     crm.respond({ status: 503 });
@@ -84,12 +89,7 @@ describe('the CLI beside a running server', () => {
   });
 
   it('when the CLI enables a destination, then an event the server held back meanwhile (its cache still said disabled) is sent after its refresh', async () => {
-    const clock = fakeClock();
-    crm.respond({ status: 410 });
-    const server = await startServer(clock);
-    await server.store.saveConversation(qualifiedConversation());
-    await server.worker.runDue();
-    expect((await server.deliveries.get(DELIVERY_ID))?.status).toBe('disabled');
+    const server = await serverWithCrmDisabled();
 
     expect(await cli('enable', 'crm')).toEqual(['enabled "crm"; 1 held-back delivery queued.']);
     await server.store.saveConversation(qualifiedConversation({ id: 'conv-q2' }));
@@ -104,22 +104,13 @@ describe('the CLI beside a running server', () => {
   });
 
   it('when the config gives a destination a new URL after a 410, then the next start sends the held-back events to the new URL', async () => {
-    const clock = fakeClock();
-    crm.respond({ status: 410 });
-    const before = await startServer(clock);
-    await before.store.saveConversation(qualifiedConversation());
-    await before.worker.runDue();
-    expect((await before.deliveries.get(DELIVERY_ID))?.status).toBe('disabled');
+    await serverWithCrmDisabled();
 
-    const moved = await startCrmReceiver({ secrets: [SECRET] });
-    try {
-      const after = await startServer(clock, moved.url);
-      await after.worker.runDue();
-      expect([...moved.processed.keys()]).toEqual(['evt-conv-q1-1']);
-      expect(moved.requests[0]?.verifiedWith).toEqual([0]);
-      expect(await after.deliveries.disabledDestinations()).toEqual([]);
-    } finally {
-      await moved.close();
-    }
+    const moved = closeAfterTest(await startCrmReceiver({ secrets: [SECRET] }));
+    const after = await startServer(clock, moved.url);
+    await after.worker.runDue();
+    expect([...moved.processed.keys()]).toEqual(['evt-conv-q1-1']);
+    expect(moved.requests[0]?.verifiedWith).toEqual([0]);
+    expect(await after.deliveries.disabledDestinations()).toEqual([]);
   });
 });

@@ -1,21 +1,21 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Conversation } from '../../src/conversation/conversation-schema.js';
 import { deliveryIdFor } from '../../src/handoff/delivery-schema.js';
 import type { DeliveryStore } from '../../src/handoff/delivery-store.js';
 import type { Store } from '../../src/store/store.js';
-import { startCrmReceiver, type CrmReceiver } from '../fakes/crm-receiver.js';
+import type { CrmReceiver } from '../fakes/crm-receiver.js';
 import {
   destinationsFor,
-  fakeClock,
   qualifiedConversation,
   SECRET,
   startInstance,
-  tempDataDir,
   type FakeClock,
   type InstanceOptions,
 } from '../unit/handoff/handoff-fixtures.js';
+import type { TempDir } from '../helpers/temp-dir-for-test.js';
+import { startHandoffTestBed } from './handoff-test-bed.js';
 
 class Crash extends Error {
   constructor(step: string) {
@@ -24,17 +24,9 @@ class Crash extends Error {
 }
 
 let crm: CrmReceiver;
-let data: Awaited<ReturnType<typeof tempDataDir>>;
+let data: TempDir;
 let clock: FakeClock;
-beforeEach(async () => {
-  crm = await startCrmReceiver({ secrets: [SECRET] });
-  data = await tempDataDir();
-  clock = fakeClock();
-});
-afterEach(async () => {
-  await crm.close();
-  await data.remove();
-});
+beforeEach(async () => ({ crm, data, clock } = await startHandoffTestBed()));
 
 const QUALIFIED = qualifiedConversation();
 const EVENT_ID = QUALIFIED.outbox[0]?.id ?? '';

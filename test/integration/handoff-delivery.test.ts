@@ -1,32 +1,24 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Delivery } from '../../src/handoff/delivery-schema.js';
 import { deliveryIdFor } from '../../src/handoff/delivery-schema.js';
 import type { HandoffPacket } from '../../src/handoff/build-handoff.js';
 import { startCrmReceiver, type CrmReceiver } from '../fakes/crm-receiver.js';
 import {
   destinationsFor,
-  fakeClock,
   NEW_SECRET,
   qualifiedConversation,
   SECRET,
   startInstance,
-  tempDataDir,
   type FakeClock,
   type Instance,
 } from '../unit/handoff/handoff-fixtures.js';
+import type { TempDir } from '../helpers/temp-dir-for-test.js';
+import { startHandoffTestBed } from './handoff-test-bed.js';
 
 let crm: CrmReceiver;
-let data: Awaited<ReturnType<typeof tempDataDir>>;
+let data: TempDir;
 let clock: FakeClock;
-beforeEach(async () => {
-  crm = await startCrmReceiver({ secrets: [SECRET] });
-  data = await tempDataDir();
-  clock = fakeClock();
-});
-afterEach(async () => {
-  await crm.close();
-  await data.remove();
-});
+beforeEach(async () => ({ crm, data, clock } = await startHandoffTestBed()));
 
 const EVENT_ID = 'evt-conv-q1-1';
 const DELIVERY_ID = deliveryIdFor(EVENT_ID, 'crm');

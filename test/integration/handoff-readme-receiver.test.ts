@@ -12,8 +12,8 @@ import {
   qualifiedConversation,
   SECRET,
   startInstance,
-  tempDataDir,
 } from '../unit/handoff/handoff-fixtures.js';
+import { tempDirForTest, type TempDir } from '../helpers/temp-dir-for-test.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -35,16 +35,15 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-let data: Awaited<ReturnType<typeof tempDataDir>>;
+let data: TempDir;
 let child: ChildProcess | null = null;
 let output = '';
 beforeEach(async () => {
-  data = await tempDataDir();
+  data = tempDirForTest('leadbot-handoff-');
 });
 afterEach(async () => {
   child?.kill();
   child = null;
-  await data.remove();
 });
 
 it('when the README receiver runs as copied, then leadbot delivers to it, a repeat is not processed twice, and a wrong signature is refused', async () => {

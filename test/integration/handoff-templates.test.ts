@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Meeting } from '../../src/conversation/conversation-schema.js';
 import { startCrmReceiver, type CrmReceiver } from '../fakes/crm-receiver.js';
 import { deliveryIdFor } from '../../src/handoff/delivery-schema.js';
@@ -9,8 +9,10 @@ import {
   qualifiedConversation,
   SECRET,
   startInstance,
-  tempDataDir,
 } from '../unit/handoff/handoff-fixtures.js';
+import { closeAfterTest } from '../helpers/close-after-test.js';
+import type { TempDir } from '../helpers/temp-dir-for-test.js';
+import { startHandoffTestBed } from './handoff-test-bed.js';
 
 type SlackBody = {
   text: string;
@@ -20,16 +22,10 @@ type HubSpotBody = { inputs: { properties: Record<string, string> }[] };
 
 let slack: CrmReceiver;
 let hubspot: CrmReceiver;
-let data: Awaited<ReturnType<typeof tempDataDir>>;
+let data: TempDir;
 beforeEach(async () => {
-  slack = await startCrmReceiver({ secrets: [SECRET] });
-  hubspot = await startCrmReceiver({ secrets: [SECRET] });
-  data = await tempDataDir();
-});
-afterEach(async () => {
-  await slack.close();
-  await hubspot.close();
-  await data.remove();
+  ({ crm: slack, data } = await startHandoffTestBed());
+  hubspot = closeAfterTest(await startCrmReceiver({ secrets: [SECRET] }));
 });
 
 const MOVED: Meeting = {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCore } from '../../src/app/create-core.js';
 import { sequentialIds } from '../../src/app/sequential-ids.js';
 import { createMemoryCalendar } from '../../src/booking/memory-calendar.js';
@@ -9,7 +9,7 @@ import { parseCorpus, type CorpusItem } from '../../src/eval/corpus-schema.js';
 import { runEval } from '../../src/eval/run-eval.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import { extractionReply, isExtractRequest, said } from '../fakes/fake-extraction.js';
-import { startFakeLlm, type FakeLlm } from '../fakes/fake-llm.js';
+import { fakeLlmForTest } from '../helpers/fake-llm-for-test.js';
 import { PROMPTS_DIR } from '../helpers/test-deps.js';
 
 // Two fictional conversations in the shared corpus format.
@@ -54,12 +54,6 @@ const CORPUS = [
   .map((item) => JSON.stringify(item))
   .join('\n');
 
-let llm: FakeLlm | null = null;
-afterEach(async () => {
-  await llm?.close();
-  llm = null;
-});
-
 /** The eval's per-item service (as createEvalService builds it), with the given extractor in the core. */
 function serviceFor(config: Config, extractor: Extractor | null) {
   return (item: CorpusItem) => {
@@ -77,7 +71,7 @@ function serviceFor(config: Config, extractor: Extractor | null) {
 
 describe('the eval in LLM mode against the fake model', () => {
   it('when the fake model finds nothing, then the eval still completes and scores the same as rules mode, because the rules run too', async () => {
-    llm = await startFakeLlm();
+    const llm = await fakeLlmForTest();
     llm.fake.always(extractionReply());
     const items = parseCorpus(CORPUS);
     const inLlmMode = await runEval(items, llm.config, serviceFor(llm.config, llm.parts.extractor));
@@ -90,7 +84,7 @@ describe('the eval in LLM mode against the fake model', () => {
   });
 
   it('when the fake model fails on every call, then the eval still completes on rules', async () => {
-    llm = await startFakeLlm();
+    const llm = await fakeLlmForTest();
     llm.fake.always({ type: 'error', status: 500 });
     const report = await runEval(
       parseCorpus(CORPUS),
@@ -104,7 +98,7 @@ describe('the eval in LLM mode against the fake model', () => {
   });
 
   it('when the model reads what the rules miss, then the eval scores it higher than rules mode', async () => {
-    llm = await startFakeLlm();
+    const llm = await fakeLlmForTest();
     llm.fake.always((req) => {
       const text = req.body.messages.at(-1)?.content ?? '';
       return text.includes('seminar I teach')

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { extractionReply, isExtractRequest, said } from '../fakes/fake-extraction.js';
 import {
   alternates,
@@ -6,17 +6,7 @@ import {
   type FakeReply,
   type FakeRequest,
 } from '../fakes/fake-openai-server.js';
-import { startLlmChat, type LlmChat } from './llm-chat-harness.js';
-
-let chat: LlmChat | null = null;
-afterEach(async () => {
-  await chat?.close();
-  chat = null;
-});
-async function start(opts: Parameters<typeof startLlmChat>[0] = {}): Promise<LlmChat> {
-  chat = await startLlmChat(opts);
-  return chat;
-}
+import { llmChatForTest } from './llm-chat-harness.js';
 
 /** A healthy model: finds nothing, and rewords every draft as a question. */
 const healthy = (req: FakeRequest): FakeReply =>
@@ -32,7 +22,7 @@ const NEED = 'We need a faster way to answer inbound quote requests.';
 
 describe('the circuit breaker in the running chat', () => {
   it('when the service was down, then answers 404 on the trial, then is healthy again, then the model is used again after the cool-down', async () => {
-    const c = await start();
+    const c = await llmChatForTest();
     c.fake.always(faults.serverError(503));
     await c.send(NEED);
     await c.send("I'm a marketing manager.");
@@ -56,7 +46,7 @@ describe('the circuit breaker in the running chat', () => {
   });
 
   it('when the trial call gets a 400 that is no service failure, then the breaker closes and the next turn uses the model', async () => {
-    const c = await start({ phrasing: false });
+    const c = await llmChatForTest({ phrasing: false });
     c.fake.always(faults.serverError());
     for (const t of [NEED, "I'm a marketing manager.", 'Lumen Freight']) await c.send(t);
     expect(c.parts.breaker.state()).toBe('open');
@@ -73,7 +63,7 @@ describe('the circuit breaker in the running chat', () => {
 
 describe('the time limit of a turn', () => {
   it('when the model hangs, then extraction and phrasing share one llm.timeoutMs and the visitor gets the template wording', async () => {
-    const c = await start({ timeoutMs: 600 });
+    const c = await llmChatForTest({ timeoutMs: 600 });
     c.fake.always(faults.timeout());
     const started = performance.now();
     const replies = await c.send(NEED);
@@ -88,7 +78,7 @@ describe('the time limit of a turn', () => {
   });
 
   it('when extraction is quick, then phrasing gets the rest of the budget', async () => {
-    const c = await start({ timeoutMs: 2000 });
+    const c = await llmChatForTest({ timeoutMs: 2000 });
     c.fake.always(healthy);
     const replies = await c.send(NEED);
     expect(replies.at(-1)?.text).toBe('Thanks! What is your role in choosing a tool like this?');
@@ -97,7 +87,7 @@ describe('the time limit of a turn', () => {
 
 describe('logging failures', () => {
   it('when the service fails on every call, then each failure is logged once and an open breaker adds nothing per turn', async () => {
-    const c = await start();
+    const c = await llmChatForTest();
     c.fake.always(faults.serverError());
     const turns = [
       NEED,
@@ -119,7 +109,7 @@ describe('logging failures', () => {
   });
 
   it('when each turn ends, then one debug line sums it up', async () => {
-    const c = await start();
+    const c = await llmChatForTest();
     c.fake.always(healthy);
     await c.send(NEED);
     const debug = c.logs.filter((l) => l.level === 'debug');
@@ -152,7 +142,7 @@ describe('a wrong setup', () => {
   ])(
     'when the server answers with %s, then it is logged once as a configuration error with a hint, and the breaker stops further calls',
     async (_, reply, hint) => {
-      const c = await start();
+      const c = await llmChatForTest();
       c.fake.always(reply);
       for (const t of [NEED, "I'm a marketing manager.", 'Lumen Freight']) await c.send(t);
       expect(c.fake.requests).toHaveLength(1);
@@ -165,7 +155,7 @@ describe('a wrong setup', () => {
   );
 
   it('when the base URL lacks /v1, then the 404 hint names LLM_BASE_URL', async () => {
-    const c = await start({ baseUrl: (url) => url.replace(/\/v1$/, '') });
+    const c = await llmChatForTest({ baseUrl: (url) => url.replace(/\/v1$/, '') });
     await c.send(NEED);
     expect(c.logs.find((l) => l.level === 'error')?.message).toMatch(
       /check LLM_BASE_URL \(OpenAI-compatible servers usually end in \/v1\)/,
@@ -174,7 +164,7 @@ describe('a wrong setup', () => {
   });
 
   it('when the server does not support json_schema, then extraction switches to json_object with the schema in the prompt, and remembers it', async () => {
-    const c = await start({ phrasing: false });
+    const c = await llmChatForTest({ phrasing: false });
     const noSchema: FakeReply = {
       type: 'error',
       status: 400,
@@ -217,7 +207,7 @@ describe('a wrong setup', () => {
   });
 
   it('when the server supports neither json_schema nor json_object, then extraction reads the JSON out of a plain answer', async () => {
-    const c = await start({ phrasing: false });
+    const c = await llmChatForTest({ phrasing: false });
     const need = 'our quote requests sit for days';
     c.fake.always((req) =>
       req.body.response_format
@@ -246,7 +236,7 @@ describe('a wrong setup', () => {
 
 describe('chat roles', () => {
   it('when a whole conversation runs against a server that enforces alternating roles, then every request alternates and none is refused', async () => {
-    const c = await start({ requireAlternation: true });
+    const c = await llmChatForTest({ requireAlternation: true });
     c.fake.always(healthy);
     for (const t of [
       NEED,

@@ -1,23 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HelloAck } from '../../src/server/socket-events.js';
 import { extractionReply, isExtractRequest } from '../fakes/fake-extraction.js';
-import { startFakeLlm, type FakeLlm } from '../fakes/fake-llm.js';
 import { faults, type FakeReply } from '../fakes/fake-openai-server.js';
-import { connectClient, inbox, type ClientSocket } from '../helpers/socket-client.js';
-import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
+import { closeAfterTest } from '../helpers/close-after-test.js';
+import { fakeLlmForTest } from '../helpers/fake-llm-for-test.js';
+import { connectClient, inbox } from '../helpers/socket-client.js';
+import { startTestServer } from '../helpers/start-test-server.js';
 import { createTestDeps } from '../helpers/test-deps.js';
-
-let llm: FakeLlm | null = null;
-let server: TestServer | null = null;
-let socket: ClientSocket | null = null;
-afterEach(async () => {
-  socket?.close();
-  await server?.close();
-  await llm?.close();
-  socket = null;
-  server = null;
-  llm = null;
-});
+import { testVisitor } from '../helpers/test-visitor.js';
 
 /**
  * The real server and chat service in LLM mode (fake model), with the phrasing step, and a
@@ -25,24 +15,16 @@ afterEach(async () => {
  * the test) and long where the reply must stream, so a busy machine cannot turn it into a timeout.
  */
 async function start(phrasing: FakeReply, timeoutMs = 500) {
-  llm = await startFakeLlm({ timeoutMs });
+  const llm = await fakeLlmForTest({ timeoutMs });
   const { parts } = llm;
   llm.fake.always((req) => (isExtractRequest(req) ? extractionReply() : phrasing));
   const deps = createTestDeps({ core: { extractor: parts.extractor }, phraser: parts.phraser });
-  server = await startTestServer({ chatService: deps.chatService });
-  socket = await connectClient(server.url);
+  const server = closeAfterTest(await startTestServer({ chatService: deps.chatService }));
+  const socket = closeAfterTest(await connectClient(server.url));
   const box = inbox(socket);
   const deltas: { id: string; text: string }[] = [];
   socket.on('agent:delta', (d) => deltas.push(d));
-  const ack: HelloAck = await socket.emitWithAck('session:hello', {
-    visitor: {
-      timezone: 'America/New_York',
-      locale: 'en-US',
-      page: null,
-      referrer: null,
-      utm: null,
-    },
-  });
+  const ack: HelloAck = await socket.emitWithAck('session:hello', { visitor: testVisitor() });
   if (!ack.ok) throw new Error(ack.error.message);
   return { socket, box, deltas };
 }

@@ -1,18 +1,12 @@
 import request from 'supertest';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/create-app.js';
 import { createLlmUsageRouter } from '../../src/server/llm-usage-router.js';
 import { extractionReply, isExtractRequest } from '../fakes/fake-extraction.js';
 import { faults } from '../fakes/fake-openai-server.js';
 import { createTestDeps } from '../helpers/test-deps.js';
 import { testWidgetAssets } from '../helpers/start-test-server.js';
-import { startLlmChat, type LlmChat } from './llm-chat-harness.js';
-
-let chat: LlmChat | null = null;
-afterEach(async () => {
-  await chat?.close();
-  chat = null;
-});
+import { llmChatForTest } from './llm-chat-harness.js';
 
 function appWith(router: ReturnType<typeof createLlmUsageRouter>) {
   const deps = createTestDeps();
@@ -26,7 +20,7 @@ function appWith(router: ReturnType<typeof createLlmUsageRouter>) {
 
 describe('GET /admin/llm/usage', () => {
   it('when an operator asks with the admin token, then it answers the totals and the recent conversations with their calls, tokens, latency and fallbacks', async () => {
-    chat = await startLlmChat();
+    const chat = await llmChatForTest();
     chat.fake.enqueue(
       extractionReply(),
       { type: 'content', content: 'Thanks! What is your role in choosing a tool like this?' },
@@ -67,7 +61,7 @@ describe('GET /admin/llm/usage', () => {
   });
 
   it('when asked for fewer conversations, then the newest come first', async () => {
-    chat = await startLlmChat({ phrasing: false });
+    const chat = await llmChatForTest({ phrasing: false });
     chat.fake.always((req) => (isExtractRequest(req) ? extractionReply() : faults.serverError()));
     chat.parts.usage.record('older', { calls: 1 });
     await chat.send('We need faster lead routing.');

@@ -1,32 +1,23 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChatService } from '../../src/conversation/chat-service.js';
 import { AppError } from '../../src/errors/app-error.js';
 import { realHarness } from '../helpers/chat-harness.js';
+import { closeAfterTest } from '../helpers/close-after-test.js';
 import { connectClient, inbox, type ClientSocket } from '../helpers/socket-client.js';
+import { testVisitor } from '../helpers/test-visitor.js';
 import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
 
 const LIMITS = { server: { messagesPerMinute: 10, maxMessageChars: 200 } };
-const VISITOR = {
-  timezone: 'Europe/Berlin',
-  locale: 'de-DE',
-  page: null,
-  referrer: null,
-  utm: null,
-};
+const VISITOR = testVisitor({ timezone: 'Europe/Berlin', locale: 'de-DE' });
 
 let server: TestServer;
 let clock = 0;
-const sockets: ClientSocket[] = [];
 
 async function start(chatService: ChatService = realHarness().chatService): Promise<void> {
   clock = 0;
-  server = await startTestServer({ chatService, config: LIMITS, now: () => clock });
+  server = closeAfterTest(await startTestServer({ chatService, config: LIMITS, now: () => clock }));
 }
-async function client(): Promise<ClientSocket> {
-  const s = await connectClient(server.url);
-  sockets.push(s);
-  return s;
-}
+const client = async (): Promise<ClientSocket> => closeAfterTest(await connectClient(server.url));
 async function greeted(): Promise<ClientSocket> {
   const s = await client();
   const ack = await s.emitWithAck('session:hello', { visitor: VISITOR });
@@ -51,11 +42,6 @@ async function chatsNormally(socket: ClientSocket, turns: number): Promise<void>
     expect((await box.turn()).length).toBeGreaterThan(0);
   }
 }
-
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.close();
-  await server.close();
-});
 
 describe('malformed payloads', () => {
   it.each([

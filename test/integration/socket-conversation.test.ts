@@ -1,10 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type {
   AgentMessagePayload,
   HelloAck,
   VisitorContext,
 } from '../../src/server/socket-events.js';
+import { lastAgentPayload } from '../helpers/agent-payload.js';
 import { realHarness, type ChatHarness } from '../helpers/chat-harness.js';
+import { closeAfterTest } from '../helpers/close-after-test.js';
 import { connectClient, inbox, type ClientSocket } from '../helpers/socket-client.js';
 import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
 import { answerFor } from '../helpers/visitor-answers.js';
@@ -19,13 +21,8 @@ const VISITOR: VisitorContext = {
 
 let harness: ChatHarness;
 let server: TestServer;
-const sockets: ClientSocket[] = [];
 
-async function client(): Promise<ClientSocket> {
-  const s = await connectClient(server.url);
-  sockets.push(s);
-  return s;
-}
+const client = async (): Promise<ClientSocket> => closeAfterTest(await connectClient(server.url));
 
 async function hello(
   socket: ClientSocket,
@@ -41,11 +38,7 @@ const clientId = (): string => `client-${++n}`;
 
 beforeEach(async () => {
   harness = realHarness();
-  server = await startTestServer({ chatService: harness.chatService });
-});
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.close();
-  await server.close();
+  server = closeAfterTest(await startTestServer({ chatService: harness.chatService }));
 });
 
 describe('a conversation over the socket', () => {
@@ -53,16 +46,7 @@ describe('a conversation over the socket', () => {
     const socket = await client();
     const box = inbox(socket);
     const { messages } = await hello(socket);
-    let last: AgentMessagePayload | undefined = messages
-      .filter((m) => m.role === 'agent')
-      .map((m) => ({
-        id: m.id,
-        text: m.text,
-        expecting: m.expecting ?? null,
-        quickReplies: m.quickReplies ?? [],
-        final: m.final ?? false,
-      }))
-      .at(-1);
+    let last: AgentMessagePayload | undefined = lastAgentPayload(messages);
     let turns = 0;
     while (last && !last.final && turns < 12) {
       const answer = answerFor(last.expecting, last.quickReplies);

@@ -1,22 +1,18 @@
 import request from 'supertest';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isOriginAllowed } from '../../src/server/origin-policy.js';
 import { realHarness } from '../helpers/chat-harness.js';
+import { closeAfterTest } from '../helpers/close-after-test.js';
 import { connectClient } from '../helpers/socket-client.js';
 import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
 
-let server: TestServer | null = null;
-afterEach(async () => {
-  await server?.close();
-  server = null;
-});
-
 async function serve(allowedOrigins: string[]): Promise<TestServer> {
-  server = await startTestServer({
-    chatService: realHarness().chatService,
-    config: { server: { allowedOrigins } },
-  });
-  return server;
+  return closeAfterTest(
+    await startTestServer({
+      chatService: realHarness().chatService,
+      config: { server: { allowedOrigins } },
+    }),
+  );
 }
 
 /** Connects with a browser's Origin header; resolves to whether the server let it in. */

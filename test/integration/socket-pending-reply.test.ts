@@ -1,25 +1,11 @@
-import { afterEach, expect, it } from 'vitest';
-import type { VisitorContext } from '../../src/server/socket-events.js';
-import { connectClient, inbox, type ClientSocket } from '../helpers/socket-client.js';
-import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
+import { expect, it } from 'vitest';
+import { closeAfterTest } from '../helpers/close-after-test.js';
+import { connectClient, inbox } from '../helpers/socket-client.js';
+import { startTestServer } from '../helpers/start-test-server.js';
 import { createTestDeps } from '../helpers/test-deps.js';
+import { testVisitor } from '../helpers/test-visitor.js';
 
-const VISITOR: VisitorContext = {
-  timezone: 'America/Chicago',
-  locale: 'en-US',
-  page: 'https://beacon.example/',
-  referrer: null,
-  utm: null,
-};
-
-let server: TestServer | null = null;
-let socket: ClientSocket | null = null;
-afterEach(async () => {
-  socket?.close();
-  await server?.close();
-  server = null;
-  socket = null;
-});
+const VISITOR = testVisitor({ timezone: 'America/Chicago', page: 'https://beacon.example/' });
 
 it('when the server stopped after storing a message but before replying, then the visitor coming back gets the reply and nothing they said is lost', async () => {
   const { chatService, store } = createTestDeps();
@@ -36,8 +22,8 @@ it('when the server stopped after storing a message but before replying, then th
   };
   await store.saveConversation({ ...before, messages: [...before.messages, pending] });
 
-  server = await startTestServer({ chatService });
-  socket = await connectClient(server.url);
+  const server = closeAfterTest(await startTestServer({ chatService }));
+  const socket = closeAfterTest(await connectClient(server.url));
   const box = inbox(socket);
   const ack = await socket.emitWithAck('session:hello', { sessionId, visitor: VISITOR });
   expect(ack.ok).toBe(true);

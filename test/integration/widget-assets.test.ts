@@ -1,24 +1,20 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/load-config.js';
 import { createApp } from '../../src/server/create-app.js';
 import { createWidgetAssets } from '../../src/server/widget-assets.js';
 import { bundleVersion } from '../../widget/bundle-version.js';
 import { createScriptedChatService } from '../helpers/scripted-chat-service.js';
+import { tempDirForTest } from '../helpers/temp-dir-for-test.js';
 
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
-});
 const silent = { warn: () => undefined, error: () => undefined };
 
 describe('where the widget bundles come from', () => {
   it('when deployed with prebuilt files (no esbuild), then /widget.js and /widget/chat.js serve them', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'leadbot-dist-'));
-    dirs.push(dir);
+    const { dir } = tempDirForTest('leadbot-dist-');
     await writeFile(path.join(dir, 'widget.js'), '/* prebuilt loader */');
     await writeFile(path.join(dir, 'chat.js'), '/* prebuilt chat */');
     const widget = createWidgetAssets({ mode: 'dist', distDir: dir });

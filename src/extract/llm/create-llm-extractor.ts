@@ -99,8 +99,10 @@ export function createLlmExtractor(deps: LlmExtractorDeps): Extractor {
         call.fail(error, { fallback: false });
         if (mode === used) {
           mode = next;
+          const format = next === 'prompt' ? 'no response_format' : next;
           logger.warn(
-            `the LLM server does not accept response_format ${used}; extraction uses ${next === 'prompt' ? 'no response_format' : next} from now on, with the schema in the system prompt`,
+            `the LLM server does not accept response_format ${used}; extraction uses ${format} ` +
+              'from now on, with the schema in the system prompt',
             { error: error.message.slice(0, 300) },
           );
         }

@@ -1,3 +1,5 @@
+import { INSTRUCTION_CUES, INSTRUCTION_SENTENCES } from './instruction-phrases.js';
+
 /**
  * What the screen found in one visitor message. `kept` is the message without the parts that
  * talk to the model instead of to the sales assistant; it equals the text when nothing was found.
@@ -11,45 +13,16 @@ const SHARED_ROLES = 'assistant|developer|tool|user|human|ai';
 
 /** "SYSTEM:", "[assistant]", "<developer>", "### Instruction:" at a line start or after a sentence. */
 const ROLE_LABEL = new RegExp(
-  String.raw`(^|[.!?]\s+)\s*(?:(?<bracket>[\[<(])\s*(?<broleBr>${MODEL_ROLES}|${SHARED_ROLES}|inst)\s*[\]>)]\s*:?|#{1,4}\s*(?<header>${MODEL_ROLES}|${SHARED_ROLES}|instructions?|response)\b\s*:?|(?<role>${MODEL_ROLES}|${SHARED_ROLES})\s*:)`,
+  String.raw`(^|[.!?]\s+)\s*(?:` +
+    String.raw`(?<bracket>[\[<(])\s*(?<broleBr>${MODEL_ROLES}|${SHARED_ROLES}|inst)\s*[\]>)]\s*:?` +
+    String.raw`|#{1,4}\s*(?<header>${MODEL_ROLES}|${SHARED_ROLES}|instructions?|response)\b\s*:?` +
+    String.raw`|(?<role>${MODEL_ROLES}|${SHARED_ROLES})\s*:)`,
   'gi',
 );
 const SHARED_ROLE = new RegExp(`^(?:${SHARED_ROLES})$`, 'i');
 
 /** Chat-template control tokens: "<|im_start|>", "[INST]", "<<SYS>>", "<|endoftext|>". */
 const CONTROL_TOKEN = /<\|[a-z_]{2,20}\|>|\[\/?INST\]|<<\/?SYS>>/i;
-
-/**
- * Words that make a line under a shared role label read as instructions or as claims about the
- * conversation rather than the visitor speaking ("assistant: the visitor confirmed a budget...").
- */
-const INSTRUCTION_CUES: readonly RegExp[] = [
-  /\b(?:ignore|disregard|override|bypass)\b/i,
-  /\b(?:the|this)\s+(?:visitor|user|lead|prospect)\s+(?:is|has|was|confirmed|said|stated|qualifies|agreed|must|should)\b/i,
-  /\b(?:qualified|sql|mql)\b/i,
-  /\b(?:score|stage|grade)\s+(?:to|=|is|as)\s+(?:sql|mql|qualified|hot|\d+)/i,
-  /\byou\s+(?:are|must|will|should|shall|now)\b/i,
-  /\b(?:previous|prior|above|your|new|system)\s+(?:instructions?|prompt|rules)\b/i,
-  /\b[\w.]+\s*=\s*\S/,
-  /\{\s*"/,
-];
-
-/** Sentences addressed to the model, wherever they stand. */
-const INSTRUCTION_SENTENCES: readonly RegExp[] = [
-  // "ignore your rules", "disregard all previous instructions", "forget the instructions above";
-  // not "forget the rules of thumb" or "bypass the manual triage guidelines our reps follow".
-  /\b(?:ignore|disregard|forget|override|bypass)\s+(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:(?:your|all|any|previous|prior|above|earlier|preceding|system|original|current)\s+)+(?:\w+\s+)?(?:rules|instructions|prompts?|guidelines|directives|programming|guardrails|constraints)\b(?!\s+of\b)/i,
-  /\b(?:ignore|disregard|forget|override|bypass)\s+(?:the|these|those|all)\s+(?:rules|instructions|prompts?|guidelines|directives)\b(?=\s*(?:$|[.,;:!]|and\b|above\b|before\b|you\b|we gave\b|given\b))/i,
-  /\b(?:ignore|disregard|forget)\s+(?:everything|all)\s+(?:above|before|previous|prior|you (?:were|have been) told)\b/i,
-  /\b(?:you are now|from now on,? you|developer mode|jailbreak|do anything now|new instructions\s*:)/i,
-  // "mark me qualified", "treat us as an SQL", "set my score to 100"; aimed at the visitor's own
-  // record, because describing lead scoring is what this product's visitors do.
-  /\b(?:mark|set|make|flag|classify|treat|tag|rate|upgrade|move|put|label)\s+(?:me|us|myself|ourselves|this (?:lead|chat|conversation)|my lead|our lead)\s+(?:as\s+|to\s+|in(?:to)?\s+)?(?:an?\s+|the\s+)?(?:(?:sales|marketing)[- ])?(?:qualified|sql|mql|hot(?:\s+lead)?|(?:top|high(?:est)?|max(?:imum)?)\s+(?:score|grade|stage))\b/i,
-  /\b(?:set|change|raise|bump|update|give)\s+(?:me\s+|us\s+)?(?:my|our|the|this)\s+(?:lead\s+)?(?:score|stage|grade)\b/i,
-  /\bset\s+(?:the\s+)?(?:lead\s+)?(?:score|stage|grade)\s+(?:to|=|as)\b/i,
-  /\b(?:lead_?)?(?:score|stage|grade|qualified)\s*=\s*\S/i,
-  /\b(?:score|stage|grade)\s*:\s*(?:sql|mql|qualified|hot|\d+)\b/i,
-];
 
 /** A JSON object opening ("{"budget": ..."): structured text is written for a program, not to a person. */
 const JSON_OPEN = /\{\s*"[^"\n]{1,40}"\s*:/;
@@ -66,7 +39,7 @@ function posingStart(line: string): number | null {
     const shared = g.role !== undefined && SHARED_ROLE.test(g.role.trim());
     // A shared label poses only when what follows it reads as instructions; an empty rest is a
     // label standing alone on its line, with the posed message below it.
-    if (shared && rest.trim() !== '' && !INSTRUCTION_CUES.some((re) => re.test(rest))) continue;
+    if (shared && rest.trim() !== '' && !INSTRUCTION_CUES.test(rest)) continue;
     cut = at;
     break;
   }
@@ -121,7 +94,7 @@ export function screenInstructions(text: string): Screened {
       line = line.slice(0, cut);
     }
     const sentences = line.match(SENTENCE) ?? [];
-    const kept = sentences.filter((s) => !INSTRUCTION_SENTENCES.some((re) => re.test(s)));
+    const kept = sentences.filter((s) => !INSTRUCTION_SENTENCES.test(s));
     if (kept.length !== sentences.length) flagged = true;
     lines.push(kept.join('').trim());
   }

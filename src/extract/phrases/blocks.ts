@@ -1,3 +1,5 @@
+import { NUMBER_WORDS_SOURCE } from '../rules/number-words.js';
+
 /**
  * The named building blocks of the phrase language (see `compile-phrases.ts`). A phrase writes
  * `{dont}` instead of spelling out "don't / do not / dont" again; a block is regular-expression
@@ -36,6 +38,28 @@ export const BLOCKS = {
   numword: String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens?|twenty|thirty|forty|fifty|a hundred|hundreds?|a thousand|thousands?)`,
   /** Articles and possessives before a noun: "a", "an", "the", "my", "our", "your", "this". */
   det: String.raw`(?:a|an|the|my|our|your|this|that|any)`,
+  // money and head counts
+  /** A run of English number words: "forty thousand", "two and a half", "a couple of hundred" (see `number-words.ts`). */
+  numwords: NUMBER_WORDS_SOURCE,
+  /** A head count in digits or words: "1,200", "1.5k", "40", "forty". */
+  headcount: String.raw`(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?k|\d+|{numwords})`,
+  /** Not right after a digit, a decimal point or a currency sign: "40" in "$40" or "1.40" is no count. */
+  notamount: String.raw`(?<![\d.,$€£₹¥])`,
+  // needs, intents and roles
+  /** The visitor introducing themselves: "i'm", "i am", "im". */
+  im: String.raw`(?:i'm|i am|im)`,
+  /** After "i": "i'd", "i would", "i'll", "i will", "i'm", "i am" ("i'd be the approver"). */
+  iwill: String.raw`i(?:'d| would|'ll| will|'m| am)`,
+  /** The people who decide, in third-party cues ("our CEO decides", "I'd take it to my VP"). */
+  decider: [
+    String.raw`(?:ceos?|cfos?|coos?|ctos?|cros?|cmos?|cios?|mds?|gms?|vps?|svps?|evps?|boss|bosses|directors?|board|owners?`,
+    String.raw`|founders?|co-founders?|partners?|management|leadership|presidents?|principals?|heads?|managers?|execs?`,
+    String.raw`|executives?|exec team|committee|ownership(?: group)?|shareholders|investors|chancellor|vice-chancellor|dean`,
+    String.raw`|provost|bursar|superintendent|trustees|governors|council|supervisors?|team lead|higher-ups|procurement`,
+    String.raw`|finance team|chair(?:man|woman|person)?|headteacher|slt|smt|decision[- ]?makers?|c-suite|geschäftsleitung`,
+    String.raw`|geschaeftsleitung|geschäftsführung|vorstand|directie|dirección|direction|direção|diretoria|ledningen|johto`,
+    String.raw`|hallitus)`,
+  ].join(''),
   // time
   /** Month names and their abbreviations: "March", "Mar", "Sept" (a named group goes around it where it is used). */
   month: String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`,

@@ -1,12 +1,9 @@
 import { candidate, type Candidate } from '../../lead/field-paths.js';
 import { authorityCueLevel } from './authority-cue-level.js';
+import { OWNS_BY_TITLE } from './authority-phrases.js';
 import { findRole } from './find-role.js';
 import { levelForTitle, normalizeText, NOT_BUYING, SELLING_TO_US } from './lexicon.js';
 import type { RuleContext, RuleResult } from './rule-context.js';
-
-/** Titles that carry the buying decision by themselves. */
-const OWNS_BY_TITLE =
-  /\b(?:co-?)?(?:owner|founder)s?\b|\b(?:ceo|cfo|coo|cto|cmo|cro|cio|cpo|chief|president|vice president|s?vp|evp|proprietor|inhaber|gesch(?:ä|ae)ftsf(?:ü|ue)hrer(?:in)?|managing director|managing partner|founding partner|sole trader|md)\b/i;
 
 /**
  * `authority.role` (as the visitor said it) and `authority.level`. Researcher cues (student,

@@ -7,38 +7,23 @@ import {
   REFUSAL,
   TITLE_LEVELS,
 } from './lexicon.js';
+import {
+  ANSWER_INTRO,
+  NAME_END,
+  NOT_A_COMPANY,
+  STUDENT_THERE,
+  VENUE,
+  COMPANY_CALLED,
+  CAP_NAME,
+  FILLER_START,
+  GENERIC_WORDS,
+  COMPANY_NAMED,
+  WE_ARE_COMPANY,
+} from './company-name-phrases.js';
 import type { RuleContext, RuleResult } from './rule-context.js';
 
-// A bare answer that starts like a sentence ("we're ~40", "just a small office") is no name.
-const FILLER_START = new Set(
-  (
-    "i i'm im i'd i've we we're were we've our ours it it's its just sorry no not a an well um uh hmm sure yes yeah " +
-    "ok okay my me they you that this there there's theres here here's that's thats nothing none n/a na same currently still only about around roughly " +
-    'approximately small medium large tiny big hi hello hey as like so lol haha honestly actually basically ' +
-    'self freelance freelancer unemployed retired student between'
-  ).split(' '),
-);
-// Lower-case words that describe a company instead of naming it ("family business", "small office").
-const GENERIC_WORDS = new Set(
-  (
-    'office business company firm shop store agency startup start-up practice clinic team nonprofit non-profit charity ' +
-    'school family small big large medium tiny local own personal private confidential secret various several ' +
-    'us me them it this that the a an my our your their to at on in by for as so but or if not no yes just only also ' +
-    'right now university uni college work anywhere nowhere myself freelance freelancing self-employed'
-  ).split(' '),
-);
-const NOT_A_COMPANY =
-  /\b(?:don'?t work|do not work|not (?:working|employed)|unemployed|self-employed|freelanc\w*|at (?:uni|university|college|school)|student|between jobs|retired)\b/i;
-// Where the name in a bare answer ends: punctuation, or a word that starts the size or place.
-const NAME_END =
-  /\s*(?:[,;:(\n]|\s[-–—]\s|\.(?:\s|$)|!|\?|\s(?:is|are|was|has|have|with|we|we're|we've|i|i'm|based|located|headquartered|in|about|around|approx\.?|approximately|circa|roughly|currently|which|who|that|employing|employs|and (?:we|i|our|about|around|\d))\b)/i;
 // A size starts after the name ("Acme 40 people"), but digits inside a name stay ("Ridgeway 360 Ltd").
 const SIZE_START = /\s~|\s\d[\d,.+]*(?!\s+(?:in|at|from)\s+\p{Lu})(?=\s+[\p{Ll}~]|\s*$|\s*[,.;(])/u;
-const ANSWER_INTRO =
-  /^(?:(?:the\s+|my\s+|our\s+)?client(?:'s|\s+is|\s+name\s+is|:)(?:\s+called)?|(?:it's|it is|we're|we are|i'm|i am)\s+(?:called|named)|the company(?:'s| is)(?: called)?|(?:our|my) company(?:'s| is)(?: called)?|company(?: name)?(?:'s| is|:)|the name(?:'s| is)|we're|we are|it's|it is|i work (?:at|for)|i'm (?:at|with)|i (?:run|own|founded|co-founded|started))\s+/i;
-// A capitalised organisation name: capitalised or digit-led words, joined by "&", "and", "of", ...
-const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}\d'.-]*|\d+[\p{L}][\p{L}\d-]*|(?:gmbh|ltd|inc|llc|plc|pvt|co)\b\.?)`;
-const CAP_NAME = String.raw`${NAME_WORD}(?:\s+(?:(?:&|and|of|de|du|la|le|der|und|für|y)\s+)?${NAME_WORD}){0,6}`;
 // Titles whose "of" names a department, not the employer ("Head of Operations at ...").
 const DEPARTMENT_TITLES =
   /\b(?:head|director|vp|vice president|svp|evp|manager|lead|chief)\)?\s*$/i;
@@ -53,13 +38,19 @@ const NAME_TRIGGER =
 // "grad student at Kelmscott University", "PhD student of ...": where a student studies is no employer.
 const STUDENT_OF_PLACE =
   /\bstudents?(?:\s+(?:here|there|currently|now|(?:in|of)\s+[\p{L}&-]+(?:\s+[\p{L}&-]+)?))?\s*$/iu;
-// "Brightwater College, I'm a student there": the named place is where the visitor studies.
-const STUDENT_THERE =
-  /\b(?:i'm|i am|im)\s+(?:(?:a|an|just a|only a)\s+)?(?:[\w-]+\s+){0,2}?students?\s+(?:there|here)\b|\bi(?:'m| am)?\s+(?:study|studying|enrolled)\s+(?:there|here)\b/i;
 // "does Beacon work for ...", "is Beacon ...": the vendor's own product, not the visitor's employer.
 // "this is Tom from ..." and "it is Ana from ..." are introductions, not questions.
 const VENDOR_QUESTION =
   /(?<!\b(?:this|it|here|that)\s)\b(?:do|does|is|are|can|will|would)\s+(?:\S+\s+){0,2}$/i;
+
+const VENUE_WORD = new RegExp(`^(?:${VENUE.source})$`, 'i');
+
+// "hey its dave from desert bloom landscaping": a lower-case introduction, the company captured.
+const LOWER_INTRO = new RegExp(
+  String.raw`(?:^|[\s,.!])(?:this is|it's|its|i'm|im|i am)\s+\p{Ll}[\p{Ll}'-]+\s+from\s+` +
+    String.raw`(\p{Ll}[\p{Ll}&'-]*(?:\s+\p{Ll}[\p{Ll}&'-]*){0,4})(?=\s*[,.;!?]|\s+(?:and|here)\b)`,
+  'u',
+);
 
 function cleanName(raw: string): string {
   let name = raw.trim().replace(/^["']|["']$/g, '');
@@ -67,9 +58,6 @@ function cleanName(raw: string): string {
   if (!/(?:\b\p{Lu}\.){2,}$/u.test(name)) name = name.replace(/\.$/, '');
   return name.replace(/\s+(?:&|and|of|de|la|le|der|und|für|y)$/i, '').trim();
 }
-
-const VENUE =
-  /^(?:barn|inn|hotel|lodge|resort|spa|house|manor|farm|estate|vineyard|winery|kitchen|bistro|grill|tavern|café|cafe|bar|restaurant|club|market|studio|gallery|chapel|hall|gardens?|centre|center|clinic)$/i;
 
 /** True when a candidate company name is plausible: short, not a sentence, a place, a size or a description. */
 function looksLikeName(name: string): boolean {
@@ -87,7 +75,7 @@ function looksLikeName(name: string): boolean {
   // "Magnolia Barn at Cedar Ridge", "The Inn at Little Falls": a venue named after its place.
   const venueJoin = (w: string, i: number): boolean =>
     /^(?:at|on|by)$/.test(w) &&
-    VENUE.test(words[i - 1] ?? '') &&
+    VENUE_WORD.test(words[i - 1] ?? '') &&
     /^\p{Lu}/u.test(words[i + 1] ?? '');
   const lowerWords = words.filter(
     (w, i) => /^\p{Ll}/u.test(w) && !LEGAL_SUFFIXES.has(w.toLowerCase()) && !venueJoin(w, i),
@@ -211,10 +199,7 @@ function fromIntroduction(text: string): Found | null {
     if (looksLikeName(name)) return { value: name, raw: m[0] };
   }
   // "hey its dave from desert bloom landscaping, ...": a lower-case introduction names the company after "from".
-  const lowerIntro =
-    /(?:^|[\s,.!])(?:this is|it's|its|i'm|im|i am)\s+\p{Ll}[\p{Ll}'-]+\s+from\s+(\p{Ll}[\p{Ll}&'-]*(?:\s+\p{Ll}[\p{Ll}&'-]*){0,4})(?=\s*[,.;!?]|\s+(?:and|here)\b)/u.exec(
-      text,
-    );
+  const lowerIntro = LOWER_INTRO.exec(text);
   const lowerName = lowerIntro?.[1]
     ? lowerIntro[1].replace(
         /(^|\s)(\p{Ll})/gu,
@@ -224,22 +209,13 @@ function fromIntroduction(text: string): Found | null {
   if (lowerIntro && lowerName.includes(' ') && looksLikeName(lowerName))
     return { value: lowerName, raw: lowerIntro[0].trim() };
   // "sorry, the company is Al Noor Properties, not Developments": named in so many words, in any message.
-  const named = new RegExp(
-    String.raw`\b(?:[Tt]he|[Oo]ur|[Mm]y)\s+(?:company|business|firm|agency)(?:'s\s+name|\s+name)?(?:'s|\s+is|\s+is\s+called|\s+is\s+actually)\s+(${CAP_NAME})`,
-    'u',
-  ).exec(text);
+  const named = COMPANY_NAMED.exec(text);
   const namedName = named?.[1] ? cleanName(leadingName(named[1])) : '';
   if (named && looksLikeName(namedName)) return { value: namedName, raw: named[0] };
-  const called = new RegExp(
-    String.raw`\b(?:(?:company|agency|firm|business|startup|shop|store|studio|practice|clinic|brand|group|lab|organi[sz]ation|charity|nonprofit|school)\s+(?:called|named)|[Ii]\s+trade\s+as|trading\s+as|[Dd]oing\s+business\s+as|dba|t\/a)\s+(${CAP_NAME})`,
-    'u',
-  ).exec(text);
+  const called = COMPANY_CALLED.exec(text);
   const calledName = called?.[1] ? cleanName(leadingName(called[1])) : '';
   if (called && looksLikeName(calledName)) return { value: calledName, raw: called[0] };
-  const we = new RegExp(
-    String.raw`\b(?:[Ww]e're|[Ww]e are|[Ii] (?:run|own|founded|co-founded|started))\s+(${CAP_NAME})(?=\s*(?:[,.;:(!]|\s[-–—]\s|$)|\s+(?:with|and|in|from|based|located|headquartered)\s)`,
-    'u',
-  ).exec(text);
+  const we = WE_ARE_COMPANY.exec(text);
   const weName = we?.[1] ? cleanName(we[1]) : '';
   // "I run Marketing." names a department, not a company.
   if (DEPARTMENTS.has(weName.toLowerCase())) return null;

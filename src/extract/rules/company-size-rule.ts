@@ -1,5 +1,34 @@
 import { candidate } from '../../lead/field-paths.js';
-import { mayHoldNumber, NUMBER_WORDS_SOURCE, wordsToNumber } from './number-words.js';
+import {
+  BARE,
+  COUNT_THEN_NOUN,
+  CORRECTED,
+  EACH,
+  GLOSSED,
+  JUST_ME,
+  ME,
+  NOT_DESCRIBING,
+  NOT_THAT_ONE,
+  NOUN_THEN_COUNT,
+  ON_PAYROLL,
+  ORG_OF_COUNT,
+  WE_ARE_N_PEOPLE,
+} from './company-size-phrases.js';
+import { CONTINGENT, MACHINE, STAFF_MEMBERS } from './head-count-phrases.js';
+import {
+  AND_ONE_MORE,
+  BARE_LEAD_IN,
+  EXCLUDED_AFTER,
+  EXCLUDED_BEFORE,
+  FILLER_ONLY,
+  LIST_JOIN,
+  NOT_OURS_BEFORE,
+  NOT_STAFF_AFTER,
+  NOT_STAFF_BEFORE,
+  OUR_GROUP_BEFORE,
+  WITHDRAWN,
+} from './not-staff-phrases.js';
+import { mayHoldNumber, wordsToNumber } from './number-words.js';
 import type { RuleContext, RuleResult } from './rule-context.js';
 import { splitSentences } from './sentences.js';
 
@@ -17,115 +46,6 @@ type Hit = {
   withdrawn: boolean;
   contingent: boolean;
 };
-
-const NUM = String.raw`\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?k|\d+|${NUMBER_WORDS_SOURCE}`;
-/** "Employees" and "people" in other languages visitors mix in ("22 funcionários", "40 medewerkers", "15 työntekijää"). */
-const FOREIGN_STAFF = String.raw`funcion[aá]rios|empleados|empregados|colaboradores|collaborateurs|collaboratori|trabajadores|trabalhadores|medewerkers|werknemers|mitarbeiter(?:innen)?|mitarbeitende|besch[aä]ftigte|angestellte|salari[ée]s|employ[ée]s|dipendenti|ansatte|anst[aä]llda|medarbetare|medarbejdere|ty[oö]ntekij(?:[aä][aä]|[oö]it[aä])|pracownik[oó]w|personnes|pessoas|persone`;
-/** Words for everyone on the payroll, formal or not ("35 guys", "27 blokes", "20 FTEs"). */
-const PEOPLE = String.raw`employees?|staff(?:ers)?|staff\s+members|people|persons?|ppl|peeps|folks|guys|blokes|lads|gals|bodies|souls|personnel|members?|team\s*members|team-?mates|crew(?:\s+members)?|colleagues|workers|ftes?|full[-\s]?time\s+equivalents|full[-\s]?timers|heads|faculty|${FOREIGN_STAFF}|strong|of\s+us`;
-/** Roles: a group of the company, or everyone when nothing else is said ("30 teachers", "me and 3 techs"). */
-const ROLES = String.raw`(?:techs?|technicians?|engineers?|developers?|devs?|programmers?|coders?|designers?|consultants?|advis[eo]rs?|analysts?|accountants?|bookkeepers?|auditors?|lawyers?|attorneys?|solicitors?|barristers?|paralegals?|agents?|brokers?|realtors?|(?:sales\s*)?reps?|salespeople|salesmen|recruiters?|managers?|admins?|administrators?|assistants?|secretar(?:y|ies)|receptionists?|clerks?|cashiers?|drivers?|couriers?|mechanics?|electricians?|plumbers?|carpenters?|joiners?|builders?|installers?|fitters?|labou?rers?|tradespeople|tradesmen|operatives?|cleaners?|cooks?|chefs?|waiters?|waitresses?|baristas?|bartenders?|teachers?|lecturers?|professors?|instructors?|tutors?|trainers?|educators?|nurses?|doctors?|physicians?|surgeons?|dentists?|hygienists?|pharmacists?|therapists?|physios?|physiotherapists?|psychologists?|counsell?ors?|carers?|caregivers?|care\s+workers?|support\s+workers?|social\s+workers?|vets?|veterinarians?|midwi(?:fe|ves)|paramedics?|clinicians?|practitioners?|architects?|surveyors?|scientists?|researchers?|writers?|editors?|photographers?|stylists?|hairdressers?|barbers?|guards?|estimators?|planners?|dispatchers?|pickers?|packers?|part[-\s]?timers?|contractors?|freelancers?)`;
-/** Who may join "me" in a headcount ("just me + 1 paralegal", "myself plus two part-timers"). */
-const COMPANIONS = String.raw`${ROLES}|partners?|co-?founders?|colleagues?|employees?|staff|interns?|helpers?|others|other\s+people|people|guys|associates?|wife|husband|spouse|brother|sister|son|daughter`;
-
-/** "200 employees", "a 200-person company", "130-odd staff", "35 guys", "30 teachers", "3 of us", "50-100 employees". */
-const COUNT_THEN_NOUN = new RegExp(
-  String.raw`(?<![\d.,$€£₹¥])\b(?<num>${NUM})(?:\s*\+|-?\s?odd|-?ish)?(?:\s*(?:-|–|to|and)\s*(?:${NUM})\+?)?(?<sep>[\s-]+|(?=(?:ppl|people|staff|employees|persons|ftes?)\b))(?<between>(?:[\p{L}'’-]+\s+){0,3}?)(?:(?<people>${PEOPLE})|(?<role>${ROLES}))(?![\p{L}\p{N}_])`,
-  'giu',
-);
-/** "a staff of 30", "team of 12", "headcount is 45", "company size: 40", "we employ 40". */
-const NOUN_THEN_COUNT = new RegExp(
-  String.raw`\b(?:(?:staff|team|workforce|crew)\s+of|head\s?count|(?:company|team|org(?:ani[sz]ation)?)\s+size|(?:staff|employee|team|manpower)\s+(?:strength|count|numbers?|size)|number\s+of\s+(?:employees|staff)|employ(?:s|ing)?)(?:'s|’s)?\s*(?:(?:is|are|=|:|at|of|totals?|stands\s+at|around|about|roughly|approximately|approx\.?|circa|~|just|only|over|under|nearly|almost|currently|now)\s*)*(?<num>${NUM})\b(?!\s*(?:[\p{L}-]+\s+){0,2}?(?:volunteers|clients|customers|students|pupils|patients|users|members\s+of|visitors|guests|subscribers|agencies|vendors|suppliers|firms|companies|tools|systems)\b)`,
-  'giu',
-);
-/** "27 blokes on the books", "about 60 on the payroll": whoever is on the payroll is staff. */
-const ON_PAYROLL = new RegExp(
-  String.raw`(?<![\d.,$€£₹¥])\b(?<num>${NUM})\s+(?:[\p{L}'’-]+\s+){0,3}?(?:on\s+(?:the\s+|our\s+|my\s+)?(?:books|payroll)|on\s+(?:the|our|my)\s+team|on\s+staff|in\s+(?:the|our)\s+team)\b`,
-  'giu',
-);
-/** "just me and two assistants" (3), "only me" (1), "me plus 2 contractors" (3), "me and my 3 techs" (4). */
-const JUST_ME = new RegExp(
-  String.raw`\b(?<just>(?:just|only)\s+)?(?:me|myself)\b(?:\s*(?:,(?:\s*(?:and|plus|with))?|and|plus|\+|&|with)\s+(?:(?:my\s+|our\s+)?(?<num>\d+|${NUMBER_WORDS_SOURCE})\s+|(?:my|a|an|one)\s+)(?:[\p{L}-]+\s+)?(?<who>${COMPANIONS})\b)?`,
-  'giu',
-);
-/** What JUST_ME needs to match at all: a cheap test, so the big pattern runs (and compiles) only then. */
-const ME = /\b(?:me|myself)\b/i;
-/** "22 funcionários (employees)", "40 Angestellte (staff)": any word glossed as staff in brackets. */
-const GLOSSED = new RegExp(
-  String.raw`(?<![\d.,$€£₹¥])\b(?<num>${NUM})\s+[\p{L}'’-]+\s*\(\s*(?:employees?|staff|people|workers|persons|ftes?)\s*\)`,
-  'giu',
-);
-/** "a company of 50", "an agency of 15": only when nothing countable follows ("a group of 3 clinics" is not). */
-const ORG_OF_COUNT = new RegExp(
-  String.raw`\b(?:company|firm|agency|business|startup|practice|studio|organi[sz]ation|shop)\s+of\s+(?:(?:about|around|roughly|~|just|only|over|nearly|almost)\s+)?(?<num>${NUM})(?=\s*(?:[,.;!?)]|$|people\b|employees\b|staff\b))`,
-  'gi',
-);
-/** A bare count answering the company question: "about 40", "40ish", "around 40-50", "about 55 across sales and service". */
-const BARE = new RegExp(
-  String.raw`(?<![\d.,$€£₹¥/])\b(?<num>${NUM})(?:\s*\+|-?\s?odd|-?ish)?(?:\s*(?:-|–|to)\s*(?:\d+))?(?=\s*(?:(?:or\s+so|give\s+or\s+take|total|in\s+total|all\s+told|right\s+now|now|currently|at\s+the\s+moment|today|max|tops|and\s+(?:growing|counting)|across|counting|including|incl|plus|spread|all\s+in|altogether|full[-\s]?time|fte)\b|,(?=\s)|[.!?)]|$))`,
-  'giu',
-);
-/** "18 people, actually 21", "make that 21", "sorry, 21", "now 21": the corrected count, with nothing countable after it. */
-const CORRECTED = new RegExp(
-  String.raw`\b(?:actually|call\s+it|make\s+(?:that|it)|(?:or\s+)?rather|sorry|no\s+wait|wait|correction|scratch\s+that|i\s+meant?|typo|my\s+(?:bad|mistake)|oops|now)\b[\s,:;–—-]*(?:(?:it's|its|it\s+is|we're|we\s+are|there\s+are|(?:it|that)?\s*should\s+(?:be|read|say|have\s+said)|more\s+like|closer\s+to|about|around|roughly|nearly|almost|over|just\s+over|~)\s*)*(?<num>${NUM})(?!,\d{3})(?:\s*\+|-?ish)?(?=\s*(?:[,.;!?)]|\s[-–—]\s|$|(?:since|as|after|with|because|cos|now|today|currently|counting|including|incl|in\s+total|total|or\s+so|if|once|when|following|not|tbh|thanks|${PEOPLE})\b))`,
-  'giu',
-);
-/** "25 not 52", "it's 40, not 30": the number before "not" replaces the one after it. */
-const NOT_THAT_ONE = new RegExp(
-  String.raw`(?<![\d.,$€£₹¥])\b(?<num>${NUM})\s*,?\s+(?:not|rather\s+than|instead\s+of)\s+(?:${NUM})(?=\s*(?:[,.;!?)]|$|(?:${PEOPLE})\b))`,
-  'giu',
-);
-
-/** "somos 15 personas", "wir sind 20 Leute": "we are N people" in Spanish, Portuguese and German ("3 personas" alone are marketing's). */
-const WE_ARE_N_PEOPLE =
-  /\b(?:somos|éramos|wir\s+sind)\s+(?:unas?\s+|unos\s+|cerca\s+de\s+|alrededor\s+de\s+|aproximadamente\s+|ca\.?\s+|etwa\s+|rund\s+)?(?<num>\d{1,5})\s+(?:personas|pessoas|leute|personen|mitarbeiter(?:innen)?|empleados|trabajadores|funcion[aá]rios)\b/giu;
-
-/** "two locations with 12 staff each", "3 sites of about 20 people each": the count times the places. */
-const EACH = new RegExp(
-  String.raw`\b(?<places>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\p{L}-]+\s+)?(?:locations?|sites?|stores?|shops?|branch(?:es)?|offices?|clinics?|practices?|restaurants?|hotels?|schools?|studios?|gyms?|salons?|outlets?|venues?|depots?|warehouses?)\s+(?:with|of|having)\s+(?:about\s+|around\s+|roughly\s+|~\s?)?(?<num>\d{1,4}|${NUMBER_WORDS_SOURCE})\s+(?:${PEOPLE}|${ROLES})\s+each\b`,
-  'giu',
-);
-
-/** "not counting the 2000 flex workers", "excluding 40 contractors": a count the visitor leaves out. */
-const EXCLUDED_BEFORE =
-  /\b(?:not\s+counting|not\s+including|excluding|excl\.?|without\s+counting|leaving\s+out)\s+(?:the\s+|our\s+|my\s+)?(?:about\s+|around\s+|roughly\s+|some\s+|~\s?)?$/i;
-/** "... but they don't count", "(not counted)": said after the count it leaves out. */
-const EXCLUDED_AFTER =
-  /^\s*\(?\s*(?:not\s+counted|not\s+included|excluded)\b|^[^.;!?]*?\b(?:they|those|these|which|who)\s+(?:(?:probably|really|technically)\s+)?(?:(?:don't|do\s+not|wouldn't|won't|shouldn't)\s+(?:really\s+)?(?:count|matter)(?!\s+(?:the|our|my|any|all|in\s+the|\d))|(?:aren't|are\s+not)\s+(?:really\s+|technically\s+)?(?:counted|included|staff|employees|on\s+(?:the|our)\s+(?:books|payroll)))\b/i;
-/** Workers who are not on the staff proper: after a staff count they add nothing ("35 staff plus 2000 flex workers"). */
-const CONTINGENT =
-  /\b(?:contractors?|subcontractors?|sub-contractors?|freelancers?|temps?|temporary|flex(?:ible)?|seasonal|casuals?|agency(?!\s+of)|gig|outsourced|volunteers?|on\s+assignment|placed|hourly\s+workers)\b/i;
-
-const WITHDRAWN =
-  /\b(?:not|no\s+longer|used\s+to\s+be|was|were|previously|formerly)\s+(?:about\s+|around\s+|~\s?)?$/i;
-const NOT_STAFF_BEFORE =
-  /\b(?:(?:office|department|dept|division|unit|branch|desk|admissions|sales|marketing|support)\s+(?:is|are|has|have)\s+(?:just\s+|only\s+)?|(?:serv\w*|reach\w*|help\w*|hir\w*|recruit\w*|add(?:ing)?|onboard\w*|train\w*|email\w*|contact\w*|call\w*|invit\w*|attract\w*|visitors?|customers?|clients?|patients?|students?|users?|leads)(?!,?\s+(?:and|&|plus|\+)\s+$)\s+(?:\S+\s+){0,2})$/i;
-// Traffic ("200 people visiting a day"), parts of the company ("12 people in the sales team"), the public.
-const NOT_STAFF_AFTER =
-  /^\s+(?:(?:visit|use|sign|come|apply|attend|call|email|message|chat|book|register|enquire|inquire|ask|browse|click|download)(?:s|es|d|ed|ing)?\b|(?:visiting|using|coming|chatting|shopping|buying|browsing)\b|a\s+(?:day|week|month|year)\b|per\b|each\b|every\b|daily|weekly|monthly|of\s+(?:the\s+)?(?:public|community|club|gym|association|union|congregation|church|network)\b|(?:in|on|within|at)\s+(?:the\s+|our\s+|my\s+)?(?:[\p{L}-]+\s+){0,2}?(?:team|department|dept|division|unit|group|function|office|branch|location|site)\b|(?:in|on)\s+(?:sales|marketing|support|engineering|it|hr|finance|ops|operations|customer\s+service|admissions)\b)/iu;
-/**
- * A role counted for someone else ("enquiries from 300 agents", "we sell to 40 dentists",
- * "software for 20 engineers"), or a team inside the company ("I manage 8 engineers", "our 3
- * sales reps"): only answering the company question does "our 30 teachers" give the size.
- */
-const NOT_OURS_BEFORE =
-  /\b(?:from|to|for|by|(?:work(?:s|ing)?|partner(?:s|ing)?|deal(?:s|ing)?)\s+with|(?:manag|lead|run|supervis|oversee|head)\w*)\s+(?:about\s+|around\s+|over\s+|some\s+|roughly\s+)?$/i;
-const OUR_GROUP_BEFORE = /\b(?:our|my|the|his|her|their)\s+(?:about\s+|around\s+|roughly\s+)?$/i;
-/** Machines with role names ("3 AI agents", "printer drivers", "virtual assistants"). */
-const MACHINE =
-  /^(?:ai|virtual|software|device|printer|usb|chat|bot|voice|digital|automated|robot(?:ic)?|machine|computer|hardware)$/i;
-/** What "members" may follow and still be staff ("30 members", "12 paid members"), unlike "200 gym members". */
-const STAFF_MEMBERS = /^(?:paid|full[-\s]?time|part[-\s]?time|permanent|core|salaried)$/i;
-const BARE_LEAD_IN =
-  /(?:^|\b(?:about|around|roughly|approximately|approx\.?|circa|ca\.?|maybe|probably|nearly|almost|over|under|just\s+(?:over|under)|we're|we\s+are|we\s+have|there\s+are|there's|it's|size\s+is|we're\s+about|~))\s*$/i;
-const FILLER_ONLY =
-  /^[\s\W]*(?:(?:about|around|roughly|approximately|approx|circa|maybe|probably|hmm|um|oh|well|honestly|currently|right\s+now|now|only|just|ish|we're|we\s+are|it's|its|total|in\s+total|so)\W*)*$/i;
-const LIST_JOIN = /^\s*(?:,|and|&|\+|plus)\s*(?:and\s+)?$/i;
-/** "2 devs and a designer": one more of a role after a listed group. */
-const AND_ONE_MORE = new RegExp(
-  String.raw`^\s*(?:,|and|&|\+|plus)\s*(?:and\s+)?(?:a|an|one)\s+(?:[\p{L}-]+\s+)?${ROLES}\b`,
-  'iu',
-);
 
 /**
  * The company-size rule: `company.size` in employees, from a count next to a people noun
@@ -229,16 +149,7 @@ function sentenceHits(sentence: string, answering: boolean): Hit[] {
     const g = m.groups ?? {};
     const between = (g.between ?? '').trim().split(/\s+/).filter(Boolean);
     // Words between the count and the noun describe people ("paid", "full-time"), never other things ("6 clinics and").
-    if (
-      between.some(
-        (w) =>
-          /s$/i.test(w) ||
-          /^(?:per|a|an|each|every|from|by|with|for|to|in|on|at|the|of|than|our|their|your)$/i.test(
-            w,
-          ),
-      )
-    )
-      continue;
+    if (between.some((w) => /s$/i.test(w) || NOT_DESCRIBING.test(w))) continue;
     const end = m.index + m[0].length;
     if (notStaffBefore(sentence.slice(0, m.index)) || NOT_STAFF_AFTER.test(sentence.slice(end)))
       continue;

@@ -9,13 +9,20 @@ import {
   ORG_WORDS,
 } from './lexicon.js';
 import type { RuleContext, RuleResult } from './rule-context.js';
+import {
+  CAP_NAME,
+  FIELD_LABELS,
+  I_AM_NAME,
+  MY_NAME_IS,
+  THIS_IS_NAME,
+  UNIT_AFTER as UNIT_AFTER_PHRASES,
+} from './contact-phrases.js';
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 const PHONE_CUE =
   /\b(?:phone|mobile|cell|tel|telephone|call|ring|text|whatsapp|number|landline|line|direct|mob)\b[^\d+]{0,25}$/i;
 const MONEY_BEFORE = /[$£€₹¥]\s*$|\b(?:usd|eur|gbp|inr|cad|aud|rs\.?)\s*$/i;
-const UNIT_AFTER =
-  /^\s*(?:k\b|m\b|%|[$£€₹¥]|usd|eur|gbp|inr|cad|aud|dollars?|euros?|pounds?|rupees?|lakh|crore|per\b|a (?:year|month)|\/|employees|staff|people|users|units)/i;
+const UNIT_AFTER = new RegExp(String.raw`^\s*(?:${UNIT_AFTER_PHRASES.source})`, 'i');
 // Answers about money, time or the company are full of numbers: a phone there needs its cue word.
 const NUMBER_ANSWERS = new Set(['budget', 'timeline', 'company']);
 const NAME_PARTICLES = new Set([
@@ -45,30 +52,15 @@ const NAME_PREFIX =
   /^(?:(?:hi|hello|hey)[,!]?\s+)?(?:my name is|my name's|name is|name's|i'm|i am|im|this is|it's|its|it is)\s+/i;
 const NAME_SUFFIX = /\s+(?:here|speaking)$/i;
 // A field label written without a colon ("name Lena Park, email ..., mob 555 ...") is not part of the name.
-const FIELD_LABEL =
-  /^(?:(?:full|first|last|contact|my)\s+)?(?:name|e-?mail|mail|phone|mob|mobile|tel|telephone|cell|cellphone|ph|fax|whatsapp|landline|tlf|number)\b\s*[=#-]?\s*/i;
+const FIELD_LABEL = new RegExp(
+  String.raw`^(?:(?:full|first|last|contact|my)\s+)?(?:${FIELD_LABELS.source})\b\s*[=#-]?\s*`,
+  'i',
+);
 // Bullets and dashes around a segment ("- Lena Park", "* Tomas Reyes") are list marks, not the name.
 const LIST_MARKS = /^[-–—*•>\s]+|[-–—*•<\s]+$/g;
-// "I'm Ana Lima", "this is Ana Lima", "my name is Ana": only capitalised words count as a name here.
-const CAP_NAME = String.raw`\p{Lu}[\p{L}\p{M}'-]*(?:\s+(?:(?:de|da|van|von|der|la|le|bin|al)\s+)?\p{Lu}[\p{L}\p{M}'-]*){0,3}`;
-// "Dr. Anaya Rao", "Mrs Patel": a form of address before a name is not part of it.
-const HONORIFIC = String.raw`(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sir|Dame)\.?\s+)?`;
 const HONORIFIC_START = /^(?:dr|mr|mrs|ms|miss|mx|prof|professor|sir|dame)\.?\s+(?=\p{Lu})/iu;
 // Month names are also first names (June, April, May): with "I'm" or "this is" before them, one is.
 const MONTH_NAMES = new Set(['january', 'february', 'april', 'may', 'june', 'july', 'august']);
-const MY_NAME_IS = new RegExp(
-  String.raw`\b(?:[Mm]y name is|[Mm]y name's|[Nn]ame's)\s+${HONORIFIC}(${CAP_NAME}|[\p{Ll}][\p{L}'-]*\s+[\p{Ll}][\p{L}'-]*)`,
-  'u',
-);
-const I_AM = new RegExp(
-  String.raw`(?:^|[\s,.!])(?:[Ii]'m|[Ii]m|[Ii] am)\s+${HONORIFIC}(${CAP_NAME})(?!\s*(?:&|[\p{Lu}\d]))`,
-  'u',
-);
-const THIS_IS = new RegExp(
-  String.raw`^(?:(?:[Hh]i|[Hh]ello|[Hh]ey|[Gg]ood \w+)(?: there)?[,!.]?\s+)?(?:[Tt]his is)\s+${HONORIFIC}(${CAP_NAME})(?!\s*(?:&|[\p{Lu}\d]))`,
-  'u',
-);
-
 type Found = { value: string; raw: string };
 
 // "ciara@tidewater.ie - sorry, ciara@tidewaterpayments.ie": the address after a correction replaces the one before.
@@ -171,7 +163,7 @@ function statedName(text: string): Found | null {
   const my = MY_NAME_IS.exec(text);
   const myName = my?.[1] ? asName(my[1], true) : null;
   if (my && myName) return { value: myName, raw: my[0] };
-  for (const re of [I_AM, THIS_IS]) {
+  for (const re of [I_AM_NAME, THIS_IS_NAME]) {
     const m = re.exec(text);
     const name = m?.[1] ? asName(m[1], false) : null;
     if (!m || !name) continue;

@@ -1,41 +1,31 @@
 import { DEPARTMENTS, FUNCTIONS, hasTitleWord, REFUSAL } from './lexicon.js';
+import {
+  DECISION_WORDS,
+  DEPARTMENT_PERSON,
+  EMPLOYER_OF,
+  FOREIGN_TITLE,
+  GLOSSES,
+  I_AM,
+  I_OWN_A_BUSINESS,
+  IN_A_DEPARTMENT,
+  NOT_A_ROLE_START,
+  ON_A_BODY,
+  ROLE_END,
+  RUN_A_DEPARTMENT,
+  VERBISH,
+} from './role-phrases.js';
 import { splitSentences } from './sentences.js';
 
 /** A role as the visitor said it (`value`) and the words it came from (`raw`). */
 export type Role = { value: string; raw: string };
 
-// "I'm (the|a) <role>", "I'm one of the two owners", "I work as a <role>".
-const I_AM =
-  /(?:^|[^\p{L}'])(?:i'm|i am|im|i work as|i'm working as|i serve as|i act as|i'm serving as|my (?:role|title|job title|job|position) is)\s+(?:(?:just|also|currently|actually|basically|now)\s+)?(?:one of (?:the |our |my )?(?:two |three |four |five |several |\d+ )?|(?:the|a|an)\s+)?(.+)/iu;
-// "I'm on the tech committee", "I sit on the board".
-const ON_A_BODY =
-  /\b(?:i'm|i am|im|i sit|i serve|i volunteer)\s+(?:on|in)\s+(?:the|a|an|our)\s+([\w -]{1,40}?\b(?:committee|board|council|working group|panel|task force))\b/i;
-// "I'm in marketing", "I work in customer success", "I'm on the growth team": the department is the role.
-const IN_A_DEPARTMENT =
-  /\b(?:i'm|i am|im|i work|i'm working|i currently work|i sit)\s+(?:in|on|within)\s+(?:the\s+|our\s+)?((?:[\p{L}&-]+\s+){0,2}?[\p{L}-]+)(?:\s+(?:team|department|dept|side|function|org))?(?=\s*(?:$|[,.;:!?)]|(?:at|for|and|but|so|with|here|there|over|where|which|who|i|we)\b))/giu;
-// "I run dispatch", "I manage sales for a hotel", "I lead the digital marketing team": a
-// department run by the visitor is their role, in any message.
-// "I'm kind of the marketing person", "I'm the IT guy here": the department is the role.
-const DEPARTMENT_PERSON =
-  /\b(?:i'm|i am|im)\s+(?:kind of |sort of |basically |just |like )?(?:the|our)\s+((?:[\p{L}&-]+\s+){0,1}[\p{L}-]+)\s+(?:person|guy|girl|gal|lady|man|woman|one)\b/giu;
-const RUN_A_DEPARTMENT =
-  /\bi\s+(?:run|manage|lead|head(?:\s+up)?|oversee|look\s+after|handle|am\s+in\s+charge\s+of|am\s+responsible\s+for)\s+(?:the\s+|our\s+)?((?:[\p{L}&-]+\s+){0,2}?[\p{L}-]+)(?:\s+(?:team|department|dept|side|function|org|desk))?(?=\s*(?:$|[,.;:!?)]|(?:at|for|and|but|so|with|here|there|over|where|which|who|i|we)\b))/giu;
 // "I run revenue ops", "I head up marketing": the area is the role (authority answers only).
 const I_RUN = /\bi\s+(?:run|head(?: up)?|lead|oversee)\s+(?!(?:the|a|an|our|my|this|it)\b)(.+)/i;
-// "I own an online supplements store": the owner, said without the word.
-const I_OWN_A_BUSINESS =
-  /\bi\s+(?:own|co-own|run my own|have my own)\s+(?:a|an|the|my|this)?\s*(?:[\w-]+\s+){0,4}?(?:business|company|store|shop|agency|firm|practice|clinic|restaurant|studio|brokerage|startup|salon|bakery|cafe|franchise|consultancy)\b|\bi\s+(?:own|co-own)\s+(?:it|the\s+place)(?=\s*(?:[,.;!]|$|\s(?:and|so|lol|with|together)\b))/i;
-// Where a role phrase ends ("the Director of Admissions, and ...", "a job seeker at the moment").
-const ROLE_END =
-  /\s*(?:[,;:!?\n]|\.(?:\s|$)|\s[-–—]\s|\s\(|\s(?:and|but|so|who|which|that|because|since|as|looking|at|in|on|with|from|also|currently|too|i|i'm|i'd|i'll|we|we're|this|my|our|by|if|when|where|while|then|just|now|atm|right now|here|there|myself|though|anyway|lol|haha|doing|working|looking|trying|studying|writing|researching|hoping|planning|based|located|helping|handling|supporting|assisting|representing|covering|until|till|while|since|before|after)\b|\s(?:for|of)\s+(?:a|an|the|our|my|this|that|\d|two|three|several|many)\b)/i;
 // "of"/"for" followed by a capitalised word names the employer ("COO of Acme"), unless the word
 // is a department ("Director of Admissions", "VP of Sales").
 const OF_EMPLOYER = /\s(?:for|of)\s+(\p{Lu}[\p{L}-]*)/gu;
 // "it" ends a role, "IT" is a department ("IT manager", "Head of IT").
 const ROLE_END_CASED = /\s(?:it|it's|its|It's)\b/;
-// These titles never take a department, so their "of" always introduces the employer ("ceo of greenleaf ltd").
-const EMPLOYER_OF =
-  /\b(?:c[a-z]{1,2}o|founder|co-founder|cofounder|owner|co-owner|(?<!vice\s)president|partner|proprietor|principal|managing director|executive director|md|inhaber\w*|geschäftsführer\w*)\)?(\s+of\s)/i;
 // Titles that name their area after a dash: "Head - International Patient Services".
 const TAKES_AREA =
   /^(?:head|director|dir|vp|svp|evp|vice president|manager|mgr|lead|chief|officer|coordinator)$/i;
@@ -59,28 +49,9 @@ function roleEnd(phrase: string): number {
   return end;
 }
 
-// A role never starts like this: "I'm not sure", "I'm looking for", "I'm curious"; nor does a bare
-// clause that opens with a pronoun or a filler ("its just me", "yeah we decide", "our CEO").
-const NOT_A_ROLE_START =
-  /^(?:not|no|nope|nah|looking|interested|curious|trying|wondering|sure|happy|based|from|here|in|at|with|on|afraid|sorry|fine|good|ok|okay|new|going|gonna|hoping|planning|thinking|exploring|browsing|researching|writing|doing|working|responsible|also|still|only|pretty|quite|very|really|kind|sort|in charge|the one|one|just|able|unable|about|around|reaching|contacting|asking|evaluating|comparing|after|glad|excited|keen|aware|unsure|confused|the|a|an|it|it's|its|this|that|there|i|i'm|im|i'd|id|ive|we|we're|my|mine|myself|our|ours|us|me|you|they|he|she|his|her|their|as|like|so|and|but|well|um|uh|hmm|yes|yeah|yep|yup|honestly|maybe|probably|both|either|nothing|none|depends|together|putting|gathering|collecting|pulling|compiling|scouting|shopping|preparing|helping|asking|applying|n\/a)\b/i;
-const VERBISH =
-  /\b(?:is|are|was|were|am|be|been|do|does|did|don't|have|has|had|not|can't|won't|would|will|should|could|need|want|decide|decides|approve|sign|make|makes|asked|get|got)\b|'(?:s|d|ll|re|ve)\b/i;
-// Words about the buying decision, not a job: "Final approval from CEO" names no role of the visitor.
-const DECISION_WORDS =
-  /\b(?:approvals?|approvers?|decisions?|deciders?|decision[- ]?makers?|sign-?off|signator(?:y|ies)|signers?|purse|(?:purchasing|buying|spending) power|budget (?:holder|owner)s?)\b/i;
+const NOT_A_ROLE_START_RE = new RegExp(String.raw`^(?:${NOT_A_ROLE_START.source})\b`, 'i');
 
 /** ", so head of sales", ", i.e. the managing director": the same title said again, in other words. */
-const GLOSSES = [
-  /^\s*,\s*(?:so|i\.?e\.?|that is|meaning|aka|basically|in english)\s*,?\s+(?:the\s+|a\s+|an\s+)?((?:[\p{L}&-]+\s+){0,3}[\p{L}&-]+)(?=\s*(?:$|[,.;!?)]|\s(?:and|but|so|i|we)\b))/iu,
-  /^\s*,\s*(?:the|a|an)\s+((?:[\p{L}&-]+\s+){0,3}[\p{L}&-]+)(?=\s*(?:$|[.;!?]))/iu,
-  // "hoofd sales — head of sales — and I decide", "Soy la dueña — I'm the owner."
-  /^\s+[-–—]\s+(?:(?:i'm|i am)\s+)?(?:the\s+|a\s+|an\s+)?((?:[\p{L}&-]+\s+){0,3}[\p{L}&-]+)(?=\s+[-–—](?:\s|$)|\s*(?:$|[.;!?,])|\s+(?:across|at|for|in|with|and)\b)/iu,
-];
-
-/** Titles in German, Dutch, French, Spanish or Portuguese, which visitors often explain in English. */
-const FOREIGN_TITLE =
-  /(?:hoofd|due[ñn]a|leiter|gesch(?:ä|ae)ftsf(?:ü|ue)hr|inhaber|prokurist|eigenaar|oprichter|directeur|directrice|g[ée]rant|fondat|due[ñn][oa]|fundador|s[óo]ci[oa]|gerente|responsable|sachbearbeit|referent)/i;
-
 /** "Dr", "Mrs": a form of address, never a role by itself. */
 const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame)\.?$/i;
 
@@ -145,7 +116,7 @@ function cutRole(phrase: string, requireTitle: boolean): string | null {
   if (
     words.length === 0 ||
     words.length > 7 ||
-    (!acronymStart && NOT_A_ROLE_START.test(role)) ||
+    (!acronymStart && NOT_A_ROLE_START_RE.test(role)) ||
     VERBISH.test(role) ||
     REFUSAL.test(role)
   )

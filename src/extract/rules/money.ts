@@ -1,4 +1,20 @@
-import { NUMBER_WORDS_SOURCE, wordsToNumber } from './number-words.js';
+import {
+  BARE_NEXT_OK,
+  CODE_DENYLIST,
+  CORE,
+  DOLLAR_NATIONS,
+  DOLLARS,
+  LOWER_CODES,
+  MONTH_BEFORE,
+  MULTIPLIERS,
+  NOT_AMOUNT_AFTER,
+  PREFIX,
+  RANGE_JOIN,
+  SYMBOL_AFTER,
+  SYMBOLS,
+  WORD_CURRENCIES,
+} from './money-phrases.js';
+import { wordsToNumber } from './number-words.js';
 
 /** An amount of money found in a text. */
 export type MoneyMention = {
@@ -24,108 +40,7 @@ type Atom = {
   words: boolean;
 };
 
-// Codes that are also everyday English words or acronyms ("100 ALL", "5 PHP developers").
-const CODE_DENYLIST = new Set([
-  'ALL',
-  'TOP',
-  'CUP',
-  'TRY',
-  'MAD',
-  'SOS',
-  'GEL',
-  'BOB',
-  'MOP',
-  'PEN',
-  'PHP',
-  'LAK',
-  'NIO',
-]);
 const ISO_CODES = new Set(Intl.supportedValuesOf('currency').filter((c) => !CODE_DENYLIST.has(c)));
-/** Lower-case codes people type ("1k eur"); others must be upper case to count. */
-const LOWER_CODES = new Set([
-  'usd',
-  'eur',
-  'gbp',
-  'cad',
-  'aud',
-  'inr',
-  'chf',
-  'nzd',
-  'sgd',
-  'jpy',
-  'sek',
-  'nok',
-  'dkk',
-  'zar',
-  'aed',
-  'hkd',
-]);
-
-const SYMBOLS: Readonly<Record<string, string>> = {
-  US$: 'USD',
-  C$: 'CAD',
-  CA$: 'CAD',
-  CAN$: 'CAD',
-  A$: 'AUD',
-  AU$: 'AUD',
-  NZ$: 'NZD',
-  S$: 'SGD',
-  HK$: 'HKD',
-  R$: 'BRL',
-  $: 'USD',
-  '€': 'EUR',
-  '£': 'GBP',
-  '₹': 'INR',
-  '¥': 'JPY',
-  '₩': 'KRW',
-  '₪': 'ILS',
-  '₱': 'PHP',
-  '₦': 'NGN',
-};
-const SYMBOL_SOURCE = '(?:US|CA|CAN|AU|NZ|HK|[CASR])?\\$|[€£₹¥₩₪₱₦]';
-
-const DOLLAR_NATIONS: Readonly<Record<string, string>> = {
-  us: 'USD',
-  'u.s.': 'USD',
-  american: 'USD',
-  canadian: 'CAD',
-  australian: 'AUD',
-  aussie: 'AUD',
-  nz: 'NZD',
-  'new zealand': 'NZD',
-  singapore: 'SGD',
-  'hong kong': 'HKD',
-};
-const WORD_CURRENCIES: readonly (readonly [RegExp, string])[] = [
-  [/^(?:euros?)\b/i, 'EUR'],
-  [/^(?:pounds?(?:\s+sterling)?|quid|sterling|gbp)\b/i, 'GBP'],
-  [/^(?:rupees?|rs\b\.?)/i, 'INR'],
-  [/^(?:swiss\s+)?francs?\b/i, 'CHF'],
-  [/^yen\b/i, 'JPY'],
-];
-
-const MULTIPLIERS: readonly (readonly [RegExp, number])[] = [
-  [/^(?:\s?(?:k|thousand|grand)\b)/i, 1e3],
-  [/^(?:\s?(?:million|mn|mio)\b|m\b)/i, 1e6],
-  [/^\s?(?:lakhs?|lacs?)\b/i, 1e5],
-  [/^(?:\s?crores?\b|\s?cr\b)/i, 1e7],
-  [/^\s?(?:billion|bn)\b/i, 1e9],
-];
-
-// Thousands grouped with spaces, as in French, Nordic and SI style ("10 000 $", "15 000 kr"), come first.
-const CORE = new RegExp(
-  `(?<![\\p{L}\\d.,'])(\\d{1,3}(?:[ \\u00A0\\u202F]\\d{3})+(?![\\d.,])|\\d(?:[\\d,.']*\\d)?)|\\b(${NUMBER_WORDS_SOURCE})\\b`,
-  'giu',
-);
-const PREFIX = new RegExp(`(?:(${SYMBOL_SOURCE})|\\b(Rs\\.?|[A-Za-z]{3}))\\s?~?\\s?$`, 'u');
-const RANGE_JOIN = /^\s*(?:-|–|—|to|or|and)\s*(?:(?:about|around|maybe)\s+)?$/i;
-const NOT_AMOUNT_AFTER =
-  /^(?:\s?%|\s?percent\b|st\b|nd\b|rd\b|th\b|:\d|x\b|\s?(?:am|a\.m\.|o'clock)(?!\w))/i;
-/** Words that may follow a bare amount ("40k a year", "5,000 max"); any other word means a count of something. */
-const BARE_NEXT_OK =
-  /^(?:a|an|per|each|every|or|to|and|max|maximum|tops|ish|total|upfront|up|annually|annual|monthly|yearly|pa|pm|p|for|give|so|in|at|is|range|roughly|approx|budget|one|once|then|but|if|though|we|i|that|which|would|should|could|can)\b/i;
-const MONTH_BEFORE =
-  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$/i;
 
 /**
  * Finds every money amount in a text, in order, ranges merged to their lower bound.
@@ -225,15 +140,12 @@ function currencyBefore(window: string): { code: string; length: number } | null
 }
 
 function currencyAfter(rest: string): { code: string; length: number } | null {
-  const symbol = new RegExp(`^\\s?(${SYMBOL_SOURCE})`, 'u').exec(rest);
+  const symbol = SYMBOL_AFTER.exec(rest);
   if (symbol?.[1]) return { code: SYMBOLS[symbol[1]] ?? 'USD', length: symbol[0].length };
   const code = /^\s?([A-Za-z]{3})\b/.exec(rest);
   const fromCode = code?.[1] ? codeFor(code[1]) : null;
   if (code && fromCode) return { code: fromCode, length: code[0].length };
-  const dollars =
-    /^\s?(?:(us|u\.s\.|american|canadian|australian|aussie|nz|new zealand|singapore|hong kong)\s+)?(?:dollars?|bucks)\b/i.exec(
-      rest,
-    );
+  const dollars = DOLLARS.exec(rest);
   if (dollars)
     return {
       code: DOLLAR_NATIONS[dollars[1]?.toLowerCase() ?? 'us'] ?? 'USD',

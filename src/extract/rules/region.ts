@@ -37,42 +37,10 @@ function computeRegion(visitor: Pick<Visitor, 'timezone' | 'locale'>): CountryCo
   return pick !== undefined && isSupportedCountry(pick) ? pick : undefined;
 }
 
+/** Countries that pay in euros: the euro area, then the other places that use the euro. */
 const EURO_COUNTRIES = new Set([
-  'AT',
-  'BE',
-  'CY',
-  'DE',
-  'EE',
-  'ES',
-  'FI',
-  'FR',
-  'GR',
-  'HR',
-  'IE',
-  'IT',
-  'LT',
-  'LU',
-  'LV',
-  'MT',
-  'NL',
-  'PT',
-  'SI',
-  'SK',
-  'AD',
-  'MC',
-  'SM',
-  'VA',
-  'ME',
-  'XK',
-  'GP',
-  'MQ',
-  'GF',
-  'RE',
-  'YT',
-  'PM',
-  'BL',
-  'MF',
-  'AX',
+  ...'AT BE CY DE EE ES FI FR GR HR IE IT LT LU LV MT NL PT SI SK'.split(' '),
+  ...'AD MC SM VA ME XK GP MQ GF RE YT PM BL MF AX'.split(' '),
 ]);
 
 // Hand-written: none of the installed packages maps a country to its currency, and the agent

@@ -1,5 +1,4 @@
 import { phraseTable } from '../phrases/compile-phrases.js';
-import { NUMBER_WORDS_SOURCE } from './number-words.js';
 
 /*
  * The named periods the timeline matchers read (quarters, months, seasons, periods counted from
@@ -103,7 +102,7 @@ export const BARE_YEAR = phraseTable(
 );
 
 /** A count for a duration: "half a", "3", "2.5", "three", "a". */
-const QTY = String.raw`half\s+an?|\d+(?:\.\d+)?|${NUMBER_WORDS_SOURCE}|an?`;
+const QTY = String.raw`half\s+an?|\d+(?:\.\d+)?|{numwords}|an?`;
 
 /**
  * A duration from today: "in 3 weeks", "within the next 2 months", "6 to 8 weeks", "three months

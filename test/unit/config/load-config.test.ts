@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../src/config/load-config.js';
+import { tempDirForTest } from '../../helpers/temp-dir-for-test.js';
 
 function dirWith(config: unknown): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'leadbot-config-'));
+  const { dir } = tempDirForTest('leadbot-config-');
   writeFileSync(
     path.join(dir, 'leadbot.config.json'),
     typeof config === 'string' ? config : JSON.stringify(config),
@@ -15,10 +15,7 @@ function dirWith(config: unknown): string {
 
 describe('loading the config', () => {
   it('when there is no file and no variable, then the shipped defaults apply', () => {
-    const { config, runtime, file } = loadConfig(
-      {},
-      mkdtempSync(path.join(os.tmpdir(), 'leadbot-empty-')),
-    );
+    const { config, runtime, file } = loadConfig({}, tempDirForTest('leadbot-empty-').dir);
     expect(file).toBeNull();
     expect(config.slots).toEqual(['need', 'authority', 'company', 'budget', 'timeline', 'contact']);
     expect(config.booking).toMatchObject({
@@ -86,9 +83,7 @@ describe('loading the config', () => {
     [{ CRM_WEBHOOK_URL: 'not a url' }, /CRM_WEBHOOK_URL/],
     [{ LEADBOT_CONFIG: 'missing.json' }, /LEADBOT_CONFIG/],
   ])('when %j is invalid, then the error names the variable', (env, message) => {
-    expect(() => loadConfig(env, mkdtempSync(path.join(os.tmpdir(), 'leadbot-env-')))).toThrow(
-      message,
-    );
+    expect(() => loadConfig(env, tempDirForTest('leadbot-env-').dir)).toThrow(message);
   });
 });
 

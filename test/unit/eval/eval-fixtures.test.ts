@@ -5,16 +5,10 @@ import { defaultConfig } from '../../../src/config/load-config.js';
 import { parseCorpus } from '../../../src/eval/corpus-schema.js';
 import { createEvalService } from '../../../src/eval/create-eval-service.js';
 import { runEval } from '../../../src/eval/run-eval.js';
+import { runtimeEnv } from '../../helpers/runtime-env.js';
 import { REPO_ROOT } from '../../helpers/test-deps.js';
 
-const runtime = {
-  openaiApiKey: null,
-  llmBaseUrl: null,
-  llmModel: null,
-  crmWebhookUrl: null,
-  crmWebhookSecret: null,
-  adminToken: null,
-};
+const runtime = runtimeEnv();
 
 const FIXTURES = [
   'conversations.jsonl',

@@ -1,32 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { budgetRule } from '../../../src/extract/rules/budget-rule.js';
-import type { RuleContext } from '../../../src/extract/rules/rule-context.js';
 import type { Slot } from '../../../src/lead/slots.js';
+import { fieldsOf, ruleContextAt, TORONTO } from './rule-context-at.js';
 
 // A visitor in Toronto: a bare "$" is the Canadian dollar, "USD" or "US$" the American one.
-function ctx(expecting: Slot | null): RuleContext {
-  return {
-    expecting,
-    visitor: {
-      timezone: 'America/Toronto',
-      locale: 'en-CA',
-      page: null,
-      referrer: null,
-      utm: null,
-    },
-    now: new Date('2026-05-04T14:00:00Z'),
-    region: 'CA',
-    defaultCurrency: 'CAD',
-    fiscalYearEndMonth: 12,
-  };
-}
-
-/** The rule's candidates as one object, path -> value. */
-function fields(text: string, expecting: Slot | null): Record<string, unknown> {
-  return Object.fromEntries(
-    budgetRule(text, ctx(expecting)).candidates.map((c) => [c.path, c.value]),
-  );
-}
+const ctx = (expecting: Slot | null) => ruleContextAt(TORONTO, expecting);
+const fields = (text: string, expecting: Slot | null) => fieldsOf(budgetRule(text, ctx(expecting)));
 
 describe('budgetRule, amounts that size their customers or deals', () => {
   it.each([

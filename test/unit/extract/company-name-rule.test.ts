@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { companyNameRule } from '../../../src/extract/rules/company-name-rule.js';
-import type { RuleContext } from '../../../src/extract/rules/rule-context.js';
 import type { Slot } from '../../../src/lead/slots.js';
-import { DEFAULT_VISITOR } from '../../../src/lead/visitor.js';
-
-function ctx(expecting: Slot | null): RuleContext {
-  return {
-    expecting,
-    visitor: DEFAULT_VISITOR,
-    now: new Date('2026-03-02T15:00:00Z'),
-    region: 'US',
-    defaultCurrency: 'USD',
-    fiscalYearEndMonth: 12,
-  };
-}
+import { NEW_YORK, ruleContextAt } from './rule-context-at.js';
 
 function nameOf(text: string, expecting: Slot | null): unknown {
-  return companyNameRule(text, ctx(expecting)).candidates.find((c) => c.path === 'company.name')
-    ?.value;
+  return companyNameRule(text, ruleContextAt(NEW_YORK, expecting)).candidates.find(
+    (c) => c.path === 'company.name',
+  )?.value;
 }
 
 describe('companyNameRule: answering the company question', () => {

@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { companySizeRule } from '../../../src/extract/rules/company-size-rule.js';
-import type { RuleContext } from '../../../src/extract/rules/rule-context.js';
 import type { Slot } from '../../../src/lead/slots.js';
+import { AMSTERDAM, ruleContextAt } from './rule-context-at.js';
 
-function ctx(expecting: Slot | null): RuleContext {
-  return {
-    expecting,
-    visitor: {
-      timezone: 'Europe/Amsterdam',
-      locale: 'nl-NL',
-      page: null,
-      referrer: null,
-      utm: null,
-    },
-    now: new Date('2026-05-04T09:00:00Z'),
-    region: 'NL',
-    defaultCurrency: 'EUR',
-    fiscalYearEndMonth: 12,
-  };
-}
+const ctx = (expecting: Slot | null) => ruleContextAt(AMSTERDAM, expecting);
 
 const sizeOf = (text: string, expecting: Slot | null = 'company') =>
   companySizeRule(text, ctx(expecting)).candidates.map((c) => c.value);

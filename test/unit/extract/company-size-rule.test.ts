@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { companySizeRule } from '../../../src/extract/rules/company-size-rule.js';
-import type { RuleContext } from '../../../src/extract/rules/rule-context.js';
 import type { Slot } from '../../../src/lead/slots.js';
+import { BERLIN, ruleContextAt } from './rule-context-at.js';
 
-function ctx(expecting: Slot | null): RuleContext {
-  return {
-    expecting,
-    visitor: { timezone: 'Europe/Berlin', locale: 'en-GB', page: null, referrer: null, utm: null },
-    now: new Date('2026-03-10T15:00:00Z'),
-    region: 'DE',
-    defaultCurrency: 'EUR',
-    fiscalYearEndMonth: 12,
-  };
-}
+const ctx = (expecting: Slot | null) => ruleContextAt(BERLIN, expecting);
 
 const sizeOf = (text: string, expecting: Slot | null = null) =>
   companySizeRule(text, ctx(expecting)).candidates.map((c) => c.value);

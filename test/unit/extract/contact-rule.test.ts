@@ -1,20 +1,14 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { describe, expect, it } from 'vitest';
 import { contactRule } from '../../../src/extract/rules/contact-rule.js';
-import type { RuleContext } from '../../../src/extract/rules/rule-context.js';
 import type { FieldPath } from '../../../src/lead/field-paths.js';
+import type { RuleContext } from '../../../src/extract/rules/rule-context.js';
 import type { Slot } from '../../../src/lead/slots.js';
-import { DEFAULT_VISITOR } from '../../../src/lead/visitor.js';
+import { NEW_YORK, ruleContextAt } from './rule-context-at.js';
 
+/** A New York rule context with the visitor's country set to `region`. */
 function ctx(expecting: Slot | null, region: CountryCode | undefined = 'US'): RuleContext {
-  return {
-    expecting,
-    visitor: DEFAULT_VISITOR,
-    now: new Date('2026-03-02T15:00:00Z'),
-    region,
-    defaultCurrency: 'USD',
-    fiscalYearEndMonth: 12,
-  };
+  return { ...ruleContextAt(NEW_YORK, expecting), region };
 }
 
 function valueOf(text: string, path: FieldPath, c: RuleContext): unknown {

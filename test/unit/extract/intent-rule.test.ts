@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { demoIntentRule, detectSignals } from '../../../src/extract/rules/intent-rule.js';
-import type { RuleContext } from '../../../src/extract/rules/rule-context.js';
 import type { Slot } from '../../../src/lead/slots.js';
-import { DEFAULT_VISITOR } from '../../../src/lead/visitor.js';
-
-function ctx(expecting: Slot | null): RuleContext {
-  return {
-    expecting,
-    visitor: DEFAULT_VISITOR,
-    now: new Date('2026-03-02T15:00:00Z'),
-    region: 'US',
-    defaultCurrency: 'USD',
-    fiscalYearEndMonth: 12,
-  };
-}
+import { NEW_YORK, ruleContextAt } from './rule-context-at.js';
 
 function demoOf(text: string): unknown {
   return (
-    demoIntentRule(text, ctx(null)).candidates.find((c) => c.path === 'intent.demo')?.value ?? null
+    demoIntentRule(text, ruleContextAt(NEW_YORK, null)).candidates.find(
+      (c) => c.path === 'intent.demo',
+    )?.value ?? null
   );
 }
 
@@ -89,7 +79,9 @@ describe('demoIntentRule: asking for a call', () => {
 
 describe('detectSignals: a request for a call is not a question to answer', () => {
   it('when the visitor asks "Can we hop on a call?", then no question is raised', () => {
-    expect(detectSignals('Can we hop on a call?', ctx(null)).question).toBeNull();
+    expect(
+      detectSignals('Can we hop on a call?', ruleContextAt(NEW_YORK, null)).question,
+    ).toBeNull();
   });
 });
 
@@ -108,7 +100,7 @@ describe('detectSignals: wants a human', () => {
     ['We work with letting agents across the county.', false],
     ['Our agents call every lead within an hour.', false],
   ])('when the visitor writes "%s", then wantsHuman is %s', (text, wantsHuman) => {
-    expect(detectSignals(text, ctx(null)).wantsHuman).toBe(wantsHuman);
+    expect(detectSignals(text, ruleContextAt(NEW_YORK, null)).wantsHuman).toBe(wantsHuman);
   });
 });
 
@@ -132,7 +124,7 @@ describe('detectSignals: declines the slot asked', () => {
   ])(
     'when the visitor writes "%s" (asked: %s), then declined is %s',
     (text, expecting, declined) => {
-      expect(detectSignals(text, ctx(expecting)).declined).toBe(declined);
+      expect(detectSignals(text, ruleContextAt(NEW_YORK, expecting)).declined).toBe(declined);
     },
   );
 });
@@ -157,7 +149,7 @@ describe('detectSignals: the visitor question', () => {
   ])(
     'when the visitor writes "%s" (asked: %s), then the question is %s',
     (text, expecting, question) => {
-      expect(detectSignals(text, ctx(expecting)).question).toBe(question);
+      expect(detectSignals(text, ruleContextAt(NEW_YORK, expecting)).question).toBe(question);
     },
   );
 });

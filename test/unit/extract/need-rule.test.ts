@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { needRule } from '../../../src/extract/rules/need-rule.js';
-import type { RuleContext } from '../../../src/extract/rules/rule-context.js';
 import type { Slot } from '../../../src/lead/slots.js';
-import { DEFAULT_VISITOR } from '../../../src/lead/visitor.js';
-
-function ctx(expecting: Slot | null): RuleContext {
-  return {
-    expecting,
-    visitor: DEFAULT_VISITOR,
-    now: new Date('2026-03-02T15:00:00Z'),
-    region: 'US',
-    defaultCurrency: 'USD',
-    fiscalYearEndMonth: 12,
-  };
-}
+import { NEW_YORK, ruleContextAt } from './rule-context-at.js';
 
 function needOf(text: string, expecting: Slot | null): { summary: unknown; declined: boolean } {
-  const result = needRule(text, ctx(expecting));
+  const result = needRule(text, ruleContextAt(NEW_YORK, expecting));
   return {
     summary: result.candidates.find((c) => c.path === 'need.summary')?.value ?? null,
     declined: result.declined === true,

@@ -1,30 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig, type RuntimeEnv } from '../../../src/config/load-config.js';
+import { parseConfig } from '../../../src/config/load-config.js';
 import { createLlmParts } from '../../../src/extract/llm/create-llm-parts.js';
 import { createOpenAiClient } from '../../../src/llm/create-openai-client.js';
 import { createUsageLedger } from '../../../src/llm/llm-usage.js';
 import { PROMPTS_DIR } from '../../helpers/test-deps.js';
+import { runtimeEnv } from '../../helpers/runtime-env.js';
 
-const env = (over: Partial<RuntimeEnv>): RuntimeEnv => ({
-  openaiApiKey: null,
-  llmBaseUrl: null,
-  llmModel: null,
-  crmWebhookUrl: null,
-  crmWebhookSecret: null,
-  adminToken: null,
-  ...over,
-});
 const config = parseConfig({ llm: { model: 'llama3.1', timeoutMs: 4000, maxRetries: 2 } });
 
 describe('building LLM mode from config and environment', () => {
   it('when neither OPENAI_API_KEY nor LLM_BASE_URL is set, then there is no LLM mode', () => {
-    expect(createLlmParts(config, env({}), { promptsDir: PROMPTS_DIR })).toBeNull();
-    expect(createOpenAiClient(config, env({}))).toBeNull();
+    expect(createLlmParts(config, runtimeEnv({}), { promptsDir: PROMPTS_DIR })).toBeNull();
+    expect(createOpenAiClient(config, runtimeEnv({}))).toBeNull();
   });
 
   it.each([
-    ['an API key', env({ openaiApiKey: 'sk-test' })],
-    ['a local base URL without a key (Ollama)', env({ llmBaseUrl: 'http://127.0.0.1:11434/v1' })],
+    ['an API key', runtimeEnv({ openaiApiKey: 'sk-test' })],
+    [
+      'a local base URL without a key (Ollama)',
+      runtimeEnv({ llmBaseUrl: 'http://127.0.0.1:11434/v1' }),
+    ],
   ])('when given %s, then an LLM extractor and phraser are built', (_, runtime) => {
     const parts = createLlmParts(config, runtime, { promptsDir: PROMPTS_DIR });
     expect(parts?.extractor.name).toBe('llm');
@@ -33,7 +28,10 @@ describe('building LLM mode from config and environment', () => {
   });
 
   it('when the client is built, then the base URL, time limit and retries come from the settings', () => {
-    const client = createOpenAiClient(config, env({ llmBaseUrl: 'http://127.0.0.1:11434/v1' }));
+    const client = createOpenAiClient(
+      config,
+      runtimeEnv({ llmBaseUrl: 'http://127.0.0.1:11434/v1' }),
+    );
     expect(client?.baseURL).toBe('http://127.0.0.1:11434/v1');
     expect(client?.timeout).toBe(4000);
     expect(client?.maxRetries).toBe(2);

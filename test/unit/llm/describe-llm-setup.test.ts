@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig, type RuntimeEnv } from '../../../src/config/load-config.js';
+import { parseConfig } from '../../../src/config/load-config.js';
 import { describeLlmSetup } from '../../../src/llm/describe-llm-setup.js';
 import { LlmError } from '../../../src/llm/llm-error.js';
 import { reportChatError } from '../../../src/llm/report-chat-error.js';
-
-const env = (over: Partial<RuntimeEnv>): RuntimeEnv => ({
-  openaiApiKey: null,
-  llmBaseUrl: null,
-  llmModel: null,
-  crmWebhookUrl: null,
-  crmWebhookSecret: null,
-  adminToken: null,
-  ...over,
-});
+import { runtimeEnv } from '../../helpers/runtime-env.js';
 
 describe('the start-up description of LLM mode', () => {
   it("when OpenAI is used, then the line names the model, OpenAI's URL and the time limit, with no warning", () => {
-    const setup = describeLlmSetup(parseConfig({}), env({ openaiApiKey: 'sk-test' }));
+    const setup = describeLlmSetup(parseConfig({}), runtimeEnv({ openaiApiKey: 'sk-test' }));
     expect(setup.line).toBe(
       'LLM mode: model gpt-4o-mini at https://api.openai.com/v1 (OpenAI), 8000 ms per turn, 1 retry',
     );
@@ -26,7 +17,7 @@ describe('the start-up description of LLM mode', () => {
   it("when LLM_BASE_URL is set without LLM_MODEL, then it warns that OpenAI's default model is asked of that server", () => {
     const setup = describeLlmSetup(
       parseConfig({}),
-      env({ llmBaseUrl: 'http://localhost:11434/v1' }),
+      runtimeEnv({ llmBaseUrl: 'http://localhost:11434/v1' }),
     );
     expect(setup.line).toMatch(/model gpt-4o-mini at http:\/\/localhost:11434\/v1,/);
     expect(setup.warnings).toEqual([
@@ -41,9 +32,9 @@ describe('the start-up description of LLM mode', () => {
     ['a base URL that is no URL', 'localhost:11434', /is not a URL/],
   ])('when given %s, then it warns', (_, llmBaseUrl, warning) => {
     const config = parseConfig({ llm: { model: 'llama3.1' } });
-    expect(describeLlmSetup(config, env({ llmBaseUrl, llmModel: 'llama3.1' })).warnings).toEqual([
-      expect.stringMatching(warning),
-    ]);
+    expect(
+      describeLlmSetup(config, runtimeEnv({ llmBaseUrl, llmModel: 'llama3.1' })).warnings,
+    ).toEqual([expect.stringMatching(warning)]);
   });
 
   it('when the base URL and model are both set, then there is nothing to warn about', () => {
@@ -51,7 +42,7 @@ describe('the start-up description of LLM mode', () => {
     expect(
       describeLlmSetup(
         config,
-        env({ llmBaseUrl: 'http://localhost:11434/v1', llmModel: 'llama3.1' }),
+        runtimeEnv({ llmBaseUrl: 'http://localhost:11434/v1', llmModel: 'llama3.1' }),
       ).warnings,
     ).toEqual([]);
   });

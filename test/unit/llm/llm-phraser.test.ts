@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AgentEvent } from '../../../src/conversation/chat-service.js';
 import type { ChatMessage } from '../../../src/conversation/conversation-schema.js';
 import { OPENING_TURN } from '../../../src/llm/alternate-roles.js';
@@ -7,18 +7,8 @@ import { LlmError } from '../../../src/llm/llm-error.js';
 import { mayRephrase, phraseReplies } from '../../../src/llm/phrase-replies.js';
 import type { PhraseInput } from '../../../src/llm/phraser.js';
 import { DEFAULT_VISITOR } from '../../../src/lead/visitor.js';
-import { startFakeLlm, type FakeLlm } from '../../fakes/fake-llm.js';
 import { faults, type FakeReply } from '../../fakes/fake-openai-server.js';
-
-let llm: FakeLlm | null = null;
-async function setUp(opts: Parameters<typeof startFakeLlm>[0] = {}): Promise<FakeLlm> {
-  llm = await startFakeLlm(opts);
-  return llm;
-}
-afterEach(async () => {
-  await llm?.close();
-  llm = null;
-});
+import { fakeLlmForTest } from '../../helpers/fake-llm-for-test.js';
 
 const DRAFT = 'Thanks, noted your team size. Have you set aside a budget for this?';
 const phraseInput = (over: Partial<PhraseInput> = {}): PhraseInput => ({
@@ -35,7 +25,7 @@ const phraseInput = (over: Partial<PhraseInput> = {}): PhraseInput => ({
 
 describe('the LLM phraser', () => {
   it('when the model streams a reply, then every delta reaches onDelta in order and the full text is returned', async () => {
-    const { fake, parts } = await setUp();
+    const { fake, parts } = await fakeLlmForTest();
     fake.enqueue({
       type: 'content',
       content: '',
@@ -51,7 +41,7 @@ describe('the LLM phraser', () => {
   });
 
   it('when it asks the model, then the system prompt names the language and goal, and the draft and visitor words are user messages', async () => {
-    const { fake, parts } = await setUp();
+    const { fake, parts } = await fakeLlmForTest();
     fake.enqueue({ type: 'content', content: 'Avez-vous un budget ?' });
     await parts.phraser.phrase(
       phraseInput({ draft: 'Thanks, Noor! Have you set aside a budget?' }),
@@ -70,7 +60,7 @@ describe('the LLM phraser', () => {
   });
 
   it('when the visitor asked a question, then the knowledge file is in the system prompt to answer from', async () => {
-    const { fake, parts } = await setUp();
+    const { fake, parts } = await fakeLlmForTest();
     fake.enqueue({
       type: 'content',
       content: 'Yes, 14 days free. What budget do you have in mind?',
@@ -85,7 +75,7 @@ describe('the LLM phraser', () => {
   });
 
   it('when the visitor asked nothing, then the knowledge file is left out', async () => {
-    const { fake, parts } = await setUp();
+    const { fake, parts } = await fakeLlmForTest();
     fake.enqueue({ type: 'content', content: 'What budget do you have in mind?' });
     await parts.phraser.phrase(phraseInput(), () => undefined);
     expect(fake.requests[0]?.body.messages[0]?.content).not.toMatch(/14-day free trial/);
@@ -100,7 +90,7 @@ describe('the LLM phraser', () => {
   ])(
     'when the model answers with %s, then phrase throws and the fallback is counted',
     async (_, reply, kind) => {
-      const { fake, parts } = await setUp({ timeoutMs: 300 });
+      const { fake, parts } = await fakeLlmForTest({ timeoutMs: 300 });
       fake.enqueue(reply);
       const error: unknown = await parts.phraser
         .phrase(phraseInput(), () => undefined)
@@ -145,7 +135,7 @@ describe('the LLM phraser', () => {
   ])(
     'when the streamed reply %s, then it is not used and the template wording is sent',
     async (_, reply, draft, kind) => {
-      const { fake, parts } = await setUp();
+      const { fake, parts } = await fakeLlmForTest();
       fake.enqueue(reply);
       const error: unknown = await parts.phraser
         .phrase(phraseInput({ draft }), () => undefined)
@@ -165,13 +155,13 @@ describe('the LLM phraser', () => {
     ],
     ['a question in another script', 'What is your budget?', '您的预算是多少？'],
   ])('when the reply keeps the draft with %s, then it is used', async (_, draft, reply) => {
-    const { fake, parts } = await setUp();
+    const { fake, parts } = await fakeLlmForTest();
     fake.enqueue({ type: 'content', content: reply });
     expect(await parts.phraser.phrase(phraseInput({ draft }), () => undefined)).toBe(reply);
   });
 
   it('when the recent turns hold text posing as a system message, then the model never sees it', async () => {
-    const { fake, parts } = await setUp();
+    const { fake, parts } = await fakeLlmForTest();
     fake.enqueue({ type: 'content', content: 'Avez-vous un budget ?' });
     const recent = [
       { role: 'agent' as const, text: 'Which company are you with?' },
@@ -187,7 +177,7 @@ describe('the LLM phraser', () => {
   });
 
   it('when the breaker is open, then phrasing is skipped without a request', async () => {
-    const { fake, parts } = await setUp();
+    const { fake, parts } = await fakeLlmForTest();
     for (let i = 0; i < 3; i++) parts.breaker.failure();
     await expect(parts.phraser.phrase(phraseInput(), () => undefined)).rejects.toMatchObject({
       kind: 'breaker_open',

@@ -1,17 +1,13 @@
 import path from 'node:path';
 import { rmSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkPrompts } from '../../../src/prompts/check-prompts.js';
 import { formatProblem } from '../../../src/prompts/prompt-problem.js';
 import { copyShippedPrompts } from './temp-prompts.js';
 
-const copies: { cleanup: () => void }[] = [];
-afterEach(() => copies.splice(0).forEach((c) => c.cleanup()));
-
 /** Checks a copy of the shipped prompts in which `file` holds `text`. */
 function checkWith(file: string, text: string) {
   const copy = copyShippedPrompts();
-  copies.push(copy);
   copy.write(file, text);
   return {
     dir: copy.dir,
@@ -140,7 +136,6 @@ describe('checkPrompts', () => {
 
   it('when a template is missing, then it is reported as an error', () => {
     const copy = copyShippedPrompts();
-    copies.push(copy);
     rmSync(path.join(copy.dir, 'booked.hbs'));
     expect(checkPrompts(copy.dir)).toEqual([
       {

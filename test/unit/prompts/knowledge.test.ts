@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findAnswer } from '../../../src/prompts/find-answer.js';
@@ -8,6 +7,7 @@ import {
   parseKnowledge,
   type Knowledge,
 } from '../../../src/prompts/load-knowledge.js';
+import { tempDirForTest } from '../../helpers/temp-dir-for-test.js';
 import { SHIPPED_DIR } from './temp-prompts.js';
 
 const FAQ = `# Orbit Parcel FAQ
@@ -115,13 +115,9 @@ describe('findAnswer', () => {
 
 describe('loadKnowledge', () => {
   it('when the folder has no knowledge.md, then the knowledge is empty rather than an error', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'leadbot-knowledge-'));
-    try {
-      expect(loadKnowledge(dir).entries).toEqual([]);
-      writeFileSync(path.join(dir, 'knowledge.md'), FAQ);
-      expect(loadKnowledge(dir).entries).toHaveLength(3);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const { dir } = tempDirForTest('leadbot-knowledge-');
+    expect(loadKnowledge(dir).entries).toEqual([]);
+    writeFileSync(path.join(dir, 'knowledge.md'), FAQ);
+    expect(loadKnowledge(dir).entries).toHaveLength(3);
   });
 });

@@ -1,16 +1,12 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PromptLoadError } from '../../../src/prompts/prompt-load-error.js';
 import { createPromptRegistry, type PromptError } from '../../../src/prompts/prompt-registry.js';
 import { copyShippedPrompts } from './temp-prompts.js';
 
-const copies: { cleanup: () => void }[] = [];
-afterEach(() => copies.splice(0).forEach((c) => c.cleanup()));
-
 function setup() {
   const copy = copyShippedPrompts();
-  copies.push(copy);
   const errors: PromptError[] = [];
   // Checked for edits on every render, so a test sees its edit at once.
   const registry = createPromptRegistry({
@@ -112,7 +108,6 @@ describe('createPromptRegistry', () => {
 
   it('when templates are missing at start-up, then creation fails listing every missing file', () => {
     const copy = copyShippedPrompts();
-    copies.push(copy);
     rmSync(path.join(copy.dir, 'greeting.hbs'));
     rmSync(path.join(copy.dir, 'booked.hbs'));
     const create = () => createPromptRegistry({ dir: copy.dir });
@@ -122,7 +117,6 @@ describe('createPromptRegistry', () => {
 
   it('when a template is broken at start-up, then creation fails naming its file and line', () => {
     const copy = copyShippedPrompts();
-    copies.push(copy);
     copy.write('ack.hbs', 'Thanks\n{{lerned}}');
     expect(() => createPromptRegistry({ dir: copy.dir })).toThrow(
       /ack\.hbs:2: unknown variable "lerned"/,

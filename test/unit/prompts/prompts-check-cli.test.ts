@@ -1,18 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runPromptsCheck } from '../../../src/cli/prompts-check.js';
 import { TEMPLATE_NAMES } from '../../../src/prompts/template-vars.js';
+import { tempDirForTest } from '../../helpers/temp-dir-for-test.js';
 import { copyShippedPrompts, SHIPPED_DIR } from './temp-prompts.js';
-
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
 /** Runs the CLI from an empty working folder (no config file), capturing its output. */
 function run(args: string[]): { code: number; lines: string[] } {
-  const cwd = mkdtempSync(path.join(os.tmpdir(), 'leadbot-cwd-'));
-  cleanups.push(() => rmSync(cwd, { recursive: true, force: true }));
+  const cwd = tempDirForTest('leadbot-cwd-').dir;
   const lines: string[] = [];
   const code = runPromptsCheck(args, (l) => lines.push(l), cwd);
   return { code, lines };
@@ -29,7 +24,6 @@ describe('npm run prompts:check', () => {
 
   it('when a template has a misspelled variable, then it prints file:line: message, previews the rest and exits 1', () => {
     const copy = copyShippedPrompts();
-    cleanups.push(copy.cleanup);
     copy.write('ask-budget.hbs', 'Your budget?\n\n{{budgt}}');
     const { code, lines } = run(['--dir', copy.dir]);
     expect(code).toBe(1);
@@ -42,7 +36,6 @@ describe('npm run prompts:check', () => {
 
   it('when the folder only has an unknown extra template, then it warns and still exits 0', () => {
     const copy = copyShippedPrompts();
-    cleanups.push(copy.cleanup);
     copy.write('old-greeting.hbs', 'Hello');
     const { code, lines } = run(['--dir', copy.dir]);
     expect(code).toBe(0);
