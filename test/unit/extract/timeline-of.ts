@@ -1,34 +1,30 @@
+import { getCountryForTimezone } from 'countries-and-timezones';
+import type { CountryCode } from 'libphonenumber-js';
 import { expect, it } from 'vitest';
 import type { RuleContext } from '../../../src/extract/rules/rule-context.js';
 import { timelineRule } from '../../../src/extract/rules/timeline-rule.js';
 import type { Slot } from '../../../src/lead/slots.js';
+import { fieldsOf, ruleContextAt } from './rule-context-at.js';
 
-/** A rule context for a visitor in `timezone` (US locale in the Americas, else British) at `now`. */
+/**
+ * A rule context for a visitor in `timezone` (US English in the Americas, else British) at
+ * `now`, in the zone's country.
+ */
 export function timelineContext(
   expecting: Slot | null,
   timezone: string,
   now: string,
   fiscalYearEndMonth = 12,
 ): RuleContext {
-  return {
-    expecting,
-    visitor: {
-      timezone,
-      locale: timezone.startsWith('America/') ? 'en-US' : 'en-GB',
-      page: null,
-      referrer: null,
-      utm: null,
-    },
-    now: new Date(now),
-    region: undefined,
-    defaultCurrency: 'USD',
-    fiscalYearEndMonth,
-  };
+  const us = timezone.startsWith('America/');
+  const region = (getCountryForTimezone(timezone)?.id ?? 'US') as CountryCode;
+  const place = { timezone, locale: us ? 'en-US' : 'en-GB', region, currency: 'USD', now };
+  return { ...ruleContextAt(place, expecting), fiscalYearEndMonth };
 }
 
 /** The timeline fields the rule takes from one message, by path. */
 export function timelineOf(text: string, ctx: RuleContext): Record<string, unknown> {
-  return Object.fromEntries(timelineRule(text, ctx).candidates.map((x) => [x.path, x.value]));
+  return fieldsOf(timelineRule(text, ctx));
 }
 
 /**
