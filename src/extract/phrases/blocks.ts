@@ -60,6 +60,13 @@ export const BLOCKS = {
     String.raw`|geschaeftsleitung|geschäftsführung|vorstand|directie|dirección|direction|direção|diretoria|ledningen|johto`,
     String.raw`|hallitus)`,
   ].join(''),
+  // time
+  /** Month names and their abbreviations: "March", "Mar", "Sept" (a named group goes around it where it is used). */
+  month: String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`,
+  /** The seasons: "spring", "summer", "autumn", "fall", "winter". */
+  season: String.raw`(?:spring|summer|autumn|fall|winter)`,
+  /** Where in a period, or a deadline: "by the end of", "early", "mid-", "late", "start of", "after", "within". */
+  timemod: String.raw`\b(?:(?:(?:by|before|until|till|in|around|at|from)\s+)?(?:the\s+)?(?:early|mid(?:dle\s+of)?|late|end(?:\s+of)?|start\s+of|beginning\s+of)|by|before|until|till|after|within)`,
 } as const satisfies Record<string, string>;
 
 export type BlockName = keyof typeof BLOCKS;

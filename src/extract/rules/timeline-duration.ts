@@ -1,14 +1,18 @@
-import { NUMBER_WORDS_SOURCE, wordsToNumber } from './number-words.js';
+import { wordsToNumber } from './number-words.js';
 import { addDays } from './timeline-bucket.js';
-import type { Phrase, PhraseEnv, PhraseGroups, PhraseMatcher } from './timeline-phrases.js';
-
-const QTY = String.raw`half\s+an?|\d+(?:\.\d+)?|${NUMBER_WORDS_SOURCE}|an?`;
+import { DURATION } from './timeline-period-phrases.js';
+import type { Phrase, PhraseEnv, PhraseGroups, PhraseMatcher } from './timeline-types.js';
 
 /** Words that may stand before a bare answer ("probably 3 weeks", "honestly, whenever", "sometime 2028"). */
 const FILLERS = new Set(
-  "about around roughly approximately approx maybe perhaps probably possibly likely ideally hopefully realistically honestly really like say i'd we'd i we think guess reckon would oh um uh hmm hm well so and then it's its it is that's thats just only at most least max the next ok okay yeah yes sure no later than less more under some something somewhere sometime tbh in".split(
-    ' ',
-  ),
+  [
+    'about around roughly approximately approx maybe perhaps probably possibly likely ideally hopefully',
+    "realistically honestly really like say i'd we'd i we think guess reckon would oh um uh hmm hm well so",
+    "and then it's its it is that's thats just only at most least max the next ok okay yeah yes sure no",
+    'later than less more under some something somewhere sometime tbh in',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 /**
@@ -27,11 +31,13 @@ export function onlyFillers(before: string): boolean {
  * now", "not for another 6 months"; a bare "two weeks" only as the whole answer.
  */
 export const DURATION_MATCHER: PhraseMatcher = {
-  re: new RegExp(
-    String.raw`\b(?:(?<prep>in|within|inside|after|under|less\s+than)\s+)?(?:(?:the|a)\s+)?(?:(?<next>next|coming|following)\s+)?(?:(?<another>another)\s+|(?:about|around|roughly|approximately|approx\.?|maybe|like|some|just|only|~)\s*)?(?<qty>${QTY})(?:\s*(?:-|–|to|or)\s*(?<qty2>${QTY}))?(?:\s+of)?\s*(?<unit>days?|weeks?|wks?|months?|mos?|mths?|years?|yrs?|quarters?|fortnights?)\b(?<half>\s+and\s+a\s+half)?(?:\s+or\s+(?<qty3>so|two|three|four|\d+))?(?:\s+(?<from>from\s+now|out|time|'s\s+time|hence|away))?`,
-    'gi',
-  ),
+  re: DURATION.pattern,
   resolve: duration,
+  examples: [
+    ['in 3 weeks', '2026-03-31'],
+    ['Within 6 to 8 weeks.', '2026-05-05'],
+    ['three months from now', '2026-06-08'],
+  ],
 };
 
 function duration(g: PhraseGroups, env: PhraseEnv, before: string, after: string): Phrase | null {

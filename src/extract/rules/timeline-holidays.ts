@@ -8,24 +8,14 @@ import {
   type CivilDate,
   type Period,
 } from './timeline-bucket.js';
-import type { Phrase, PhraseEnv, PhraseGroups, PhraseMatcher } from './timeline-phrases.js';
+import { HOLIDAY_SEASON, NAMED_HOLIDAY } from './timeline-holiday-phrases.js';
+import type { Phrase, PhraseEnv, PhraseGroups, PhraseMatcher } from './timeline-types.js';
 
-/**
- * The end-of-year holidays with no holiday named ("before the holidays", "once the holidays
- * are over", "over the festive season"): Dec 24 to Jan 1. "Before", "by", "over" point at Dec
- * 24; "after" and "once ... over" at Jan 2. "The summer holidays" and "the Easter holidays" are
- * not these: the word right before "holidays" must be "the" (or Christmas, festive, end-of-year).
+/*
+ * What the holidays mean: the end-of-year holidays with no holiday named are Dec 24 to Jan 1
+ * ("before", "by", "over" point at Dec 24; "after" and "once ... over" at Jan 2), and each named
+ * holiday its day. The phrases are in `timeline-holiday-phrases.ts`.
  */
-const HOLIDAY_SEASON =
-  /\b(?:(?<hprep>before|by|until|till|after|over|around|during|for|at|in|once|when)\s+)?the\s+(?:(?:christmas|xmas|x-mas|festive|end[-\s]of[-\s](?:the[-\s])?year)\s+)?(?:holidays|holiday\s+(?:season|period|break)|festive\s+(?:season|period|break))\b(?<over>\s+(?:are\s+|is\s+)?(?:over|done|finished|behind\s+us))?/gi;
-
-/**
- * Named holidays: Christmas, New Year, Thanksgiving (US or Canada), Black Friday, Cyber Monday,
- * Labor Day (US and Canada), Memorial Day, the Fourth of July, Easter, Halloween, Valentine's
- * Day, Boxing Day.
- */
-const NAMED_HOLIDAY =
-  /\b(?:(?<hprep>before|by|after|until|till|over|around|for|at|on|in)\s+)?(?:the\s+)?(?<holiday>christmas|xmas|x-mas|new\s+year(?:'s)?(?:\s+(?:day|eve))?|thanksgiving|black\s+friday|cyber\s+monday|labou?r\s+day(?:\s+weekend)?|memorial\s+day(?:\s+weekend)?|(?:the\s+)?(?:fourth|4th)\s+of\s+july|july\s+(?:4th|fourth|4)\b|independence\s+day|easter(?:\s+(?:sunday|monday|weekend))?|hallowe'?en|valentine'?s(?:\s+day)?|boxing\s+day|australia\s+day|canada\s+day|anzac\s+day)(?![\w'])/gi;
 
 /** The `n`-th (1-based) `weekday` (ISO, Monday 1) of a month; n = -1 is the last. */
 function nthWeekday(year: number, month: number, weekday: number, n: number): CivilDate {
@@ -59,8 +49,23 @@ function easter(year: number): CivilDate {
 
 /** The holiday phrases; the season comes first so that "the Christmas holidays" is one phrase. */
 export const HOLIDAY_MATCHERS: readonly PhraseMatcher[] = [
-  { re: HOLIDAY_SEASON, resolve: holidaySeason },
-  { re: NAMED_HOLIDAY, resolve: holiday },
+  {
+    re: HOLIDAY_SEASON.pattern,
+    resolve: holidaySeason,
+    examples: [
+      ['before the holidays', '2026-12-24'],
+      ['once the holidays are over', '2027-01-02'],
+    ],
+  },
+  {
+    re: NAMED_HOLIDAY.pattern,
+    resolve: holiday,
+    examples: [
+      ['By Labor Day.', '2026-09-07'],
+      ['before Easter', '2026-04-05'],
+      ['after Thanksgiving', '2026-11-27'],
+    ],
+  },
 ];
 
 function holidaySeason(g: PhraseGroups, env: PhraseEnv): Phrase | null {

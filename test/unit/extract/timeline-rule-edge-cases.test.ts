@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { RuleContext } from '../../../src/extract/rules/rule-context.js';
 import { timelineRule } from '../../../src/extract/rules/timeline-rule.js';
 import type { Slot } from '../../../src/lead/slots.js';
+import { itReadsTargets, timelineContext, timelineOf, type TargetCase } from './timeline-of.js';
 
 // A Tuesday; Sep 15 in every zone used here.
 const NOW = '2026-09-15T15:00:00Z';
@@ -9,28 +9,9 @@ const CHICAGO = 'America/Chicago';
 const DUBLIN = 'Europe/Dublin';
 const PERTH = 'Australia/Perth';
 
-function ctx(expecting: Slot | null, timezone = CHICAGO, now = NOW): RuleContext {
-  return {
-    expecting,
-    visitor: {
-      timezone,
-      locale: timezone === CHICAGO ? 'en-US' : 'en-GB',
-      page: null,
-      referrer: null,
-      utm: null,
-    },
-    now: new Date(now),
-    region: undefined,
-    defaultCurrency: 'USD',
-    fiscalYearEndMonth: 12,
-  };
-}
-
-function fields(text: string, c: RuleContext): Record<string, unknown> {
-  return Object.fromEntries(timelineRule(text, c).candidates.map((x) => [x.path, x.value]));
-}
-
-type Case = { text: string; expecting?: Slot | null; tz?: string; date: string; bucket: string };
+const ctx = (expecting: Slot | null, tz = CHICAGO, now = NOW) =>
+  timelineContext(expecting, tz, now);
+const fields = timelineOf;
 
 describe('timelineRule, "not urgent" is never as soon as possible', () => {
   it.each([
@@ -43,32 +24,17 @@ describe('timelineRule, "not urgent" is never as soon as possible', () => {
     expect(fields(text, ctx('timeline'))).toEqual({ 'timeline.bucket': 'none' });
   });
 
-  it.each([
-    {
-      text: 'Not urgent. Ideally before the spring.',
-      tz: DUBLIN,
-      date: '2027-03-01',
-      bucket: 'half',
-    },
-    {
-      text: 'Not urgent, maybe late 2027 once the new office opens.',
-      date: '2027-12-31',
-      bucket: 'later',
-    },
-    { text: 'Nothing urgent. Sometime in Q1.', date: '2027-01-01', bucket: 'half' },
-    {
-      text: "We don't need it immediately, maybe in 3 months.",
-      date: '2026-12-14',
-      bucket: 'quarter',
-    },
-  ])(
-    'when "not urgent" comes with a time ($text), then that time is the target ($date)',
-    ({ text, tz, date, bucket }) => {
-      expect(fields(text, ctx('timeline', tz ?? CHICAGO))).toEqual({
-        'timeline.targetDate': date,
-        'timeline.bucket': bucket,
-      });
-    },
+  itReadsTargets(
+    [
+      // "not urgent" with a time: that time is the target
+      ['Not urgent. Ideally before the spring.', '2027-03-01', 'half', { tz: DUBLIN }],
+      ['Not urgent, maybe late 2027 once the new office opens.', '2027-12-31', 'later'],
+      ['Nothing urgent. Sometime in Q1.', '2027-01-01', 'half'],
+      ["We don't need it immediately, maybe in 3 months.", '2026-12-14', 'quarter'],
+      // urgent is still immediate
+      ['Pretty urgent, to be honest.', '2026-09-15', 'immediate'],
+    ],
+    ctx,
   );
 
   it.each([
@@ -80,31 +46,17 @@ describe('timelineRule, "not urgent" is never as soon as possible', () => {
       expect(fields(text, ctx(expecting))['timeline.bucket']).toBeUndefined();
     },
   );
-
-  it('when the visitor says it is urgent, then it is still immediate', () => {
-    expect(fields('Pretty urgent, to be honest.', ctx('timeline'))).toEqual({
-      'timeline.targetDate': '2026-09-15',
-      'timeline.bucket': 'immediate',
-    });
-  });
 });
 
 describe('timelineRule, a year on its own', () => {
-  const cases: Case[] = [
-    { text: 'Probably 2028.', date: '2028-07-01', bucket: 'later' },
-    { text: '2027, realistically.', date: '2027-07-01', bucket: 'year' },
-    { text: 'sometime in 2028', tz: PERTH, date: '2028-07-01', bucket: 'later' },
-    { text: 'Maybe 2026 still.', date: '2026-12-31', bucket: 'half' },
-    { text: 'We plan to switch in 2027.', expecting: null, date: '2027-07-01', bucket: 'year' },
+  const cases: TargetCase[] = [
+    ['Probably 2028.', '2028-07-01', 'later'],
+    ['2027, realistically.', '2027-07-01', 'year'],
+    ['sometime in 2028', '2028-07-01', 'later', { tz: PERTH }],
+    ['Maybe 2026 still.', '2026-12-31', 'half'],
+    ['We plan to switch in 2027.', '2027-07-01', 'year', { expecting: null }],
   ];
-  it.each(cases)(
-    'when the visitor says $text, then the target is $date ($bucket)',
-    ({ text, expecting, tz, date, bucket }) => {
-      expect(
-        fields(text, ctx(expecting === undefined ? 'timeline' : expecting, tz ?? CHICAGO)),
-      ).toEqual({ 'timeline.targetDate': date, 'timeline.bucket': bucket });
-    },
-  );
+  itReadsTargets(cases, ctx);
 
   it.each([
     ['We were founded 2015.', 'timeline'],
@@ -117,30 +69,22 @@ describe('timelineRule, a year on its own', () => {
 });
 
 describe('timelineRule, "the holidays" with no holiday named', () => {
-  const cases: Case[] = [
-    { text: 'before the holidays', date: '2026-12-24', bucket: 'half' },
-    { text: 'By the holiday season, ideally.', tz: DUBLIN, date: '2026-12-24', bucket: 'half' },
-    {
-      text: 'We want it live before the festive season.',
-      expecting: null,
-      tz: PERTH,
-      date: '2026-12-24',
-      bucket: 'half',
-    },
-    { text: 'over the Christmas holidays', date: '2026-12-24', bucket: 'half' },
-    { text: 'before the end-of-year holidays', tz: DUBLIN, date: '2026-12-24', bucket: 'half' },
-    { text: 'after the holidays', date: '2027-01-02', bucket: 'half' },
-    { text: 'Once the holidays are over.', tz: DUBLIN, date: '2027-01-02', bucket: 'half' },
-    { text: 'In the new year, probably March.', tz: DUBLIN, date: '2027-03-01', bucket: 'half' },
+  const cases: TargetCase[] = [
+    ['before the holidays', '2026-12-24', 'half'],
+    ['By the holiday season, ideally.', '2026-12-24', 'half', { tz: DUBLIN }],
+    [
+      'We want it live before the festive season.',
+      '2026-12-24',
+      'half',
+      { tz: PERTH, expecting: null },
+    ],
+    ['over the Christmas holidays', '2026-12-24', 'half'],
+    ['before the end-of-year holidays', '2026-12-24', 'half', { tz: DUBLIN }],
+    ['after the holidays', '2027-01-02', 'half'],
+    ['Once the holidays are over.', '2027-01-02', 'half', { tz: DUBLIN }],
+    ['In the new year, probably March.', '2027-03-01', 'half', { tz: DUBLIN }],
   ];
-  it.each(cases)(
-    'when the visitor says $text, then the target is $date ($bucket)',
-    ({ text, expecting, tz, date, bucket }) => {
-      expect(
-        fields(text, ctx(expecting === undefined ? 'timeline' : expecting, tz ?? CHICAGO)),
-      ).toEqual({ 'timeline.targetDate': date, 'timeline.bucket': bucket });
-    },
-  );
+  itReadsTargets(cases, ctx);
 
   it('when the holidays are over the turn of the year, then "after the holidays" is early January next year', () => {
     expect(fields('after the holidays', ctx('timeline', CHICAGO, '2026-12-28T15:00:00Z'))).toEqual({
