@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { bundleVersion } from '../../widget/bundle-version.js';
+// Types only: the module itself is loaded on demand (esbuild is a dev dependency).
+import type * as WidgetBuild from '../../widget/build-widget-bundles.js';
 
 /** The two widget bundles as served: the loader (`/widget.js`) and the chat (`/widget/chat.js`). */
 export type WidgetBundles = { loader: string; chat: string; chatVersion: string };
@@ -29,7 +31,7 @@ export function createWidgetAssets(
 
   const load = async (): Promise<WidgetBundles> => {
     if (mode === 'dist') return readDist(distDir);
-    let build: typeof import('../../widget/build-widget-bundles.js');
+    let build: typeof WidgetBuild;
     try {
       build = await import('../../widget/build-widget-bundles.js');
     } catch (e) {
