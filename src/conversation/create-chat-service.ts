@@ -14,7 +14,9 @@ import type { Store } from '../store/store.js';
 import type { AgentEvent, ChatService, ReceiveResult } from './chat-service.js';
 import type { ChatMessage, Conversation } from './conversation-schema.js';
 import { transition } from './engine.js';
-import type { EngineEvent, EngineOutput, Transition } from './engine-types.js';
+import type { EngineEvent, Transition } from './engine-types.js';
+import { newConversation } from './new-conversation.js';
+import { expectingOf, offeredSlots } from './phase.js';
 import { renderParts, type Renderer } from './reply-renderer.js';
 
 export type ChatServiceDeps = {
@@ -74,7 +76,7 @@ export function createChatService(
   async function slotsFor(conv: Conversation, now: Date, text: string | null) {
     const mayNeed =
       conv.meeting !== null ||
-      conv.expecting === 'booking' ||
+      conv.phase.kind === 'offering' ||
       getField(conv.lead, 'contact.email') !== undefined ||
       (text !== null && text.includes('@'));
     if (!mayNeed) return [];
@@ -85,13 +87,13 @@ export function createChatService(
     // Times offered to a visitor stay bookable while they are held for them, even if the
     // minimum notice runs out meanwhile: the notice counts from when the hold began at most.
     const noticeFrom =
-      conv.expecting === 'booking'
+      offeredSlots(conv.phase).length > 0
         ? new Date(now.getTime() - config.booking.holdMinutes * 60_000)
         : now;
     // Reading a typed choice or moving a meeting needs the whole horizon; a first offer needs
     // only the next few (computing 14 days of slots costs milliseconds on every such turn).
     const choosing =
-      conv.expecting === 'booking' ||
+      conv.phase.kind === 'offering' ||
       conv.meeting !== null ||
       (text !== null &&
         (conv.asks.booking ?? 0) > 0 &&
@@ -200,11 +202,12 @@ export function createChatService(
     free: readonly FreeSlot[],
     now: Date,
   ): Promise<void> {
-    const offered = after.expecting === 'booking' ? after.offeredSlots : [];
+    const offered = offeredSlots(after.phase);
+    const was = offeredSlots(before.phase);
     const same =
-      offered.length === before.offeredSlots.length &&
-      offered.every((s, i) => s === before.offeredSlots[i]) &&
-      before.expecting === after.expecting;
+      offered.length === was.length &&
+      offered.every((s, i) => s === was[i]) &&
+      expectingOf(before.phase) === expectingOf(after.phase);
     if (offered.length === 0 && same) return;
     if (!same) await deps.calendar.release(after.id);
     const until = new Date(now.getTime() + config.booking.holdMinutes * 60_000);
@@ -223,7 +226,7 @@ export function createChatService(
     const recent = conv.messages.slice(-RECENT_TURNS).map((m) => ({ role: m.role, text: m.text }));
     const input = {
       text,
-      expecting: conv.expecting,
+      expecting: expectingOf(conv.phase),
       lead: conv.lead,
       visitor: conv.visitor,
       now: now.toISOString(),
@@ -421,27 +424,7 @@ export function createChatService(
         }
       }
       const now = deps.clock();
-      const at = now.toISOString();
-      const fresh: Conversation = {
-        schemaVersion: 1,
-        id: deps.newId(),
-        createdAt: at,
-        updatedAt: at,
-        visitor,
-        lead: {},
-        messages: [],
-        asks: {},
-        declined: [],
-        expecting: null,
-        status: 'active',
-        offeredSlots: [],
-        meeting: null,
-        handoffRequested: false,
-        rescheduling: false,
-        consentAsked: false,
-        qualifiedAt: null,
-        outbox: [],
-      };
+      const fresh = newConversation({ id: deps.newId(), visitor, now });
       const { conversation } = await run(fresh, { type: 'start' }, now);
       await store.saveConversation(conversation);
       return { sessionId: conversation.id, messages: conversation.messages, resumed: false };

@@ -4,13 +4,9 @@ import { bookingReply } from './ask-slot.js';
 import type { Conversation } from './conversation-schema.js';
 import { hasBookedMeeting, say, yesOrNo } from './engine-support.js';
 import type { EngineContext, ReplyPart, Transition } from './engine-types.js';
-import {
-  alternativesNote,
-  meetingLinks,
-  onOfferAnswer,
-  readChoice,
-  type VisitorMessage,
-} from './meeting-flow.js';
+import type { VisitorMessage } from './engine-types.js';
+import { alternativesNote, meetingLinks, onOfferAnswer, readChoice } from './meeting-flow.js';
+import { ENDED, isMoving, offeredSlots } from './phase.js';
 
 /** What the engine knows about the turn besides the message. */
 export type BookedTurn = {
@@ -43,13 +39,7 @@ export function onBookedMessage(
   const started = Date.parse(meeting.start) <= now.getTime();
   const intent = readMeetingIntent(event.text);
   // Nothing is offered any more: the chat waits for nothing, as after the booking.
-  const settled: Conversation = {
-    ...conv,
-    status: 'ended',
-    expecting: null,
-    offeredSlots: [],
-    rescheduling: false,
-  };
+  const settled: Conversation = { ...conv, phase: ENDED };
 
   const refuse = (): Transition =>
     say(
@@ -72,7 +62,7 @@ export function onBookedMessage(
   const confirmCancel = (): Transition =>
     started
       ? refuse()
-      : say({ ...settled, confirmingCancel: true }, [
+      : say({ ...conv, phase: { kind: 'confirmingCancel' } }, [
           ...parts,
           { template: 'confirm-cancel', vars: { when } },
         ]);
@@ -92,7 +82,7 @@ export function onBookedMessage(
     if (yesOrNo(event.text) === true || intent === 'cancel') return cancel();
     if (yesOrNo(event.text) === false || keepsMeeting(event.text)) return unchanged();
   }
-  if (conv.rescheduling && conv.expecting === 'booking') {
+  if (isMoving(conv.phase)) {
     if (intent === 'cancel') return confirmCancel();
     if (intent === 'links') return sendLinks();
     return onOfferAnswer(conv, event, now, ctx, parts, {
@@ -117,8 +107,7 @@ export function onBookedMessage(
   const free = ctx.freeSlots.length > 0 ? ctx.freeSlots : freeSlots(ctx.config.booking, now, []);
   const moving: Conversation = {
     ...conv,
-    rescheduling: true,
-    status: 'active',
+    phase: { kind: 'offering', purpose: 'move', slots: [...offeredSlots(conv.phase)] },
     asks: { ...conv.asks, booking: 1 },
   };
   const choice = readChoice(moving, event.text, now, ctx, free, []);

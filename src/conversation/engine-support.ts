@@ -1,6 +1,7 @@
 import type { FieldPath } from '../lead/field-paths.js';
 import type { Conversation, OutboxEvent, QuickReply } from './conversation-schema.js';
 import type { EngineContext, ReplyPart, Transition } from './engine-types.js';
+import { expectingOf } from './phase.js';
 
 const YES =
   /^\W*(?:y|yes|yeah|yep|yup|sure|ok(?:ay)?|please|please do|go ahead|absolutely|of course|definitely|sounds good)\b|\bfollow up\b(?![^.]*\bno\b)/i;
@@ -68,6 +69,8 @@ export function say(
 ): Transition {
   return {
     conversation,
-    outputs: [{ type: 'reply', parts, expecting: conversation.expecting, quickReplies, final }],
+    outputs: [
+      { type: 'reply', parts, expecting: expectingOf(conversation.phase), quickReplies, final },
+    ],
   };
 }

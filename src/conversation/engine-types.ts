@@ -25,6 +25,9 @@ export type EngineEvent =
   /** The calendar refused the change (the new time was taken, or the meeting already started). */
   | { type: 'meeting_change_failed' };
 
+/** A visitor message as the engine sees it. */
+export type VisitorMessage = Extract<EngineEvent, { type: 'visitor_message' }>;
+
 /** The facts from outside that a transition needs, looked up by the shell beforehand. */
 export type EngineContext = {
   config: Config;

@@ -1,15 +1,15 @@
-import { slotLabel, type FreeSlot } from '../booking/availability.js';
+import type { FreeSlot } from '../booking/availability.js';
 import { parseChoice, type ChoiceResult } from '../booking/parse-choice.js';
 import { asksForMeeting, readOfferReply } from '../booking/read-meeting-intent.js';
 import { scoreLead } from '../scoring/score-lead.js';
 import { bookingReply, currentOffer } from './ask-slot.js';
 import type { Conversation } from './conversation-schema.js';
-import type { EngineContext, EngineEvent, ReplyPart, Transition } from './engine-types.js';
-import { publicBase, say, withEvent } from './engine-support.js';
-import { MAX_BOOKING_ASKS, nextQualifyingSlot } from './next-step.js';
+import type { EngineContext, ReplyPart, Transition, VisitorMessage } from './engine-types.js';
+import { offeredSlots, qualifying } from './phase.js';
+import { publicBase } from './engine-support.js';
+import { nextQualifyingSlot } from './next-step.js';
 
-export type VisitorMessage = Extract<EngineEvent, { type: 'visitor_message' }>;
-type Proceed = (c: Conversation, p: ReplyPart[]) => Transition;
+export type Proceed = (c: Conversation, p: ReplyPart[]) => Transition;
 
 /** The invite and the booking page of a meeting, as absolute links when the public address is known. */
 export const meetingLinks = (ctx: EngineContext, id: string) => ({
@@ -24,7 +24,7 @@ export function readChoice(
   now: Date,
   ctx: EngineContext,
   free: readonly FreeSlot[] = ctx.freeSlots,
-  offered: readonly string[] = conv.offeredSlots,
+  offered: readonly string[] = offeredSlots(conv.phase),
 ): ChoiceResult {
   const { timezone, locale } = conv.visitor;
   return parseChoice(text, {
@@ -146,11 +146,10 @@ export function onBookingRequest(
   if (!asksForMeeting(event.text, now, conv.visitor.timezone)) return null;
   if (scoreLead(conv.lead, conv.visitor, ctx.config.scoring, ctx.config.currency).stage !== 'SQL')
     return null;
+  // Reopened: the chat asks nothing until the offer below.
   const reopened: Conversation = {
     ...conv,
-    status: 'active',
-    consentAsked: false,
-    rescheduling: false,
+    phase: conv.phase.kind === 'qualifying' ? conv.phase : qualifying(),
     declined: conv.declined.filter((s) => s !== 'booking'),
     asks: { ...conv.asks, booking: Math.max(1, conv.asks.booking ?? 0) },
   };
@@ -170,106 +169,4 @@ export function onBookingRequest(
   if (choice.kind === 'alternatives' && choice.slots.length > 0)
     return offerOf(bookingReply(reopened, [...parts, alternativesNote(choice, ctx)], choice.slots));
   return offerOf(bookingReply(reopened, parts, ctx.freeSlots.slice(0, ctx.config.booking.offer)));
-}
-
-/** The shell's answer to a book / reschedule / cancel effect. */
-export function onMeetingResult(
-  conv: Conversation,
-  event: EngineEvent,
-  now: Date,
-  ctx: EngineContext,
-  proceed: Proceed,
-): Transition | null {
-  const at = now.toISOString();
-  const { timezone, locale } = conv.visitor;
-  const done = {
-    ...conv,
-    status: 'ended' as const,
-    expecting: null,
-    offeredSlots: [],
-    rescheduling: false,
-    confirmingCancel: false,
-  };
-  switch (event.type) {
-    case 'booking_confirmed': {
-      const meeting = {
-        id: event.meetingId,
-        start: event.start,
-        end: event.end,
-        repId: event.repId,
-        status: 'booked' as const,
-        bookedAt: at,
-      };
-      const rep = ctx.config.booking.reps.find((r) => r.id === event.repId);
-      const next = withEvent(
-        { ...done, meeting, declined: conv.declined.filter((s) => s !== 'booking') },
-        'meeting.booked',
-        now,
-        ctx,
-      );
-      return say(
-        next,
-        [
-          {
-            template: 'booked',
-            vars: {
-              when: slotLabel(event.start, timezone, locale),
-              repName: rep?.name ?? 'our team',
-              ...meetingLinks(ctx, event.meetingId),
-            },
-          },
-        ],
-        true,
-      );
-    }
-    case 'meeting_rescheduled': {
-      if (!conv.meeting) return null;
-      const next = withEvent(
-        {
-          ...done,
-          meeting: { ...conv.meeting, start: event.start, end: event.end, repId: event.repId },
-        },
-        'meeting.rescheduled',
-        now,
-        ctx,
-      );
-      return say(
-        next,
-        [
-          {
-            template: 'rescheduled',
-            vars: {
-              when: slotLabel(event.start, timezone, locale),
-              ...meetingLinks(ctx, conv.meeting.id),
-            },
-          },
-        ],
-        true,
-      );
-    }
-    case 'meeting_canceled': {
-      if (!conv.meeting) return null;
-      // The chat stays open: "book a new meeting" offers times again. Until then no time is pushed.
-      const open = {
-        ...done,
-        status: 'active' as const,
-        meeting: { ...conv.meeting, status: 'canceled' as const },
-        declined: [...conv.declined.filter((s) => s !== 'booking'), 'booking' as const],
-      };
-      return say(withEvent(open, 'meeting.canceled', now, ctx), [
-        { template: 'meeting-canceled', vars: {} },
-      ]);
-    }
-    case 'booking_failed':
-    case 'meeting_change_failed':
-      return proceed(
-        {
-          ...conv,
-          asks: { ...conv.asks, booking: Math.min(conv.asks.booking ?? 0, MAX_BOOKING_ASKS - 1) },
-        },
-        [{ template: 'slot-unavailable', vars: { requested: null, several: false } }],
-      );
-    default:
-      return null;
-  }
 }

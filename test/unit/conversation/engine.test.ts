@@ -4,6 +4,8 @@ import { freeSlots } from '../../../src/booking/availability.js';
 import { parseConfig } from '../../../src/config/load-config.js';
 import type { Conversation } from '../../../src/conversation/conversation-schema.js';
 import { transition } from '../../../src/conversation/engine.js';
+import { newConversation } from '../../../src/conversation/new-conversation.js';
+import { expectingOf, offeredSlots } from '../../../src/conversation/phase.js';
 import type {
   EngineContext,
   EngineEvent,
@@ -16,31 +18,12 @@ import { VisitorSchema } from '../../../src/lead/visitor.js';
 const NOW = new Date('2026-03-03T15:00:00.000Z'); // Tuesday, 10:00 in New York
 
 function fresh(): Conversation {
-  const at = NOW.toISOString();
-  return {
-    schemaVersion: 1,
-    id: 'c1',
-    createdAt: at,
-    updatedAt: at,
-    lead: {},
-    messages: [],
-    asks: {},
-    declined: [],
-    expecting: null,
-    status: 'active',
-    offeredSlots: [],
-    meeting: null,
-    handoffRequested: false,
-    rescheduling: false,
-    consentAsked: false,
-    qualifiedAt: null,
-    outbox: [],
-    visitor: VisitorSchema.parse({
-      timezone: 'Europe/Berlin',
-      locale: 'en-GB',
-      page: 'https://beacon.example/pricing',
-    }),
-  };
+  const visitor = VisitorSchema.parse({
+    timezone: 'Europe/Berlin',
+    locale: 'en-GB',
+    page: 'https://beacon.example/pricing',
+  });
+  return newConversation({ id: 'c1', visitor, now: NOW });
 }
 
 function ctxFor(rawConfig: unknown = {}): EngineContext {
@@ -104,7 +87,7 @@ describe('the conversation engine', () => {
       expecting: null,
       final: false,
     });
-    expect(conversation.expecting).toBeNull();
+    expect(expectingOf(conversation.phase)).toBeNull();
   });
 
   it('when the opening says nothing, then it asks the first slot of the configured order', () => {
@@ -199,7 +182,7 @@ describe('the conversation engine', () => {
     expect(r.quickReplies).toHaveLength(3);
     // 30-minute slots from 09:00 New York = 15:00 Berlin; notice of 4 h from 10:00 NY → 14:00 NY = 20:00 Berlin
     expect(r.quickReplies?.[0]?.label).toMatch(/Tue 3 Mar, 20:00 CET|Tue, 3 Mar, 20:00 CET/);
-    expect(conv.offeredSlots[0]).toBe('2026-03-03T19:00:00.000Z');
+    expect(offeredSlots(conv.phase)[0]).toBe('2026-03-03T19:00:00.000Z');
   });
 
   it('when the visitor picks an offered slot, then the engine asks the shell to book it and confirms when booked', () => {
@@ -237,7 +220,7 @@ describe('the conversation engine', () => {
 
   function booked(ctx: EngineContext) {
     const offered = play([said(SQL_VALUES)], ctx);
-    const start = offered.conv.offeredSlots[0] ?? '';
+    const start = offeredSlots(offered.conv.phase)[0] ?? '';
     const end = new Date(Date.parse(start) + 30 * 60_000).toISOString();
     return transition(
       offered.conv,
@@ -262,7 +245,7 @@ describe('the conversation engine', () => {
     expect(pick.outputs[0]).toMatchObject({
       type: 'reschedule',
       meetingId: 'mt1',
-      start: moving.conversation.offeredSlots[0],
+      start: offeredSlots(moving.conversation.phase)[0],
     });
     const done = transition(
       pick.conversation,
@@ -304,7 +287,10 @@ describe('the conversation engine', () => {
     expect(yes.outputs).toEqual([{ type: 'cancel', meetingId: 'mt1' }]);
     const done = transition(yes.conversation, { type: 'meeting_canceled' }, NOW, ctx);
     expect(reply(done.outputs)).toMatchObject({ templates: ['meeting-canceled'], final: false });
-    expect(done.conversation).toMatchObject({ status: 'active', meeting: { status: 'canceled' } });
+    expect(done.conversation).toMatchObject({
+      phase: { kind: 'qualifying', asked: null },
+      meeting: { status: 'canceled' },
+    });
     expect(done.conversation.outbox.at(-1)?.type).toBe('meeting.canceled');
   });
 
@@ -315,7 +301,7 @@ describe('the conversation engine', () => {
     expect(no.outputs.some((o) => o.type === 'cancel')).toBe(false);
     expect(reply(no.outputs).templates).toEqual(['meeting-unchanged']);
     expect(no.conversation.meeting?.status).toBe('booked');
-    expect(no.conversation.confirmingCancel).toBe(false);
+    expect(no.conversation.phase.kind).toBe('ended');
   });
 
   it.each<[string, string[], 'booking' | null]>([
@@ -359,12 +345,7 @@ describe('the conversation engine', () => {
       ctx,
     );
     expect(reply(t.outputs).templates).toEqual(['confirm-cancel']);
-    expect(t.conversation).toMatchObject({
-      rescheduling: false,
-      expecting: null,
-      offeredSlots: [],
-      confirmingCancel: true,
-    });
+    expect(t.conversation.phase).toEqual({ kind: 'confirmingCancel' });
     expect(transition(t.conversation, said({}, {}, 'yes'), NOW, ctx).outputs).toEqual([
       { type: 'cancel', meetingId: 'mt1' },
     ]);
@@ -429,9 +410,7 @@ describe('the conversation engine', () => {
     });
     expect(reply(wait.outputs).quickReplies).toHaveLength(3);
     expect(wait.conversation).toMatchObject({
-      status: 'active',
-      expecting: 'booking',
-      offeredSlots: offered.conv.offeredSlots,
+      phase: { kind: 'offering', purpose: 'book', slots: offeredSlots(offered.conv.phase) },
       declined: [],
     });
     const later = transition(wait.conversation, said({}, {}, 'Thursday at 4pm works'), NOW, ctx);
@@ -457,7 +436,7 @@ describe('the conversation engine', () => {
       });
       conv = t.conversation;
     }
-    expect(conv.status).toBe('active');
+    expect(conv.phase.kind).toBe('offering');
   });
 
   it('when a qualified visitor declines the meeting and later asks to book one, then the time named is booked', () => {
@@ -465,7 +444,7 @@ describe('the conversation engine', () => {
     const offered = play([said(SQL_VALUES)], ctx);
     const no = transition(offered.conv, said({}, {}, 'no thanks'), NOW, ctx);
     expect(reply(no.outputs)).toMatchObject({ templates: ['close-nurture'], final: true });
-    expect(no.conversation.status).toBe('ended');
+    expect(no.conversation.phase.kind).toBe('ended');
     const again = transition(
       no.conversation,
       said({}, {}, 'Actually, can we book a call on Thursday at 4pm?'),
@@ -509,7 +488,9 @@ describe('the conversation engine', () => {
     });
     expect(r.expecting).toBe('booking');
     expect(
-      t.conversation.offeredSlots.every((s) => Date.parse(s) <= Date.parse('2026-03-17T15:00:00Z')),
+      offeredSlots(t.conversation.phase).every(
+        (s) => Date.parse(s) <= Date.parse('2026-03-17T15:00:00Z'),
+      ),
     ).toBe(true);
   });
 
@@ -537,7 +518,7 @@ describe('the conversation engine', () => {
     expect(yes.conv.lead['consent.contact']?.value).toBe(true);
     const no = play([said(mql), said({}, {}, 'no thanks')]);
     expect(no.conv.lead['consent.contact']?.value).toBe(false);
-    expect(no.conv.status).toBe('ended');
+    expect(no.conv.phase.kind).toBe('ended');
   });
 
   it('when a lead is neither qualified nor a researcher, then the chat closes with the resource', () => {
@@ -550,7 +531,7 @@ describe('the conversation engine', () => {
       final: true,
       expecting: null,
     });
-    expect(conv.status).toBe('ended');
+    expect(conv.phase.kind).toBe('ended');
   });
 
   it('when a researcher finishes, then the close is the researcher one', () => {

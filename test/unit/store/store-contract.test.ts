@@ -42,7 +42,7 @@ describe.each(adapters)('$name (Store contract)', ({ open }) => {
         id: 'c-equal',
         lead: makeLead(),
         messages: [makeMessage(1), makeMessage(2)],
-        expecting: 'budget',
+        phase: { kind: 'qualifying', asked: 'budget' },
       });
       await store.saveConversation(conv);
       expect(await store.getConversation('c-equal')).toEqual(conv);
@@ -76,7 +76,7 @@ describe.each(adapters)('$name (Store contract)', ({ open }) => {
       const second = makeConversation({
         id: 'c-replace',
         messages: [makeMessage(1), makeMessage(2)],
-        status: 'ended',
+        phase: { kind: 'ended' },
         updatedAt: at(60),
       });
       await store.saveConversation(second);
@@ -118,10 +118,10 @@ describe.each(adapters)('$name (Store contract)', ({ open }) => {
       const conv = makeConversation({ id: 'c-mutate', messages: [makeMessage(1)] });
       await store.saveConversation(conv);
       conv.messages.push(makeMessage(2));
-      conv.status = 'ended';
+      conv.phase = { kind: 'ended' };
       const stored = await store.getConversation('c-mutate');
       expect(stored?.messages).toHaveLength(1);
-      expect(stored?.status).toBe('active');
+      expect(stored?.phase.kind).toBe('qualifying');
     }));
 
   it('when the caller mutates a document it got, then the stored one is unchanged', () =>
