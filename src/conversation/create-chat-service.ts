@@ -1,10 +1,14 @@
 import { attendeeName } from '../booking/attendee-name.js';
-import { asksForMeeting } from '../booking/read-meeting-intent.js';
 import { freeSlots, type FreeSlot } from '../booking/availability.js';
 import type { Calendar, MeetingRequest } from '../booking/calendar.js';
 import type { Config } from '../config/config-schema.js';
 import { AppError } from '../errors/app-error.js';
 import type { Extractor, Extraction } from '../extract/extractor.js';
+import {
+  NO_MEETING_SIGNALS,
+  readMeeting,
+  type MeetingSignals,
+} from '../extract/meeting/read-meeting.js';
 import { getField } from '../lead/lead-record.js';
 import type { Visitor } from '../lead/visitor.js';
 import { phraseReplies } from '../llm/phrase-replies.js';
@@ -73,7 +77,12 @@ export function createChatService(
    * Free meeting slots, looked up only when this turn may offer or move a meeting: a lead
    * becomes sales-qualified only once it has an email, so earlier turns skip the calendar.
    */
-  async function slotsFor(conv: Conversation, now: Date, text: string | null) {
+  async function slotsFor(
+    conv: Conversation,
+    now: Date,
+    said: { text: string; meeting: MeetingSignals } | null,
+  ) {
+    const text = said?.text ?? null;
     const mayNeed =
       conv.meeting !== null ||
       conv.phase.kind === 'offering' ||
@@ -95,9 +104,7 @@ export function createChatService(
     const choosing =
       conv.phase.kind === 'offering' ||
       conv.meeting !== null ||
-      (text !== null &&
-        (conv.asks.booking ?? 0) > 0 &&
-        asksForMeeting(text, now, conv.visitor.timezone));
+      (said !== null && (conv.asks.booking ?? 0) > 0 && said.meeting.asksForMeeting);
     const limit = choosing ? 500 : config.booking.offer;
     return freeSlots(config.booking, noticeFrom, busy, limit + 1)
       .filter((s) => Date.parse(s.start) > now.getTime())
@@ -109,9 +116,11 @@ export function createChatService(
     conv: Conversation,
     event: EngineEvent,
     now: Date,
+    text: string | null = null,
   ): Promise<{ conversation: Conversation; replies: ChatMessage[] }> {
-    const text = event.type === 'visitor_message' ? event.text : null;
-    let ctx = { config, freeSlots: await slotsFor(conv, now, text), newId: deps.newId };
+    const said =
+      event.type === 'visitor_message' && text !== null ? { text, meeting: event.meeting } : null;
+    let ctx = { config, freeSlots: await slotsFor(conv, now, said), newId: deps.newId };
     let t: Transition = transition(conv, event, now, ctx);
     const replies: ChatMessage[] = [];
     for (let guard = 0; guard < 4; guard++) {
@@ -218,6 +227,22 @@ export function createChatService(
     }
   }
 
+  /**
+   * What the message says about meetings, read only when meetings are in play (one is booked,
+   * offered, or was offered before, or the follow-up question is open): the time reading costs
+   * a parse that most qualifying turns need not pay.
+   */
+  function readMeetingSignals(conv: Conversation, text: string, now: Date): MeetingSignals {
+    const inPlay =
+      conv.meeting !== null ||
+      (conv.asks.booking ?? 0) > 0 ||
+      conv.phase.kind === 'offering' ||
+      conv.phase.kind === 'askingConsent';
+    if (!inPlay) return NO_MEETING_SIGNALS;
+    const { timezone, locale } = conv.visitor;
+    return readMeeting(text, { now, timezone, locale, offered: offeredSlots(conv.phase) });
+  }
+
   async function extract(
     conv: Conversation,
     text: string,
@@ -258,12 +283,12 @@ export function createChatService(
     const event: EngineEvent = {
       type: 'visitor_message',
       messageId,
-      text,
       extraction,
+      meeting: readMeetingSignals(conv, text, now),
       source,
       answer: known,
     };
-    const { conversation, replies } = await run(conv, event, now);
+    const { conversation, replies } = await run(conv, event, now, text);
     const phrased = deps.phraser
       ? await phraseReplies(
           deps.phraser,

@@ -1,8 +1,7 @@
 import { freeSlots, slotLabel } from '../booking/availability.js';
-import { keepsMeeting, readMeetingIntent } from '../booking/read-meeting-intent.js';
 import { bookingReply } from './ask-slot.js';
 import type { Conversation } from './conversation-schema.js';
-import { hasBookedMeeting, say, yesOrNo } from './engine-support.js';
+import { hasBookedMeeting, say } from './engine-support.js';
 import type { EngineContext, ReplyPart, Transition } from './engine-types.js';
 import type { VisitorMessage } from './engine-types.js';
 import { alternativesNote, meetingLinks, onOfferAnswer, readChoice } from './meeting-flow.js';
@@ -37,7 +36,8 @@ export function onBookedMessage(
   const { timezone, locale } = conv.visitor;
   const when = slotLabel(meeting.start, timezone, locale);
   const started = Date.parse(meeting.start) <= now.getTime();
-  const intent = readMeetingIntent(event.text);
+  const { intent, keepsMeeting } = event.meeting;
+  const yes = event.meeting.yesNo?.agreed ?? null;
   // Nothing is offered any more: the chat waits for nothing, as after the booking.
   const settled: Conversation = { ...conv, phase: ENDED };
 
@@ -79,8 +79,8 @@ export function onBookedMessage(
   };
 
   if (turn.confirming && intent !== 'move') {
-    if (yesOrNo(event.text) === true || intent === 'cancel') return cancel();
-    if (yesOrNo(event.text) === false || keepsMeeting(event.text)) return unchanged();
+    if (yes === true || intent === 'cancel') return cancel();
+    if (yes === false || keepsMeeting) return unchanged();
   }
   if (isMoving(conv.phase)) {
     if (intent === 'cancel') return confirmCancel();
@@ -110,7 +110,7 @@ export function onBookedMessage(
     phase: { kind: 'offering', purpose: 'move', slots: [...offeredSlots(conv.phase)] },
     asks: { ...conv.asks, booking: 1 },
   };
-  const choice = readChoice(moving, event.text, now, ctx, free, []);
+  const choice = readChoice(moving, event.meeting.choice, now, ctx, free, []);
   if (choice.kind === 'slot')
     return {
       conversation: moving,

@@ -3,16 +3,6 @@ import type { Conversation, OutboxEvent, QuickReply } from './conversation-schem
 import type { EngineContext, ReplyPart, Transition } from './engine-types.js';
 import { expectingOf } from './phase.js';
 
-const YES =
-  /^\W*(?:y|yes|yeah|yep|yup|sure|ok(?:ay)?|please|please do|go ahead|absolutely|of course|definitely|sounds good)\b|\bfollow up\b(?![^.]*\bno\b)/i;
-const NO =
-  /^\W*(?:n|no|nope|nah|no thanks|not now|not really|not interested|don'?t|please don'?t)\b|\b(?:don'?t|do not) (?:contact|email|call|follow)\b/i;
-
-/** The visitor's yes (true) or no (false) to a yes/no question; null when it is neither. A no wins. */
-export function yesOrNo(text: string): boolean | null {
-  return NO.test(text) ? false : YES.test(text) ? true : null;
-}
-
 /** Whether the conversation has a meeting that is booked (not canceled). */
 export function hasBookedMeeting(
   conv: Conversation,

@@ -1,6 +1,6 @@
 import type { FreeSlot } from '../booking/availability.js';
-import { parseChoice, type ChoiceResult } from '../booking/parse-choice.js';
-import { asksForMeeting, readOfferReply } from '../booking/read-meeting-intent.js';
+import { matchChoice, type ChoiceResult } from '../booking/match-choice.js';
+import type { TimeChoice } from '../extract/meeting/read-time-choice.js';
 import { scoreLead } from '../scoring/score-lead.js';
 import { bookingReply, currentOffer } from './ask-slot.js';
 import type { Conversation } from './conversation-schema.js';
@@ -17,17 +17,17 @@ export const meetingLinks = (ctx: EngineContext, id: string) => ({
   manageUrl: `${publicBase(ctx)}/bookings/${id}`,
 });
 
-/** Reads a typed choice against the free slots (by default the context's) and the slots offered. */
+/** Matches the time asked for against the free slots (by default the context's) and the slots offered. */
 export function readChoice(
   conv: Conversation,
-  text: string,
+  choice: TimeChoice,
   now: Date,
   ctx: EngineContext,
   free: readonly FreeSlot[] = ctx.freeSlots,
   offered: readonly string[] = offeredSlots(conv.phase),
 ): ChoiceResult {
   const { timezone, locale } = conv.visitor;
-  return parseChoice(text, {
+  return matchChoice(choice, {
     free,
     offered,
     now,
@@ -67,8 +67,8 @@ export type OfferHandlers = {
   onSlot: (slot: FreeSlot) => Transition;
   /** The visitor said an explicit no. */
   onDecline: () => Transition;
-  /** Whether the text is a no; `readOfferReply` by default. */
-  declines?: (text: string) => boolean;
+  /** Whether the message is a no; by default an explicit no to the offer. */
+  declines?: boolean;
   /** The message was about something else the engine handled (a question, a new fact): null then, so it asks again. */
   understood: boolean;
 };
@@ -87,12 +87,11 @@ export function onOfferAnswer(
   parts: ReplyPart[],
   h: OfferHandlers,
 ): Transition | null {
-  const choice = readChoice(conv, event.text, now, ctx);
+  const choice = readChoice(conv, event.meeting.choice, now, ctx);
   if (choice.kind === 'slot') return h.onSlot(choice.slot);
-  const reply = readOfferReply(event.text);
-  const declined = h.declines
-    ? h.declines(event.text)
-    : reply === 'decline' || (reply === null && event.extraction.signals.declined);
+  const reply = event.meeting.offerReply;
+  const declined =
+    h.declines ?? (reply === 'decline' || (reply === null && event.extraction.signals.declined));
   if (declined) return h.onDecline();
   const asked = { ...conv, asks: { ...conv.asks, booking: Math.max(1, conv.asks.booking ?? 0) } };
   if (choice.kind === 'alternatives' && choice.slots.length > 0)
@@ -143,7 +142,7 @@ export function onBookingRequest(
     nextQualifyingSlot(conv, ctx.config) !== null
   )
     return null;
-  if (!asksForMeeting(event.text, now, conv.visitor.timezone)) return null;
+  if (!event.meeting.asksForMeeting) return null;
   if (scoreLead(conv.lead, conv.visitor, ctx.config.scoring, ctx.config.currency).stage !== 'SQL')
     return null;
   // Reopened: the chat asks nothing until the offer below.
@@ -153,7 +152,7 @@ export function onBookingRequest(
     declined: conv.declined.filter((s) => s !== 'booking'),
     asks: { ...conv.asks, booking: Math.max(1, conv.asks.booking ?? 0) },
   };
-  const choice = readChoice(reopened, event.text, now, ctx, ctx.freeSlots, []);
+  const choice = readChoice(reopened, event.meeting.choice, now, ctx, ctx.freeSlots, []);
   if (choice.kind === 'slot')
     return {
       conversation: reopened,

@@ -1,6 +1,6 @@
 import { candidate } from '../../lead/field-paths.js';
 import { applyCandidates } from '../../lead/lead-record.js';
-import { say, yesOrNo } from '../engine-support.js';
+import { say } from '../engine-support.js';
 import type { Transition } from '../engine-types.js';
 import { ENDED } from '../phase.js';
 import { meetingMessage, staysEnded, type Turn } from './turn.js';
@@ -11,9 +11,10 @@ import { meetingMessage, staysEnded, type Turn } from './turn.js';
  */
 export function onAskingConsent(turn: Turn): Transition {
   const { conv, event, now } = turn;
-  const agreed = event.extraction.signals.wantsHuman ? null : yesOrNo(event.text);
-  if (agreed !== null) {
-    const c = candidate('consent.contact', agreed, event.text);
+  const answer = event.extraction.signals.wantsHuman ? null : event.meeting.yesNo;
+  if (answer !== null) {
+    const { agreed, evidence } = answer;
+    const c = candidate('consent.contact', agreed, evidence);
     const { lead } = applyCandidates(conv.lead, c ? [c] : [], {
       source: 'rules',
       messageId: event.messageId,

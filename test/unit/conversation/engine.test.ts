@@ -3,15 +3,17 @@ import { sequentialIds } from '../../../src/app/sequential-ids.js';
 import { freeSlots } from '../../../src/booking/availability.js';
 import { parseConfig } from '../../../src/config/load-config.js';
 import type { Conversation } from '../../../src/conversation/conversation-schema.js';
-import { transition } from '../../../src/conversation/engine.js';
+import { transition as engineTransition } from '../../../src/conversation/engine.js';
 import { newConversation } from '../../../src/conversation/new-conversation.js';
 import { expectingOf, offeredSlots } from '../../../src/conversation/phase.js';
 import type {
   EngineContext,
   EngineEvent,
   EngineOutput,
+  VisitorMessage,
 } from '../../../src/conversation/engine-types.js';
 import { NO_SIGNALS, type Signals } from '../../../src/extract/extractor.js';
+import { readMeeting } from '../../../src/extract/meeting/read-meeting.js';
 import { candidate, type Candidate } from '../../../src/lead/field-paths.js';
 import { VisitorSchema } from '../../../src/lead/visitor.js';
 
@@ -31,12 +33,15 @@ function ctxFor(rawConfig: unknown = {}): EngineContext {
   return { config, freeSlots: freeSlots(config.booking, NOW, []), newId: sequentialIds('e') };
 }
 
+/** A visitor message before its meeting signals are read (the shell reads them in the chat). */
+type Said = Omit<VisitorMessage, 'meeting'> & { text: string };
+
 let n = 0;
 function said(
   values: Record<string, unknown>,
   signals: Partial<Signals> = {},
   text = 'text',
-): EngineEvent {
+): Said {
   const candidates = Object.entries(values)
     .map(([p, v]) => candidate(p as Candidate['path'], v, text))
     .filter((c): c is Candidate => c !== null);
@@ -56,8 +61,20 @@ function reply(outputs: EngineOutput[]) {
   return { ...r, templates: r.parts.map((p) => p.template) };
 }
 
+/**
+ * The engine's transition, with a visitor's words read first as the chat service reads them:
+ * on the visitor's clock, against the times on offer.
+ */
+function transition(conv: Conversation, e: EngineEvent | Said, now: Date, ctx: EngineContext) {
+  if (!('text' in e)) return engineTransition(conv, e, now, ctx);
+  const { text, ...rest } = e;
+  const { timezone, locale } = conv.visitor;
+  const meeting = readMeeting(text, { now, timezone, locale, offered: offeredSlots(conv.phase) });
+  return engineTransition(conv, { ...rest, meeting }, now, ctx);
+}
+
 /** Runs events in order from a fresh conversation; returns the last state and reply. */
-function play(events: EngineEvent[], ctx = ctxFor()) {
+function play(events: (EngineEvent | Said)[], ctx = ctxFor()) {
   let conv = transition(fresh(), { type: 'start' }, NOW, ctx).conversation;
   let outputs: EngineOutput[] = [];
   for (const e of events) ({ conversation: conv, outputs } = transition(conv, e, NOW, ctx));
