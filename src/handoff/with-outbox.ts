@@ -59,10 +59,11 @@ export function withOutbox(store: Store, outbox: OutboxPort): Store {
         if (fresh.length === 0) return store.saveConversation(next);
 
         await outbox.mark(next.id, fresh);
-        await store.saveConversation(next);
+        const saved = await store.saveConversation(next);
         // The save has happened: a failed hand-over must not fail it. The marker stays, and the
         // worker's next refresh (or start) hands the events over.
         await outbox.handOver(next, fresh).catch(() => undefined);
+        return saved;
       });
     },
   };

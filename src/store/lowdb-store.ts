@@ -215,7 +215,8 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
       const id = conversation.id;
       // Validate before writing: an invalid file would make the conversation unreadable later.
       // The parse returns fresh objects, so the caller keeps no handle on the stored document.
-      const doc = parseConversation(conversation, `conversation ${id}`);
+      const parsed = parseConversation(conversation, `conversation ${id}`);
+      const doc = { ...parsed, version: parsed.version + 1 };
       await queue.run(id, async () => {
         // Throws (nothing changes) when the journal cannot be written.
         const json = journal.append(doc);
@@ -223,6 +224,7 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
         cache.set(id, json);
         scheduleFlush();
       });
+      return doc;
     },
 
     async listConversationIds() {

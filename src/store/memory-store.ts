@@ -40,10 +40,10 @@ export function createMemoryStore(): Store {
       assertOpen();
       // parse already builds fresh objects; the explicit clone keeps the isolation guarantee
       // independent of zod's internals.
-      saved.set(
-        conversation.id,
-        structuredClone(parseConversation(conversation, `conversation ${conversation.id}`)),
-      );
+      const doc = parseConversation(conversation, `conversation ${conversation.id}`);
+      const next = { ...doc, version: doc.version + 1 };
+      saved.set(conversation.id, structuredClone(next));
+      return next;
     },
     async listConversationIds() {
       assertOpen();

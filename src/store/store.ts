@@ -6,7 +6,7 @@ import type { Conversation } from '../conversation/conversation-schema.js';
  *
  * @example
  *   const conv = await store.getConversation(id);
- *   await store.saveConversation({ ...conv, status: 'ended' });
+ *   const saved = await store.saveConversation({ ...conv, phase: { kind: 'ended' } });
  */
 export type Store = {
   /** A copy of the stored conversation: the caller may change it freely. */
@@ -17,8 +17,11 @@ export type Store = {
    * never change what it returns.
    */
   peekConversation(id: string): Promise<Readonly<Conversation> | null>;
-  /** Writes the whole conversation atomically; a crash mid-write leaves the previous version. */
-  saveConversation(conversation: Conversation): Promise<void>;
+  /**
+   * Writes the whole conversation atomically; a crash mid-write leaves the previous version.
+   * Resolves with the saved conversation, its `version` one more than the one passed.
+   */
+  saveConversation(conversation: Conversation): Promise<Conversation>;
   /** Ids of all stored conversations (admin, maintenance); may be slow on large stores. */
   listConversationIds(): Promise<string[]>;
   close(): Promise<void>;

@@ -22,6 +22,10 @@ import {
 } from '../../../src/store/lowdb-store.js';
 import { at, makeConversation, makeLead, makeMessage } from '../../helpers/make-conversation.js';
 import { rejectionOf } from './rejection-of.js';
+import type { Conversation } from '../../../src/conversation/conversation-schema.js';
+
+/** What the store holds after saving `c`: the same document, one version on. */
+const stored = (c: Conversation | undefined) => c && { ...c, version: c.version + 1 };
 
 let dataDir: string;
 let folder: string;
@@ -63,7 +67,7 @@ describe('lowdb store: files', () => {
     await store.flush();
     expect(await filesIn(folder)).toEqual([shardedName('c-file')]);
     expect(shardedName('c-file')).toMatch(/^[0-9a-f]{2}\/c-file\.json$/);
-    expect(JSON.parse(await readFile(fileOf('c-file'), 'utf8'))).toEqual(conv);
+    expect(JSON.parse(await readFile(fileOf('c-file'), 'utf8'))).toEqual(stored(conv));
   });
 
   it('when the store is reopened on the same folder, then it reads what was saved', async () => {
@@ -72,7 +76,7 @@ describe('lowdb store: files', () => {
     await first.saveConversation(conv);
     await first.close();
     const second = await open();
-    expect(await second.getConversation('c-reopen')).toEqual(conv);
+    expect(await second.getConversation('c-reopen')).toEqual(stored(conv));
     expect(await second.listConversationIds()).toEqual(['c-reopen']);
   });
 
@@ -185,7 +189,7 @@ describe('lowdb store: damaged files', () => {
     const conv = makeConversation({ id: 'c-over' });
     await store.saveConversation(conv);
     await store.close();
-    expect(await (await open()).getConversation('c-over')).toEqual(conv);
+    expect(await (await open()).getConversation('c-over')).toEqual(stored(conv));
   });
 
   it('when the journal cannot be written (disk full), then the save is an internal error and the previous version stays', async () => {
@@ -202,13 +206,13 @@ describe('lowdb store: damaged files', () => {
     );
     expect(isAppError(err) && err.code).toBe('INTERNAL');
     expect(String(err)).toContain('journal');
-    expect(await store.getConversation('c-full')).toEqual(before);
+    expect(await store.getConversation('c-full')).toEqual(stored(before));
     // The next save moves to a fresh segment, and what it saves survives a restart.
     const after = makeConversation({ id: 'c-full', messages: [makeMessage(1), makeMessage(3)] });
     await store.saveConversation(after);
-    expect(await store.getConversation('c-full')).toEqual(after);
+    expect(await store.getConversation('c-full')).toEqual(stored(after));
     await store.close();
-    expect(await (await open()).getConversation('c-full')).toEqual(after);
+    expect(await (await open()).getConversation('c-full')).toEqual(stored(after));
   });
 
   it('when writing a file fails, then the error is reported, the save stays readable and the file is written on a later try', async () => {
@@ -228,10 +232,10 @@ describe('lowdb store: damaged files', () => {
     const latest = makeConversation({ id: 'c-fail', messages: [makeMessage(1), makeMessage(2)] });
     await store.saveConversation(latest);
     await vi.waitFor(() => expect(errors.join('\n')).toContain(fileOf('c-fail')));
-    expect(await store.getConversation('c-fail')).toEqual(latest);
+    expect(await store.getConversation('c-fail')).toEqual(stored(latest));
     await rmdir(blocker);
     await vi.waitFor(async () =>
-      expect(JSON.parse(await readFile(fileOf('c-fail'), 'utf8'))).toEqual(latest),
+      expect(JSON.parse(await readFile(fileOf('c-fail'), 'utf8'))).toEqual(stored(latest)),
     );
   });
 });
@@ -242,7 +246,7 @@ describe('lowdb store: journal', () => {
     const conv = makeConversation({ id: 'c-later', lead: makeLead() });
     await store.saveConversation(conv);
     await vi.waitFor(async () =>
-      expect(JSON.parse(await readFile(fileOf('c-later'), 'utf8'))).toEqual(conv),
+      expect(JSON.parse(await readFile(fileOf('c-later'), 'utf8'))).toEqual(stored(conv)),
     );
     await vi.waitFor(async () =>
       expect(
@@ -256,7 +260,7 @@ describe('lowdb store: journal', () => {
     const conv = makeConversation({ id: 'c-big', messages: [makeMessage(1)] });
     await store.saveConversation(conv);
     await vi.waitFor(async () =>
-      expect(JSON.parse(await readFile(fileOf('c-big'), 'utf8'))).toEqual(conv),
+      expect(JSON.parse(await readFile(fileOf('c-big'), 'utf8'))).toEqual(stored(conv)),
     );
   });
 
@@ -274,7 +278,7 @@ describe('lowdb store: journal', () => {
     const restarted = await open();
     expect(await filesIn(folder)).toEqual(['c-j1', 'c-j2'].map(shardedName).sort());
     expect(JSON.parse(await readFile(fileOf('c-j1'), 'utf8')).phase.kind).toBe('ended');
-    expect(await restarted.getConversation('c-j2')).toEqual(saved[1]);
+    expect(await restarted.getConversation('c-j2')).toEqual(stored(saved[1]));
     expect(await restarted.listConversationIds()).toEqual(['c-j1', 'c-j2']);
   });
 
@@ -333,7 +337,7 @@ describe('lowdb store: cache and write cost', () => {
     await store.flush();
     // An edit behind the store's back is invisible while the conversation is cached.
     await writeFile(fileOf('c-busy'), 'garbage');
-    expect(await store.getConversation('c-busy')).toEqual(conv);
+    expect(await store.getConversation('c-busy')).toEqual(stored(conv));
   });
 
   it('when more conversations are used than the cache holds, then the oldest is read from disk again', async () => {
@@ -378,7 +382,7 @@ describe('lowdb store: cache and write cost', () => {
     expect(await filesIn(folder)).toEqual(
       [...others.map((c) => shardedName(c.id)), shardedName('busy')].sort(),
     );
-    expect(JSON.parse(await readFile(fileOf('busy'), 'utf8'))).toEqual(busy);
+    expect(JSON.parse(await readFile(fileOf('busy'), 'utf8'))).toEqual(stored(busy));
   });
 
   it('when many saves of one conversation overlap, then the file holds the last one, whole', async () => {
@@ -393,7 +397,7 @@ describe('lowdb store: cache and write cost', () => {
     );
     await Promise.all(versions.map((v) => store.saveConversation(v)));
     await store.flush();
-    expect(JSON.parse(await readFile(fileOf('c-race'), 'utf8'))).toEqual(versions.at(-1));
+    expect(JSON.parse(await readFile(fileOf('c-race'), 'utf8'))).toEqual(stored(versions.at(-1)));
   });
 
   it('when the store is closed with saves in flight, then it resolves only after they are on disk', async () => {

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Conversation } from '../../../src/conversation/conversation-schema.js';
 import { isAppError } from '../../../src/errors/app-error.js';
 import { createLowdbStore } from '../../../src/store/lowdb-store.js';
 import { createMemoryStore } from '../../../src/store/memory-store.js';
@@ -26,6 +27,9 @@ const adapters: Array<{ name: string; open: () => Promise<Store> }> = [
   },
 ];
 
+/** What the store holds after saving `c`: the same document, one version on. */
+const stored = (c: Conversation | undefined) => c && { ...c, version: c.version + 1 };
+
 describe.each(adapters)('$name (Store contract)', ({ open }) => {
   async function withStore(fn: (store: Store) => Promise<void>): Promise<void> {
     const store = await open();
@@ -45,14 +49,14 @@ describe.each(adapters)('$name (Store contract)', ({ open }) => {
         phase: { kind: 'qualifying', asked: 'budget' },
       });
       await store.saveConversation(conv);
-      expect(await store.getConversation('c-equal')).toEqual(conv);
+      expect(await store.getConversation('c-equal')).toEqual(stored(conv));
     }));
 
   it('when a conversation is peeked, then it is the saved document, and null for an id never saved', () =>
     withStore(async (store) => {
       const conv = makeConversation({ id: 'c-peek', lead: makeLead(), messages: [makeMessage(1)] });
       await store.saveConversation(conv);
-      expect(await store.peekConversation('c-peek')).toEqual(conv);
+      expect(await store.peekConversation('c-peek')).toEqual(stored(conv));
       expect(await store.peekConversation('never-saved')).toBeNull();
       const next = makeConversation({
         id: 'c-peek',
@@ -60,7 +64,7 @@ describe.each(adapters)('$name (Store contract)', ({ open }) => {
         updatedAt: at(5),
       });
       await store.saveConversation(next);
-      expect(await store.peekConversation('c-peek')).toEqual(next);
+      expect(await store.peekConversation('c-peek')).toEqual(stored(next));
     }));
 
   it('when an id was never saved, then getting it returns null', () =>
@@ -80,7 +84,7 @@ describe.each(adapters)('$name (Store contract)', ({ open }) => {
         updatedAt: at(60),
       });
       await store.saveConversation(second);
-      expect(await store.getConversation('c-replace')).toEqual(second);
+      expect(await store.getConversation('c-replace')).toEqual(stored(second));
     }));
 
   it('when several conversations are saved, then their ids are listed once each', () =>
@@ -98,7 +102,7 @@ describe.each(adapters)('$name (Store contract)', ({ open }) => {
       );
       await Promise.all(convs.map((c) => store.saveConversation(c)));
       expect(await store.listConversationIds()).toHaveLength(40);
-      for (const c of convs) expect(await store.getConversation(c.id)).toEqual(c);
+      for (const c of convs) expect(await store.getConversation(c.id)).toEqual(stored(c));
     }));
 
   it('when saves of the same conversation overlap, then the last one called wins', () =>
@@ -110,7 +114,7 @@ describe.each(adapters)('$name (Store contract)', ({ open }) => {
         }),
       );
       await Promise.all(versions.map((v) => store.saveConversation(v)));
-      expect(await store.getConversation('c-busy')).toEqual(versions.at(-1));
+      expect(await store.getConversation('c-busy')).toEqual(stored(versions.at(-1)));
     }));
 
   it('when the caller mutates a document after saving it, then the stored one is unchanged', () =>
