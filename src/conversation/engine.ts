@@ -2,6 +2,7 @@ import { applyCandidates, getField } from '../lead/lead-record.js';
 import type { Conversation } from './conversation-schema.js';
 import { learnedPhrases, say, withEvent } from './engine-support.js';
 import type { EngineContext, EngineEvent, ReplyPart, Transition } from './engine-types.js';
+import { withLeadUpdated } from './lead-updated.js';
 import { onMeetingResult } from './meeting-result.js';
 import { isEnded, qualifying } from './phase.js';
 import { onAskingConsent } from './phases/on-asking-consent.js';
@@ -28,7 +29,7 @@ export function transition(
     case 'start':
       return say({ ...base, phase: qualifying() }, [{ template: 'greeting', vars: {} }]);
     case 'visitor_message':
-      return onVisitorMessage(base, event, now, ctx);
+      return withLeadUpdated(base, onVisitorMessage(base, event, now, ctx), now, ctx);
     default:
       return (
         onMeetingResult(base, event, now, ctx, (c, p) => proceed(c, p, ctx)) ??

@@ -1,5 +1,4 @@
-import type { Conversation, OutboxEvent } from '../conversation/conversation-schema.js';
-import { leadValues, type Lead } from '../lead/lead-record.js';
+import type { Conversation } from '../conversation/conversation-schema.js';
 import type { Store } from '../store/store.js';
 
 /** What the decorator needs from the outbox side (the delivery worker provides it). */
@@ -16,15 +15,11 @@ export type OutboxPort = {
 
 /**
  * Wraps a Store so that saving a conversation also feeds the outbox, without the worker ever
- * scanning conversations:
- * 1. when the record of a lead a rep follows up (qualified, or who asked for a person) changed
- *    since the stored version, a `lead.updated` event is appended, in the same write (the email
- *    given after "talk to a human" reaches the CRM);
- * 2. events not yet stored are first noted in a durable marker, then the conversation is saved,
- *    then the events are handed to the worker.
+ * scanning conversations: events not yet stored are first noted in a durable marker, then the
+ * conversation is saved, then the events are handed to the worker.
  * A crash after the marker leaves a marker naming events that were never saved (dropped at the
  * next start); a crash after the save leaves one the next start recovers. Events already stored
- * are kept even when the caller's copy lacks them (a `lead.updated` added by an earlier save).
+ * are kept even when the caller's copy lacks them.
  *
  * @example const store = withOutbox(await createLowdbStore({ dataDir }), worker.outbox);
  */
@@ -40,20 +35,6 @@ export function withOutbox(store: Store, outbox: OutboxPort): Store {
         // Only read: no copy of the whole conversation on every save.
         const stored = await store.peekConversation(conversation.id);
         const next = withStoredEvents(conversation, stored);
-        if (
-          stored !== null &&
-          followedUp(stored) &&
-          followedUp(next) &&
-          leadChanged(stored.lead, next.lead)
-        ) {
-          const event: OutboxEvent = {
-            id: outbox.newEventId(),
-            type: 'lead.updated',
-            occurredAt: outbox.now().toISOString(),
-            conversationId: next.id,
-          };
-          next.outbox = [...next.outbox, event];
-        }
         const known = new Set(stored?.outbox.map((e) => e.id) ?? []);
         const fresh = next.outbox.filter((e) => !known.has(e.id)).map((e) => e.id);
         if (fresh.length === 0) return store.saveConversation(next);
@@ -83,17 +64,4 @@ function withStoredEvents(
     ...conversation,
     outbox: [...stored.outbox, ...conversation.outbox.filter((e) => !theirs.has(e.id))],
   };
-}
-
-/**
- * A rep follows up a qualified lead and a visitor who asked for a person. The save that makes it
- * so sends its own event (`lead.qualified`, `lead.handoff_requested`) with the record as it is.
- */
-function followedUp(conv: Conversation): boolean {
-  return conv.qualifiedAt !== null || conv.handoffRequested;
-}
-
-/** Values only: a rep cares about what the lead said, not which message it came from. */
-function leadChanged(before: Lead, after: Lead): boolean {
-  return JSON.stringify(leadValues(before)) !== JSON.stringify(leadValues(after));
 }

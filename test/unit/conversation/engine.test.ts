@@ -573,3 +573,42 @@ describe('the conversation engine', () => {
     expect(conv.lead['budget.amount']).toMatchObject({ value: 2000, history: [{ value: 800 }] });
   });
 });
+
+describe('lead.updated, for a lead a rep follows up', () => {
+  const types = (conv: Conversation) => conv.outbox.map((e) => e.type);
+
+  it.each<[string, (EngineEvent | Said)[], string[]]>([
+    [
+      'a qualified lead corrects a field',
+      [said(SQL_VALUES), said({ 'budget.amount': 50000 })],
+      ['lead.qualified', 'lead.updated'],
+    ],
+    [
+      'a qualified lead repeats a value it gave',
+      [said(SQL_VALUES), said({ 'budget.amount': 30000 })],
+      ['lead.qualified'],
+    ],
+    [
+      'the message that qualifies the lead also changes its record',
+      [said({ 'need.summary': 'x' }), said(SQL_VALUES)],
+      ['lead.qualified'],
+    ],
+    [
+      'a visitor who asked for a person then gives an email',
+      [said({}, { wantsHuman: true }), said({ 'contact.email': 'kim@northwind.example' })],
+      ['lead.handoff_requested', 'lead.updated'],
+    ],
+    [
+      'the message that asks for a person also gives the email',
+      [said({ 'contact.email': 'kim@northwind.example' }, { wantsHuman: true })],
+      ['lead.handoff_requested'],
+    ],
+    [
+      'a lead nobody follows up changes',
+      [said({}), said({ 'need.summary': 'fewer lost leads' })],
+      [],
+    ],
+  ])('when %s, then the outbox holds %j', (_, events, expected) => {
+    expect(types(play(events).conv)).toEqual(expected);
+  });
+});
