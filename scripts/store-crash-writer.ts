@@ -6,6 +6,7 @@
  *   node --import tsx scripts/store-crash-writer.ts <dataDir>
  */
 import type { Conversation } from '../src/conversation/conversation-schema.js';
+import { newConversation } from '../src/conversation/new-conversation.js';
 import { createLowdbStore } from '../src/store/lowdb-store.js';
 
 const CRASH_CONVERSATION_ID = 'crash-test';
@@ -22,27 +23,13 @@ const iso = (seconds: number): string => new Date(BASE_TIME + seconds * 1000).to
 // Files written right after each save, so a kill lands in a journal append or a file write.
 const store = await createLowdbStore({ dataDir, flushDelayMs: 0 });
 // Continue from what the previous (killed) run left, so the file keeps growing across runs.
-let conv: Conversation = (await store.getConversation(CRASH_CONVERSATION_ID)) ?? {
-  schemaVersion: 1,
-  id: CRASH_CONVERSATION_ID,
-  version: 0,
-  createdAt: iso(0),
-  updatedAt: iso(0),
-  visitor: { timezone: 'UTC', locale: 'en-US', page: null, referrer: null, utm: null },
-  lead: {},
-  messages: [],
-  asks: {},
-  declined: [],
-  expecting: null,
-  status: 'active',
-  offeredSlots: [],
-  meeting: null,
-  handoffRequested: false,
-  rescheduling: false,
-  consentAsked: false,
-  qualifiedAt: null,
-  outbox: [],
-};
+let conv: Conversation =
+  (await store.getConversation(CRASH_CONVERSATION_ID)) ??
+  newConversation({
+    id: CRASH_CONVERSATION_ID,
+    visitor: { timezone: 'UTC', locale: 'en-US', page: null, referrer: null, utm: null },
+    now: new Date(BASE_TIME),
+  });
 
 for (let saves = 0; ; saves++) {
   const n = conv.messages.length;

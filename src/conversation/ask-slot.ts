@@ -3,6 +3,7 @@ import { getField } from '../lead/lead-record.js';
 import { missingFields, type QualifyingSlot } from '../lead/slots.js';
 import type { Conversation } from './conversation-schema.js';
 import type { EngineOutput, ReplyPart } from './engine-types.js';
+import { isMoving, offeredSlots } from './phase.js';
 
 /** The question part for a qualifying slot: a partly filled slot asks only for what is missing. */
 export function askPart(conv: Conversation, slot: QualifyingSlot): ReplyPart {
@@ -43,9 +44,13 @@ export function askPart(conv: Conversation, slot: QualifyingSlot): ReplyPart {
   return { template, vars: { retry } };
 }
 
-/** Records that a slot is being asked and returns the conversation with its counters moved. */
-export function markAsked(conv: Conversation, slot: QualifyingSlot | 'booking'): Conversation {
-  return { ...conv, expecting: slot, asks: { ...conv.asks, [slot]: (conv.asks[slot] ?? 0) + 1 } };
+/** Records that a qualifying slot is being asked and returns the conversation with its counters moved. */
+export function markAsked(conv: Conversation, slot: QualifyingSlot): Conversation {
+  return {
+    ...conv,
+    phase: { kind: 'qualifying', asked: slot },
+    asks: { ...conv.asks, [slot]: (conv.asks[slot] ?? 0) + 1 },
+  };
 }
 
 /**
@@ -55,7 +60,10 @@ export function markAsked(conv: Conversation, slot: QualifyingSlot | 'booking'):
  */
 export type OfferWording = 'offer' | 'unclear' | 'later';
 
-/** The meeting question with the offered slots as quick replies, labelled in the visitor's zone. */
+/**
+ * The meeting question with the offered slots as quick replies, labelled in the visitor's zone.
+ * The offer is to move the booked meeting when the one open was, else to book one.
+ */
 export function bookingReply(
   conv: Conversation,
   before: ReplyPart[],
@@ -74,7 +82,15 @@ export function bookingReply(
       : wording === 'unclear'
         ? [{ template: 'booking-unclear', vars: {} }, ask(true)]
         : [ask((conv.asks.booking ?? 0) > 0)];
-  const conversation = { ...markAsked(conv, 'booking'), offeredSlots: slots.map((s) => s.start) };
+  const conversation: Conversation = {
+    ...conv,
+    phase: {
+      kind: 'offering',
+      purpose: isMoving(conv.phase) ? 'move' : 'book',
+      slots: slots.map((s) => s.start),
+    },
+    asks: { ...conv.asks, booking: (conv.asks.booking ?? 0) + 1 },
+  };
   return {
     conversation,
     output: {
@@ -96,7 +112,7 @@ export function currentOffer(
   free: readonly FreeSlot[],
   count: number,
 ): FreeSlot[] {
-  const still = conv.offeredSlots
+  const still = offeredSlots(conv.phase)
     .map((start) => free.find((s) => s.start === start))
     .filter((s): s is FreeSlot => s !== undefined);
   if (still.length === 0) return free.slice(0, count);

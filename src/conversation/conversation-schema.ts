@@ -39,9 +39,37 @@ export const OutboxEventSchema = z.object({
 });
 export type OutboxEvent = z.infer<typeof OutboxEventSchema>;
 
-/** The whole stored state of one conversation. The engine reads and returns it. */
+/**
+ * Where the conversation stands: exactly one of these at a time (XState's flight booker and
+ * Typebot's current block are the models). The facts (lead, asks, meeting, ...) live beside it
+ * on the conversation; what the chat waits for (`expecting`) is derived from it (see phase.ts).
+ * - `qualifying`: asking the qualifying slots; `asked` is the slot just asked, or null.
+ * - `offering`: meeting times are offered, to book a first meeting or to move the booked one;
+ *   `slots` are the offered start times (ISO), in quick-reply order.
+ * - `confirmingCancel`: the chat asked "Cancel your meeting on ...?" and waits for a yes or no.
+ * - `askingConsent`: the nurture close asked whether the team may follow up.
+ * - `ended`: the chat is over; a meeting request or change can still reopen it.
+ */
+export const PhaseSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('qualifying'), asked: z.enum(SLOTS).exclude(['booking']).nullable() }),
+  z.object({
+    kind: z.literal('offering'),
+    purpose: z.enum(['book', 'move']),
+    slots: z.array(z.iso.datetime()),
+  }),
+  z.object({ kind: z.literal('confirmingCancel') }),
+  z.object({ kind: z.literal('askingConsent') }),
+  z.object({ kind: z.literal('ended') }),
+]);
+export type Phase = z.infer<typeof PhaseSchema>;
+
+/**
+ * The whole stored state of one conversation. The engine reads and returns it. Schema version
+ * 2 keeps the position in `phase`; documents of version 1 are migrated when read
+ * (migrate-conversation.ts).
+ */
 export const ConversationSchema = z.object({
-  schemaVersion: z.literal(1).default(1),
+  schemaVersion: z.literal(2).default(2),
   id: z.string(),
   version: z.number().int().nonnegative().default(0),
   createdAt: z.iso.datetime(),
@@ -49,22 +77,13 @@ export const ConversationSchema = z.object({
   visitor: VisitorSchema,
   lead: LeadSchema,
   messages: z.array(ChatMessageSchema),
+  phase: PhaseSchema.default({ kind: 'qualifying', asked: null }),
   /** How many times each slot has been asked. */
   asks: z.partialRecord(z.enum(SLOTS), z.number().int().nonnegative()).default({}),
   /** Slots the visitor declined or could not answer; never asked again. */
   declined: z.array(z.enum(SLOTS)).default([]),
-  expecting: z.enum(SLOTS).nullable().default(null),
-  status: z.enum(['active', 'ended']).default('active'),
-  /** Meeting start times (ISO) offered in the last booking question, in quick-reply order. */
-  offeredSlots: z.array(z.iso.datetime()).default([]),
   meeting: MeetingSchema.nullable().default(null),
   handoffRequested: z.boolean().default(false),
-  /** The meeting question is about moving the booked meeting, not booking a new one. */
-  rescheduling: z.boolean().default(false),
-  /** The chat asked "Cancel your meeting on ...?" and waits for a yes or no; nothing is canceled before. */
-  confirmingCancel: z.boolean().optional(),
-  /** The nurture close asked permission to follow up and waits for a yes or no. */
-  consentAsked: z.boolean().default(false),
   qualifiedAt: z.iso.datetime().nullable().default(null),
   outbox: z.array(OutboxEventSchema).default([]),
 });

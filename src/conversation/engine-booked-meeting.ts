@@ -1,16 +1,11 @@
 import { freeSlots, slotLabel } from '../booking/availability.js';
-import { keepsMeeting, readMeetingIntent } from '../booking/read-meeting-intent.js';
 import { bookingReply } from './ask-slot.js';
 import type { Conversation } from './conversation-schema.js';
-import { hasBookedMeeting, say, yesOrNo } from './engine-support.js';
+import { hasBookedMeeting, say } from './engine-support.js';
 import type { EngineContext, ReplyPart, Transition } from './engine-types.js';
-import {
-  alternativesNote,
-  meetingLinks,
-  onOfferAnswer,
-  readChoice,
-  type VisitorMessage,
-} from './meeting-flow.js';
+import type { VisitorMessage } from './engine-types.js';
+import { alternativesNote, meetingLinks, onOfferAnswer, readChoice } from './meeting-flow.js';
+import { ENDED, isMoving, offeredSlots } from './phase.js';
 
 /** What the engine knows about the turn besides the message. */
 export type BookedTurn = {
@@ -41,15 +36,10 @@ export function onBookedMessage(
   const { timezone, locale } = conv.visitor;
   const when = slotLabel(meeting.start, timezone, locale);
   const started = Date.parse(meeting.start) <= now.getTime();
-  const intent = readMeetingIntent(event.text);
+  const { intent, keepsMeeting } = event.meeting;
+  const yes = event.meeting.yesNo?.agreed ?? null;
   // Nothing is offered any more: the chat waits for nothing, as after the booking.
-  const settled: Conversation = {
-    ...conv,
-    status: 'ended',
-    expecting: null,
-    offeredSlots: [],
-    rescheduling: false,
-  };
+  const settled: Conversation = { ...conv, phase: ENDED };
 
   const refuse = (): Transition =>
     say(
@@ -72,7 +62,7 @@ export function onBookedMessage(
   const confirmCancel = (): Transition =>
     started
       ? refuse()
-      : say({ ...settled, confirmingCancel: true }, [
+      : say({ ...conv, phase: { kind: 'confirmingCancel' } }, [
           ...parts,
           { template: 'confirm-cancel', vars: { when } },
         ]);
@@ -89,10 +79,10 @@ export function onBookedMessage(
   };
 
   if (turn.confirming && intent !== 'move') {
-    if (yesOrNo(event.text) === true || intent === 'cancel') return cancel();
-    if (yesOrNo(event.text) === false || keepsMeeting(event.text)) return unchanged();
+    if (yes === true || intent === 'cancel') return cancel();
+    if (yes === false || keepsMeeting) return unchanged();
   }
-  if (conv.rescheduling && conv.expecting === 'booking') {
+  if (isMoving(conv.phase)) {
     if (intent === 'cancel') return confirmCancel();
     if (intent === 'links') return sendLinks();
     return onOfferAnswer(conv, event, now, ctx, parts, {
@@ -117,11 +107,10 @@ export function onBookedMessage(
   const free = ctx.freeSlots.length > 0 ? ctx.freeSlots : freeSlots(ctx.config.booking, now, []);
   const moving: Conversation = {
     ...conv,
-    rescheduling: true,
-    status: 'active',
+    phase: { kind: 'offering', purpose: 'move', slots: [...offeredSlots(conv.phase)] },
     asks: { ...conv.asks, booking: 1 },
   };
-  const choice = readChoice(moving, event.text, now, ctx, free, []);
+  const choice = readChoice(moving, event.meeting.choice, now, ctx, free, []);
   if (choice.kind === 'slot')
     return {
       conversation: moving,

@@ -1,16 +1,7 @@
 import type { FieldPath } from '../lead/field-paths.js';
 import type { Conversation, OutboxEvent, QuickReply } from './conversation-schema.js';
 import type { EngineContext, ReplyPart, Transition } from './engine-types.js';
-
-const YES =
-  /^\W*(?:y|yes|yeah|yep|yup|sure|ok(?:ay)?|please|please do|go ahead|absolutely|of course|definitely|sounds good)\b|\bfollow up\b(?![^.]*\bno\b)/i;
-const NO =
-  /^\W*(?:n|no|nope|nah|no thanks|not now|not really|not interested|don'?t|please don'?t)\b|\b(?:don'?t|do not) (?:contact|email|call|follow)\b/i;
-
-/** The visitor's yes (true) or no (false) to a yes/no question; null when it is neither. A no wins. */
-export function yesOrNo(text: string): boolean | null {
-  return NO.test(text) ? false : YES.test(text) ? true : null;
-}
+import { expectingOf } from './phase.js';
 
 /** Whether the conversation has a meeting that is booked (not canceled). */
 export function hasBookedMeeting(
@@ -68,6 +59,8 @@ export function say(
 ): Transition {
   return {
     conversation,
-    outputs: [{ type: 'reply', parts, expecting: conversation.expecting, quickReplies, final }],
+    outputs: [
+      { type: 'reply', parts, expecting: expectingOf(conversation.phase), quickReplies, final },
+    ],
   };
 }

@@ -1,6 +1,7 @@
 import type { Config } from '../config/config-schema.js';
 import type { FreeSlot } from '../booking/availability.js';
 import type { Extraction } from '../extract/extractor.js';
+import type { MeetingSignals } from '../extract/meeting/read-meeting.js';
 import type { Source } from '../lead/lead-record.js';
 import type { Slot } from '../lead/slots.js';
 import type { TemplateName, TemplateVars } from '../prompts/template-vars.js';
@@ -12,8 +13,10 @@ export type EngineEvent =
   | {
       type: 'visitor_message';
       messageId: string;
-      text: string;
+      /** The field values and signals read from the visitor's words (the engine reads no text). */
       extraction: Extraction;
+      /** What the words say about meetings (move, cancel, a time, a yes or no), read likewise. */
+      meeting: MeetingSignals;
       source: Source;
       /** The knowledge-file answer to the visitor's question, when they asked one and it matched. */
       answer: string | null;
@@ -24,6 +27,9 @@ export type EngineEvent =
   | { type: 'meeting_canceled' }
   /** The calendar refused the change (the new time was taken, or the meeting already started). */
   | { type: 'meeting_change_failed' };
+
+/** A visitor message as the engine sees it. */
+export type VisitorMessage = Extract<EngineEvent, { type: 'visitor_message' }>;
 
 /** The facts from outside that a transition needs, looked up by the shell beforehand. */
 export type EngineContext = {

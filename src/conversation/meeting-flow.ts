@@ -1,15 +1,15 @@
-import { slotLabel, type FreeSlot } from '../booking/availability.js';
-import { parseChoice, type ChoiceResult } from '../booking/parse-choice.js';
-import { asksForMeeting, readOfferReply } from '../booking/read-meeting-intent.js';
+import type { FreeSlot } from '../booking/availability.js';
+import { matchChoice, type ChoiceResult } from '../booking/match-choice.js';
+import type { TimeChoice } from '../extract/meeting/read-time-choice.js';
 import { scoreLead } from '../scoring/score-lead.js';
 import { bookingReply, currentOffer } from './ask-slot.js';
 import type { Conversation } from './conversation-schema.js';
-import type { EngineContext, EngineEvent, ReplyPart, Transition } from './engine-types.js';
-import { publicBase, say, withEvent } from './engine-support.js';
-import { MAX_BOOKING_ASKS, nextQualifyingSlot } from './next-step.js';
+import type { EngineContext, ReplyPart, Transition, VisitorMessage } from './engine-types.js';
+import { offeredSlots, qualifying } from './phase.js';
+import { publicBase } from './engine-support.js';
+import { nextQualifyingSlot } from './next-step.js';
 
-export type VisitorMessage = Extract<EngineEvent, { type: 'visitor_message' }>;
-type Proceed = (c: Conversation, p: ReplyPart[]) => Transition;
+export type Proceed = (c: Conversation, p: ReplyPart[]) => Transition;
 
 /** The invite and the booking page of a meeting, as absolute links when the public address is known. */
 export const meetingLinks = (ctx: EngineContext, id: string) => ({
@@ -17,17 +17,17 @@ export const meetingLinks = (ctx: EngineContext, id: string) => ({
   manageUrl: `${publicBase(ctx)}/bookings/${id}`,
 });
 
-/** Reads a typed choice against the free slots (by default the context's) and the slots offered. */
+/** Matches the time asked for against the free slots (by default the context's) and the slots offered. */
 export function readChoice(
   conv: Conversation,
-  text: string,
+  choice: TimeChoice,
   now: Date,
   ctx: EngineContext,
   free: readonly FreeSlot[] = ctx.freeSlots,
-  offered: readonly string[] = conv.offeredSlots,
+  offered: readonly string[] = offeredSlots(conv.phase),
 ): ChoiceResult {
   const { timezone, locale } = conv.visitor;
-  return parseChoice(text, {
+  return matchChoice(choice, {
     free,
     offered,
     now,
@@ -67,8 +67,8 @@ export type OfferHandlers = {
   onSlot: (slot: FreeSlot) => Transition;
   /** The visitor said an explicit no. */
   onDecline: () => Transition;
-  /** Whether the text is a no; `readOfferReply` by default. */
-  declines?: (text: string) => boolean;
+  /** Whether the message is a no; by default an explicit no to the offer. */
+  declines?: boolean;
   /** The message was about something else the engine handled (a question, a new fact): null then, so it asks again. */
   understood: boolean;
 };
@@ -87,12 +87,11 @@ export function onOfferAnswer(
   parts: ReplyPart[],
   h: OfferHandlers,
 ): Transition | null {
-  const choice = readChoice(conv, event.text, now, ctx);
+  const choice = readChoice(conv, event.meeting.choice, now, ctx);
   if (choice.kind === 'slot') return h.onSlot(choice.slot);
-  const reply = readOfferReply(event.text);
-  const declined = h.declines
-    ? h.declines(event.text)
-    : reply === 'decline' || (reply === null && event.extraction.signals.declined);
+  const reply = event.meeting.offerReply;
+  const declined =
+    h.declines ?? (reply === 'decline' || (reply === null && event.extraction.signals.declined));
   if (declined) return h.onDecline();
   const asked = { ...conv, asks: { ...conv.asks, booking: Math.max(1, conv.asks.booking ?? 0) } };
   if (choice.kind === 'alternatives' && choice.slots.length > 0)
@@ -143,18 +142,17 @@ export function onBookingRequest(
     nextQualifyingSlot(conv, ctx.config) !== null
   )
     return null;
-  if (!asksForMeeting(event.text, now, conv.visitor.timezone)) return null;
+  if (!event.meeting.asksForMeeting) return null;
   if (scoreLead(conv.lead, conv.visitor, ctx.config.scoring, ctx.config.currency).stage !== 'SQL')
     return null;
+  // Reopened: the chat asks nothing until the offer below.
   const reopened: Conversation = {
     ...conv,
-    status: 'active',
-    consentAsked: false,
-    rescheduling: false,
+    phase: conv.phase.kind === 'qualifying' ? conv.phase : qualifying(),
     declined: conv.declined.filter((s) => s !== 'booking'),
     asks: { ...conv.asks, booking: Math.max(1, conv.asks.booking ?? 0) },
   };
-  const choice = readChoice(reopened, event.text, now, ctx, ctx.freeSlots, []);
+  const choice = readChoice(reopened, event.meeting.choice, now, ctx, ctx.freeSlots, []);
   if (choice.kind === 'slot')
     return {
       conversation: reopened,
@@ -170,106 +168,4 @@ export function onBookingRequest(
   if (choice.kind === 'alternatives' && choice.slots.length > 0)
     return offerOf(bookingReply(reopened, [...parts, alternativesNote(choice, ctx)], choice.slots));
   return offerOf(bookingReply(reopened, parts, ctx.freeSlots.slice(0, ctx.config.booking.offer)));
-}
-
-/** The shell's answer to a book / reschedule / cancel effect. */
-export function onMeetingResult(
-  conv: Conversation,
-  event: EngineEvent,
-  now: Date,
-  ctx: EngineContext,
-  proceed: Proceed,
-): Transition | null {
-  const at = now.toISOString();
-  const { timezone, locale } = conv.visitor;
-  const done = {
-    ...conv,
-    status: 'ended' as const,
-    expecting: null,
-    offeredSlots: [],
-    rescheduling: false,
-    confirmingCancel: false,
-  };
-  switch (event.type) {
-    case 'booking_confirmed': {
-      const meeting = {
-        id: event.meetingId,
-        start: event.start,
-        end: event.end,
-        repId: event.repId,
-        status: 'booked' as const,
-        bookedAt: at,
-      };
-      const rep = ctx.config.booking.reps.find((r) => r.id === event.repId);
-      const next = withEvent(
-        { ...done, meeting, declined: conv.declined.filter((s) => s !== 'booking') },
-        'meeting.booked',
-        now,
-        ctx,
-      );
-      return say(
-        next,
-        [
-          {
-            template: 'booked',
-            vars: {
-              when: slotLabel(event.start, timezone, locale),
-              repName: rep?.name ?? 'our team',
-              ...meetingLinks(ctx, event.meetingId),
-            },
-          },
-        ],
-        true,
-      );
-    }
-    case 'meeting_rescheduled': {
-      if (!conv.meeting) return null;
-      const next = withEvent(
-        {
-          ...done,
-          meeting: { ...conv.meeting, start: event.start, end: event.end, repId: event.repId },
-        },
-        'meeting.rescheduled',
-        now,
-        ctx,
-      );
-      return say(
-        next,
-        [
-          {
-            template: 'rescheduled',
-            vars: {
-              when: slotLabel(event.start, timezone, locale),
-              ...meetingLinks(ctx, conv.meeting.id),
-            },
-          },
-        ],
-        true,
-      );
-    }
-    case 'meeting_canceled': {
-      if (!conv.meeting) return null;
-      // The chat stays open: "book a new meeting" offers times again. Until then no time is pushed.
-      const open = {
-        ...done,
-        status: 'active' as const,
-        meeting: { ...conv.meeting, status: 'canceled' as const },
-        declined: [...conv.declined.filter((s) => s !== 'booking'), 'booking' as const],
-      };
-      return say(withEvent(open, 'meeting.canceled', now, ctx), [
-        { template: 'meeting-canceled', vars: {} },
-      ]);
-    }
-    case 'booking_failed':
-    case 'meeting_change_failed':
-      return proceed(
-        {
-          ...conv,
-          asks: { ...conv.asks, booking: Math.min(conv.asks.booking ?? 0, MAX_BOOKING_ASKS - 1) },
-        },
-        [{ template: 'slot-unavailable', vars: { requested: null, several: false } }],
-      );
-    default:
-      return null;
-  }
 }

@@ -7,6 +7,7 @@ import { leadValues } from '../lead/lead-record.js';
 import { scoreLead } from '../scoring/score-lead.js';
 import type { Store } from '../store/store.js';
 import { requireAdmin } from './require-admin.js';
+import { conversationStatus } from '../conversation/phase.js';
 
 const LeadParams = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected a conversation id'),
@@ -55,7 +56,7 @@ export function createLeadsRouter(deps: {
       id: conv.id,
       createdAt: conv.createdAt,
       updatedAt: conv.updatedAt,
-      status: conv.status,
+      status: conversationStatus(conv),
       ...score,
       lead: leadValues(conv.lead),
       evidence,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDeps } from '../helpers/test-deps.js';
 import { OPENING, TWO_REPS, visitor, WEEK } from './booking-visitor.js';
+import { offeredSlots } from '../../src/conversation/phase.js';
 
 describe('offered times are held with a rep who is free then', () => {
   it('when two visitors are offered times while only one rep works, then each gets other times and both bookings succeed', async () => {
@@ -15,8 +16,8 @@ describe('offered times are held with a rep who is free then', () => {
     const offerA = await a.say(OPENING);
     const offerB = await b.say(OPENING.replace(/Dana Reyes/, 'Sam Ortiz').replace('dana@', 'sam@'));
     expect(offerA.expecting).toBe('booking');
-    const startsA = (await a.conversation()).offeredSlots;
-    const startsB = (await b.conversation()).offeredSlots;
+    const startsA = offeredSlots((await a.conversation()).phase);
+    const startsB = offeredSlots((await b.conversation()).phase);
     expect(startsB.filter((s) => startsA.includes(s))).toEqual([]);
     const busy = await deps.calendar.busy(...WEEK);
     expect(startsA.map((s) => busy.find((x) => x.start === s)?.repId)).toEqual([
@@ -42,7 +43,7 @@ describe('offered times are held with a rep who is free then', () => {
     await a.say(offer.quickReplies[0]?.value ?? '');
     const moving = await a.say('Something came up, can we move it to Thursday?');
     expect(moving.expecting).toBe('booking');
-    const offered = (await a.conversation()).offeredSlots;
+    const offered = offeredSlots((await a.conversation()).phase);
     const busy = await deps.calendar.busy(...WEEK);
     expect(offered.length).toBeGreaterThan(0);
     for (const start of offered) expect(busy.some((x) => x.start === start)).toBe(true);

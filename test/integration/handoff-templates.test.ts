@@ -160,14 +160,20 @@ describe('a template that needs a field the visitor has not given', () => {
         'template "hubspot-contact" skipped it: HubSpot upserts contacts by email, and the visitor has given none yet',
     });
 
-    // The engine's next turn: the email changed the lead of a visitor who asked for a person.
+    // The engine queues lead.updated with the message that gave the email.
+    const updated = {
+      id: 'evt-upd-1',
+      type: 'lead.updated',
+      occurredAt: asked.updatedAt,
+      conversationId: asked.id,
+    };
     await app.store.saveConversation({
       ...asked,
-      outbox: [...asked.outbox, { ...asked.outbox[0]!, id: 'evt-conv-q1-2', type: 'lead.updated' }],
       lead: leadOf({
         'need.summary': 'pricing for 3 sites',
         'contact.email': 'kim@northwind.example',
       }),
+      outbox: [...asked.outbox, updated],
     });
     await app.worker.runDue();
     expect(hubspot.requests.map((r) => [r.answered, r.verifiedWith])).toEqual([[204, [0]]]);

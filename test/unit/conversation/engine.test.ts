@@ -3,45 +3,29 @@ import { sequentialIds } from '../../../src/app/sequential-ids.js';
 import { freeSlots } from '../../../src/booking/availability.js';
 import { parseConfig } from '../../../src/config/load-config.js';
 import type { Conversation } from '../../../src/conversation/conversation-schema.js';
-import { transition } from '../../../src/conversation/engine.js';
+import { transition as engineTransition } from '../../../src/conversation/engine.js';
+import { newConversation } from '../../../src/conversation/new-conversation.js';
+import { expectingOf, offeredSlots } from '../../../src/conversation/phase.js';
 import type {
   EngineContext,
   EngineEvent,
   EngineOutput,
+  VisitorMessage,
 } from '../../../src/conversation/engine-types.js';
 import { NO_SIGNALS, type Signals } from '../../../src/extract/extractor.js';
+import { readMeeting } from '../../../src/extract/meeting/read-meeting.js';
 import { candidate, type Candidate } from '../../../src/lead/field-paths.js';
 import { VisitorSchema } from '../../../src/lead/visitor.js';
 
 const NOW = new Date('2026-03-03T15:00:00.000Z'); // Tuesday, 10:00 in New York
 
 function fresh(): Conversation {
-  const at = NOW.toISOString();
-  return {
-    schemaVersion: 1,
-    id: 'c1',
-    version: 0,
-    createdAt: at,
-    updatedAt: at,
-    lead: {},
-    messages: [],
-    asks: {},
-    declined: [],
-    expecting: null,
-    status: 'active',
-    offeredSlots: [],
-    meeting: null,
-    handoffRequested: false,
-    rescheduling: false,
-    consentAsked: false,
-    qualifiedAt: null,
-    outbox: [],
-    visitor: VisitorSchema.parse({
-      timezone: 'Europe/Berlin',
-      locale: 'en-GB',
-      page: 'https://beacon.example/pricing',
-    }),
-  };
+  const visitor = VisitorSchema.parse({
+    timezone: 'Europe/Berlin',
+    locale: 'en-GB',
+    page: 'https://beacon.example/pricing',
+  });
+  return newConversation({ id: 'c1', visitor, now: NOW });
 }
 
 function ctxFor(rawConfig: unknown = {}): EngineContext {
@@ -49,12 +33,15 @@ function ctxFor(rawConfig: unknown = {}): EngineContext {
   return { config, freeSlots: freeSlots(config.booking, NOW, []), newId: sequentialIds('e') };
 }
 
+/** A visitor message before its meeting signals are read (the shell reads them in the chat). */
+type Said = Omit<VisitorMessage, 'meeting'> & { text: string };
+
 let n = 0;
 function said(
   values: Record<string, unknown>,
   signals: Partial<Signals> = {},
   text = 'text',
-): EngineEvent {
+): Said {
   const candidates = Object.entries(values)
     .map(([p, v]) => candidate(p as Candidate['path'], v, text))
     .filter((c): c is Candidate => c !== null);
@@ -74,8 +61,20 @@ function reply(outputs: EngineOutput[]) {
   return { ...r, templates: r.parts.map((p) => p.template) };
 }
 
+/**
+ * The engine's transition, with a visitor's words read first as the chat service reads them:
+ * on the visitor's clock, against the times on offer.
+ */
+function transition(conv: Conversation, e: EngineEvent | Said, now: Date, ctx: EngineContext) {
+  if (!('text' in e)) return engineTransition(conv, e, now, ctx);
+  const { text, ...rest } = e;
+  const { timezone, locale } = conv.visitor;
+  const meeting = readMeeting(text, { now, timezone, locale, offered: offeredSlots(conv.phase) });
+  return engineTransition(conv, { ...rest, meeting }, now, ctx);
+}
+
 /** Runs events in order from a fresh conversation; returns the last state and reply. */
-function play(events: EngineEvent[], ctx = ctxFor()) {
+function play(events: (EngineEvent | Said)[], ctx = ctxFor()) {
   let conv = transition(fresh(), { type: 'start' }, NOW, ctx).conversation;
   let outputs: EngineOutput[] = [];
   for (const e of events) ({ conversation: conv, outputs } = transition(conv, e, NOW, ctx));
@@ -105,7 +104,7 @@ describe('the conversation engine', () => {
       expecting: null,
       final: false,
     });
-    expect(conversation.expecting).toBeNull();
+    expect(expectingOf(conversation.phase)).toBeNull();
   });
 
   it('when the opening says nothing, then it asks the first slot of the configured order', () => {
@@ -200,7 +199,7 @@ describe('the conversation engine', () => {
     expect(r.quickReplies).toHaveLength(3);
     // 30-minute slots from 09:00 New York = 15:00 Berlin; notice of 4 h from 10:00 NY → 14:00 NY = 20:00 Berlin
     expect(r.quickReplies?.[0]?.label).toMatch(/Tue 3 Mar, 20:00 CET|Tue, 3 Mar, 20:00 CET/);
-    expect(conv.offeredSlots[0]).toBe('2026-03-03T19:00:00.000Z');
+    expect(offeredSlots(conv.phase)[0]).toBe('2026-03-03T19:00:00.000Z');
   });
 
   it('when the visitor picks an offered slot, then the engine asks the shell to book it and confirms when booked', () => {
@@ -238,7 +237,7 @@ describe('the conversation engine', () => {
 
   function booked(ctx: EngineContext) {
     const offered = play([said(SQL_VALUES)], ctx);
-    const start = offered.conv.offeredSlots[0] ?? '';
+    const start = offeredSlots(offered.conv.phase)[0] ?? '';
     const end = new Date(Date.parse(start) + 30 * 60_000).toISOString();
     return transition(
       offered.conv,
@@ -263,7 +262,7 @@ describe('the conversation engine', () => {
     expect(pick.outputs[0]).toMatchObject({
       type: 'reschedule',
       meetingId: 'mt1',
-      start: moving.conversation.offeredSlots[0],
+      start: offeredSlots(moving.conversation.phase)[0],
     });
     const done = transition(
       pick.conversation,
@@ -305,7 +304,10 @@ describe('the conversation engine', () => {
     expect(yes.outputs).toEqual([{ type: 'cancel', meetingId: 'mt1' }]);
     const done = transition(yes.conversation, { type: 'meeting_canceled' }, NOW, ctx);
     expect(reply(done.outputs)).toMatchObject({ templates: ['meeting-canceled'], final: false });
-    expect(done.conversation).toMatchObject({ status: 'active', meeting: { status: 'canceled' } });
+    expect(done.conversation).toMatchObject({
+      phase: { kind: 'qualifying', asked: null },
+      meeting: { status: 'canceled' },
+    });
     expect(done.conversation.outbox.at(-1)?.type).toBe('meeting.canceled');
   });
 
@@ -316,7 +318,7 @@ describe('the conversation engine', () => {
     expect(no.outputs.some((o) => o.type === 'cancel')).toBe(false);
     expect(reply(no.outputs).templates).toEqual(['meeting-unchanged']);
     expect(no.conversation.meeting?.status).toBe('booked');
-    expect(no.conversation.confirmingCancel).toBe(false);
+    expect(no.conversation.phase.kind).toBe('ended');
   });
 
   it.each<[string, string[], 'booking' | null]>([
@@ -360,12 +362,7 @@ describe('the conversation engine', () => {
       ctx,
     );
     expect(reply(t.outputs).templates).toEqual(['confirm-cancel']);
-    expect(t.conversation).toMatchObject({
-      rescheduling: false,
-      expecting: null,
-      offeredSlots: [],
-      confirmingCancel: true,
-    });
+    expect(t.conversation.phase).toEqual({ kind: 'confirmingCancel' });
     expect(transition(t.conversation, said({}, {}, 'yes'), NOW, ctx).outputs).toEqual([
       { type: 'cancel', meetingId: 'mt1' },
     ]);
@@ -430,9 +427,7 @@ describe('the conversation engine', () => {
     });
     expect(reply(wait.outputs).quickReplies).toHaveLength(3);
     expect(wait.conversation).toMatchObject({
-      status: 'active',
-      expecting: 'booking',
-      offeredSlots: offered.conv.offeredSlots,
+      phase: { kind: 'offering', purpose: 'book', slots: offeredSlots(offered.conv.phase) },
       declined: [],
     });
     const later = transition(wait.conversation, said({}, {}, 'Thursday at 4pm works'), NOW, ctx);
@@ -458,7 +453,7 @@ describe('the conversation engine', () => {
       });
       conv = t.conversation;
     }
-    expect(conv.status).toBe('active');
+    expect(conv.phase.kind).toBe('offering');
   });
 
   it('when a qualified visitor declines the meeting and later asks to book one, then the time named is booked', () => {
@@ -466,7 +461,7 @@ describe('the conversation engine', () => {
     const offered = play([said(SQL_VALUES)], ctx);
     const no = transition(offered.conv, said({}, {}, 'no thanks'), NOW, ctx);
     expect(reply(no.outputs)).toMatchObject({ templates: ['close-nurture'], final: true });
-    expect(no.conversation.status).toBe('ended');
+    expect(no.conversation.phase.kind).toBe('ended');
     const again = transition(
       no.conversation,
       said({}, {}, 'Actually, can we book a call on Thursday at 4pm?'),
@@ -510,7 +505,9 @@ describe('the conversation engine', () => {
     });
     expect(r.expecting).toBe('booking');
     expect(
-      t.conversation.offeredSlots.every((s) => Date.parse(s) <= Date.parse('2026-03-17T15:00:00Z')),
+      offeredSlots(t.conversation.phase).every(
+        (s) => Date.parse(s) <= Date.parse('2026-03-17T15:00:00Z'),
+      ),
     ).toBe(true);
   });
 
@@ -538,7 +535,7 @@ describe('the conversation engine', () => {
     expect(yes.conv.lead['consent.contact']?.value).toBe(true);
     const no = play([said(mql), said({}, {}, 'no thanks')]);
     expect(no.conv.lead['consent.contact']?.value).toBe(false);
-    expect(no.conv.status).toBe('ended');
+    expect(no.conv.phase.kind).toBe('ended');
   });
 
   it('when a lead is neither qualified nor a researcher, then the chat closes with the resource', () => {
@@ -551,7 +548,7 @@ describe('the conversation engine', () => {
       final: true,
       expecting: null,
     });
-    expect(conv.status).toBe('ended');
+    expect(conv.phase.kind).toBe('ended');
   });
 
   it('when a researcher finishes, then the close is the researcher one', () => {
@@ -574,5 +571,44 @@ describe('the conversation engine', () => {
   it('when a value is corrected, then the new value wins and the old one is kept in history', () => {
     const { conv } = play([said({ 'budget.amount': 800 }), said({ 'budget.amount': 2000 })]);
     expect(conv.lead['budget.amount']).toMatchObject({ value: 2000, history: [{ value: 800 }] });
+  });
+});
+
+describe('lead.updated, for a lead a rep follows up', () => {
+  const types = (conv: Conversation) => conv.outbox.map((e) => e.type);
+
+  it.each<[string, (EngineEvent | Said)[], string[]]>([
+    [
+      'a qualified lead corrects a field',
+      [said(SQL_VALUES), said({ 'budget.amount': 50000 })],
+      ['lead.qualified', 'lead.updated'],
+    ],
+    [
+      'a qualified lead repeats a value it gave',
+      [said(SQL_VALUES), said({ 'budget.amount': 30000 })],
+      ['lead.qualified'],
+    ],
+    [
+      'the message that qualifies the lead also changes its record',
+      [said({ 'need.summary': 'x' }), said(SQL_VALUES)],
+      ['lead.qualified'],
+    ],
+    [
+      'a visitor who asked for a person then gives an email',
+      [said({}, { wantsHuman: true }), said({ 'contact.email': 'kim@northwind.example' })],
+      ['lead.handoff_requested', 'lead.updated'],
+    ],
+    [
+      'the message that asks for a person also gives the email',
+      [said({ 'contact.email': 'kim@northwind.example' }, { wantsHuman: true })],
+      ['lead.handoff_requested'],
+    ],
+    [
+      'a lead nobody follows up changes',
+      [said({}), said({ 'need.summary': 'fewer lost leads' })],
+      [],
+    ],
+  ])('when %s, then the outbox holds %j', (_, events, expected) => {
+    expect(types(play(events).conv)).toEqual(expected);
   });
 });

@@ -274,12 +274,12 @@ describe('lowdb store: journal', () => {
       await crashed.saveConversation(makeConversation({ id: 'c-j1', lead: makeLead() })),
       await crashed.saveConversation(makeConversation({ id: 'c-j2', messages: [makeMessage(1)] })),
     ];
-    await crashed.saveConversation({ ...saved[0]!, status: 'ended' });
+    await crashed.saveConversation({ ...saved[0]!, phase: { kind: 'ended' } });
     expect(await filesIn(folder)).toEqual([]);
 
     const restarted = await open();
     expect(await filesIn(folder)).toEqual(['c-j1', 'c-j2'].map(shardedName).sort());
-    expect(JSON.parse(await readFile(fileOf('c-j1'), 'utf8')).status).toBe('ended');
+    expect(JSON.parse(await readFile(fileOf('c-j1'), 'utf8')).phase.kind).toBe('ended');
     expect(await restarted.getConversation('c-j2')).toEqual(saved[1]);
     expect(await restarted.listConversationIds()).toEqual(['c-j1', 'c-j2']);
   });
@@ -395,18 +395,18 @@ describe('lowdb store: cache and write cost', () => {
     const store = await open({ cacheSize: 2 });
     for (const id of ['c-a', 'c-b']) await store.saveConversation(makeConversation({ id }));
     await store.flush();
-    const edited = makeConversation({ id: 'c-a', status: 'ended' });
+    const edited = makeConversation({ id: 'c-a', phase: { kind: 'ended' } });
     await writeFile(fileOf('c-a'), JSON.stringify(edited));
-    expect((await store.getConversation('c-a'))?.status).toBe('active');
+    expect((await store.getConversation('c-a'))?.phase.kind).toBe('qualifying');
     // c-a was just used, so saving a third conversation evicts c-b, not c-a.
     await store.saveConversation(makeConversation({ id: 'c-c' }));
     await store.flush();
     await writeFile(
       fileOf('c-b'),
-      JSON.stringify(makeConversation({ id: 'c-b', status: 'ended' })),
+      JSON.stringify(makeConversation({ id: 'c-b', phase: { kind: 'ended' } })),
     );
-    expect((await store.getConversation('c-a'))?.status).toBe('active');
-    expect((await store.getConversation('c-b'))?.status).toBe('ended');
+    expect((await store.getConversation('c-a'))?.phase.kind).toBe('qualifying');
+    expect((await store.getConversation('c-b'))?.phase.kind).toBe('ended');
   });
 
   it('when one conversation is saved 100 times, then no other conversation file is touched', async () => {

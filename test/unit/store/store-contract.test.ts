@@ -28,6 +28,9 @@ const adapters: Array<{ name: string; open: () => Promise<Store> }> = [
   },
 ];
 
+/** What the store holds after saving `c`: the same document, one version on. */
+const stored = (c: Conversation | undefined) => c && { ...c, version: c.version + 1 };
+
 describe.each(adapters)('$name (Store contract)', ({ open }) => {
   async function withStore(fn: (store: Store) => Promise<void>): Promise<void> {
     const store = await open();
@@ -44,7 +47,7 @@ describe.each(adapters)('$name (Store contract)', ({ open }) => {
         id: 'c-equal',
         lead: makeLead(),
         messages: [makeMessage(1), makeMessage(2)],
-        expecting: 'budget',
+        phase: { kind: 'qualifying', asked: 'budget' },
       });
       const saved = await store.saveConversation(conv);
       expect(saved).toEqual({ ...conv, version: 1 });
@@ -64,7 +67,7 @@ describe.each(adapters)('$name (Store contract)', ({ open }) => {
       const second = {
         ...first,
         messages: [makeMessage(1), makeMessage(2)],
-        status: 'ended' as const,
+        phase: { kind: 'ended' as const },
         updatedAt: at(60),
       };
       const saved = await store.saveConversation(second);
@@ -110,9 +113,9 @@ describe.each(adapters)('$name (Store contract)', ({ open }) => {
       const first = await store.saveConversation(makeConversation({ id: 'c-stale' }));
       const second = await store.saveConversation({ ...first, messages: [makeMessage(1)] });
       for (const stale of [
-        { ...first, status: 'ended' as const },
-        makeConversation({ id: 'c-stale', status: 'ended' }),
-        { ...second, version: 7, status: 'ended' as const },
+        { ...first, phase: { kind: 'ended' as const } },
+        makeConversation({ id: 'c-stale', phase: { kind: 'ended' } }),
+        { ...second, version: 7, phase: { kind: 'ended' as const } },
       ]) {
         const err = await rejectionOf(store.saveConversation(stale));
         expect(isAppError(err) && err.code).toBe('STALE_WRITE');
@@ -139,7 +142,7 @@ describe.each(adapters)('$name (Store contract)', ({ open }) => {
       if (a === null || b === null) throw new Error('the conversation was not saved');
       const changes = [
         (c: Conversation): Conversation => ({ ...c, messages: [...c.messages, makeMessage(2)] }),
-        (c: Conversation): Conversation => ({ ...c, status: 'ended' }),
+        (c: Conversation): Conversation => ({ ...c, phase: { kind: 'ended' } }),
       ];
       const outcomes = await Promise.allSettled([
         store.saveConversation(changes[0]!(a)),
@@ -155,7 +158,7 @@ describe.each(adapters)('$name (Store contract)', ({ open }) => {
       await store.saveConversation(changes[lost]!(fresh));
       const final = await store.getConversation('c-race');
       expect(final?.messages.map((m) => m.id)).toEqual(['m1', 'm2']);
-      expect(final?.status).toBe('ended');
+      expect(final?.phase.kind).toBe('ended');
       expect(final?.version).toBe(3);
     }));
 
@@ -200,7 +203,7 @@ describe.each(adapters)('$name (Store contract)', ({ open }) => {
         { conversationId: 'c-outbox', events: [event(2), event(3)] },
       ]);
       expect(await store.pendingEvents('c-other')).toEqual([]);
-      await store.saveConversation({ ...second, status: 'ended' });
+      await store.saveConversation({ ...second, phase: { kind: 'ended' } });
       await store.markHandedOver('c-outbox', ['evt-2', 'evt-3']);
       await store.markHandedOver('c-outbox', ['evt-3']);
       expect(await store.pendingEvents()).toEqual([]);
@@ -227,10 +230,10 @@ describe.each(adapters)('$name (Store contract)', ({ open }) => {
       const conv = makeConversation({ id: 'c-mutate', messages: [makeMessage(1)] });
       await store.saveConversation(conv);
       conv.messages.push(makeMessage(2));
-      conv.status = 'ended';
+      conv.phase = { kind: 'ended' };
       const stored = await store.getConversation('c-mutate');
       expect(stored?.messages).toHaveLength(1);
-      expect(stored?.status).toBe('active');
+      expect(stored?.phase.kind).toBe('qualifying');
     }));
 
   it('when the caller mutates a document it got, then the stored one is unchanged', () =>

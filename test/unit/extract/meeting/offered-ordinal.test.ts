@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offeredOrdinal } from '../../../src/booking/offered-ordinal.js';
+import { offeredOrdinal } from '../../../../src/extract/meeting/offered-ordinal.js';
 
 describe('picking one of the offered times by its place in the list', () => {
   it.each([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { freeSlots, slotLabel } from '../../../src/booking/availability.js';
-import { parseChoice, type AlternativesReason } from '../../../src/booking/parse-choice.js';
+import { matchChoice, type AlternativesReason } from '../../../src/booking/match-choice.js';
+import { readTimeChoice } from '../../../src/extract/meeting/read-time-choice.js';
 import { bookingConfig } from './booking-config.js';
 
 // Tuesday 3 March 2026, 10:00 in New York: the company calendar is 9-5 New York, 30-minute
@@ -17,7 +18,9 @@ type Expected =
   { slot: string } | { alternatives: string[]; reason: AlternativesReason } | 'unknown';
 
 function choose(text: string, timezone: string, locale = 'en-US', slots = free): Expected {
-  const r = parseChoice(text, {
+  // As the chat reads it: the words first (extraction), then the match against free slots.
+  const choice = readTimeChoice(text, { now: NOW, timezone, locale, offered });
+  const r = matchChoice(choice, {
     free: slots,
     offered,
     now: NOW,
@@ -240,7 +243,13 @@ describe('a zone abbreviation read as the wall clock of its place, in summer too
     ['Tuesday 3pm Berlin time', at('2026-07-07T13:00Z')],
     ['Tuesday at 11am PT', at('2026-07-07T18:00Z')],
   ])('when a visitor in Chicago types "%s", then the slot at %s is booked', (text, start) => {
-    const r = parseChoice(text, {
+    const choice = readTimeChoice(text, {
+      now: JULY,
+      timezone: 'America/Chicago',
+      locale: 'en-US',
+      offered: [],
+    });
+    const r = matchChoice(choice, {
       free: summer,
       offered: [],
       now: JULY,

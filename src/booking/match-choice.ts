@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import type { BookingConfig } from '../config/config-schema.js';
 import { horizonEnd, slotLabel, worksDuring, type FreeSlot } from './availability.js';
-import { offeredOrdinal } from './offered-ordinal.js';
-import { readRequestedTime, type RequestedTime } from './read-requested-time.js';
+import type { RequestedTime } from '../extract/meeting/read-requested-time.js';
+import type { TimeChoice } from '../extract/meeting/read-time-choice.js';
 
 /**
  * Why the time asked for is not booked: `taken` (the team works then, but it is booked, held
@@ -18,7 +18,7 @@ export type ChoiceResult =
   | { kind: 'alternatives'; requested: string; slots: FreeSlot[]; reason: AlternativesReason }
   | { kind: 'unknown' };
 
-/** What `parseChoice` reads a typed choice against. */
+/** What `matchChoice` reads a choice against. */
 export type ChoiceContext = {
   free: readonly FreeSlot[];
   /** The starts just offered, in quick-reply order. */
@@ -36,14 +36,9 @@ export type ChoiceContext = {
 /** Visitor-local hours within which a time typed without am/pm may be booked. */
 const AWAKE = { from: 7, to: 21 } as const;
 
-const normalize = (s: string): string =>
-  s
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-
 /**
- * Reads the visitor's choice of meeting time against the free slots and the ones just offered:
+ * Matches the visitor's choice of meeting time (read from their words by `readTimeChoice`)
+ * against the free slots and the ones just offered:
  * - a quick-reply label or value, or an ISO instant: that slot;
  * - a pick from the list ("the first one", "the second option", "the 2nd", "option 2");
  * - typed text read in the visitor's time zone, or in the zone they name ("2pm Berlin time",
@@ -55,21 +50,19 @@ const normalize = (s: string): string =>
  * A choice without am/pm is never booked outside 07:00-21:00 of the visitor's day. A time that
  * is not free, or a day with several free slots, gives up to `count` alternatives, with the
  * reason: the nearest free slots (within the visitor's waking hours when there are any), oldest
- * first. Text with no time in it is `unknown`.
+ * first. A choice with no time in it is `unknown`.
  *
- * @example parseChoice('the second option', { free, offered, now, timezone: 'Asia/Kolkata', locale: 'en-IN', count: 3, booking })
+ * @example matchChoice(readTimeChoice('the second option', { now, timezone, locale, offered }), { free, offered, now, timezone, locale, count: 3, booking })
  */
-export function parseChoice(text: string, ctx: ChoiceContext): ChoiceResult {
+export function matchChoice(choice: TimeChoice, ctx: ChoiceContext): ChoiceResult {
   const { free, offered, now, timezone, locale, count, booking } = ctx;
-  const t = normalize(text);
   const isFree = (start: string): FreeSlot | undefined =>
     free.find((s) => Date.parse(s.start) === Date.parse(start));
   for (const start of offered) {
     const slot = isFree(start);
-    if (slot && (t === normalize(slotLabel(start, timezone, locale)) || text.trim() === start))
-      return { kind: 'slot', slot };
+    if (slot && choice.named.includes(start)) return { kind: 'slot', slot };
   }
-  const exact = free.find((s) => text.trim() === s.start);
+  const exact = free.find((s) => choice.instant === s.start);
   if (exact) return { kind: 'slot', slot: exact };
 
   const mine = (s: FreeSlot): DateTime => DateTime.fromISO(s.start, { zone: timezone });
@@ -102,8 +95,7 @@ export function parseChoice(text: string, ctx: ChoiceContext): ChoiceResult {
     return worksDuring(booking, from.toMillis(), to.toMillis()) ? 'taken' : 'outside-hours';
   };
 
-  const wanted = readRequestedTime(text, now, timezone);
-  const pick = offeredOrdinal(text);
+  const { wanted, pick } = choice;
   if (pick && (pick.explicit || wanted === null) && !wanted?.day && !wanted?.time) {
     const start = pick.position === -1 ? offered[offered.length - 1] : offered[pick.position - 1];
     if (start === undefined) return { kind: 'unknown' };

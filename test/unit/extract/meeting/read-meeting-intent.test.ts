@@ -5,7 +5,7 @@ import {
   readMeetingIntent,
   readOfferReply,
   wantsToBook,
-} from '../../../src/booking/read-meeting-intent.js';
+} from '../../../../src/extract/meeting/read-meeting-intent.js';
 
 const NOW = new Date('2026-03-03T15:00:00Z');
 

@@ -1,0 +1,47 @@
+import type { Calendar } from '../booking/calendar.js';
+import type { Config } from '../config/config-schema.js';
+import type { Extractor } from '../extract/extractor.js';
+import type { Phraser } from '../llm/phraser.js';
+import type { Store } from '../store/store.js';
+import type { AgentEvent } from './chat-service.js';
+import type { Conversation } from './conversation-schema.js';
+import type { Renderer } from './reply-renderer.js';
+import type { RunTurn } from './run-turn.js';
+
+export type ChatServiceDeps = {
+  config: Config;
+  store: Store;
+  extractor: Extractor;
+  /** Used for a turn when `extractor` fails (LLM mode); rules mode passes the same extractor. */
+  fallback: Extractor;
+  renderer: Renderer;
+  /** The knowledge-file answer to a visitor's question, or null. */
+  answer: (question: string) => string | null;
+  calendar: Calendar;
+  /** LLM mode: rephrases and streams the template wording; null in rules mode. */
+  phraser?: Phraser | null;
+  clock: () => Date;
+  newId: () => string;
+  onError?: (error: unknown, where: string) => void;
+};
+
+/** What the parts of the chat service share: its deps, the session queue, the turn. */
+export type ChatShell = {
+  deps: ChatServiceDeps;
+  /** Runs `task` after every earlier task of the same session: one conversation's saves never interleave. */
+  serialize<T>(id: string, task: () => Promise<T>): Promise<T>;
+  /** The stored conversation; AppError('SESSION_NOT_FOUND') when there is none. */
+  load(id: string): Promise<Conversation>;
+  runTurn: RunTurn;
+  /**
+   * The reply to one visitor message in `conv` (which holds it): read it, run the turn,
+   * phrase, save the conversation with the replies, then emit them. Throws when any step fails
+   * (AppError('STALE_WRITE') when the conversation changed since `conv` was read).
+   */
+  respond(
+    conv: Conversation,
+    messageId: string,
+    text: string,
+    emit: (e: AgentEvent) => void,
+  ): Promise<Conversation>;
+};

@@ -1,0 +1,51 @@
+import type { Visitor } from '../lead/visitor.js';
+import type { ChatService } from './chat-service.js';
+import type { ChatShell } from './chat-shell.js';
+import { newConversation } from './new-conversation.js';
+import { retryStale } from './retry-stale.js';
+
+/**
+ * `hello`: resumes a known conversation with its history (noting where the visitor is now),
+ * or starts a new one with the greeting.
+ */
+export function createHello({ deps, serialize, runTurn }: ChatShell): ChatService['hello'] {
+  const { store } = deps;
+
+  /**
+   * Where the visitor is now (scoring's /pricing signal, the webhook's attribution); the first
+   * touch stays the one stored, unless none was.
+   */
+  async function notePage(sessionId: string, visitor: Visitor): Promise<void> {
+    const conv = await store.getConversation(sessionId);
+    if (!conv) return;
+    const page = visitor.page ?? conv.visitor.page;
+    const referrer = conv.visitor.referrer ?? visitor.referrer;
+    const utm = conv.visitor.utm ?? visitor.utm;
+    if (
+      page === conv.visitor.page &&
+      referrer === conv.visitor.referrer &&
+      utm === conv.visitor.utm
+    )
+      return;
+    await store.saveConversation({ ...conv, visitor: { ...conv.visitor, page, referrer, utm } });
+  }
+
+  return async function hello({ sessionId, visitor }) {
+    if (sessionId !== undefined) {
+      const known = await store.getConversation(sessionId).catch(() => null);
+      if (known) {
+        // In the session's queue, so no reply's save overwrites it, and not awaited: the queue
+        // may be busy with a reply (an LLM turn takes seconds) and the history does not depend on it.
+        serialize(sessionId, () => retryStale(() => notePage(sessionId, visitor))).catch(
+          (e: unknown) => deps.onError?.(e, 'hello'),
+        );
+        return { sessionId: known.id, messages: known.messages, resumed: true };
+      }
+    }
+    const now = deps.clock();
+    const fresh = newConversation({ id: deps.newId(), visitor, now });
+    const { conversation } = await runTurn(fresh, { type: 'start' }, now);
+    const saved = await store.saveConversation(conversation);
+    return { sessionId: saved.id, messages: saved.messages, resumed: false };
+  };
+}

@@ -1,0 +1,83 @@
+import type { Extractor } from '../extract/extractor.js';
+import {
+  NO_MEETING_SIGNALS,
+  readMeeting,
+  type MeetingSignals,
+} from '../extract/meeting/read-meeting.js';
+import type { Conversation } from './conversation-schema.js';
+import type { VisitorMessage } from './engine-types.js';
+import { expectingOf, offeredSlots } from './phase.js';
+
+/** The recent turns an extractor may read. */
+export const RECENT_TURNS = 6;
+
+export type MessageReaderDeps = {
+  extractor: Extractor;
+  /** Used for a turn when `extractor` fails (LLM mode); rules mode passes the same extractor. */
+  fallback: Extractor;
+  /** The knowledge-file answer to a visitor's question, or null. */
+  answer: (question: string) => string | null;
+  onError?: (error: unknown, where: string) => void;
+};
+
+/**
+ * What a message says about meetings, read only when meetings are in play (one is booked,
+ * offered, or was offered before, or the follow-up question is open): the time reading costs
+ * a parse that most qualifying turns need not pay.
+ */
+function readMeetingSignals(conv: Conversation, text: string, now: Date): MeetingSignals {
+  const inPlay =
+    conv.meeting !== null ||
+    (conv.asks.booking ?? 0) > 0 ||
+    conv.phase.kind === 'offering' ||
+    conv.phase.kind === 'askingConsent';
+  if (!inPlay) return NO_MEETING_SIGNALS;
+  const { timezone, locale } = conv.visitor;
+  return readMeeting(text, { now, timezone, locale, offered: offeredSlots(conv.phase) });
+}
+
+/**
+ * Extraction with fallback: the visitor's words cross into the engine's world here, once. The
+ * extractor reads field values and signals (the fallback extractor when it fails), the meeting
+ * readers read what the words say about meetings, and the knowledge file answers a question.
+ *
+ * @example const event = await readVisitorMessage(conv, messageId, 'we are 40 people', now);
+ */
+export function createMessageReader(deps: MessageReaderDeps) {
+  async function extract(conv: Conversation, text: string, now: Date) {
+    const recent = conv.messages.slice(-RECENT_TURNS).map((m) => ({ role: m.role, text: m.text }));
+    const input = {
+      text,
+      expecting: expectingOf(conv.phase),
+      lead: conv.lead,
+      visitor: conv.visitor,
+      now: now.toISOString(),
+      recent,
+      conversationId: conv.id,
+    };
+    try {
+      return { extraction: await deps.extractor.extract(input), source: deps.extractor.name };
+    } catch (e) {
+      deps.onError?.(e, 'extract');
+      return { extraction: await deps.fallback.extract(input), source: deps.fallback.name };
+    }
+  }
+
+  return async function readVisitorMessage(
+    conv: Conversation,
+    messageId: string,
+    text: string,
+    now: Date,
+  ): Promise<VisitorMessage> {
+    const { extraction, source } = await extract(conv, text, now);
+    const { question } = extraction.signals;
+    return {
+      type: 'visitor_message',
+      messageId,
+      extraction,
+      meeting: readMeetingSignals(conv, text, now),
+      source,
+      answer: question !== null ? deps.answer(question) : null,
+    };
+  };
+}

@@ -1,0 +1,93 @@
+import type { Calendar } from '../booking/calendar.js';
+import type { Config } from '../config/config-schema.js';
+import { getField } from '../lead/lead-record.js';
+import { createCalendarEffects } from './calendar-effects.js';
+import type { ChatMessage, Conversation } from './conversation-schema.js';
+import { transition } from './engine.js';
+import type { EngineEvent, EngineOutput } from './engine-types.js';
+import { renderParts, type Renderer } from './reply-renderer.js';
+import type { TurnSlots, VisitorWords } from './turn-slots.js';
+
+/** The engine's transitions and calendar changes in one turn are bounded (a change, its answer). */
+const MAX_STEPS = 4;
+
+export type TurnRunnerDeps = {
+  config: Config;
+  calendar: Calendar;
+  renderer: Renderer;
+  slots: TurnSlots;
+  newId: () => string;
+};
+
+export type TurnResult = { conversation: Conversation; replies: ChatMessage[] };
+
+/**
+ * The turn runner: runs one engine event, then each effect the engine asks for (one switch over
+ * them): a reply is rendered into an agent message, a meeting change goes to the calendar and
+ * its answer back to the engine. The replies are added to the conversation, and the slots
+ * offered are held for the visitor. Nothing is saved here.
+ *
+ * @example const { conversation, replies } = await runTurn(conv, { type: 'start' }, now);
+ */
+export function createTurnRunner(deps: TurnRunnerDeps) {
+  const { config, slots } = deps;
+  const calendar = createCalendarEffects(deps.calendar, deps.newId);
+
+  function render(o: Extract<EngineOutput, { type: 'reply' }>, conv: Conversation, at: Date) {
+    const firstName = getField(conv.lead, 'contact.name')?.split(/\s+/)[0] ?? null;
+    const r = renderParts(deps.renderer, o.parts, {
+      company: config.company.name,
+      agentName: config.company.agentName,
+      firstName,
+    });
+    const message: ChatMessage = {
+      id: deps.newId(),
+      role: 'agent',
+      text: r.text,
+      at: at.toISOString(),
+      expecting: o.expecting,
+      quickReplies: o.quickReplies ?? r.quickReplies,
+      final: o.final,
+    };
+    return message;
+  }
+
+  return async function runTurn(
+    conv: Conversation,
+    event: EngineEvent,
+    now: Date,
+    said: VisitorWords | null = null,
+  ): Promise<TurnResult> {
+    let ctx = { config, freeSlots: await slots.lookup(conv, now, said), newId: deps.newId };
+    let t = transition(conv, event, now, ctx);
+    const replies: ChatMessage[] = [];
+    for (let step = 0; step < MAX_STEPS; step++) {
+      // The engine asks for at most one calendar change per transition.
+      let answer: EngineEvent | null = null;
+      for (const o of t.outputs) {
+        switch (o.type) {
+          case 'reply':
+            replies.push(render(o, t.conversation, now));
+            break;
+          case 'book':
+            answer ??= await calendar.book(o, t.conversation);
+            break;
+          case 'reschedule':
+            answer ??= await calendar.reschedule(o);
+            break;
+          case 'cancel':
+            answer ??= await calendar.cancel(o);
+            break;
+        }
+      }
+      if (answer === null) break;
+      ctx = { ...ctx, freeSlots: await slots.lookup(t.conversation, now, null) };
+      t = transition(t.conversation, answer, now, ctx);
+    }
+    const conversation = { ...t.conversation, messages: [...t.conversation.messages, ...replies] };
+    await slots.holdOffered(conv, conversation, ctx.freeSlots, now);
+    return { conversation, replies };
+  };
+}
+
+export type RunTurn = ReturnType<typeof createTurnRunner>;
