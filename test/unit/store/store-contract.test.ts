@@ -28,9 +28,6 @@ const adapters: Array<{ name: string; open: () => Promise<Store> }> = [
   },
 ];
 
-/** What the store holds after saving `c`: the same document, one version on. */
-const stored = (c: Conversation | undefined) => c && { ...c, version: c.version + 1 };
-
 describe.each(adapters)('$name (Store contract)', ({ open }) => {
   async function withStore(fn: (store: Store) => Promise<void>): Promise<void> {
     const store = await open();
