@@ -8,27 +8,13 @@ import { AppError } from '../../../src/errors/app-error.js';
 import { createApp } from '../../../src/server/create-app.js';
 import { createScriptedChatService } from '../../helpers/scripted-chat-service.js';
 import { testWidgetAssets } from '../../helpers/start-test-server.js';
+import { deliveryRecord } from './handoff-fixtures.js';
 
 const TOKEN = 'admin-token-for-tests';
 const DEAD_ID = deliveryIdFor('evt-1', 'crm');
 
-function delivery(eventId: string, status: Delivery['status']): Delivery {
-  return {
-    id: deliveryIdFor(eventId, 'crm'),
-    eventId,
-    eventType: 'lead.qualified',
-    occurredAt: '2026-03-03T15:00:00.000Z',
-    conversationId: 'conv-1',
-    destinationId: 'crm',
-    status,
-    createdAt: '2026-03-03T15:00:00.000Z',
-    updatedAt: '2026-03-03T15:00:00.000Z',
-    nextAttemptAt: null,
-    roundStart: 0,
-    reason: null,
-    attempts: [],
-  };
-}
+const delivery = (eventId: string, status: Delivery['status']): Delivery =>
+  deliveryRecord(eventId, { status, nextAttemptAt: null });
 
 async function appWith(adminToken: string | null) {
   const deliveries = createMemoryDeliveryStore();

@@ -1,11 +1,10 @@
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deliveryIdFor, type Delivery } from '../../../src/handoff/delivery/delivery-schema.js';
 import type { DeliveryStore } from '../../../src/handoff/delivery/delivery-store.js';
 import { createLowdbDeliveryStore } from '../../../src/handoff/delivery/lowdb-delivery-store.js';
 import { createMemoryDeliveryStore } from '../../../src/handoff/delivery/memory-delivery-store.js';
-import { tempDataDir } from './handoff-fixtures.js';
+import { deliveryRecord, tempDataDir } from './handoff-fixtures.js';
 
 let data: Awaited<ReturnType<typeof tempDataDir>>;
 beforeEach(async () => {
@@ -15,24 +14,7 @@ afterEach(async () => {
   await data.remove();
 });
 
-function record(eventId: string, overrides: Partial<Delivery> = {}): Delivery {
-  return {
-    id: deliveryIdFor(eventId, 'crm'),
-    eventId,
-    eventType: 'lead.qualified',
-    occurredAt: '2026-03-03T15:00:00.000Z',
-    conversationId: 'conv-1',
-    destinationId: 'crm',
-    status: 'pending',
-    createdAt: '2026-03-03T15:00:00.000Z',
-    updatedAt: '2026-03-03T15:00:00.000Z',
-    nextAttemptAt: '2026-03-03T15:00:00.000Z',
-    roundStart: 0,
-    reason: null,
-    attempts: [],
-    ...overrides,
-  };
-}
+const record = deliveryRecord;
 
 const ADAPTERS: [string, () => Promise<DeliveryStore>][] = [
   ['memory', async () => createMemoryDeliveryStore()],

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Config } from '../../../src/config/config-schema.js';
 import { parseConfig, type RuntimeEnv } from '../../../src/config/load-config.js';
+import { runtimeEnv } from '../../helpers/runtime-env.js';
+import { deliveryIdFor, type Delivery } from '../../../src/handoff/delivery/delivery-schema.js';
 import type {
   ChatMessage,
   Conversation,
@@ -31,14 +33,7 @@ import { PROMPTS_DIR } from '../../helpers/test-deps.js';
 export const SECRET = `whsec_${Buffer.from('leadbot-test-secret-0001').toString('base64')}`;
 export const NEW_SECRET = `whsec_${Buffer.from('leadbot-test-secret-0002').toString('base64')}`;
 
-export const NO_RUNTIME: RuntimeEnv = {
-  openaiApiKey: null,
-  llmBaseUrl: null,
-  llmModel: null,
-  crmWebhookUrl: null,
-  crmWebhookSecret: null,
-  adminToken: null,
-};
+export const NO_RUNTIME: RuntimeEnv = runtimeEnv();
 
 export type FakeClock = { now: () => Date; advance(ms: number): void; set(at: Date): void };
 
@@ -224,4 +219,29 @@ export async function startInstance(o: InstanceOptions): Promise<Instance> {
   await worker.start({ loop: false });
   const store = rebasing(withOutbox(base, worker.outbox));
   return { base, store, deliveries, worker, logger };
+}
+
+/**
+ * A delivery record of a `lead.qualified` event to the `crm` destination, pending and due at
+ * once; override what a test is about.
+ *
+ * @example deliveryRecord('evt-1', { status: 'dead' })
+ */
+export function deliveryRecord(eventId: string, overrides: Partial<Delivery> = {}): Delivery {
+  return {
+    id: deliveryIdFor(eventId, 'crm'),
+    eventId,
+    eventType: 'lead.qualified',
+    occurredAt: '2026-03-03T15:00:00.000Z',
+    conversationId: 'conv-1',
+    destinationId: 'crm',
+    status: 'pending',
+    createdAt: '2026-03-03T15:00:00.000Z',
+    updatedAt: '2026-03-03T15:00:00.000Z',
+    nextAttemptAt: '2026-03-03T15:00:00.000Z',
+    roundStart: 0,
+    reason: null,
+    attempts: [],
+    ...overrides,
+  };
 }
