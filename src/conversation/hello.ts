@@ -2,7 +2,7 @@ import type { Visitor } from '../lead/visitor.js';
 import type { ChatService } from './chat-service.js';
 import type { ChatShell } from './chat-shell.js';
 import { newConversation } from './new-conversation.js';
-import { retryStale } from './retry-stale.js';
+import { retryStale } from '../store/retry-stale.js';
 
 /**
  * `hello`: resumes a known conversation with its history (noting where the visitor is now),

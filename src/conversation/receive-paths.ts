@@ -1,7 +1,7 @@
 import type { AgentEvent, ReceiveResult } from './chat-service.js';
 import type { ChatShell } from './chat-shell.js';
 import type { ChatMessage, Conversation } from './conversation-schema.js';
-import { isStaleWrite, retryStale } from './retry-stale.js';
+import { isStaleWrite, retryStale } from '../store/retry-stale.js';
 
 const REPLY_FAILED = 'Sorry, something went wrong on our side. Could you say that again?';
 

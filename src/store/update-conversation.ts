@@ -1,5 +1,5 @@
 import type { Conversation } from '../conversation/conversation-schema.js';
-import { isAppError } from '../errors/app-error.js';
+import { retryStale } from './retry-stale.js';
 import type { Store } from './store.js';
 
 /** How many times a change is applied to a fresh read before the last STALE_WRITE is thrown. */
@@ -13,7 +13,7 @@ const DEFAULT_ATTEMPTS = 5;
  * null when there is none (or nothing to change).
  *
  * @example
- *   await updateConversation(store, id, (conv) => ({ ...conv, status: 'ended' }));
+ *   await updateConversation(store, id, (conv) => ({ ...conv, phase: { kind: 'ended' } }));
  */
 export async function updateConversation(
   store: Store,
@@ -21,14 +21,9 @@ export async function updateConversation(
   change: (conversation: Conversation) => Conversation | null,
   attempts = DEFAULT_ATTEMPTS,
 ): Promise<Conversation | null> {
-  for (let attempt = 1; ; attempt++) {
+  return retryStale(async () => {
     const current = await store.getConversation(id);
     const next = current === null ? null : change(current);
-    if (next === null) return null;
-    try {
-      return await store.saveConversation(next);
-    } catch (e) {
-      if (!isAppError(e) || e.code !== 'STALE_WRITE' || attempt >= attempts) throw e;
-    }
-  }
+    return next === null ? null : store.saveConversation(next);
+  }, attempts);
 }

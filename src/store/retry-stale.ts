@@ -1,13 +1,13 @@
 import { isAppError } from '../errors/app-error.js';
 
-/** How many times a turn is run before a stale write is given up on. */
+/** How many times a read-change-save is run before a stale write is given up on. */
 const MAX_ATTEMPTS = 3;
 
 /**
  * Runs `task` (read the conversation, change it, save it) again when its save was refused as
  * stale (another writer saved the conversation since it was read): the rerun reads the
- * conversation afresh, so nothing the other writer saved is lost. Any other failure, or a
- * third stale write in a row, is thrown.
+ * conversation afresh, so nothing the other writer saved is lost. Any other failure, or the
+ * last allowed stale write in a row, is thrown.
  *
  * @example await retryStale(async () => store.saveConversation(touch(await load(id))));
  */
