@@ -17,6 +17,7 @@ import { createLlmUsageRouter } from './server/llm-usage-router.js';
 import { startServer } from './server/start-server.js';
 import { createLowdbStore } from './store/lowdb-store.js';
 import { isAppError } from './errors/app-error.js';
+import { createKeyedQueue } from './lib/keyed-queue.js';
 import { stderrDebugLogger, stderrLogger } from './lib/logger.js';
 
 /** The composition root: builds the real parts from config and environment, then serves. */
@@ -51,7 +52,10 @@ async function main(): Promise<void> {
     onPromptError: (e) =>
       stderrLogger.warn('prompt template error; the last good version stays live', { ...e }),
   });
+  // One queue per conversation for every writer: the chat's turns and the booking page's changes.
+  const queue = createKeyedQueue();
   const chatService = createChatService({
+    queue,
     config,
     store,
     calendar,
@@ -68,7 +72,7 @@ async function main(): Promise<void> {
     chatService,
     logger: stderrLogger,
     routers: [
-      createBookingsRouter({ calendar, store, config, clock }),
+      createBookingsRouter({ calendar, store, config, clock, queue }),
       createAdminRouter({ adminToken: runtime.adminToken, deliveries, worker }),
       createLeadsRouter({ adminToken: runtime.adminToken, store, config }),
       createLlmUsageRouter({ adminToken: runtime.adminToken, llm }),

@@ -1,4 +1,5 @@
 import type { OutboxEvent } from '../conversation/conversation-schema.js';
+import type { KeyedQueue } from '../lib/keyed-queue.js';
 import type { Store } from '../store/store.js';
 import { updateConversation } from '../store/update-conversation.js';
 import type { CalendarEntry } from './calendar.js';
@@ -10,8 +11,9 @@ export type MeetingChange = 'meeting.rescheduled' | 'meeting.canceled';
  * conversation's `meeting` takes the new time, rep or status, and the change is queued in the
  * outbox in the same write, for the CRM handoff. Returns false when the conversation is gone.
  *
- * The write is compare-and-set: when the visitor's chat saved the conversation in between, the
- * change is applied again to the new version (the event keeps its id), so neither is lost.
+ * It runs in the conversation's `queue` (the chat service's), so it never lands in the middle of
+ * a turn. The write is compare-and-set besides: when another writer saved the conversation in
+ * between, the change is applied again to the new version (the event keeps its id).
  *
  * @example await recordMeetingChange({ store, entry, type: 'meeting.canceled', now, newId });
  */
@@ -21,13 +23,20 @@ export async function recordMeetingChange({
   type,
   now,
   newId,
+  queue,
 }: {
   store: Store;
   entry: CalendarEntry;
   type: MeetingChange;
   now: Date;
   newId: () => string;
+  /** The per-conversation queue the chat's turns run in; none outside a server. */
+  queue?: KeyedQueue;
 }): Promise<boolean> {
+  if (queue)
+    return queue.run(entry.conversationId, () =>
+      recordMeetingChange({ store, entry, type, now, newId }),
+    );
   // An id the store rejects (a meeting claimed for a conversation id of another format), or a
   // file it cannot read, is treated as a conversation that no longer exists.
   const known = await store.getConversation(entry.conversationId).catch(() => null);

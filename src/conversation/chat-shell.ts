@@ -1,3 +1,4 @@
+import type { KeyedQueue } from '../lib/keyed-queue.js';
 import type { Calendar } from '../booking/calendar.js';
 import type { Config } from '../config/config-schema.js';
 import type { Extractor } from '../extract/extractor.js';
@@ -23,6 +24,11 @@ export type ChatServiceDeps = {
   clock: () => Date;
   newId: () => string;
   onError?: (error: unknown, where: string) => void;
+  /**
+   * The per-conversation queue; pass the same one to every other writer of conversations (the
+   * booking page) so that no save of theirs lands in the middle of a turn. Its own by default.
+   */
+  queue?: KeyedQueue;
 };
 
 /** What the parts of the chat service share: its deps, the session queue, the turn. */

@@ -25,7 +25,7 @@ export function createChatService(
   deps: ChatServiceDeps,
 ): ChatService & { conversation(id: string): Promise<Conversation | null> } {
   const { store } = deps;
-  const queue = createKeyedQueue();
+  const queue = deps.queue ?? createKeyedQueue();
   const slots = createTurnSlots(deps);
   const runTurn = createTurnRunner({ ...deps, slots });
   const shell: ChatShell = {

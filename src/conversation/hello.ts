@@ -2,7 +2,7 @@ import type { Visitor } from '../lead/visitor.js';
 import type { ChatService } from './chat-service.js';
 import type { ChatShell } from './chat-shell.js';
 import { newConversation } from './new-conversation.js';
-import { retryStale } from '../store/retry-stale.js';
+import { updateConversation } from '../store/update-conversation.js';
 
 /**
  * `hello`: resumes a known conversation with its history (noting where the visitor is now),
@@ -15,19 +15,17 @@ export function createHello({ deps, serialize, runTurn }: ChatShell): ChatServic
    * Where the visitor is now (scoring's /pricing signal, the webhook's attribution); the first
    * touch stays the one stored, unless none was.
    */
-  async function notePage(sessionId: string, visitor: Visitor): Promise<void> {
-    const conv = await store.getConversation(sessionId);
-    if (!conv) return;
-    const page = visitor.page ?? conv.visitor.page;
-    const referrer = conv.visitor.referrer ?? visitor.referrer;
-    const utm = conv.visitor.utm ?? visitor.utm;
-    if (
-      page === conv.visitor.page &&
-      referrer === conv.visitor.referrer &&
-      utm === conv.visitor.utm
-    )
-      return;
-    await store.saveConversation({ ...conv, visitor: { ...conv.visitor, page, referrer, utm } });
+  function notePage(sessionId: string, visitor: Visitor): Promise<unknown> {
+    return updateConversation(store, sessionId, (conv) => {
+      const page = visitor.page ?? conv.visitor.page;
+      const referrer = conv.visitor.referrer ?? visitor.referrer;
+      const utm = conv.visitor.utm ?? visitor.utm;
+      const same =
+        page === conv.visitor.page &&
+        referrer === conv.visitor.referrer &&
+        utm === conv.visitor.utm;
+      return same ? null : { ...conv, visitor: { ...conv.visitor, page, referrer, utm } };
+    });
   }
 
   return async function hello({ sessionId, visitor }) {
@@ -36,8 +34,8 @@ export function createHello({ deps, serialize, runTurn }: ChatShell): ChatServic
       if (known) {
         // In the session's queue, so no reply's save overwrites it, and not awaited: the queue
         // may be busy with a reply (an LLM turn takes seconds) and the history does not depend on it.
-        serialize(sessionId, () => retryStale(() => notePage(sessionId, visitor))).catch(
-          (e: unknown) => deps.onError?.(e, 'hello'),
+        serialize(sessionId, () => notePage(sessionId, visitor)).catch((e: unknown) =>
+          deps.onError?.(e, 'hello'),
         );
         return { sessionId: known.id, messages: known.messages, resumed: true };
       }

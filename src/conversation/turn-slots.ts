@@ -4,7 +4,7 @@ import type { Config } from '../config/config-schema.js';
 import type { MeetingSignals } from '../extract/meeting/read-meeting.js';
 import { getField } from '../lead/lead-record.js';
 import type { Conversation } from './conversation-schema.js';
-import { expectingOf, offeredSlots } from './phase.js';
+import { offeredSlots } from './phase.js';
 
 /** The visitor's words of this turn, and what they say about meetings. */
 export type VisitorWords = { text: string; meeting: MeetingSignals };
@@ -73,10 +73,7 @@ export function createTurnSlots({
     async holdOffered(before, after, free, now) {
       const offered = offeredSlots(after.phase);
       const was = offeredSlots(before.phase);
-      const same =
-        offered.length === was.length &&
-        offered.every((s, i) => s === was[i]) &&
-        expectingOf(before.phase) === expectingOf(after.phase);
+      const same = offered.length === was.length && offered.every((s, i) => s === was[i]);
       if (offered.length === 0 && same) return;
       if (!same) await calendar.release(after.id);
       const until = new Date(now.getTime() + config.booking.holdMinutes * 60_000);

@@ -1,3 +1,4 @@
+import type { KeyedQueue } from '../lib/keyed-queue.js';
 import { randomUUID } from 'node:crypto';
 import express, { Router, type Request, type Response } from 'express';
 import { slotLabel, type FreeSlot } from '../booking/availability.js';
@@ -31,10 +32,11 @@ export type BookingsRouterDeps = {
   clock: () => Date;
   /** Ids of the outbox events a page change records; random UUIDs by default. */
   newId?: () => string;
+  /** The chat service's per-conversation queue: a page change waits for a turn in progress. */
+  queue?: KeyedQueue;
 };
 
-/** How many free times the page offers to move a meeting to. */
-const RESCHEDULE_CHOICES = 8;
+const RESCHEDULE_CHOICES = 8; // how many free times the page offers to move a meeting to
 
 /**
  * The meeting links sent in the chat: `GET /bookings/:id.ics` (the invite), `GET /bookings/:id`
@@ -42,10 +44,9 @@ const RESCHEDULE_CHOICES = 8;
  * `POST /bookings/:id/reschedule` (`start`: an instant from the page's list of free times),
  * as HTML forms or JSON. Browsers are redirected back to the page after a change (303).
  *
- * Access control is the id itself: meeting ids are random UUIDs (122 random bits) made by the
- * chat shell and only ever shown to the visitor who booked, so holding the link is what lets
- * someone see, move or cancel that one meeting. Pages are therefore never cached, indexed or
- * leaked through a Referer header.
+ * Access control is the id itself: meeting ids are random UUIDs (122 random bits) shown only to
+ * the visitor who booked, so holding the link lets someone see, move or cancel that one meeting.
+ * Pages are therefore never cached, indexed or leaked through a Referer header.
  *
  * @example app = createApp({ ...deps, routers: [createBookingsRouter({ calendar, store, config, clock })] });
  */
@@ -122,7 +123,7 @@ export function createBookingsRouter(deps: BookingsRouterDeps): Router {
     done: 'canceled' | 'rescheduled',
   ): Promise<void> {
     const now = clock();
-    if (type !== null) await recordMeetingChange({ store, entry, type, now, newId });
+    if (type) await recordMeetingChange({ store, entry, type, now, newId, queue: deps.queue });
     if (wantsJson(req)) {
       const { details } = await load(req, tz);
       res.json({ meeting: view(details) });

@@ -8,7 +8,7 @@ import {
   LINK_NOUN_PHRASES,
   MOVE_PHRASES,
 } from './meeting-intent-phrases.js';
-import { readRequestedTime, type RequestedTime } from './read-requested-time.js';
+import type { RequestedTime } from './read-requested-time.js';
 
 /** What a message says about a meeting already booked. */
 export type MeetingIntent = 'cancel' | 'move' | 'links';
@@ -72,16 +72,11 @@ export function wantsToBook(text: string): boolean {
 /**
  * Whether a visitor with no meeting booked (declined earlier, closed, or canceled) asks for
  * one now: a booking request, a request for "another time", or a day with a time ("Actually,
- * Thursday at 2pm works").
+ * Thursday at 2pm works"). `wanted` is the time the message asks for, already read.
  *
- * @example asksForMeeting('can I book Friday at 10am instead?', now, 'Europe/Berlin') // true
+ * @example asksForMeeting('can I book Friday at 10am instead?', readRequestedTime(text, now, zone)) // true
  */
-export function asksForMeeting(text: string, now: Date, timezone: string): boolean {
-  return asksForMeetingAt(text, readRequestedTime(text, now, timezone));
-}
-
-/** {@link asksForMeeting}, with the time the message asks for already read. */
-export function asksForMeetingAt(text: string, wanted: RequestedTime | null): boolean {
+export function asksForMeeting(text: string, wanted: RequestedTime | null): boolean {
   if (wantsToBook(text)) return true;
   if (NOT_MEET.test(text)) return false;
   if (MOVE_PHRASES.test(text)) return true;

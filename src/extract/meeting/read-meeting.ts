@@ -1,5 +1,5 @@
 import {
-  asksForMeetingAt,
+  asksForMeeting,
   keepsMeeting,
   readMeetingIntent,
   readOfferReply,
@@ -53,7 +53,7 @@ export function readMeeting(text: string, ctx: TimeChoiceContext): MeetingSignal
   const agreed = yesOrNo(text);
   return {
     intent: readMeetingIntent(text),
-    asksForMeeting: asksForMeetingAt(text, choice.wanted),
+    asksForMeeting: asksForMeeting(text, choice.wanted),
     offerReply: readOfferReply(text),
     keepsMeeting: keepsMeeting(text),
     yesNo: agreed === null ? null : { agreed, evidence: text },

@@ -1,3 +1,4 @@
+import { wholeWords } from './whole-words.js';
 import { phrase, phraseTable } from '../phrases/compile-phrases.js';
 
 /** Words that make money in a sentence a budget ("we can go up to", "set aside", "willing to pay"). */
@@ -16,7 +17,7 @@ export const BUDGET_CUE_WORDS = phraseTable('budget cue', [
   [String.raw`pay\s+up\s+to|fund(?:s|ing)?\s+(?:for|of)`, 'funding for'],
 ]);
 
-export const BUDGET_CUE = new RegExp(String.raw`\b(?:${BUDGET_CUE_WORDS.source})\b`, 'i');
+export const BUDGET_CUE = wholeWords(BUDGET_CUE_WORDS, 'i');
 
 /** "project budget", "purchase allowance": the noun right after names the money as a budget. */
 export const BUDGET_NOUN = phrase(String.raw`^\S+\s+(?:budget\w*|allowance|allocation|spend)\b`);
@@ -62,7 +63,7 @@ export const CORRECTING = phraseTable('correction', [
   [String.raw`change\s+that\s+to|let'?s\s+say`, "let's say"],
 ]);
 
-export const CORRECTION = new RegExp(String.raw`\b(?:${CORRECTING.source})\b`, 'i');
+export const CORRECTION = wholeWords(CORRECTING, 'i');
 
 /**
  * Words that make the amount after them a stretch above one already said ("around $300 a month,

@@ -1,3 +1,4 @@
+import { wholeWords } from './whole-words.js';
 import { phraseTable } from '../phrases/compile-phrases.js';
 
 /**
@@ -134,7 +135,7 @@ export const CONTINGENT_WORDS = phraseTable('contingent workers', [
   [String.raw`outsourced|volunteers?|on\s+assignment|placed|hourly\s+workers`, '60 volunteers'],
 ]);
 
-export const CONTINGENT = new RegExp(String.raw`\b(?:${CONTINGENT_WORDS.source})\b`, 'i');
+export const CONTINGENT = wholeWords(CONTINGENT_WORDS, 'i');
 
 /** Machines with role names ("3 AI agents", "printer drivers", "virtual assistants"). */
 export const MACHINE = new RegExp(

@@ -1,3 +1,4 @@
+import { wholeWords } from './whole-words.js';
 import { phrase, phraseTable } from '../phrases/compile-phrases.js';
 
 /** How a budget may be qualified when there is none ("no real budget", "no signed-off budget"). */
@@ -127,4 +128,4 @@ export const DECLINING = phraseTable('declined', [
   ],
 ]);
 
-export const DECLINED = new RegExp(String.raw`\b(?:${DECLINING.source})\b`, 'i');
+export const DECLINED = wholeWords(DECLINING, 'i');

@@ -159,12 +159,21 @@ describe.each(adapters)('$name (Store contract)', ({ open }) => {
       expect(final?.version).toBe(3);
     }));
 
-  it('when two writers update the same conversation through updateConversation, then both changes are in', () =>
+  it('when three writers update the same conversation through updateConversation, then the stale saves are retried and every change is in', () =>
     withStore(async (store) => {
       await store.saveConversation(makeConversation({ id: 'c-update' }));
+      let stale = 0;
+      const counting: Store = {
+        ...store,
+        saveConversation: (c) =>
+          store.saveConversation(c).catch((e: unknown) => {
+            if (isAppError(e) && e.code === 'STALE_WRITE') stale++;
+            throw e;
+          }),
+      };
       await Promise.all(
         [1, 2, 3].map((n) =>
-          updateConversation(store, 'c-update', (c) => ({
+          updateConversation(counting, 'c-update', (c) => ({
             ...c,
             messages: [...c.messages, makeMessage(n)],
           })),
@@ -173,6 +182,7 @@ describe.each(adapters)('$name (Store contract)', ({ open }) => {
       const final = await store.getConversation('c-update');
       expect(final?.messages.map((m) => m.id).sort()).toEqual(['m1', 'm2', 'm3']);
       expect(final?.version).toBe(4);
+      expect(stale).toBeGreaterThan(0);
     }));
 
   it('when a save adds outbox events, then they are pending until handed over, and a later save makes only its own new events pending', () =>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readRequestedTime } from '../../../../src/extract/meeting/read-requested-time.js';
 import {
   asksForMeeting,
   keepsMeeting,
@@ -76,7 +77,7 @@ describe('a visitor with no meeting asking for one', () => {
     ["please don't book anything", false],
     ['Is there a free trial?', false],
   ] as const)('when they write "%s", then it is a booking request: %s', (text, expected) => {
-    expect(asksForMeeting(text, NOW, 'Europe/Berlin')).toBe(expected);
+    expect(asksForMeeting(text, readRequestedTime(text, NOW, 'Europe/Berlin'))).toBe(expected);
   });
 
   it('when they say "book", then it is a booking request', () => {
