@@ -17,6 +17,13 @@ export type AgentEvent =
       };
     };
 
+/**
+ * Who is on the other end of a transport, as far as the server can tell: the client's IP (the
+ * socket's address, or the proxy's X-Forwarded-For when `server.trustProxy` says so). Used for
+ * limits per client; never stored as is.
+ */
+export type ClientInfo = { ip: string };
+
 export type HelloResult = { sessionId: string; messages: ChatMessage[]; resumed: boolean };
 export type ReceiveResult = {
   /** The stored visitor message's id. */
@@ -33,7 +40,11 @@ export type ReceiveResult = {
  */
 export type ChatService = {
   /** Starts a conversation (greeting + first question) or resumes a known one with its history. */
-  hello(input: { sessionId?: string | undefined; visitor: Visitor }): Promise<HelloResult>;
+  hello(input: {
+    sessionId?: string | undefined;
+    visitor: Visitor;
+    client?: ClientInfo | undefined;
+  }): Promise<HelloResult>;
   /**
    * Stores the visitor's message and resolves once it is stored (persist before ack); the
    * agent's reply is then produced through `emit`. Throws AppError('SESSION_NOT_FOUND').
@@ -42,6 +53,7 @@ export type ChatService = {
     sessionId: string,
     input: { clientId: string; text: string },
     emit: (e: AgentEvent) => void,
+    client?: ClientInfo,
   ): Promise<ReceiveResult>;
   /** Replies to a stored visitor message that no reply followed (a crash between ack and reply). */
   answerPending?(sessionId: string, emit: (e: AgentEvent) => void): Promise<void>;

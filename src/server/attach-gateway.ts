@@ -1,5 +1,5 @@
 import type { Server, Socket } from 'socket.io';
-import type { AgentEvent, ChatService } from '../conversation/chat-service.js';
+import type { AgentEvent, ChatService, ClientInfo } from '../conversation/chat-service.js';
 import { isAppError, type ErrorCode } from '../errors/app-error.js';
 import type { Config } from '../config/config-schema.js';
 import { stderrLogger, type Logger } from '../lib/logger.js';
@@ -59,6 +59,7 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): void {
   };
 
   io.on('connection', (socket: GatewaySocket) => {
+    const client: ClientInfo = { ip: socket.handshake.address };
     const bucket = createTokenBucket({ perMinute: messagesPerMinute, now });
     let sessionId: string | null = null;
     // Handlers run one after another per connection, so a message sent right after hello (without
@@ -102,7 +103,7 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): void {
       if (!parsed.ok) return refuse(ack, 'BAD_REQUEST', parsed.message);
       enqueue(async () => {
         try {
-          const result = await deps.chatService.hello(parsed.value);
+          const result = await deps.chatService.hello({ ...parsed.value, client });
           if (sessionId !== null && sessionId !== result.sessionId)
             await socket.leave(roomOf(sessionId));
           sessionId = result.sessionId;
@@ -151,6 +152,7 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): void {
             current,
             { clientId, text },
             relay(current),
+            client,
           );
           result.reply.catch((e: unknown) =>
             toErrorBody(e, { event: 'agent reply', sessionId: current }),
