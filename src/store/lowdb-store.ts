@@ -4,6 +4,7 @@ import { createKeyedQueue } from '../lib/keyed-queue.js';
 import { silentLogger, type Logger } from '../lib/logger.js';
 import { assertVersion } from './assert-version.js';
 import { openConversationFolder } from './conversation-folder.js';
+import { ensureDataFolder } from './data-folder.js';
 import { assertConversationId } from './conversation-id.js';
 import { createJournalFlush } from './journal-flush.js';
 import { takeOverLegacyMarkers } from './legacy-outbox-markers.js';
@@ -71,6 +72,7 @@ const DEFAULT_JOURNAL_LIMIT_BYTES = 32 * 1024 * 1024;
  */
 export async function createLowdbStore(options: LowdbStoreOptions): Promise<LowdbStore> {
   const logger = options.logger ?? silentLogger;
+  await ensureDataFolder(options.dataDir);
   const files = await openConversationFolder(options.dataDir);
   const { journal, pending, lock, discardReplayed } = await replayJournal(files, logger);
   const writer = createJournalFlush({
