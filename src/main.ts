@@ -1,6 +1,7 @@
 import { createCore } from './app/create-core.js';
 import { randomIds } from './app/sequential-ids.js';
 import { createLowdbCalendar } from './booking/lowdb-calendar.js';
+import { releaseOrphanMeetings } from './booking/repair-meetings.js';
 import { ConfigError, loadConfig } from './config/load-config.js';
 import { createChatService } from './conversation/create-chat-service.js';
 import { createLlmParts } from './extract/llm/create-llm-parts.js';
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
   // Storage: conversations, meetings, and the handoff outbox beside them.
   const baseStore = await createLowdbStore({ dataDir: config.dataDir, logger: stderrLogger });
   const calendar = await createLowdbCalendar({ dataDir: config.dataDir, clock });
+  // Meetings booked by a server killed before it saved their conversation: freed before serving.
+  await releaseOrphanMeetings({ calendar, store: baseStore, clock, logger: stderrLogger });
   const deliveries = await createLowdbDeliveryStore({ dataDir: config.dataDir });
   const worker = createDeliveryWorker({
     store: baseStore,

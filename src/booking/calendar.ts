@@ -59,6 +59,8 @@ export type Calendar = {
   /** Books the slot with one of its free reps (round robin); null when none is free any more. */
   claim(slot: FreeSlot, meeting: MeetingRequest): Promise<CalendarEntry | null>;
   get(meetingId: string): Promise<CalendarEntry | null>;
+  /** Stored meetings (booked or canceled) overlapping [from, to): the start-up repair reads them. */
+  meetingsBetween(fromIso: string, toIso: string): Promise<CalendarEntry[]>;
   cancel(meetingId: string): Promise<CancelResult>;
   /** Moves a booked meeting, keeping its rep when that rep is free then; SEQUENCE goes up. */
   reschedule(meetingId: string, slot: FreeSlot): Promise<RescheduleResult>;

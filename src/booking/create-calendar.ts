@@ -119,6 +119,8 @@ export function createCalendar(storage: CalendarStorage, clock: () => Date): Cal
 
     get: (meetingId) => storage.find(meetingId),
 
+    meetingsBetween: (fromIso, toIso) => storage.between(fromIso, toIso),
+
     cancel(meetingId) {
       return change(async () => {
         const now = tick();

@@ -63,6 +63,9 @@ export async function createLowdbCalendar({
   clock?: () => Date;
 }): Promise<Calendar> {
   const dir = path.join(dataDir, 'calendar');
+  // Test only: dies (kill -9) right after a new meeting is on disk, before the conversation
+  // that books it is saved (test/integration/meeting-crash.test.ts).
+  const crashAfterClaim = process.env.LEADBOT_CRASH_AT === 'calendar-claim';
   await mkdir(dir, { recursive: true });
   const indexPath = path.join(dir, 'index.json');
   const index = new Low<Index>(jsonDataFile(indexPath, IndexSchema, CALENDAR_FILE), {
@@ -127,6 +130,7 @@ export async function createLowdbCalendar({
       ).update((d) => {
         d.entries = [...d.entries.filter((e) => e.id !== entry.id), structuredClone(entry)];
       });
+      if (previous === null && crashAfterClaim) process.kill(process.pid, 'SIGKILL');
       if (previous !== null && (oldKey !== key || roundRobin)) await writeIndex();
       if (oldKey !== null && oldKey !== key) {
         await (

@@ -40,9 +40,12 @@ function dataFolderError(folder: string, what: string, e: unknown): AppError {
   const code = e instanceof Error && 'code' in e && typeof e.code === 'string' ? e.code : null;
   const reason =
     (code !== null ? REASONS[code] : undefined) ?? (e instanceof Error ? e.message : String(e));
-  const user = process.getuid?.();
+  const uid = process.getuid?.();
+  const user =
+    uid === undefined ? 'the user running leadbot' : `the user running leadbot (uid ${uid})`;
+  const todo = `create it and let ${user} write to it, or point DATA_DIR (or "dataDir" in the config) to a folder it can write`;
   return new AppError(
     'INTERNAL',
-    `the data folder ${folder} ${what} (${reason}${code !== null ? `, ${code}` : ''}): create it and let the user running leadbot${user !== undefined ? ` (uid ${user})` : ''} write to it, or point DATA_DIR (or "dataDir" in the config) to a folder it can write`,
+    `the data folder ${folder} ${what} (${reason}${code !== null ? `, ${code}` : ''}): ${todo}`,
   );
 }
