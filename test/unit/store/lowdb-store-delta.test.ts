@@ -1,4 +1,4 @@
-import { appendFile, copyFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Conversation } from '../../../src/conversation/conversation-schema.js';
@@ -114,6 +114,5 @@ describe('lowdb store: saves that write what changed', () => {
     const third = await createLowdbStore({ dataDir: dir });
     expect(await third.getConversation('c-m')).toEqual(replaced);
     await third.close();
-    await writeFile(join(dir, 'done'), '');
   });
 });
