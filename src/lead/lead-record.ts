@@ -7,6 +7,7 @@ import {
   type FieldPath,
   type FieldValue,
 } from './field-paths.js';
+import { retractedBy } from './retracted-fields.js';
 
 export const SOURCES = ['rules', 'llm'] as const;
 export type Source = (typeof SOURCES)[number];
@@ -65,7 +66,9 @@ export type Provenance = { source: Source; messageId: string; at: string };
 /**
  * Applies candidates to the lead. A new value for a known field overrides it (the visitor
  * corrected themselves) and the old value moves to the entry's history; the same value again
- * changes nothing. Returns the new lead and the paths that changed.
+ * changes nothing. A statement that there is none withdraws the details said before it
+ * (`retractedBy`: "no budget for this" after "$30k a year" leaves no amount). Returns the new
+ * lead and the paths that changed.
  */
 export function applyCandidates(
   lead: Lead,
@@ -99,6 +102,11 @@ export function applyCandidates(
       history,
     };
     if (!changed.includes(c.path)) changed.push(c.path);
+  }
+  for (const path of retractedBy(candidates)) {
+    if (next[path] === undefined) continue;
+    delete next[path];
+    if (!changed.includes(path)) changed.push(path);
   }
   return { lead: next, changed };
 }
