@@ -7,6 +7,7 @@ import {
   type FieldPath,
   type FieldValue,
 } from './field-paths.js';
+import { visibleText } from '../lib/visible-text.js';
 import { retractedBy } from './retracted-fields.js';
 
 export const SOURCES = ['rules', 'llm'] as const;
@@ -29,8 +30,24 @@ export const FieldEntrySchema = z.object({
 });
 export type FieldEntry = z.infer<typeof FieldEntrySchema>;
 
+/**
+ * A value stored before values were cleaned (`FIELD_SCHEMAS`) that was nothing but invisible
+ * characters ("\u202e") is no value: its entry is dropped when read, so the file still loads.
+ */
+function withoutInvisibleOnly(rec: unknown): unknown {
+  if (typeof rec !== 'object' || rec === null) return rec;
+  const invisibleOnly = (e: unknown) =>
+    typeof e === 'object' &&
+    e !== null &&
+    'value' in e &&
+    typeof e.value === 'string' &&
+    e.value.trim() !== '' &&
+    visibleText(e.value).trim() === '';
+  return Object.fromEntries(Object.entries(rec).filter(([, e]) => !invisibleOnly(e)));
+}
+
 /** The lead record: field path -> entry. A path that is absent was never said. */
-export const LeadSchema = z.record(z.string(), FieldEntrySchema).superRefine((rec, ctx) => {
+const LeadRecordSchema = z.record(z.string(), FieldEntrySchema).superRefine((rec, ctx) => {
   for (const [path, entry] of Object.entries(rec)) {
     if (!isFieldPath(path)) {
       ctx.addIssue({ code: 'custom', path: [path], message: `unknown field path "${path}"` });
@@ -45,6 +62,7 @@ export const LeadSchema = z.record(z.string(), FieldEntrySchema).superRefine((re
       });
   }
 });
+export const LeadSchema = z.preprocess(withoutInvisibleOnly, LeadRecordSchema);
 export type Lead = Partial<Record<FieldPath, FieldEntry>>;
 
 export const EMPTY_LEAD: Lead = Object.freeze({});
