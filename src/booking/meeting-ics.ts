@@ -1,5 +1,6 @@
 import { createEvent, type EventAttributes } from 'ics';
 import { AppError } from '../errors/app-error.js';
+import { visibleLine, visibleText } from '../lib/visible-text.js';
 
 /** Everything an invite says about one meeting (see `meetingDetails`). */
 export type MeetingInvite = {
@@ -22,13 +23,12 @@ export type MeetingInvite = {
 
 /**
  * A parameter value may not hold a double quote or a control character (RFC 5545 3.1), and the
- * `ics` package does not escape them in CN, so names are cleaned here rather than trusted.
+ * `ics` package does not escape them in CN, so names are cleaned here rather than trusted: the
+ * invisible characters (NUL, C1 controls, bidirectional overrides) go, quotes and line breaks
+ * become spaces. Names stored before values were cleaned on the way in are cleaned here too.
  */
 const paramSafe = (s: string): string =>
-  s
-    .replace(/[\u0000-\u001f\u007f"]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  visibleLine(s).replace(/"+/g, ' ').replace(/\s+/g, ' ').trim();
 const EMAIL = /^[^\s@"<>;:,]+@[^\s@"<>;:,]+\.[^\s@"<>;:,]+$/;
 
 /**
@@ -63,8 +63,9 @@ export function meetingIcs(invite: MeetingInvite): string {
     end: Date.parse(invite.end),
     endInputType: 'utc',
     endOutputType: 'utc',
-    title: invite.summary,
-    description: invite.description,
+    // TEXT values are escaped by the package; a control character is not allowed in them either.
+    title: visibleLine(invite.summary).trim(),
+    description: visibleText(invite.description),
     status: canceled ? 'CANCELLED' : 'CONFIRMED',
     busyStatus: 'BUSY',
     organizer,

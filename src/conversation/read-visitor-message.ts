@@ -4,6 +4,7 @@ import {
   readMeeting,
   type MeetingSignals,
 } from '../extract/meeting/read-meeting.js';
+import { visibleText } from '../lib/visible-text.js';
 import type { Conversation } from './conversation-schema.js';
 import type { VisitorMessage } from './engine-types.js';
 import { expectingOf, offeredSlots } from './phase.js';
@@ -37,15 +38,17 @@ function readMeetingSignals(conv: Conversation, text: string, now: Date): Meetin
 }
 
 /**
- * Extraction with fallback: the visitor's words cross into the engine's world here, once. The
- * extractor reads field values and signals (the fallback extractor when it fails), the meeting
+ * Extraction with fallback: the visitor's words cross into the engine's world here, once,
+ * without their invisible characters (`visibleText`). The extractor reads field values and signals (the fallback extractor when it fails), the meeting
  * readers read what the words say about meetings, and the knowledge file answers a question.
  *
  * @example const event = await readVisitorMessage(conv, messageId, 'we are 40 people', now);
  */
 export function createMessageReader(deps: MessageReaderDeps) {
   async function extract(conv: Conversation, text: string, now: Date) {
-    const recent = conv.messages.slice(-RECENT_TURNS).map((m) => ({ role: m.role, text: m.text }));
+    const recent = conv.messages
+      .slice(-RECENT_TURNS)
+      .map((m) => ({ role: m.role, text: visibleText(m.text) }));
     const input = {
       text,
       expecting: expectingOf(conv.phase),
@@ -69,13 +72,16 @@ export function createMessageReader(deps: MessageReaderDeps) {
     text: string,
     now: Date,
   ): Promise<VisitorMessage> {
-    const { extraction, source } = await extract(conv, text, now);
+    // Read as the visitor saw it: NUL, other controls and bidirectional overrides show nothing,
+    // split the words the rules look for ("Dana\u0000 Lee") and must not reach the record.
+    const seen = visibleText(text);
+    const { extraction, source } = await extract(conv, seen, now);
     const { question } = extraction.signals;
     return {
       type: 'visitor_message',
       messageId,
       extraction,
-      meeting: readMeetingSignals(conv, text, now),
+      meeting: readMeetingSignals(conv, seen, now),
       source,
       answer: question !== null ? deps.answer(question) : null,
     };

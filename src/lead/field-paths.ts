@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { visibleText } from '../lib/visible-text.js';
 
 /** The authority levels of the lead record (DESIGN.md "The lead record"). */
 export const AUTHORITY_LEVELS = ['decision_maker', 'influencer', 'researcher'] as const;
@@ -11,26 +12,34 @@ export const TIMELINE_BUCKETS = ['immediate', 'quarter', 'half', 'year', 'later'
 export type TimelineBucket = (typeof TIMELINE_BUCKETS)[number];
 
 /**
+ * Visitor words as a field keeps them: without NUL, other controls and bidirectional overrides
+ * (`visibleText`), so the name on an invite, a booking page or a CRM record is the one the
+ * visitor saw themselves type; a value that was nothing else is refused.
+ */
+const said = (max: number) =>
+  z.string().transform(visibleText).pipe(z.string().trim().min(1).max(max));
+
+/**
  * One zod schema per field path: the single place that says what a valid value is.
  * Every extractor (rules or LLM) goes through these before a value reaches the record.
  */
 export const FIELD_SCHEMAS = {
-  'contact.name': z.string().trim().min(1).max(120),
+  'contact.name': said(120),
   'contact.email': z
     .email()
     .max(254)
     .transform((s) => s.toLowerCase()),
   'contact.phone': z.string().regex(/^\+[1-9]\d{6,14}$/, 'phone must be E.164'),
-  'company.name': z.string().trim().min(1).max(160),
+  'company.name': said(160),
   'company.size': z.number().int().positive().max(10_000_000),
-  'company.industry': z.string().trim().min(1).max(120),
-  'authority.role': z.string().trim().min(1).max(160),
+  'company.industry': said(120),
+  'authority.role': said(160),
   'authority.level': z.enum(AUTHORITY_LEVELS),
   'budget.amount': z.number().positive().max(1e12),
   'budget.currency': z.string().regex(/^[A-Z]{3}$/, 'currency must be ISO 4217'),
   'budget.period': z.enum(BUDGET_PERIODS),
   'budget.status': z.enum(['stated', 'none']),
-  'need.summary': z.string().trim().min(1).max(1000),
+  'need.summary': said(1000),
   'timeline.targetDate': z.iso.date(),
   'timeline.bucket': z.enum(TIMELINE_BUCKETS),
   'intent.demo': z.boolean(),
@@ -65,5 +74,9 @@ export function candidate<P extends FieldPath>(
   const parsed = FIELD_SCHEMAS[path].safeParse(value);
   if (!parsed.success) return null;
   // The mapped type cannot be narrowed generically; the schema lookup above is the proof.
-  return { path, value: parsed.data, evidence: evidence.trim().slice(0, 500) } as Candidate;
+  return {
+    path,
+    value: parsed.data,
+    evidence: visibleText(evidence).trim().slice(0, 500),
+  } as Candidate;
 }

@@ -7,6 +7,8 @@ import {
   type FieldPath,
   type FieldValue,
 } from './field-paths.js';
+import { visibleText } from '../lib/visible-text.js';
+import { retractedBy } from './retracted-fields.js';
 
 export const SOURCES = ['rules', 'llm'] as const;
 export type Source = (typeof SOURCES)[number];
@@ -28,8 +30,24 @@ export const FieldEntrySchema = z.object({
 });
 export type FieldEntry = z.infer<typeof FieldEntrySchema>;
 
+/**
+ * A value stored before values were cleaned (`FIELD_SCHEMAS`) that was nothing but invisible
+ * characters ("\u202e") is no value: its entry is dropped when read, so the file still loads.
+ */
+function withoutInvisibleOnly(rec: unknown): unknown {
+  if (typeof rec !== 'object' || rec === null) return rec;
+  const invisibleOnly = (e: unknown) =>
+    typeof e === 'object' &&
+    e !== null &&
+    'value' in e &&
+    typeof e.value === 'string' &&
+    e.value.trim() !== '' &&
+    visibleText(e.value).trim() === '';
+  return Object.fromEntries(Object.entries(rec).filter(([, e]) => !invisibleOnly(e)));
+}
+
 /** The lead record: field path -> entry. A path that is absent was never said. */
-export const LeadSchema = z.record(z.string(), FieldEntrySchema).superRefine((rec, ctx) => {
+const LeadRecordSchema = z.record(z.string(), FieldEntrySchema).superRefine((rec, ctx) => {
   for (const [path, entry] of Object.entries(rec)) {
     if (!isFieldPath(path)) {
       ctx.addIssue({ code: 'custom', path: [path], message: `unknown field path "${path}"` });
@@ -44,6 +62,7 @@ export const LeadSchema = z.record(z.string(), FieldEntrySchema).superRefine((re
       });
   }
 });
+export const LeadSchema = z.preprocess(withoutInvisibleOnly, LeadRecordSchema);
 export type Lead = Partial<Record<FieldPath, FieldEntry>>;
 
 export const EMPTY_LEAD: Lead = Object.freeze({});
@@ -65,7 +84,9 @@ export type Provenance = { source: Source; messageId: string; at: string };
 /**
  * Applies candidates to the lead. A new value for a known field overrides it (the visitor
  * corrected themselves) and the old value moves to the entry's history; the same value again
- * changes nothing. Returns the new lead and the paths that changed.
+ * changes nothing. A statement that there is none withdraws the details said before it
+ * (`retractedBy`: "no budget for this" after "$30k a year" leaves no amount). Returns the new
+ * lead and the paths that changed.
  */
 export function applyCandidates(
   lead: Lead,
@@ -99,6 +120,11 @@ export function applyCandidates(
       history,
     };
     if (!changed.includes(c.path)) changed.push(c.path);
+  }
+  for (const path of retractedBy(candidates)) {
+    if (next[path] === undefined) continue;
+    delete next[path];
+    if (!changed.includes(path)) changed.push(path);
   }
   return { lead: next, changed };
 }

@@ -1,4 +1,4 @@
-import { screenInstructions } from '../extract/llm/instruction-screen.js';
+import { screenInstructions } from '../extract/screen/instruction-screen.js';
 import type { ChatTurn } from './alternate-roles.js';
 
 /**

@@ -42,13 +42,36 @@ export function meetingMessage(
   return onBookingRequest(qualifyIfReady(conv, now, ctx), event, now, ctx, parts);
 }
 
-/** The chat stays over: it answers what was asked (or says it is over) and waits for nothing. */
-export function staysEnded({ conv, parts }: Turn): Transition {
+/**
+ * The chat stays over: it answers what was asked (or says it is over) and waits for nothing.
+ * A message that changed the record is a late correction (`lateCorrection`).
+ */
+export function staysEnded(turn: Turn): Transition {
+  const { conv, parts } = turn;
+  if (turn.learned.length > 0) return lateCorrection(turn);
   return say(
     { ...conv, phase: ENDED },
     parts.length > 0 ? parts : [{ template: 'after-close', vars: {} }],
     true,
   );
+}
+
+/**
+ * A correction after the end ("actually our budget is $80k a year") is real information for
+ * a rep, so it counts as it would have in the chat: the record changes, the lead that now
+ * reaches SQL queues `lead.qualified` (a followed-up lead gets `lead.updated` from the engine)
+ * and is offered the meeting the engine offers any SQL lead. Anything else is acknowledged and
+ * the chat stays over.
+ */
+function lateCorrection({ conv, now, ctx, parts, learned }: Turn): Transition {
+  const qualified = qualifyIfReady(conv, now, ctx);
+  const reply: ReplyPart[] =
+    parts.length > 0 ? parts : [{ template: 'ack', vars: { declined: false, learned } }];
+  if (qualified.qualifiedAt !== conv.qualifiedAt) {
+    const offer = proceed({ ...qualified, phase: ENDED }, reply, ctx);
+    if (offer.conversation.phase.kind === 'offering') return offer;
+  }
+  return say({ ...qualified, phase: ENDED }, reply, true);
 }
 
 /**

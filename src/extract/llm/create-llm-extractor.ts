@@ -14,7 +14,7 @@ import type { ExtractInput, Extraction, Extractor } from '../extractor.js';
 import { createRulesExtractor } from '../rules/rules-extractor.js';
 import { extractMessages, extractSystemVars } from './extract-messages.js';
 import { EXTRACTION_SCHEMA_NAME, LlmExtractionSchema } from './extraction-schema.js';
-import { screenInstructions } from './instruction-screen.js';
+import { screenInstructions } from '../screen/instruction-screen.js';
 import { mergeExtractions } from './merge-extractions.js';
 import {
   JSON_MODES,

@@ -32,6 +32,20 @@ export const HAVE_BEFORE = phrase(
   String.raw`\b(?:have|has|got|given|can\s+(?:do|spend|afford))\s+(?:(?:maybe|about|around|roughly|like|probably|up\s+to|only|just)\s+)*$`,
 );
 
+/**
+ * "we do have $50k", "we now have 20k", "we found 15k": money the visitor says they have after
+ * all, which overrides a "no budget" said before (the words right before the amount).
+ */
+export const HAVING_AFTER_ALL = phraseTable('have after all', [
+  [String.raw`(?:do|does|actually|really|now)\s+(?:have|has)(?:\s+got)?`, 'we do have'],
+  [String.raw`(?:found|freed\s+up|secured|scraped\s+together)`, 'we found'],
+]);
+
+export const HAVE_AFTER_ALL = new RegExp(
+  String.raw`\b(?:${HAVING_AFTER_ALL.source})\s+(?:(?:maybe|about|around|roughly|like|probably|up\s+to|only|just)\s+)*$`,
+  'i',
+);
+
 /** "... for the year", "... a month", "... set aside": what money the visitor has is for (after the amount). */
 export const FOR_PERIOD = phraseTable('for a period', [
   [String.raw`for\s+(?:the|this|a|next)\s+(?:year|month)|a\s+(?:year|month)`, 'for the year'],

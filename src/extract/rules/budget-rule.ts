@@ -7,6 +7,7 @@ import {
   BUDGET_RIGHT_BEFORE,
   CORRECTION,
   FOR_PERIOD_AFTER,
+  HAVE_AFTER_ALL,
   HAVE_BEFORE,
   STRETCH,
   WITHDRAWN,
@@ -186,7 +187,8 @@ function counts(
   if (notBudgetBefore(clauseTail(before)) || NOT_BUDGET_AFTER.test(after)) return false;
   if (CUSTOMER_AMOUNT_BEFORE.test(clauseTail(before)) || CUSTOMER_AMOUNT_AFTER.test(after))
     return false;
-  if (answering || PERIOD_RIGHT_AFTER.test(after)) return true;
+  if (answering || PERIOD_RIGHT_AFTER.test(after) || HAVE_AFTER_ALL.test(before.slice(-40)))
+    return true;
   if (BUDGET_CUE.test(sentence)) return true;
   // "we have about $10k for tooling": having money for something is a budget.
   return /\b(?:have|has|got|given)\b/i.test(sentence.slice(0, m.start)) && /\bfor\b/i.test(after);

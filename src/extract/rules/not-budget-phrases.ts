@@ -9,8 +9,9 @@ import { phraseTable } from '../phrases/compile-phrases.js';
 /** Words before an amount that make it revenue, a price or a limit ("we make $2M", "projects below"). */
 export const REVENUE_PRICE_LIMIT = phraseTable('revenue, price or limit before', [
   [String.raw`revenues?|turnover|sales\s+of|in\s+sales|arr|mrr|gmv`, 'annual revenue'],
+  // "we do have $50k" is money they have (budget-phrases.ts HAVING_AFTER_ALL), not "we do $2M".
   [
-    String.raw`(?<!\b(?:can|could|would|will|might|to)\s+)(?<!'d\s+)(?:do|does|doing|did)`,
+    String.raw`(?<!\b(?:can|could|would|will|might|to)\s+)(?<!'d\s+)(?:do|does|doing|did)(?!\s+(?:have|has)\b)`,
     'we do',
     'we can do',
   ],

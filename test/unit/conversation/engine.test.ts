@@ -564,8 +564,35 @@ describe('the conversation engine', () => {
       [said({ 'authority.level': 'researcher' }), said({ 'contact.email': 'x@acme.example' })],
       ctx,
     );
-    expect(reply(outputs)).toMatchObject({ templates: ['after-close'], final: true });
+    expect(reply(outputs)).toMatchObject({ templates: ['ack'], final: true });
     expect(conv.lead['contact.email']?.value).toBe('x@acme.example');
+  });
+
+  describe('a correction after the end that makes the lead sales-qualified', () => {
+    const mql = { ...SQL_VALUES, 'budget.status': 'none', 'budget.amount': undefined };
+    const budget = { 'budget.amount': 80000, 'budget.status': 'stated' };
+    const types = (conv: Conversation) => conv.outbox.map((e) => e.type);
+
+    it('when the chat ended after the follow-up question, then lead.qualified is queued and meeting times are offered', () => {
+      const { conv, outputs } = play([said(mql), said({}, {}, 'no thanks'), said(budget)]);
+      expect(types(conv)).toEqual(['lead.qualified']);
+      expect(conv.qualifiedAt).not.toBeNull();
+      expect(reply(outputs)).toMatchObject({ templates: ['ack', 'ask-booking'], final: false });
+      expect(conv.phase.kind).toBe('offering');
+    });
+
+    it('when the correction answers the follow-up question instead, then it is read the same way', () => {
+      const { conv, outputs } = play([said(mql), said(budget)]);
+      expect(types(conv)).toEqual(['lead.qualified']);
+      expect(reply(outputs).expecting).toBe('booking');
+    });
+
+    it('when no meeting time is free, then lead.qualified is still queued and the chat stays over', () => {
+      const ctx = { ...ctxFor(), freeSlots: [] };
+      const { conv, outputs } = play([said(mql), said({}, {}, 'no thanks'), said(budget)], ctx);
+      expect(types(conv)).toEqual(['lead.qualified']);
+      expect(reply(outputs)).toMatchObject({ templates: ['ack'], final: true });
+    });
   });
 
   it('when a value is corrected, then the new value wins and the old one is kept in history', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   readsAsInstructions,
   screenInstructions,
-} from '../../../src/extract/llm/instruction-screen.js';
+} from '../../../../src/extract/screen/instruction-screen.js';
 
 describe('the instruction screen', () => {
   it.each([
