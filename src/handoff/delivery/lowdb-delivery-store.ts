@@ -41,6 +41,8 @@ export async function createLowdbDeliveryStore(options: {
   await mkdir(activeDir, { recursive: true });
   const destinationsFile = jsonDataFile(join(root, 'destinations.json'), DisabledSchema);
   const queue = createKeyedQueue();
+  // Ids deleted by an erasure: an attempt in flight must not write its record back.
+  const deleted = new Set<string>();
   let closed = false;
 
   const fileOf = (id: string) => jsonDataFile(join(recordsDir, `${id}${SUFFIX}`), DeliverySchema);
@@ -79,6 +81,8 @@ export async function createLowdbDeliveryStore(options: {
       check(delivery.id);
       // One at a time per id: the existence check and the write cannot interleave with another create.
       return queue.run(delivery.id, async () => {
+        if (deleted.has(delivery.id))
+          return { delivery: DeliverySchema.parse(delivery), created: false };
         const existing = await read(delivery.id);
         if (existing !== null) return { delivery: existing, created: false };
         await write(delivery);
@@ -91,7 +95,9 @@ export async function createLowdbDeliveryStore(options: {
     },
     async save(delivery) {
       check(delivery.id);
-      return queue.run(delivery.id, () => write(delivery));
+      return queue.run(delivery.id, async () => {
+        if (!deleted.has(delivery.id)) await write(delivery);
+      });
     },
     async list(filter = {}) {
       if (closed) throw new AppError('INTERNAL', 'the delivery store is closed');
@@ -125,6 +131,23 @@ export async function createLowdbDeliveryStore(options: {
         else all[destinationId] = state;
         await destinationsFile.write(all);
       });
+    },
+    async deleteForConversation(conversationId) {
+      if (closed) throw new AppError('INTERNAL', 'the delivery store is closed');
+      const ids = await readIds(recordsDir, SUFFIX);
+      let removed = 0;
+      for (const id of ids) {
+        const gone = await queue.run(id, async () => {
+          const d = await read(id).catch(() => null);
+          if (d === null || d.conversationId !== conversationId) return false;
+          deleted.add(id);
+          await rm(join(recordsDir, `${id}${SUFFIX}`), { force: true });
+          await rm(join(activeDir, id), { force: true });
+          return true;
+        });
+        if (gone) removed++;
+      }
+      return removed;
     },
     async close() {
       closed = true;
