@@ -161,6 +161,8 @@ const NO_CONVERSATIONS: Store = {
   pendingEvents: () => Promise.resolve([]),
   markHandedOver: () =>
     Promise.reject(new AppError('INTERNAL', 'the deliveries CLI does not hand events over')),
+  eraseConversation: () =>
+    Promise.reject(new AppError('INTERNAL', 'the deliveries CLI does not erase conversations')),
   listConversationIds: () => Promise.resolve([]),
   close: () => Promise.resolve(),
 };

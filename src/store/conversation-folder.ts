@@ -1,5 +1,5 @@
-import { mkdir, readdir, rename } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { Conversation } from '../conversation/conversation-schema.js';
 import { AppError, isAppError } from '../errors/app-error.js';
 import { CONVERSATION_ID_PATTERN } from './conversation-id.js';
@@ -14,6 +14,8 @@ export type ConversationFolder = {
   read(id: string): Promise<Conversation | null>;
   /** Writes a conversation's JSON to its file. Throws AppError('INTERNAL'). */
   write(id: string, json: string): Promise<void>;
+  /** Deletes a conversation's file and any temp file of it; returns whether one existed. */
+  remove(id: string): Promise<boolean>;
   /** Ids of every conversation file (in its own shard). */
   listIds(): Promise<string[]>;
 };
@@ -58,6 +60,14 @@ export async function openConversationFolder(dataDir: string): Promise<Conversat
         throw asInternal(e, `could not write ${fileOf(id)}`);
       }
     },
+    async remove(id) {
+      const file = fileOf(id);
+      const temp = join(dirname(file), `.${basename(file)}.tmp`);
+      const removed = await Promise.all(
+        [file, temp].map((f) => unlink(f).then(() => true, absent)),
+      );
+      return removed.includes(true);
+    },
     async listIds() {
       const ids: string[] = [];
       for (const shard of await readdir(folder, { withFileTypes: true })) {
@@ -100,6 +110,12 @@ async function moveFlatFilesIntoShards(folder: string): Promise<void> {
     await mkdir(shard, { recursive: true });
     await rename(join(folder, entry.name), join(shard, entry.name));
   }
+}
+
+/** False for a file that was not there; any other failure is rethrown as AppError('INTERNAL'). */
+function absent(e: unknown): false {
+  if (e instanceof Error && 'code' in e && e.code === 'ENOENT') return false;
+  throw asInternal(e, 'could not delete a conversation file');
 }
 
 function asInternal(e: unknown, context: string): AppError {

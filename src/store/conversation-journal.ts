@@ -11,6 +11,7 @@ import { readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Conversation } from '../conversation/conversation-schema.js';
 import { AppError } from '../errors/app-error.js';
+import { dropConversationLines } from './journal-erase.js';
 import { outboxLine, parseJournalLine, saveLine, type JournalLine } from './journal-line.js';
 import { createPendingOutbox, type PendingOutbox } from './pending-outbox.js';
 
@@ -41,6 +42,11 @@ export type ConversationJournal = {
    * the disk.
    */
   rotate(): () => Promise<void>;
+  /**
+   * Removes every line about conversation `id` from the journal (later appends go to a new
+   * segment); returns whether there was any. Call it with no save of `id` and no flush under way.
+   */
+  erase(id: string): boolean;
   /** Characters appended to the current segment (the bytes, for the ASCII most JSON is). */
   bytes(): number;
   /** Closes the current segment; with `discard`, deletes every segment (all is in the files). */
@@ -150,6 +156,15 @@ export function openJournal(folder: string): ConversationJournal {
           if (seq !== null && seq <= before) await unlink(join(folder, name));
         }
       };
+    },
+    erase(id) {
+      const before = seq;
+      advance();
+      const older = listSegments(folder).filter((s) => s.seq <= before);
+      return dropConversationLines(
+        older.map((s) => join(folder, s.name)),
+        id,
+      );
     },
     bytes: () => bytes,
     close({ discard }) {

@@ -24,6 +24,10 @@ export type JournalFlush = {
   flush(): Promise<void>;
   /** Notes the events still pending in the current segment (done by every flush, and at start). */
   carryPending(): void;
+  /** Forgets the unwritten save of a conversation (erased): it is never written. */
+  forget(id: string): boolean;
+  /** Runs `task` when no flush is under way; flushes wait for it. */
+  exclusive<T>(task: () => Promise<T>): Promise<T>;
   /** Stops scheduling: what is left is written by a last `flush`. */
   stop(): void;
 };
@@ -111,6 +115,15 @@ export function createJournalFlush(options: JournalFlushOptions): JournalFlush {
       schedule();
     },
     flush,
+    forget: (id) => unwritten.delete(id),
+    exclusive(task) {
+      const run = flushing.then(task);
+      flushing = run.then(
+        () => undefined,
+        () => undefined,
+      );
+      return run;
+    },
     carryPending,
     stop() {
       stopped = true;

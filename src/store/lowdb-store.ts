@@ -163,6 +163,24 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
       pending.remove(conversationId, eventIds);
     },
 
+    async eraseConversation(id) {
+      assertConversationId(id);
+      assertOpen();
+      // With no save of `id` and no flush under way: the journal is cleaned before the file
+      // goes, so a crash in between leaves the conversation whole, never half-erased.
+      return queue.run(id, () =>
+        writer.exclusive(async () => {
+          const inMemory = cache.get(id) !== undefined;
+          cache.delete(id);
+          const unwritten = writer.forget(id);
+          const hadEvents = pending.forget(id);
+          const inJournal = journal.erase(id);
+          const hadFile = await files.remove(id);
+          return inMemory || unwritten || hadEvents || inJournal || hadFile;
+        }),
+      );
+    },
+
     async listConversationIds() {
       assertOpen();
       const ids = new Set([...writer.unwritten.keys(), ...(await files.listIds())]);

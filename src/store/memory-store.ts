@@ -10,8 +10,9 @@ import { createPendingOutbox, newEvents } from './pending-outbox.js';
  * An in-memory Store for tests and the eval. It behaves like the lowdb adapter: ids are
  * checked (AppError('BAD_REQUEST')), documents are validated on save (AppError('INTERNAL')),
  * saves are compare-and-set on the version (AppError('STALE_WRITE')), a save's new outbox
- * events are pending until handed over (in memory only), and it keeps deep copies, so mutating an object after saving it, or after getting it,
- * never changes what is stored.
+ * events are pending until handed over (in memory only), an erase forgets the conversation and
+ * its events, and it keeps deep copies, so mutating an object after saving it, or after getting
+ * it, never changes what is stored.
  *
  * @example
  *   const store = createMemoryStore();
@@ -54,6 +55,12 @@ export function createMemoryStore(): Store {
     async markHandedOver(conversationId, eventIds) {
       assertOpen();
       pending.remove(conversationId, eventIds);
+    },
+    async eraseConversation(id) {
+      assertConversationId(id);
+      assertOpen();
+      const hadEvents = pending.forget(id);
+      return saved.delete(id) || hadEvents;
     },
     async listConversationIds() {
       assertOpen();

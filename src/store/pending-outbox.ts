@@ -7,6 +7,8 @@ export type PendingOutbox = {
   add(conversationId: string, events: readonly OutboxEvent[]): void;
   /** Removes these event ids; returns whether any was pending. */
   remove(conversationId: string, eventIds: readonly string[]): boolean;
+  /** Removes every pending event of the conversation; returns whether it had any. */
+  forget(conversationId: string): boolean;
   list(conversationId?: string): PendingEvents[];
   /** Whether any of these events of the conversation is pending. */
   has(conversationId: string, eventIds: readonly string[]): boolean;
@@ -45,6 +47,7 @@ export function createPendingOutbox(): PendingOutbox {
       else byConversation.set(conversationId, left);
       return true;
     },
+    forget: (conversationId) => byConversation.delete(conversationId),
     list(conversationId) {
       if (conversationId === undefined)
         return [...byConversation].map(([id, events]) => copy(id, events));

@@ -41,6 +41,13 @@ export type Store = {
   pendingEvents(conversationId?: string): Promise<PendingEvents[]>;
   /** Notes that these events have their delivery records: they are no longer pending. */
   markHandedOver(conversationId: string, eventIds: readonly string[]): Promise<void>;
+  /**
+   * Removes every stored trace of a conversation: its document, every journal line or file
+   * that holds any of it, cached copies and its pending outbox events. Resolves true when
+   * something was removed, false when nothing of it was stored. The id is checked like every
+   * other id (AppError('BAD_REQUEST')). What an erase removed does not come back after a restart.
+   */
+  eraseConversation(id: string): Promise<boolean>;
   /** Ids of all stored conversations (admin, maintenance); may be slow on large stores. */
   listConversationIds(): Promise<string[]>;
   close(): Promise<void>;

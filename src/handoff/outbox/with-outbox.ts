@@ -22,6 +22,7 @@ export function withOutbox(store: Store, outbox: OutboxPort): Store {
     getConversation: (id) => store.getConversation(id),
     pendingEvents: (conversationId) => store.pendingEvents(conversationId),
     markHandedOver: (conversationId, eventIds) => store.markHandedOver(conversationId, eventIds),
+    eraseConversation: (id) => store.eraseConversation(id),
     listConversationIds: () => store.listConversationIds(),
     close: () => store.close(),
 

@@ -132,4 +132,11 @@ describe('saving through the outbox decorator', () => {
     expect((await first.deliveries.list()).map((d) => d.eventId)).toEqual(['evt-conv-q1-1']);
     expect(second.log.filter((l) => l.startsWith('record'))).toEqual(['record lead.qualified']);
   });
+
+  it('when a conversation is erased through the decorator, then the store underneath forgets it', async () => {
+    const { store, base } = await setup();
+    const saved = await store.saveConversation(unqualified());
+    expect(await store.eraseConversation(saved.id)).toBe(true);
+    expect(await base.getConversation(saved.id)).toBeNull();
+  });
 });

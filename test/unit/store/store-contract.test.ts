@@ -232,6 +232,37 @@ describe.each(adapters)('$name (Store contract)', ({ open }) => {
       expect(await store.pendingEvents()).toEqual([]);
     }));
 
+  it('when a conversation is erased, then it is gone with its pending events, others stay, and a second erase finds nothing', () =>
+    withStore(async (store) => {
+      const event = {
+        id: 'evt-e',
+        type: 'lead.qualified',
+        occurredAt: at(1),
+        conversationId: 'c-gone',
+      };
+      const gone = await store.saveConversation(
+        makeConversation({ id: 'c-gone', outbox: [event] }),
+      );
+      await store.saveConversation({ ...gone, messages: [makeMessage(1)] });
+      const kept = await store.saveConversation(
+        makeConversation({ id: 'c-kept', lead: makeLead() }),
+      );
+      expect(await store.eraseConversation('c-gone')).toBe(true);
+      expect(await store.getConversation('c-gone')).toBeNull();
+      expect(await store.pendingEvents()).toEqual([]);
+      expect(await store.listConversationIds()).toEqual(['c-kept']);
+      expect(await store.getConversation('c-kept')).toEqual(kept);
+      expect(await store.eraseConversation('c-gone')).toBe(false);
+      // Erased, the id starts from scratch: a new conversation under it saves as version 1.
+      expect((await store.saveConversation(makeConversation({ id: 'c-gone' }))).version).toBe(1);
+    }));
+
+  it('when an erase is asked for an id that could leave the folder, then it is refused as a bad request', () =>
+    withStore(async (store) => {
+      const err = await rejectionOf(store.eraseConversation('../c-kept'));
+      expect(isAppError(err) && err.code).toBe('BAD_REQUEST');
+    }));
+
   it('when the caller mutates a document after saving it, then the stored one is unchanged', () =>
     withStore(async (store) => {
       const conv = makeConversation({ id: 'c-mutate', messages: [makeMessage(1)] });
