@@ -23,8 +23,11 @@ export const RetentionSchema = z.object({
 });
 
 const httpUrl = z
-  .url()
-  .refine((u) => /^https?:$/i.test(new URL(u).protocol), 'expected an http(s) URL');
+  .string()
+  .refine(
+    (u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol),
+    'expected an http(s) URL, like https://example.com/privacy',
+  );
 
 /** The notice shown above the chat's input until the visitor's first message. */
 export const PrivacyNoticeSchema = z
