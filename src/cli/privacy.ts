@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
@@ -90,8 +90,7 @@ export async function runPrivacyCli(argv: string[], io: PrivacyCliIo): Promise<n
       io.err(`privacy: nothing stored in ${where.label}: is this the server's data folder?`);
       return PRIVACY_EXIT.noMatch;
     }
-    assertServerStopped(where);
-    const store = await createLowdbStore({ dataDir: where.dir });
+    const store = await openStore(where);
     const calendar = await createLowdbCalendar({ dataDir: where.dir, clock });
     const deliveries = await createLowdbDeliveryStore({ dataDir: where.dir });
     try {
@@ -164,30 +163,19 @@ export async function runPrivacyCli(argv: string[], io: PrivacyCliIo): Promise<n
 }
 
 /**
- * Refuses while another live process (the server) holds the conversation journal: the CLI
- * would otherwise wait on its lock or, worse, race its writes.
+ * Opens the conversation store, or says what to do when the server holds it: the store refuses
+ * a second process on its journal, and the admin API does the same work while the server runs.
  */
-function assertServerStopped(where: DataDirInfo): void {
-  const lock = path.join(where.dir, 'conversations', 'journal', 'LOCK');
-  let pid: number;
+async function openStore(where: DataDirInfo) {
   try {
-    pid = Number(readFileSync(lock, 'utf8').trim());
-  } catch {
-    return; // no lock: no server
-  }
-  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || !isRunning(pid)) return;
-  throw new AppError(
-    'CONFLICT',
-    `the server (pid ${pid}) is running on ${where.label} and holds it: ${ADMIN_API_HINT}`,
-  );
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
+    return await createLowdbStore({ dataDir: where.dir });
   } catch (e) {
-    return e instanceof Error && 'code' in e && e.code === 'EPERM';
+    if (isAppError(e) && /in use by/.test(e.message))
+      throw new AppError(
+        'CONFLICT',
+        `the server is running on ${where.label}: ${ADMIN_API_HINT} (${e.message})`,
+      );
+    throw e;
   }
 }
 
