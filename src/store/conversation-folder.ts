@@ -1,9 +1,16 @@
 import { mkdir, readdir, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Conversation } from '../conversation/conversation-schema.js';
 import { AppError, isAppError } from '../errors/app-error.js';
 import { CONVERSATION_ID_PATTERN } from './conversation-id.js';
-import { readConversationFile, writeConversationJson } from './conversation-file.js';
+import {
+  readConversationFile,
+  readMessageLog,
+  writeConversationFiles,
+} from './conversation-file.js';
+import { createLruCache } from './lru-cache.js';
+import type { MessageLog } from './message-log.js';
+import type { StoredConversation } from './stored-conversation.js';
 import { conversationPath, conversationsFolder, conversationShard } from './conversation-path.js';
 
 /** The conversation files of a data folder, one per conversation in its shard. */
@@ -12,9 +19,12 @@ export type ConversationFolder = {
   folder: string;
   /** The stored file of a conversation; null when absent. Throws AppError('INTERNAL'). */
   read(id: string): Promise<Conversation | null>;
-  /** Writes a conversation's JSON to its file. Throws AppError('INTERNAL'). */
-  write(id: string, json: string): Promise<void>;
-  /** Deletes a conversation's file and any temp file of it; returns whether one existed. */
+  /**
+   * Writes a conversation to its files, given how many leading messages it shares with what
+   * they hold (conversation-file.ts). Throws AppError('INTERNAL').
+   */
+  write(id: string, stored: StoredConversation, shared: number): Promise<void>;
+  /** Deletes a conversation's files and any temp file of them; returns whether one existed. */
   remove(id: string): Promise<boolean>;
   /** Ids of every conversation file (in its own shard). */
   listIds(): Promise<string[]>;
@@ -22,6 +32,8 @@ export type ConversationFolder = {
 
 /** Files written at once by a flush (steno's writes run on libuv's four threads). */
 export const WRITE_CONCURRENCY = 8;
+/** Conversations whose transcript position is remembered between writes (read again if not). */
+const LOG_CACHE_SIZE = 10_000;
 const FILE_SUFFIX = '.json';
 const SHARD_PATTERN = /^[0-9a-f]{2}$/;
 
@@ -38,33 +50,45 @@ export async function openConversationFolder(dataDir: string): Promise<Conversat
   const fileOf = (id: string): string => conversationPath(dataDir, id);
   // Sub-folders are created on a conversation's first write, once per process.
   const madeShards = new Set<string>();
+  // Where each recently read or written conversation's transcript stands in its files.
+  const logs = createLruCache<string, MessageLog | null>(LOG_CACHE_SIZE);
 
   return {
     folder,
     async read(id) {
       try {
-        return await readConversationFile(fileOf(id));
+        const onDisk = await readConversationFile(fileOf(id));
+        if (onDisk === null) return null;
+        logs.set(id, onDisk.log);
+        return onDisk.conversation;
       } catch (e) {
         throw asInternal(e, `could not read ${fileOf(id)}`);
       }
     },
-    async write(id, json) {
+    async write(id, stored, shared) {
       const shard = conversationShard(id);
       if (!madeShards.has(shard)) {
         await mkdir(join(folder, shard), { recursive: true });
         madeShards.add(shard);
       }
       try {
-        await writeConversationJson(fileOf(id), json);
+        const cached = logs.get(id);
+        const log = cached === undefined ? await readMessageLog(fileOf(id)) : cached;
+        // Unknown until the write lands: a failed one may have changed the messages file.
+        logs.delete(id);
+        logs.set(id, await writeConversationFiles(fileOf(id), stored, log, shared));
       } catch (e) {
         throw asInternal(e, `could not write ${fileOf(id)}`);
       }
     },
     async remove(id) {
-      const file = fileOf(id);
-      const temp = join(dirname(file), `.${basename(file)}.tmp`);
+      logs.delete(id);
+      const shard = join(folder, conversationShard(id));
+      const names = await readdir(shard).catch(() => []);
+      // The state file, every generation of the messages file, and steno's temp files.
+      const mine = names.filter((n) => n.startsWith(`${id}.`) || n.startsWith(`.${id}.`));
       const removed = await Promise.all(
-        [file, temp].map((f) => unlink(f).then(() => true, absent)),
+        mine.map((n) => unlink(join(shard, n)).then(() => true, absent)),
       );
       return removed.includes(true);
     },

@@ -1,45 +1,43 @@
-import {
-  closeSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, openSync, unlinkSync, writeFileSync } from 'node:fs';
 import { readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Conversation } from '../conversation/conversation-schema.js';
 import { AppError } from '../errors/app-error.js';
 import { dropConversationLines } from './journal-erase.js';
-import { outboxLine, parseJournalLine, saveLine, type JournalLine } from './journal-line.js';
-import { createPendingOutbox, type PendingOutbox } from './pending-outbox.js';
+import { outboxLine, saveLine, type JournalLine } from './journal-line.js';
+import { listSegments, segmentName, segmentSeq } from './journal-segments.js';
+import type { StoredConversation } from './stored-conversation.js';
 
 /**
- * The conversation store's write-ahead journal: every saved version is appended as one JSON
- * line to the current segment, synchronously, before the save resolves. The conversation files
- * are written later, in the background; once every version a segment holds is in its file, the
- * segment is deleted. A restart replays what is left.
+ * The conversation store's write-ahead journal: every save is appended as one JSON line to the
+ * current segment, synchronously, before the save resolves. A line holds what the save changed
+ * (journal-line.ts): the messages it added and the rest of the conversation, which is small, so
+ * the bytes written per turn do not grow with the transcript. The conversation files are
+ * written later, in the background; once every version a segment holds is in its file, the
+ * segment is deleted. A restart replays what is left (recover-journal.ts, replay-saves.ts).
  *
  * Why a journal: replacing a file by a rename makes ext4 start writing the new data at once
  * (its `auto_da_alloc` safeguard), so a save done that way blocked the event loop for 0.5 to
  * several ms, and every visitor waited on it. An append lands in the page cache in tens of
  * microseconds. lowdb has no journal of its own, hence this small one; the durability is the
  * same as lowdb's files (written, not fsynced: a process crash loses nothing acknowledged).
+ *
+ * A failed append (a full disk) may leave part of a line: the next append first cuts the
+ * segment back to its last whole line, so failing writes never create file after file.
  */
 export type ConversationJournal = {
   /**
-   * Appends one version, with the ids of the outbox events it added, as one line, and returns
-   * the conversation's JSON; when it returns, the line is in the file. Throws AppError('INTERNAL').
+   * Appends one save as one line: the stored conversation's messages after the first `from`,
+   * the rest of it, and the ids of the outbox events it added. When it returns, the line is in
+   * the file. Throws AppError('INTERNAL').
    */
-  append(conversation: Conversation, newEvents: readonly string[]): string;
+  append(stored: StoredConversation, from: number, newEvents: readonly string[]): void;
   /** Appends a note of outbox events pending or handed over (journal-line.ts). Throws AppError('INTERNAL'). */
   note(line: Exclude<JournalLine, { kind: 'save' }>): void;
   /**
-   * Starts a new segment (later appends go there) and returns a function that deletes every
-   * older segment: call it once every version appended before the rotation is in its file.
-   * The deletion runs off the event loop: removing a file still being written out can wait on
-   * the disk.
+   * Starts a new segment (later appends go there; an empty current segment is kept as the new
+   * one) and returns a function that deletes every older segment: call it once every version
+   * appended before the rotation is in its file. The deletion runs off the event loop:
+   * removing a file still being written out can wait on the disk.
    */
   rotate(): () => Promise<void>;
   /**
@@ -47,88 +45,53 @@ export type ConversationJournal = {
    * segment); returns whether there was any. Call it with no save of `id` and no flush under way.
    */
   erase(id: string): boolean;
-  /** Characters appended to the current segment (the bytes, for the ASCII most JSON is). */
+  /** Bytes appended to the current segment. */
   bytes(): number;
   /** Closes the current segment; with `discard`, deletes every segment (all is in the files). */
   close(options: { discard: boolean }): void;
 };
 
-/**
- * What the journal held at start: the last version of each conversation, the outbox events
- * saved and not handed over, and lines skipped.
- */
-export type JournalRecovery = {
-  conversations: Map<string, Conversation>;
-  pending: PendingOutbox;
-  /** Lines that were not a whole conversation: a save cut off by a crash, never acknowledged. */
-  skippedLines: number;
-  /** Deletes the segments read (call it once the recovered versions are in their files). */
-  discard(): void;
+export type JournalOptions = {
+  /** Writes text at the end of an open segment (a test injects a full disk here). */
+  appendText?: (fd: number, text: string) => void;
 };
-
-const SEGMENT_PATTERN = /^(\d{10})\.ndjson$/;
-const segmentName = (seq: number): string => `${String(seq).padStart(10, '0')}.ndjson`;
-
-/**
- * Reads what an earlier process left in `folder` (created if missing). Call before
- * `openJournal`, which starts after the segments found here.
- *
- * @example
- *   const recovery = recoverJournal(folder);
- *   for (const conv of recovery.conversations.values()) await writeFile(conv);
- *   recovery.discard();
- */
-export function recoverJournal(folder: string): JournalRecovery {
-  mkdirSync(folder, { recursive: true });
-  const segments = listSegments(folder);
-  const conversations = new Map<string, Conversation>();
-  const pending = createPendingOutbox();
-  let skippedLines = 0;
-  for (const { name } of segments) {
-    const file = join(folder, name);
-    for (const text of readFileSync(file, 'utf8').split('\n')) {
-      if (text.trim() === '') continue;
-      const line = parseJournalLine(text, file);
-      if (line === null) skippedLines += 1;
-      else replay(line, conversations, pending);
-    }
-  }
-  return {
-    conversations,
-    pending,
-    skippedLines,
-    discard: () => {
-      for (const { name } of segments) unlinkSync(join(folder, name));
-    },
-  };
-}
 
 /**
  * Opens a new segment in `folder`, numbered after any already there.
  *
  * @example
  *   const journal = openJournal(folder);
- *   journal.append(conversation); // then write the file whenever convenient
+ *   journal.append(storedOf(conversation), 0, []); // then write the file whenever convenient
  */
-export function openJournal(folder: string): ConversationJournal {
+export function openJournal(folder: string, options: JournalOptions = {}): ConversationJournal {
+  const appendText = options.appendText ?? ((fd, text) => writeFileSync(fd, text));
   mkdirSync(folder, { recursive: true });
   let seq = (listSegments(folder).at(-1)?.seq ?? 0) + 1;
   let fd = openSegment(folder, seq);
-  // After a failed append the segment may end in part of a line (skipped when replayed): the
-  // next append goes to a new segment, the old one is kept until its versions are in files.
+  // After a failed append the segment may end in part of a line: cut back before the next one.
   let broken = false;
   let bytes = 0;
   const write = (line: string): void => {
-    if (broken) advance();
+    if (broken) repair();
+    const text = `${line}\n`;
     try {
-      writeFileSync(fd, `${line}\n`);
-      bytes += line.length + 1;
+      appendText(fd, text);
+      bytes += Buffer.byteLength(text);
     } catch (e) {
       broken = true;
       throw new AppError(
         'INTERNAL',
         `could not append to the journal ${join(folder, segmentName(seq))}: ${e instanceof Error ? e.message : String(e)}`,
       );
+    }
+  };
+  const repair = (): void => {
+    try {
+      ftruncateSync(fd, bytes);
+      broken = false;
+    } catch {
+      // Cannot be cut back (not a regular file): the next line goes to a new segment.
+      advance();
     }
   };
   const advance = (): void => {
@@ -141,25 +104,24 @@ export function openJournal(folder: string): ConversationJournal {
   };
 
   return {
-    append(conversation, newEvents) {
-      const json = JSON.stringify(conversation);
-      write(saveLine(json, newEvents));
-      return json;
+    append(stored, from, newEvents) {
+      write(saveLine(stored, from, newEvents));
     },
     note: (line) => write(outboxLine(line)),
     rotate() {
-      const before = seq;
-      advance();
+      // An empty segment (every append failed, as on a full disk) is kept: no file after file.
+      if (bytes > 0) advance();
+      const before = seq - 1;
       return async () => {
         for (const name of await readdir(folder)) {
-          const seq = segmentSeq(name);
-          if (seq !== null && seq <= before) await unlink(join(folder, name));
+          const n = segmentSeq(name);
+          if (n !== null && n <= before) await unlink(join(folder, name));
         }
       };
     },
     erase(id) {
       const before = seq;
-      advance();
+      if (bytes > 0 || broken) advance();
       const older = listSegments(folder).filter((s) => s.seq <= before);
       return dropConversationLines(
         older.map((s) => join(folder, s.name)),
@@ -183,39 +145,6 @@ function openSegment(folder: string, seq: number): number {
     throw new AppError(
       'INTERNAL',
       `could not open the journal ${file}: ${e instanceof Error ? e.message : String(e)}`,
-    );
-  }
-}
-
-function listSegments(folder: string): { name: string; seq: number }[] {
-  return readdirSync(folder)
-    .flatMap((name) => {
-      const seq = segmentSeq(name);
-      return seq === null ? [] : [{ name, seq }];
-    })
-    .sort((a, b) => a.seq - b.seq);
-}
-
-/** The number of a segment file's name; null for anything else (the lock, foreign files). */
-function segmentSeq(name: string): number | null {
-  const digits = SEGMENT_PATTERN.exec(name)?.[1];
-  return digits === undefined ? null : Number(digits);
-}
-
-/** Applies one line read back to what the recovery has found so far. */
-function replay(
-  line: JournalLine,
-  conversations: Map<string, Conversation>,
-  pending: PendingOutbox,
-): void {
-  if (line.kind === 'pending') pending.add(line.pending.conversationId, line.pending.events);
-  else if (line.kind === 'handedOver') pending.remove(line.conversationId, line.eventIds);
-  else {
-    const { conversation, newEvents } = line;
-    conversations.set(conversation.id, conversation);
-    pending.add(
-      conversation.id,
-      conversation.outbox.filter((e) => newEvents.includes(e.id)),
     );
   }
 }

@@ -18,8 +18,11 @@ export type JournalFlushOptions = {
 export type JournalFlush = {
   /** Saved (in the journal) and not yet in their files; never evicted, unlike the cache. */
   unwritten: ReadonlyMap<string, StoredConversation>;
-  /** Notes a save just appended to the journal, and schedules its file write. */
-  saved(id: string, stored: StoredConversation): void;
+  /**
+   * Notes a save just appended to the journal, sharing its first `from` messages with the
+   * version before it, and schedules its file write.
+   */
+  saved(id: string, stored: StoredConversation, from: number): void;
   /** Writes every conversation saved so far to its file; rejects with the first failure. */
   flush(): Promise<void>;
   /** Notes the events still pending in the current segment (done by every flush, and at start). */
@@ -40,11 +43,14 @@ export type JournalFlush = {
  *
  * @example
  *   const writer = createJournalFlush({ journal, files, pending, flushDelayMs: 10_000, journalLimitBytes, logger });
- *   writer.saved(id, storedOf(conv, journal.append(conv, [])));
+ *   journal.append(stored, from, []);
+ *   writer.saved(id, stored, from);
  */
 export function createJournalFlush(options: JournalFlushOptions): JournalFlush {
   const { journal, files, pending, logger } = options;
   const unwritten = new Map<string, StoredConversation>();
+  // Per unwritten conversation, how many leading messages it still shares with its file.
+  const sharedWithFile = new Map<string, number>();
   // One flush at a time: a conversation's file is only ever replaced by a later version.
   let flushing: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | null = null;
@@ -65,9 +71,12 @@ export function createJournalFlush(options: JournalFlushOptions): JournalFlush {
       await Promise.all(
         part.map(async ([id, stored]) => {
           try {
-            await files.write(id, stored.json);
+            await files.write(id, stored, sharedWithFile.get(id) ?? 0);
             // A save made meanwhile stays to be written by the next flush.
-            if (unwritten.get(id) === stored) unwritten.delete(id);
+            if (unwritten.get(id) === stored) {
+              unwritten.delete(id);
+              sharedWithFile.delete(id);
+            }
           } catch (e) {
             failure ??= e;
           }
@@ -110,12 +119,16 @@ export function createJournalFlush(options: JournalFlushOptions): JournalFlush {
 
   return {
     unwritten,
-    saved(id, stored) {
+    saved(id, stored, from) {
       unwritten.set(id, stored);
+      sharedWithFile.set(id, Math.min(from, sharedWithFile.get(id) ?? from));
       schedule();
     },
     flush,
-    forget: (id) => unwritten.delete(id),
+    forget(id) {
+      sharedWithFile.delete(id);
+      return unwritten.delete(id);
+    },
     exclusive(task) {
       const run = flushing.then(task);
       flushing = run.then(

@@ -4,6 +4,7 @@ import { createKeyedQueue } from '../lib/keyed-queue.js';
 import { silentLogger, type Logger } from '../lib/logger.js';
 import { assertVersion } from './assert-version.js';
 import { openConversationFolder } from './conversation-folder.js';
+import { ensureDataFolder } from './data-folder.js';
 import { assertConversationId } from './conversation-id.js';
 import { createJournalFlush } from './journal-flush.js';
 import { takeOverLegacyMarkers } from './legacy-outbox-markers.js';
@@ -15,7 +16,10 @@ import type { Store } from './store.js';
 import { conversationOf, storedOf, type StoredConversation } from './stored-conversation.js';
 
 export type LowdbStoreOptions = {
-  /** The data folder; conversations live in `<dataDir>/conversations/<shard>/<id>.json`. */
+  /**
+   * The data folder; conversations live in `<dataDir>/conversations/<shard>/<id>.json` and
+   * `<id>.messages-<n>.ndjson` beside it.
+   */
   dataDir: string;
   /** How many conversations stay in memory (most recently used first). Default 1,000. */
   cacheSize?: number;
@@ -41,12 +45,14 @@ const DEFAULT_FLUSH_DELAY_MS = 10_000;
 const DEFAULT_JOURNAL_LIMIT_BYTES = 32 * 1024 * 1024;
 
 /**
- * The embedded Store: one lowdb file per conversation, so writing a conversation rewrites that
- * file only, whatever the number of conversations stored. A save is appended to the journal
- * (conversation-journal.ts) before it resolves, and the file is written in the background
- * within `flushDelayMs`; reads see the save at once. Files are written through a temp file and
- * an atomic rename (steno), so a crash leaves the old or the new version, never a partial one,
- * and the next start replays the journal into the files (replay-journal.ts, journal-flush.ts).
+ * The embedded Store: per conversation, a small lowdb state file and an append-only messages
+ * file (conversation-file.ts), so writing a conversation touches its own files only, whatever
+ * the number of conversations stored, and writes only what changed, whatever the length of its
+ * transcript. A save's change is appended to the journal (conversation-journal.ts) before it
+ * resolves, and the files are written in the background within `flushDelayMs`; reads see the
+ * save at once. The state file is replaced last, through a temp file and an atomic rename
+ * (steno), so a crash leaves the old or the new version, never a partial one, and the next
+ * start replays the journal into the files (replay-journal.ts, journal-flush.ts).
  * Saves (and reads) of one conversation run one at a time in call order, each compare-and-set
  * on the version (AppError('STALE_WRITE')). Recently used conversations are kept in a bounded
  * cache and not re-read from disk.
@@ -66,6 +72,7 @@ const DEFAULT_JOURNAL_LIMIT_BYTES = 32 * 1024 * 1024;
  */
 export async function createLowdbStore(options: LowdbStoreOptions): Promise<LowdbStore> {
   const logger = options.logger ?? silentLogger;
+  await ensureDataFolder(options.dataDir);
   const files = await openConversationFolder(options.dataDir);
   const { journal, pending, lock, discardReplayed } = await replayJournal(files, logger);
   const writer = createJournalFlush({
@@ -96,7 +103,7 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
     // A missing conversation is not cached: it costs one failed open, and caching it would
     // hide a file restored by an operator.
     if (data === null) return null;
-    const stored = storedOf(data);
+    const { stored } = storedOf(data);
     cache.set(id, stored);
     return stored;
   }
@@ -136,16 +143,18 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
         assertVersion(id, stored?.version ?? 0, doc.version);
         const next: Conversation = { ...doc, version: doc.version + 1 };
         const added = newEvents(next.outbox, stored?.eventIds);
-        // One line holds the conversation and its new events; throws (nothing changes) when
-        // the journal cannot be written.
-        const json = journal.append(
-          next,
+        // What the turn changed: usually the previous transcript plus new messages.
+        const { stored: saved, shared: from } = storedOf(next, stored);
+        // One line holds the change and the new events; throws (nothing changes) when the
+        // journal cannot be written.
+        journal.append(
+          saved,
+          from,
           added.map((e) => e.id),
         );
-        const saved = storedOf(next, json);
         cache.set(id, saved);
         pending.add(id, added);
-        writer.saved(id, saved);
+        writer.saved(id, saved, from);
         // `next` is built from the parse's fresh objects, and the store keeps only its JSON.
         return next;
       });

@@ -3,9 +3,12 @@ import { join } from 'node:path';
 import type { Logger } from '../lib/logger.js';
 import type { ConversationFolder } from './conversation-folder.js';
 import { chunks, WRITE_CONCURRENCY } from './conversation-folder.js';
-import { openJournal, recoverJournal, type ConversationJournal } from './conversation-journal.js';
+import { openJournal, type ConversationJournal } from './conversation-journal.js';
 import { lockFolder, type FolderLock } from './folder-lock.js';
 import type { PendingOutbox } from './pending-outbox.js';
+import { recoverJournal, type SaveLine } from './recover-journal.js';
+import { replaySaves } from './replay-saves.js';
+import { storedOf } from './stored-conversation.js';
 
 /** The journal a store appends to, after what an earlier process left was replayed. */
 export type ReplayedJournal = {
@@ -32,6 +35,7 @@ export async function replayJournal(
   const lock = lockFolder(
     join(journalFolder, 'LOCK'),
     `the conversation journal in ${journalFolder}`,
+    logger,
   );
   const recovery = recoverJournal(journalFolder);
   if (recovery.skippedLines > 0)
@@ -39,12 +43,36 @@ export async function replayJournal(
       'the conversation journal held lines cut off by a crash; they were never acknowledged and are skipped',
       { skipped: recovery.skippedLines, folder: journalFolder },
     );
-  for (const batch of chunks([...recovery.conversations.values()], WRITE_CONCURRENCY))
-    await Promise.all(batch.map((c) => files.write(c.id, JSON.stringify(c))));
+  if (recovery.emptySegments > 0)
+    logger.warn('the conversation journal held empty segments (failed writes); they were deleted', {
+      deleted: recovery.emptySegments,
+      folder: journalFolder,
+    });
+  for (const batch of chunks([...recovery.saves], WRITE_CONCURRENCY))
+    await Promise.all(batch.map(([id, lines]) => writeReplayed(files, id, lines, logger)));
   return {
     journal: openJournal(journalFolder),
     pending: recovery.pending,
     lock,
     discardReplayed: recovery.discard,
   };
+}
+
+/** Writes the version a conversation's journal lines lead to into its files. */
+async function writeReplayed(
+  files: ConversationFolder,
+  id: string,
+  lines: readonly SaveLine[],
+  logger: Logger,
+): Promise<void> {
+  // A damaged file counts as none: a line holding the whole conversation still replaces it.
+  const base = await files.read(id).catch(() => null);
+  const replayed = replaySaves(base, lines);
+  if (replayed === null) return;
+  if (replayed.gaps > 0)
+    logger.error('the conversation journal misses versions of a conversation; kept what it could', {
+      conversationId: id,
+      skipped: replayed.gaps,
+    });
+  await files.write(id, storedOf(replayed.conversation).stored, replayed.from);
 }

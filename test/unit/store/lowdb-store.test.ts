@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isAppError } from '../../../src/errors/app-error.js';
+import { readConversationFile } from '../../../src/store/conversation-file.js';
 import { conversationPath } from '../../../src/store/conversation-path.js';
 import {
   createLowdbStore,
@@ -44,6 +45,13 @@ const filesIn = async (dir: string): Promise<string[]> =>
 const journalFiles = async (): Promise<string[]> =>
   (await readdir(join(folder, 'journal'))).filter((n) => n.endsWith('.ndjson')).sort();
 const shardedName = (id: string): string => fileOf(id).slice(folder.length + 1);
+/** The files a conversation is stored in: its state file and its messages file. */
+const storedNames = (id: string): string[] => [
+  shardedName(id),
+  shardedName(id).replace(/\.json$/, '.messages-1.ndjson'),
+];
+/** The conversation as its files on disk hold it (not the store's memory). */
+const onDisk = async (id: string) => (await readConversationFile(fileOf(id)))?.conversation;
 
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'leadbot-lowdb-'));
@@ -56,13 +64,18 @@ afterEach(async () => {
 });
 
 describe('lowdb store: files', () => {
-  it('when a conversation is saved, then it is one JSON file named after its id, in a sub-folder of 256', async () => {
+  it('when a conversation is saved, then it is a JSON state file and a messages file named after its id, in a sub-folder of 256', async () => {
     const store = await open();
-    const conv = await store.saveConversation(makeConversation({ id: 'c-file', lead: makeLead() }));
+    const conv = await store.saveConversation(
+      makeConversation({ id: 'c-file', lead: makeLead(), messages: [makeMessage(1)] }),
+    );
     await store.flush();
-    expect(await filesIn(folder)).toEqual([shardedName('c-file')]);
+    expect(await filesIn(folder)).toEqual(storedNames('c-file'));
+    const state = JSON.parse(await readFile(fileOf('c-file'), 'utf8'));
+    expect(state).toMatchObject({ id: 'c-file', lead: conv.lead, messageLog: { count: 1 } });
+    expect(state).not.toHaveProperty('messages');
     expect(shardedName('c-file')).toMatch(/^[0-9a-f]{2}\/c-file\.json$/);
-    expect(JSON.parse(await readFile(fileOf('c-file'), 'utf8'))).toEqual(conv);
+    expect(await onDisk('c-file')).toEqual(conv);
   });
 
   it('when the store is reopened on the same folder, then it reads what was saved', async () => {
@@ -235,9 +248,7 @@ describe('lowdb store: damaged files', () => {
     await vi.waitFor(() => expect(errors.join('\n')).toContain(fileOf('c-fail')));
     expect(await store.getConversation('c-fail')).toEqual(latest);
     await rmdir(blocker);
-    await vi.waitFor(async () =>
-      expect(JSON.parse(await readFile(fileOf('c-fail'), 'utf8'))).toEqual(latest),
-    );
+    await vi.waitFor(async () => expect(await onDisk('c-fail')).toEqual(latest));
   });
 });
 
@@ -247,9 +258,7 @@ describe('lowdb store: journal', () => {
     const conv = await store.saveConversation(
       makeConversation({ id: 'c-later', lead: makeLead() }),
     );
-    await vi.waitFor(async () =>
-      expect(JSON.parse(await readFile(fileOf('c-later'), 'utf8'))).toEqual(conv),
-    );
+    await vi.waitFor(async () => expect(await onDisk('c-later')).toEqual(conv));
     await vi.waitFor(async () =>
       expect(
         await readFile(join(folder, 'journal', (await journalFiles()).at(-1) ?? ''), 'utf8'),
@@ -262,9 +271,7 @@ describe('lowdb store: journal', () => {
     const conv = await store.saveConversation(
       makeConversation({ id: 'c-big', messages: [makeMessage(1)] }),
     );
-    await vi.waitFor(async () =>
-      expect(JSON.parse(await readFile(fileOf('c-big'), 'utf8'))).toEqual(conv),
-    );
+    await vi.waitFor(async () => expect(await onDisk('c-big')).toEqual(conv));
   });
 
   it('when the process stops before the files are written, then the next start writes them from the journal', async () => {
@@ -278,8 +285,8 @@ describe('lowdb store: journal', () => {
     expect(await filesIn(folder)).toEqual([]);
 
     const restarted = await open();
-    expect(await filesIn(folder)).toEqual(['c-j1', 'c-j2'].map(shardedName).sort());
-    expect(JSON.parse(await readFile(fileOf('c-j1'), 'utf8')).phase.kind).toBe('ended');
+    expect(await filesIn(folder)).toEqual(['c-j1', 'c-j2'].flatMap(storedNames).sort());
+    expect((await onDisk('c-j1'))?.phase.kind).toBe('ended');
     expect(await restarted.getConversation('c-j2')).toEqual(saved[1]);
     expect(await restarted.listConversationIds()).toEqual(['c-j1', 'c-j2']);
   });
@@ -349,7 +356,9 @@ describe('lowdb store: journal', () => {
     }
     const store = await open();
     await store.saveConversation(makeConversation({ id: 'c-after-lock' }));
-    expect(await readFile(join(folder, 'journal', 'LOCK'), 'utf8')).toBe(String(process.pid));
+    expect(JSON.parse(await readFile(join(folder, 'journal', 'LOCK'), 'utf8'))).toMatchObject({
+      pid: process.pid,
+    });
     await store.close();
     expect(await readdir(join(folder, 'journal'))).toEqual([]);
   });
@@ -431,9 +440,9 @@ describe('lowdb store: cache and write cost', () => {
 
     expect(await Promise.all(others.map((c) => snapshot(c.id)))).toEqual(before);
     expect(await filesIn(folder)).toEqual(
-      [...others.map((c) => shardedName(c.id)), shardedName('busy')].sort(),
+      [...others.map((c) => c.id), 'busy'].flatMap(storedNames).sort(),
     );
-    expect(JSON.parse(await readFile(fileOf('busy'), 'utf8'))).toEqual(busy);
+    expect(await onDisk('busy')).toEqual(busy);
   });
 
   it('when many saves of one conversation overlap, then the file holds the last one, whole', async () => {
@@ -449,7 +458,7 @@ describe('lowdb store: cache and write cost', () => {
     );
     await Promise.all(versions.map((v) => store.saveConversation(v)));
     await store.flush();
-    expect(JSON.parse(await readFile(fileOf('c-race'), 'utf8'))).toEqual({
+    expect(await onDisk('c-race')).toEqual({
       ...versions.at(-1),
       version: 30,
     });
@@ -464,9 +473,9 @@ describe('lowdb store: cache and write cost', () => {
     );
     await store.close();
     expect(await filesIn(folder)).toEqual(
-      ['c-close-0', 'c-close-1', 'c-close-2'].map(shardedName).sort(),
+      ['c-close-0', 'c-close-1', 'c-close-2'].flatMap(storedNames).sort(),
     );
-    expect(JSON.parse(await readFile(fileOf('c-close-0'), 'utf8')).updatedAt).toBe(at(9));
+    expect((await onDisk('c-close-0'))?.updatedAt).toBe(at(9));
     // Everything is in its file, so the journal is empty.
     expect(await journalFiles()).toEqual([]);
     await Promise.all(pending);
