@@ -17,6 +17,7 @@ const DisabledSchema = z.record(
   }),
 );
 const SUFFIX = '.json';
+const DELETED_REMEMBERED = 10_000;
 
 /**
  * The embedded DeliveryStore: one small lowdb file per delivery in
@@ -41,8 +42,14 @@ export async function createLowdbDeliveryStore(options: {
   await mkdir(activeDir, { recursive: true });
   const destinationsFile = jsonDataFile(join(root, 'destinations.json'), DisabledSchema);
   const queue = createKeyedQueue();
-  // Ids deleted by an erasure: an attempt in flight must not write its record back.
+  // Ids deleted by an erasure: an attempt in flight must not write its record back. Attempts
+  // last seconds, so the most recent ids are enough, and memory stays bounded.
   const deleted = new Set<string>();
+  const forget = (id: string): void => {
+    deleted.add(id);
+    const oldest = deleted.values().next().value;
+    if (deleted.size > DELETED_REMEMBERED && oldest !== undefined) deleted.delete(oldest);
+  };
   let closed = false;
 
   const fileOf = (id: string) => jsonDataFile(join(recordsDir, `${id}${SUFFIX}`), DeliverySchema);
@@ -140,7 +147,7 @@ export async function createLowdbDeliveryStore(options: {
         const gone = await queue.run(id, async () => {
           const d = await read(id).catch(() => null);
           if (d === null || d.conversationId !== conversationId) return false;
-          deleted.add(id);
+          forget(id);
           await rm(join(recordsDir, `${id}${SUFFIX}`), { force: true });
           await rm(join(activeDir, id), { force: true });
           return true;
