@@ -43,6 +43,7 @@ describeInChromium('the privacy notice in the widget', () => {
 
     await answerLatest(page, recorder.messages);
     await notice.waitFor({ state: 'hidden' });
+    expect(await w.input.getAttribute('aria-describedby')).not.toContain('lb-privacy');
 
     await page.reload();
     await w.visitorBubbles.first().waitFor(); // the panel reopens and resumes

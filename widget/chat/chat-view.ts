@@ -121,7 +121,7 @@ export function createChatView(
   live.setAttribute('aria-live', 'polite');
 
   const privacy = createPrivacyNoticeView();
-  input.setAttribute('aria-describedby', `${privacy.el.id} ${count.id}`);
+  input.setAttribute('aria-describedby', count.id);
   panel.append(header, banner, list, typing, quick, restart, notice, privacy.el, form, live);
   root.append(panel);
 
@@ -229,6 +229,10 @@ export function createChatView(
       notice.hidden = state.notice === null;
       notice.textContent = state.notice ?? '';
       privacy.render(state);
+      // Read with the input while shown; a hidden element would still be read if referenced.
+      const describedBy = privacy.el.hidden ? count.id : `${privacy.el.id} ${count.id}`;
+      if (input.getAttribute('aria-describedby') !== describedBy)
+        input.setAttribute('aria-describedby', describedBy);
       if (maxChars !== state.maxChars) {
         maxChars = state.maxChars;
         showCount();
