@@ -89,6 +89,24 @@ describe('npm run privacy on a store with several people', () => {
       ]),
     });
 
+    const listed = await cli(dir, env, 'find', DANA.email);
+    expect(listed.out).toEqual([
+      `${DANA.email} in ${dir} (DATA_DIR):`,
+      'conversations (2):',
+      expect.stringMatching(/^ {2}dana-1 {2}created 2030-.* {2}last active 2030-.* {2}3 messages$/),
+      expect.stringMatching(/^ {2}dana-2 .* 1 message$/),
+      'meetings (2):',
+      expect.stringMatching(/^ {2}meet-dana-(next|old) {2}2030-/),
+      expect.stringMatching(/^ {2}meet-dana-(next|old) {2}2030-/),
+      'deliveries (3):',
+      expect.stringMatching(
+        /^ {2}dlv_\w+ {2}(lead.qualified|meeting.booked) {2}delivered {2}1 attempt /,
+      ),
+      expect.stringMatching(/^ {2}dlv_/),
+      expect.stringMatching(/^ {2}dlv_/),
+    ]);
+    expect(listed.out.join('\n')).not.toContain(DANA.name);
+
     const exported = await cli(dir, env, 'export', DANA.email, '--out', 'dana.json');
     expect(exported.code).toBe(0);
     const file = JSON.parse(await readFile(join(dir, 'dana.json'), 'utf8'));
