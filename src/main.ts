@@ -17,6 +17,9 @@ import { createLeadsRouter } from './server/leads-router.js';
 import { createLlmUsageRouter } from './server/llm-usage-router.js';
 import { startServer } from './server/start-server.js';
 import { createLowdbStore } from './store/lowdb-store.js';
+import { createCancelNotifier } from './privacy/cancel-notice.js';
+import { startRetention } from './privacy/start-retention.js';
+import { createPrivacyRouter } from './server/privacy-router.js';
 import { isAppError } from './errors/app-error.js';
 import { createKeyedQueue } from './lib/keyed-queue.js';
 import { stderrDebugLogger, stderrLogger } from './lib/logger.js';
@@ -33,10 +36,11 @@ async function main(): Promise<void> {
   // Meetings booked by a server killed before it saved their conversation: freed before serving.
   await releaseOrphanMeetings({ calendar, store: baseStore, clock, logger: stderrLogger });
   const deliveries = await createLowdbDeliveryStore({ dataDir: config.dataDir });
+  const destinations = createDestinations(config, runtime);
   const worker = createDeliveryWorker({
     store: baseStore,
     deliveries,
-    destinations: createDestinations(config, runtime),
+    destinations,
     config,
     clock,
     logger: stderrLogger,
@@ -70,6 +74,21 @@ async function main(): Promise<void> {
     onError: reportChatError(stderrLogger),
   });
 
+  // Data rights: find, export and erase one person; expire what is older than retention.days.
+  const privacy = { store, calendar, deliveries, clock, queue };
+  const notifyCanceled = createCancelNotifier({
+    config,
+    destinations,
+    disabledDestinations: () => deliveries.disabledDestinations(),
+    clock,
+    newId: randomIds,
+  });
+  const retention = startRetention({
+    ...privacy,
+    days: config.retention.days,
+    logger: stderrLogger,
+  });
+
   const server = await startServer({
     config,
     chatService,
@@ -79,6 +98,7 @@ async function main(): Promise<void> {
       createAdminRouter({ adminToken: runtime.adminToken, deliveries, worker }),
       createLeadsRouter({ adminToken: runtime.adminToken, store, config }),
       createLlmUsageRouter({ adminToken: runtime.adminToken, llm }),
+      createPrivacyRouter({ adminToken: runtime.adminToken, ...privacy, notifyCanceled }),
     ],
   });
   const mode = setup?.line ?? 'rules mode';
@@ -89,6 +109,7 @@ async function main(): Promise<void> {
   const stop = (): void => {
     void server
       .close()
+      .then(() => retention.stop())
       .then(() => worker.stop())
       .then(() => deliveries.close())
       .then(() => store.close())

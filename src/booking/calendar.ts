@@ -71,4 +71,12 @@ export type Calendar = {
   hold(slot: FreeSlot, holdId: string, until: Date | string): Promise<Hold | null>;
   /** Drops every hold of `holdId` (the visitor booked, declined or was offered other slots). */
   release(holdId: string): Promise<void>;
+  /** Every stored meeting, booked or canceled (erasure, retention); may be slow on large calendars. */
+  list(): Promise<CalendarEntry[]>;
+  /**
+   * Removes a meeting and its attendee for good (erasure, retention): it no longer blocks its
+   * slot and its ICS is gone. Cancel a future meeting first, so its invitees hear of it.
+   * False when no such meeting is stored.
+   */
+  erase(meetingId: string): Promise<boolean>;
 };

@@ -19,6 +19,10 @@ export type CalendarStorage = {
     roundRobin: RoundRobin | null,
   ): Promise<void>;
   roundRobin(): Promise<RoundRobin>;
+  /** Every stored meeting. */
+  all(): Promise<CalendarEntry[]>;
+  /** Deletes a meeting from wherever it is kept; false when absent. */
+  remove(meetingId: string): Promise<boolean>;
 };
 
 /** The slot's instants in one canonical form, so holds and meetings compare as strings. */
@@ -207,6 +211,12 @@ export function createCalendar(storage: CalendarStorage, clock: () => Date): Cal
       return change(async () => {
         holds = holds.filter((h) => h.holdId !== holdId);
       });
+    },
+
+    list: () => change(() => storage.all()),
+
+    erase(meetingId) {
+      return change(() => storage.remove(meetingId));
     },
   };
 }

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
@@ -35,6 +35,7 @@ type Index = z.output<typeof IndexSchema>;
 const CALENDAR_FILE = { what: 'calendar file' };
 
 const DAY_MS = 86_400_000;
+const DAY_FILE = /^(\d{4}-\d{2}-\d{2})\.json$/;
 const dayKey = (iso: string): string => new Date(iso).toISOString().slice(0, 10);
 
 function toEntry(e: z.output<typeof EntrySchema>): CalendarEntry {
@@ -143,6 +144,38 @@ export async function createLowdbCalendar({
     async roundRobin(): Promise<RoundRobin> {
       return index.data.roundRobin;
     },
+    async all() {
+      const out: CalendarEntry[] = [];
+      for (const key of await dayKeys()) {
+        const db = await day(key);
+        out.push(...db.data.entries.filter((e) => livesIn(e, key)).map((e) => structuredClone(e)));
+      }
+      return out;
+    },
+    async remove(meetingId) {
+      let found = false;
+      // Every day, not only the one the index names: a crash mid-move can leave a stale copy.
+      for (const key of await dayKeys()) {
+        const db = await day(key);
+        if (!db.data.entries.some((e) => e.id === meetingId)) continue;
+        found = true;
+        await db.update((d) => {
+          d.entries = d.entries.filter((e) => e.id !== meetingId);
+        });
+      }
+      if (index.data.meetings[meetingId] !== undefined)
+        await index.update((d) => {
+          delete d.meetings[meetingId];
+        });
+      return found;
+    },
   };
+
+  async function dayKeys(): Promise<string[]> {
+    return (await readdir(dir))
+      .map((name) => DAY_FILE.exec(name)?.[1])
+      .filter((key): key is string => key !== undefined)
+      .sort();
+  }
   return createCalendar(storage, clock);
 }

@@ -33,6 +33,12 @@ export function createMemoryCalendar(
     async roundRobin() {
       return roundRobin;
     },
+    async all() {
+      return [...entries.values()].map((e) => structuredClone(e));
+    },
+    async remove(meetingId) {
+      return entries.delete(meetingId);
+    },
   };
   const calendar = createCalendar(storage, options.clock ?? (() => new Date()));
   return { ...calendar, entries: () => [...entries.values()].map((e) => structuredClone(e)) };

@@ -4,6 +4,7 @@ import { WebhookSecretSchema } from '../handoff/webhook/webhook-secret.js';
 import { TIMELINE_BUCKETS } from '../lead/field-paths.js';
 import { SLOTS } from '../lead/slots.js';
 import { isTimeZone } from '../lead/visitor.js';
+import { RetentionSchema, WidgetSchema } from './privacy-schema.js';
 
 const points = z.number().int().min(-1000).max(1000);
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24 h)');
@@ -234,6 +235,8 @@ export const ConfigSchema = z.object({
     .default({ port: 3000, allowedOrigins: [], maxMessageChars: 2000, messagesPerMinute: 30 }),
   dataDir: z.string().default('./data'),
   promptsDir: z.string().default('./prompts'),
+  retention: RetentionSchema.default(RetentionSchema.parse({})),
+  widget: WidgetSchema.default(WidgetSchema.parse({})),
 });
 export type Config = z.output<typeof ConfigSchema>;
 export type BookingConfig = Config['booking'];

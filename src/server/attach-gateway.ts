@@ -113,6 +113,7 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): void {
             sessionId: result.sessionId,
             messages: result.messages,
             maxMessageChars,
+            privacyNotice: deps.config.widget.privacyNotice,
           };
           ack(response);
           if (result.resumed) {

@@ -24,8 +24,18 @@ export type HelloPayload = { sessionId?: string | undefined; visitor: VisitorCon
  * `maxMessageChars` (config `server.maxMessageChars`) lets the widget refuse a longer message
  * before sending it.
  */
+/** The notice shown above the chat's input before the first message (config `widget.privacyNotice`). */
+export type PrivacyNotice = { text: string; linkLabel: string; linkUrl: string | null };
+
 export type HelloAck =
-  { ok: true; sessionId: string; messages: ChatMessage[]; maxMessageChars: number } | ErrorAck;
+  | {
+      ok: true;
+      sessionId: string;
+      messages: ChatMessage[];
+      maxMessageChars: number;
+      privacyNotice?: PrivacyNotice | null;
+    }
+  | ErrorAck;
 
 export type VisitorMessagePayload = { clientId: string; text: string };
 export type VisitorMessageAck = { ok: true; id: string } | ErrorAck;

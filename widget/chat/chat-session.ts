@@ -1,5 +1,5 @@
 import type { ChatMessage, QuickReply } from '../../src/conversation/conversation-schema.js';
-import type { VisitorContext } from '../../src/server/socket-events.js';
+import type { PrivacyNotice, VisitorContext } from '../../src/server/socket-events.js';
 import type { KeyValueStore } from '../shared/safe-storage.js';
 import {
   isAgentMessage,
@@ -9,6 +9,7 @@ import {
   isHelloOk,
   isMessageOk,
   isTyping,
+  privacyNoticeOf,
   quickRepliesOf,
 } from './payload-guards.js';
 import type { WidgetSocket } from './widget-socket.js';
@@ -32,6 +33,8 @@ export type SessionState = {
   notice: string | null;
   /** The server's longest message, in characters (code points); from the hello ack. */
   maxChars: number;
+  /** The privacy notice from the hello ack, shown until the visitor's first message. */
+  privacyNotice: PrivacyNotice | null;
 };
 
 export type SessionListener = (state: SessionState, announce: string | null) => void;
@@ -140,6 +143,7 @@ export function createChatSession(deps: ChatSessionDeps): ChatSession {
     typing: false,
     notice: null,
     maxChars: DEFAULT_MAX_CHARS,
+    privacyNotice: null,
   };
   const listeners = new Set<SessionListener>();
   const queue: Outgoing[] = [];
@@ -210,6 +214,7 @@ export function createChatSession(deps: ChatSessionDeps): ChatSession {
       connection: 'online',
       messages: [...keepFailed(state.messages, messages), ...unsent],
       maxChars,
+      privacyNotice: privacyNoticeOf(res.privacyNotice),
     });
     void flush();
   };

@@ -1,6 +1,7 @@
 import type { EmbedConfig } from '../shared/embed-config.js';
 import { charCount, type SessionState, type ViewMessage } from './chat-session.js';
 import { linkify, type TextRun } from './linkify.js';
+import { createPrivacyNoticeView } from './privacy-notice-view.js';
 
 export type ChatView = {
   panel: HTMLElement;
@@ -115,12 +116,13 @@ export function createChatView(
   const count = el('span', 'lb-count');
   count.id = 'lb-count';
   count.hidden = true;
-  input.setAttribute('aria-describedby', count.id);
   form.append(label, input, count, send);
   const live = el('div', 'lb-sr');
   live.setAttribute('aria-live', 'polite');
 
-  panel.append(header, banner, list, typing, quick, restart, notice, form, live);
+  const privacy = createPrivacyNoticeView();
+  input.setAttribute('aria-describedby', count.id);
+  panel.append(header, banner, list, typing, quick, restart, notice, privacy.el, form, live);
   root.append(panel);
 
   let maxChars = Infinity;
@@ -226,6 +228,11 @@ export function createChatView(
       banner.hidden = state.connection !== 'reconnecting';
       notice.hidden = state.notice === null;
       notice.textContent = state.notice ?? '';
+      privacy.render(state);
+      // Read with the input while shown; a hidden element would still be read if referenced.
+      const describedBy = privacy.el.hidden ? count.id : `${privacy.el.id} ${count.id}`;
+      if (input.getAttribute('aria-describedby') !== describedBy)
+        input.setAttribute('aria-describedby', describedBy);
       if (maxChars !== state.maxChars) {
         maxChars = state.maxChars;
         showCount();

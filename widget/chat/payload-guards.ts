@@ -7,6 +7,7 @@ import type {
   AgentMessagePayload,
   ErrorAck,
   HelloAck,
+  PrivacyNotice,
   VisitorMessageAck,
 } from '../../src/server/socket-events.js';
 
@@ -52,4 +53,15 @@ export function isDelta(v: unknown): v is { id: string; text: string } {
 
 export function isTyping(v: unknown): v is { on: boolean } {
   return isObj(v) && typeof v.on === 'boolean';
+}
+
+/** The privacy notice of a hello ack; null when absent or malformed, and no link unless http(s). */
+export function privacyNoticeOf(v: unknown): PrivacyNotice | null {
+  if (!isObj(v) || !isStr(v.text) || v.text.trim() === '') return null;
+  const url = isStr(v.linkUrl) && /^https?:\/\//i.test(v.linkUrl) ? v.linkUrl : null;
+  return {
+    text: v.text,
+    linkLabel: isStr(v.linkLabel) ? v.linkLabel : 'Privacy policy',
+    linkUrl: url,
+  };
 }

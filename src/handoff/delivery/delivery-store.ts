@@ -36,5 +36,11 @@ export type DeliveryStore = {
     destinationId: string,
     disabled: DisabledDestination | null,
   ): Promise<void>;
+  /**
+   * Deletes every record of the conversation, attempts included (erasure, retention), and
+   * returns how many; a later `create` or `save` of a deleted id in this process is ignored, so
+   * an attempt in flight cannot write it back.
+   */
+  deleteForConversation(conversationId: string): Promise<number>;
   close(): Promise<void>;
 };

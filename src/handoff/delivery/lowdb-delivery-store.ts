@@ -17,6 +17,7 @@ const DisabledSchema = z.record(
   }),
 );
 const SUFFIX = '.json';
+const DELETED_REMEMBERED = 10_000;
 
 /**
  * The embedded DeliveryStore: one small lowdb file per delivery in
@@ -41,6 +42,14 @@ export async function createLowdbDeliveryStore(options: {
   await mkdir(activeDir, { recursive: true });
   const destinationsFile = jsonDataFile(join(root, 'destinations.json'), DisabledSchema);
   const queue = createKeyedQueue();
+  // Ids deleted by an erasure: an attempt in flight must not write its record back. Attempts
+  // last seconds, so the most recent ids are enough, and memory stays bounded.
+  const deleted = new Set<string>();
+  const forget = (id: string): void => {
+    deleted.add(id);
+    const oldest = deleted.values().next().value;
+    if (deleted.size > DELETED_REMEMBERED && oldest !== undefined) deleted.delete(oldest);
+  };
   let closed = false;
 
   const fileOf = (id: string) => jsonDataFile(join(recordsDir, `${id}${SUFFIX}`), DeliverySchema);
@@ -79,6 +88,8 @@ export async function createLowdbDeliveryStore(options: {
       check(delivery.id);
       // One at a time per id: the existence check and the write cannot interleave with another create.
       return queue.run(delivery.id, async () => {
+        if (deleted.has(delivery.id))
+          return { delivery: DeliverySchema.parse(delivery), created: false };
         const existing = await read(delivery.id);
         if (existing !== null) return { delivery: existing, created: false };
         await write(delivery);
@@ -91,7 +102,9 @@ export async function createLowdbDeliveryStore(options: {
     },
     async save(delivery) {
       check(delivery.id);
-      return queue.run(delivery.id, () => write(delivery));
+      return queue.run(delivery.id, async () => {
+        if (!deleted.has(delivery.id)) await write(delivery);
+      });
     },
     async list(filter = {}) {
       if (closed) throw new AppError('INTERNAL', 'the delivery store is closed');
@@ -125,6 +138,23 @@ export async function createLowdbDeliveryStore(options: {
         else all[destinationId] = state;
         await destinationsFile.write(all);
       });
+    },
+    async deleteForConversation(conversationId) {
+      if (closed) throw new AppError('INTERNAL', 'the delivery store is closed');
+      const ids = await readIds(recordsDir, SUFFIX);
+      let removed = 0;
+      for (const id of ids) {
+        const gone = await queue.run(id, async () => {
+          const d = await read(id).catch(() => null);
+          if (d === null || d.conversationId !== conversationId) return false;
+          forget(id);
+          await rm(join(recordsDir, `${id}${SUFFIX}`), { force: true });
+          await rm(join(activeDir, id), { force: true });
+          return true;
+        });
+        if (gone) removed++;
+      }
+      return removed;
     },
     async close() {
       closed = true;

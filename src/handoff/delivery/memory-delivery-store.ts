@@ -13,6 +13,7 @@ import type { DeliveryStore, DisabledDestination } from './delivery-store.js';
 export function createMemoryDeliveryStore(): DeliveryStore {
   const records = new Map<string, Delivery>();
   const disabled = new Map<string, DisabledDestination>();
+  const deleted = new Set<string>();
   let closed = false;
 
   function assertOpen(): void {
@@ -23,6 +24,7 @@ export function createMemoryDeliveryStore(): DeliveryStore {
   return {
     async create(delivery) {
       assertOpen();
+      if (deleted.has(delivery.id)) return { delivery: copy(delivery), created: false };
       const existing = records.get(delivery.id);
       if (existing !== undefined) return { delivery: structuredClone(existing), created: false };
       records.set(delivery.id, copy(delivery));
@@ -35,7 +37,7 @@ export function createMemoryDeliveryStore(): DeliveryStore {
     },
     async save(delivery) {
       assertOpen();
-      records.set(delivery.id, copy(delivery));
+      if (!deleted.has(delivery.id)) records.set(delivery.id, copy(delivery));
     },
     async list(filter = {}) {
       assertOpen();
@@ -60,6 +62,17 @@ export function createMemoryDeliveryStore(): DeliveryStore {
       assertOpen();
       if (state === null) disabled.delete(destinationId);
       else disabled.set(destinationId, { ...state });
+    },
+    async deleteForConversation(conversationId) {
+      assertOpen();
+      const ids = [...records.values()]
+        .filter((d) => d.conversationId === conversationId)
+        .map((d) => d.id);
+      for (const id of ids) {
+        records.delete(id);
+        deleted.add(id);
+      }
+      return ids.length;
     },
     async close() {
       closed = true;

@@ -239,6 +239,28 @@ describe.each(adapters)('the %s calendar', (_name, make) => {
     });
   });
 
+  it('when a meeting is erased, then it is gone from the list, frees its time and the others stay', async () => {
+    const calendar = await make(fixedClock().now);
+    const attendee = { name: 'Dana Whitfield', email: 'dana@brightfield.example' };
+    await calendar.claim(slot('15:00'), { ...meeting(1), attendee });
+    await calendar.claim(slot('16:00'), meeting(2));
+    await calendar.claim(slot('17:00'), meeting(3));
+    await calendar.cancel('meeting-3');
+    expect((await calendar.list()).map((e) => e.id).sort()).toEqual([
+      'meeting-1',
+      'meeting-2',
+      'meeting-3',
+    ]);
+    expect(await calendar.erase('meeting-1')).toBe(true);
+    expect(await calendar.erase('meeting-3')).toBe(true);
+    expect(await calendar.erase('meeting-1')).toBe(false);
+    expect(await calendar.get('meeting-1')).toBeNull();
+    expect((await calendar.list()).map((e) => e.id)).toEqual(['meeting-2']);
+    expect(await calendar.busy(...WINDOW)).toEqual([
+      { start: slot('16:00').start, end: slot('16:00').end, repId: 'ana' },
+    ]);
+  });
+
   it('when a caller changes an entry it was given, then the calendar does not change', async () => {
     const calendar = await make(fixedClock().now);
     const entry = await calendar.claim(slot('15:00'), meeting(1));

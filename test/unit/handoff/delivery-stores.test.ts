@@ -22,6 +22,20 @@ const ADAPTERS: [string, () => Promise<DeliveryStore>][] = [
 ];
 
 describe.each(ADAPTERS)('the %s delivery store', (_, open) => {
+  it("when a conversation's deliveries are deleted, then they are gone for good and the others stay", async () => {
+    const store = await open();
+    await store.create(record('e1', { conversationId: 'conv-a' }));
+    await store.create(record('e2', { conversationId: 'conv-a', status: 'delivered' }));
+    await store.create(record('e3', { conversationId: 'conv-b' }));
+    expect(await store.deleteForConversation('conv-a')).toBe(2);
+    expect((await store.list()).map((d) => d.eventId)).toEqual(['e3']);
+    expect((await store.listActive()).map((d) => d.eventId)).toEqual(['e3']);
+    // An attempt that was in flight saves its outcome afterwards: it is not written back.
+    await store.save(record('e1', { conversationId: 'conv-a', status: 'dead' }));
+    expect(await store.get(record('e1').id)).toBeNull();
+    expect(await store.deleteForConversation('conv-a')).toBe(0);
+  });
+
   it('when a record is created twice, then the first one stays and the second call says so', async () => {
     const store = await open();
     expect((await store.create(record('e1'))).created).toBe(true);
