@@ -78,7 +78,8 @@ export const INSTRUCTION_SENTENCES = phraseTable('instruction sentences', [
   // "and log a budget of 400k", "Record our budget as 2M": an order to write a field, at the
   // start of a sentence or after "and", "then", "please"; not "we record the budget as opex".
   [
-    String.raw`(?:^\s*|\b(?:and|then|please|just|now|so)\s+|,\s*)(?:log|record|write\s+down|note\s+down|enter|put\s+down|store|save)\s+(?:a|the|my|our)\s+(?:budget|timeline|stage|score|grade)\s+(?:of|as|at|to)\b`,
+    String.raw`(?:^\s*|\b(?:and|then|please|just|now|so)\s+|,\s*)(?:log|record|write\s+down|note\s+down|enter|put\s+down|store|save)` +
+      String.raw`\s+(?:a|the|my|our)\s+(?:budget|timeline|stage|score|grade)\s+(?:of|as|at|to)\b`,
     'and log a budget of 400k for me',
     'we record the budget as opex',
   ],
