@@ -15,6 +15,8 @@ import { createBookingsRouter } from './server/bookings-router.js';
 import { createLeadsRouter } from './server/leads-router.js';
 import { createLlmUsageRouter } from './server/llm-usage-router.js';
 import { startServer } from './server/start-server.js';
+import { adminTokenWarning } from './server/limits/admin-token-strength.js';
+import { configureAdminAttempts } from './server/require-admin.js';
 import { createLowdbStore } from './store/lowdb-store.js';
 import { isAppError } from './errors/app-error.js';
 import { createKeyedQueue } from './lib/keyed-queue.js';
@@ -67,6 +69,9 @@ async function main(): Promise<void> {
     onError: reportChatError(stderrLogger),
   });
 
+  configureAdminAttempts(config.limits.adminFailuresPerIp, stderrLogger);
+  const weakToken = adminTokenWarning(runtime.adminToken);
+  if (weakToken !== null) stderrLogger.warn(weakToken);
   const server = await startServer({
     config,
     chatService,

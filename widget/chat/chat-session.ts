@@ -1,5 +1,6 @@
 import type { ChatMessage, QuickReply } from '../../src/conversation/conversation-schema.js';
 import type { VisitorContext } from '../../src/server/socket-events.js';
+import { graphemeCount } from '../../src/lib/grapheme-count.js';
 import type { KeyValueStore } from '../shared/safe-storage.js';
 import {
   isAgentMessage,
@@ -30,7 +31,7 @@ export type SessionState = {
   typing: boolean;
   /** The last problem worth telling the visitor (a refused message), or null. */
   notice: string | null;
-  /** The server's longest message, in characters (code points); from the hello ack. */
+  /** The server's longest message, in characters (as the visitor sees them); from the hello ack. */
   maxChars: number;
 };
 
@@ -71,11 +72,12 @@ const DEFAULT_MAX_CHARS = 2000;
  */
 const MAX_ATTEMPTS = 4;
 
-/** Characters as the server counts them: code points, so an emoji is one. */
+/**
+ * Characters as the visitor sees them and the server counts them (grapheme clusters): a
+ * family emoji or a flag is one.
+ */
 export function charCount(text: string): number {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
+  return graphemeCount(text);
 }
 
 /** "Message too long: 2,345 characters, at most 2,000. Please shorten it." */
