@@ -27,7 +27,9 @@ export function createAdminAttempts(opts: { rate: Rate; logger: Logger }): Admin
   return {
     async admit(ip) {
       const res = await failures.get(ip);
-      if (res === null || res.consumedPoints < rate.max) return { ok: true };
+      // A window that ended but was not yet swept (its timer had no turn) counts as gone.
+      if (res === null || res.consumedPoints < rate.max || res.msBeforeNext <= 0)
+        return { ok: true };
       const retryAfterMs = Math.max(0, res.msBeforeNext);
       if (await firstInWindow(`limited ${ip}`)) {
         logger.warn('admin token attempts limited', {
