@@ -236,13 +236,7 @@ export const ConfigSchema = z.object({
         .default(false)
         .describe('behind a reverse proxy: the client IP is the X-Forwarded-For entry it adds'),
     })
-    .default({
-      port: 3000,
-      allowedOrigins: [],
-      maxMessageChars: 2000,
-      messagesPerMinute: 30,
-      trustProxy: false,
-    }),
+    .prefault({}),
   limits: LimitsSchema.default(LimitsSchema.parse({})),
   dataDir: z.string().default('./data'),
   promptsDir: z.string().default('./prompts'),

@@ -129,6 +129,9 @@ describe('a flood of one conversation from 20 sockets, against the server as npm
 /** The shipped defaults of `limits.newConversationsPerIp.max` and `limits.connectionsPerIp`. */
 const NEW_CONVERSATIONS = 100;
 const CONNECTIONS = 200;
+/** The shipped default of `limits.adminFailuresPerIp.max`. */
+const ADMIN_FAILURES = 10;
+const WEAK_TOKEN = 'letmein';
 
 /** Connects, or resolves with the refusal socket.io handed `connect_error`. */
 async function tryConnect(url: string): Promise<ClientSocket | { refused: unknown }> {
@@ -148,9 +151,37 @@ describe('one IP against the server as npm start runs it', () => {
   // conversation, then the hellos use up the new conversations of the IP.
   let leadbot: SpawnedLeadbot;
   beforeAll(async () => {
-    leadbot = await spawnLeadbot();
+    leadbot = await spawnLeadbot({ env: { ADMIN_TOKEN: WEAK_TOKEN } });
   }, 60_000);
   afterAll(() => leadbot.close());
+
+  it('when one IP guesses the admin token 100 times on every admin route, then 10 get 401, the rest 429, and the log says so twice without a token', async () => {
+    expect(leadbot.stderr()).toContain('ADMIN_TOKEN is weak: 7 characters');
+    const routes = ['/admin/deliveries', '/admin/leads/c-1', '/admin/llm/usage'];
+    const statuses: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      const res = await fetch(`${leadbot.url}${routes[i % routes.length] ?? ''}`, {
+        headers: { authorization: `Bearer guess-${i}` },
+      });
+      statuses.push(res.status);
+      if (i === 99) expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    expect(statuses.filter((s) => s === 401)).toHaveLength(ADMIN_FAILURES);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(100 - ADMIN_FAILURES);
+    const right = await fetch(`${leadbot.url}/admin/deliveries`, {
+      headers: { authorization: `Bearer ${WEAK_TOKEN}` },
+    });
+    expect(right.status).toBe(429);
+    const lines = leadbot
+      .stderr()
+      .split('\n')
+      .filter((l) => l.includes('admin token'));
+    expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual([
+      { level: 'warn', message: 'admin token refused', ip: '127.0.0.1' },
+      expect.objectContaining({ message: 'admin token attempts limited', ip: '127.0.0.1' }),
+    ]);
+    expect(leadbot.stderr()).not.toContain('guess-');
+  });
 
   it('when one IP opens 3,000 sockets, then 200 connect, the rest are refused at connect with RATE_LIMITED, and a closed one frees its place', async () => {
     const results: (ClientSocket | { refused: unknown })[] = [];
