@@ -31,8 +31,9 @@ const roomOf = (sessionId: string): string => `session:${sessionId}`;
 /**
  * Registers the socket protocol (DESIGN.md "Socket protocol") on `io`: validates each payload,
  * rate-limits each connection and each client (config `limits`: sockets and hellos per IP,
- * messages per conversation across its sockets), calls the ChatService and relays its events. Nothing a client
- * sends can throw out of a handler: every refusal is an error ack plus an `error` event.
+ * messages per conversation across its sockets), calls the ChatService and relays its events.
+ * Nothing a client sends can throw out of a handler: every refusal is an error ack plus an
+ * `error` event.
  *
  * @example attachGateway(new Server(httpServer), { config, chatService });
  */
