@@ -320,6 +320,18 @@ describe('the widget chat session', () => {
     expect(state().notice).toBe('Invalid session:hello payload');
   });
 
+  it('when the server refuses the connection (too many from one network), then the reason is shown', async () => {
+    const { fake, session, state } = setup(fakeServer().respond);
+    session.start();
+    const message =
+      'Too many connections from your network: at most 200 at once. Close other chats and try again.';
+    fake.serverEmits(
+      'connect_error',
+      Object.assign(new Error(message), { data: { code: 'RATE_LIMITED', message } }),
+    );
+    expect(state()).toMatchObject({ connection: 'reconnecting', notice: message });
+  });
+
   it('when the text is longer than the server accepts, then nothing is sent and the notice says why', async () => {
     const { fake, session, state } = setup((req) =>
       req.event === 'session:hello'

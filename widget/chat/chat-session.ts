@@ -80,6 +80,14 @@ export function charCount(text: string): number {
   return graphemeCount(text);
 }
 
+/** The server's refusal at connect: socket.io's `connect_error` carrying `data: { code, message }`. */
+function isRefusal(e: unknown): e is { data: { code: string; message: string } } {
+  return isErrorAck({
+    ok: false,
+    error: typeof e === 'object' && e !== null && 'data' in e ? e.data : null,
+  });
+}
+
 /** "Message too long: 2,345 characters, at most 2,000. Please shorten it." */
 function tooLongNotice(length: number, max: number): string {
   return `Message too long: ${length.toLocaleString()} characters, at most ${max.toLocaleString()}. Please shorten it.`;
@@ -297,7 +305,10 @@ export function createChatSession(deps: ChatSessionDeps): ChatSession {
         void hello();
       });
       socket.on('disconnect', () => update({ connection: 'reconnecting', typing: false }));
-      socket.on('connect_error', () => update({ connection: 'reconnecting' }));
+      // A refusal at connect (too many connections from the visitor's network) says why.
+      socket.on('connect_error', (e) =>
+        update({ connection: 'reconnecting', ...(isRefusal(e) ? { notice: e.data.message } : {}) }),
+      );
       socket.on('agent:typing', (p) => {
         if (isTyping(p)) update({ typing: p.on });
       });
