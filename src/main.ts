@@ -16,6 +16,8 @@ import { createBookingsRouter } from './server/bookings-router.js';
 import { createLeadsRouter } from './server/leads-router.js';
 import { createLlmUsageRouter } from './server/llm-usage-router.js';
 import { startServer } from './server/start-server.js';
+import { adminTokenWarning } from './server/limits/admin-token-strength.js';
+import { configureAdminAttempts } from './server/require-admin.js';
 import { createLowdbStore } from './store/lowdb-store.js';
 import { createCancelNotifier } from './privacy/cancel-notice.js';
 import { startRetention } from './privacy/start-retention.js';
@@ -73,6 +75,10 @@ async function main(): Promise<void> {
     // Model failures are logged once by LLM mode itself; this reports everything else.
     onError: reportChatError(stderrLogger),
   });
+
+  configureAdminAttempts(config.limits.adminFailuresPerIp, stderrLogger);
+  const weakToken = adminTokenWarning(runtime.adminToken);
+  if (weakToken !== null) stderrLogger.warn(weakToken);
 
   // Data rights: find, export and erase one person; expire what is older than retention.days.
   const privacy = { store, calendar, deliveries, clock, queue };

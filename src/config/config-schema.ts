@@ -5,6 +5,7 @@ import { TIMELINE_BUCKETS } from '../lead/field-paths.js';
 import { SLOTS } from '../lead/slots.js';
 import { isTimeZone } from '../lead/visitor.js';
 import { RetentionSchema, WidgetSchema } from './privacy-schema.js';
+import { LimitsSchema } from './limits-schema.js';
 
 const points = z.number().int().min(-1000).max(1000);
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24 h)');
@@ -231,8 +232,13 @@ export const ConfigSchema = z.object({
       allowedOrigins: z.array(z.string()).default([]),
       maxMessageChars: z.number().int().min(1).max(20_000).default(2000),
       messagesPerMinute: z.number().int().min(1).max(10_000).default(30),
+      trustProxy: z
+        .boolean()
+        .default(false)
+        .describe('behind a reverse proxy: the client IP is the X-Forwarded-For entry it adds'),
     })
-    .default({ port: 3000, allowedOrigins: [], maxMessageChars: 2000, messagesPerMinute: 30 }),
+    .prefault({}),
+  limits: LimitsSchema.default(LimitsSchema.parse({})),
   dataDir: z.string().default('./data'),
   promptsDir: z.string().default('./prompts'),
   retention: RetentionSchema.default(RetentionSchema.parse({})),

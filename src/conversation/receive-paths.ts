@@ -2,6 +2,7 @@ import type { AgentEvent, ReceiveResult } from './chat-service.js';
 import type { ChatShell } from './chat-shell.js';
 import type { ChatMessage, Conversation } from './conversation-schema.js';
 import { isStaleWrite, retryStale } from '../store/retry-stale.js';
+import { assertRoomFor } from './conversation-cap.js';
 
 const REPLY_FAILED = 'Sorry, something went wrong on our side. Could you say that again?';
 
@@ -42,6 +43,7 @@ export function createReceivePaths(shell: ChatShell) {
   ): { duplicate: ChatMessage } | { message: ChatMessage; conversation: Conversation } {
     const duplicate = conv.messages.find((m) => m.role === 'visitor' && m.clientId === clientId);
     if (duplicate) return { duplicate };
+    assertRoomFor(conv, text, deps.config.limits.conversation);
     const message: ChatMessage = {
       id: deps.newId(),
       role: 'visitor',

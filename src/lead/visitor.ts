@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createBoundedMemo } from '../lib/bounded-memo.js';
+import type { VisitorCaps } from '../config/limits-schema.js';
 
 const short = z.string().max(2048);
 
@@ -16,6 +17,27 @@ export const VisitorSchema = z.object({
   utm: z.record(z.string().max(64), z.string().max(256)).nullable().default(null),
 });
 export type Visitor = z.output<typeof VisitorSchema>;
+
+/**
+ * The visitor a `session:hello` may declare, within the caps of config `limits.visitor`: a
+ * hello over them is refused with the field named, before anything is stored.
+ *
+ * @example cappedVisitorSchema(config.limits.visitor).safeParse(payload.visitor)
+ */
+export function cappedVisitorSchema(caps: VisitorCaps) {
+  const url = z
+    .string()
+    .max(caps.urlChars, `at most ${caps.urlChars} characters`)
+    .nullable()
+    .default(null);
+  const utm = z
+    .record(
+      z.string().max(caps.utmKeyChars, `UTM names of at most ${caps.utmKeyChars} characters`),
+      z.string().max(caps.utmValueChars, `at most ${caps.utmValueChars} characters`),
+    )
+    .refine((u) => Object.keys(u).length <= caps.utmKeys, `at most ${caps.utmKeys} UTM parameters`);
+  return VisitorSchema.extend({ page: url, referrer: url, utm: utm.nullable().default(null) });
+}
 
 export const DEFAULT_VISITOR: Visitor = {
   timezone: 'UTC',

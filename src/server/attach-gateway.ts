@@ -3,7 +3,9 @@ import type { AgentEvent, ChatService, ClientInfo } from '../conversation/chat-s
 import { isAppError, type ErrorCode } from '../errors/app-error.js';
 import type { Config } from '../config/config-schema.js';
 import { stderrLogger, type Logger } from '../lib/logger.js';
-import { HelloPayloadSchema, VisitorMessagePayloadSchema, parsePayload } from './socket-schemas.js';
+import { connectionGuard, socketIp } from './limits/connection-guard.js';
+import { createGatewayLimits } from './limits/gateway-limits.js';
+import { helloPayloadSchema, VisitorMessagePayloadSchema, parsePayload } from './socket-schemas.js';
 import type { ErrorAck, ErrorBody, HelloAck, ServerToClientEvents } from './socket-events.js';
 import { createTokenBucket } from './token-bucket.js';
 
@@ -28,15 +30,20 @@ const roomOf = (sessionId: string): string => `session:${sessionId}`;
 
 /**
  * Registers the socket protocol (DESIGN.md "Socket protocol") on `io`: validates each payload,
- * rate-limits each connection, calls the ChatService and relays its events. Nothing a client
- * sends can throw out of a handler: every refusal is an error ack plus an `error` event.
+ * rate-limits each connection and each client (config `limits`: sockets and hellos per IP,
+ * messages per conversation across its sockets), calls the ChatService and relays its events.
+ * Nothing a client sends can throw out of a handler: every refusal is an error ack plus an
+ * `error` event.
  *
  * @example attachGateway(new Server(httpServer), { config, chatService });
  */
 export function attachGateway(io: GatewayServer, deps: GatewayDeps): void {
   const logger = deps.logger ?? stderrLogger;
   const now = deps.now ?? Date.now;
-  const { maxMessageChars, messagesPerMinute } = deps.config.server;
+  const { maxMessageChars, messagesPerMinute, trustProxy } = deps.config.server;
+  const limits = createGatewayLimits(deps.config);
+  const HelloPayloadSchema = helloPayloadSchema(deps.config.limits.visitor);
+  io.use(connectionGuard(limits.clients, trustProxy, deps.config.limits.connectionsPerIp));
 
   /** Relays the agent's events to every socket of the session (a reconnected tab included). */
   const relay =
@@ -59,7 +66,7 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): void {
   };
 
   io.on('connection', (socket: GatewaySocket) => {
-    const client: ClientInfo = { ip: socket.handshake.address };
+    const client: ClientInfo = { ip: socketIp(socket, trustProxy) };
     const bucket = createTokenBucket({ perMinute: messagesPerMinute, now });
     let sessionId: string | null = null;
     // Handlers run one after another per connection, so a message sent right after hello (without
@@ -102,8 +109,12 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): void {
       const parsed = parsePayload(HelloPayloadSchema, payload, 'session:hello');
       if (!parsed.ok) return refuse(ack, 'BAD_REQUEST', parsed.message);
       enqueue(async () => {
+        const resumes = parsed.value.sessionId !== undefined;
+        const limited = await limits.hello(client.ip, resumes);
+        if (limited) return refuse(ack, limited.code, limited.message);
         try {
           const result = await deps.chatService.hello({ ...parsed.value, client });
+          limits.helloDone(client.ip, resumes, result.resumed);
           if (sessionId !== null && sessionId !== result.sessionId)
             await socket.leave(roomOf(sessionId));
           sessionId = result.sessionId;
@@ -135,19 +146,15 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): void {
       const parsed = parsePayload(VisitorMessagePayloadSchema, payload, 'visitor:message');
       if (!parsed.ok) return refuse(ack, 'BAD_REQUEST', parsed.message);
       const { clientId, text } = parsed.value;
-      // Counted in code points, so an emoji is one character, as the visitor sees it.
-      const length = codePoints(text);
-      if (length > maxMessageChars) {
-        return refuse(
-          ack,
-          'PAYLOAD_TOO_LARGE',
-          `Message too long: ${length} characters, at most ${maxMessageChars}.`,
-        );
-      }
+      // Counted as the visitor sees characters: a family emoji or a flag is one.
+      const tooLong = limits.messageLength(text);
+      if (tooLong) return refuse(ack, tooLong.code, tooLong.message);
       enqueue(async () => {
         if (sessionId === null)
           return refuse(ack, 'BAD_REQUEST', 'Send session:hello before visitor:message.');
         const current = sessionId;
+        const limited = await limits.message(current);
+        if (limited) return refuse(ack, limited.code, limited.message);
         try {
           const result = await deps.chatService.receive(
             current,
@@ -178,13 +185,6 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): void {
 
     socket.on('error', (e: Error) => logger.warn('socket error', { error: e.message }));
   });
-}
-
-/** The length of `text` in code points, without building an array (a paste may be a megabyte). */
-function codePoints(text: string): number {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
 }
 
 /** socket.io passes the ack callback last, only when the client asked for one. */

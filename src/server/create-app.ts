@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import { errorMiddleware } from './error-middleware.js';
+import { expressTrustProxy } from './limits/client-ip.js';
 import { stderrLogger } from '../lib/logger.js';
 import type { ServerDeps } from './server-deps.js';
 import { createWidgetAssets } from './widget-assets.js';
@@ -23,6 +24,7 @@ export function createApp(deps: ServerDeps): Express {
   const widget = deps.widget ?? createWidgetAssets();
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', expressTrustProxy(deps.config.server.trustProxy));
   app.use((_req, res, next) => {
     res.set('X-Content-Type-Options', 'nosniff');
     next();

@@ -1,13 +1,21 @@
 import { z } from 'zod';
 import { formatIssues } from '../config/load-config.js';
-import { DEFAULT_VISITOR, VisitorSchema, type Visitor } from '../lead/visitor.js';
+import type { VisitorCaps } from '../config/limits-schema.js';
+import { DEFAULT_VISITOR, cappedVisitorSchema, type Visitor } from '../lead/visitor.js';
 
-/** `session:hello`: a known sessionId resumes; a missing visitor context falls back to defaults. */
-export const HelloPayloadSchema = z.object({
-  sessionId: z.string().min(1).max(128).optional(),
-  // A fresh copy each time: the service keeps the object in the conversation it stores.
-  visitor: VisitorSchema.default(() => ({ ...DEFAULT_VISITOR })),
-});
+/**
+ * `session:hello`: a known sessionId resumes; a missing visitor context falls back to
+ * defaults; a visitor over the caps (config `limits.visitor`) is refused, naming the field.
+ *
+ * @example parsePayload(helloPayloadSchema(config.limits.visitor), raw, 'session:hello')
+ */
+export function helloPayloadSchema(caps: VisitorCaps) {
+  return z.object({
+    sessionId: z.string().min(1).max(128).optional(),
+    // A fresh copy each time: the service keeps the object in the conversation it stores.
+    visitor: cappedVisitorSchema(caps).default(() => ({ ...DEFAULT_VISITOR })),
+  });
+}
 export type HelloInput = { sessionId?: string | undefined; visitor: Visitor };
 
 /**

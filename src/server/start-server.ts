@@ -3,20 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { attachGateway, type GatewayServer } from './attach-gateway.js';
 import { createApp } from './create-app.js';
+import { maxFrameBytes } from './limits/frame-bytes.js';
 import { isOriginAllowed } from './origin-policy.js';
 import { stderrLogger } from '../lib/logger.js';
 import type { ServerDeps } from './server-deps.js';
 import { createWidgetAssets } from './widget-assets.js';
-
-/**
- * The largest socket.io frame accepted. socket.io drops the connection on a larger one, with no
- * answer the client could show: so the frame limit sits far above the message limit (6 bytes a
- * character covers 4-byte UTF-8 and JSON escapes), and a too-long message (a big paste) still
- * arrives and gets a PAYLOAD_TOO_LARGE ack. Never below socket.io's own default of 1 MB.
- */
-export function maxFrameBytes(maxMessageChars: number): number {
-  return Math.max(1_000_000, maxMessageChars * 6 * 4 + 8192);
-}
 
 export type RunningServer = {
   url: string;
@@ -49,7 +40,11 @@ export async function startServer(
   const http = createServer(app);
   const allowed = deps.config.server.allowedOrigins;
   const io: GatewayServer = new Server(http, {
-    maxHttpBufferSize: maxFrameBytes(deps.config.server.maxMessageChars),
+    // What the largest valid payload needs (about 66 KB by default): a larger frame, such as a
+    // hello with thousands of UTM keys, is dropped with its connection before it is parsed.
+    maxHttpBufferSize: maxFrameBytes(deps.config),
+    // A connection refused at connect (too many from one IP) is closed after this, not 45 s.
+    connectTimeout: 10_000,
     allowRequest: (req, callback) => {
       const ok = isOriginAllowed(req.headers.origin, req.headers.host, allowed);
       callback(ok ? null : 'origin not allowed', ok);

@@ -320,6 +320,18 @@ describe('the widget chat session', () => {
     expect(state().notice).toBe('Invalid session:hello payload');
   });
 
+  it('when the server refuses the connection (too many from one network), then the reason is shown', async () => {
+    const { fake, session, state } = setup(fakeServer().respond);
+    session.start();
+    const message =
+      'Too many connections from your network: at most 200 at once. Close other chats and try again.';
+    fake.serverEmits(
+      'connect_error',
+      Object.assign(new Error(message), { data: { code: 'RATE_LIMITED', message } }),
+    );
+    expect(state()).toMatchObject({ connection: 'reconnecting', notice: message });
+  });
+
   it('when the text is longer than the server accepts, then nothing is sent and the notice says why', async () => {
     const { fake, session, state } = setup((req) =>
       req.event === 'session:hello'
@@ -338,6 +350,27 @@ describe('the widget chat session', () => {
     );
     // Counted as the server counts: 100 emoji are 100 characters, not 200 UTF-16 units.
     expect(session.send('\u{1F600}'.repeat(100))).toBe(true);
+    // As the visitor sees them: a family emoji (7 code points) or a flag (2) is one character.
+    expect(session.send('👨‍👩‍👧‍👦'.repeat(100))).toBe(true);
+    expect(session.send('🇩🇪'.repeat(101))).toBe(false);
+    expect(state().notice).toBe(
+      'Message too long: 101 characters, at most 100. Please shorten it.',
+    );
+  });
+
+  it("when the conversation is at its length cap, then the message is marked failed and the server's reason is shown", async () => {
+    const full = {
+      code: 'CONVERSATION_FULL',
+      message:
+        'This conversation has reached its length limit, so your message was not sent. Everything said so far is kept; please reach us by email or phone to continue.',
+    };
+    const { session, state } = setup(fakeServer({ refuse: { 'one more thing': full } }).respond);
+    session.start();
+    await settle();
+    session.send('one more thing');
+    await settle();
+    expect(state().messages.at(-1)).toMatchObject({ text: 'one more thing', status: 'failed' });
+    expect(state().notice).toBe(full.message);
   });
 
   it('when the hello ack carries no limit, then the server default of 2000 characters applies', async () => {

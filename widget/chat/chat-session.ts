@@ -1,5 +1,6 @@
 import type { ChatMessage, QuickReply } from '../../src/conversation/conversation-schema.js';
 import type { PrivacyNotice, VisitorContext } from '../../src/server/socket-events.js';
+import { graphemeCount } from '../../src/lib/grapheme-count.js';
 import type { KeyValueStore } from '../shared/safe-storage.js';
 import {
   isAgentMessage,
@@ -31,7 +32,7 @@ export type SessionState = {
   typing: boolean;
   /** The last problem worth telling the visitor (a refused message), or null. */
   notice: string | null;
-  /** The server's longest message, in characters (code points); from the hello ack. */
+  /** The server's longest message, in characters (as the visitor sees them); from the hello ack. */
   maxChars: number;
   /** The privacy notice from the hello ack, shown until the visitor's first message. */
   privacyNotice: PrivacyNotice | null;
@@ -74,11 +75,20 @@ const DEFAULT_MAX_CHARS = 2000;
  */
 const MAX_ATTEMPTS = 4;
 
-/** Characters as the server counts them: code points, so an emoji is one. */
+/**
+ * Characters as the visitor sees them and the server counts them (grapheme clusters): a
+ * family emoji or a flag is one.
+ */
 export function charCount(text: string): number {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
+  return graphemeCount(text);
+}
+
+/** The server's refusal at connect: socket.io's `connect_error` carrying `data: { code, message }`. */
+function isRefusal(e: unknown): e is { data: { code: string; message: string } } {
+  return isErrorAck({
+    ok: false,
+    error: typeof e === 'object' && e !== null && 'data' in e ? e.data : null,
+  });
 }
 
 /** "Message too long: 2,345 characters, at most 2,000. Please shorten it." */
@@ -300,7 +310,10 @@ export function createChatSession(deps: ChatSessionDeps): ChatSession {
         void hello();
       });
       socket.on('disconnect', () => update({ connection: 'reconnecting', typing: false }));
-      socket.on('connect_error', () => update({ connection: 'reconnecting' }));
+      // A refusal at connect (too many connections from the visitor's network) says why.
+      socket.on('connect_error', (e) =>
+        update({ connection: 'reconnecting', ...(isRefusal(e) ? { notice: e.data.message } : {}) }),
+      );
       socket.on('agent:typing', (p) => {
         if (isTyping(p)) update({ typing: p.on });
       });

@@ -14,6 +14,7 @@ export type WidgetSocket = {
 };
 
 const ACK_TIMEOUT_MS = 10_000;
+const REFUSED_RETRY_MS = 30_000;
 
 /**
  * Opens (lazily, on `connect()`) a socket.io connection to the leadbot server. socket.io
@@ -26,6 +27,11 @@ export function createWidgetSocket(origin: string): WidgetSocket {
   const socket = io(origin, { autoConnect: false, reconnectionDelayMax: 10_000 });
   socket.on('disconnect', (reason) => {
     if (reason === 'io server disconnect') socket.connect();
+  });
+  // Refused at connect (too many connections from this network): socket.io does not retry
+  // that by itself, so ask again later, when other tabs may have closed.
+  socket.on('connect_error', () => {
+    if (!socket.active) setTimeout(() => socket.connect(), REFUSED_RETRY_MS);
   });
   return {
     on(event, listener) {
