@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { formatIssues } from '../config/load-config.js';
 import { DEFAULT_VISITOR, VisitorSchema, type Visitor } from '../lead/visitor.js';
 
-/** `session:hello`: a known sessionId resumes; a missing visitor context falls back to defaults. */
+/**
+ * `session:hello`: a resume token (`sessionId`, from an earlier ack) resumes its conversation;
+ * anything else starts a new one. A missing visitor context falls back to defaults.
+ */
 export const HelloPayloadSchema = z.object({
   sessionId: z.string().min(1).max(128).optional(),
   // A fresh copy each time: the service keeps the object in the conversation it stores.

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { attachGateway, type GatewayServer } from './attach-gateway.js';
 import { createApp } from './create-app.js';
-import { isOriginAllowed } from './origin-policy.js';
+import { isOriginAllowed, ownOrigins } from './origin-policy.js';
 import { stderrLogger } from '../lib/logger.js';
 import type { ServerDeps } from './server-deps.js';
 import { createWidgetAssets } from './widget-assets.js';
@@ -48,16 +48,22 @@ export async function startServer(
   const app = createApp({ ...deps, widget });
   const http = createServer(app);
   const allowed = deps.config.server.allowedOrigins;
+  // The server's own origins, from PUBLIC_URL (or the port it listens on): never the Host header.
+  const own = (): string[] => {
+    const address = http.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    return ownOrigins(deps.config.server.publicUrl, port);
+  };
   const io: GatewayServer = new Server(http, {
     maxHttpBufferSize: maxFrameBytes(deps.config.server.maxMessageChars),
     allowRequest: (req, callback) => {
-      const ok = isOriginAllowed(req.headers.origin, req.headers.host, allowed);
+      const ok = isOriginAllowed(req.headers.origin, allowed, own());
       callback(ok ? null : 'origin not allowed', ok);
     },
     // CORS headers for the long-polling transport of cross-site embeds; same-origin needs none.
     cors: {
       origin: (origin, callback) =>
-        callback(null, origin !== undefined && isOriginAllowed(origin, undefined, allowed)),
+        callback(null, origin !== undefined && isOriginAllowed(origin, allowed, [])),
     },
   });
   attachGateway(io, deps);

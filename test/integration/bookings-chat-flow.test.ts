@@ -15,7 +15,7 @@ async function bookThroughTheChat(timezone: string) {
     visitor: { timezone, page: '/pricing' },
   });
   const last = await chat.answerUntilDone();
-  const conv = await deps.store.getConversation(chat.sessionId);
+  const conv = await deps.store.getConversation(chat.conversationId);
   const app = createApp({
     config: deps.config,
     chatService: createScriptedChatService(),
