@@ -3,6 +3,7 @@ import express, { type Express } from 'express';
 import { errorMiddleware } from './error-middleware.js';
 import { stderrLogger } from '../lib/logger.js';
 import type { ServerDeps } from './server-deps.js';
+import { securityHeaders } from './security-headers.js';
 import { createWidgetAssets } from './widget-assets.js';
 
 export const DEFAULT_PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
@@ -23,10 +24,8 @@ export function createApp(deps: ServerDeps): Express {
   const widget = deps.widget ?? createWidgetAssets();
   const app = express();
   app.disable('x-powered-by');
-  app.use((_req, res, next) => {
-    res.set('X-Content-Type-Options', 'nosniff');
-    next();
-  });
+  // CSP, frame protection, nosniff and the rest on every response (security-headers.ts).
+  app.use(securityHeaders());
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });

@@ -45,10 +45,10 @@ describeInChromium('the widget on the demo page', () => {
       timezone: 'America/Chicago',
       locale: 'en-US',
     });
-    // The booking confirmation links the calendar invite on the leadbot server.
+    // The booking confirmation links the calendar invite on the leadbot server, signed.
     const invite = w.agentSaying(last?.text ?? '').locator('a', { hasText: '.ics' });
     expect(await invite.getAttribute('href')).toMatch(
-      new RegExp(`^${server.url}/bookings/.+\\.ics$`),
+      new RegExp(`^${server.url}/bookings/.+\\.ics\\?t=[\\w-]+$`),
     );
     expect(await invite.getAttribute('rel')).toBe('noopener noreferrer');
 
