@@ -9,18 +9,19 @@ import { isOwnOrigin, ownOrigins } from './origin-policy.js';
  * A missing or wrong token is answered exactly as an unknown meeting is (404, the same words),
  * so nothing tells a caller whether the meeting exists.
  *
- * @example const access = requireMeetingToken(secret, req, id, ['manage', 'invite']);
+ * @example const { access, token } = requireMeetingToken(secret, req, id, ['manage', 'invite']);
  */
 export function requireMeetingToken(
   secret: ServerSecret,
   req: Request,
   id: string,
   want: readonly MeetingAccess[],
-): MeetingAccess {
-  const access = meetingAccess(secret, id, req.query.t);
-  if (access === null || !want.includes(access))
+): { access: MeetingAccess; token: string } {
+  const token = req.query.t;
+  const access = meetingAccess(secret, id, token);
+  if (access === null || !want.includes(access) || typeof token !== 'string')
     throw new BookingFailure('NOT_FOUND', `no meeting with id "${id}"`, 'Meeting not found');
-  return access;
+  return { access, token };
 }
 
 /**

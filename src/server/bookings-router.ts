@@ -40,9 +40,9 @@ export type BookingsRouterDeps = {
   queue?: KeyedQueue;
 };
 
-const RESCHEDULE_CHOICES = 8;
+const RESCHEDULE_CHOICES = 8; // how many free times the page offers to move a meeting to
 /** A meeting opened by its signed link: the calendar entry, what the page shows, the token. */
-export type Loaded = { entry: CalendarEntry; details: MeetingDetails; token: string }; // how many free times the page offers to move a meeting to
+export type Loaded = { entry: CalendarEntry; details: MeetingDetails; token: string };
 
 /**
  * The meeting links sent in the chat: `GET /bookings/:id.ics` (the invite), `GET /bookings/:id`
@@ -59,7 +59,7 @@ export type Loaded = { entry: CalendarEntry; details: MeetingDetails; token: str
  * another site cannot submit a change with a link it learned. Pages are never cached, indexed
  * or leaked through a Referer header.
  *
- * @example app = createApp({ ...deps, routers: [createBookingsRouter({ calendar, store, config, clock })] });
+ * @example app = createApp({ ...deps, routers: [createBookingsRouter({ calendar, store, config, clock, secret })] });
  */
 export function createBookingsRouter(deps: BookingsRouterDeps): Router {
   const { calendar, store, config, clock, secret } = deps;
@@ -82,8 +82,7 @@ export function createBookingsRouter(deps: BookingsRouterDeps): Router {
     want: readonly MeetingAccess[] = ['manage'],
   ): Promise<Loaded> {
     const { id } = parse(Params, req.params, 'id');
-    const access = requireMeetingToken(secret, req, id, want);
-    const token = String(req.query.t);
+    const { access, token } = requireMeetingToken(secret, req, id, want);
     const entry = await calendar.get(id);
     if (entry === null)
       throw new BookingFailure('NOT_FOUND', `no meeting with id "${id}"`, 'Meeting not found');
