@@ -25,12 +25,15 @@ import { createPrivacyRouter } from './server/privacy-router.js';
 import { isAppError } from './errors/app-error.js';
 import { createKeyedQueue } from './lib/keyed-queue.js';
 import { stderrDebugLogger, stderrLogger } from './lib/logger.js';
+import { loadServerSecret } from './lib/server-secret.js';
 
 /** The composition root: builds the real parts from config and environment, then serves. */
 async function main(): Promise<void> {
   const { config, runtime, file } = loadConfig();
   config.server.publicUrl ??= `http://localhost:${config.server.port}`;
   const clock = (): Date => new Date();
+  // The key of the meeting links (and other signed values); read once, shared by every part.
+  const secret = loadServerSecret(config.dataDir, process.env);
 
   // Storage: conversations, meetings, and the handoff outbox beside them.
   const baseStore = await createLowdbStore({ dataDir: config.dataDir, logger: stderrLogger });
@@ -46,6 +49,7 @@ async function main(): Promise<void> {
     config,
     clock,
     logger: stderrLogger,
+    secret,
   });
   const store = withOutbox(baseStore, worker.outbox);
   await worker.start({ loop: true }); // recovers handoffs queued before a restart
@@ -72,6 +76,7 @@ async function main(): Promise<void> {
     phraser: llm?.phraser ?? null,
     clock,
     newId: randomIds,
+    secret,
     // Model failures are logged once by LLM mode itself; this reports everything else.
     onError: reportChatError(stderrLogger),
   });
@@ -100,7 +105,7 @@ async function main(): Promise<void> {
     chatService,
     logger: stderrLogger,
     routers: [
-      createBookingsRouter({ calendar, store, config, clock, queue }),
+      createBookingsRouter({ calendar, store, config, clock, queue, secret }),
       createAdminRouter({ adminToken: runtime.adminToken, deliveries, worker }),
       createLeadsRouter({ adminToken: runtime.adminToken, store, config }),
       createLlmUsageRouter({ adminToken: runtime.adminToken, llm }),

@@ -13,6 +13,7 @@ import { createLowdbDeliveryStore } from '../../src/handoff/delivery/lowdb-deliv
 import { withOutbox } from '../../src/handoff/outbox/with-outbox.js';
 import { createBookingsRouter } from '../../src/server/bookings-router.js';
 import type { Logger } from '../../src/lib/logger.js';
+import { loadServerSecret } from '../../src/lib/server-secret.js';
 import { startServer } from '../../src/server/start-server.js';
 import { createWidgetAssets } from '../../src/server/widget-assets.js';
 import { createLowdbStore } from '../../src/store/lowdb-store.js';
@@ -45,6 +46,7 @@ export async function startRulesServer(opts: {
   const clock = (): Date => new Date();
   const baseStore = await createLowdbStore({ dataDir: config.dataDir, logger: opts.logger });
   const calendar = await createLowdbCalendar({ dataDir: config.dataDir, clock });
+  const secret = loadServerSecret(config.dataDir);
   const deliveries = await createLowdbDeliveryStore({ dataDir: config.dataDir });
   const destinations = createDestinations(config, RULES_MODE);
   const worker = createDeliveryWorker({
@@ -70,6 +72,7 @@ export async function startRulesServer(opts: {
     phraser: null,
     clock,
     newId: randomIds,
+    secret,
     onError: (error, where) =>
       opts.logger.error(`chat ${where} failed`, {
         error: error instanceof Error ? error.message : String(error),
@@ -79,7 +82,7 @@ export async function startRulesServer(opts: {
   const widget = createWidgetAssets();
   await widget.get();
   const routers = [
-    createBookingsRouter({ calendar, store, config, clock }),
+    createBookingsRouter({ calendar, store, config, clock, secret }),
     createAdminRouter({ adminToken: null, deliveries, worker }),
   ];
   const served = opts.onTurn ? timed(chatService, opts.onTurn) : chatService;

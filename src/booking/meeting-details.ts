@@ -6,6 +6,7 @@ import { attendeeName } from './attendee-name.js';
 import { slotLabel } from './availability.js';
 import type { CalendarEntry } from './calendar.js';
 import type { MeetingInvite } from './meeting-ics.js';
+import { meetingPaths } from './meeting-links.js';
 
 /** One meeting as the booking page, its JSON and its invite show it. */
 export type MeetingDetails = MeetingInvite & {
@@ -40,6 +41,7 @@ export function meetingDetails({
   conversation,
   config,
   baseUrl,
+  pageToken,
   timezone,
 }: {
   entry: CalendarEntry;
@@ -47,6 +49,11 @@ export function meetingDetails({
   config: Config;
   /** The site's origin, for the page link in the invite; null leaves the link out. */
   baseUrl: string | null;
+  /**
+   * The manage token (meeting-links.ts) the page link carries; without one the invite has no
+   * page link (an invite opened with the view-only token, or sent where others read it).
+   */
+  pageToken?: string | null | undefined;
   timezone?: string | undefined;
 }): MeetingDetails {
   const { booking, company } = config;
@@ -72,7 +79,8 @@ export function meetingDetails({
   const locale = entry.locale ?? conversation?.visitor.locale ?? 'en-US';
   const visitorCompany = getField(lead, 'company.name');
   const summary = `${booking.meetingTitle}: ${company.name}${visitorCompany ? ` + ${visitorCompany}` : ''}`;
-  const url = baseUrl === null ? null : `${baseUrl}/bookings/${encodeURIComponent(entry.id)}`;
+  const url =
+    baseUrl === null || !pageToken ? null : `${baseUrl}${meetingPaths(entry.id, pageToken).page}`;
   const description = [
     `${booking.meetingTitle} with ${rep.name} (${company.name}).`,
     url ? `To reschedule or cancel: ${url}` : null,

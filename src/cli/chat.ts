@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     const line = raw.trim();
     if (line === '/quit') break;
     if (line === '/lead') {
-      const conv = await service.conversation(hello.sessionId);
+      const conv = await service.conversation(hello.conversationId);
       if (conv) stdout.write(formatLeadPanel(conv, config));
       prompt();
       continue;
@@ -84,11 +84,11 @@ async function main(): Promise<void> {
     const pick = /^\d+$/.test(line) ? last?.quickReplies?.[Number(line) - 1] : undefined;
     const text = pick ? pick.value : line;
     const replies: ChatMessage[] = [];
-    const r = await service.receive(hello.sessionId, { clientId: `cli-${++n}`, text }, (e) => {
+    const r = await service.receive(hello.conversationId, { clientId: `cli-${++n}`, text }, (e) => {
       if (e.type === 'agent:message') replies.push({ ...e.payload, role: 'agent', at: '' });
     });
     await r.reply;
-    const after = await service.conversation(hello.sessionId);
+    const after = await service.conversation(hello.conversationId);
     if (after && !values.quiet) stdout.write(formatLeadPanel(after, config));
     replies.forEach(show);
     last = replies.at(-1) ?? last;

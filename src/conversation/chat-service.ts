@@ -24,7 +24,17 @@ export type AgentEvent =
  */
 export type ClientInfo = { ip: string };
 
-export type HelloResult = { sessionId: string; messages: ChatMessage[]; resumed: boolean };
+export type HelloResult = {
+  /**
+   * The visitor's resume token (a secret: never logged, stored only as a hash). The same one on
+   * a resume, a new one for a new conversation or a migrated one.
+   */
+  sessionId: string;
+  /** The conversation's public id (webhooks, logs, the console); it resumes nothing. */
+  conversationId: string;
+  messages: ChatMessage[];
+  resumed: boolean;
+};
 export type ReceiveResult = {
   /** The stored visitor message's id. */
   id: string;
@@ -39,7 +49,10 @@ export type ReceiveResult = {
  * eval all drive conversations through this port.
  */
 export type ChatService = {
-  /** Starts a conversation (greeting + first question) or resumes a known one with its history. */
+  /**
+   * Starts a conversation (greeting + first question) or resumes the one whose resume token
+   * `sessionId` is, with its history. Anything else (a conversation id included) starts anew.
+   */
   hello(input: {
     sessionId?: string | undefined;
     visitor: Visitor;
@@ -47,14 +60,15 @@ export type ChatService = {
   }): Promise<HelloResult>;
   /**
    * Stores the visitor's message and resolves once it is stored (persist before ack); the
-   * agent's reply is then produced through `emit`. Throws AppError('SESSION_NOT_FOUND').
+   * agent's reply is then produced through `emit`. Takes the conversation id that hello
+   * returned (never the resume token). Throws AppError('SESSION_NOT_FOUND').
    */
   receive(
-    sessionId: string,
+    conversationId: string,
     input: { clientId: string; text: string },
     emit: (e: AgentEvent) => void,
     client?: ClientInfo,
   ): Promise<ReceiveResult>;
   /** Replies to a stored visitor message that no reply followed (a crash between ack and reply). */
-  answerPending?(sessionId: string, emit: (e: AgentEvent) => void): Promise<void>;
+  answerPending?(conversationId: string, emit: (e: AgentEvent) => void): Promise<void>;
 };

@@ -3,6 +3,7 @@ import type { Calendar } from '../booking/calendar.js';
 import type { Config } from '../config/config-schema.js';
 import type { Extractor } from '../extract/extractor.js';
 import type { Phraser } from '../llm/phraser.js';
+import type { ServerSecret } from '../lib/server-secret.js';
 import type { Store } from '../store/store.js';
 import type { AgentEvent } from './chat-service.js';
 import type { Conversation } from './conversation-schema.js';
@@ -23,6 +24,8 @@ export type ChatServiceDeps = {
   phraser?: Phraser | null;
   clock: () => Date;
   newId: () => string;
+  /** The server secret: signs the meeting links in replies (one of this process's own when absent). */
+  secret?: ServerSecret | undefined;
   onError?: (error: unknown, where: string) => void;
   /**
    * The per-conversation queue; pass the same one to every other writer of conversations (the

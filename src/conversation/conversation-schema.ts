@@ -86,5 +86,11 @@ export const ConversationSchema = z.object({
   handoffRequested: z.boolean().default(false),
   qualifiedAt: z.iso.datetime().nullable().default(null),
   outbox: z.array(OutboxEventSchema).default([]),
+  /**
+   * SHA-256 of the visitor's resume token's verifier (session-secret.ts); the token itself is
+   * never stored. Absent on conversations stored before tokens: their id was the widget's
+   * sessionId, which resumes them once and is then replaced by a token (hello.ts).
+   */
+  sessionHash: z.string().optional(),
 });
 export type Conversation = Omit<z.output<typeof ConversationSchema>, 'lead'> & { lead: Lead };

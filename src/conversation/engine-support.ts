@@ -45,11 +45,6 @@ export function withEvent(
   return { ...conv, outbox: [...conv.outbox, event] };
 }
 
-/** Where visitors reach the server, for links in messages (relative when unknown). */
-export function publicBase(ctx: EngineContext): string {
-  return (ctx.config.server.publicUrl ?? '').replace(/\/+$/, '');
-}
-
 /** A transition that says one thing and waits (or ends, when `final`). */
 export function say(
   conversation: Conversation,

@@ -38,6 +38,8 @@ export type EngineContext = {
   freeSlots: readonly FreeSlot[];
   /** Generates ids for outbox events; injected so tests are repeatable. */
   newId: () => string;
+  /** The visitor's signed links to a meeting (booking/meeting-links.ts). */
+  meetingLinks: (meetingId: string) => { icsUrl: string; manageUrl: string };
 };
 
 /** The variables the shell adds to every template. */

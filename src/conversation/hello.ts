@@ -1,12 +1,18 @@
 import type { Visitor } from '../lead/visitor.js';
 import type { ChatService } from './chat-service.js';
 import type { ChatShell } from './chat-shell.js';
+import type { Conversation } from './conversation-schema.js';
 import { newConversation } from './new-conversation.js';
+import { newSessionSecret, splitSessionSecret, verifiesSession } from './session-secret.js';
 import { updateConversation } from '../store/update-conversation.js';
 
 /**
- * `hello`: resumes a known conversation with its history (noting where the visitor is now),
- * or starts a new one with the greeting.
+ * `hello`: resumes the conversation whose resume token the visitor holds (noting where the
+ * visitor is now), or starts a new one with the greeting. The token is `<conversationId>.<verifier>`
+ * (session-secret.ts); anything that does not verify (a conversation id from a webhook, a wrong
+ * verifier, an unknown id) starts a new conversation, so nothing tells a caller the id exists.
+ * A conversation stored before tokens (no `sessionHash`; its id was the widget's sessionId) is
+ * resumed once by that id and given a token, after which the bare id resumes nothing.
  */
 export function createHello({ deps, serialize, runTurn }: ChatShell): ChatService['hello'] {
   const { store } = deps;
@@ -15,8 +21,8 @@ export function createHello({ deps, serialize, runTurn }: ChatShell): ChatServic
    * Where the visitor is now (scoring's /pricing signal, the webhook's attribution); the first
    * touch stays the one stored, unless none was.
    */
-  function notePage(sessionId: string, visitor: Visitor): Promise<unknown> {
-    return updateConversation(store, sessionId, (conv) => {
+  function notePage(id: string, visitor: Visitor): Promise<unknown> {
+    return updateConversation(store, id, (conv) => {
       const page = visitor.page ?? conv.visitor.page;
       const referrer = conv.visitor.referrer ?? visitor.referrer;
       const utm = conv.visitor.utm ?? visitor.utm;
@@ -28,22 +34,59 @@ export function createHello({ deps, serialize, runTurn }: ChatShell): ChatServic
     });
   }
 
+  /** The conversation the token opens, or null (never a hint why). */
+  async function verified(sessionId: string): Promise<Conversation | null> {
+    const parts = splitSessionSecret(sessionId);
+    if (parts === null) return null;
+    const known = await store.getConversation(parts.conversationId).catch(() => null);
+    return known && verifiesSession(parts.verifier, known.sessionHash) ? known : null;
+  }
+
+  /**
+   * A conversation stored before tokens, resumed by its id this once: it gets a token's hash in
+   * the session's queue (so no reply's save overwrites it, and two such hellos cannot both win).
+   */
+  async function migrated(
+    sessionId: string,
+  ): Promise<{ conversation: Conversation; secret: string } | null> {
+    const legacy = await store.getConversation(sessionId).catch(() => null);
+    if (legacy === null || legacy.sessionHash !== undefined) return null;
+    const { secret, hash } = newSessionSecret(legacy.id);
+    const saved = await serialize(legacy.id, () =>
+      updateConversation(store, legacy.id, (conv) =>
+        conv.sessionHash === undefined ? { ...conv, sessionHash: hash } : null,
+      ),
+    );
+    return saved === null ? null : { conversation: saved, secret };
+  }
+
   return async function hello({ sessionId, visitor }) {
     if (sessionId !== undefined) {
-      const known = await store.getConversation(sessionId).catch(() => null);
-      if (known) {
+      const known = await verified(sessionId);
+      const resumed = known
+        ? { conversation: known, secret: sessionId }
+        : await migrated(sessionId);
+      if (resumed) {
+        const { id, messages } = resumed.conversation;
         // In the session's queue, so no reply's save overwrites it, and not awaited: the queue
         // may be busy with a reply (an LLM turn takes seconds) and the history does not depend on it.
-        serialize(sessionId, () => notePage(sessionId, visitor)).catch((e: unknown) =>
+        serialize(id, () => notePage(id, visitor)).catch((e: unknown) =>
           deps.onError?.(e, 'hello'),
         );
-        return { sessionId: known.id, messages: known.messages, resumed: true };
+        return { sessionId: resumed.secret, conversationId: id, messages, resumed: true };
       }
     }
     const now = deps.clock();
-    const fresh = newConversation({ id: deps.newId(), visitor, now });
+    const id = deps.newId();
+    const { secret, hash } = newSessionSecret(id);
+    const fresh = { ...newConversation({ id, visitor, now }), sessionHash: hash };
     const { conversation } = await runTurn(fresh, { type: 'start' }, now);
     const saved = await store.saveConversation(conversation);
-    return { sessionId: saved.id, messages: saved.messages, resumed: false };
+    return {
+      sessionId: secret,
+      conversationId: saved.id,
+      messages: saved.messages,
+      resumed: false,
+    };
   };
 }

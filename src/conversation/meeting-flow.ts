@@ -6,16 +6,12 @@ import { bookingReply, currentOffer } from './ask-slot.js';
 import type { Conversation } from './conversation-schema.js';
 import type { EngineContext, ReplyPart, Transition, VisitorMessage } from './engine-types.js';
 import { offeredSlots, qualifying } from './phase.js';
-import { publicBase } from './engine-support.js';
 import { nextQualifyingSlot } from './next-step.js';
 
 export type Proceed = (c: Conversation, p: ReplyPart[]) => Transition;
 
-/** The invite and the booking page of a meeting, as absolute links when the public address is known. */
-export const meetingLinks = (ctx: EngineContext, id: string) => ({
-  icsUrl: `${publicBase(ctx)}/bookings/${id}.ics`,
-  manageUrl: `${publicBase(ctx)}/bookings/${id}`,
-});
+/** The invite and the booking page of a meeting, signed, absolute when the public address is known. */
+export const meetingLinks = (ctx: EngineContext, id: string) => ctx.meetingLinks(id);
 
 /** Matches the time asked for against the free slots (by default the context's) and the slots offered. */
 export function readChoice(

@@ -1,6 +1,9 @@
 import type { Calendar } from '../booking/calendar.js';
 import type { Config } from '../config/config-schema.js';
+import { randomBytes } from 'node:crypto';
+import { meetingLinks } from '../booking/meeting-links.js';
 import { getField } from '../lead/lead-record.js';
+import { serverSecretFrom, type ServerSecret } from '../lib/server-secret.js';
 import { createCalendarEffects } from './calendar-effects.js';
 import type { ChatMessage, Conversation } from './conversation-schema.js';
 import { transition } from './engine.js';
@@ -17,6 +20,8 @@ export type TurnRunnerDeps = {
   renderer: Renderer;
   slots: TurnSlots;
   newId: () => string;
+  /** Signs the meeting links in replies; a key of this process's own when absent (tests, eval). */
+  secret?: ServerSecret | undefined;
 };
 
 export type TurnResult = { conversation: Conversation; replies: ChatMessage[] };
@@ -32,6 +37,9 @@ export type TurnResult = { conversation: Conversation; replies: ChatMessage[] };
 export function createTurnRunner(deps: TurnRunnerDeps) {
   const { config, slots } = deps;
   const calendar = createCalendarEffects(deps.calendar, deps.newId);
+  const secret = deps.secret ?? serverSecretFrom(randomBytes(32));
+  const base = config.server.publicUrl ?? '';
+  const links = (id: string) => meetingLinks(base, secret, id);
 
   function render(o: Extract<EngineOutput, { type: 'reply' }>, conv: Conversation, at: Date) {
     const firstName = getField(conv.lead, 'contact.name')?.split(/\s+/)[0] ?? null;
@@ -58,7 +66,12 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
     now: Date,
     said: VisitorWords | null = null,
   ): Promise<TurnResult> {
-    let ctx = { config, freeSlots: await slots.lookup(conv, now, said), newId: deps.newId };
+    let ctx = {
+      config,
+      freeSlots: await slots.lookup(conv, now, said),
+      newId: deps.newId,
+      meetingLinks: links,
+    };
     let t = transition(conv, event, now, ctx);
     const replies: ChatMessage[] = [];
     for (let step = 0; step < MAX_STEPS; step++) {

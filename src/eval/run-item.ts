@@ -35,7 +35,7 @@ function wasRedundant(conv: Conversation, slot: Slot): boolean {
  */
 export async function runItem(item: CorpusItem, service: Service): Promise<ItemRun> {
   const hello = await service.hello({ visitor: item.visitor });
-  const id = hello.sessionId;
+  const id = hello.conversationId;
   let text = item.opening;
   let turns = 0;
   let redundant = 0;

@@ -26,7 +26,8 @@ export type GatewayDeps = {
 };
 
 const KNOWN_EVENTS = new Set(['session:hello', 'visitor:message']);
-const roomOf = (sessionId: string): string => `session:${sessionId}`;
+// Rooms and logs use the public conversation id; the resume token never leaves hello's ack.
+const roomOf = (conversationId: string): string => `conversation:${conversationId}`;
 
 /**
  * Registers the socket protocol (DESIGN.md "Socket protocol") on `io`: validates each payload,
@@ -47,9 +48,9 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): void {
 
   /** Relays the agent's events to every socket of the session (a reconnected tab included). */
   const relay =
-    (sessionId: string) =>
+    (conversationId: string) =>
     (e: AgentEvent): void => {
-      const to = io.to(roomOf(sessionId));
+      const to = io.to(roomOf(conversationId));
       if (e.type === 'agent:typing') to.emit('agent:typing', e.payload);
       else if (e.type === 'agent:delta') to.emit('agent:delta', e.payload);
       else to.emit('agent:message', e.payload);
@@ -68,7 +69,7 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): void {
   io.on('connection', (socket: GatewaySocket) => {
     const client: ClientInfo = { ip: socketIp(socket, trustProxy) };
     const bucket = createTokenBucket({ perMinute: messagesPerMinute, now });
-    let sessionId: string | null = null;
+    let conversationId: string | null = null;
     // Handlers run one after another per connection, so a message sent right after hello (without
     // waiting for its ack) finds the session, and messages reach the service in the order sent.
     let chain: Promise<void> = Promise.resolve();
@@ -115,23 +116,26 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): void {
         try {
           const result = await deps.chatService.hello({ ...parsed.value, client });
           limits.helloDone(client.ip, resumes, result.resumed);
-          if (sessionId !== null && sessionId !== result.sessionId)
-            await socket.leave(roomOf(sessionId));
-          sessionId = result.sessionId;
-          await socket.join(roomOf(result.sessionId));
+          if (conversationId !== null && conversationId !== result.conversationId)
+            await socket.leave(roomOf(conversationId));
+          conversationId = result.conversationId;
+          await socket.join(roomOf(result.conversationId));
           const response: HelloAck = {
             ok: true,
             sessionId: result.sessionId,
+            conversationId: result.conversationId,
             messages: result.messages,
             maxMessageChars,
             privacyNotice: deps.config.widget.privacyNotice,
           };
           ack(response);
           if (result.resumed) {
-            const current = result.sessionId;
+            const current = result.conversationId;
             deps.chatService
               .answerPending?.(current, relay(current))
-              .catch((e: unknown) => toErrorBody(e, { event: 'agent reply', sessionId: current }));
+              .catch((e: unknown) =>
+                toErrorBody(e, { event: 'agent reply', conversationId: current }),
+              );
           }
         } catch (e) {
           const { code, message } = toErrorBody(e, { event: 'session:hello' });
@@ -150,9 +154,9 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): void {
       const tooLong = limits.messageLength(text);
       if (tooLong) return refuse(ack, tooLong.code, tooLong.message);
       enqueue(async () => {
-        if (sessionId === null)
+        if (conversationId === null)
           return refuse(ack, 'BAD_REQUEST', 'Send session:hello before visitor:message.');
-        const current = sessionId;
+        const current = conversationId;
         const limited = await limits.message(current);
         if (limited) return refuse(ack, limited.code, limited.message);
         try {
@@ -163,13 +167,13 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): void {
             client,
           );
           result.reply.catch((e: unknown) =>
-            toErrorBody(e, { event: 'agent reply', sessionId: current }),
+            toErrorBody(e, { event: 'agent reply', conversationId: current }),
           );
           ack({ ok: true, id: result.id });
         } catch (e) {
           const { code, message } = toErrorBody(e, {
             event: 'visitor:message',
-            sessionId: current,
+            conversationId: current,
           });
           refuse(ack, code, message);
         }

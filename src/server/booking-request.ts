@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, Request } from 'express';
 import { z } from 'zod';
 import { renderBookingNotice } from '../booking/booking-page.js';
 import type { MeetingDetails } from '../booking/meeting-details.js';
+import { meetingPaths } from '../booking/meeting-links.js';
 import { formatIssues } from '../config/load-config.js';
 import { AppError, ERROR_CODES, type ErrorCode } from '../errors/app-error.js';
 import { isTimeZone } from '../lead/visitor.js';
@@ -33,8 +34,10 @@ export const RescheduleBody = z.object({
 
 export const PAGE_HEADERS = {
   'Cache-Control': 'no-store',
-  // The URL is the key to the meeting: never hand it to another site in a Referer.
-  'Referrer-Policy': 'no-referrer',
+  // The URL is the key to the meeting: never hand it to another site in a Referer. Not
+  // `no-referrer`: under it a browser sends `Origin: null` with the page's own forms, and the
+  // change routes check that Origin.
+  'Referrer-Policy': 'same-origin',
   'X-Robots-Tag': 'noindex',
   'Content-Security-Policy':
     "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
@@ -83,7 +86,7 @@ export const bookingFailureHandler: ErrorRequestHandler = (err, req, res, next) 
 };
 
 /** The meeting as JSON: instants in UTC plus the labels in the visitor's zone. */
-export function view(d: MeetingDetails) {
+export function view(d: MeetingDetails, token: string) {
   return {
     id: d.id,
     status: d.status,
@@ -94,6 +97,6 @@ export function view(d: MeetingDetails) {
     rep: { id: d.rep.id, name: d.rep.name },
     timezone: d.timezone,
     startLabel: d.startLabel,
-    icsUrl: `/bookings/${encodeURIComponent(d.id)}.ics`,
+    icsUrl: meetingPaths(d.id, token).ics,
   };
 }

@@ -6,19 +6,21 @@ import { renderBookingPage } from '../booking/booking-page.js';
 import type { Calendar, CalendarEntry } from '../booking/calendar.js';
 import { meetingDetails, type MeetingDetails } from '../booking/meeting-details.js';
 import { meetingIcs } from '../booking/meeting-ics.js';
+import type { MeetingAccess } from '../booking/meeting-links.js';
 import { recordMeetingChange, type MeetingChange } from '../booking/record-meeting-change.js';
 import type { Config } from '../config/config-schema.js';
 import { AppError, ERROR_CODES } from '../errors/app-error.js';
+import type { ServerSecret } from '../lib/server-secret.js';
 import type { Store } from '../store/store.js';
+import { requireMeetingToken } from './booking-access.js';
+import { addChangeRoutes } from './booking-change-routes.js';
 import {
   BookingFailure,
   bookingFailureHandler,
-  CancelBody,
   DONE_NOTICES,
   PAGE_HEADERS,
   PageQuery,
   parse,
-  RescheduleBody,
   view,
   wantsJson,
   Params,
@@ -30,6 +32,8 @@ export type BookingsRouterDeps = {
   store: Store;
   config: Config;
   clock: () => Date;
+  /** Signs and checks the meeting links (`?t=`); main.ts loads it with `loadServerSecret`. */
+  secret: ServerSecret;
   /** Ids of the outbox events a page change records; random UUIDs by default. */
   newId?: () => string;
   /** The chat service's per-conversation queue: a page change waits for a turn in progress. */
@@ -37,21 +41,28 @@ export type BookingsRouterDeps = {
 };
 
 const RESCHEDULE_CHOICES = 8; // how many free times the page offers to move a meeting to
+/** A meeting opened by its signed link: the calendar entry, what the page shows, the token. */
+export type Loaded = { entry: CalendarEntry; details: MeetingDetails; token: string };
 
 /**
  * The meeting links sent in the chat: `GET /bookings/:id.ics` (the invite), `GET /bookings/:id`
- * (a page, or JSON for `Accept: application/json`), `POST /bookings/:id/cancel` and
- * `POST /bookings/:id/reschedule` (`start`: an instant from the page's list of free times),
- * as HTML forms or JSON. Browsers are redirected back to the page after a change (303).
+ * (a page, or JSON for `Accept: application/json`), `GET /bookings/:id/cancel` and
+ * `GET /bookings/:id/reschedule?start=` (pages that say what will change and ask to confirm),
+ * `POST /bookings/:id/cancel` and `POST /bookings/:id/reschedule` (`start`: an instant from the
+ * page's list of free times), as HTML forms or JSON. Browsers are redirected back to the page
+ * after a change (303).
  *
- * Access control is the id itself: meeting ids are random UUIDs (122 random bits) shown only to
- * the visitor who booked, so holding the link lets someone see, move or cancel that one meeting.
- * Pages are therefore never cached, indexed or leaked through a Referer header.
+ * Access control is a signed link (booking/meeting-links.ts): every URL carries `?t=`, the
+ * meeting id signed with the server secret; a missing or wrong one is a 404 like an unknown
+ * meeting. The manage token opens everything; the invite token (webhooks, Slack) opens the
+ * `.ics` only. A POST must also come from the server's own pages (booking-access.ts), so
+ * another site cannot submit a change with a link it learned. Pages are never cached, indexed
+ * or leaked through a Referer header.
  *
- * @example app = createApp({ ...deps, routers: [createBookingsRouter({ calendar, store, config, clock })] });
+ * @example app = createApp({ ...deps, routers: [createBookingsRouter({ calendar, store, config, clock, secret })] });
  */
 export function createBookingsRouter(deps: BookingsRouterDeps): Router {
-  const { calendar, store, config, clock } = deps;
+  const { calendar, store, config, clock, secret } = deps;
   const newId = deps.newId ?? randomUUID;
   const router = Router();
   router.use(
@@ -64,11 +75,14 @@ export function createBookingsRouter(deps: BookingsRouterDeps): Router {
     },
   );
 
+  /** The meeting the request's signed link opens (404 for a wrong link), with its token. */
   async function load(
     req: Request,
     timezone?: string,
-  ): Promise<{ entry: CalendarEntry; details: MeetingDetails }> {
+    want: readonly MeetingAccess[] = ['manage'],
+  ): Promise<Loaded> {
     const { id } = parse(Params, req.params, 'id');
+    const { access, token } = requireMeetingToken(secret, req, id, want);
     const entry = await calendar.get(id);
     if (entry === null)
       throw new BookingFailure('NOT_FOUND', `no meeting with id "${id}"`, 'Meeting not found');
@@ -77,7 +91,9 @@ export function createBookingsRouter(deps: BookingsRouterDeps): Router {
     const host = req.get('host');
     const baseUrl =
       config.server.publicUrl?.replace(/\/+$/, '') ?? (host ? `${req.protocol}://${host}` : null);
-    return { entry, details: meetingDetails({ entry, conversation, config, baseUrl, timezone }) };
+    const pageToken = access === 'manage' ? token : null;
+    const details = meetingDetails({ entry, conversation, config, baseUrl, pageToken, timezone });
+    return { entry, details, token };
   }
 
   const choices = (entry: CalendarEntry, now: Date, limit: number): Promise<FreeSlot[]> =>
@@ -85,8 +101,7 @@ export function createBookingsRouter(deps: BookingsRouterDeps): Router {
 
   async function showPage(
     res: Response,
-    entry: CalendarEntry,
-    details: MeetingDetails,
+    { entry, details, token }: Loaded,
     status: number,
     notice: string | null,
     error: string | null,
@@ -104,6 +119,7 @@ export function createBookingsRouter(deps: BookingsRouterDeps): Router {
       .send(
         renderBookingPage({
           details,
+          token,
           choices: list,
           canChange,
           horizonDays: config.booking.horizonDays,
@@ -117,6 +133,7 @@ export function createBookingsRouter(deps: BookingsRouterDeps): Router {
   async function changed(
     req: Request,
     res: Response,
+    token: string,
     entry: CalendarEntry,
     type: MeetingChange | null,
     tz: string | undefined,
@@ -126,15 +143,15 @@ export function createBookingsRouter(deps: BookingsRouterDeps): Router {
     if (type) await recordMeetingChange({ store, entry, type, now, newId, queue: deps.queue });
     if (wantsJson(req)) {
       const { details } = await load(req, tz);
-      res.json({ meeting: view(details) });
+      res.json({ meeting: view(details, token) });
       return;
     }
-    const query = new URLSearchParams({ done, ...(tz ? { tz } : {}) });
+    const query = new URLSearchParams({ t: token, done, ...(tz ? { tz } : {}) });
     res.redirect(303, `/bookings/${encodeURIComponent(entry.id)}?${query.toString()}`);
   }
 
   router.get('/bookings/:id.ics', async (req, res) => {
-    const { details } = await load(req);
+    const { details } = await load(req, undefined, ['manage', 'invite']);
     res.set({
       'Content-Type': 'text/calendar; charset=utf-8',
       'Content-Disposition': 'inline; filename="meeting.ics"',
@@ -144,12 +161,13 @@ export function createBookingsRouter(deps: BookingsRouterDeps): Router {
 
   router.get('/bookings/:id', async (req, res) => {
     const query = parse(PageQuery, req.query, 'query');
-    const { entry, details } = await load(req, query.tz);
+    const loaded = await load(req, query.tz);
+    const { entry, details, token } = loaded;
     if (wantsJson(req)) {
       const now = clock();
       const free = isChangeable(entry, now) ? await choices(entry, now, RESCHEDULE_CHOICES) : [];
       res.json({
-        meeting: view(details),
+        meeting: view(details, token),
         choices: free.map((s) => ({
           start: s.start,
           end: s.end,
@@ -159,90 +177,34 @@ export function createBookingsRouter(deps: BookingsRouterDeps): Router {
       return;
     }
     const notice = query.done === undefined ? null : DONE_NOTICES[query.done];
-    await showPage(res, entry, details, 200, notice, null);
+    await showPage(res, loaded, 200, notice, null);
   });
 
-  router.post('/bookings/:id/cancel', async (req, res) => {
-    const body = parse(CancelBody, req.body, 'body');
-    const { entry, details } = await load(req, body.tz);
-    if (entry.status === 'booked' && !isChangeable(entry, clock()))
-      return refuse(
-        req,
-        res,
-        entry,
-        details,
-        'This meeting has already started, so it can no longer be canceled here.',
-      );
-    const result = await calendar.cancel(entry.id);
-    if (!result.ok)
-      throw new BookingFailure(
-        'NOT_FOUND',
-        `no meeting with id "${entry.id}"`,
-        'Meeting not found',
-      );
-    await changed(
-      req,
-      res,
-      result.entry,
-      result.changed ? 'meeting.canceled' : null,
-      body.tz,
-      'canceled',
-    );
-  });
-
-  router.post('/bookings/:id/reschedule', async (req, res) => {
-    const body = parse(RescheduleBody, req.body, 'body');
-    const { entry, details } = await load(req, body.tz);
-    if (entry.status === 'canceled')
-      return refuse(
-        req,
-        res,
-        entry,
-        details,
-        'This meeting was canceled. You can book a new one from the chat.',
-      );
-    const now = clock();
-    if (!isChangeable(entry, now))
-      return refuse(
-        req,
-        res,
-        entry,
-        details,
-        'This meeting has already started, so it can no longer be moved.',
-      );
-    const slot = (await choices(entry, now, Infinity)).find(
-      (s) => Date.parse(s.start) === Date.parse(body.start),
-    );
-    const result = slot ? await calendar.reschedule(entry.id, slot) : null;
-    if (result === null || (!result.ok && result.reason === 'taken'))
-      return refuse(
-        req,
-        res,
-        entry,
-        details,
-        'That time is no longer free. Please pick another one.',
-      );
-    if (!result.ok) return refuse(req, res, entry, details, 'This meeting can no longer be moved.');
-    await changed(
-      req,
-      res,
-      result.entry,
-      result.entry.sequence === entry.sequence ? null : 'meeting.rescheduled',
-      body.tz,
-      'rescheduled',
-    );
+  addChangeRoutes(router, {
+    calendar,
+    clock,
+    publicUrl: config.server.publicUrl,
+    load,
+    refuse,
+    changed,
+    freeSlotAt,
   });
 
   /** 409: the page again with the reason (browsers) or a JSON CONFLICT. */
   async function refuse(
     req: Request,
     res: Response,
-    entry: CalendarEntry,
-    details: MeetingDetails,
+    loaded: Loaded,
     message: string,
   ): Promise<void> {
     if (wantsJson(req)) throw new AppError('CONFLICT', message);
-    await showPage(res, entry, details, ERROR_CODES.CONFLICT, null, message);
+    await showPage(res, loaded, ERROR_CODES.CONFLICT, null, message);
+  }
+
+  /** The free time starting at `start` the meeting may move to, or undefined. */
+  async function freeSlotAt(entry: CalendarEntry, now: Date, start: string) {
+    const free = await choices(entry, now, Infinity);
+    return free.find((s) => Date.parse(s.start) === Date.parse(start));
   }
 
   router.use('/bookings', bookingFailureHandler);

@@ -4,6 +4,7 @@ import { errorMiddleware } from './error-middleware.js';
 import { expressTrustProxy } from './limits/client-ip.js';
 import { stderrLogger } from '../lib/logger.js';
 import type { ServerDeps } from './server-deps.js';
+import { securityHeaders } from './security-headers.js';
 import { createWidgetAssets } from './widget-assets.js';
 
 export const DEFAULT_PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
@@ -25,10 +26,8 @@ export function createApp(deps: ServerDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', expressTrustProxy(deps.config.server.trustProxy));
-  app.use((_req, res, next) => {
-    res.set('X-Content-Type-Options', 'nosniff');
-    next();
-  });
+  // CSP, frame protection, nosniff and the rest on every response (security-headers.ts).
+  app.use(securityHeaders());
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });

@@ -20,9 +20,11 @@ export type VisitorContext = {
 
 export type HelloPayload = { sessionId?: string | undefined; visitor: VisitorContext };
 /**
- * `ok` is an addition to DESIGN.md's `{ sessionId, messages }` so a client can tell errors apart;
- * `maxMessageChars` (config `server.maxMessageChars`) lets the widget refuse a longer message
- * before sending it.
+ * `sessionId` is the visitor's resume token (a secret: keep it, send it in the next hello; it
+ * may change, so store the one in every ack); `conversationId` is the conversation's public id
+ * (webhooks, logs, the console), which resumes nothing. `ok` is an addition to DESIGN.md's
+ * `{ sessionId, messages }` so a client can tell errors apart; `maxMessageChars` (config
+ * `server.maxMessageChars`) lets the widget refuse a longer message before sending it.
  */
 /** The notice shown above the chat's input before the first message (config `widget.privacyNotice`). */
 export type PrivacyNotice = { text: string; linkLabel: string; linkUrl: string | null };
@@ -31,6 +33,7 @@ export type HelloAck =
   | {
       ok: true;
       sessionId: string;
+      conversationId: string;
       messages: ChatMessage[];
       maxMessageChars: number;
       privacyNotice?: PrivacyNotice | null;

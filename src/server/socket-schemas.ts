@@ -4,8 +4,9 @@ import type { VisitorCaps } from '../config/limits-schema.js';
 import { DEFAULT_VISITOR, cappedVisitorSchema, type Visitor } from '../lead/visitor.js';
 
 /**
- * `session:hello`: a known sessionId resumes; a missing visitor context falls back to
- * defaults; a visitor over the caps (config `limits.visitor`) is refused, naming the field.
+ * `session:hello`: a resume token (`sessionId`, from an earlier ack) resumes its conversation;
+ * anything else starts a new one. A missing visitor context falls back to defaults; a visitor
+ * over the caps (config `limits.visitor`) is refused, naming the field.
  *
  * @example parsePayload(helloPayloadSchema(config.limits.visitor), raw, 'session:hello')
  */

@@ -4,7 +4,7 @@ import { Server } from 'socket.io';
 import { attachGateway, type GatewayServer } from './attach-gateway.js';
 import { createApp } from './create-app.js';
 import { maxFrameBytes } from './limits/frame-bytes.js';
-import { isOriginAllowed } from './origin-policy.js';
+import { isOriginAllowed, ownOrigins } from './origin-policy.js';
 import { stderrLogger } from '../lib/logger.js';
 import type { ServerDeps } from './server-deps.js';
 import { createWidgetAssets } from './widget-assets.js';
@@ -39,6 +39,12 @@ export async function startServer(
   const app = createApp({ ...deps, widget });
   const http = createServer(app);
   const allowed = deps.config.server.allowedOrigins;
+  // The server's own origins, from PUBLIC_URL (or the port it listens on): never the Host header.
+  const own = (): string[] => {
+    const address = http.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    return ownOrigins(deps.config.server.publicUrl, port);
+  };
   const io: GatewayServer = new Server(http, {
     // What the largest valid payload needs (about 66 KB by default): a larger frame, such as a
     // hello with thousands of UTM keys, is dropped with its connection before it is parsed.
@@ -46,13 +52,13 @@ export async function startServer(
     // A connection refused at connect (too many from one IP) is closed after this, not 45 s.
     connectTimeout: 10_000,
     allowRequest: (req, callback) => {
-      const ok = isOriginAllowed(req.headers.origin, req.headers.host, allowed);
+      const ok = isOriginAllowed(req.headers.origin, allowed, own());
       callback(ok ? null : 'origin not allowed', ok);
     },
     // CORS headers for the long-polling transport of cross-site embeds; same-origin needs none.
     cors: {
       origin: (origin, callback) =>
-        callback(null, origin !== undefined && isOriginAllowed(origin, undefined, allowed)),
+        callback(null, origin !== undefined && isOriginAllowed(origin, allowed, [])),
     },
   });
   attachGateway(io, deps);

@@ -8,6 +8,7 @@ import {
   widget,
 } from '../helpers/browser.js';
 import { describeInChromium, widgetTest } from '../helpers/widget-test.js';
+import { conversationIdOf } from '../helpers/conversation-id-of.js';
 
 const it = widgetTest.override({
   contextOptions: {
@@ -38,16 +39,16 @@ describeInChromium('the widget on the demo page', () => {
       localStorage.getItem(`leadbot:${location.origin}:session`),
     );
     expect(sessionId).toBeTruthy();
-    expect(await harness.visitorOf(sessionId ?? '')).toMatchObject({
+    expect(await harness.visitorOf(conversationIdOf(sessionId))).toMatchObject({
       page: expect.stringContaining('utm_source=e2e'),
       utm: { utm_source: 'e2e', utm_medium: 'browser' },
       timezone: 'America/Chicago',
       locale: 'en-US',
     });
-    // The booking confirmation links the calendar invite on the leadbot server.
+    // The booking confirmation links the calendar invite on the leadbot server, signed.
     const invite = w.agentSaying(last?.text ?? '').locator('a', { hasText: '.ics' });
     expect(await invite.getAttribute('href')).toMatch(
-      new RegExp(`^${server.url}/bookings/.+\\.ics$`),
+      new RegExp(`^${server.url}/bookings/.+\\.ics\\?t=[\\w-]+$`),
     );
     expect(await invite.getAttribute('rel')).toBe('noopener noreferrer');
 
@@ -118,7 +119,7 @@ describeInChromium('the widget on the demo page', () => {
     const sessionId = await page.evaluate(() =>
       localStorage.getItem(`leadbot:${location.origin}:session`),
     );
-    const stored = await harness.transcript(sessionId ?? '');
+    const stored = await harness.transcript(conversationIdOf(sessionId));
     expect(stored.filter((m) => m.text === 'Typed while the train was in a tunnel')).toHaveLength(
       1,
     );
@@ -173,7 +174,7 @@ describeInChromium('the widget on the demo page', () => {
     );
     await vi.waitFor(async () =>
       expect(
-        (await harness.transcript(sessionId ?? '')).some(
+        (await harness.transcript(conversationIdOf(sessionId))).some(
           (m) => m.role === 'visitor' && m.text === offer.value,
         ),
       ).toBe(true),

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { expect, vi } from 'vitest';
 import { answerLatest, answerUntil, openWidget, widget } from '../helpers/browser.js';
 import { describeInChromium, widgetTest, type Recorder } from '../helpers/widget-test.js';
+import { conversationIdOf } from '../helpers/conversation-id-of.js';
 
 // A short window: the conversation overflows the panel after a turn or two.
 const it = widgetTest.override({
@@ -38,7 +39,7 @@ describeInChromium('the widget for a visitor who browses, reloads and comes back
     await page.waitForURL(`${server.url}/pricing`);
     await openWidget(page);
     const sessionId = await storedSessionId(page);
-    expect(await harness.visitorOf(sessionId ?? '')).toMatchObject({
+    expect(await harness.visitorOf(conversationIdOf(sessionId))).toMatchObject({
       page: `${server.url}/pricing`,
       referrer: 'https://search.example/results',
       utm: { utm_source: 'newsletter', utm_campaign: 'spring' },
@@ -59,10 +60,13 @@ describeInChromium('the widget for a visitor who browses, reloads and comes back
     await page.waitForURL(`${server.url}/pricing`);
     await widget(page).agentBubbles.first().waitFor(); // the panel reopens and resumes
     await vi.waitFor(
-      async () => expect((await harness.visitorOf(sessionId))?.page).toBe(`${server.url}/pricing`),
+      async () =>
+        expect((await harness.visitorOf(conversationIdOf(sessionId)))?.page).toBe(
+          `${server.url}/pricing`,
+        ),
       { timeout: 10_000, interval: 50 },
     );
-    expect(await harness.visitorOf(sessionId)).toMatchObject({
+    expect(await harness.visitorOf(conversationIdOf(sessionId))).toMatchObject({
       referrer: 'https://search.example/results',
       utm: { utm_source: 'newsletter' },
     });
@@ -89,7 +93,9 @@ describeInChromium('the widget for a visitor who browses, reloads and comes back
     expect(await w.visitorBubbles.count()).toBe(0);
     expect(await w.banner.isVisible()).toBe(false); // the connection never dropped
     const sessionId = (await storedSessionId(page)) ?? '';
-    expect((await harness.transcript(sessionId)).filter((m) => m.role === 'visitor')).toEqual([]);
+    expect(
+      (await harness.transcript(conversationIdOf(sessionId))).filter((m) => m.role === 'visitor'),
+    ).toEqual([]);
 
     await w.input.fill('A shorter version: we lose leads at night');
     expect(await count.isVisible()).toBe(false);
@@ -173,7 +179,7 @@ describeInChromium('the widget for a visitor who browses, reloads and comes back
     });
     expect(await w.agentBubbles.first().textContent()).toMatch(/What brings you here/);
     expect(await restart.isVisible()).toBe(false);
-    expect((await harness.transcript(newSession)).length).toBe(1);
+    expect((await harness.transcript(conversationIdOf(newSession))).length).toBe(1);
 
     await answerLatest(page, recorder.messages); // the new conversation goes on
     await page.reload();

@@ -7,8 +7,9 @@ import { createTestDeps } from './test-deps.js';
 /** The ChatService the transport tests run against, plus read access to what it stored. */
 export type ChatHarness = {
   chatService: ChatService;
-  transcript(sessionId: string): Promise<ChatMessage[]>;
-  visitorOf(sessionId: string): Promise<Visitor | undefined>;
+  /** What was stored for a conversation, by its id (the ack's `conversationId`). */
+  transcript(conversationId: string): Promise<ChatMessage[]>;
+  visitorOf(conversationId: string): Promise<Visitor | undefined>;
 };
 
 /**

@@ -6,7 +6,10 @@ import { testVisitor } from './test-visitor.js';
 import { answerFor } from './visitor-answers.js';
 
 export type ChatVisitor = {
+  /** The resume token hello returned (a secret). */
   sessionId: string;
+  /** The conversation's public id, which receive takes. */
+  conversationId: string;
   /** The agent's last message of the hello (its greeting and first question). */
   greeting: AgentMessagePayload | undefined;
   /** Plays one visitor turn; resolves with the agent's messages once its reply has settled. */
@@ -33,9 +36,13 @@ export async function startChatVisitor(
   let n = 0;
   const say = async (text: string): Promise<AgentMessagePayload[]> => {
     const replies: AgentMessagePayload[] = [];
-    const r = await chatService.receive(hello.sessionId, { clientId: `c${++n}`, text }, (e) => {
-      if (e.type === 'agent:message') replies.push(e.payload);
-    });
+    const r = await chatService.receive(
+      hello.conversationId,
+      { clientId: `c${++n}`, text },
+      (e) => {
+        if (e.type === 'agent:message') replies.push(e.payload);
+      },
+    );
     await r.reply;
     opts.afterTurn?.();
     return replies;
@@ -43,6 +50,7 @@ export async function startChatVisitor(
   const greeting = lastAgentPayload(hello.messages);
   return {
     sessionId: hello.sessionId,
+    conversationId: hello.conversationId,
     greeting,
     say,
     async answerUntilDone(maxTurns = 12) {

@@ -13,10 +13,10 @@ import { agentPayload } from './agent-payload.js';
  * stream each question as deltas first, which rules mode never does.
  */
 export type ScriptedChatService = ChatService & {
-  /** The stored transcript of a session, for assertions. */
-  transcript(sessionId: string): ChatMessage[];
-  /** The visitor context each session said hello with. */
-  visitorOf(sessionId: string): Visitor | undefined;
+  /** The stored transcript of a conversation (by its id), for assertions. */
+  transcript(conversationId: string): ChatMessage[];
+  /** The visitor context each conversation said hello with. */
+  visitorOf(conversationId: string): Visitor | undefined;
 };
 
 const QUESTIONS: { slot: Slot; text: string; quickReplies?: QuickReply[] }[] = [
@@ -41,6 +41,8 @@ export function createScriptedChatService(
 ): ScriptedChatService {
   const at = opts.at ?? '2030-03-04T10:00:00.000Z';
   const sessions = new Map<string, { visitor: Visitor; messages: ChatMessage[]; step: number }>();
+  // Resume token -> conversation id: as with the real service, only the token resumes.
+  const tokens = new Map<string, string>();
   let ids = 0;
   const newId = (prefix: string): string => `${prefix}-${++ids}`;
 
@@ -69,10 +71,13 @@ export function createScriptedChatService(
 
   return {
     async hello({ sessionId, visitor }) {
-      const known = sessionId === undefined ? undefined : sessions.get(sessionId);
-      if (sessionId !== undefined && known)
-        return { sessionId, messages: [...known.messages], resumed: true };
+      const knownId = sessionId === undefined ? undefined : tokens.get(sessionId);
+      const known = knownId === undefined ? undefined : sessions.get(knownId);
+      if (sessionId !== undefined && knownId !== undefined && known)
+        return { sessionId, conversationId: knownId, messages: [...known.messages], resumed: true };
       const id = newId('s');
+      const token = `${id}.token-${ids}`;
+      tokens.set(token, id);
       const greeting: ChatMessage = {
         id: newId('a'),
         role: 'agent',
@@ -84,12 +89,13 @@ export function createScriptedChatService(
       };
       const messages = [greeting, question(0)];
       sessions.set(id, { visitor, messages, step: 0 });
-      return { sessionId: id, messages: [...messages], resumed: false };
+      return { sessionId: token, conversationId: id, messages: [...messages], resumed: false };
     },
 
-    async receive(sessionId, { clientId, text }, emit: (e: AgentEvent) => void) {
-      const s = sessions.get(sessionId);
-      if (!s) throw new AppError('SESSION_NOT_FOUND', `no conversation with id "${sessionId}"`);
+    async receive(conversationId, { clientId, text }, emit: (e: AgentEvent) => void) {
+      const s = sessions.get(conversationId);
+      if (!s)
+        throw new AppError('SESSION_NOT_FOUND', `no conversation with id "${conversationId}"`);
       const dup = s.messages.find((m) => m.role === 'visitor' && m.clientId === clientId);
       if (dup) return { id: dup.id, duplicate: true, reply: Promise.resolve() };
       const msg: ChatMessage = { id: newId('v'), role: 'visitor', text, at, clientId };
@@ -109,7 +115,7 @@ export function createScriptedChatService(
       return { id: msg.id, duplicate: false, reply };
     },
 
-    transcript: (sessionId) => [...(sessions.get(sessionId)?.messages ?? [])],
-    visitorOf: (sessionId) => sessions.get(sessionId)?.visitor,
+    transcript: (conversationId) => [...(sessions.get(conversationId)?.messages ?? [])],
+    visitorOf: (conversationId) => sessions.get(conversationId)?.visitor,
   };
 }

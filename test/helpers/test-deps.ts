@@ -8,11 +8,15 @@ import type { Config } from '../../src/config/config-schema.js';
 import { parseConfig } from '../../src/config/load-config.js';
 import { createChatService } from '../../src/conversation/create-chat-service.js';
 import type { Phraser } from '../../src/llm/phraser.js';
+import { serverSecretFrom, type ServerSecret } from '../../src/lib/server-secret.js';
 import type { Store } from '../../src/store/store.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const PROMPTS_DIR = path.join(REPO_ROOT, 'prompts');
+
+/** The server secret of the tests: signs meeting links the way `loadServerSecret` does. */
+export const TEST_SECRET: ServerSecret = serverSecretFrom('leadbot-test-server-secret-0123456789');
 
 /** A Tuesday at 15:00 UTC (10:00 in New York), so the default calendar has free slots. */
 export const FIXED_NOW = '2026-03-03T15:00:00.000Z';
@@ -23,6 +27,8 @@ export type TestDeps = {
   calendar: Calendar;
   core: Core;
   chatService: ReturnType<typeof createChatService>;
+  /** The secret the chat signs its meeting links with ({@link TEST_SECRET}). */
+  secret: ServerSecret;
   /** Moves the fixed clock forward. */
   advance(ms: number): void;
   now(): Date;
@@ -55,6 +61,7 @@ export function createTestDeps(
     phraser: overrides.phraser ?? null,
     clock: () => new Date(t),
     newId: sequentialIds('t'),
+    secret: TEST_SECRET,
   });
   return {
     config,
@@ -62,6 +69,7 @@ export function createTestDeps(
     calendar,
     core,
     chatService,
+    secret: TEST_SECRET,
     advance: (ms) => void (t += ms),
     now: () => new Date(t),
   };

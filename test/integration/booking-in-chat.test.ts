@@ -9,7 +9,7 @@ async function bookedVisitor() {
   let t = Date.parse(FIXED_NOW);
   const calendar = createMemoryCalendar([], { clock: () => new Date(t) });
   const deps = createTestDeps({ calendar });
-  const { say, sessionId } = await startChatVisitor(deps.chatService, {
+  const { say, conversationId: sessionId } = await startChatVisitor(deps.chatService, {
     visitor: { timezone: 'America/Chicago', page: 'https://beacon.example/pricing' },
     afterTurn: () => {
       t += 60_000;
@@ -87,7 +87,7 @@ describe('when the agent cannot reply', () => {
         },
       },
     });
-    const { say, sessionId } = await startChatVisitor(deps.chatService, {
+    const { say, conversationId: sessionId } = await startChatVisitor(deps.chatService, {
       visitor: { timezone: 'UTC' },
     });
     broken = true;

@@ -35,11 +35,11 @@ export async function visitor(deps: TestDeps, timezone = 'America/Chicago') {
     return last;
   };
   const conversation = async () => {
-    const c = await deps.chatService.conversation(chat.sessionId);
+    const c = await deps.chatService.conversation(chat.conversationId);
     if (!c) throw new Error('conversation gone');
     return c;
   };
-  return { say, conversation, id: chat.sessionId };
+  return { say, conversation, id: chat.conversationId };
 }
 
 export const plain = (s: string): string => s.replace(/\s/g, ' ');

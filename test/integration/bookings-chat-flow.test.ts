@@ -15,7 +15,7 @@ async function bookThroughTheChat(timezone: string) {
     visitor: { timezone, page: '/pricing' },
   });
   const last = await chat.answerUntilDone();
-  const conv = await deps.store.getConversation(chat.sessionId);
+  const conv = await deps.store.getConversation(chat.conversationId);
   const app = createApp({
     config: deps.config,
     chatService: createScriptedChatService(),
@@ -26,6 +26,7 @@ async function bookThroughTheChat(timezone: string) {
         store: deps.store,
         config: deps.config,
         clock: deps.now,
+        secret: deps.secret,
       }),
     ],
   });
@@ -37,9 +38,12 @@ describe('a meeting booked in the chat, opened from its links', () => {
     const { conv, last, app } = await bookThroughTheChat('Asia/Kolkata');
     const meeting = conv?.meeting;
     expect(meeting).not.toBeNull();
-    expect(last?.text).toContain(`/bookings/${meeting?.id}.ics`);
+    // The links as the chat gave them: signed, so the meeting id alone would open nothing.
+    const icsPath = last?.text.match(/\/bookings\/[\w-]+\.ics\?t=[\w-]+/)?.[0];
+    expect(icsPath).toContain(`/bookings/${meeting?.id}.ics?t=`);
+    expect((await request(app).get(`/bookings/${meeting?.id}.ics`)).status).toBe(404);
 
-    const invite = readIcs((await request(app).get(`/bookings/${meeting?.id}.ics`)).text);
+    const invite = readIcs((await request(app).get(icsPath ?? '')).text);
     expect(invite).toMatchObject({
       start: meeting?.start,
       end: meeting?.end,
@@ -49,7 +53,8 @@ describe('a meeting booked in the chat, opened from its links', () => {
       expect.objectContaining({ name: 'Robin Ashby', email: 'robin.ashby@quillstone.example' }),
     ]);
 
-    const page = await request(app).get(`/bookings/${meeting?.id}`);
+    const page = await request(app).get(icsPath?.replace('.ics', '') ?? '');
+    expect(page.status).toBe(200);
     // 2:00 PM in New York on Tuesday 3 March is 12:30 AM on Wednesday in Kolkata.
     expect(page.text.replace(/\s/g, ' ')).toContain('Wed, Mar 4, 12:30 AM GMT+5:30');
   });

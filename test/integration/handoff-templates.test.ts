@@ -1,3 +1,5 @@
+import { TEST_SECRET } from '../helpers/test-deps.js';
+import { meetingToken } from '../../src/booking/meeting-links.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Meeting } from '../../src/conversation/conversation-schema.js';
 import { startCrmReceiver, type CrmReceiver } from '../fakes/crm-receiver.js';
@@ -104,7 +106,7 @@ describe('meeting changes in the CRM messages', () => {
     );
     expect(got.slack.blocks[3]?.text?.text).toBe('*Meeting moved to:* Fri, Mar 6, 2:00 PM EST');
     expect(got.slack.blocks[4]?.elements?.[0]?.url).toBe(
-      'https://chat.beacon.example/bookings/mtg-7.ics',
+      `https://chat.beacon.example/bookings/mtg-7.ics?t=${meetingToken(TEST_SECRET, 'invite', 'mtg-7')}`,
     );
     expect(got.hubspot.inputs[0]?.properties).toMatchObject({
       leadbot_meeting_start: MOVED.start,

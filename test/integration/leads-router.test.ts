@@ -17,7 +17,7 @@ async function appWithLead(adminToken: string | null) {
     },
   });
   const r = await deps.chatService.receive(
-    hello.sessionId,
+    hello.conversationId,
     {
       clientId: 'c1',
       text: "I'm the COO of Harbour Freight, 120 people, we have about £30k a year for this.",
@@ -31,7 +31,7 @@ async function appWithLead(adminToken: string | null) {
     widget: testWidgetAssets(),
     routers: [createLeadsRouter({ adminToken, store: deps.store, config: deps.config })],
   });
-  return { app, id: hello.sessionId };
+  return { app, id: hello.conversationId };
 }
 
 describe('GET /admin/leads/:id', () => {

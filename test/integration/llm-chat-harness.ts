@@ -7,7 +7,7 @@ import { startChatVisitor } from '../helpers/chat-visitor.js';
 import { createTestDeps } from '../helpers/test-deps.js';
 
 export type LlmChat = FakeLlm & {
-  sessionId: string;
+  conversationId: string;
   /** Sends one visitor message and resolves with the agent's messages once the reply settled. */
   send(text: string): Promise<AgentMessagePayload[]>;
   conversation(): Promise<Conversation>;
@@ -29,13 +29,13 @@ export async function startLlmChat(
   });
   const visitor = await startChatVisitor(deps.chatService);
   const conversation = async () => {
-    const conv = await deps.store.getConversation(visitor.sessionId);
+    const conv = await deps.store.getConversation(visitor.conversationId);
     if (!conv) throw new Error('conversation vanished');
     return conv;
   };
   return {
     ...llm,
-    sessionId: visitor.sessionId,
+    conversationId: visitor.conversationId,
     send: visitor.say,
     conversation,
     async score() {

@@ -116,7 +116,7 @@ describe('logging failures', () => {
     expect(debug).toHaveLength(1);
     expect(debug[0]).toMatchObject({
       message: 'LLM turn',
-      meta: { conversationId: c.sessionId, calls: 2, fallbacks: 0, breaker: 'closed' },
+      meta: { conversationId: c.conversationId, calls: 2, fallbacks: 0, breaker: 'closed' },
     });
     expect(debug[0]?.meta?.promptTokens).toBeGreaterThan(0);
   });

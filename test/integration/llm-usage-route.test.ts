@@ -50,7 +50,7 @@ describe('GET /admin/llm/usage', () => {
     });
     expect(res.body.conversations).toEqual([
       expect.objectContaining({
-        conversationId: chat.sessionId,
+        conversationId: chat.conversationId,
         calls: 4,
         fallbacks: 2,
         updatedAt: expect.any(String),
@@ -70,7 +70,7 @@ describe('GET /admin/llm/usage', () => {
       .get('/admin/llm/usage?limit=1')
       .set('Authorization', 'Bearer s3cret');
     expect(res.body.conversations.map((c: { conversationId: string }) => c.conversationId)).toEqual(
-      [chat.sessionId],
+      [chat.conversationId],
     );
     expect(
       (await request(app).get('/admin/llm/usage?limit=0').set('Authorization', 'Bearer s3cret'))

@@ -65,13 +65,13 @@ describe('a conversation over the socket', () => {
 
   it('when a message is acknowledged, then it is already in the stored transcript', async () => {
     const socket = await client();
-    const { sessionId } = await hello(socket);
+    const { conversationId } = await hello(socket);
     const ack = await socket.emitWithAck('visitor:message', {
       clientId: 'stored-1',
       text: 'We need help answering leads at night',
     });
     if (!ack.ok) throw new Error(ack.error.message);
-    const stored = await harness.transcript(sessionId);
+    const stored = await harness.transcript(conversationId);
     expect(stored.find((m) => m.id === ack.id)).toMatchObject({
       role: 'visitor',
       text: 'We need help answering leads at night',
@@ -81,8 +81,8 @@ describe('a conversation over the socket', () => {
 
   it('when the widget says hello, then the service receives the visitor context it reported', async () => {
     const socket = await client();
-    const { sessionId } = await hello(socket);
-    expect(await harness.visitorOf(sessionId)).toEqual(VISITOR);
+    const { conversationId } = await hello(socket);
+    expect(await harness.visitorOf(conversationId)).toEqual(VISITOR);
   });
 
   it('when a chat starts, then the greeting is the only message and it invites the visitor to say what brings them here', async () => {
@@ -102,7 +102,7 @@ describe('a conversation over the socket', () => {
 
   it('when the visitor resumes on another page, then the stored page is the new one and the first touch stays', async () => {
     const first = await client();
-    const { sessionId } = await hello(first);
+    const { sessionId, conversationId } = await hello(first);
     first.disconnect();
     const later: VisitorContext = {
       ...VISITOR,
@@ -113,11 +113,11 @@ describe('a conversation over the socket', () => {
     const ack = await (await client()).emitWithAck('session:hello', { sessionId, visitor: later });
     expect(ack.ok).toBe(true);
     await vi.waitFor(async () =>
-      expect((await harness.visitorOf(sessionId))?.page).toBe(
+      expect((await harness.visitorOf(conversationId))?.page).toBe(
         'https://beacon.example/pricing/enterprise',
       ),
     );
-    expect(await harness.visitorOf(sessionId)).toEqual({
+    expect(await harness.visitorOf(conversationId)).toEqual({
       ...VISITOR,
       page: 'https://beacon.example/pricing/enterprise',
     });
@@ -137,7 +137,9 @@ describe('a conversation over the socket', () => {
       await client()
     ).emitWithAck('session:hello', { sessionId: ack1.sessionId, visitor: VISITOR });
     expect(ack2.ok).toBe(true);
-    await vi.waitFor(async () => expect(await harness.visitorOf(ack1.sessionId)).toEqual(VISITOR));
+    await vi.waitFor(async () =>
+      expect(await harness.visitorOf(ack1.conversationId)).toEqual(VISITOR),
+    );
   });
 
   it('when a resumed visitor answers at once, then the reply is handled after the page update and keeps it', async () => {
@@ -160,13 +162,15 @@ describe('a conversation over the socket', () => {
       text: 'We lose inbound leads at night',
     });
     await box.turn();
-    expect((await harness.visitorOf(ack1.sessionId))?.page).toBe('https://beacon.example/pricing');
+    expect((await harness.visitorOf(ack1.conversationId))?.page).toBe(
+      'https://beacon.example/pricing',
+    );
   });
 
   it('when the visitor comes back after a disconnect, then hello with the session id restores the whole history', async () => {
     const first = await client();
     const box = inbox(first);
-    const { sessionId } = await hello(first);
+    const { sessionId, conversationId } = await hello(first);
     await first.emitWithAck('visitor:message', {
       clientId: 'before-drop',
       text: 'Inbound leads wait too long for an answer',
@@ -177,11 +181,12 @@ describe('a conversation over the socket', () => {
     const second = await client();
     const resumed = await hello(second, sessionId);
     expect(resumed.sessionId).toBe(sessionId);
+    expect(resumed.conversationId).toBe(conversationId);
     expect(resumed.messages.map((m) => m.text)).toContain(
       'Inbound leads wait too long for an answer',
     );
     expect(resumed.messages.at(-1)?.id).toBe(question?.id);
-    expect(resumed.messages).toEqual(await harness.transcript(sessionId));
+    expect(resumed.messages).toEqual(await harness.transcript(conversationId));
 
     const box2 = inbox(second);
     const ack = await second.emitWithAck('visitor:message', {
@@ -195,13 +200,13 @@ describe('a conversation over the socket', () => {
   it('when a message is retried with the same clientId, then the same id comes back and it is stored once', async () => {
     const socket = await client();
     const box = inbox(socket);
-    const { sessionId } = await hello(socket);
+    const { conversationId } = await hello(socket);
     const payload = { clientId: 'retry-me', text: 'We want faster replies to inbound requests' };
     const first = await socket.emitWithAck('visitor:message', payload);
     await box.turn();
     const again = await socket.emitWithAck('visitor:message', payload);
     expect(again).toEqual(first);
-    const stored = await harness.transcript(sessionId);
+    const stored = await harness.transcript(conversationId);
     expect(stored.filter((m) => m.clientId === 'retry-me')).toHaveLength(1);
     expect(stored.filter((m) => m.role === 'visitor')).toHaveLength(1);
     // The retry is answered by its ack alone: the agent replies to the next message, not to it.

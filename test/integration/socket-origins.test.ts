@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { isOriginAllowed } from '../../src/server/origin-policy.js';
+import { isOriginAllowed, ownOrigins } from '../../src/server/origin-policy.js';
 import { realHarness } from '../helpers/chat-harness.js';
 import { closeAfterTest } from '../helpers/close-after-test.js';
 import { connectClient } from '../helpers/socket-client.js';
@@ -84,13 +84,34 @@ describe('the origin allowlist (ALLOWED_ORIGINS)', () => {
     expect(res.status).toBe(200);
   });
 
-  it.each([
-    [undefined, 'localhost:3000', true],
-    ['http://localhost:3000', 'localhost:3000', true],
-    ['http://LOCALHOST:3000', 'localhost:3000', true],
-    ['http://localhost:3001', 'localhost:3000', false],
-    ['not a url', 'localhost:3000', false],
-  ])('isOriginAllowed(%s) for host %s with an empty list is %s', (origin, host, expected) => {
-    expect(isOriginAllowed(origin, host, [])).toBe(expected);
+  it("when a page on an attacker's domain rebound to this server's address opens a socket (Host and Origin both evil.example), then it is refused", async () => {
+    const { url } = await serve([]);
+    expect(await connects(url, 'https://evil.example')).toBe(false);
+    const res = await request(url)
+      .get('/socket.io/?EIO=4&transport=polling')
+      .set('Host', 'evil.example')
+      .set('Origin', 'http://evil.example');
+    expect(res.status).toBe(403);
   });
+
+  it.each([
+    [undefined, 'http://localhost:3000', true],
+    ['http://localhost:3000', 'http://localhost:3000', true],
+    ['http://LOCALHOST:3000', 'http://localhost:3000', true],
+    ['http://127.0.0.1:3000', 'http://localhost:3000', true],
+    ['http://[::1]:3000', 'http://localhost:3000', true],
+    ['http://localhost:3001', 'http://localhost:3000', false],
+    ['https://localhost:3000', 'http://localhost:3000', false],
+    ['http://evil.example:3000', 'http://localhost:3000', false],
+    ['https://chat.beacon.example', 'https://chat.beacon.example', true],
+    ['http://localhost', 'https://chat.beacon.example', false],
+    ['https://evil.example', 'https://chat.beacon.example', false],
+    ['null', 'https://chat.beacon.example', false],
+    ['not a url', 'http://localhost:3000', false],
+  ])(
+    'isOriginAllowed(%s) with PUBLIC_URL %s and an empty list is %s',
+    (origin, publicUrl, expected) => {
+      expect(isOriginAllowed(origin, [], ownOrigins(publicUrl, 3000))).toBe(expected);
+    },
+  );
 });

@@ -9,9 +9,9 @@ const VISITOR = testVisitor({ timezone: 'America/Chicago', page: 'https://beacon
 
 it('when the server stopped after storing a message but before replying, then the visitor coming back gets the reply and nothing they said is lost', async () => {
   const { chatService, store } = createTestDeps();
-  const { sessionId } = await chatService.hello({ visitor: VISITOR });
+  const { sessionId, conversationId } = await chatService.hello({ visitor: VISITOR });
   // What a crash between the ack and the reply leaves: the acknowledged message, no answer to it.
-  const before = await store.getConversation(sessionId);
+  const before = await store.getConversation(conversationId);
   if (!before) throw new Error('the conversation was not stored');
   const pending = {
     id: 'm-pending',
@@ -30,7 +30,7 @@ it('when the server stopped after storing a message but before replying, then th
   const reply = await box.turn();
   expect(reply.length).toBeGreaterThan(0);
 
-  const after = await store.getConversation(sessionId);
+  const after = await store.getConversation(conversationId);
   expect(after?.lead['company.name']?.value).toBe('Brightwave Analytics');
   expect(after?.lead['company.size']?.value).toBe(120);
   expect(after?.messages.at(-1)?.role).toBe('agent');
@@ -38,7 +38,7 @@ it('when the server stopped after storing a message but before replying, then th
   await socket.emitWithAck('session:hello', { sessionId, visitor: VISITOR });
   await socket.emitWithAck('session:hello', { sessionId, visitor: VISITOR });
   // Queued behind the checks those hellos started, so they have all run when it resolves.
-  await chatService.answerPending?.(sessionId, () => undefined);
-  const again = await store.getConversation(sessionId);
+  await chatService.answerPending?.(conversationId, () => undefined);
+  const again = await store.getConversation(conversationId);
   expect(again?.messages.length).toBe(after?.messages.length);
 });

@@ -116,6 +116,20 @@ describe('the widget chat session', () => {
     ]);
   });
 
+  it('when the server answers a stored id with a new resume token (a migrated conversation), then the widget keeps the new token and sends it next time', async () => {
+    const { fake, session, storage } = setup(
+      (req) =>
+        req.event === 'session:hello'
+          ? { ok: true, sessionId: 'c-9.new-secret', conversationId: 'c-9', messages: [GREETING] }
+          : { ok: true, id: 'v-1' },
+      memoryStore({ [KEY]: 'c-9' }),
+    );
+    session.start();
+    await settle();
+    expect(fake.requests[0]?.payload).toMatchObject({ sessionId: 'c-9' });
+    expect(storage.get(KEY)).toBe('c-9.new-secret');
+  });
+
   it('when the visitor sends a message online, then it shows at once as pending and turns sent on its ack', async () => {
     const { session, state } = setup(fakeServer().respond);
     session.start();

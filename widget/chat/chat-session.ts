@@ -199,6 +199,8 @@ export function createChatSession(deps: ChatSessionDeps): ChatSession {
       });
       return;
     }
+    // The resume token (a secret): the server may hand out a new one (a conversation stored
+    // before tokens is given one on its first resume), so the latest ack's is always kept.
     storage.set(sessionKey, res.sessionId);
     const maxChars =
       typeof res.maxMessageChars === 'number' && res.maxMessageChars > 0

@@ -1,4 +1,5 @@
 import type { Config } from '../../config/config-schema.js';
+import type { ServerSecret } from '../../lib/server-secret.js';
 import type { Conversation } from '../../conversation/conversation-schema.js';
 import type { Store } from '../../store/store.js';
 import { buildHandoff } from '../webhook/build-handoff.js';
@@ -20,6 +21,8 @@ export type AttemptContext = {
   schedule: readonly number[];
   attemptTimeoutMs: number;
   retryAfterMaxMs: number;
+  /** Signs the meeting invite link in bodies; absent, bodies carry no link. */
+  secret?: ServerSecret | undefined;
 };
 
 /** The settings of the attempts; absent ones come from the config's `crm` section. */
@@ -38,6 +41,7 @@ export function attemptContext(settings: AttemptSettings): AttemptContext {
     schedule: settings.schedule ?? crm.retrySchedule,
     attemptTimeoutMs: settings.attemptTimeoutMs ?? crm.attemptTimeoutMs,
     retryAfterMaxMs: settings.retryAfterMaxMs ?? crm.retryAfterMaxMs,
+    secret: settings.secret,
   };
 }
 
@@ -144,7 +148,7 @@ function build(
     conversationId: d.conversationId,
   };
   try {
-    const { packet, view } = buildHandoff(conv, event, ctx.config);
+    const { packet, view } = buildHandoff(conv, event, ctx.config, ctx.secret);
     return dest.render(packet, view);
   } catch (e) {
     // Retried on the schedule like any failure, so a template fixed in the meantime (and a restart) still delivers.

@@ -1,4 +1,6 @@
+import { meetingPaths, meetingToken } from '../../booking/meeting-links.js';
 import type { Config } from '../../config/config-schema.js';
+import type { ServerSecret } from '../../lib/server-secret.js';
 import type { Conversation, OutboxEvent } from '../../conversation/conversation-schema.js';
 import { FIELD_PATHS } from '../../lead/field-paths.js';
 import { getField, leadValues } from '../../lead/lead-record.js';
@@ -26,7 +28,11 @@ export type MeetingPacket = {
   status: 'booked' | 'canceled';
   bookedAt: string;
   rep: { id: string; name: string; email: string } | null;
-  /** The invite, when `server.publicUrl` (PUBLIC_URL) is set. */
+  /**
+   * The invite, when `server.publicUrl` (PUBLIC_URL) is set: signed with the view-only invite
+   * token (booking/meeting-links.ts), so whoever reads the webhook can add the meeting to a
+   * calendar but not open its page, move or cancel it.
+   */
   icsUrl: string | null;
 };
 
@@ -77,12 +83,14 @@ const HEADLINE_MAX = 150;
  * their evidence, score, grade, stage and breakdown, the meeting, attribution, consent, the
  * transcript and a one-line summary; and the phrases body templates use. Pure.
  *
- * @example const { packet } = buildHandoff(conversation, event, config); JSON.stringify(packet)
+ * @example const { packet } = buildHandoff(conversation, event, config, secret); JSON.stringify(packet)
  */
 export function buildHandoff(
   conv: Conversation,
   event: OutboxEvent,
   config: Config,
+  /** Signs the invite link; without it the packet carries no link (an unsigned one opens nothing). */
+  secret?: ServerSecret,
 ): { packet: HandoffPacket; view: TemplateView } {
   const score = scoreLead(conv.lead, conv.visitor, config.scoring, config.currency);
   const { summary, ...description } = describeLead(conv, score, config);
@@ -92,7 +100,7 @@ export function buildHandoff(
     if (entry !== undefined)
       evidence[path] = { quote: entry.evidence, source: entry.source, at: entry.at };
   }
-  const meeting = meetingPacket(conv, config);
+  const meeting = meetingPacket(conv, config, secret);
   const packet: HandoffPacket = {
     type: event.type,
     id: event.id,
@@ -130,7 +138,11 @@ export function buildHandoff(
   return { packet, view };
 }
 
-function meetingPacket(conv: Conversation, config: Config): MeetingPacket | null {
+function meetingPacket(
+  conv: Conversation,
+  config: Config,
+  secret: ServerSecret | undefined,
+): MeetingPacket | null {
   const m = conv.meeting;
   if (m === null) return null;
   const rep = config.booking.reps.find((r) => r.id === m.repId);
@@ -144,10 +156,10 @@ function meetingPacket(conv: Conversation, config: Config): MeetingPacket | null
     rep: rep === undefined ? null : { id: rep.id, name: rep.name, email: rep.email },
     // Relative to the base with a trailing slash, so a base with a path ("https://x.example/chat") keeps it.
     icsUrl:
-      base === undefined
+      base === undefined || secret === undefined
         ? null
         : new URL(
-            `bookings/${encodeURIComponent(m.id)}.ics`,
+            meetingPaths(m.id, meetingToken(secret, 'invite', m.id)).ics.slice(1),
             base.endsWith('/') ? base : `${base}/`,
           ).href,
   };

@@ -9,6 +9,10 @@ import { applyCandidates, type Lead } from '../../lead/lead-record.js';
 import { buildHandoff } from './build-handoff.js';
 import { EVENT_TYPES } from './event-types.js';
 import type { TemplateContext } from './webhook-template.js';
+import { serverSecretFrom } from '../../lib/server-secret.js';
+
+/** Signs the sample meeting links, so the samples show links as real bodies carry them. */
+const SAMPLE_SECRET = serverSecretFrom('sample-handoffs-only-not-a-real-key');
 
 const AT = '2026-03-03T15:00:00.000Z';
 
@@ -108,6 +112,7 @@ export function sampleHandoffs(config: Config): { label: string; context: Templa
       conv,
       { id: 'evt-sample', type, occurredAt: AT, conversationId: conv.id },
       config,
+      SAMPLE_SECRET,
     );
     return { label, context: { ...packet, view } };
   });

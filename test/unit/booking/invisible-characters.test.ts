@@ -72,6 +72,7 @@ function shown(conversation: Conversation, calendarEntry: CalendarEntry = ENTRY)
   const ics = meetingIcs(details);
   const html = renderBookingPage({
     details,
+    token: 'a-signed-manage-token',
     choices: [],
     canChange: true,
     horizonDays: 14,

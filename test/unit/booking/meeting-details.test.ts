@@ -69,12 +69,20 @@ describe('what a meeting shows on its page and invite', () => {
       conversation: null,
       config,
       baseUrl: 'https://chat.beacon.example',
+      pageToken: 'tok-1',
     });
     expect(d).toMatchObject({
       attendee: null,
       timezone: 'America/New_York',
-      url: 'https://chat.beacon.example/bookings/m-1',
+      url: 'https://chat.beacon.example/bookings/m-1?t=tok-1',
     });
+    expect(d.description).toContain('https://chat.beacon.example/bookings/m-1?t=tok-1');
+  });
+
+  it('when the invite is opened without the manage token (the webhook link), then it carries no page link', () => {
+    const d = meetingDetails({ entry, conversation: null, config, baseUrl: 'https://x.example' });
+    expect(d.url).toBeNull();
+    expect(d.description).not.toContain('/bookings/');
   });
 
   it('when the rep has left the config, then the company organizes the meeting from the first rep address', () => {

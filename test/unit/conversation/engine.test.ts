@@ -1,3 +1,5 @@
+import { meetingLinks, meetingToken } from '../../../src/booking/meeting-links.js';
+import { TEST_SECRET } from '../../helpers/test-deps.js';
 import { describe, expect, it } from 'vitest';
 import { sequentialIds } from '../../../src/app/sequential-ids.js';
 import { freeSlots } from '../../../src/booking/availability.js';
@@ -30,7 +32,12 @@ function fresh(): Conversation {
 
 function ctxFor(rawConfig: unknown = {}): EngineContext {
   const config = parseConfig(rawConfig);
-  return { config, freeSlots: freeSlots(config.booking, NOW, []), newId: sequentialIds('e') };
+  return {
+    config,
+    freeSlots: freeSlots(config.booking, NOW, []),
+    newId: sequentialIds('e'),
+    meetingLinks: (id) => meetingLinks(config.server.publicUrl ?? '', TEST_SECRET, id),
+  };
 }
 
 /** A visitor message before its meeting signals are read (the shell reads them in the chat). */
@@ -346,8 +353,8 @@ describe('the conversation engine', () => {
       ctx,
     );
     expect(reply(t.outputs).parts[0]?.vars).toMatchObject({
-      icsUrl: 'https://chat.beacon.example/bookings/mt1.ics',
-      manageUrl: 'https://chat.beacon.example/bookings/mt1',
+      icsUrl: `https://chat.beacon.example/bookings/mt1.ics?t=${meetingToken(TEST_SECRET, 'manage', 'mt1')}`,
+      manageUrl: `https://chat.beacon.example/bookings/mt1?t=${meetingToken(TEST_SECRET, 'manage', 'mt1')}`,
     });
   });
 

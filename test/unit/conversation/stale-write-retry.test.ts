@@ -49,7 +49,7 @@ describe('a turn whose save is refused as stale', () => {
   it('when another writer saved the conversation meanwhile, then the turn is run again on the fresh copy: one reply, nothing of either writer lost', async () => {
     const store = racedStore();
     const deps = createTestDeps({ store });
-    const { sessionId } = await deps.chatService.hello({ visitor: VISITOR });
+    const { conversationId: sessionId } = await deps.chatService.hello({ visitor: VISITOR });
     store.race(2);
     const replies = await say(deps, sessionId, 'We keep losing weekend demo requests');
     expect(replies).toHaveLength(1);
@@ -63,7 +63,7 @@ describe('a turn whose save is refused as stale', () => {
   it('when the save stays stale after a few runs, then the message is refused with STALE_WRITE (its ack says so and the widget may send it again)', async () => {
     const store = racedStore();
     const deps = createTestDeps({ store });
-    const { sessionId } = await deps.chatService.hello({ visitor: VISITOR });
+    const { conversationId: sessionId } = await deps.chatService.hello({ visitor: VISITOR });
     store.race(10);
     await expect(say(deps, sessionId, 'hello?')).rejects.toMatchObject({ code: 'STALE_WRITE' });
   });

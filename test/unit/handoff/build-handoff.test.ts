@@ -1,3 +1,5 @@
+import { meetingToken } from '../../../src/booking/meeting-links.js';
+import { TEST_SECRET } from '../../helpers/test-deps.js';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config/load-config.js';
 import { buildHandoff } from '../../../src/handoff/webhook/build-handoff.js';
@@ -125,6 +127,7 @@ describe('the rep packet', () => {
       qualifiedConversation({ meeting: MEETING }),
       { ...EVENT, type: 'meeting.booked' },
       config,
+      TEST_SECRET,
     );
     expect(packet.meeting).toEqual({
       id: 'mtg-1',
@@ -133,7 +136,7 @@ describe('the rep packet', () => {
       status: 'booked',
       bookedAt: MEETING.bookedAt,
       rep: { id: 'rep-1', name: 'the Beacon sales team', email: 'sales@beacon.example' },
-      icsUrl: 'https://chat.beacon.example/leadbot/bookings/mtg-1.ics',
+      icsUrl: `https://chat.beacon.example/leadbot/bookings/mtg-1.ics?t=${meetingToken(TEST_SECRET, 'invite', 'mtg-1')}`,
     });
     expect(view).toMatchObject({
       headline: 'Meeting booked: Kim Osei, COO at Northwind Parcel (120 people)',

@@ -1,3 +1,4 @@
+import { TEST_SECRET } from '../../helpers/test-deps.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -215,6 +216,7 @@ export async function startInstance(o: InstanceOptions): Promise<Instance> {
     logger,
     random: () => 0.5,
     attemptTimeoutMs: o.attemptTimeoutMs,
+    secret: TEST_SECRET,
   });
   await worker.start({ loop: false });
   const store = rebasing(withOutbox(base, worker.outbox));

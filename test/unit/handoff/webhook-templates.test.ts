@@ -1,3 +1,5 @@
+import { TEST_SECRET } from '../../helpers/test-deps.js';
+import { meetingToken } from '../../../src/booking/meeting-links.js';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -62,6 +64,7 @@ function rendered(name: string, conv: Conversation, type: string): RenderedBody 
     conv,
     { id: 'evt-1', type, occurredAt: '2026-03-03T15:00:00.000Z', conversationId: conv.id },
     config,
+    TEST_SECRET,
   );
   return loadWebhookTemplate(PROMPTS_DIR, name)({ ...packet, view });
 }
@@ -101,6 +104,7 @@ describe('the shipped body templates', () => {
         conv,
         { id: 'evt-1', type, occurredAt: '2026-03-03T15:00:00.000Z', conversationId: conv.id },
         config,
+        TEST_SECRET,
       );
       expect(render('default-json', conv, type)).toEqual(JSON.parse(JSON.stringify(packet)));
     }
@@ -168,7 +172,7 @@ describe('the shipped body templates', () => {
     expect(body.blocks[2]?.fields).toHaveLength(4);
     expect(body.blocks[3]?.text?.text).toBe('*Meeting:* Thu, Mar 5, 10:00 AM EST');
     expect(body.blocks[4]?.elements?.[0]?.url).toBe(
-      'https://chat.beacon.example/bookings/mtg-7.ics',
+      `https://chat.beacon.example/bookings/mtg-7.ics?t=${meetingToken(TEST_SECRET, 'invite', 'mtg-7')}`,
     );
   });
 
