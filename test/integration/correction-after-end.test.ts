@@ -42,7 +42,7 @@ async function chatWithCrm() {
     visitor: { timezone: 'America/Denver' },
   });
   const record = async () => {
-    const conv = await inner.getConversation(chat.sessionId);
+    const conv = await inner.getConversation(chat.conversationId);
     if (!conv) throw new Error('no conversation');
     return {
       conv,

@@ -1,3 +1,4 @@
+import { conversationIdOf } from '../helpers/conversation-id-of.js';
 import { io } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
 import type { ChatService } from '../../src/conversation/chat-service.js';
@@ -108,10 +109,10 @@ describe('the length cap of a conversation', () => {
             'This conversation has reached its length limit, so your message was not sent. Everything said so far is kept; please reach us by email or phone to continue.',
         },
       });
-      const before = (await store.getConversation(id))?.messages.length;
+      const before = (await store.getConversation(conversationIdOf(id)))?.messages.length;
       const again = await socket.emitWithAck('visitor:message', { clientId: 'late', text });
       expect(again).toMatchObject({ ok: false, error: { code: 'CONVERSATION_FULL' } });
-      expect((await store.getConversation(id))?.messages.length).toBe(before);
+      expect((await store.getConversation(conversationIdOf(id)))?.messages.length).toBe(before);
     },
   );
 });

@@ -97,12 +97,12 @@ describe('invisible characters in what a visitor typed', () => {
   it('when a visitor types their name and company with NUL and right-to-left overrides, then the record keeps them without', async () => {
     const deps = createTestDeps();
     const visitor = VisitorSchema.parse({ timezone: 'America/New_York', locale: 'en-US' });
-    const { sessionId } = await deps.chatService.hello({ visitor });
+    const { conversationId } = await deps.chatService.hello({ visitor });
     const text = "I'm Dana\u0000 Lee\u202e, COO at Acme\u2066 Corp\u2069. dana@acme.example";
     await (
-      await deps.chatService.receive(sessionId, { clientId: 'c1', text }, () => {})
+      await deps.chatService.receive(conversationId, { clientId: 'c1', text }, () => {})
     ).reply;
-    const conv = await deps.store.getConversation(sessionId);
+    const conv = await deps.store.getConversation(conversationId);
     if (!conv) throw new Error('no conversation');
     expect(getField(conv.lead, 'contact.name')).toBe('Dana Lee');
     expect(getField(conv.lead, 'company.name')).toBe('Acme Corp');

@@ -10,12 +10,12 @@ const VISITOR = VisitorSchema.parse({ timezone: 'America/New_York', locale: 'en-
 /** The budget in the record after the visitor has said each message, in order (rules mode). */
 async function budgetAfter(...said: string[]): Promise<Record<string, unknown>> {
   const deps = createTestDeps();
-  const { sessionId } = await deps.chatService.hello({ visitor: VISITOR });
+  const { conversationId } = await deps.chatService.hello({ visitor: VISITOR });
   for (const text of said)
     await (
-      await deps.chatService.receive(sessionId, { clientId: text, text }, () => {})
+      await deps.chatService.receive(conversationId, { clientId: text, text }, () => {})
     ).reply;
-  const conv = await deps.store.getConversation(sessionId);
+  const conv = await deps.store.getConversation(conversationId);
   if (!conv) throw new Error('no conversation');
   return leadValues(conv.lead).budget ?? {};
 }

@@ -9,12 +9,12 @@ const VISITOR = VisitorSchema.parse({ timezone: 'America/New_York', locale: 'en-
 /** Opens a chat in rules mode with `text`; returns the agent's reply and what the record holds. */
 async function open(text: string) {
   const deps = createTestDeps();
-  const { sessionId } = await deps.chatService.hello({ visitor: VISITOR });
+  const { conversationId } = await deps.chatService.hello({ visitor: VISITOR });
   const events: AgentEvent[] = [];
   await (
-    await deps.chatService.receive(sessionId, { clientId: 'c1', text }, (e) => events.push(e))
+    await deps.chatService.receive(conversationId, { clientId: 'c1', text }, (e) => events.push(e))
   ).reply;
-  const conv = await deps.store.getConversation(sessionId);
+  const conv = await deps.store.getConversation(conversationId);
   if (!conv) throw new Error('no conversation');
   const replies = events.flatMap((e) => (e.type === 'agent:message' ? [e.payload] : []));
   return { conv, replies, budget: leadValues(conv.lead).budget };
