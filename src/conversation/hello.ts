@@ -3,6 +3,7 @@ import type { ChatService } from './chat-service.js';
 import type { ChatShell } from './chat-shell.js';
 import { newConversation } from './new-conversation.js';
 import { updateConversation } from '../store/update-conversation.js';
+import { siteOnlyPage, siteOrigins } from '../lead/site-only-page.js';
 
 /**
  * `hello`: resumes a known conversation with its history (noting where the visitor is now),
@@ -28,7 +29,14 @@ export function createHello({ deps, serialize, runTurn }: ChatShell): ChatServic
     });
   }
 
-  return async function hello({ sessionId, visitor }) {
+  const origins = siteOrigins(deps.config);
+
+  return async function hello({ sessionId, visitor: declared, client }) {
+    // Only a page of the site itself is kept (attribution, the /pricing signal); the rest is dropped.
+    // The site the browser connected from counts too: the origin policy has let it in already.
+    const site =
+      client?.origin === undefined ? origins : [...origins, ...siteOrigins(client.origin)];
+    const visitor = { ...declared, page: siteOnlyPage(declared.page, site) };
     if (sessionId !== undefined) {
       const known = await store.getConversation(sessionId).catch(() => null);
       if (known) {

@@ -59,7 +59,12 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): void {
   };
 
   io.on('connection', (socket: GatewaySocket) => {
-    const client: ClientInfo = { ip: socket.handshake.address };
+    // The site the widget runs on: the Origin the connection was allowed with (a browser cannot
+    // forge it), or for a same-origin page (no Origin on a same-origin GET) this server's own.
+    const { origin: sent, host } = socket.handshake.headers;
+    const origin =
+      sent ?? (host ? `${socket.handshake.secure ? 'https' : 'http'}://${host}` : undefined);
+    const client: ClientInfo = { ip: socket.handshake.address, ...(origin ? { origin } : {}) };
     const bucket = createTokenBucket({ perMinute: messagesPerMinute, now });
     let sessionId: string | null = null;
     // Handlers run one after another per connection, so a message sent right after hello (without
