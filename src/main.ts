@@ -19,6 +19,8 @@ import { createLowdbStore } from './store/lowdb-store.js';
 import { isAppError } from './errors/app-error.js';
 import { createKeyedQueue } from './lib/keyed-queue.js';
 import { stderrDebugLogger, stderrLogger } from './lib/logger.js';
+import { createEmailDestinations } from './email/email-destinations.js';
+import { createSmtpMailer } from './email/smtp-mailer.js';
 
 /** The composition root: builds the real parts from config and environment, then serves. */
 async function main(): Promise<void> {
@@ -30,10 +32,15 @@ async function main(): Promise<void> {
   const baseStore = await createLowdbStore({ dataDir: config.dataDir, logger: stderrLogger });
   const calendar = await createLowdbCalendar({ dataDir: config.dataDir, clock });
   const deliveries = await createLowdbDeliveryStore({ dataDir: config.dataDir });
+  // Meeting invites by email ride the same persistent outbox as the webhooks.
+  const mailer = createSmtpMailer(config.email, process.env);
+  if (mailer === null)
+    stderrLogger.warn('no SMTP server configured (email.smtp): meeting invites are not emailed');
+  const mail = mailer ? createEmailDestinations({ config, calendar, mailer }) : [];
   const worker = createDeliveryWorker({
     store: baseStore,
     deliveries,
-    destinations: createDestinations(config, runtime),
+    destinations: [...createDestinations(config, runtime), ...mail],
     config,
     clock,
     logger: stderrLogger,

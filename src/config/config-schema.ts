@@ -4,6 +4,7 @@ import { WebhookSecretSchema } from '../handoff/webhook/webhook-secret.js';
 import { TIMELINE_BUCKETS } from '../lead/field-paths.js';
 import { SLOTS } from '../lead/slots.js';
 import { isTimeZone } from '../lead/visitor.js';
+import { BOOKING_GUARD_FIELDS, EMAIL_DEFAULTS, EmailSchema } from './email-schema.js';
 
 const points = z.number().int().min(-1000).max(1000);
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24 h)');
@@ -127,6 +128,7 @@ export const BookingSchema = z.object({
     .min(1)
     .default([{ id: 'rep-1', name: 'the Beacon sales team', email: 'sales@beacon.example' }]),
   meetingTitle: z.string().default('Intro call'),
+  ...BOOKING_GUARD_FIELDS,
 });
 
 const DestinationSchema = z.object({
@@ -211,6 +213,7 @@ export const ConfigSchema = z.object({
     url: 'https://beacon.example/guides/lead-qualification',
   }),
   crm: CrmSchema.default(CrmSchema.parse({})),
+  email: EmailSchema.default(EMAIL_DEFAULTS),
   llm: z
     .object({
       model: z.string().default('gpt-4o-mini'),

@@ -77,7 +77,12 @@ export async function attemptDelivery(
       ),
       disabled: null,
     };
-  const result = 'error' in built ? built.error : await send(built.body, d, dest, ctx, started);
+  const result =
+    'error' in built
+      ? built.error
+      : dest.send
+        ? await dest.send(d, conv)
+        : await send(built.body, d, dest, ctx, started);
   const ended = ctx.clock();
   const attempt: Attempt = {
     at: started.toISOString(),
