@@ -20,6 +20,8 @@ import { isAppError } from './errors/app-error.js';
 import { createKeyedQueue } from './lib/keyed-queue.js';
 import { stderrDebugLogger, stderrLogger } from './lib/logger.js';
 import { createEmailDestinations } from './email/email-destinations.js';
+import { createBookingGuard } from './booking/booking-guard.js';
+import { loadServerSecret } from './lib/server-secret.js';
 import { createSmtpMailer } from './email/smtp-mailer.js';
 
 /** The composition root: builds the real parts from config and environment, then serves. */
@@ -61,8 +63,12 @@ async function main(): Promise<void> {
   });
   // One queue per conversation for every writer: the chat's turns and the booking page's changes.
   const queue = createKeyedQueue();
+  // Bookings and holds per client: the IP is known by its keyed hash only.
+  const secret = loadServerSecret(config.dataDir, process.env);
+  const bookingGuard = createBookingGuard({ limits: config.booking.limits, secret, clock });
   const chatService = createChatService({
     queue,
+    bookingGuard,
     config,
     store,
     calendar,

@@ -1,4 +1,5 @@
 import { attendeeName } from '../booking/attendee-name.js';
+import type { BookingGuard } from '../booking/booking-guard.js';
 import type { Calendar, MeetingRequest } from '../booking/calendar.js';
 import { getField } from '../lead/lead-record.js';
 import type { Conversation } from './conversation-schema.js';
@@ -22,16 +23,26 @@ function meetingRequest(conv: Conversation, id: string): MeetingRequest {
 
 /**
  * The calendar side of the engine's meeting effects: each runs one change and answers with
- * the event the engine expects back (confirmed, or failed because the time was taken).
+ * the event the engine expects back (confirmed, failed because the time was taken, or limited
+ * because the client or conversation has booked as many meetings as `booking.limits` allow).
  */
-export function createCalendarEffects(calendar: Calendar, newId: () => string) {
+export function createCalendarEffects(
+  calendar: Calendar,
+  newId: () => string,
+  guard?: BookingGuard,
+) {
   return {
     async book(o: Effect<'book'>, conv: Conversation): Promise<EngineEvent> {
+      // Taken before the claim (two conversations of one client book at once), given back on a miss.
+      if (guard && !guard.take(conv)) return { type: 'booking_limited' };
       const meetingId = newId();
-      const entry = await calendar.claim(
-        { start: o.start, end: o.end, repIds: o.repIds },
-        meetingRequest(conv, meetingId),
-      );
+      const entry = await calendar
+        .claim({ start: o.start, end: o.end, repIds: o.repIds }, meetingRequest(conv, meetingId))
+        .catch((e: unknown) => {
+          guard?.giveBack(conv);
+          throw e;
+        });
+      if (entry === null) guard?.giveBack(conv);
       return entry
         ? {
             type: 'booking_confirmed',

@@ -86,5 +86,7 @@ export const ConversationSchema = z.object({
   handoffRequested: z.boolean().default(false),
   qualifiedAt: z.iso.datetime().nullable().default(null),
   outbox: z.array(OutboxEventSchema).default([]),
+  /** The keyed hash of the client's IP at its last hello (booking limits); never the IP itself. */
+  clientKey: z.string().optional(),
 });
 export type Conversation = Omit<z.output<typeof ConversationSchema>, 'lead'> & { lead: Lead };

@@ -87,6 +87,12 @@ export function onMeetingResult(
         { template: 'meeting-canceled', vars: {} },
       ]);
     }
+    case 'booking_limited':
+      // No meeting for now, said plainly; the chat goes on without offering times again.
+      return proceed(
+        { ...conv, declined: [...conv.declined.filter((s) => s !== 'booking'), 'booking'] },
+        [{ template: 'booking-limited', vars: {} }],
+      );
     case 'booking_failed':
     case 'meeting_change_failed':
       return proceed(

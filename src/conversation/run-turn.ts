@@ -1,3 +1,4 @@
+import type { BookingGuard } from '../booking/booking-guard.js';
 import type { Calendar } from '../booking/calendar.js';
 import type { Config } from '../config/config-schema.js';
 import { getField } from '../lead/lead-record.js';
@@ -17,6 +18,7 @@ export type TurnRunnerDeps = {
   renderer: Renderer;
   slots: TurnSlots;
   newId: () => string;
+  bookingGuard?: BookingGuard | undefined;
 };
 
 export type TurnResult = { conversation: Conversation; replies: ChatMessage[] };
@@ -31,7 +33,7 @@ export type TurnResult = { conversation: Conversation; replies: ChatMessage[] };
  */
 export function createTurnRunner(deps: TurnRunnerDeps) {
   const { config, slots } = deps;
-  const calendar = createCalendarEffects(deps.calendar, deps.newId);
+  const calendar = createCalendarEffects(deps.calendar, deps.newId, deps.bookingGuard);
 
   function render(o: Extract<EngineOutput, { type: 'reply' }>, conv: Conversation, at: Date) {
     const firstName = getField(conv.lead, 'contact.name')?.split(/\s+/)[0] ?? null;

@@ -59,6 +59,7 @@ export const SAMPLE_VARS: { [N in TemplateName]: TemplateVars<N> } = {
     horizonDays: 14,
   },
   'booking-later': { ...lead },
+  'booking-limited': { ...lead },
   'booking-unclear': { ...lead },
   'confirm-cancel': { ...lead, when: 'Thu, Mar 5, 10:00 AM CST' },
   'meeting-links': {

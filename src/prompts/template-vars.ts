@@ -80,6 +80,7 @@ export const TEMPLATE_VARS = {
       .describe('how many days ahead meetings can be booked'),
   }),
   'booking-later': z.object({ ...base }),
+  'booking-limited': z.object({ ...base }),
   'booking-unclear': z.object({ ...base }),
   'confirm-cancel': z.object({ ...base, when: z.string().min(1) }),
   'meeting-links': z.object({
