@@ -23,6 +23,7 @@ import { createEmailDestinations } from './email/email-destinations.js';
 import { createBookingGuard } from './booking/booking-guard.js';
 import { loadServerSecret } from './lib/server-secret.js';
 import { createSmtpMailer } from './email/smtp-mailer.js';
+import { createConfirmRouter } from './server/confirm-router.js';
 
 /** The composition root: builds the real parts from config and environment, then serves. */
 async function main(): Promise<void> {
@@ -35,10 +36,13 @@ async function main(): Promise<void> {
   const calendar = await createLowdbCalendar({ dataDir: config.dataDir, clock });
   const deliveries = await createLowdbDeliveryStore({ dataDir: config.dataDir });
   // Meeting invites by email ride the same persistent outbox as the webhooks.
+  const secret = loadServerSecret(config.dataDir, process.env);
   const mailer = createSmtpMailer(config.email, process.env);
+  if (mailer === null && config.booking.confirmEmail)
+    throw new ConfigError('booking.confirmEmail needs an SMTP server to send from: set email.smtp');
   if (mailer === null)
     stderrLogger.warn('no SMTP server configured (email.smtp): meeting invites are not emailed');
-  const mail = mailer ? createEmailDestinations({ config, calendar, mailer }) : [];
+  const mail = mailer ? createEmailDestinations({ config, calendar, mailer, secret }) : [];
   const worker = createDeliveryWorker({
     store: baseStore,
     deliveries,
@@ -64,7 +68,6 @@ async function main(): Promise<void> {
   // One queue per conversation for every writer: the chat's turns and the booking page's changes.
   const queue = createKeyedQueue();
   // Bookings and holds per client: the IP is known by its keyed hash only.
-  const secret = loadServerSecret(config.dataDir, process.env);
   const bookingGuard = createBookingGuard({ limits: config.booking.limits, secret, clock });
   const chatService = createChatService({
     queue,
@@ -86,6 +89,7 @@ async function main(): Promise<void> {
     logger: stderrLogger,
     routers: [
       createBookingsRouter({ calendar, store, config, clock, queue }),
+      createConfirmRouter({ calendar, store, config, secret, clock, queue }),
       createAdminRouter({ adminToken: runtime.adminToken, deliveries, worker }),
       createLeadsRouter({ adminToken: runtime.adminToken, store, config }),
       createLlmUsageRouter({ adminToken: runtime.adminToken, llm }),

@@ -1,4 +1,6 @@
 import { slotLabel } from '../booking/availability.js';
+import { CONFIRM_REQUESTED } from '../email/confirm-link.js';
+import { getField } from '../lead/lead-record.js';
 import type { Conversation } from './conversation-schema.js';
 import { say, withEvent } from './engine-support.js';
 import type { EngineContext, EngineEvent, Transition } from './engine-types.js';
@@ -86,6 +88,35 @@ export function onMeetingResult(
       return say(withEvent(open, 'meeting.canceled', now, ctx), [
         { template: 'meeting-canceled', vars: {} },
       ]);
+    }
+    case 'booking_held': {
+      const { type: _type, meetingId: id, ...slot } = event;
+      const held = withEvent(
+        {
+          ...done,
+          heldMeeting: { id, ...slot },
+          declined: conv.declined.filter((s) => s !== 'booking'),
+        },
+        CONFIRM_REQUESTED,
+        now,
+        ctx,
+      );
+      const rep = ctx.config.booking.reps.find((r) => r.id === event.repId);
+      return say(
+        held,
+        [
+          {
+            template: 'booking-held',
+            vars: {
+              when: slotLabel(event.start, timezone, locale),
+              repName: rep?.name ?? 'our team',
+              email: getField(conv.lead, 'contact.email') ?? '',
+              minutes: ctx.config.booking.confirmMinutes,
+            },
+          },
+        ],
+        true,
+      );
     }
     case 'booking_limited':
       // No meeting for now, said plainly; the chat goes on without offering times again.

@@ -33,7 +33,12 @@ export type TurnResult = { conversation: Conversation; replies: ChatMessage[] };
  */
 export function createTurnRunner(deps: TurnRunnerDeps) {
   const { config, slots } = deps;
-  const calendar = createCalendarEffects(deps.calendar, deps.newId, deps.bookingGuard);
+  const calendar = createCalendarEffects(
+    deps.calendar,
+    deps.newId,
+    deps.bookingGuard,
+    config.booking.confirmEmail ? config.booking.confirmMinutes : null,
+  );
 
   function render(o: Extract<EngineOutput, { type: 'reply' }>, conv: Conversation, at: Date) {
     const firstName = getField(conv.lead, 'contact.name')?.split(/\s+/)[0] ?? null;
@@ -72,7 +77,7 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
             replies.push(render(o, t.conversation, now));
             break;
           case 'book':
-            answer ??= await calendar.book(o, t.conversation);
+            answer ??= await calendar.book(o, t.conversation, now);
             break;
           case 'reschedule':
             answer ??= await calendar.reschedule(o);

@@ -7,7 +7,11 @@ import type { Delivery } from '../handoff/delivery/delivery-schema.js';
 import type { PostResult } from '../handoff/delivery/post-webhook.js';
 import { buildHandoff } from '../handoff/webhook/build-handoff.js';
 import type { Mailer } from './mailer.js';
-import { meetingEmail, type MeetingNews, type Recipient } from './meeting-email.js';
+import { slotLabel } from '../booking/availability.js';
+import { getField } from '../lead/lead-record.js';
+import type { ServerSecret } from '../lib/server-secret.js';
+import { CONFIRM_REQUESTED, confirmUrl } from './confirm-link.js';
+import { confirmEmail, meetingEmail, type MeetingNews, type Recipient } from './meeting-email.js';
 
 /** The ids the email deliveries are listed under (`npm run deliveries -- list --destination ...`). */
 export const EMAIL_DESTINATION_IDS = { visitor: 'email-visitor', rep: 'email-rep' } as const;
@@ -27,7 +31,7 @@ const failed = (error: string): PostResult => ({
 
 /**
  * The meeting emails as two handoff destinations, `email-visitor` and `email-rep`, for the
- * `meeting.*` events: each event becomes one delivery per recipient in the persistent outbox
+ * `meeting.*` events (and, to the visitor, the confirmation of a held meeting): each event becomes one delivery per recipient in the persistent outbox
  * (after the save that booked, moved or canceled the meeting), so an email is retried on the
  * webhook schedule, survives a restart, is dead-lettered and can be redelivered like a webhook;
  * a chat turn never waits for it. An accepted email is recorded as status 202 with the mail
@@ -40,14 +44,18 @@ export function createEmailDestinations({
   config,
   calendar,
   mailer,
+  secret,
 }: {
   config: Config;
   calendar: Calendar;
   mailer: Mailer;
+  /** Signs the confirm links of `booking.confirmEmail`. */
+  secret: ServerSecret;
 }): Destination[] {
   const baseUrl = config.server.publicUrl?.replace(/\/+$/, '') ?? null;
 
   async function send(to: Recipient, d: Delivery, conv: Conversation): Promise<PostResult> {
+    if (d.eventType === CONFIRM_REQUESTED) return sendConfirm(conv);
     const news = NEWS[d.eventType];
     if (news === undefined) return failed(`no email for ${d.eventType}`);
     if (conv.meeting === null) return failed('the conversation has no meeting');
@@ -72,11 +80,39 @@ export function createEmailDestinations({
       : failed(r.error);
   }
 
+  /** The confirmation email of a held meeting (`booking.confirmEmail`), with its signed link. */
+  async function sendConfirm(conv: Conversation): Promise<PostResult> {
+    const held = conv.heldMeeting;
+    const email = getField(conv.lead, 'contact.email');
+    // Confirmed or replaced meanwhile: there is nothing left to confirm.
+    if (held === undefined || email === undefined)
+      return {
+        status: 204,
+        snippet: 'not sent: no meeting is held any more',
+        error: null,
+        retryAfter: null,
+      };
+    const rep = config.booking.reps.find((r) => r.id === held.repId);
+    const mail = confirmEmail({
+      to: email,
+      name: getField(conv.lead, 'contact.name') ?? null,
+      when: `${slotLabel(held.start, conv.visitor.timezone, conv.visitor.locale)} (${conv.visitor.timezone})`,
+      repName: rep?.name ?? config.company.name,
+      title: config.booking.meetingTitle,
+      minutes: config.booking.confirmMinutes,
+      link: confirmUrl(baseUrl ?? '', secret, conv.id, held.id),
+    });
+    const r = await mailer.send(mail);
+    return r.ok
+      ? { status: 202, snippet: r.response, error: null, retryAfter: null }
+      : failed(r.error);
+  }
+
   const destination = (to: Recipient): Destination => ({
     id: EMAIL_DESTINATION_IDS[to],
     url: mailer.describe,
     secrets: [],
-    events: ['meeting.*'],
+    events: to === 'visitor' ? ['meeting.*', CONFIRM_REQUESTED] : ['meeting.*'],
     headers: {},
     template: null,
     render: (packet) => {

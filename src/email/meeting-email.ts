@@ -60,3 +60,35 @@ export function meetingEmail({
     invite: { method: canceled ? 'CANCEL' : 'REQUEST', ics: meetingIcs(d) },
   };
 }
+
+/**
+ * The email that asks a visitor to confirm a held meeting (`booking.confirmEmail`): the time,
+ * the rep, how long it is held and the signed confirm link. No invite yet: that follows once
+ * they confirm.
+ *
+ * @example confirmEmail({ to, name: 'Dana', when, repName, title: 'Intro call', minutes: 60, link })
+ */
+export function confirmEmail(m: {
+  to: string;
+  name: string | null;
+  when: string;
+  repName: string;
+  title: string;
+  minutes: number;
+  link: string;
+}): Mail {
+  return {
+    to: m.to,
+    subject: `Please confirm your ${oneLine(m.title)}, ${m.when}`,
+    text: [
+      m.name ? `Hello ${oneLine(m.name)},` : 'Hello,',
+      '',
+      `We are holding ${m.when} with ${oneLine(m.repName)} for you.`,
+      `To book it, open this link and confirm within ${m.minutes} minutes:`,
+      m.link,
+      '',
+      'If you did not ask for this meeting, ignore this email: the time is freed by itself.',
+      '',
+    ].join('\n'),
+  };
+}

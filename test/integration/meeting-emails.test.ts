@@ -1,73 +1,10 @@
-import ICAL from 'ical.js';
 import { expect, it } from 'vitest';
-import { createMemoryCalendar } from '../../src/booking/memory-calendar.js';
 import { parseConfig } from '../../src/config/load-config.js';
-import { createEmailDestinations } from '../../src/email/email-destinations.js';
 import { createSmtpMailer } from '../../src/email/smtp-mailer.js';
-import { createDeliveryWorker } from '../../src/handoff/delivery/delivery-worker.js';
-import { createMemoryDeliveryStore } from '../../src/handoff/delivery/memory-delivery-store.js';
-import { withOutbox } from '../../src/handoff/outbox/with-outbox.js';
-import { createMemoryStore } from '../../src/store/memory-store.js';
-import { leafParts, startSmtpReceiver, type ReceivedMail } from '../fakes/smtp-receiver.js';
-import { closeAfterTest } from '../helpers/close-after-test.js';
-import { createTestDeps, FIXED_NOW } from '../helpers/test-deps.js';
-import { fakeClock, recordingLogger } from '../unit/handoff/handoff-fixtures.js';
-import { OPENING, visitor } from './booking-visitor.js';
+import { OPENING } from './booking-visitor.js';
+import { inviteOf, startMailTestBed, textOf } from './mail-test-bed.js';
 
-const REP = { id: 'ana', name: 'Ana from Sales', email: 'ana@beacon.example' };
-
-/** The real chat (rules mode) whose store feeds a delivery worker with the email destinations, and a real SMTP receiver. */
-async function chatWithMail() {
-  const smtp = closeAfterTest(await startSmtpReceiver());
-  const raw = {
-    server: { publicUrl: 'https://chat.beacon.example' },
-    booking: { reps: [REP] },
-    email: { from: 'Beacon <sales@beacon.example>', smtp: { host: smtp.host, port: smtp.port } },
-  };
-  const config = parseConfig(raw);
-  const mailer = createSmtpMailer(config.email);
-  if (mailer === null) throw new Error('SMTP is configured');
-  closeAfterTest(mailer);
-  const calendar = createMemoryCalendar([], { clock: () => new Date(FIXED_NOW) });
-  const inner = createMemoryStore();
-  const deliveries = createMemoryDeliveryStore();
-  const clock = fakeClock();
-  const worker = createDeliveryWorker({
-    store: inner,
-    deliveries,
-    destinations: createEmailDestinations({ config, calendar, mailer }),
-    config,
-    clock: clock.now,
-    logger: recordingLogger(),
-    random: () => 0.5,
-  });
-  await worker.start({ loop: false });
-  const deps = createTestDeps({ config: raw, store: withOutbox(inner, worker.outbox), calendar });
-  return { smtp, worker, deliveries, clock, deps, chat: await visitor(deps) };
-}
-
-/** The invite of an email: the text/calendar part, parsed by ical.js. */
-function inviteOf(mail: ReceivedMail) {
-  const part = leafParts(mail.message).find((p) =>
-    (p.headers['content-type'] ?? '').startsWith('text/calendar'),
-  );
-  if (!part) throw new Error(`no calendar part in the email to ${mail.to.join(', ')}`);
-  const calendar = new ICAL.Component(ICAL.parse(part.body));
-  const vevent = calendar.getFirstSubcomponent('vevent');
-  if (vevent === null) throw new Error('no VEVENT in the invite');
-  const event = new ICAL.Event(vevent);
-  return {
-    contentType: part.headers['content-type'] ?? '',
-    method: calendar.getFirstPropertyValue('method'),
-    summary: event.summary,
-    start: event.startDate.toJSDate().toISOString(),
-    attendees: event.attendees.map((a) => String(a.getFirstValue())),
-  };
-}
-
-const textOf = (mail: ReceivedMail): string =>
-  leafParts(mail.message).find((p) => (p.headers['content-type'] ?? '').startsWith('text/plain'))
-    ?.body ?? '';
+const chatWithMail = () => startMailTestBed();
 
 it('when a visitor books in the chat, then the visitor and the rep each get the invite, which ical.js reads', async () => {
   const { smtp, worker, chat } = await chatWithMail();

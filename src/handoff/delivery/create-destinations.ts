@@ -2,6 +2,7 @@ import type { Config } from '../../config/config-schema.js';
 import { ConfigError, type RuntimeEnv } from '../../config/load-config.js';
 import type { HandoffPacket, TemplateView } from '../webhook/build-handoff.js';
 import { secretKey } from '../webhook/sign-webhook.js';
+import { isEventType } from '../webhook/event-types.js';
 import type { Conversation } from '../../conversation/conversation-schema.js';
 import type { Delivery } from './delivery-schema.js';
 import type { PostResult } from './post-webhook.js';
@@ -36,7 +37,11 @@ export const DEFAULT_DESTINATION_ID = 'default';
  */
 export function matchesEvent(patterns: readonly string[], type: string): boolean {
   return patterns.some(
-    (p) => p === '*' || p === type || (p.endsWith('.*') && type.startsWith(p.slice(0, -1))),
+    (p) =>
+      // "*" means every webhook event type, not leadbot's internal ones (the confirmation email).
+      (p === '*' && isEventType(type)) ||
+      p === type ||
+      (p.endsWith('.*') && type.startsWith(p.slice(0, -1))),
   );
 }
 
