@@ -25,15 +25,17 @@ import { createPrivacyRouter } from './server/privacy-router.js';
 import { isAppError } from './errors/app-error.js';
 import { createKeyedQueue } from './lib/keyed-queue.js';
 import { stderrDebugLogger, stderrLogger } from './lib/logger.js';
+import { createEmailDestinations } from './email/email-destinations.js';
+import { createBookingGuard } from './booking/booking-guard.js';
 import { loadServerSecret } from './lib/server-secret.js';
+import { createSmtpMailer } from './email/smtp-mailer.js';
+import { createConfirmRouter } from './server/confirm-router.js';
 
 /** The composition root: builds the real parts from config and environment, then serves. */
 async function main(): Promise<void> {
   const { config, runtime, file } = loadConfig();
   config.server.publicUrl ??= `http://localhost:${config.server.port}`;
   const clock = (): Date => new Date();
-  // The key of the meeting links (and other signed values); read once, shared by every part.
-  const secret = loadServerSecret(config.dataDir, process.env);
 
   // Storage: conversations, meetings, and the handoff outbox beside them.
   const baseStore = await createLowdbStore({ dataDir: config.dataDir, logger: stderrLogger });
@@ -41,7 +43,17 @@ async function main(): Promise<void> {
   // Meetings booked by a server killed before it saved their conversation: freed before serving.
   await releaseOrphanMeetings({ calendar, store: baseStore, clock, logger: stderrLogger });
   const deliveries = await createLowdbDeliveryStore({ dataDir: config.dataDir });
-  const destinations = createDestinations(config, runtime);
+  // The key of the meeting links (and other signed values); read once, shared by every part,
+  // after the store has checked that the data folder can be written.
+  const secret = loadServerSecret(config.dataDir, process.env);
+  // Meeting invites by email ride the same persistent outbox as the webhooks.
+  const mailer = createSmtpMailer(config.email, process.env);
+  if (mailer === null && config.booking.confirmEmail)
+    throw new ConfigError('booking.confirmEmail needs an SMTP server to send from: set email.smtp');
+  if (mailer === null)
+    stderrLogger.warn('no SMTP server configured (email.smtp): meeting invites are not emailed');
+  const mail = mailer ? createEmailDestinations({ config, calendar, mailer, secret }) : [];
+  const destinations = [...createDestinations(config, runtime), ...mail];
   const worker = createDeliveryWorker({
     store: baseStore,
     deliveries,
@@ -67,8 +79,11 @@ async function main(): Promise<void> {
   });
   // One queue per conversation for every writer: the chat's turns and the booking page's changes.
   const queue = createKeyedQueue();
+  // Bookings and holds per client: the IP is known by its keyed hash only.
+  const bookingGuard = createBookingGuard({ limits: config.booking.limits, secret, clock });
   const chatService = createChatService({
     queue,
+    bookingGuard,
     config,
     store,
     calendar,
@@ -106,6 +121,7 @@ async function main(): Promise<void> {
     logger: stderrLogger,
     routers: [
       createBookingsRouter({ calendar, store, config, clock, queue, secret }),
+      createConfirmRouter({ calendar, store, config, secret, clock, queue }),
       createAdminRouter({ adminToken: runtime.adminToken, deliveries, worker }),
       createLeadsRouter({ adminToken: runtime.adminToken, store, config }),
       createLlmUsageRouter({ adminToken: runtime.adminToken, llm }),

@@ -6,6 +6,7 @@ import { SLOTS } from '../lead/slots.js';
 import { isTimeZone } from '../lead/visitor.js';
 import { RetentionSchema, WidgetSchema } from './privacy-schema.js';
 import { LimitsSchema } from './limits-schema.js';
+import { BOOKING_GUARD_FIELDS, EMAIL_DEFAULTS, EmailSchema } from './email-schema.js';
 
 const points = z.number().int().min(-1000).max(1000);
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24 h)');
@@ -129,6 +130,7 @@ export const BookingSchema = z.object({
     .min(1)
     .default([{ id: 'rep-1', name: 'the Beacon sales team', email: 'sales@beacon.example' }]),
   meetingTitle: z.string().default('Intro call'),
+  ...BOOKING_GUARD_FIELDS,
 });
 
 const DestinationSchema = z.object({
@@ -213,6 +215,7 @@ export const ConfigSchema = z.object({
     url: 'https://beacon.example/guides/lead-qualification',
   }),
   crm: CrmSchema.default(CrmSchema.parse({})),
+  email: EmailSchema.default(EMAIL_DEFAULTS),
   llm: z
     .object({
       model: z.string().default('gpt-4o-mini'),

@@ -22,7 +22,11 @@ export type AgentEvent =
  * socket's address, or the proxy's X-Forwarded-For when `server.trustProxy` says so). Used for
  * limits per client; never stored as is.
  */
-export type ClientInfo = { ip: string };
+export type ClientInfo = {
+  ip: string;
+  /** The Origin header the connection was accepted with (the page's site, as the browser says). */
+  origin?: string | undefined;
+};
 
 export type HelloResult = {
   /**

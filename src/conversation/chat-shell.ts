@@ -1,5 +1,6 @@
 import type { KeyedQueue } from '../lib/keyed-queue.js';
 import type { Calendar } from '../booking/calendar.js';
+import type { BookingGuard } from '../booking/booking-guard.js';
 import type { Config } from '../config/config-schema.js';
 import type { Extractor } from '../extract/extractor.js';
 import type { Phraser } from '../llm/phraser.js';
@@ -32,6 +33,8 @@ export type ChatServiceDeps = {
    * booking page) so that no save of theirs lands in the middle of a turn. Its own by default.
    */
   queue?: KeyedQueue;
+  /** Limits on bookings and holds per client and conversation; none in the CLI and the eval. */
+  bookingGuard?: BookingGuard | undefined;
 };
 
 /** What the parts of the chat service share: its deps, the session queue, the turn. */

@@ -92,5 +92,22 @@ export const ConversationSchema = z.object({
    * sessionId, which resumes them once and is then replaced by a token (hello.ts).
    */
   sessionHash: z.string().optional(),
+  /** The keyed hash of the client's IP at its last hello (booking limits); never the IP itself. */
+  clientKey: z.string().optional(),
+  /**
+   * With `booking.confirmEmail`: the slot held for the visitor until they confirm from the email
+   * (`until`); it becomes `meeting` when they do. Absent otherwise.
+   */
+  heldMeeting: z
+    .object({
+      id: z.string(),
+      start: z.iso.datetime(),
+      end: z.iso.datetime(),
+      repId: z.string(),
+      until: z.iso.datetime(),
+    })
+    .optional(),
+  /** The email address the visitor proved they read (a confirm link opened and confirmed). */
+  verifiedEmail: z.string().optional(),
 });
 export type Conversation = Omit<z.output<typeof ConversationSchema>, 'lead'> & { lead: Lead };

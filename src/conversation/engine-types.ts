@@ -23,6 +23,17 @@ export type EngineEvent =
     }
   | { type: 'booking_confirmed'; start: string; end: string; repId: string; meetingId: string }
   | { type: 'booking_failed' }
+  /** The booking was refused: this client or conversation has booked as many meetings as allowed today. */
+  | { type: 'booking_limited' }
+  /** `booking.confirmEmail`: the slot is held until the visitor confirms from the email. */
+  | {
+      type: 'booking_held';
+      start: string;
+      end: string;
+      repId: string;
+      meetingId: string;
+      until: string;
+    }
   | { type: 'meeting_rescheduled'; start: string; end: string; repId: string }
   | { type: 'meeting_canceled' }
   /** The calendar refused the change (the new time was taken, or the meeting already started). */

@@ -5,6 +5,7 @@ import type { Conversation } from './conversation-schema.js';
 import { newConversation } from './new-conversation.js';
 import { newSessionSecret, splitSessionSecret, verifiesSession } from './session-secret.js';
 import { updateConversation } from '../store/update-conversation.js';
+import { siteOnlyPage, siteOrigins } from '../lead/site-only-page.js';
 
 /**
  * `hello`: resumes the conversation whose resume token the visitor holds (noting where the
@@ -21,16 +22,20 @@ export function createHello({ deps, serialize, runTurn }: ChatShell): ChatServic
    * Where the visitor is now (scoring's /pricing signal, the webhook's attribution); the first
    * touch stays the one stored, unless none was.
    */
-  function notePage(id: string, visitor: Visitor): Promise<unknown> {
+  function notePage(id: string, visitor: Visitor, clientKey: string | undefined): Promise<unknown> {
     return updateConversation(store, id, (conv) => {
       const page = visitor.page ?? conv.visitor.page;
       const referrer = conv.visitor.referrer ?? visitor.referrer;
       const utm = conv.visitor.utm ?? visitor.utm;
+      const key = clientKey ?? conv.clientKey;
       const same =
         page === conv.visitor.page &&
         referrer === conv.visitor.referrer &&
-        utm === conv.visitor.utm;
-      return same ? null : { ...conv, visitor: { ...conv.visitor, page, referrer, utm } };
+        utm === conv.visitor.utm &&
+        key === conv.clientKey;
+      return same
+        ? null
+        : { ...conv, visitor: { ...conv.visitor, page, referrer, utm }, clientKey: key };
     });
   }
 
@@ -60,7 +65,16 @@ export function createHello({ deps, serialize, runTurn }: ChatShell): ChatServic
     return saved === null ? null : { conversation: saved, secret };
   }
 
-  return async function hello({ sessionId, visitor }) {
+  const origins = siteOrigins(deps.config);
+
+  return async function hello({ sessionId, visitor: declared, client }) {
+    const clientKey =
+      client && deps.bookingGuard ? deps.bookingGuard.clientKey(client.ip) : undefined;
+    // Only a page of the site itself is kept (attribution, the /pricing signal); the rest is dropped.
+    // The site the browser connected from counts too: the origin policy has let it in already.
+    const site =
+      client?.origin === undefined ? origins : [...origins, ...siteOrigins(client.origin)];
+    const visitor = { ...declared, page: siteOnlyPage(declared.page, site) };
     if (sessionId !== undefined) {
       const known = await verified(sessionId);
       const resumed = known
@@ -70,7 +84,7 @@ export function createHello({ deps, serialize, runTurn }: ChatShell): ChatServic
         const { id, messages } = resumed.conversation;
         // In the session's queue, so no reply's save overwrites it, and not awaited: the queue
         // may be busy with a reply (an LLM turn takes seconds) and the history does not depend on it.
-        serialize(id, () => notePage(id, visitor)).catch((e: unknown) =>
+        serialize(id, () => notePage(id, visitor, clientKey)).catch((e: unknown) =>
           deps.onError?.(e, 'hello'),
         );
         return { sessionId: resumed.secret, conversationId: id, messages, resumed: true };
@@ -79,7 +93,7 @@ export function createHello({ deps, serialize, runTurn }: ChatShell): ChatServic
     const now = deps.clock();
     const id = deps.newId();
     const { secret, hash } = newSessionSecret(id);
-    const fresh = { ...newConversation({ id, visitor, now }), sessionHash: hash };
+    const fresh = { ...newConversation({ id, visitor, now }), sessionHash: hash, clientKey };
     const { conversation } = await runTurn(fresh, { type: 'start' }, now);
     const saved = await store.saveConversation(conversation);
     return {

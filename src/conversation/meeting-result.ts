@@ -1,4 +1,6 @@
 import { slotLabel } from '../booking/availability.js';
+import { CONFIRM_REQUESTED } from '../email/confirm-link.js';
+import { getField } from '../lead/lead-record.js';
 import type { Conversation } from './conversation-schema.js';
 import { say, withEvent } from './engine-support.js';
 import type { EngineContext, EngineEvent, Transition } from './engine-types.js';
@@ -87,6 +89,41 @@ export function onMeetingResult(
         { template: 'meeting-canceled', vars: {} },
       ]);
     }
+    case 'booking_held': {
+      const { type: _type, meetingId: id, ...slot } = event;
+      const held = withEvent(
+        {
+          ...done,
+          heldMeeting: { id, ...slot },
+          declined: conv.declined.filter((s) => s !== 'booking'),
+        },
+        CONFIRM_REQUESTED,
+        now,
+        ctx,
+      );
+      const rep = ctx.config.booking.reps.find((r) => r.id === event.repId);
+      return say(
+        held,
+        [
+          {
+            template: 'booking-held',
+            vars: {
+              when: slotLabel(event.start, timezone, locale),
+              repName: rep?.name ?? 'our team',
+              email: getField(conv.lead, 'contact.email') ?? '',
+              minutes: ctx.config.booking.confirmMinutes,
+            },
+          },
+        ],
+        true,
+      );
+    }
+    case 'booking_limited':
+      // No meeting for now, said plainly; the chat goes on without offering times again.
+      return proceed(
+        { ...conv, declined: [...conv.declined.filter((s) => s !== 'booking'), 'booking'] },
+        [{ template: 'booking-limited', vars: {} }],
+      );
     case 'booking_failed':
     case 'meeting_change_failed':
       return proceed(

@@ -1,3 +1,4 @@
+import type { BookingGuard } from '../booking/booking-guard.js';
 import type { Calendar } from '../booking/calendar.js';
 import type { Config } from '../config/config-schema.js';
 import { randomBytes } from 'node:crypto';
@@ -22,6 +23,7 @@ export type TurnRunnerDeps = {
   newId: () => string;
   /** Signs the meeting links in replies; a key of this process's own when absent (tests, eval). */
   secret?: ServerSecret | undefined;
+  bookingGuard?: BookingGuard | undefined;
 };
 
 export type TurnResult = { conversation: Conversation; replies: ChatMessage[] };
@@ -36,7 +38,12 @@ export type TurnResult = { conversation: Conversation; replies: ChatMessage[] };
  */
 export function createTurnRunner(deps: TurnRunnerDeps) {
   const { config, slots } = deps;
-  const calendar = createCalendarEffects(deps.calendar, deps.newId);
+  const calendar = createCalendarEffects(
+    deps.calendar,
+    deps.newId,
+    deps.bookingGuard,
+    config.booking.confirmEmail ? config.booking.confirmMinutes : null,
+  );
   const secret = deps.secret ?? serverSecretFrom(randomBytes(32));
   const base = config.server.publicUrl ?? '';
   const links = (id: string) => meetingLinks(base, secret, id);
@@ -83,7 +90,7 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
             replies.push(render(o, t.conversation, now));
             break;
           case 'book':
-            answer ??= await calendar.book(o, t.conversation);
+            answer ??= await calendar.book(o, t.conversation, now);
             break;
           case 'reschedule':
             answer ??= await calendar.reschedule(o);

@@ -1,4 +1,5 @@
 import { freeSlots, type FreeSlot } from '../booking/availability.js';
+import type { BookingGuard } from '../booking/booking-guard.js';
 import type { Calendar } from '../booking/calendar.js';
 import type { Config } from '../config/config-schema.js';
 import type { MeetingSignals } from '../extract/meeting/read-meeting.js';
@@ -35,9 +36,11 @@ export type TurnSlots = {
 export function createTurnSlots({
   config,
   calendar,
+  bookingGuard,
 }: {
   config: Config;
   calendar: Calendar;
+  bookingGuard?: BookingGuard | undefined;
 }): TurnSlots {
   return {
     async lookup(conv, now, said) {
@@ -76,7 +79,10 @@ export function createTurnSlots({
       const same = offered.length === was.length && offered.every((s, i) => s === was[i]);
       if (offered.length === 0 && same) return;
       if (!same) await calendar.release(after.id);
+      if (offered.length === 0) return bookingGuard?.released(after);
       const until = new Date(now.getTime() + config.booking.holdMinutes * 60_000);
+      // One client holds times in a few conversations at most; beyond, times are offered unheld.
+      if (bookingGuard && !bookingGuard.mayHold(after, until)) return;
       for (const start of offered) {
         const slot = free.find((s) => Date.parse(s.start) === Date.parse(start));
         // A slot no rep is free for any more cannot be held; picking it offers the nearest ones.

@@ -51,11 +51,28 @@ function serviceFor(
   let t = Date.parse(item.now);
   const clock = (): Date => new Date((t += TICK_MS));
   return createChatService({
-    config,
+    config: onItsSite(config, item),
     store: createMemoryStore(),
     calendar: createMemoryCalendar([], { clock: () => new Date(t) }),
     ...core,
     clock,
     newId: sequentialIds(item.id),
   });
+}
+
+/**
+ * A corpus item's visitor is on the site that embeds the widget: its page's origin is one of
+ * the site's own (`server.allowedOrigins`), as it would be in that site's deployment, so the
+ * page is kept and scored like a live visitor's. A page that is not an http(s) URL stays
+ * dropped (`siteOnlyPage`).
+ */
+function onItsSite(config: Config, item: CorpusItem): Config {
+  const page = item.visitor.page;
+  if (page === null || !URL.canParse(page)) return config;
+  const { origin } = new URL(page);
+  if (origin === 'null' || config.server.allowedOrigins.includes(origin)) return config;
+  return {
+    ...config,
+    server: { ...config.server, allowedOrigins: [...config.server.allowedOrigins, origin] },
+  };
 }

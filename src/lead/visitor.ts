@@ -64,11 +64,15 @@ export function isTimeZone(tz: string): boolean {
   });
 }
 
-/** The path of the visitor's page ("/pricing"), or "" when unknown or not a URL. */
+/**
+ * The path of the visitor's page ("/pricing"), or "" when unknown or not an absolute http(s)
+ * URL: a `javascript:` or `data:` "page" (or one stored before pages were checked) scores nothing.
+ */
 export function pagePath(visitor: Visitor): string {
   if (!visitor.page) return '';
   try {
-    return new URL(visitor.page, 'http://x').pathname;
+    const url = new URL(visitor.page);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.pathname : '';
   } catch {
     return '';
   }

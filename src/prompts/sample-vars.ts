@@ -59,6 +59,14 @@ export const SAMPLE_VARS: { [N in TemplateName]: TemplateVars<N> } = {
     horizonDays: 14,
   },
   'booking-later': { ...lead },
+  'booking-limited': { ...lead },
+  'booking-held': {
+    ...lead,
+    when: 'Thu, Mar 5, 10:00 AM CST',
+    repName: 'Sales team',
+    email: 'dana@acme.example',
+    minutes: 60,
+  },
   'booking-unclear': { ...lead },
   'confirm-cancel': { ...lead, when: 'Thu, Mar 5, 10:00 AM CST' },
   'meeting-links': {

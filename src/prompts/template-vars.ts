@@ -80,6 +80,14 @@ export const TEMPLATE_VARS = {
       .describe('how many days ahead meetings can be booked'),
   }),
   'booking-later': z.object({ ...base }),
+  'booking-limited': z.object({ ...base }),
+  'booking-held': z.object({
+    ...base,
+    when: z.string().min(1),
+    repName: z.string().min(1),
+    email: z.string().describe('where the confirmation email went'),
+    minutes: z.number().int().positive().describe('how long the time is held unconfirmed'),
+  }),
   'booking-unclear': z.object({ ...base }),
   'confirm-cancel': z.object({ ...base, when: z.string().min(1) }),
   'meeting-links': z.object({

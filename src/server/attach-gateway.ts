@@ -5,6 +5,7 @@ import type { Config } from '../config/config-schema.js';
 import { stderrLogger, type Logger } from '../lib/logger.js';
 import { connectionGuard, socketIp } from './limits/connection-guard.js';
 import { createGatewayLimits } from './limits/gateway-limits.js';
+import { isOwnOrigin } from './origin-policy.js';
 import { helloPayloadSchema, VisitorMessagePayloadSchema, parsePayload } from './socket-schemas.js';
 import type { ErrorAck, ErrorBody, HelloAck, ServerToClientEvents } from './socket-events.js';
 import { createTokenBucket } from './token-bucket.js';
@@ -23,6 +24,8 @@ export type GatewayDeps = {
   chatService: ChatService;
   logger?: Logger | undefined;
   now?: (() => number) | undefined;
+  /** The server's own origins (origin-policy.ts ownOrigins): a same-origin page's site. */
+  ownOrigins?: (() => string[]) | undefined;
 };
 
 const KNOWN_EVENTS = new Set(['session:hello', 'visitor:message']);
@@ -67,7 +70,15 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): void {
   };
 
   io.on('connection', (socket: GatewaySocket) => {
-    const client: ClientInfo = { ip: socketIp(socket, trustProxy) };
+    // The site the widget runs on: the Origin the connection was allowed with, or for a
+    // same-origin page (no Origin on a same-origin polling GET) this server's own origin, when
+    // the Host names one of them (never a bare Host: DNS rebinding).
+    const { origin: sent, host } = socket.handshake.headers;
+    const hostOrigin = host ? `${socket.handshake.secure ? 'https' : 'http'}://${host}` : undefined;
+    const origin =
+      sent ??
+      (hostOrigin && isOwnOrigin(hostOrigin, deps.ownOrigins?.() ?? []) ? hostOrigin : undefined);
+    const client: ClientInfo = { ip: socketIp(socket, trustProxy), ...(origin ? { origin } : {}) };
     const bucket = createTokenBucket({ perMinute: messagesPerMinute, now });
     let conversationId: string | null = null;
     // Handlers run one after another per connection, so a message sent right after hello (without

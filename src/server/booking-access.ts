@@ -37,19 +37,27 @@ export function requireMeetingToken(
  * @example requireOwnOrigin(req, config.server.publicUrl);
  */
 export function requireOwnOrigin(req: Request, publicUrl: string | undefined): void {
-  const origin = req.get('origin');
-  const site = req.get('sec-fetch-site');
-  const own = ownOrigins(publicUrl, req.socket.localPort ?? 0);
-  const ok =
-    origin !== undefined && origin !== 'null'
-      ? isOwnOrigin(origin, own)
-      : site !== undefined
-        ? site === 'same-origin'
-        : origin === undefined;
-  if (!ok)
+  if (!isOwnPost(req, publicUrl))
     throw new BookingFailure(
       'FORBIDDEN',
       'This change can only be made from the meeting’s own page. Open the link from your chat or invite, and confirm there.',
       'Not changed',
     );
+}
+
+/**
+ * The rule of {@link requireOwnOrigin} as a yes or no, for routes that answer with a page of
+ * their own (the email confirmation).
+ *
+ * @example if (!isOwnPost(req, config.server.publicUrl)) return refuse();
+ */
+export function isOwnPost(req: Request, publicUrl: string | undefined): boolean {
+  const origin = req.get('origin');
+  const site = req.get('sec-fetch-site');
+  const own = ownOrigins(publicUrl, req.socket.localPort ?? 0);
+  return origin !== undefined && origin !== 'null'
+    ? isOwnOrigin(origin, own)
+    : site !== undefined
+      ? site === 'same-origin'
+      : origin === undefined;
 }

@@ -61,7 +61,7 @@ export async function startServer(
         callback(null, origin !== undefined && isOriginAllowed(origin, allowed, [])),
     },
   });
-  attachGateway(io, deps);
+  attachGateway(io, { ...deps, ownOrigins: own });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

@@ -64,8 +64,12 @@ async function deliver(
   });
   config.server.publicUrl = 'https://chat.beacon.example';
   const app = await startInstance({ dataDir: data.dir, clock: fakeClock(), config, destinations });
-  await app.store.saveConversation(qualifiedConversation({ meeting }, [{ type }]));
+  // Verified (confirmed from the email): HubSpot's contact is upserted.
+  await app.store.saveConversation(
+    qualifiedConversation({ meeting, verifiedEmail: 'kim.osei@northwind.example' }, [{ type }]),
+  );
   await app.worker.runDue();
+  expect(hubspot.requests[0]?.path).toBe('/crm/v3/objects/contacts/batch/upsert');
   expect([...slack.requests, ...hubspot.requests].map((r) => [r.answered, r.verifiedWith])).toEqual(
     [
       [204, [0]],
@@ -116,7 +120,7 @@ describe('meeting changes in the CRM messages', () => {
 });
 
 describe('a template that needs a field the visitor has not given', () => {
-  it('when a visitor with no email asks for a person, then HubSpot gets nothing ("skipped", no "id": null), and the email given next is upserted', async () => {
+  it('when a visitor with no email asks for a person, then HubSpot gets nothing ("skipped", no "id": null), and the email given next creates the contact', async () => {
     const { config, destinations } = destinationsFor({
       destinations: [
         {
@@ -179,12 +183,45 @@ describe('a template that needs a field the visitor has not given', () => {
     });
     await app.worker.runDue();
     expect(hubspot.requests.map((r) => [r.answered, r.verifiedWith])).toEqual([[204, [0]]]);
+    // The typed email is not verified: a create, which HubSpot refuses for an existing contact.
+    expect(hubspot.requests[0]?.path).toBe('/crm/v3/objects/contacts');
     const body = JSON.parse(hubspot.requests[0]?.body ?? '') as {
-      inputs: { id: string; properties: Record<string, string> }[];
+      properties: Record<string, string>;
     };
-    expect(body.inputs[0]).toMatchObject({
-      id: 'kim@northwind.example',
-      properties: { email: 'kim@northwind.example', leadbot_last_event: 'lead.updated' },
+    expect(body.properties).toMatchObject({
+      email: 'kim@northwind.example',
+      leadbot_last_event: 'lead.updated',
     });
+  });
+});
+
+describe('HubSpot and an email nobody verified', () => {
+  it('when the typed email belongs to an existing contact, then HubSpot answers 409 to the create, and the delivery is done: nothing overwritten, nothing retried', async () => {
+    const { config, destinations } = destinationsFor({
+      destinations: [
+        { id: 'hubspot', url: hubspot.url, secret: SECRET, template: 'hubspot-contact' },
+      ],
+    });
+    const app = await startInstance({
+      dataDir: data.dir,
+      clock: fakeClock(),
+      config,
+      destinations,
+    });
+    hubspot.respond({
+      status: 409,
+      body: '{"message":"Contact already exists. Existing ID: 901"}',
+    });
+    await app.store.saveConversation(qualifiedConversation());
+    await app.worker.runDue();
+
+    expect(hubspot.requests.map((r) => [r.path, r.answered])).toEqual([
+      ['/crm/v3/objects/contacts', 409],
+    ]);
+    expect(await app.deliveries.get(deliveryIdFor('evt-conv-q1-1', 'hubspot'))).toMatchObject({
+      status: 'delivered',
+      reason: expect.stringContaining('409 Conflict'),
+    });
+    expect(app.worker.nextDueAt()).toBeNull();
   });
 });

@@ -51,7 +51,7 @@ export type AttemptOutcome = { delivery: Delivery; disabled: DisabledDestination
 /**
  * Makes one attempt of a delivery: builds the body from the conversation as stored, signs it
  * (webhook-id = the event id; webhook-timestamp = now), POSTs it and decides what follows:
- * delivered on 2xx; the destination disabled on 410; otherwise (network error, time-out, any
+ * delivered on 2xx, and on 409 (the receiver already has it); the destination disabled on 410; otherwise (network error, time-out, any
  * other status, a body the template could not render) a retry after the schedule's next step
  * or the receiver's Retry-After, or the dead letter when the schedule is used up. A template
  * that skips the event (`{{skip}}`) makes it `skipped`, with no request. Nothing is saved here:
@@ -81,7 +81,12 @@ export async function attemptDelivery(
       ),
       disabled: null,
     };
-  const result = 'error' in built ? built.error : await send(built.body, d, dest, ctx, started);
+  const result =
+    'error' in built
+      ? built.error
+      : dest.send
+        ? await dest.send(d, conv)
+        : await send(built, d, dest, ctx, started);
   const ended = ctx.clock();
   const attempt: Attempt = {
     at: started.toISOString(),
@@ -94,6 +99,12 @@ export async function attemptDelivery(
 
   if (result.status !== null && result.status >= 200 && result.status < 300) {
     return { delivery: finish(logged, ended, 'delivered', null), disabled: null };
+  }
+  if (result.status === 409) {
+    // "Conflict: I already have this" (HubSpot's answer to creating a contact that exists):
+    // retrying cannot change that answer, so the event is done.
+    const reason = `${dest.url} answered 409 Conflict: the receiver already has it`;
+    return { delivery: finish(logged, ended, 'delivered', reason), disabled: null };
   }
   if (result.status === 410) {
     const reason = `${dest.url} answered 410 Gone`;
@@ -163,9 +174,9 @@ function build(
   }
 }
 
-/** Signs and POSTs the body. */
+/** Signs and POSTs the body, to the path the template chose on the destination's host. */
 async function send(
-  body: string,
+  { body, path }: { body: string; path?: string | undefined },
   d: Delivery,
   dest: Destination,
   ctx: AttemptContext,
@@ -178,7 +189,7 @@ async function send(
     secrets: dest.secrets,
   });
   return postWebhook({
-    url: dest.url,
+    url: path === undefined ? dest.url : new URL(path, dest.url).href,
     headers: { ...dest.headers, ...signed },
     body,
     timeoutMs: ctx.attemptTimeoutMs,

@@ -2,6 +2,10 @@ import type { Config } from '../../config/config-schema.js';
 import { ConfigError, type RuntimeEnv } from '../../config/load-config.js';
 import type { HandoffPacket, TemplateView } from '../webhook/build-handoff.js';
 import { secretKey } from '../webhook/sign-webhook.js';
+import { isEventType } from '../webhook/event-types.js';
+import type { Conversation } from '../../conversation/conversation-schema.js';
+import type { Delivery } from './delivery-schema.js';
+import type { PostResult } from './post-webhook.js';
 import { loadWebhookTemplate, type RenderedBody } from '../webhook/webhook-template.js';
 
 /** Where handoffs go: one URL, its secrets, which events it wants and how its body looks. */
@@ -18,6 +22,8 @@ export type Destination = {
   template: string | null;
   /** The request body for a packet, or why the template skips it. */
   render(packet: HandoffPacket, view: TemplateView): RenderedBody;
+  /** Delivers another way than an HTTP POST (the meeting emails); its result reads like one. */
+  send?: ((delivery: Delivery, conversation: Conversation) => Promise<PostResult>) | undefined;
 };
 
 /** The id of the destination that CRM_WEBHOOK_URL / CRM_WEBHOOK_SECRET set up. */
@@ -31,7 +37,11 @@ export const DEFAULT_DESTINATION_ID = 'default';
  */
 export function matchesEvent(patterns: readonly string[], type: string): boolean {
   return patterns.some(
-    (p) => p === '*' || p === type || (p.endsWith('.*') && type.startsWith(p.slice(0, -1))),
+    (p) =>
+      // "*" means every webhook event type, not leadbot's internal ones (the confirmation email).
+      (p === '*' && isEventType(type)) ||
+      p === type ||
+      (p.endsWith('.*') && type.startsWith(p.slice(0, -1))),
   );
 }
 

@@ -14,6 +14,11 @@ export type Evidence = { quote: string; source: 'rules' | 'llm'; at: string };
 /** The lead record as nested values (`contact.name`, ...) plus evidence and the score. */
 export type LeadPacket = {
   [group: string]: unknown;
+  /**
+   * True only when the visitor proved they read `contact.email` (they confirmed a meeting from
+   * the email, `booking.confirmEmail`); a typed email is a claim, and anyone can type any address.
+   */
+  emailVerified: boolean;
   evidence: Record<string, Evidence>;
   score: number;
   grade: Grade;
@@ -108,6 +113,9 @@ export function buildHandoff(
     conversationId: conv.id,
     lead: {
       ...leadValues(conv.lead),
+      emailVerified:
+        conv.verifiedEmail !== undefined &&
+        conv.verifiedEmail === getField(conv.lead, 'contact.email'),
       evidence,
       score: score.score,
       grade: score.grade,

@@ -6,7 +6,7 @@ import type { HandoffPacket, TemplateView } from './build-handoff.js';
 /** What a body template sees: the packet's fields at the top (`lead`, `summary`, ...) and `view`. */
 export type TemplateContext = HandoffPacket & { view: TemplateView };
 /** The body to send, or why the template chose to send nothing for this event (`{{skip "..."}}`). */
-export type RenderedBody = { body: string } | { skip: string };
+export type RenderedBody = { body: string; path?: string | undefined } | { skip: string };
 export type RenderBody = (context: TemplateContext) => RenderedBody;
 
 /**
@@ -22,10 +22,17 @@ const COMPILE_OPTIONS = {
     text: true,
     slackEscape: true,
     skip: true,
+    endpoint: true,
     log: false,
     lookup: false,
   },
 } as const;
+
+/** Where `{{endpoint}}` leaves the path it chose, passed to each render as `@request`. */
+type RequestSlot = { request: { path?: string } };
+function isRequestSlot(data: unknown): data is RequestSlot {
+  return typeof data === 'object' && data !== null && 'request' in data;
+}
 
 /** Thrown by `{{skip}}` to end the render; turned into a `{ skip }` result, never seen outside. */
 class SkipSignal extends Error {}
@@ -53,7 +60,9 @@ const piece = (v: unknown): string =>
  * - `{{text a b c}}` writes one JSON string made of the pieces (null counts as empty);
  * - `(slackEscape value)` escapes &, < and > for Slack's mrkdwn, so visitor text cannot forge links;
  * - `{{skip "reason"}}` sends nothing for this event: the delivery is recorded as `skipped` with
- *   the reason (e.g. `{{#unless lead.contact.email}}{{skip "no email yet"}}{{/unless}}`).
+ *   the reason (e.g. `{{#unless lead.contact.email}}{{skip "no email yet"}}{{/unless}}`);
+ * - `{{endpoint "/path"}}` POSTs this body to that path on the destination URL's host (HubSpot's
+ *   create and upsert are two endpoints); the host never changes.
  */
 export function createWebhookHandlebars(): typeof Handlebars {
   const hb = Handlebars.create();
@@ -75,6 +84,16 @@ export function createWebhookHandlebars(): typeof Handlebars {
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;'),
   );
+  hb.registerHelper('endpoint', (...args: unknown[]) => {
+    const [path] = paramsOf(args, 'endpoint');
+    const options = args[args.length - 1];
+    if (typeof path !== 'string' || !/^\/(?!\/)[^\s?#]*(\?[^\s#]*)?$/.test(path))
+      throw new Error(
+        'endpoint takes a path that starts with one "/", like "/crm/v3/objects/contacts"',
+      );
+    if (isOptions(options) && isRequestSlot(options.data)) options.data.request.path = path;
+    return '';
+  });
   hb.registerHelper('skip', (...args: unknown[]) => {
     throw new SkipSignal(
       paramsOf(args, 'skip').map(piece).join('') || 'the template skipped this event',
@@ -102,8 +121,9 @@ export function compileWebhookTemplate(
   const template = hb.compile<TemplateContext>(source, COMPILE_OPTIONS);
   return (context) => {
     let body: string;
+    const request: RequestSlot['request'] = {};
     try {
-      body = template(context);
+      body = template(context, { data: { request } });
     } catch (e) {
       if (e instanceof SkipSignal) return { skip: e.message };
       throw new Error(`${file}: ${e instanceof Error ? e.message : String(e)}`);
@@ -115,7 +135,7 @@ export function compileWebhookTemplate(
         `${file} rendered invalid JSON: ${e instanceof Error ? e.message : String(e)}`,
       );
     }
-    return { body };
+    return request.path === undefined ? { body } : { body, path: request.path };
   };
 }
 

@@ -110,12 +110,14 @@ describe('the shipped body templates', () => {
     }
   });
 
-  it('when the HubSpot template renders a qualified lead, then it is a contact upsert by email with the standard properties', () => {
-    const body = render(
-      'hubspot-contact',
-      CASES[3]?.[1] ?? qualifiedConversation(),
-      'lead.qualified',
-    ) as { inputs: { idProperty: string; id: string; properties: Record<string, string> }[] };
+  it('when the HubSpot template renders a lead whose email is verified, then it is a contact upsert by email with the standard properties', () => {
+    const tricky = CASES[3]?.[1] ?? qualifiedConversation();
+    const verified = { ...tricky, verifiedEmail: 'kim.osei@northwind.example' };
+    const r = rendered('hubspot-contact', verified, 'lead.qualified');
+    expect(r).toMatchObject({ path: '/crm/v3/objects/contacts/batch/upsert' });
+    const body = bodyOf(r) as {
+      inputs: { idProperty: string; id: string; properties: Record<string, string> }[];
+    };
     const [input] = body.inputs;
     expect(input).toMatchObject({ idProperty: 'email', id: 'kim.osei@northwind.example' });
     expect(input?.properties).toMatchObject({
@@ -135,13 +137,29 @@ describe('the shipped body templates', () => {
 
   it('when the HubSpot template renders a lead without phone or meeting, then those properties are left out rather than blanked', () => {
     const body = render('hubspot-contact', qualifiedConversation(), 'lead.qualified') as {
-      inputs: { properties: Record<string, string> }[];
+      properties: Record<string, string>;
     };
-    expect(Object.keys(body.inputs[0]?.properties ?? {})).not.toEqual(
-      expect.arrayContaining(['phone']),
-    );
-    expect(body.inputs[0]?.properties).not.toHaveProperty('leadbot_meeting_start');
+    expect(Object.keys(body.properties)).not.toEqual(expect.arrayContaining(['phone']));
+    expect(body.properties).not.toHaveProperty('leadbot_meeting_start');
   });
+
+  it.each([
+    ['never confirmed', undefined],
+    ['confirmed another address before changing it', 'someone.else@northwind.example'],
+  ])(
+    'when the visitor %s, then HubSpot gets a create (which cannot overwrite an existing contact), not an upsert',
+    (_name, verifiedEmail) => {
+      const conv = { ...qualifiedConversation(), verifiedEmail };
+      const r = rendered('hubspot-contact', conv, 'lead.qualified');
+      expect(r).toMatchObject({ path: '/crm/v3/objects/contacts' });
+      const body = bodyOf(r) as Record<string, unknown>;
+      expect(body).not.toHaveProperty('inputs');
+      expect(body.properties).toMatchObject({
+        email: 'kim.osei@northwind.example',
+        leadbot_email_verified: 'false',
+      });
+    },
+  );
 
   it('when the Slack template renders a booked meeting, then it has a header, the summary, score fields, the meeting and the invite button', () => {
     const body = render(
