@@ -45,7 +45,7 @@ const hello = await chat.hello({
 let turn = 0;
 async function say(text: string): Promise<{ value: string; label: string } | undefined> {
   let offered: { value: string; label: string } | undefined;
-  const r = await chat.receive(hello.sessionId, { clientId: `c${++turn}`, text }, (e) => {
+  const r = await chat.receive(hello.conversationId, { clientId: `c${++turn}`, text }, (e) => {
     if (e.type === 'agent:message') offered = e.payload.quickReplies?.[0] ?? offered;
   });
   await r.reply;

@@ -92,7 +92,7 @@ it('when a script books as fast as it can from one IP, then it gets the daily li
   const replies: AgentMessagePayload[] = [];
   const say = async (clientId: string, text: string) => {
     replies.length = 0;
-    const r = await chatService.receive(hello.sessionId, { clientId, text }, (e) => {
+    const r = await chatService.receive(hello.conversationId, { clientId, text }, (e) => {
       if (e.type === 'agent:message') replies.push(e.payload);
     });
     await r.reply;

@@ -9,21 +9,23 @@ describe('the page a widget declares at hello', () => {
     ['https://evil.example/pricing'],
   ])('when it is %s, then it is not stored, nor as the attribution page', async (page) => {
     const deps = createTestDeps();
-    const { sessionId } = await deps.chatService.hello({ visitor: testVisitor({ page }) });
-    expect((await deps.store.getConversation(sessionId))?.visitor.page).toBeNull();
+    const { conversationId } = await deps.chatService.hello({ visitor: testVisitor({ page }) });
+    expect((await deps.store.getConversation(conversationId))?.visitor.page).toBeNull();
   });
 
   it('when a resumed visitor declares a foreign page, then the site page stored stays', async () => {
     const deps = createTestDeps();
     const page = 'https://beacon.example/pricing';
-    const { sessionId } = await deps.chatService.hello({ visitor: testVisitor({ page }) });
+    const { sessionId, conversationId } = await deps.chatService.hello({
+      visitor: testVisitor({ page }),
+    });
     await deps.chatService.hello({
       sessionId,
       visitor: testVisitor({ page: 'javascript:alert(1)//pricing' }),
     });
     // notePage runs in the session's queue; a message through the same queue waits for it.
-    await deps.chatService.receive(sessionId, { clientId: 'c1', text: 'hi' }, () => undefined);
-    expect((await deps.store.getConversation(sessionId))?.visitor.page).toBe(page);
+    await deps.chatService.receive(conversationId, { clientId: 'c1', text: 'hi' }, () => undefined);
+    expect((await deps.store.getConversation(conversationId))?.visitor.page).toBe(page);
   });
 
   it.each([
@@ -47,10 +49,12 @@ describe('the page a widget declares at hello', () => {
     ],
   ])('when %s, then it is kept: %s', async (_name, page, origin, kept) => {
     const deps = createTestDeps();
-    const { sessionId } = await deps.chatService.hello({
+    const { conversationId } = await deps.chatService.hello({
       visitor: testVisitor({ page }),
       client: { ip: '203.0.113.9', origin },
     });
-    expect((await deps.store.getConversation(sessionId))?.visitor.page).toBe(kept ? page : null);
+    expect((await deps.store.getConversation(conversationId))?.visitor.page).toBe(
+      kept ? page : null,
+    );
   });
 });
