@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FREE_EMAIL_DOMAINS } from './free-email-domains.js';
 import { EventPatternSchema } from '../handoff/webhook/event-types.js';
 import { WebhookSecretSchema } from '../handoff/webhook/webhook-secret.js';
 import { TIMELINE_BUCKETS } from '../lead/field-paths.js';
@@ -12,47 +13,6 @@ const points = z.number().int().min(-1000).max(1000);
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24 h)');
 const timeZone = z.string().refine(isTimeZone, 'unknown IANA time zone');
 const currency = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code like "USD"');
-
-const FREE_EMAIL_DOMAINS = [
-  'gmail.com',
-  'googlemail.com',
-  'outlook.com',
-  'hotmail.com',
-  'hotmail.co.uk',
-  'live.com',
-  'msn.com',
-  'yahoo.com',
-  'yahoo.co.uk',
-  'yahoo.co.in',
-  'ymail.com',
-  'icloud.com',
-  'me.com',
-  'mac.com',
-  'aol.com',
-  'proton.me',
-  'protonmail.com',
-  'gmx.de',
-  'gmx.net',
-  'gmx.com',
-  'web.de',
-  't-online.de',
-  'mail.com',
-  'zoho.com',
-  'yandex.com',
-  'yandex.ru',
-  'mail.ru',
-  'qq.com',
-  '163.com',
-  'rediffmail.com',
-  'fastmail.com',
-  'hey.com',
-  'tutanota.com',
-  'orange.fr',
-  'free.fr',
-  'laposte.net',
-  'libero.it',
-  'bigpond.com',
-];
 
 export const ScoringPolicySchema = z.object({
   authority: z
