@@ -13,6 +13,13 @@ const REASONS: Record<string, string> = {
   ENOENT: 'a part of the path does not exist',
 };
 
+/** The file system calls the check makes (tests pass failing ones: root ignores permissions). */
+export type FolderFs = {
+  mkdir(path: string, options: { recursive: true }): Promise<unknown>;
+  writeFile(path: string, data: string): Promise<void>;
+  unlink(path: string): Promise<void>;
+};
+
 /**
  * Makes sure the data folder exists (created if missing) and can be written, before anything
  * is read from it. Throws AppError('INTERNAL') with one line naming the folder, what is wrong
@@ -20,7 +27,11 @@ const REASONS: Record<string, string> = {
  *
  * @example await ensureDataFolder('./data');
  */
-export async function ensureDataFolder(dataDir: string): Promise<void> {
+export async function ensureDataFolder(
+  dataDir: string,
+  fs: FolderFs = { mkdir, writeFile, unlink },
+): Promise<void> {
+  const { mkdir, writeFile, unlink } = fs;
   const folder = resolve(dataDir);
   try {
     await mkdir(folder, { recursive: true });

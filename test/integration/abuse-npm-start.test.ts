@@ -119,8 +119,9 @@ describe('a flood of one conversation from 20 sockets, against the server as npm
       `flood: ${accepted} accepted, ${refused} refused; ${sorted.length} calm replies: p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${sorted.at(-1)?.toFixed(1)} ms`,
     );
     expect(accepted).toBeLessThanOrEqual(PER_CONVERSATION);
-    // The flood went on through every calm reply measured (200 messages a second).
-    expect(refused).toBeGreaterThan(500);
+    // The flood went on through every calm reply measured (200 messages a second, stopped only
+    // after the last one), far past its budget: each batch past the first 20 was refused.
+    expect(refused).toBeGreaterThan(5 * PER_CONVERSATION);
     expect(sorted.length).toBeGreaterThanOrEqual(200);
     expect(p99).toBeLessThan(100);
   }, 60_000);
