@@ -1,7 +1,12 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { isOwnPost } from '../server/booking-access.js';
 import { renderConsoleNotice } from './console-pages.js';
-import { csrfMatches, type ConsoleSession, type SessionStore } from './sessions/session-store.js';
+import {
+  credentialOf,
+  csrfMatches,
+  type ConsoleSession,
+  type SessionStore,
+} from './sessions/session-store.js';
 import type { UserStore } from './users/user-store.js';
 import type { Role, User } from './users/user.js';
 
@@ -50,7 +55,10 @@ export function safeNext(next: unknown): string {
   return local ? `${url.pathname}${url.search}` : '/console';
 }
 
-/** The signed-in user of `req`, re-read from the store (a disabled or removed user has none). */
+/**
+ * The signed-in user of `req`, re-read from the store: a disabled or removed user, or one whose
+ * password was reset since the session began, has none (and the session ends).
+ */
 export async function findConsoleUser(
   auth: ConsoleAuth,
   req: Request,
@@ -60,7 +68,7 @@ export async function findConsoleUser(
   const session = auth.sessions.touch(sessionId);
   if (session === null) return null;
   const user = await auth.users.get(session.email);
-  if (user === null || user.disabled) {
+  if (user === null || user.disabled || credentialOf(user.passwordHash) !== session.credential) {
     auth.sessions.revoke(sessionId);
     return null;
   }

@@ -114,7 +114,7 @@ export function createConsoleRouter(deps: ConsoleRouterDeps): {
       return login(res, 401, next, email, WRONG);
     }
     await attempts.succeeded(email);
-    const { id } = sessions.create(user.email);
+    const { id } = sessions.create(user.email, user.passwordHash);
     res.cookie(CONSOLE_COOKIE, id, cookie);
     res.redirect(303, next);
   });

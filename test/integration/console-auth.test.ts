@@ -6,6 +6,7 @@ import {
   requireConsoleUser,
   type ConsoleAuth,
 } from '../../src/console/console-auth.js';
+import { hashPassword } from '../../src/console/users/password.js';
 import { consoleTestBed, consoleUser, PASSWORD } from '../helpers/console-test-bed.js';
 
 type Agent = ReturnType<typeof request.agent>;
@@ -120,6 +121,18 @@ describe('the rep console’s sign-in', () => {
     await users.update('ana@beacon.example', { disabled: false });
     expect((await agent.get('/console')).status).toBe(303); // the session ended for good
     expect((await signIn(request.agent(app), 'ana@beacon.example')).status).toBe(303);
+  });
+
+  it('ends the sessions begun before a password reset', async () => {
+    const { app, users } = await consoleTestBed([await consoleUser('ana@beacon.example', 'rep')]);
+    const agent = request.agent(app);
+    await signIn(agent, 'ana@beacon.example');
+    await users.update('ana@beacon.example', {
+      passwordHash: await hashPassword('a new passphrase'),
+    });
+    expect((await agent.get('/console')).status).toBe(303);
+    expect((await signIn(agent, 'ana@beacon.example', 'a new passphrase')).status).toBe(303);
+    expect((await agent.get('/console')).status).toBe(200);
   });
 
   it('logs out with the CSRF token, and the old cookie no longer works', async () => {

@@ -3,6 +3,8 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 /** One signed-in browser. Its id is only in the cookie; the store keeps its SHA-256. */
 export type ConsoleSession = {
   email: string;
+  /** A digest of the password hash at sign-in: a password reset ends the sessions before it. */
+  credential: string;
   /** The token every state-changing request of this session must carry. */
   csrfToken: string;
   createdAt: string;
@@ -11,7 +13,7 @@ export type ConsoleSession = {
 
 export type SessionStore = {
   /** Starts a session for `email`; the id (64 hex characters, 256 bits) goes in the cookie. */
-  create(email: string): { id: string; session: ConsoleSession };
+  create(email: string, passwordHash: string): { id: string; session: ConsoleSession };
   /** The live session of cookie value `id`, its lastSeenAt moved to now; null once idle too long. */
   touch(id: string): ConsoleSession | null;
   /** Ends one session (logout). */
@@ -21,6 +23,10 @@ export type SessionStore = {
 };
 
 const hashId = (id: string): string => createHash('sha256').update(id).digest('hex');
+
+/** The digest a session keeps of its user's password hash, to notice a reset. */
+export const credentialOf = (passwordHash: string): string =>
+  createHash('sha256').update(`console-credential:${passwordHash}`).digest('hex');
 
 /**
  * Console sessions in this process's memory (a restart signs everyone out). A session unused
@@ -35,13 +41,14 @@ export function createSessionStore(opts: { idleMinutes: number; clock: () => Dat
     for (const [key, s] of byHash) if (now - Date.parse(s.lastSeenAt) > idleMs) byHash.delete(key);
   };
   return {
-    create(email) {
+    create(email, passwordHash) {
       const now = opts.clock();
       sweep(now.getTime());
       const id = randomBytes(32).toString('hex');
       const at = now.toISOString();
       const session = {
         email,
+        credential: credentialOf(passwordHash),
         csrfToken: randomBytes(32).toString('base64url'),
         createdAt: at,
         lastSeenAt: at,
