@@ -121,7 +121,10 @@ export async function runUsersCli(argv: string[], io: UsersCliIo): Promise<numbe
       await users.update(args.email, { passwordHash, disabled: false });
       io.err(`users: new password for ${args.email}; the account is enabled`);
     }
-    if (password.generated) io.out(password.value);
+    if (password.generated) {
+      io.err('users: the password below is shown this once; pass it on privately');
+      io.out(password.value);
+    }
     return USERS_EXIT.done;
   } catch (e) {
     if (isAppError(e) || e instanceof ConfigError) {

@@ -22,6 +22,7 @@ import { ROLES } from '../console/users/user.js';
 import type { Logger } from '../lib/logger.js';
 import { isOwnPost } from './booking-access.js';
 import { PAGE_HEADERS } from './booking-request.js';
+import { clientIp } from './limits/client-ip.js';
 import { retryIn } from './limits/take-point.js';
 
 export type ConsoleRouterDeps = {
@@ -96,7 +97,8 @@ export function createConsoleRouter(deps: ConsoleRouterDeps): {
         .send(renderConsoleNotice('Not signed in', 'Please sign in from the console’s own page.'));
     if (!body.success) return login(res, 400, next, '', 'Enter your email and password.');
     const { email, password } = body.data;
-    const ip = req.ip ?? 'unknown';
+    const address = { address: req.socket.remoteAddress, forwardedFor: req.get('x-forwarded-for') };
+    const ip = clientIp(address, config.server.trustProxy);
     const verdict = await attempts.admit(email, ip);
     if (!verdict.ok)
       return login(

@@ -100,6 +100,20 @@ describe('the rep console’s sign-in', () => {
     expect(JSON.stringify(logs)).not.toContain('wrong password');
   });
 
+  it('refuses an IP that failed too often, whatever email it tries next', async () => {
+    const { app, logs } = await consoleTestBed([await consoleUser('ana@beacon.example', 'rep')], {
+      console: { loginFailuresPerIp: 3 },
+    });
+    for (const email of ['a@x.example', 'b@x.example', 'c@x.example'])
+      expect((await signIn(request.agent(app), email, 'guess guess guess')).status).toBe(401);
+    expect((await signIn(request.agent(app), 'ana@beacon.example')).status).toBe(429);
+    expect(logs.find((l) => l.message === 'console login limited')?.meta).toMatchObject({
+      email: 'ana@beacon.example',
+      ip: '127.0.0.1',
+      limit: 'ip',
+    });
+  });
+
   it('refuses a login posted by another site', async () => {
     const { app } = await consoleTestBed([await consoleUser('ana@beacon.example', 'rep')]);
     const res = await request(app)
