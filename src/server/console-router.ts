@@ -1,4 +1,4 @@
-import express, { Router, type Response } from 'express';
+import express, { Router, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { Config } from '../config/config-schema.js';
 import {
@@ -18,7 +18,7 @@ import { createLoginAttempts } from '../console/login-attempts.js';
 import { createSessionStore, type SessionStore } from '../console/sessions/session-store.js';
 import { dummyHash, verifyPassword } from '../console/users/password.js';
 import type { UserStore } from '../console/users/user-store.js';
-import { ROLES } from '../console/users/user.js';
+import { ROLES, type Role } from '../console/users/user.js';
 import type { Logger } from '../lib/logger.js';
 import { isOwnPost } from './booking-access.js';
 import { PAGE_HEADERS } from './booking-request.js';
@@ -34,6 +34,14 @@ export type ConsoleRouterDeps = {
   sessions?: SessionStore;
 };
 
+/** The console's routes, and what other console parts guard their routes with. */
+export type ConsoleUi = {
+  router: Router;
+  auth: ConsoleAuth;
+  /** `requireConsoleUser` over these sessions: `router.get(path, requireUser(['admin']), ...)`. */
+  requireUser: (roles: readonly Role[]) => RequestHandler;
+};
+
 const LoginBody = z.object({
   email: z.string().trim().toLowerCase().max(254),
   password: z.string().max(1024),
@@ -45,14 +53,11 @@ const WRONG = 'Wrong email or password.';
  * The rep console's sign-in: `GET /console/login` (a form), `POST /console/login`,
  * `POST /console/logout`, and the signed-in pages `GET /console` and `GET /console/leads/<id>`
  * (placeholders the inbox fills in). Sessions live in memory; the users are re-read on every
- * request. The `auth` it returns is what other console routes pass to `requireConsoleUser`.
+ * request. Other console routes guard themselves with the `requireUser(roles)` it returns.
  *
  * @example const { router } = createConsoleRouter({ users, config, logger: stderrLogger });
  */
-export function createConsoleRouter(deps: ConsoleRouterDeps): {
-  router: Router;
-  auth: ConsoleAuth;
-} {
+export function createConsoleRouter(deps: ConsoleRouterDeps): ConsoleUi {
   const { users, config, logger } = deps;
   const clock = deps.clock ?? ((): Date => new Date());
   const sessions =
@@ -137,5 +142,5 @@ export function createConsoleRouter(deps: ConsoleRouterDeps): {
     const id = String(req.params.id).slice(0, 128);
     res.type('html').send(renderConsoleHome(user, session.csrfToken, `Lead ${id}`));
   });
-  return { router, auth };
+  return { router, auth, requireUser: (roles) => requireConsoleUser(auth, roles) };
 }
