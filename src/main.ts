@@ -30,6 +30,8 @@ import { createBookingGuard } from './booking/booking-guard.js';
 import { loadServerSecret } from './lib/server-secret.js';
 import { createSmtpMailer } from './email/smtp-mailer.js';
 import { createConfirmRouter } from './server/confirm-router.js';
+import { createConsoleRouter } from './server/console-router.js';
+import { createLowdbUserStore } from './console/users/lowdb-user-store.js';
 
 /** The composition root: builds the real parts from config and environment, then serves. */
 async function main(): Promise<void> {
@@ -115,6 +117,10 @@ async function main(): Promise<void> {
     logger: stderrLogger,
   });
 
+  // The rep console: users in <dataDir>/console/users.json (npm run users), sessions in memory.
+  const consoleUsers = await createLowdbUserStore({ dataDir: config.dataDir });
+  const consoleUi = createConsoleRouter({ users: consoleUsers, config, logger: stderrLogger });
+
   const server = await startServer({
     config,
     chatService,
@@ -126,6 +132,7 @@ async function main(): Promise<void> {
       createLeadsRouter({ adminToken: runtime.adminToken, store, config }),
       createLlmUsageRouter({ adminToken: runtime.adminToken, llm }),
       createPrivacyRouter({ adminToken: runtime.adminToken, ...privacy, notifyCanceled }),
+      consoleUi.router,
     ],
   });
   const mode = setup?.line ?? 'rules mode';

@@ -7,6 +7,7 @@ import { SLOTS } from '../lead/slots.js';
 import { isTimeZone } from '../lead/visitor.js';
 import { RetentionSchema, WidgetSchema } from './privacy-schema.js';
 import { LimitsSchema } from './limits-schema.js';
+import { ConsoleSchema } from './console-schema.js';
 import { BOOKING_GUARD_FIELDS, EMAIL_DEFAULTS, EmailSchema } from './email-schema.js';
 
 const points = z.number().int().min(-1000).max(1000);
@@ -206,6 +207,7 @@ export const ConfigSchema = z.object({
   promptsDir: z.string().default('./prompts'),
   retention: RetentionSchema.default(RetentionSchema.parse({})),
   widget: WidgetSchema.default(WidgetSchema.parse({})),
+  console: ConsoleSchema.default(ConsoleSchema.parse({})),
 });
 export type Config = z.output<typeof ConfigSchema>;
 export type BookingConfig = Config['booking'];

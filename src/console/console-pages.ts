@@ -1,0 +1,81 @@
+import { escapeHtml } from '../booking/escape-html.js';
+import type { User } from './users/user.js';
+
+const STYLE = `body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1b1f24;background:#f6f7f9}
+main{max-width:36rem;margin:2rem auto;padding:1.5rem;background:#fff;border-radius:8px}
+h1{font-size:1.4rem;margin-top:0}label{display:block;margin-top:.75rem;font-weight:600}
+input{font:inherit;width:100%;box-sizing:border-box;padding:.4rem;margin-top:.25rem}
+button{font:inherit;padding:.5rem 1rem;margin-top:1rem;cursor:pointer}
+.error{background:#fdecea;padding:.5rem .75rem;border-radius:6px}
+:focus-visible{outline:3px solid #1a5fd0;outline-offset:2px}`;
+
+/** A complete console page (no scripts: plain forms). */
+export function consolePage(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+${body}
+</main>
+</body>
+</html>
+`;
+}
+
+/**
+ * The sign-in form of `/console/login`; `error` is shown above it, `next` is where it leads.
+ *
+ * @example res.type('html').send(renderLoginPage({ next: '/console', error: null, email: '' }));
+ */
+export function renderLoginPage(p: { next: string; error: string | null; email: string }): string {
+  const error = p.error ? `<p class="error" role="alert">${escapeHtml(p.error)}</p>\n` : '';
+  return consolePage(
+    'Sign in to the console',
+    `<h1>Sign in to the console</h1>
+${error}<form method="post" action="/console/login">
+<input type="hidden" name="next" value="${escapeHtml(p.next)}">
+<label for="email">Email</label>
+<input id="email" name="email" type="email" autocomplete="username" required value="${escapeHtml(p.email)}">
+<label for="password">Password</label>
+<input id="password" name="password" type="password" autocomplete="current-password" required>
+<button type="submit">Sign in</button>
+</form>`,
+  );
+}
+
+/** The logout button, with the session's CSRF token. */
+export function logoutForm(csrfToken: string): string {
+  return `<form method="post" action="/console/logout">
+<input type="hidden" name="_csrf" value="${escapeHtml(csrfToken)}">
+<button type="submit">Sign out</button>
+</form>`;
+}
+
+/**
+ * The signed-in page of `/console` (the inbox comes later): who is signed in, and a logout form.
+ *
+ * @example res.type('html').send(renderConsoleHome(user, session.csrfToken));
+ */
+export function renderConsoleHome(user: User, csrfToken: string, heading = 'Console'): string {
+  return consolePage(
+    heading,
+    `<h1>${escapeHtml(heading)}</h1>
+<p>Signed in as <strong>${escapeHtml(user.name)}</strong> (${escapeHtml(user.role)}, ${escapeHtml(user.email)}).</p>
+${logoutForm(csrfToken)}`,
+  );
+}
+
+/** A short page that says why a request was refused. */
+export function renderConsoleNotice(title: string, message: string): string {
+  return consolePage(
+    title,
+    `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(message)}</p>\n<p><a href="/console">Back to the console</a></p>`,
+  );
+}

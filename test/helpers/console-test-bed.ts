@@ -1,0 +1,56 @@
+import type { Router } from 'express';
+import type { ConsoleAuth } from '../../src/console/console-auth.js';
+import type { Config } from '../../src/config/config-schema.js';
+import { parseConfig } from '../../src/config/load-config.js';
+import { createMemoryUserStore } from '../../src/console/users/memory-user-store.js';
+import { hashPassword } from '../../src/console/users/password.js';
+import type { Role, User } from '../../src/console/users/user.js';
+import { createApp } from '../../src/server/create-app.js';
+import { createConsoleRouter } from '../../src/server/console-router.js';
+import type { LogEntry } from './start-test-server.js';
+import { testWidgetAssets } from './start-test-server.js';
+import { createTestDeps } from './test-deps.js';
+
+export const PASSWORD = 'correct horse battery';
+
+/** A console user with {@link PASSWORD}. */
+export async function consoleUser(email: string, role: Role, name = 'Ana Lima'): Promise<User> {
+  return {
+    email,
+    name,
+    role,
+    passwordHash: await hashPassword(PASSWORD),
+    disabled: false,
+    createdAt: '2026-12-01T09:00:00.000Z',
+  };
+}
+
+/**
+ * An express app with the console router over a memory user store, its log recorded.
+ *
+ * @example const bed = await consoleTestBed([await consoleUser('ana@beacon.example', 'rep')]);
+ */
+export async function consoleTestBed(
+  users: User[],
+  raw: Record<string, unknown> = {},
+  more: (auth: ConsoleAuth) => Router[] = () => [],
+) {
+  const deps = createTestDeps();
+  const config: Config = parseConfig(raw);
+  const store = createMemoryUserStore(users);
+  const logs: LogEntry[] = [];
+  const logger = {
+    warn: (message: string, meta?: Record<string, unknown>) =>
+      logs.push({ level: 'warn', message, meta }),
+    error: (message: string, meta?: Record<string, unknown>) =>
+      logs.push({ level: 'error', message, meta }),
+  };
+  const consoleUi = createConsoleRouter({ users: store, config, logger });
+  const app = createApp({
+    config,
+    chatService: deps.chatService,
+    widget: testWidgetAssets(),
+    routers: [consoleUi.router, ...more(consoleUi.auth)],
+  });
+  return { app, users: store, logs, auth: consoleUi.auth };
+}
