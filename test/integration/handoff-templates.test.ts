@@ -82,6 +82,9 @@ async function deliver(
   };
 }
 
+/** The id qualifiedConversation() gives the stored conversation. */
+const CONVERSATION_ID = 'conv-q1';
+
 describe('meeting changes in the CRM messages', () => {
   it('when a meeting is canceled, then Slack says canceled, strikes the time and shows no calendar button, and HubSpot clears the meeting start', async () => {
     const got = await deliver('meeting.canceled', { ...MOVED, status: 'canceled' });
@@ -93,9 +96,14 @@ describe('meeting changes in the CRM messages', () => {
       'section',
       'section',
       'section',
+      'actions',
       'context',
     ]);
     expect(got.slack.blocks[3]?.text?.text).toBe('*Meeting canceled:* ~Fri, Mar 6, 2:00 PM EST~');
+    // Only the lead's page: the canceled meeting has no calendar button.
+    expect(got.slack.blocks[4]?.elements?.map((e) => e.url)).toEqual([
+      `https://chat.beacon.example/console/leads/${CONVERSATION_ID}`,
+    ]);
     expect(got.slack.text).toContain('canceled the meeting of Fri, Mar 6, 2:00 PM EST');
     expect(got.hubspot.inputs[0]?.properties).toMatchObject({
       leadbot_meeting_start: '',
@@ -109,9 +117,10 @@ describe('meeting changes in the CRM messages', () => {
       'Meeting moved to Fri, Mar 6, 2:00 PM EST: Kim Osei, COO at Northwind Parcel (120 people)',
     );
     expect(got.slack.blocks[3]?.text?.text).toBe('*Meeting moved to:* Fri, Mar 6, 2:00 PM EST');
-    expect(got.slack.blocks[4]?.elements?.[0]?.url).toBe(
+    expect(got.slack.blocks[4]?.elements?.map((e) => e.url)).toEqual([
+      `https://chat.beacon.example/console/leads/${CONVERSATION_ID}`,
       `https://chat.beacon.example/bookings/mtg-7.ics?t=${meetingToken(TEST_SECRET, 'invite', 'mtg-7')}`,
-    );
+    ]);
     expect(got.hubspot.inputs[0]?.properties).toMatchObject({
       leadbot_meeting_start: MOVED.start,
       leadbot_last_event: 'meeting.rescheduled',

@@ -7,6 +7,7 @@ import { getField, leadValues } from '../../lead/lead-record.js';
 import { scoreLead, type BreakdownLine, type Grade, type Stage } from '../../scoring/score-lead.js';
 import { describeLead, type LeadDescription } from './describe-lead.js';
 import { isEventType, type EventType } from './event-types.js';
+import { leadUrl } from './lead-url.js';
 
 /** Where a field's value came from: the visitor's words, the extractor and the time. */
 export type Evidence = { quote: string; source: 'rules' | 'llm'; at: string };
@@ -47,6 +48,8 @@ export type HandoffPacket = {
   id: string;
   occurredAt: string;
   conversationId: string;
+  /** The console's page for the lead (`PUBLIC_URL/console/leads/<conversationId>`); null without PUBLIC_URL. */
+  leadUrl: string | null;
   lead: LeadPacket;
   meeting: MeetingPacket | null;
   attribution: { page: string | null; referrer: string | null; utm: Record<string, string> | null };
@@ -111,6 +114,7 @@ export function buildHandoff(
     id: event.id,
     occurredAt: event.occurredAt,
     conversationId: conv.id,
+    leadUrl: leadUrl(config.server.publicUrl, conv.id),
     lead: {
       ...leadValues(conv.lead),
       emailVerified:

@@ -189,10 +189,47 @@ describe('the shipped body templates', () => {
     expect(body.text).toContain('Hot (');
     expect(body.blocks[2]?.fields).toHaveLength(4);
     expect(body.blocks[3]?.text?.text).toBe('*Meeting:* Thu, Mar 5, 10:00 AM EST');
-    expect(body.blocks[4]?.elements?.[0]?.url).toBe(
+    expect(body.blocks[4]?.elements?.map((e) => e.url)).toEqual([
+      `https://chat.beacon.example/console/leads/${CASES[1]?.[1].id ?? ''}`,
       `https://chat.beacon.example/bookings/mtg-7.ics?t=${meetingToken(TEST_SECRET, 'invite', 'mtg-7')}`,
-    );
+    ]);
   });
+
+  type SlackBody = {
+    blocks: { type: string; elements?: { url?: string; text?: { text: string } }[] }[];
+  };
+  const buttons = (body: SlackBody) =>
+    body.blocks
+      .filter((b) => b.type === 'actions')
+      .flatMap((b) => b.elements ?? [])
+      .map((e) => [e.text?.text, e.url]);
+
+  it.each([
+    [
+      'PUBLIC_URL is set',
+      config,
+      [['Open the lead', 'https://chat.beacon.example/console/leads/c-7']],
+    ],
+    ['PUBLIC_URL is not set', parseConfig({}), []],
+  ])(
+    'when %s, then a rep reading Slack gets a link to the lead page (or none)',
+    (_n, cfg, want) => {
+      const conv = { ...qualifiedConversation(), id: 'c-7' };
+      const { packet, view } = buildHandoff(
+        conv,
+        {
+          id: 'evt-1',
+          type: 'lead.qualified',
+          occurredAt: conv.createdAt,
+          conversationId: conv.id,
+        },
+        cfg,
+      );
+      const r = loadWebhookTemplate(PROMPTS_DIR, 'slack-message')({ ...packet, view });
+      expect(buttons(bodyOf(r) as SlackBody)).toEqual(want);
+      expect(packet.leadUrl).toBe(want[0]?.[1] ?? null);
+    },
+  );
 
   it('when visitor text contains Slack markup, then it is escaped so it cannot forge a link or a mention', () => {
     const body = render(
