@@ -36,6 +36,13 @@ export const OutboxEventSchema = z.object({
   type: z.string(),
   occurredAt: z.iso.datetime(),
   conversationId: z.string(),
+  /**
+   * `lead.question_unanswered`: the question in the visitor's words, the message it came from,
+   * and its words normalized (`key`), which tell a repeat of the same question.
+   */
+  question: z
+    .object({ text: z.string(), at: z.iso.datetime(), messageId: z.string(), key: z.string() })
+    .optional(),
 });
 export type OutboxEvent = z.infer<typeof OutboxEventSchema>;
 

@@ -35,12 +35,15 @@ export function withEvent(
   type: string,
   now: Date,
   ctx: EngineContext,
+  /** What the event carries besides the record (the question of `lead.question_unanswered`). */
+  extra: Pick<OutboxEvent, 'question'> = {},
 ): Conversation {
   const event: OutboxEvent = {
     id: ctx.newId(),
     type,
     occurredAt: now.toISOString(),
     conversationId: conv.id,
+    ...extra,
   };
   return { ...conv, outbox: [...conv.outbox, event] };
 }

@@ -20,6 +20,8 @@ export type EngineEvent =
       source: Source;
       /** The knowledge-file answer to the visitor's question, when they asked one and it matched. */
       answer: string | null;
+      /** The question's words normalized (find-answer.ts `questionKey`): the same key is a repeat. */
+      questionKey: string | null;
     }
   | { type: 'booking_confirmed'; start: string; end: string; repId: string; meetingId: string }
   | { type: 'booking_failed' }

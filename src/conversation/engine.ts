@@ -3,6 +3,7 @@ import type { Conversation } from './conversation-schema.js';
 import { learnedPhrases, say, withEvent } from './engine-support.js';
 import type { EngineContext, EngineEvent, ReplyPart, Transition } from './engine-types.js';
 import { withLeadUpdated } from './lead-updated.js';
+import { withQuestionUnanswered } from './question-unanswered.js';
 import { onMeetingResult } from './meeting-result.js';
 import { isEnded, qualifying } from './phase.js';
 import { onAskingConsent } from './phases/on-asking-consent.js';
@@ -64,11 +65,13 @@ function onVisitorMessage(
       vars: { hasEmail: getField(conv.lead, 'contact.email') !== undefined },
     });
   }
-  if (signals.question !== null)
+  if (signals.question !== null) {
     parts.push({
       template: 'answer-question',
       vars: { question: signals.question, answer: event.answer },
     });
+    conv = withQuestionUnanswered(conv, event, now, ctx);
+  }
   const learned = learnedPhrases(applied.changed);
   const turn: Turn = {
     conv,

@@ -5,6 +5,7 @@ import {
   type MeetingSignals,
 } from '../extract/meeting/read-meeting.js';
 import { visibleText } from '../lib/visible-text.js';
+import { questionKey } from '../prompts/find-answer.js';
 import type { Conversation } from './conversation-schema.js';
 import type { VisitorMessage } from './engine-types.js';
 import { expectingOf, offeredSlots } from './phase.js';
@@ -84,6 +85,7 @@ export function createMessageReader(deps: MessageReaderDeps) {
       meeting: readMeetingSignals(conv, seen, now),
       source,
       answer: question !== null ? deps.answer(question) : null,
+      questionKey: question !== null ? questionKey(question) : null,
     };
   };
 }

@@ -56,6 +56,18 @@ export function findAnswer(knowledge: Knowledge, question: string): string | nul
     : null;
 }
 
+/**
+ * A question's content words, stemmed, sorted and without repeats: the same question asked
+ * again in other filler words ("Do you support SSO?", "so... do you support SSO??") has the
+ * same key. A question of filler words only keys on its lower-cased text.
+ *
+ * @example questionKey('Do you integrate with Salesforce?') === questionKey('do you integrate with salesforce') // true
+ */
+export function questionKey(question: string): string {
+  const words = [...new Set(tokenize(question))].sort();
+  return words.length > 0 ? words.join(' ') : question.trim().toLowerCase();
+}
+
 /** Lower-cased content words, reduced to a common stem ("integrations" ~ "integrate"). */
 export function tokenize(text: string): string[] {
   return (

@@ -54,6 +54,8 @@ export type HandoffPacket = {
   meeting: MeetingPacket | null;
   attribution: { page: string | null; referrer: string | null; utm: Record<string, string> | null };
   consent: { contact: boolean | null };
+  /** `lead.question_unanswered`: the question the knowledge file could not answer, in the visitor's words; null for other events. */
+  question: { text: string; at: string; messageId: string } | null;
   transcript: { role: 'visitor' | 'agent'; text: string; at: string }[];
   summary: string;
 };
@@ -82,6 +84,7 @@ const HEADLINES: Record<EventType, (d: Phrases) => string> = {
       ? `Meeting moved: ${d.who}`
       : `Meeting moved to ${d.meetingWhen}: ${d.who}`,
   'meeting.canceled': (d) => `Meeting canceled: ${d.who}`,
+  'lead.question_unanswered': (d) => `${d.who} asked a question we could not answer`,
 };
 /** Slack's header block takes 150 characters. */
 const HEADLINE_MAX = 150;
@@ -133,6 +136,7 @@ export function buildHandoff(
       utm: conv.visitor.utm,
     },
     consent: { contact: getField(conv.lead, 'consent.contact') ?? null },
+    question: questionOf(conv, event),
     transcript: conv.messages.map((m) => ({ role: m.role, text: m.text, at: m.at })),
     summary,
   };
@@ -175,6 +179,12 @@ function meetingPacket(
             base.endsWith('/') ? base : `${base}/`,
           ).href,
   };
+}
+
+/** The question an event carries, found on the stored outbox event (a delivery knows only its id). */
+function questionOf(conv: Conversation, event: OutboxEvent): HandoffPacket['question'] {
+  const q = event.question ?? conv.outbox.find((e) => e.id === event.id)?.question;
+  return q === undefined ? null : { text: q.text, at: q.at, messageId: q.messageId };
 }
 
 function truncate(s: string, max: number): string {

@@ -11,6 +11,7 @@ export const EVENT_TYPES = [
   'meeting.booked',
   'meeting.rescheduled',
   'meeting.canceled',
+  'lead.question_unanswered',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

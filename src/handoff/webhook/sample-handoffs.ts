@@ -110,7 +110,22 @@ export function sampleHandoffs(config: Config): { label: string; context: Templa
   return cases.map(({ label, conv, type }) => {
     const { packet, view } = buildHandoff(
       conv,
-      { id: 'evt-sample', type, occurredAt: AT, conversationId: conv.id },
+      {
+        id: 'evt-sample',
+        type,
+        occurredAt: AT,
+        conversationId: conv.id,
+        ...(type === 'lead.question_unanswered'
+          ? {
+              question: {
+                text: 'Do you support SSO with Okta?',
+                at: AT,
+                messageId: 'm-sample',
+                key: 'okta sso support',
+              },
+            }
+          : {}),
+      },
       config,
       SAMPLE_SECRET,
     );

@@ -18,6 +18,7 @@ import { NO_SIGNALS, type Signals } from '../../../src/extract/extractor.js';
 import { readMeeting } from '../../../src/extract/meeting/read-meeting.js';
 import { candidate, type Candidate } from '../../../src/lead/field-paths.js';
 import { VisitorSchema } from '../../../src/lead/visitor.js';
+import { questionKey } from '../../../src/prompts/find-answer.js';
 
 const NOW = new Date('2026-03-03T15:00:00.000Z'); // Tuesday, 10:00 in New York
 
@@ -58,6 +59,7 @@ function said(
     text,
     source: 'rules',
     answer: null,
+    questionKey: signals.question ? questionKey(signals.question) : null,
     extraction: { candidates, signals: { ...NO_SIGNALS, ...signals } },
   };
 }
@@ -182,6 +184,30 @@ describe('the conversation engine', () => {
       vars: { question: 'Do you integrate with HubSpot?', answer: 'Yes, natively.' },
     });
     expect(r.expecting).toBe('need');
+  });
+
+  it("when the knowledge file cannot answer a question, then lead.question_unanswered carries it once, in the visitor's words", () => {
+    const ask = (q: string, answer: string | null = null): Said => ({
+      ...said({}, { question: q }, q),
+      answer,
+    });
+    const { conv } = play([
+      ask('Do you support SSO with Okta?'),
+      ask('do you support sso with okta??'),
+      ask('Do you integrate with HubSpot?', 'Yes, natively.'),
+      ask('Is there an on-premise version?'),
+    ]);
+    const raised = conv.outbox.filter((e) => e.type === 'lead.question_unanswered');
+    const meetingAsk = play([ask('Could we meet on Thursday at 10am?')]).conv.outbox;
+    expect(meetingAsk.map((e) => e.type)).not.toContain('lead.question_unanswered');
+    expect(raised.map((e) => e.question?.text)).toEqual([
+      'Do you support SSO with Okta?',
+      'Is there an on-premise version?',
+    ]);
+    expect(raised[0]?.question).toMatchObject({
+      at: NOW.toISOString(),
+      messageId: expect.stringMatching(/^m\d+$/),
+    });
   });
 
   it('when the visitor asks for a human, then a handoff is queued once and their contact is asked', () => {
