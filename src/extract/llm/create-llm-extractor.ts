@@ -1,3 +1,4 @@
+import { isOnlyPersonRequest } from '../rules/person-request.js';
 import type OpenAI from 'openai';
 import type {
   ChatCompletion,
@@ -167,7 +168,9 @@ export function createLlmExtractor(deps: LlmExtractorDeps): Extractor {
         gate.record(id, { rejected: rejected.length });
         logger.warn('LLM proposals rejected', { conversationId: id, rejected });
       }
-      return mergeExtractions(fromRules, extraction, input.expecting);
+      const merged = mergeExtractions(fromRules, extraction, input.expecting);
+      // A request for a person is a request: the model's reading of it fills no field either.
+      return isOnlyPersonRequest(input.text) ? { ...merged, candidates: [] } : merged;
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Config } from '../../config/config-schema.js';
 import type { Candidate } from '../../lead/field-paths.js';
+import { withoutPersonRequests } from './person-request.js';
 import type { ExtractInput, Extraction, Extractor } from '../extractor.js';
 import { screenInstructions } from '../screen/instruction-screen.js';
 import { authorityRule } from './authority-rule.js';
@@ -68,10 +69,12 @@ export function extractWithRules(
   const ctx = ruleContext(input, config);
   const screen = screenInstructions(input.text);
   const text = screen.kept;
+  // A request for a person fills no field: the rules read what else the message says.
+  const facts = withoutPersonRequests(text);
   const candidates: Candidate[] = [];
   let ruleDeclined = false;
   for (const rule of RULES) {
-    const r = rule(text, ctx);
+    const r = rule(facts, ctx);
     candidates.push(...r.candidates);
     ruleDeclined ||= r.declined === true;
   }
