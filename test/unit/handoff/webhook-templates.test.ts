@@ -231,6 +231,36 @@ describe('the shipped body templates', () => {
     },
   );
 
+  it("when a question went unanswered, then Slack shows it in the visitor's words, escaped, under its own headline", () => {
+    const conv = qualifiedConversation();
+    const question = {
+      text: 'Do you support <!channel> SSO?',
+      at: conv.createdAt,
+      messageId: 'm9',
+      key: 'sso support',
+    };
+    const { packet, view } = buildHandoff(
+      conv,
+      {
+        id: 'evt-q',
+        type: 'lead.question_unanswered',
+        occurredAt: conv.createdAt,
+        conversationId: conv.id,
+        question,
+      },
+      config,
+    );
+    expect(packet.question).toEqual({ text: question.text, at: question.at, messageId: 'm9' });
+    const body = bodyOf(loadWebhookTemplate(PROMPTS_DIR, 'slack-message')({ ...packet, view })) as {
+      blocks: { text?: { text: string } }[];
+    };
+    const texts = body.blocks.map((b) => b.text?.text ?? '');
+    expect(texts[0]).toBe(
+      'Kim Osei, COO at Northwind Parcel (120 people) asked a question we could not answer',
+    );
+    expect(texts).toContain('*Question we could not answer:* Do you support &lt;!channel&gt; SSO?');
+  });
+
   it('when visitor text contains Slack markup, then it is escaped so it cannot forge a link or a mention', () => {
     const body = render(
       'slack-message',
