@@ -1,3 +1,4 @@
+import { htmlPage } from '../lib/html-page.js';
 import { escapeHtml } from './escape-html.js';
 import type { MeetingDetails } from './meeting-details.js';
 import { meetingPaths } from './meeting-links.js';
@@ -32,22 +33,7 @@ fieldset{border:1px solid #c5cad3;border-radius:6px}legend{padding:0 .25rem}
 
 /** A complete, self-contained HTML document (no scripts: it works with plain forms). */
 function page(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<main>
-${body}
-</main>
-</body>
-</html>
-`;
+  return htmlPage(title, body, STYLE);
 }
 
 /**

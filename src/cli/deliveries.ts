@@ -1,6 +1,6 @@
+import { runAsMain } from './run-as-main.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/load-config.js';
 import { AppError, isAppError } from '../errors/app-error.js';
@@ -210,19 +210,4 @@ function formatList(list: readonly Delivery[], total: number, where: DataDirInfo
   return out;
 }
 
-const isMain =
-  process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
-  runDeliveriesCli(process.argv.slice(2), {
-    out: (l) => process.stdout.write(`${l}\n`),
-    err: (l) => process.stderr.write(`${l}\n`),
-  }).then(
-    (code) => (process.exitCode = code),
-    (e: unknown) => {
-      process.stderr.write(
-        `deliveries: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
-      );
-      process.exitCode = 1;
-    },
-  );
-}
+runAsMain(import.meta.url, 'deliveries', runDeliveriesCli);

@@ -1,7 +1,7 @@
+import { runAsMain } from './run-as-main.js';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { randomIds } from '../app/sequential-ids.js';
 import { createLowdbCalendar } from '../booking/lowdb-calendar.js';
@@ -192,17 +192,4 @@ function terminalConfirm(): ((question: string) => Promise<boolean>) | null {
   };
 }
 
-const isMain =
-  process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
-  runPrivacyCli(process.argv.slice(2), {
-    out: (l) => process.stdout.write(`${l}\n`),
-    err: (l) => process.stderr.write(`${l}\n`),
-  }).then(
-    (code) => (process.exitCode = code),
-    (e: unknown) => {
-      process.stderr.write(`privacy: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runAsMain(import.meta.url, 'privacy', runPrivacyCli);

@@ -1,6 +1,5 @@
-import path from 'node:path';
+import { runAsMain } from './run-as-main.js';
 import { text } from 'node:stream/consumers';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ConfigError, loadConfig } from '../config/load-config.js';
@@ -151,17 +150,4 @@ function stdinPassword(): (() => Promise<string>) | null {
   return process.stdin.isTTY ? null : () => text(process.stdin);
 }
 
-const isMain =
-  process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
-  runUsersCli(process.argv.slice(2), {
-    out: (l) => process.stdout.write(`${l}\n`),
-    err: (l) => process.stderr.write(`${l}\n`),
-  }).then(
-    (code) => (process.exitCode = code),
-    (e: unknown) => {
-      process.stderr.write(`users: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runAsMain(import.meta.url, 'users', runUsersCli);

@@ -1,3 +1,4 @@
+import { htmlPage } from '../lib/html-page.js';
 import { escapeHtml } from '../booking/escape-html.js';
 import type { User } from './users/user.js';
 
@@ -11,22 +12,7 @@ button{font:inherit;padding:.5rem 1rem;margin-top:1rem;cursor:pointer}
 
 /** A complete console page (no scripts: plain forms). */
 export function consolePage(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<main>
-${body}
-</main>
-</body>
-</html>
-`;
+  return htmlPage(title, body, STYLE);
 }
 
 /**
