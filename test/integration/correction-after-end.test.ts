@@ -1,20 +1,9 @@
+import { chatWithCrm as startChatWithCrm } from './chat-with-crm.js';
 import { beforeEach, expect, it } from 'vitest';
-import { createDeliveryWorker } from '../../src/handoff/delivery/delivery-worker.js';
-import { createMemoryDeliveryStore } from '../../src/handoff/delivery/memory-delivery-store.js';
-import { withOutbox } from '../../src/handoff/outbox/with-outbox.js';
-import type { HandoffPacket } from '../../src/handoff/webhook/build-handoff.js';
 import { scoreLead } from '../../src/scoring/score-lead.js';
-import { createMemoryStore } from '../../src/store/memory-store.js';
 import { startCrmReceiver, type CrmReceiver } from '../fakes/crm-receiver.js';
-import { startChatVisitor } from '../helpers/chat-visitor.js';
 import { closeAfterTest } from '../helpers/close-after-test.js';
-import { createTestDeps } from '../helpers/test-deps.js';
-import {
-  destinationsFor,
-  fakeClock,
-  recordingLogger,
-  SECRET,
-} from '../unit/handoff/handoff-fixtures.js';
+import { SECRET } from '../unit/handoff/handoff-fixtures.js';
 
 let crm: CrmReceiver;
 beforeEach(async () => {
@@ -23,35 +12,11 @@ beforeEach(async () => {
 
 /** A rules-mode chat whose saves feed a worker delivering to the CRM receiver. */
 async function chatWithCrm() {
-  const inner = createMemoryStore();
-  const { config, destinations } = destinationsFor({
-    destinations: [{ id: 'crm', url: crm.url, secret: SECRET }],
-  });
-  const worker = createDeliveryWorker({
-    store: inner,
-    deliveries: createMemoryDeliveryStore(),
-    destinations,
-    config,
-    clock: fakeClock().now,
-    logger: recordingLogger(),
-    random: () => 0.5,
-  });
-  await worker.start({ loop: false });
-  const deps = createTestDeps({ store: withOutbox(inner, worker.outbox) });
-  const chat = await startChatVisitor(deps.chatService, {
-    visitor: { timezone: 'America/Denver' },
-  });
+  const { chat, store, sent, config } = await startChatWithCrm(crm);
   const record = async () => {
-    const conv = await inner.getConversation(chat.conversationId);
+    const conv = await store.getConversation(chat.conversationId);
     if (!conv) throw new Error('no conversation');
-    return {
-      conv,
-      score: scoreLead(conv.lead, conv.visitor, deps.config.scoring, deps.config.currency),
-    };
-  };
-  const sent = async () => {
-    await worker.runDue();
-    return [...crm.processed.values()].map((b) => b as HandoffPacket);
+    return { conv, score: scoreLead(conv.lead, conv.visitor, config.scoring, config.currency) };
   };
   return { chat, record, sent };
 }

@@ -1,20 +1,10 @@
+import { chatWithCrm as startChatWithCrm } from './chat-with-crm.js';
 import { beforeEach, expect, it } from 'vitest';
 import type { HandoffPacket } from '../../src/handoff/webhook/build-handoff.js';
-import { createDeliveryWorker } from '../../src/handoff/delivery/delivery-worker.js';
-import { createMemoryDeliveryStore } from '../../src/handoff/delivery/memory-delivery-store.js';
-import { withOutbox } from '../../src/handoff/outbox/with-outbox.js';
 import type { Visitor } from '../../src/lead/visitor.js';
-import { createMemoryStore } from '../../src/store/memory-store.js';
-import { startChatVisitor } from '../helpers/chat-visitor.js';
 import { closeAfterTest } from '../helpers/close-after-test.js';
-import { createTestDeps } from '../helpers/test-deps.js';
 import { startCrmReceiver, type CrmReceiver } from '../fakes/crm-receiver.js';
-import {
-  destinationsFor,
-  fakeClock,
-  recordingLogger,
-  SECRET,
-} from '../unit/handoff/handoff-fixtures.js';
+import { SECRET } from '../unit/handoff/handoff-fixtures.js';
 
 let crm: CrmReceiver;
 beforeEach(async () => {
@@ -22,24 +12,7 @@ beforeEach(async () => {
 });
 
 /** A chat service whose store feeds a worker delivering to the receiver, with one visitor on it. */
-async function chatWithCrm(visitor: Partial<Visitor>) {
-  const inner = createMemoryStore();
-  const { config, destinations } = destinationsFor({
-    destinations: [{ id: 'crm', url: crm.url, secret: SECRET }],
-  });
-  const worker = createDeliveryWorker({
-    store: inner,
-    deliveries: createMemoryDeliveryStore(),
-    destinations,
-    config,
-    clock: fakeClock().now,
-    logger: recordingLogger(),
-    random: () => 0.5,
-  });
-  await worker.start({ loop: false });
-  const { chatService } = createTestDeps({ store: withOutbox(inner, worker.outbox) });
-  return { worker, chat: await startChatVisitor(chatService, { visitor }) };
-}
+const chatWithCrm = (visitor: Partial<Visitor>) => startChatWithCrm(crm, { visitor });
 
 it('when a visitor asks for a person and then gives an email, then the CRM gets the request and a lead.updated with the email', async () => {
   const { worker, chat } = await chatWithCrm({ timezone: 'America/Denver' });

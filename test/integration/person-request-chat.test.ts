@@ -1,12 +1,5 @@
+import { chatWithCrm as startChatWithCrm } from './chat-with-crm.js';
 import { beforeEach, expect, it } from 'vitest';
-import { createDeliveryWorker } from '../../src/handoff/delivery/delivery-worker.js';
-import { createMemoryDeliveryStore } from '../../src/handoff/delivery/memory-delivery-store.js';
-import { withOutbox } from '../../src/handoff/outbox/with-outbox.js';
-import type { HandoffPacket } from '../../src/handoff/webhook/build-handoff.js';
-import { createMemoryStore } from '../../src/store/memory-store.js';
-import { startChatVisitor } from '../helpers/chat-visitor.js';
-import { createTestDeps } from '../helpers/test-deps.js';
-import { destinationsFor, recordingLogger, SECRET } from '../unit/handoff/handoff-fixtures.js';
 import { startHandoffTestBed, type HandoffTestBed } from './handoff-test-bed.js';
 
 let bed: HandoffTestBed;
@@ -15,27 +8,8 @@ beforeEach(async () => {
 });
 
 async function chatWithCrm() {
-  const inner = createMemoryStore();
-  const { config, destinations } = destinationsFor({
-    destinations: [{ id: 'crm', url: bed.crm.url, secret: SECRET }],
-  });
-  const worker = createDeliveryWorker({
-    store: inner,
-    deliveries: createMemoryDeliveryStore(),
-    destinations,
-    config,
-    clock: bed.clock.now,
-    logger: recordingLogger(),
-    random: () => 0.5,
-  });
-  await worker.start({ loop: false });
-  const { chatService } = createTestDeps({ store: withOutbox(inner, worker.outbox) });
-  const chat = await startChatVisitor(chatService, { visitor: { timezone: 'America/Denver' } });
-  const bodies = async (): Promise<HandoffPacket[]> => {
-    await worker.runDue();
-    return [...bed.crm.processed.values()].map((b) => b as HandoffPacket);
-  };
-  return { chat, bodies, store: inner };
+  const { chat, sent, store } = await startChatWithCrm(bed.crm, { now: bed.clock.now });
+  return { chat, bodies: sent, store };
 }
 
 it('when a visitor asks for a person twice, then the CRM gets one request and neither message becomes the need or scores', async () => {

@@ -1,13 +1,5 @@
+import { chatWithCrm as startChatWithCrm } from './chat-with-crm.js';
 import { beforeEach, expect, it } from 'vitest';
-import { createDeliveryWorker } from '../../src/handoff/delivery/delivery-worker.js';
-import { createMemoryDeliveryStore } from '../../src/handoff/delivery/memory-delivery-store.js';
-import { withOutbox } from '../../src/handoff/outbox/with-outbox.js';
-import type { HandoffPacket } from '../../src/handoff/webhook/build-handoff.js';
-import { parseConfig } from '../../src/config/load-config.js';
-import { createMemoryStore } from '../../src/store/memory-store.js';
-import { startChatVisitor } from '../helpers/chat-visitor.js';
-import { createTestDeps } from '../helpers/test-deps.js';
-import { destinationsFor, recordingLogger, SECRET } from '../unit/handoff/handoff-fixtures.js';
 import { startHandoffTestBed, type HandoffTestBed } from './handoff-test-bed.js';
 
 let bed: HandoffTestBed;
@@ -17,31 +9,11 @@ beforeEach(async () => {
 
 /** A chat whose store feeds a worker delivering to the CRM receiver (which verifies signatures). */
 async function chatWithCrm() {
-  const inner = createMemoryStore();
-  const { destinations } = destinationsFor({
-    destinations: [{ id: 'crm', url: bed.crm.url, secret: SECRET }],
-  });
-  const config = parseConfig({
+  const { chat, sent } = await startChatWithCrm(bed.crm, {
     server: { publicUrl: 'https://chat.beacon.example' },
-    crm: { destinations: [{ id: 'crm', url: bed.crm.url, secret: SECRET }] },
+    now: bed.clock.now,
   });
-  const worker = createDeliveryWorker({
-    store: inner,
-    deliveries: createMemoryDeliveryStore(),
-    destinations,
-    config,
-    clock: bed.clock.now,
-    logger: recordingLogger(),
-    random: () => 0.5,
-  });
-  await worker.start({ loop: false });
-  const { chatService } = createTestDeps({ store: withOutbox(inner, worker.outbox) });
-  const chat = await startChatVisitor(chatService, { visitor: { timezone: 'America/Denver' } });
-  const bodies = async (): Promise<HandoffPacket[]> => {
-    await worker.runDue();
-    return [...bed.crm.processed.values()].map((b) => b as HandoffPacket);
-  };
-  return { chat, bodies };
+  return { chat, bodies: sent };
 }
 
 const UNANSWERED = 'Does it run on a Raspberry Pi?';

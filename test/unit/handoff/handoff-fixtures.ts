@@ -145,8 +145,9 @@ export function rebasing(store: Store): Store {
 export function destinationsFor(
   crm: Record<string, unknown>,
   runtime: RuntimeEnv = NO_RUNTIME,
+  server?: Record<string, unknown>,
 ): { config: Config; destinations: Destination[] } {
-  const config = parseConfig({ crm });
+  const config = parseConfig(server ? { crm, server } : { crm });
   return {
     config,
     destinations: createDestinations(config, runtime, {
