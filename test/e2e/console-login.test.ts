@@ -1,6 +1,5 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { expect, onTestFinished } from 'vitest';
+import { otherSite } from '../helpers/other-site.js';
+import { expect } from 'vitest';
 import { parseConfig } from '../../src/config/load-config.js';
 import { createMemoryUserStore } from '../../src/console/users/memory-user-store.js';
 import { createConsoleRouter } from '../../src/server/console-router.js';
@@ -17,19 +16,6 @@ async function consoleServer(recorder: { chatService: Recorder['chatService'] })
   return closeAfterTest(
     await startTestServer({ chatService: recorder.chatService, config, routers: [router] }),
   );
-}
-
-/** Another origin (another port of the loopback address) serving `html`; closed after the test. */
-async function otherSite(html: string): Promise<string> {
-  const site = createServer((_req, res) =>
-    res.writeHead(200, { 'Content-Type': 'text/html' }).end(html),
-  );
-  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-  onTestFinished(async () => {
-    site.closeAllConnections();
-    await new Promise((resolve) => site.close(resolve));
-  });
-  return `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
 }
 
 describeInChromium('the rep console in a browser', () => {
