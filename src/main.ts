@@ -32,6 +32,8 @@ import { createSmtpMailer } from './email/smtp-mailer.js';
 import { createConfirmRouter } from './server/confirm-router.js';
 import { createConsoleRouter } from './server/console-router.js';
 import { createLowdbUserStore } from './console/users/lowdb-user-store.js';
+import { attachConsoleNamespace } from './console/live/console-namespace.js';
+import { createSaveEvents, observeSaves } from './store/save-events.js';
 
 /** The composition root: builds the real parts from config and environment, then serves. */
 async function main(): Promise<void> {
@@ -65,7 +67,9 @@ async function main(): Promise<void> {
     logger: stderrLogger,
     secret,
   });
-  const store = withOutbox(baseStore, worker.outbox);
+  // Every landed save is announced to the console (live inbox, lead pages) before hand-over.
+  const saves = createSaveEvents();
+  const store = withOutbox(observeSaves(baseStore, saves), worker.outbox);
   await worker.start({ loop: true }); // recovers handoffs queued before a restart
 
   // Understanding and wording: rules always, the LLM when a key or base URL is set.
@@ -133,6 +137,15 @@ async function main(): Promise<void> {
       createLlmUsageRouter({ adminToken: runtime.adminToken, llm }),
       createPrivacyRouter({ adminToken: runtime.adminToken, ...privacy, notifyCanceled }),
       consoleUi.router,
+    ],
+    sockets: [
+      (io, ownOrigins) =>
+        void attachConsoleNamespace(io, {
+          auth: consoleUi.auth,
+          saves,
+          ownOrigins,
+          logger: stderrLogger,
+        }),
     ],
   });
   const mode = setup?.line ?? 'rules mode';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LeadSchema, type Lead } from '../lead/lead-record.js';
 import { SLOTS } from '../lead/slots.js';
 import { VisitorSchema } from '../lead/visitor.js';
+import { ConsoleStateSchema } from '../console/console-state.js';
 
 export const QuickReplySchema = z.object({ label: z.string(), value: z.string() });
 export type QuickReply = z.infer<typeof QuickReplySchema>;
@@ -116,5 +117,7 @@ export const ConversationSchema = z.object({
     .optional(),
   /** The email address the visitor proved they read (a confirm link opened and confirmed). */
   verifiedEmail: z.string().optional(),
+  /** The console's part: assignment, review, notes, rep actions, takeover (console-state.ts). */
+  console: ConsoleStateSchema.prefault({}),
 });
 export type Conversation = Omit<z.output<typeof ConversationSchema>, 'lead'> & { lead: Lead };

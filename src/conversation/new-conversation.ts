@@ -1,3 +1,4 @@
+import { EMPTY_CONSOLE_STATE } from '../console/console-state.js';
 import type { Visitor } from '../lead/visitor.js';
 import type { Conversation } from './conversation-schema.js';
 import { qualifying } from './phase.js';
@@ -34,5 +35,6 @@ export function newConversation({
     handoffRequested: false,
     qualifiedAt: null,
     outbox: [],
+    console: structuredClone(EMPTY_CONSOLE_STATE),
   };
 }

@@ -24,12 +24,15 @@ import { isOwnPost } from './booking-access.js';
 import { PAGE_HEADERS } from './booking-request.js';
 import { clientIp } from './limits/client-ip.js';
 import { retryIn } from './limits/take-point.js';
+import { consoleAssetsRouter, createConsoleAssets, type ConsoleAssets } from './console-assets.js';
 
 export type ConsoleRouterDeps = {
   users: UserStore;
   config: Config;
   logger: Logger;
   clock?: () => Date;
+  /** The console pages' scripts; built in memory or read from dist/console/ by default. */
+  assets?: ConsoleAssets;
   /** Given by tests to look at the sessions; made from `console.sessionIdleMinutes` otherwise. */
   sessions?: SessionStore;
 };
@@ -77,6 +80,7 @@ export function createConsoleRouter(deps: ConsoleRouterDeps): ConsoleUi {
       next();
     },
   );
+  router.use(consoleAssetsRouter(deps.assets ?? createConsoleAssets()));
   const login = (
     res: Response,
     status: number,

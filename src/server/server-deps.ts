@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import type { Server } from 'socket.io';
 import type { Config } from '../config/config-schema.js';
 import type { ChatService } from '../conversation/chat-service.js';
 import type { Logger } from '../lib/logger.js';
@@ -19,6 +20,11 @@ export type ServerDeps = {
   routers?: Router[];
   /** Where the server reports what it cannot answer a client about (service failures). */
   logger?: Logger;
+  /**
+   * More socket.io namespaces (the console's `/console`), attached after the widget's gateway;
+   * `ownOrigins` gives the server's own origins (origin-policy.ts).
+   */
+  sockets?: ((io: Server, ownOrigins: () => string[]) => void)[];
   /** The clock of the rate limiter; tests pass a fixed one. */
   now?: () => number;
 };

@@ -62,6 +62,7 @@ export async function startServer(
     },
   });
   attachGateway(io, { ...deps, ownOrigins: own });
+  for (const attach of deps.sockets ?? []) attach(io, own);
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

@@ -2,7 +2,7 @@ import type { Router } from 'express';
 import type { Config } from '../../src/config/config-schema.js';
 import { parseConfig } from '../../src/config/load-config.js';
 import type { ChatService } from '../../src/conversation/chat-service.js';
-import type { Logger } from '../../src/server/server-deps.js';
+import type { Logger, ServerDeps } from '../../src/server/server-deps.js';
 import { startServer, type RunningServer } from '../../src/server/start-server.js';
 import { createWidgetAssets, type WidgetAssets } from '../../src/server/widget-assets.js';
 
@@ -33,6 +33,7 @@ export async function startTestServer(opts: {
   config?: Config | Record<string, unknown>;
   now?: () => number;
   routers?: Router[];
+  sockets?: ServerDeps['sockets'];
 }): Promise<TestServer> {
   const config = parseConfig(opts.config ?? {});
   const logs: LogEntry[] = [];
@@ -47,6 +48,7 @@ export async function startTestServer(opts: {
     now: opts.now ?? (() => 0),
     widget: testWidgetAssets(),
     ...(opts.routers ? { routers: opts.routers } : {}),
+    ...(opts.sockets ? { sockets: opts.sockets } : {}),
     port: 0,
     host: '127.0.0.1',
   });
