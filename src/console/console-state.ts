@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** What a rep did on a lead; `join`, `message`, `review` count for speed to lead. */
+/**
+ * What a rep did on a lead; `join`, `message`, `review` count for speed to lead. `meeting` is a
+ * rep's cancel or move of the lead's meeting from the console.
+ */
 export const REP_ACTION_KINDS = [
   'join',
   'message',
@@ -9,6 +12,7 @@ export const REP_ACTION_KINDS = [
   'correct',
   'review',
   'note',
+  'meeting',
 ] as const;
 export type RepActionKind = (typeof REP_ACTION_KINDS)[number];
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LeadSchema, type Lead } from '../lead/lead-record.js';
 import { SLOTS } from '../lead/slots.js';
 import { VisitorSchema } from '../lead/visitor.js';
-import { ConsoleStateSchema } from '../console/console-state.js';
+import { ConsoleStateSchema, LeadReviewSchema } from '../console/console-state.js';
 
 export const QuickReplySchema = z.object({ label: z.string(), value: z.string() });
 export type QuickReply = z.infer<typeof QuickReplySchema>;
@@ -44,6 +44,8 @@ export const OutboxEventSchema = z.object({
   question: z
     .object({ text: z.string(), at: z.iso.datetime(), messageId: z.string(), key: z.string() })
     .optional(),
+  /** `lead.reviewed`: the verdict, the reason and the rep who gave them. */
+  review: LeadReviewSchema.optional(),
 });
 export type OutboxEvent = z.infer<typeof OutboxEventSchema>;
 

@@ -36,7 +36,7 @@ export function withEvent(
   now: Date,
   ctx: EngineContext,
   /** What the event carries besides the record (the question of `lead.question_unanswered`). */
-  extra: Pick<OutboxEvent, 'question'> = {},
+  extra: Pick<OutboxEvent, 'question' | 'review'> = {},
 ): Conversation {
   const event: OutboxEvent = {
     id: ctx.newId(),

@@ -10,7 +10,8 @@ import {
 import { visibleText } from '../lib/visible-text.js';
 import { retractedBy } from './retracted-fields.js';
 
-export const SOURCES = ['rules', 'llm'] as const;
+/** Where a value came from: an extractor (`rules`, `llm`) or a rep's correction in the console. */
+export const SOURCES = ['rules', 'llm', 'rep'] as const;
 export type Source = (typeof SOURCES)[number];
 
 const provenance = {

@@ -27,6 +27,8 @@ export type DeliveryStore = {
   list(filter?: {
     status?: DeliveryStatus | undefined;
     destinationId?: string | undefined;
+    /** Only the deliveries of this conversation's events (the console's lead page). */
+    conversationId?: string | undefined;
   }): Promise<Delivery[]>;
   /** The records waiting for an attempt. */
   listActive(): Promise<Delivery[]>;

@@ -116,7 +116,8 @@ export async function createLowdbDeliveryStore(options: {
         .filter(
           (d) =>
             (filter.status === undefined || d.status === filter.status) &&
-            (filter.destinationId === undefined || d.destinationId === filter.destinationId),
+            (filter.destinationId === undefined || d.destinationId === filter.destinationId) &&
+            (filter.conversationId === undefined || d.conversationId === filter.conversationId),
         )
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
     },

@@ -3,14 +3,14 @@ import type { Config } from '../../config/config-schema.js';
 import type { ServerSecret } from '../../lib/server-secret.js';
 import type { Conversation, OutboxEvent } from '../../conversation/conversation-schema.js';
 import { FIELD_PATHS } from '../../lead/field-paths.js';
-import { getField, leadValues } from '../../lead/lead-record.js';
+import { getField, leadValues, type Source } from '../../lead/lead-record.js';
 import { scoreLead, type BreakdownLine, type Grade, type Stage } from '../../scoring/score-lead.js';
 import { describeLead, type LeadDescription } from './describe-lead.js';
 import { isEventType, type EventType } from './event-types.js';
 import { leadUrl } from './lead-url.js';
 
 /** Where a field's value came from: the visitor's words, the extractor and the time. */
-export type Evidence = { quote: string; source: 'rules' | 'llm'; at: string };
+export type Evidence = { quote: string; source: Source; at: string };
 
 /** The lead record as nested values (`contact.name`, ...) plus evidence and the score. */
 export type LeadPacket = {
@@ -56,6 +56,13 @@ export type HandoffPacket = {
   consent: { contact: boolean | null };
   /** `lead.question_unanswered`: the question the knowledge file could not answer, in the visitor's words; null for other events. */
   question: { text: string; at: string; messageId: string } | null;
+  /** `lead.reviewed`: the rep's verdict, the reason and who gave it; null for other events. */
+  review: {
+    verdict: 'accepted' | 'rejected';
+    reason: string;
+    reviewer: { email: string; name: string };
+    at: string;
+  } | null;
   transcript: { role: 'visitor' | 'agent'; text: string; at: string }[];
   summary: string;
 };
@@ -85,6 +92,7 @@ const HEADLINES: Record<EventType, (d: Phrases) => string> = {
       : `Meeting moved to ${d.meetingWhen}: ${d.who}`,
   'meeting.canceled': (d) => `Meeting canceled: ${d.who}`,
   'lead.question_unanswered': (d) => `${d.who} asked a question we could not answer`,
+  'lead.reviewed': (d) => `Lead reviewed: ${d.who}`,
 };
 /** Slack's header block takes 150 characters. */
 const HEADLINE_MAX = 150;
@@ -137,6 +145,7 @@ export function buildHandoff(
     },
     consent: { contact: getField(conv.lead, 'consent.contact') ?? null },
     question: questionOf(conv, event),
+    review: reviewOf(conv, event),
     transcript: conv.messages.map((m) => ({ role: m.role, text: m.text, at: m.at })),
     summary,
   };
@@ -185,6 +194,18 @@ function meetingPacket(
 function questionOf(conv: Conversation, event: OutboxEvent): HandoffPacket['question'] {
   const q = event.question ?? conv.outbox.find((e) => e.id === event.id)?.question;
   return q === undefined ? null : { text: q.text, at: q.at, messageId: q.messageId };
+}
+
+/** The review a `lead.reviewed` event carries, found on the stored outbox event like the question. */
+function reviewOf(conv: Conversation, event: OutboxEvent): HandoffPacket['review'] {
+  const r = event.review ?? conv.outbox.find((e) => e.id === event.id)?.review;
+  if (r === undefined) return null;
+  return {
+    verdict: r.verdict,
+    reason: r.reason,
+    reviewer: { email: r.by, name: r.byName },
+    at: r.at,
+  };
 }
 
 function truncate(s: string, max: number): string {

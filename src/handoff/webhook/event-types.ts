@@ -12,6 +12,7 @@ export const EVENT_TYPES = [
   'meeting.rescheduled',
   'meeting.canceled',
   'lead.question_unanswered',
+  'lead.reviewed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -125,6 +125,17 @@ export function sampleHandoffs(config: Config): { label: string; context: Templa
               },
             }
           : {}),
+        ...(type === 'lead.reviewed'
+          ? {
+              review: {
+                verdict: 'accepted' as const,
+                reason: 'Budget and timeline confirmed on the call',
+                by: 'ana@beacon.example',
+                byName: 'Ana',
+                at: AT,
+              },
+            }
+          : {}),
       },
       config,
       SAMPLE_SECRET,
