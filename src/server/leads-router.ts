@@ -2,12 +2,9 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Config } from '../config/config-schema.js';
 import { AppError } from '../errors/app-error.js';
-import { FIELD_PATHS } from '../lead/field-paths.js';
-import { leadValues } from '../lead/lead-record.js';
-import { scoreLead } from '../scoring/score-lead.js';
 import type { Store } from '../store/store.js';
+import { leadView } from '../console/lead/lead-view.js';
 import { requireAdmin } from './require-admin.js';
-import { conversationStatus } from '../conversation/phase.js';
 
 const LeadParams = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected a conversation id'),
@@ -33,43 +30,7 @@ export function createLeadsRouter(deps: {
       throw new AppError('BAD_REQUEST', `invalid id: ${params.error.issues[0]?.message ?? ''}`);
     const conv = await deps.store.getConversation(params.data.id);
     if (!conv) throw new AppError('NOT_FOUND', `no conversation with id "${params.data.id}"`);
-    const score = scoreLead(conv.lead, conv.visitor, deps.config.scoring, deps.config.currency);
-    const evidence = Object.fromEntries(
-      FIELD_PATHS.flatMap((p) => {
-        const e = conv.lead[p];
-        return e
-          ? [
-              [
-                p,
-                {
-                  quote: e.evidence,
-                  source: e.source,
-                  at: e.at,
-                  previous: e.history.map((h) => h.value),
-                },
-              ],
-            ]
-          : [];
-      }),
-    );
-    res.json({
-      id: conv.id,
-      createdAt: conv.createdAt,
-      updatedAt: conv.updatedAt,
-      status: conversationStatus(conv),
-      ...score,
-      lead: leadValues(conv.lead),
-      evidence,
-      meeting: conv.meeting,
-      handoffRequested: conv.handoffRequested,
-      qualifiedAt: conv.qualifiedAt,
-      attribution: {
-        page: conv.visitor.page,
-        referrer: conv.visitor.referrer,
-        utm: conv.visitor.utm,
-      },
-      transcript: conv.messages.map(({ role, text, at }) => ({ role, text, at })),
-    });
+    res.json(leadView(conv, deps.config));
   });
   return router;
 }
