@@ -31,6 +31,7 @@ import { loadServerSecret } from './lib/server-secret.js';
 import { createSmtpMailer } from './email/smtp-mailer.js';
 import { createConfirmRouter } from './server/confirm-router.js';
 import { createConsoleRouter } from './server/console-router.js';
+import { createConsoleLeadsRouter } from './server/console-leads-router.js';
 import { createLowdbUserStore } from './console/users/lowdb-user-store.js';
 import { attachConsoleNamespace } from './console/live/console-namespace.js';
 import { createSaveEvents, observeSaves } from './store/save-events.js';
@@ -137,6 +138,18 @@ async function main(): Promise<void> {
       createLlmUsageRouter({ adminToken: runtime.adminToken, llm }),
       createPrivacyRouter({ adminToken: runtime.adminToken, ...privacy, notifyCanceled }),
       consoleUi.router,
+      createConsoleLeadsRouter({
+        auth: consoleUi.auth,
+        store,
+        calendar,
+        deliveries,
+        worker,
+        config,
+        clock,
+        queue,
+        secret,
+        newId: randomIds,
+      }),
     ],
     sockets: [
       (io, ownOrigins) =>

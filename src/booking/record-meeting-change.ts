@@ -1,4 +1,4 @@
-import type { OutboxEvent } from '../conversation/conversation-schema.js';
+import type { Conversation, OutboxEvent } from '../conversation/conversation-schema.js';
 import type { KeyedQueue } from '../lib/keyed-queue.js';
 import type { Store } from '../store/store.js';
 import { updateConversation } from '../store/update-conversation.js';
@@ -24,6 +24,7 @@ export async function recordMeetingChange({
   now,
   newId,
   queue,
+  also = (conv) => conv,
 }: {
   store: Store;
   entry: CalendarEntry;
@@ -32,10 +33,12 @@ export async function recordMeetingChange({
   newId: () => string;
   /** The per-conversation queue the chat's turns run in; none outside a server. */
   queue?: KeyedQueue;
+  /** A further change saved in the same write (the console logs the rep's action with it). */
+  also?: (conversation: Conversation) => Conversation;
 }): Promise<boolean> {
   if (queue)
     return queue.run(entry.conversationId, () =>
-      recordMeetingChange({ store, entry, type, now, newId }),
+      recordMeetingChange({ store, entry, type, now, newId, also }),
     );
   // An id the store rejects (a meeting claimed for a conversation id of another format), or a
   // file it cannot read, is treated as a conversation that no longer exists.
@@ -48,20 +51,22 @@ export async function recordMeetingChange({
     occurredAt: at,
     conversationId: entry.conversationId,
   };
-  const saved = await updateConversation(store, entry.conversationId, (conv) => ({
-    ...conv,
-    meeting:
-      conv.meeting !== null && conv.meeting.id === entry.id
-        ? {
-            ...conv.meeting,
-            start: entry.start,
-            end: entry.end,
-            repId: entry.repId,
-            status: entry.status,
-          }
-        : conv.meeting,
-    updatedAt: at,
-    outbox: [...conv.outbox, event],
-  }));
+  const saved = await updateConversation(store, entry.conversationId, (conv) =>
+    also({
+      ...conv,
+      meeting:
+        conv.meeting !== null && conv.meeting.id === entry.id
+          ? {
+              ...conv.meeting,
+              start: entry.start,
+              end: entry.end,
+              repId: entry.repId,
+              status: entry.status,
+            }
+          : conv.meeting,
+      updatedAt: at,
+      outbox: [...conv.outbox, event],
+    }),
+  );
   return saved !== null;
 }

@@ -34,7 +34,7 @@ export function withEvent(
   conv: Conversation,
   type: string,
   now: Date,
-  ctx: EngineContext,
+  ctx: Pick<EngineContext, 'newId'>,
   /** What the event carries besides the record (the question of `lead.question_unanswered`). */
   extra: Pick<OutboxEvent, 'question' | 'review'> = {},
 ): Conversation {

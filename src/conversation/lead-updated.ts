@@ -25,7 +25,7 @@ export function withLeadUpdated(
   before: Conversation,
   t: Transition,
   now: Date,
-  ctx: EngineContext,
+  ctx: Pick<EngineContext, 'newId'>,
 ): Transition {
   const after = t.conversation;
   if (!followedUp(before) || !followedUp(after) || !leadChanged(before.lead, after.lead)) return t;

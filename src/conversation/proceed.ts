@@ -8,7 +8,11 @@ import { MAX_BOOKING_ASKS, nextQualifyingSlot } from './next-step.js';
 import { ENDED, isMoving } from './phase.js';
 
 /** Queues `lead.qualified` the first time the lead reaches SQL (once per lead, whatever follows). */
-export function qualifyIfReady(conv: Conversation, now: Date, ctx: EngineContext): Conversation {
+export function qualifyIfReady(
+  conv: Conversation,
+  now: Date,
+  ctx: Pick<EngineContext, 'config' | 'newId'>,
+): Conversation {
   if (conv.qualifiedAt !== null) return conv;
   const { stage } = scoreLead(conv.lead, conv.visitor, ctx.config.scoring, ctx.config.currency);
   if (stage !== 'SQL') return conv;

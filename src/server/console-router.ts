@@ -54,8 +54,8 @@ const WRONG = 'Wrong email or password.';
 
 /**
  * The rep console's sign-in: `GET /console/login` (a form), `POST /console/login`,
- * `POST /console/logout`, and the signed-in pages `GET /console` and `GET /console/leads/<id>`
- * (placeholders the inbox fills in). Sessions live in memory; the users are re-read on every
+ * `POST /console/logout`, and the signed-in page `GET /console` (a placeholder the inbox fills
+ * in; the lead pages are console-leads-router.ts). Sessions live in memory; the users are re-read on every
  * request. Other console routes guard themselves with the `requireUser(roles)` it returns.
  *
  * @example const { router } = createConsoleRouter({ users, config, logger: stderrLogger });
@@ -141,10 +141,5 @@ export function createConsoleRouter(deps: ConsoleRouterDeps): ConsoleUi {
     res.type('html').send(renderConsoleHome(user, session.csrfToken));
   });
 
-  router.get('/console/leads/:id', anyone, (req, res) => {
-    const { user, session } = consoleUserOf(req);
-    const id = String(req.params.id).slice(0, 128);
-    res.type('html').send(renderConsoleHome(user, session.csrfToken, `Lead ${id}`));
-  });
   return { router, auth, requireUser: (roles) => requireConsoleUser(auth, roles) };
 }

@@ -10,6 +10,9 @@ import { createConsoleRouter } from '../../src/server/console-router.js';
 import type { LogEntry } from './start-test-server.js';
 import { testWidgetAssets } from './start-test-server.js';
 import { createTestDeps } from './test-deps.js';
+import { AppError } from '../../src/errors/app-error.js';
+import { createMemoryDeliveryStore } from '../../src/handoff/delivery/memory-delivery-store.js';
+import { createConsoleLeadsRouter } from '../../src/server/console-leads-router.js';
 
 export const PASSWORD = 'correct horse battery';
 
@@ -50,7 +53,22 @@ export async function consoleTestBed(
     config,
     chatService: deps.chatService,
     widget: testWidgetAssets(),
-    routers: [consoleUi.router, ...more(consoleUi.auth)],
+    routers: [
+      consoleUi.router,
+      // The lead pages over the chat's store; no webhook is ever delivered here.
+      createConsoleLeadsRouter({
+        auth: consoleUi.auth,
+        store: deps.store,
+        calendar: deps.calendar,
+        deliveries: createMemoryDeliveryStore(),
+        worker: {
+          redeliver: (id) => Promise.reject(new AppError('NOT_FOUND', `no delivery "${id}"`)),
+        },
+        config,
+        clock: deps.now,
+      }),
+      ...more(consoleUi.auth),
+    ],
   });
   return { app, users: store, logs, auth: consoleUi.auth };
 }

@@ -9,7 +9,15 @@ import { createSaveEvents, observeSaves } from '../../src/store/save-events.js';
 import { closeAfterTest } from './close-after-test.js';
 import { PASSWORD } from './console-test-bed.js';
 import { startTestServer, type LogEntry } from './start-test-server.js';
-import { createTestDeps } from './test-deps.js';
+import { createTestDeps, FIXED_NOW, PROMPTS_DIR, TEST_SECRET } from './test-deps.js';
+import { parseConfig } from '../../src/config/load-config.js';
+import { createDestinations } from '../../src/handoff/delivery/create-destinations.js';
+import { createDeliveryWorker } from '../../src/handoff/delivery/delivery-worker.js';
+import { createMemoryDeliveryStore } from '../../src/handoff/delivery/memory-delivery-store.js';
+import { withOutbox } from '../../src/handoff/outbox/with-outbox.js';
+import { createConsoleLeadsRouter } from '../../src/server/console-leads-router.js';
+import { sequentialIds } from '../../src/app/sequential-ids.js';
+import { runtimeEnv } from './runtime-env.js';
 
 /**
  * The real server with the rep console wired the way main.ts wires it: the chat's store
@@ -23,7 +31,28 @@ import { createTestDeps } from './test-deps.js';
  */
 export async function liveConsoleBed(users: User[], raw: Record<string, unknown> = {}) {
   const saves = createSaveEvents();
-  const deps = createTestDeps({ config: raw, store: observeSaves(createMemoryStore(), saves) });
+  // The handoff outbox as main.ts wires it: a delivery worker (run by the test: `worker.runDue()`)
+  // sending to the config's `crm.destinations`.
+  const base = createMemoryStore();
+  const deliveries = createMemoryDeliveryStore();
+  const parsed = parseConfig(raw);
+  let clock = (): Date => new Date(FIXED_NOW);
+  const worker = createDeliveryWorker({
+    store: base,
+    deliveries,
+    destinations: createDestinations(parsed, runtimeEnv(), { promptsDir: PROMPTS_DIR }),
+    config: parsed,
+    clock: () => clock(),
+    logger: { warn: () => undefined, error: () => undefined },
+    random: () => 0.5,
+    secret: TEST_SECRET,
+  });
+  await worker.start({ loop: false });
+  const deps = createTestDeps({
+    config: raw,
+    store: withOutbox(observeSaves(base, saves), worker.outbox),
+  });
+  clock = deps.now;
   const config: Config = deps.config;
   const userStore = createMemoryUserStore(users);
   const logs: LogEntry[] = [];
@@ -39,7 +68,21 @@ export async function liveConsoleBed(users: User[], raw: Record<string, unknown>
     await startTestServer({
       chatService: deps.chatService,
       config,
-      routers: [consoleUi.router],
+      routers: [
+        consoleUi.router,
+        createConsoleLeadsRouter({
+          auth: consoleUi.auth,
+          store: deps.store,
+          calendar: deps.calendar,
+          deliveries,
+          worker,
+          config,
+          clock: deps.now,
+          queue: deps.queue,
+          secret: deps.secret,
+          newId: sequentialIds('con'),
+        }),
+      ],
       sockets: [
         (ioServer, ownOrigins) =>
           void (live = attachConsoleNamespace(ioServer, {
@@ -93,6 +136,8 @@ export async function liveConsoleBed(users: User[], raw: Record<string, unknown>
     logs,
     live: attached,
     auth: consoleUi.auth,
+    deliveries,
+    worker,
     signIn,
     consoleSocket,
   };

@@ -10,6 +10,7 @@ import { createChatService } from '../../src/conversation/create-chat-service.js
 import type { Phraser } from '../../src/llm/phraser.js';
 import { serverSecretFrom, type ServerSecret } from '../../src/lib/server-secret.js';
 import type { Store } from '../../src/store/store.js';
+import { createKeyedQueue, type KeyedQueue } from '../../src/lib/keyed-queue.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -27,6 +28,8 @@ export type TestDeps = {
   calendar: Calendar;
   core: Core;
   chatService: ReturnType<typeof createChatService>;
+  /** The chat's per-conversation queue, which other writers (booking page, console) share. */
+  queue: KeyedQueue;
   /** The secret the chat signs its meeting links with ({@link TEST_SECRET}). */
   secret: ServerSecret;
   /** Moves the fixed clock forward. */
@@ -46,6 +49,8 @@ export function createTestDeps(
     now?: string;
     core?: Partial<Core>;
     phraser?: Phraser | null;
+    /** The chat service's per-conversation queue (one is made by default). */
+    queue?: KeyedQueue;
   } = {},
 ): TestDeps {
   const config = parseConfig(overrides.config ?? {});
@@ -53,7 +58,9 @@ export function createTestDeps(
   let t = Date.parse(overrides.now ?? FIXED_NOW);
   const calendar = overrides.calendar ?? createMemoryCalendar([], { clock: () => new Date(t) });
   const core = { ...createCore(config, { promptsDir: PROMPTS_DIR }), ...overrides.core };
+  const queue = overrides.queue ?? createKeyedQueue();
   const chatService = createChatService({
+    queue,
     config,
     store,
     calendar,
@@ -69,6 +76,7 @@ export function createTestDeps(
     calendar,
     core,
     chatService,
+    queue,
     secret: TEST_SECRET,
     advance: (ms) => void (t += ms),
     now: () => new Date(t),
