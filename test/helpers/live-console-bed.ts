@@ -9,7 +9,7 @@ import { createSaveEvents, observeSaves } from '../../src/store/save-events.js';
 import { closeAfterTest } from './close-after-test.js';
 import { PASSWORD } from './console-test-bed.js';
 import { startTestServer, type LogEntry } from './start-test-server.js';
-import { createTestDeps, FIXED_NOW, PROMPTS_DIR, TEST_SECRET } from './test-deps.js';
+import { createTestDeps, PROMPTS_DIR, TEST_SECRET } from './test-deps.js';
 import { parseConfig } from '../../src/config/load-config.js';
 import { createDestinations } from '../../src/handoff/delivery/create-destinations.js';
 import { createDeliveryWorker } from '../../src/handoff/delivery/delivery-worker.js';
@@ -36,13 +36,15 @@ export async function liveConsoleBed(users: User[], raw: Record<string, unknown>
   const base = createMemoryStore();
   const deliveries = createMemoryDeliveryStore();
   const parsed = parseConfig(raw);
-  let clock = (): Date => new Date(FIXED_NOW);
+  // Its own clock, at the second the bed started: a receiver verifying with standardwebhooks
+  // accepts only timestamps within 5 minutes of its wall clock (the chat's clock is fixed in 2026).
+  const sentAt = Math.floor(Date.now() / 1000) * 1000;
   const worker = createDeliveryWorker({
     store: base,
     deliveries,
     destinations: createDestinations(parsed, runtimeEnv(), { promptsDir: PROMPTS_DIR }),
     config: parsed,
-    clock: () => clock(),
+    clock: () => new Date(sentAt),
     logger: { warn: () => undefined, error: () => undefined },
     random: () => 0.5,
     secret: TEST_SECRET,
@@ -52,7 +54,6 @@ export async function liveConsoleBed(users: User[], raw: Record<string, unknown>
     config: raw,
     store: withOutbox(observeSaves(base, saves), worker.outbox),
   });
-  clock = deps.now;
   const config: Config = deps.config;
   const userStore = createMemoryUserStore(users);
   const logs: LogEntry[] = [];
