@@ -13,15 +13,16 @@ import { assignForm, noteForm, renderMeeting, reviewForm } from './render-lead-f
 import { fieldText, renderRecord, renderScore } from './render-record.js';
 
 const STYLE = `body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#1b1f24;background:#f6f7f9}
-main{max-width:72rem;margin:1rem auto;padding:1rem 1.5rem;background:#fff;border-radius:8px}
+main{max-width:80rem;margin:1rem auto;padding:1rem 1.5rem;background:#fff;border-radius:8px}
 h1{font-size:1.4rem;margin:.25rem 0}h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.3rem .4rem;border-bottom:1px solid #e3e6ea}
-td form{display:flex;gap:.25rem}td input{min-width:8rem}form{margin:.5rem 0}
+td form{display:flex;gap:.25rem;margin:0}form{margin:.5rem 0}
 label{margin-right:.5rem}input,select,textarea,button{font:inherit}textarea{width:100%;box-sizing:border-box}
 .muted{color:#5c6670}.flash{padding:.5rem .75rem;border-radius:6px;background:#e7f5ea}.flash.error{background:#fdecea}
 .facts{display:flex;flex-wrap:wrap;gap:.25rem 1.5rem;padding:0;list-style:none}
 .transcript{list-style:none;padding:0}.msg p{margin:.1rem 0 .6rem;white-space:pre-wrap}.msg.visitor .who{color:#1a5fd0}
 .who{font-weight:600}.status-dead td,.status-failed-retrying td{color:#a4262c}
+.scroll{overflow-x:auto}time{white-space:nowrap}td input{width:12rem}
 :focus-visible{outline:3px solid #1a5fd0;outline-offset:2px}`;
 
 /** The headline: who, stage, grade, score, whether they want a person, the rep, the review. */

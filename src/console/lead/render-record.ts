@@ -65,8 +65,8 @@ export function renderRecord(m: LeadPageModel): string {
   const head = ['Field', 'Value', 'The visitor’s words', 'Source', 'When', 'Earlier values'];
   if (act) head.push('Correct');
   return `<section aria-labelledby="record-h"><h2 id="record-h">Record</h2>
-<table data-live="record"><thead><tr>${head.map((c) => `<th scope="col">${c}</th>`).join('')}</tr></thead>
-<tbody>${rows.join('\n')}</tbody></table></section>`;
+<div class="scroll"><table data-live="record"><thead><tr>${head.map((c) => `<th scope="col">${c}</th>`).join('')}</tr></thead>
+<tbody>${rows.join('\n')}</tbody></table></div></section>`;
 }
 
 /** The score, and each signal's points and detail. */
