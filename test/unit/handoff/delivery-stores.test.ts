@@ -61,6 +61,22 @@ describe.each(ADAPTERS)('the %s delivery store', (_, open) => {
     expect(await store.list({ destinationId: 'slack' })).toEqual([]);
   });
 
+  it("when listing one conversation's deliveries, then only its records come back, newest first", async () => {
+    const store = await open();
+    await store.create(
+      record('e1', { conversationId: 'conv-a', createdAt: '2026-03-03T15:00:00.000Z' }),
+    );
+    await store.create(record('e2', { conversationId: 'conv-b' }));
+    await store.create(
+      record('e3', { conversationId: 'conv-a', createdAt: '2026-03-03T16:00:00.000Z' }),
+    );
+    const ids = async (f: Parameters<DeliveryStore['list']>[0]) =>
+      (await store.list(f)).map((d) => d.eventId);
+    expect(await ids({ conversationId: 'conv-a' })).toEqual(['e3', 'e1']);
+    expect(await ids({ conversationId: 'conv-a', status: 'delivered' })).toEqual([]);
+    expect(await ids({ conversationId: 'conv-c' })).toEqual([]);
+  });
+
   it('when a caller changes a record it got, then the stored one does not change', async () => {
     const store = await open();
     await store.create(record('e1'));
