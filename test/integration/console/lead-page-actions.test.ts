@@ -324,3 +324,16 @@ describe('who may act on a lead', () => {
     expect(other.status).toBe(404);
   });
 });
+
+describe('the lead page’s actions reach the live console', () => {
+  it('a rep watching the lead hears that it changed when another rep adds a note', async () => {
+    const bed = await leadPageBed();
+    const live = await bed.consoleSocket(await bed.signIn(BEN));
+    expect(await live.emitWithAck('watch', { conversationId: 'conv-q1' })).toEqual({ ok: true });
+    const changed = new Promise<{ conversationId: string }>((resolve) =>
+      live.once('conversation:changed', resolve),
+    );
+    await bed.post(await bed.signIn(ANA), 'notes', { text: 'Calling now' });
+    expect(await changed).toEqual({ conversationId: 'conv-q1' });
+  });
+});
