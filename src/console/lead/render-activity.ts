@@ -1,3 +1,4 @@
+import type { ChatMessage } from '../../conversation/conversation-schema.js';
 import { actionForm, h, when, type LeadPageModel } from './lead-page-model.js';
 
 /** Where the visitor came from: UTM parameters, referrer and landing page. */
@@ -12,12 +13,20 @@ export function renderAttribution(m: LeadPageModel): string {
 <table><tbody>${row('Landing page', page)}${row('Referrer', referrer)}${utmRows.join('')}</tbody></table></section>`;
 }
 
+/** Who wrote a message: the visitor, the bot (by its name), or a rep who took the chat over. */
+function speaker(msg: ChatMessage, agent: string): string {
+  if (msg.role === 'visitor') return 'Visitor';
+  if (msg.role === 'agent') return agent;
+  const name: unknown = 'name' in msg ? msg.name : undefined;
+  return typeof name === 'string' ? `${name} (rep)` : 'Rep';
+}
+
 /** The conversation, every message as inert text, with who said it and when. */
 export function renderTranscript(m: LeadPageModel): string {
   const agent = m.config.company.agentName;
   const items = m.conv.messages.map(
     (msg) =>
-      `<li class="msg ${msg.role}"><span class="who">${h(msg.role === 'visitor' ? 'Visitor' : agent)}</span> ${when(msg.at)}<p>${h(msg.text)}</p></li>`,
+      `<li class="msg ${h(msg.role)}"><span class="who">${h(speaker(msg, agent))}</span> ${when(msg.at)}<p>${h(msg.text)}</p></li>`,
   );
   return `<section aria-labelledby="transcript-h"><h2 id="transcript-h">Transcript</h2>
 <ol class="transcript" data-live="transcript">${items.join('\n')}</ol></section>`;
