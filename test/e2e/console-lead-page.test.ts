@@ -71,6 +71,7 @@ describeInChromium('the console’s lead page in a browser', () => {
 
     expect(await page.evaluate(() => Reflect.get(window, '__pwned'))).toBe(undefined);
     expect((await bed.deps.store.getConversation('conv-xss'))?.console.notes).toHaveLength(1);
+    await page.setViewportSize({ width: 1440, height: 900 });
     await page.screenshot({ path: 'test-results/console-lead-page.png', fullPage: true });
   });
 });

@@ -22,7 +22,7 @@ label{margin-right:.5rem}input,select,textarea,button{font:inherit}textarea{widt
 .facts{display:flex;flex-wrap:wrap;gap:.25rem 1.5rem;padding:0;list-style:none}
 .transcript{list-style:none;padding:0}.msg p{margin:.1rem 0 .6rem;white-space:pre-wrap}.msg.visitor .who{color:#1a5fd0}
 .who{font-weight:600}.status-dead td,.status-failed-retrying td{color:#a4262c}
-.scroll{overflow-x:auto}time{white-space:nowrap}td input{width:12rem}
+.scroll{overflow-x:auto}time{white-space:nowrap}td input{width:8rem}td{overflow-wrap:anywhere}td button{overflow-wrap:normal;white-space:nowrap}
 :focus-visible{outline:3px solid #1a5fd0;outline-offset:2px}`;
 
 /** The headline: who, stage, grade, score, whether they want a person, the rep, the review. */
