@@ -7,6 +7,10 @@ import { createConsoleRouter } from '../../src/server/console-router.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import { createSaveEvents, observeSaves } from '../../src/store/save-events.js';
 import { closeAfterTest } from './close-after-test.js';
+import { parseConfig } from '../../src/config/load-config.js';
+import { createRepDesk } from '../../src/console/live/rep-desk.js';
+import { attachTakeoverEvents } from '../../src/console/live/takeover-events.js';
+import { createTypingRelay } from '../../src/server/typing-relay.js';
 import { PASSWORD } from './console-test-bed.js';
 import { startTestServer, type LogEntry } from './start-test-server.js';
 import { createTestDeps } from './test-deps.js';
@@ -23,7 +27,16 @@ import { createTestDeps } from './test-deps.js';
  */
 export async function liveConsoleBed(users: User[], raw: Record<string, unknown> = {}) {
   const saves = createSaveEvents();
-  const deps = createTestDeps({ config: raw, store: observeSaves(createMemoryStore(), saves) });
+  // Live takeover: the reps online and the wait after "someone is coming", as main.ts wires them.
+  const desk = createRepDesk({
+    joinTimeoutSeconds: parseConfig(raw).console.joinTimeoutSeconds,
+  });
+  const visitorTyping = createTypingRelay();
+  const deps = createTestDeps({
+    config: raw,
+    store: observeSaves(createMemoryStore(), saves),
+    reps: desk,
+  });
   const config: Config = deps.config;
   const userStore = createMemoryUserStore(users);
   const logs: LogEntry[] = [];
@@ -40,14 +53,28 @@ export async function liveConsoleBed(users: User[], raw: Record<string, unknown>
       chatService: deps.chatService,
       config,
       routers: [consoleUi.router],
+      visitorTyping,
       sockets: [
-        (ioServer, ownOrigins) =>
-          void (live = attachConsoleNamespace(ioServer, {
+        (ioServer, ownOrigins) => {
+          const attached = attachConsoleNamespace(ioServer, {
             auth: consoleUi.auth,
             saves,
             ownOrigins,
             logger,
-          })),
+          });
+          attachTakeoverEvents({
+            io: ioServer,
+            live: attached,
+            auth: consoleUi.auth,
+            takeover: deps.chatService.live,
+            conversation: deps.chatService.conversation,
+            desk,
+            config,
+            visitorTyping,
+            logger,
+          });
+          live = attached;
+        },
       ],
     }),
   );
@@ -93,6 +120,7 @@ export async function liveConsoleBed(users: User[], raw: Record<string, unknown>
     logs,
     live: attached,
     auth: consoleUi.auth,
+    desk,
     signIn,
     consoleSocket,
   };

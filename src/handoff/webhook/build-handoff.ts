@@ -56,7 +56,7 @@ export type HandoffPacket = {
   consent: { contact: boolean | null };
   /** `lead.question_unanswered`: the question the knowledge file could not answer, in the visitor's words; null for other events. */
   question: { text: string; at: string; messageId: string } | null;
-  transcript: { role: 'visitor' | 'agent'; text: string; at: string }[];
+  transcript: { role: 'visitor' | 'agent' | 'rep'; text: string; at: string }[];
   summary: string;
 };
 
