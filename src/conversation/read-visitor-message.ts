@@ -56,7 +56,8 @@ export function createMessageReader(deps: MessageReaderDeps) {
       .map((m) => ({ role: sideOf(m.role), text: visibleText(m.text) }));
     const input = {
       text,
-      expecting: expectingOf(conv.phase),
+      // While a rep has the chat, the visitor answers the rep, not the bot's last question.
+      expecting: conv.console.takeover === null ? expectingOf(conv.phase) : null,
       lead: conv.lead,
       visitor: conv.visitor,
       now: now.toISOString(),
