@@ -1,4 +1,6 @@
+import type { Router } from 'express';
 import { io, type Socket } from 'socket.io-client';
+import type { ConsoleAuth } from '../../src/console/console-auth.js';
 import type { Config } from '../../src/config/config-schema.js';
 import { attachConsoleNamespace } from '../../src/console/live/console-namespace.js';
 import { createMemoryUserStore } from '../../src/console/users/memory-user-store.js';
@@ -25,7 +27,12 @@ import { createTestDeps } from './test-deps.js';
  *   const cookie = await bed.signIn('ana@beacon.example');
  *   const live = await bed.consoleSocket(cookie);
  */
-export async function liveConsoleBed(users: User[], raw: Record<string, unknown> = {}) {
+export async function liveConsoleBed(
+  users: User[],
+  raw: Record<string, unknown> = {},
+  /** More routes mounted after the console's (a test's own page, such as a stand-in lead page). */
+  extra: { routers?: (auth: ConsoleAuth) => Router[] } = {},
+) {
   const saves = createSaveEvents();
   // Live takeover: the reps online and the wait after "someone is coming", as main.ts wires them.
   const desk = createRepDesk({
@@ -52,7 +59,7 @@ export async function liveConsoleBed(users: User[], raw: Record<string, unknown>
     await startTestServer({
       chatService: deps.chatService,
       config,
-      routers: [consoleUi.router],
+      routers: [consoleUi.router, ...(extra.routers?.(consoleUi.auth) ?? [])],
       visitorTyping,
       sockets: [
         (ioServer, ownOrigins) => {
