@@ -1,6 +1,8 @@
 import type { Router } from 'express';
 import { io, type Socket } from 'socket.io-client';
 import type { ConsoleAuth } from '../../src/console/console-auth.js';
+import type { Core } from '../../src/app/create-core.js';
+import type { Phraser } from '../../src/llm/phraser.js';
 import type { Config } from '../../src/config/config-schema.js';
 import { attachConsoleNamespace } from '../../src/console/live/console-namespace.js';
 import { createMemoryUserStore } from '../../src/console/users/memory-user-store.js';
@@ -31,7 +33,11 @@ export async function liveConsoleBed(
   users: User[],
   raw: Record<string, unknown> = {},
   /** More routes mounted after the console's (a test's own page, such as a stand-in lead page). */
-  extra: { routers?: (auth: ConsoleAuth) => Router[] } = {},
+  extra: {
+    routers?: (auth: ConsoleAuth) => Router[];
+    /** LLM mode: the extractor and phraser of the chat service (createTestDeps's overrides). */
+    chat?: { core?: Partial<Core>; phraser?: Phraser | null };
+  } = {},
 ) {
   const saves = createSaveEvents();
   // Live takeover: the reps online and the wait after "someone is coming", as main.ts wires them.
@@ -43,6 +49,7 @@ export async function liveConsoleBed(
     config: raw,
     store: observeSaves(createMemoryStore(), saves),
     reps: desk,
+    ...extra.chat,
   });
   const config: Config = deps.config;
   const userStore = createMemoryUserStore(users);

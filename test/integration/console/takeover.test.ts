@@ -194,4 +194,15 @@ describe('live takeover', () => {
     expect(conv?.console.actions.map((a) => a.by)).toEqual([ANA]);
     expect(conv?.messages.some((m) => m.role === 'rep')).toBe(false);
   });
+
+  it('when a rep is disabled, then their next takeover event is refused and changes nothing', async () => {
+    const { bed, id } = await team();
+    const ana = await bed.consoleSocket(await bed.signIn(ANA));
+    await bed.users.update(ANA, { disabled: true });
+    expect(await ana.emitWithAck('join', { conversationId: id })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHORIZED' },
+    });
+    expect((await bed.deps.store.getConversation(id))?.console.takeover).toBeNull();
+  });
 });
