@@ -153,6 +153,8 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): void {
             privacyNotice: deps.config.widget.privacyNotice,
           };
           ack(response);
+          // Back in a chat a rep has: the widget shows who is there.
+          if (result.rep) socket.emit('agent:status', { mode: 'human', rep: result.rep });
           if (result.resumed) {
             const current = result.conversationId;
             deps.chatService

@@ -205,4 +205,15 @@ describe('live takeover', () => {
     });
     expect((await bed.deps.store.getConversation(id))?.console.takeover).toBeNull();
   });
+
+  it('when the visitor comes back while a rep has the chat, then their widget is told who is there', async () => {
+    const { bed, id, sessionId } = await team();
+    const ana = await bed.consoleSocket(await bed.signIn(ANA));
+    await ana.emitWithAck('join', { conversationId: id });
+    const again = await connectClient(bed.server.url);
+    const status = next<{ mode: string; rep: { name: string } }>(again, 'agent:status');
+    await again.emitWithAck('session:hello', { sessionId, visitor: testVisitor() });
+    expect(await status).toEqual({ mode: 'human', rep: { name: 'Ana Lima' } });
+    again.close();
+  });
 });
