@@ -35,6 +35,9 @@ import { createConsoleLeadsRouter } from './server/console-leads-router.js';
 import { createLowdbUserStore } from './console/users/lowdb-user-store.js';
 import { attachConsoleNamespace } from './console/live/console-namespace.js';
 import { createSaveEvents, observeSaves } from './store/save-events.js';
+import { createRepDesk } from './console/live/rep-desk.js';
+import { attachTakeoverEvents } from './console/live/takeover-events.js';
+import { createTypingRelay } from './server/typing-relay.js';
 
 /** The composition root: builds the real parts from config and environment, then serves. */
 async function main(): Promise<void> {
@@ -88,6 +91,9 @@ async function main(): Promise<void> {
   const queue = createKeyedQueue();
   // Bookings and holds per client: the IP is known by its keyed hash only.
   const bookingGuard = createBookingGuard({ limits: config.booking.limits, secret, clock });
+  // Live takeover: the reps online and the wait after "someone is coming" (in memory).
+  const desk = createRepDesk({ joinTimeoutSeconds: config.console.joinTimeoutSeconds });
+  const visitorTyping = createTypingRelay();
   const chatService = createChatService({
     queue,
     bookingGuard,
@@ -99,6 +105,7 @@ async function main(): Promise<void> {
     clock,
     newId: randomIds,
     secret,
+    reps: desk,
     // Model failures are logged once by LLM mode itself; this reports everything else.
     onError: reportChatError(stderrLogger),
   });
@@ -151,14 +158,27 @@ async function main(): Promise<void> {
         newId: randomIds,
       }),
     ],
+    visitorTyping,
     sockets: [
-      (io, ownOrigins) =>
-        void attachConsoleNamespace(io, {
+      (io, ownOrigins) => {
+        const live = attachConsoleNamespace(io, {
           auth: consoleUi.auth,
           saves,
           ownOrigins,
           logger: stderrLogger,
-        }),
+        });
+        attachTakeoverEvents({
+          io,
+          live,
+          auth: consoleUi.auth,
+          takeover: chatService.live,
+          conversation: chatService.conversation,
+          desk,
+          config,
+          visitorTyping,
+          logger: stderrLogger,
+        });
+      },
     ],
   });
   const mode = setup?.line ?? 'rules mode';
@@ -169,6 +189,7 @@ async function main(): Promise<void> {
   const stop = (): void => {
     void server
       .close()
+      .then(() => desk.stop())
       .then(() => retention.stop())
       .then(() => worker.stop())
       .then(() => deliveries.close())

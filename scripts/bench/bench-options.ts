@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-export const PHASES = ['load', 'burst', 'store'] as const;
+export const PHASES = ['load', 'burst', 'store', 'takeover'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export type BenchOptions = {
@@ -20,6 +20,8 @@ export type BenchOptions = {
   storeConversations: number;
   /** Rounds of the store comparison (small, large, small, large, ...): noise averages out. */
   storeRounds: number;
+  /** Rep messages timed to the visitor's widget socket (live takeover). */
+  takeoverMessages: number;
   /** Write a CPU profile of the rules server during the largest load run and summarize it. */
   profile: boolean;
   /** Also write the markdown results here. */
@@ -37,7 +39,8 @@ const USAGE = `npm run bench -- [options]
   --stored 100000           the large store size (compared with 100)
   --store-conversations 40  fresh conversations timed on each store size
   --store-rounds 3          alternating rounds of the store comparison
-  --phases load,burst,store which parts to run
+  --takeover-messages 500   rep messages timed to the visitor's widget (live takeover)
+  --phases load,burst,store,takeover which parts to run
   --profile                 CPU-profile the rules server in the largest load run
   --out FILE                also write the markdown results to FILE
   --keep                    keep the temporary data folders
@@ -60,6 +63,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       stored: { type: 'string' },
       'store-conversations': { type: 'string' },
       'store-rounds': { type: 'string' },
+      'takeover-messages': { type: 'string' },
       phases: { type: 'string' },
       profile: { type: 'boolean', default: false },
       out: { type: 'string' },
@@ -103,6 +107,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       1,
     ),
     storeRounds: int('store-rounds', values['store-rounds'], quick ? 1 : 3, 1),
+    takeoverMessages: int('takeover-messages', values['takeover-messages'], quick ? 100 : 500, 1),
     profile: values.profile,
     out: values.out ?? null,
     keep: values.keep,

@@ -14,6 +14,7 @@ import { parseBenchOptions, type BenchOptions } from './bench-options.js';
 import { formatResults, type BenchResults } from './format-results.js';
 import { measureLoad, type LoadRow } from './measure-load.js';
 import { measureStoreSizes } from './measure-store.js';
+import { formatTakeover, measureTakeover } from './measure-takeover.js';
 import { REPO_ROOT } from './rules-server.js';
 import { summarizeProfile } from './summarize-profile.js';
 
@@ -84,6 +85,11 @@ async function main(): Promise<void> {
         onProgress: progress,
       });
 
+  const takeover = opts.phases.includes('takeover')
+    ? (progress(`takeover: ${opts.takeoverMessages} rep messages to a widget socket`),
+      await measureTakeover({ messages: opts.takeoverMessages }))
+    : null;
+
   const results: BenchResults = {
     context: {
       node: process.versions.node,
@@ -99,7 +105,9 @@ async function main(): Promise<void> {
     burst,
     store,
   };
-  const markdown = formatResults(results);
+  const markdown = [formatResults(results), ...(takeover ? [formatTakeover(takeover)] : [])].join(
+    '\n\n',
+  );
   process.stdout.write(`\n${markdown}\n`);
   if (opts.out !== null) {
     await writeFile(path.resolve(opts.out), `# Bench results\n\n${markdown}\n`);

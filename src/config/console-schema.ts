@@ -30,5 +30,13 @@ export const ConsoleSchema = z.object({
     .max(24 * 60)
     .default(15)
     .describe('the window the login failures are counted in'),
+  joinTimeoutSeconds: z
+    .number()
+    .min(1)
+    .max(3600)
+    .default(120)
+    .describe(
+      'after a visitor asks for a person and is told someone is coming: if no rep joins within this, the bot says nobody is free and offers the next step',
+    ),
 });
 export type ConsoleConfig = z.output<typeof ConsoleSchema>;

@@ -17,8 +17,11 @@ export function createAnswerPending(
 ) {
   return function answerPending(sessionId: string, emit: (e: AgentEvent) => void): Promise<void> {
     return serialize(sessionId, async () => {
-      const last = (await load(sessionId)).messages.at(-1);
-      if (last?.role === 'visitor') await answer(sessionId, last.id, last.text, emit);
+      const conv = await load(sessionId);
+      const last = conv.messages.at(-1);
+      // While a rep has the chat, the visitor's last word waits for them, not for the bot.
+      if (last?.role === 'visitor' && conv.console.takeover === null)
+        await answer(sessionId, last.id, last.text, emit);
     });
   };
 }

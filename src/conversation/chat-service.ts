@@ -38,6 +38,8 @@ export type HelloResult = {
   conversationId: string;
   messages: ChatMessage[];
   resumed: boolean;
+  /** The rep who has the chat now (live takeover), when one has. */
+  rep?: { name: string };
 };
 export type ReceiveResult = {
   /** The stored visitor message's id. */

@@ -35,6 +35,19 @@ export type ChatServiceDeps = {
   queue?: KeyedQueue;
   /** Limits on bookings and holds per client and conversation; none in the CLI and the eval. */
   bookingGuard?: BookingGuard | undefined;
+  /**
+   * Live takeover (console/live/rep-desk.ts): whether a rep (role rep or admin) is connected to
+   * the console, and where a visitor told "someone is coming" waits for one to join. Without
+   * it nobody is online: a request for a person hears that at once, with the next step.
+   */
+  reps?: RepDesk | undefined;
+};
+
+/** The console's reps as the chat sees them. */
+export type RepDesk = {
+  online(): boolean;
+  /** The visitor of `conversationId` was told someone is coming (called once that is saved). */
+  awaited(conversationId: string): void;
 };
 
 /** What the parts of the chat service share: its deps, the session queue, the turn. */

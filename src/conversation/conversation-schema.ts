@@ -7,10 +7,15 @@ import { ConsoleStateSchema, LeadReviewSchema } from '../console/console-state.j
 export const QuickReplySchema = z.object({ label: z.string(), value: z.string() });
 export type QuickReply = z.infer<typeof QuickReplySchema>;
 
-/** One message of the transcript, as stored and as sent to the widget on resume. */
+/**
+ * One message of the transcript, as stored and as sent to the widget on resume. `rep`: a
+ * console user who took the chat over wrote it, shown under their display name (`name`).
+ */
 export const ChatMessageSchema = z.object({
   id: z.string(),
-  role: z.enum(['visitor', 'agent']),
+  role: z.enum(['visitor', 'agent', 'rep']),
+  /** The rep's display name (role `rep` only). */
+  name: z.string().optional(),
   text: z.string(),
   at: z.iso.datetime(),
   clientId: z.string().optional(),

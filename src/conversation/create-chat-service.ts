@@ -5,6 +5,7 @@ import type { ChatService } from './chat-service.js';
 import type { ChatServiceDeps, ChatShell } from './chat-shell.js';
 import type { Conversation } from './conversation-schema.js';
 import { createHello } from './hello.js';
+import { createLiveTakeover, type LiveTakeover } from './live-takeover.js';
 import { createReceivePaths } from './receive-paths.js';
 import { createResponder } from './respond.js';
 import { createTurnRunner } from './run-turn.js';
@@ -21,13 +22,19 @@ export type { ChatServiceDeps } from './chat-shell.js';
  *
  * @example const chat = createChatService({ config, store, calendar, ...core, clock, newId });
  */
-export function createChatService(
-  deps: ChatServiceDeps,
-): ChatService & { conversation(id: string): Promise<Conversation | null> } {
+export function createChatService(deps: ChatServiceDeps): ChatService & {
+  conversation(id: string): Promise<Conversation | null>;
+  /** Live takeover: join, the rep's messages, hand back, the fallback when nobody joined. */
+  live: LiveTakeover;
+} {
   const { store } = deps;
   const queue = deps.queue ?? createKeyedQueue();
   const slots = createTurnSlots(deps);
-  const runTurn = createTurnRunner({ ...deps, slots });
+  const runTurn = createTurnRunner({
+    ...deps,
+    slots,
+    repsOnline: () => deps.reps?.online() ?? false,
+  });
   const shell: ChatShell = {
     deps,
     serialize: (id, task) => queue.run(id, task),
@@ -45,6 +52,7 @@ export function createChatService(
 
   return {
     conversation: (id) => store.getConversation(id),
+    live: createLiveTakeover(shell),
     hello: createHello(shell),
     answerPending: createAnswerPending(shell, paths.answer),
     receive: (sessionId, { clientId, text }, emit) =>

@@ -10,6 +10,10 @@ import type { Conversation, QuickReply } from './conversation-schema.js';
 /** What happened, as the engine sees it. The shell has already stored visitor messages. */
 export type EngineEvent =
   | { type: 'start' }
+  /** A rep handed the chat back to the bot (console takeover ended). */
+  | { type: 'handed_back' }
+  /** Nobody joined within `console.joinTimeoutSeconds` after the visitor was told someone is coming. */
+  | { type: 'nobody_joined' }
   | {
       type: 'visitor_message';
       messageId: string;
@@ -53,6 +57,8 @@ export type EngineContext = {
   newId: () => string;
   /** The visitor's signed links to a meeting (booking/meeting-links.ts). */
   meetingLinks: (meetingId: string) => { icsUrl: string; manageUrl: string };
+  /** A rep (role rep or admin) is connected to the console: a request for a person hears "coming". */
+  repsOnline?: boolean;
 };
 
 /** The variables the shell adds to every template. */
@@ -76,6 +82,8 @@ export type EngineOutput =
   | { type: 'book'; start: string; end: string; repIds: string[] }
   /** Move or cancel the booked meeting; the shell answers with meeting_rescheduled / meeting_canceled / meeting_change_failed. */
   | { type: 'reschedule'; meetingId: string; start: string; end: string; repIds: string[] }
-  | { type: 'cancel'; meetingId: string };
+  | { type: 'cancel'; meetingId: string }
+  /** The visitor was told someone is coming: the shell starts waiting for a rep to join. */
+  | { type: 'await_rep' };
 
 export type Transition = { conversation: Conversation; outputs: EngineOutput[] };

@@ -1,4 +1,4 @@
-import { applyCandidates, getField } from '../lead/lead-record.js';
+import { applyCandidates } from '../lead/lead-record.js';
 import type { Conversation } from './conversation-schema.js';
 import { learnedPhrases, say, withEvent } from './engine-support.js';
 import type { EngineContext, EngineEvent, ReplyPart, Transition } from './engine-types.js';
@@ -13,6 +13,8 @@ import { onOffering } from './phases/on-offering.js';
 import { onQualifying } from './phases/on-qualifying.js';
 import type { Turn, VisitorMessage } from './phases/turn.js';
 import { proceed } from './proceed.js';
+import { onHandedBack, onNobodyJoined, personAnswer } from './person-answer.js';
+import { onTakenOver } from './taken-over.js';
 
 /**
  * The conversation engine: a pure function of (state, event, now, context) returning the next
@@ -30,7 +32,18 @@ export function transition(
     case 'start':
       return say({ ...base, phase: qualifying() }, [{ template: 'greeting', vars: {} }]);
     case 'visitor_message':
-      return withLeadUpdated(base, onVisitorMessage(base, event, now, ctx), now, ctx);
+      return withLeadUpdated(
+        base,
+        base.console.takeover !== null
+          ? onTakenOver(base, event, now, ctx)
+          : awaitingRep(base, onVisitorMessage(base, event, now, ctx), ctx),
+        now,
+        ctx,
+      );
+    case 'handed_back':
+      return onHandedBack(base, ctx);
+    case 'nobody_joined':
+      return onNobodyJoined(base, ctx);
     default:
       return (
         onMeetingResult(base, event, now, ctx, (c, p) => proceed(c, p, ctx)) ??
@@ -60,10 +73,7 @@ function onVisitorMessage(
   const parts: ReplyPart[] = [];
   if (signals.wantsHuman && !conv.handoffRequested) {
     conv = withEvent({ ...conv, handoffRequested: true }, 'lead.handoff_requested', now, ctx);
-    parts.push({
-      template: 'handoff-human',
-      vars: { hasEmail: getField(conv.lead, 'contact.email') !== undefined },
-    });
+    parts.push(personAnswer(conv, ctx));
   }
   if (signals.question !== null) {
     parts.push({
@@ -95,4 +105,12 @@ function onVisitorMessage(
     case 'ended':
       return onEnded(turn);
   }
+}
+
+/** A request for a person answered "someone is coming": the shell waits for a rep to join. */
+function awaitingRep(before: Conversation, t: Transition, ctx: EngineContext): Transition {
+  const asked = !before.handoffRequested && t.conversation.handoffRequested;
+  return asked && ctx.repsOnline === true
+    ? { ...t, outputs: [...t.outputs, { type: 'await_rep' }] }
+    : t;
 }

@@ -81,13 +81,14 @@ export function createHello({ deps, serialize, runTurn }: ChatShell): ChatServic
         ? { conversation: known, secret: sessionId }
         : await migrated(sessionId);
       if (resumed) {
-        const { id, messages } = resumed.conversation;
+        const { id, messages, console: desk } = resumed.conversation;
         // In the session's queue, so no reply's save overwrites it, and not awaited: the queue
         // may be busy with a reply (an LLM turn takes seconds) and the history does not depend on it.
         serialize(id, () => notePage(id, visitor, clientKey)).catch((e: unknown) =>
           deps.onError?.(e, 'hello'),
         );
-        return { sessionId: resumed.secret, conversationId: id, messages, resumed: true };
+        const rep = desk.takeover === null ? {} : { rep: { name: desk.takeover.name } };
+        return { sessionId: resumed.secret, conversationId: id, messages, resumed: true, ...rep };
       }
     }
     const now = deps.clock();

@@ -13,6 +13,10 @@ import { expectingOf, offeredSlots } from './phase.js';
 /** The recent turns an extractor may read. */
 export const RECENT_TURNS = 6;
 
+/** The side of the chat a message is on, for the models: a rep speaks for the company, as the agent does. */
+export const sideOf = (role: 'visitor' | 'agent' | 'rep'): 'visitor' | 'agent' =>
+  role === 'visitor' ? 'visitor' : 'agent';
+
 export type MessageReaderDeps = {
   extractor: Extractor;
   /** Used for a turn when `extractor` fails (LLM mode); rules mode passes the same extractor. */
@@ -49,10 +53,11 @@ export function createMessageReader(deps: MessageReaderDeps) {
   async function extract(conv: Conversation, text: string, now: Date) {
     const recent = conv.messages
       .slice(-RECENT_TURNS)
-      .map((m) => ({ role: m.role, text: visibleText(m.text) }));
+      .map((m) => ({ role: sideOf(m.role), text: visibleText(m.text) }));
     const input = {
       text,
-      expecting: expectingOf(conv.phase),
+      // While a rep has the chat, the visitor answers the rep, not the bot's last question.
+      expecting: conv.console.takeover === null ? expectingOf(conv.phase) : null,
       lead: conv.lead,
       visitor: conv.visitor,
       now: now.toISOString(),

@@ -57,22 +57,33 @@ export function createReceivePaths(shell: ChatShell) {
     };
   }
 
-  /** Replies to one stored visitor message (in the session's queue); a failure still answers with an apology. */
+  /**
+   * Replies to one stored visitor message (in the session's queue); a failure still answers with
+   * an apology. While a rep has taken the chat over the message is still read and scored, but
+   * the bot shows no typing and says nothing: the rep answers.
+   */
   async function answer(
     sessionId: string,
     messageId: string,
     text: string,
     emit: Emit,
   ): Promise<void> {
-    emit({ type: 'agent:typing', payload: { on: true } });
+    let typing = false;
     try {
-      await retryStale(async () => respond(await load(sessionId), messageId, text, emit));
+      await retryStale(async () => {
+        const conv = await load(sessionId);
+        if (!typing && conv.console.takeover === null) {
+          typing = true;
+          emit({ type: 'agent:typing', payload: { on: true } });
+        }
+        return respond(conv, messageId, text, emit);
+      });
     } catch (e) {
       deps.onError?.(e, 'reply');
       // Never leave the visitor waiting in silence; their message is stored, so nothing they said is lost.
-      emit(apology());
+      if (typing) emit(apology());
     } finally {
-      emit({ type: 'agent:typing', payload: { on: false } });
+      if (typing) emit({ type: 'agent:typing', payload: { on: false } });
     }
   }
 
@@ -101,16 +112,18 @@ export function createReceivePaths(shell: ChatShell) {
       }),
     );
     // After the caller's ack (which runs as soon as this resolves), in the order of the protocol.
-    const reply = stored.duplicate
-      ? Promise.resolve()
-      : new Promise<void>((resolve) =>
-          setImmediate(() => {
-            emit({ type: 'agent:typing', payload: { on: true } });
-            for (const e of stored.events) emit(e);
-            emit({ type: 'agent:typing', payload: { on: false } });
-            resolve();
-          }),
-        );
+    // Nothing to send (a rep has the chat): no typing either.
+    const reply =
+      stored.duplicate || stored.events.length === 0
+        ? Promise.resolve()
+        : new Promise<void>((resolve) =>
+            setImmediate(() => {
+              emit({ type: 'agent:typing', payload: { on: true } });
+              for (const e of stored.events) emit(e);
+              emit({ type: 'agent:typing', payload: { on: false } });
+              resolve();
+            }),
+          );
     return { id: stored.id, duplicate: stored.duplicate, reply };
   };
 

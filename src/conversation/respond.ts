@@ -2,7 +2,7 @@ import { phraseReplies } from '../llm/phrase-replies.js';
 import type { AgentEvent } from './chat-service.js';
 import type { ChatServiceDeps, ChatShell } from './chat-shell.js';
 import type { ChatMessage, Conversation } from './conversation-schema.js';
-import { createMessageReader, RECENT_TURNS } from './read-visitor-message.js';
+import { createMessageReader, RECENT_TURNS, sideOf } from './read-visitor-message.js';
 import type { RunTurn } from './run-turn.js';
 
 /** An agent message as the widget receives it. */
@@ -30,7 +30,7 @@ export function createResponder(deps: ChatServiceDeps, runTurn: RunTurn): ChatSh
   ): Promise<Conversation> {
     const now = deps.clock();
     const event = await readVisitorMessage(conv, messageId, text, now);
-    const { conversation, replies } = await runTurn(conv, event, now, {
+    const { conversation, replies, awaitRep } = await runTurn(conv, event, now, {
       text,
       meeting: event.meeting,
     });
@@ -39,7 +39,9 @@ export function createResponder(deps: ChatServiceDeps, runTurn: RunTurn): ChatSh
           deps.phraser,
           replies,
           {
-            recent: conv.messages.slice(-RECENT_TURNS).map((m) => ({ role: m.role, text: m.text })),
+            recent: conv.messages
+              .slice(-RECENT_TURNS)
+              .map((m) => ({ role: sideOf(m.role), text: m.text })),
             visitor: conv.visitor,
             question: event.extraction.signals.question,
             conversationId: conv.id,
@@ -53,6 +55,7 @@ export function createResponder(deps: ChatServiceDeps, runTurn: RunTurn): ChatSh
       ...conversation,
       messages: [...kept, ...phrased],
     });
+    if (awaitRep) deps.reps?.awaited(conv.id);
     for (const m of phrased) emit(agentMessage(m));
     return saved;
   };

@@ -24,9 +24,16 @@ export type TurnRunnerDeps = {
   /** Signs the meeting links in replies; a key of this process's own when absent (tests, eval). */
   secret?: ServerSecret | undefined;
   bookingGuard?: BookingGuard | undefined;
+  /** Whether a rep (role rep or admin) is connected to the console now; nobody when absent. */
+  repsOnline?: (() => boolean) | undefined;
 };
 
-export type TurnResult = { conversation: Conversation; replies: ChatMessage[] };
+export type TurnResult = {
+  conversation: Conversation;
+  replies: ChatMessage[];
+  /** The visitor was told someone is coming: wait for a rep to join (engine output `await_rep`). */
+  awaitRep: boolean;
+};
 
 /**
  * The turn runner: runs one engine event, then each effect the engine asks for (one switch over
@@ -78,9 +85,11 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
       freeSlots: await slots.lookup(conv, now, said),
       newId: deps.newId,
       meetingLinks: links,
+      repsOnline: deps.repsOnline?.() ?? false,
     };
     let t = transition(conv, event, now, ctx);
     const replies: ChatMessage[] = [];
+    let awaitRep = false;
     for (let step = 0; step < MAX_STEPS; step++) {
       // The engine asks for at most one calendar change per transition.
       let answer: EngineEvent | null = null;
@@ -98,6 +107,9 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
           case 'cancel':
             answer ??= await calendar.cancel(o);
             break;
+          case 'await_rep':
+            awaitRep = true;
+            break;
         }
       }
       if (answer === null) break;
@@ -106,7 +118,7 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
     }
     const conversation = { ...t.conversation, messages: [...t.conversation.messages, ...replies] };
     await slots.holdOffered(conv, conversation, ctx.freeSlots, now);
-    return { conversation, replies };
+    return { conversation, replies, awaitRep };
   };
 }
 

@@ -42,7 +42,8 @@ export const SAMPLE_VARS: { [N in TemplateName]: TemplateVars<N> } = {
     question: 'Is there a free trial?',
     answer: 'Yes. Every plan starts with a 14-day free trial, no credit card needed.',
   },
-  'handoff-human': { ...lead, hasEmail: true },
+  'handoff-human': { ...lead, hasEmail: true, canBook: false },
+  'handoff-coming': { ...lead },
   booked: {
     ...lead,
     when: 'Tuesday, March 3 at 10:00 AM (America/Chicago)',

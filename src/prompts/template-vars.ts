@@ -48,7 +48,15 @@ export const TEMPLATE_VARS = {
     question: z.string(),
     answer: z.string().min(1).nullable(),
   }),
-  'handoff-human': z.object({ ...base, hasEmail: z.boolean() }),
+  'handoff-human': z.object({
+    ...base,
+    hasEmail: z.boolean(),
+    canBook: z
+      .boolean()
+      .default(false)
+      .describe('true: the lead may book a meeting now, and times follow this message'),
+  }),
+  'handoff-coming': z.object({ ...base }),
   booked: z.object({
     ...base,
     when: z.string().min(1),

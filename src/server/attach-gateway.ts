@@ -9,10 +9,12 @@ import { isOwnOrigin } from './origin-policy.js';
 import { helloPayloadSchema, VisitorMessagePayloadSchema, parsePayload } from './socket-schemas.js';
 import type { ErrorAck, ErrorBody, HelloAck, ServerToClientEvents } from './socket-events.js';
 import { createTokenBucket } from './token-bucket.js';
+import type { TypingRelay } from './typing-relay.js';
+import { VisitorTypingPayloadSchema } from './socket-schemas.js';
 
 /** What clients send, as the gateway sees it: untrusted until parsed. */
 export type InboundEvents = Record<
-  'session:hello' | 'visitor:message',
+  'session:hello' | 'visitor:message' | 'visitor:typing',
   (...args: unknown[]) => void
 >;
 export type GatewayServer = Server<InboundEvents, ServerToClientEvents>;
@@ -26,11 +28,20 @@ export type GatewayDeps = {
   now?: (() => number) | undefined;
   /** The server's own origins (origin-policy.ts ownOrigins): a same-origin page's site. */
   ownOrigins?: (() => string[]) | undefined;
+  /** Where the visitor's typing goes (the console's reps); dropped when absent. */
+  visitorTyping?: TypingRelay | undefined;
 };
 
-const KNOWN_EVENTS = new Set(['session:hello', 'visitor:message']);
-// Rooms and logs use the public conversation id; the resume token never leaves hello's ack.
-const roomOf = (conversationId: string): string => `conversation:${conversationId}`;
+const KNOWN_EVENTS = new Set(['session:hello', 'visitor:message', 'visitor:typing']);
+/** Typing events a connection may send a minute; more are dropped without a word. */
+const TYPING_PER_MINUTE = 60;
+/**
+ * The room of a conversation's widget sockets (every tab of the visitor). Rooms and logs use
+ * the public conversation id; the resume token never leaves hello's ack. Live takeover sends
+ * the rep's events here.
+ */
+export const visitorRoom = (conversationId: string): string => `conversation:${conversationId}`;
+const roomOf = visitorRoom;
 
 /**
  * Registers the socket protocol (DESIGN.md "Socket protocol") on `io`: validates each payload,
@@ -47,6 +58,7 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): void {
   const { maxMessageChars, messagesPerMinute, trustProxy } = deps.config.server;
   const limits = createGatewayLimits(deps.config);
   const HelloPayloadSchema = helloPayloadSchema(deps.config.limits.visitor);
+  const bot = { kind: 'bot' as const, name: deps.config.company.agentName };
   io.use(connectionGuard(limits.clients, trustProxy, deps.config.limits.connectionsPerIp));
 
   /** Relays the agent's events to every socket of the session (a reconnected tab included). */
@@ -56,7 +68,7 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): void {
       const to = io.to(roomOf(conversationId));
       if (e.type === 'agent:typing') to.emit('agent:typing', e.payload);
       else if (e.type === 'agent:delta') to.emit('agent:delta', e.payload);
-      else to.emit('agent:message', e.payload);
+      else to.emit('agent:message', { sender: bot, ...e.payload });
     };
 
   const toErrorBody = (e: unknown, context: Record<string, unknown>): ErrorBody => {
@@ -80,6 +92,7 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): void {
       (hostOrigin && isOwnOrigin(hostOrigin, deps.ownOrigins?.() ?? []) ? hostOrigin : undefined);
     const client: ClientInfo = { ip: socketIp(socket, trustProxy), ...(origin ? { origin } : {}) };
     const bucket = createTokenBucket({ perMinute: messagesPerMinute, now });
+    const typingBucket = createTokenBucket({ perMinute: TYPING_PER_MINUTE, now });
     let conversationId: string | null = null;
     // Handlers run one after another per connection, so a message sent right after hello (without
     // waiting for its ack) finds the session, and messages reach the service in the order sent.
@@ -140,6 +153,8 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): void {
             privacyNotice: deps.config.widget.privacyNotice,
           };
           ack(response);
+          // Back in a chat a rep has: the widget shows who is there.
+          if (result.rep) socket.emit('agent:status', { mode: 'human', rep: result.rep });
           if (result.resumed) {
             const current = result.conversationId;
             deps.chatService
@@ -189,6 +204,13 @@ export function attachGateway(io: GatewayServer, deps: GatewayDeps): void {
           refuse(ack, code, message);
         }
       });
+    });
+
+    // The visitor's typing (no ack): relayed to the reps watching; too many, or before hello, dropped.
+    socket.on('visitor:typing', (...args) => {
+      const parsed = VisitorTypingPayloadSchema.safeParse(splitArgs(args).payload);
+      if (!parsed.success || conversationId === null || !typingBucket.take()) return;
+      deps.visitorTyping?.typing(conversationId, parsed.data.on);
     });
 
     socket.onAny((event: unknown, ...args: unknown[]) => {

@@ -24,6 +24,7 @@ import { isOwnPost } from './booking-access.js';
 import { PAGE_HEADERS } from './booking-request.js';
 import { clientIp } from './limits/client-ip.js';
 import { retryIn } from './limits/take-point.js';
+import { CONSOLE_CSP } from '../console/console-csp.js';
 import { consoleAssetsRouter, createConsoleAssets, type ConsoleAssets } from './console-assets.js';
 
 export type ConsoleRouterDeps = {
@@ -68,7 +69,9 @@ export function createConsoleRouter(deps: ConsoleRouterDeps): ConsoleUi {
   const auth: ConsoleAuth = { users, sessions, publicUrl: config.server.publicUrl };
   const attempts = createLoginAttempts(config.console, logger);
   const secure = (config.server.publicUrl ?? '').startsWith('https:');
-  const cookie = { httpOnly: true, sameSite: 'lax', path: '/console', secure } as const;
+  // Path `/`: the console's live socket connects at `/socket.io/`, outside `/console`, and is
+  // signed in by this cookie (the namespace `/console` checks it and the Origin).
+  const cookie = { httpOnly: true, sameSite: 'lax', path: '/', secure } as const;
   const anyone = requireConsoleUser(auth, ROLES);
 
   const router = Router();
@@ -77,6 +80,7 @@ export function createConsoleRouter(deps: ConsoleRouterDeps): ConsoleUi {
     express.urlencoded({ extended: false, limit: '8kb' }),
     (_req, res, next) => {
       res.set(PAGE_HEADERS);
+      res.set('Content-Security-Policy', CONSOLE_CSP);
       next();
     },
   );

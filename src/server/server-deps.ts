@@ -3,6 +3,7 @@ import type { Server } from 'socket.io';
 import type { Config } from '../config/config-schema.js';
 import type { ChatService } from '../conversation/chat-service.js';
 import type { Logger } from '../lib/logger.js';
+import type { TypingRelay } from './typing-relay.js';
 import type { WidgetAssets } from './widget-assets.js';
 
 /** The project's one logger type, under the name the server's callers know. */
@@ -25,6 +26,8 @@ export type ServerDeps = {
    * `ownOrigins` gives the server's own origins (origin-policy.ts).
    */
   sockets?: ((io: Server, ownOrigins: () => string[]) => void)[];
+  /** Where the visitor's typing goes (live takeover: the reps watching); dropped when absent. */
+  visitorTyping?: TypingRelay;
   /** The clock of the rate limiter; tests pass a fixed one. */
   now?: () => number;
 };

@@ -43,18 +43,39 @@ export type HelloAck =
 export type VisitorMessagePayload = { clientId: string; text: string };
 export type VisitorMessageAck = { ok: true; id: string } | ErrorAck;
 
+/**
+ * Who wrote an agent message (live takeover, DESIGN.md "Console"): the bot (under the
+ * assistant's name) or a rep who joined the chat (under their display name).
+ */
+export type Sender = { kind: 'bot' | 'rep'; name: string };
+
 export type AgentMessagePayload = {
   id: string;
   text: string;
   expecting: Slot | null;
   quickReplies: QuickReply[];
   final: boolean;
+  /** An addition of live takeover; clients written before it ignore it. */
+  sender?: Sender;
 };
 
+/**
+ * `agent:status`: a rep joined the chat (`human`, the bot stops answering) or handed it back
+ * (`bot`); `rep` names the rep in both cases (the widget shows "Ana joined / left the chat").
+ */
+export type AgentStatusPayload = { mode: 'bot' | 'human'; rep: { name: string } | null };
+
+/** `agent:typing`: `name` is set while a rep types (the bot's typing has none). */
+export type AgentTypingPayload = { on: boolean; name?: string };
+
+/** `visitor:typing` (no ack): the visitor is typing; relayed to the reps watching the chat. */
+export type VisitorTypingPayload = { on: boolean };
+
 export type ServerToClientEvents = {
-  'agent:typing': (payload: { on: boolean }) => void;
+  'agent:typing': (payload: AgentTypingPayload) => void;
   'agent:delta': (payload: { id: string; text: string }) => void;
   'agent:message': (payload: AgentMessagePayload) => void;
+  'agent:status': (payload: AgentStatusPayload) => void;
   /** Sent with every refused event, so a client without an ack callback still learns why. */
   error: (payload: ErrorBody) => void;
 };
@@ -65,4 +86,5 @@ export type ClientToServerEvents = {
     payload: VisitorMessagePayload,
     ack: (res: VisitorMessageAck) => void,
   ) => void;
+  'visitor:typing': (payload: VisitorTypingPayload) => void;
 };

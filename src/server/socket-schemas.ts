@@ -29,6 +29,9 @@ export const VisitorMessagePayloadSchema = z.object({
 });
 export type VisitorMessageInput = z.infer<typeof VisitorMessagePayloadSchema>;
 
+/** `visitor:typing` (no ack): whether the visitor is typing. */
+export const VisitorTypingPayloadSchema = z.object({ on: z.boolean() });
+
 /** A parse result whose error message names every bad field ("visitor.timezone: unknown IANA time zone"). */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 

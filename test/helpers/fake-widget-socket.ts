@@ -12,6 +12,8 @@ export type Responder = (req: Request) => unknown;
 export function createFakeWidgetSocket(respond: Responder) {
   const listeners = new Map<string, ((payload: unknown) => void)[]>();
   const requests: Request[] = [];
+  /** Events emitted without an ack (the visitor's typing), in order. */
+  const notified: { event: string; payload: unknown }[] = [];
   let connected = false;
   let closed = false;
   const fire = (event: string, payload?: unknown): void => {
@@ -31,6 +33,9 @@ export function createFakeWidgetSocket(respond: Responder) {
       if (res === 'no-ack') throw new Error('operation has timed out');
       return res;
     },
+    notify(event, payload) {
+      notified.push({ event, payload });
+    },
     connect() {
       connected = true;
       fire('connect');
@@ -43,6 +48,7 @@ export function createFakeWidgetSocket(respond: Responder) {
   return {
     socket,
     requests,
+    notified,
     isClosed: () => closed,
     serverEmits: fire,
     drop() {

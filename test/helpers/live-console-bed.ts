@@ -1,4 +1,8 @@
+import type { Router } from 'express';
 import { io, type Socket } from 'socket.io-client';
+import type { ConsoleAuth } from '../../src/console/console-auth.js';
+import type { Core } from '../../src/app/create-core.js';
+import type { Phraser } from '../../src/llm/phraser.js';
 import type { Config } from '../../src/config/config-schema.js';
 import { attachConsoleNamespace } from '../../src/console/live/console-namespace.js';
 import { createMemoryUserStore } from '../../src/console/users/memory-user-store.js';
@@ -7,10 +11,13 @@ import { createConsoleRouter } from '../../src/server/console-router.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import { createSaveEvents, observeSaves } from '../../src/store/save-events.js';
 import { closeAfterTest } from './close-after-test.js';
+import { parseConfig } from '../../src/config/load-config.js';
+import { createRepDesk } from '../../src/console/live/rep-desk.js';
+import { attachTakeoverEvents } from '../../src/console/live/takeover-events.js';
+import { createTypingRelay } from '../../src/server/typing-relay.js';
 import { PASSWORD } from './console-test-bed.js';
 import { startTestServer, type LogEntry } from './start-test-server.js';
 import { createTestDeps, PROMPTS_DIR, TEST_SECRET } from './test-deps.js';
-import { parseConfig } from '../../src/config/load-config.js';
 import { createDestinations } from '../../src/handoff/delivery/create-destinations.js';
 import { createDeliveryWorker } from '../../src/handoff/delivery/delivery-worker.js';
 import { createMemoryDeliveryStore } from '../../src/handoff/delivery/memory-delivery-store.js';
@@ -29,8 +36,22 @@ import { runtimeEnv } from './runtime-env.js';
  *   const cookie = await bed.signIn('ana@beacon.example');
  *   const live = await bed.consoleSocket(cookie);
  */
-export async function liveConsoleBed(users: User[], raw: Record<string, unknown> = {}) {
+export async function liveConsoleBed(
+  users: User[],
+  raw: Record<string, unknown> = {},
+  /** More routes mounted after the console's (a test's own page, such as a stand-in lead page). */
+  extra: {
+    routers?: (auth: ConsoleAuth) => Router[];
+    /** LLM mode: the extractor and phraser of the chat service (createTestDeps's overrides). */
+    chat?: { core?: Partial<Core>; phraser?: Phraser | null };
+  } = {},
+) {
   const saves = createSaveEvents();
+  // Live takeover: the reps online and the wait after "someone is coming", as main.ts wires them.
+  const desk = createRepDesk({
+    joinTimeoutSeconds: parseConfig(raw).console.joinTimeoutSeconds,
+  });
+  const visitorTyping = createTypingRelay();
   // The handoff outbox as main.ts wires it: a delivery worker (run by the test: `worker.runDue()`)
   // sending to the config's `crm.destinations`.
   const base = createMemoryStore();
@@ -53,6 +74,8 @@ export async function liveConsoleBed(users: User[], raw: Record<string, unknown>
   const deps = createTestDeps({
     config: raw,
     store: withOutbox(observeSaves(base, saves), worker.outbox),
+    reps: desk,
+    ...extra.chat,
   });
   const config: Config = deps.config;
   const userStore = createMemoryUserStore(users);
@@ -83,15 +106,30 @@ export async function liveConsoleBed(users: User[], raw: Record<string, unknown>
           secret: deps.secret,
           newId: sequentialIds('con'),
         }),
+        ...(extra.routers?.(consoleUi.auth) ?? []),
       ],
+      visitorTyping,
       sockets: [
-        (ioServer, ownOrigins) =>
-          void (live = attachConsoleNamespace(ioServer, {
+        (ioServer, ownOrigins) => {
+          const attached = attachConsoleNamespace(ioServer, {
             auth: consoleUi.auth,
             saves,
             ownOrigins,
             logger,
-          })),
+          });
+          attachTakeoverEvents({
+            io: ioServer,
+            live: attached,
+            auth: consoleUi.auth,
+            takeover: deps.chatService.live,
+            conversation: deps.chatService.conversation,
+            desk,
+            config,
+            visitorTyping,
+            logger,
+          });
+          live = attached;
+        },
       ],
     }),
   );
@@ -139,6 +177,7 @@ export async function liveConsoleBed(users: User[], raw: Record<string, unknown>
     auth: consoleUi.auth,
     deliveries,
     worker,
+    desk,
     signIn,
     consoleSocket,
   };

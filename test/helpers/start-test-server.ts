@@ -34,6 +34,7 @@ export async function startTestServer(opts: {
   now?: () => number;
   routers?: Router[];
   sockets?: ServerDeps['sockets'];
+  visitorTyping?: ServerDeps['visitorTyping'];
 }): Promise<TestServer> {
   const config = parseConfig(opts.config ?? {});
   const logs: LogEntry[] = [];
@@ -49,6 +50,7 @@ export async function startTestServer(opts: {
     widget: testWidgetAssets(),
     ...(opts.routers ? { routers: opts.routers } : {}),
     ...(opts.sockets ? { sockets: opts.sockets } : {}),
+    ...(opts.visitorTyping ? { visitorTyping: opts.visitorTyping } : {}),
     port: 0,
     host: '127.0.0.1',
   });

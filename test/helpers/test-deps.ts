@@ -8,6 +8,7 @@ import type { Config } from '../../src/config/config-schema.js';
 import { parseConfig } from '../../src/config/load-config.js';
 import { createChatService } from '../../src/conversation/create-chat-service.js';
 import type { Phraser } from '../../src/llm/phraser.js';
+import type { RepDesk } from '../../src/conversation/chat-shell.js';
 import { serverSecretFrom, type ServerSecret } from '../../src/lib/server-secret.js';
 import type { Store } from '../../src/store/store.js';
 import { createKeyedQueue, type KeyedQueue } from '../../src/lib/keyed-queue.js';
@@ -51,6 +52,8 @@ export function createTestDeps(
     phraser?: Phraser | null;
     /** The chat service's per-conversation queue (one is made by default). */
     queue?: KeyedQueue;
+    /** Live takeover's reps online and wait (console/live/rep-desk.ts); nobody by default. */
+    reps?: RepDesk;
   } = {},
 ): TestDeps {
   const config = parseConfig(overrides.config ?? {});
@@ -69,6 +72,7 @@ export function createTestDeps(
     clock: () => new Date(t),
     newId: sequentialIds('t'),
     secret: TEST_SECRET,
+    ...(overrides.reps ? { reps: overrides.reps } : {}),
   });
   return {
     config,

@@ -11,6 +11,8 @@ import {
   isMessageOk,
   isTyping,
   privacyNoticeOf,
+  repNameOf,
+  statusOf,
   quickRepliesOf,
 } from './payload-guards.js';
 import type { WidgetSocket } from './widget-socket.js';
@@ -18,7 +20,10 @@ import type { WidgetSocket } from './widget-socket.js';
 /** One bubble. `key` is the server id, or the clientId while a visitor message is unsent. */
 export type ViewMessage = {
   key: string;
-  role: 'visitor' | 'agent';
+  /** `rep`: a person from the team who joined the chat; `system`: "Ana joined the chat". */
+  role: 'visitor' | 'agent' | 'rep' | 'system';
+  /** The rep's display name, shown above their message (role `rep`). */
+  name?: string;
   text: string;
   /** pending: typed, not yet stored; failed: refused by the server; streaming: deltas arriving. */
   status: 'sent' | 'pending' | 'failed' | 'streaming';
@@ -30,6 +35,8 @@ export type SessionState = {
   connection: 'connecting' | 'online' | 'reconnecting';
   messages: ViewMessage[];
   typing: boolean;
+  /** Who is typing when a rep is (their name); null while the assistant is. */
+  typingName: string | null;
   /** The last problem worth telling the visitor (a refused message), or null. */
   notice: string | null;
   /** The server's longest message, in characters (as the visitor sees them); from the hello ack. */
@@ -50,6 +57,8 @@ export type ChatSession = {
   send(text: string, label?: string): boolean;
   /** Forgets the stored session and starts a fresh conversation (after the final message). */
   restart(): void;
+  /** The visitor is typing: tells the server (a rep sees it), at most every few seconds. */
+  typing(): void;
   subscribe(listener: SessionListener): () => void;
   state(): SessionState;
   stop(): void;
@@ -65,6 +74,10 @@ export type ChatSessionDeps = {
 };
 
 type Outgoing = { clientId: string; text: string };
+
+/** The visitor's typing is sent at most this often, and ends after this long without a key. */
+const TYPING_EVERY_MS = 2000;
+const TYPING_IDLE_MS = 4000;
 
 /** The server's default `server.maxMessageChars`, until its hello ack says otherwise. */
 const DEFAULT_MAX_CHARS = 2000;
@@ -151,6 +164,7 @@ export function createChatSession(deps: ChatSessionDeps): ChatSession {
     connection: 'connecting',
     messages: [],
     typing: false,
+    typingName: null,
     notice: null,
     maxChars: DEFAULT_MAX_CHARS,
     privacyNotice: null,
@@ -163,6 +177,16 @@ export function createChatSession(deps: ChatSessionDeps): ChatSession {
   const attempts = new Map<string, number>();
   let flushing = false;
   let helloRound = 0;
+  let statusCount = 0;
+  let typingSentAt = -Infinity;
+  let typingIdle: ReturnType<typeof setTimeout> | null = null;
+  const stopTyping = (): void => {
+    if (typingIdle === null) return;
+    clearTimeout(typingIdle);
+    typingIdle = null;
+    typingSentAt = -Infinity;
+    if (state.connection === 'online') socket.notify('visitor:typing', { on: false });
+  };
 
   const update = (patch: Partial<SessionState>, announce: string | null = null): void => {
     state = { ...state, ...patch };
@@ -214,6 +238,7 @@ export function createChatSession(deps: ChatSessionDeps): ChatSession {
     const messages: ViewMessage[] = history.map((m, i) => ({
       key: m.id,
       role: m.role,
+      ...(m.role === 'rep' && m.name !== undefined ? { name: m.name } : {}),
       text: shownText(history, i, labels),
       status: 'sent',
       quickReplies: quickRepliesOf(m.quickReplies),
@@ -292,17 +317,35 @@ export function createChatSession(deps: ChatSessionDeps): ChatSession {
   const onAgentMessage = (p: unknown): void => {
     if (!isAgentMessage(p)) return;
     // The final text replaces whatever the deltas streamed.
+    const repName = repNameOf(p);
     upsertMessage(
       {
         key: p.id,
-        role: 'agent',
+        role: repName === null ? 'agent' : 'rep',
+        ...(repName === null ? {} : { name: repName }),
         text: p.text,
         status: 'sent',
         quickReplies: quickRepliesOf(p.quickReplies),
         final: p.final === true,
       },
-      p.text,
+      repName === null ? p.text : `${repName}: ${p.text}`,
     );
+  };
+
+  /** A rep joined or handed back: a line in the chat says so. */
+  const onStatus = (p: unknown): void => {
+    const status = statusOf(p);
+    if (status === null) return;
+    const text = `${status.name} ${status.mode === 'human' ? 'joined' : 'left'} the chat`;
+    const line: ViewMessage = {
+      key: `status-${++statusCount}`,
+      role: 'system',
+      text,
+      status: 'sent',
+      quickReplies: [],
+      final: false,
+    };
+    update({ messages: [...state.messages, line], typing: false, typingName: null }, text);
   };
 
   return {
@@ -317,8 +360,9 @@ export function createChatSession(deps: ChatSessionDeps): ChatSession {
         update({ connection: 'reconnecting', ...(isRefusal(e) ? { notice: e.data.message } : {}) }),
       );
       socket.on('agent:typing', (p) => {
-        if (isTyping(p)) update({ typing: p.on });
+        if (isTyping(p)) update({ typing: p.on, typingName: p.on ? repNameOf(p) : null });
       });
+      socket.on('agent:status', onStatus);
       socket.on('agent:delta', onDelta);
       socket.on('agent:message', onAgentMessage);
       socket.connect();
@@ -331,6 +375,7 @@ export function createChatSession(deps: ChatSessionDeps): ChatSession {
         update({ notice: tooLongNotice(length, state.maxChars) });
         return false;
       }
+      stopTyping();
       const clientId = deps.newId();
       if (label !== undefined) labels.set(clientId, label);
       queue.push({ clientId, text: trimmed });
@@ -368,6 +413,16 @@ export function createChatSession(deps: ChatSessionDeps): ChatSession {
       );
       // Offline, the next connect says hello, now without a session id.
       if (online) void hello();
+    },
+    typing() {
+      if (state.connection !== 'online') return;
+      const now = Date.now();
+      if (now - typingSentAt >= TYPING_EVERY_MS) {
+        typingSentAt = now;
+        socket.notify('visitor:typing', { on: true });
+      }
+      if (typingIdle !== null) clearTimeout(typingIdle);
+      typingIdle = setTimeout(stopTyping, TYPING_IDLE_MS);
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -16,6 +16,8 @@ type ViewHandlers = {
   /** Starts a fresh conversation after the final message. */
   restart(): void;
   close(): void;
+  /** The visitor typed in the input (a rep who joined sees it). */
+  typing?(): void;
 };
 
 /** The counter shows from this share of the limit on. */
@@ -82,8 +84,11 @@ export function createChatView(
   list.tabIndex = 0; // scrollable with the keyboard
   const typing = el('div', 'lb-typing');
   typing.hidden = true;
+  const typingWho = el('span', 'lb-typing-who');
+  const typingSr = el('span', 'lb-sr', 'The assistant is typing');
   typing.append(
-    el('span', 'lb-sr', 'The assistant is typing'),
+    typingWho,
+    typingSr,
     el('span', 'lb-dot'),
     el('span', 'lb-dot'),
     el('span', 'lb-dot'),
@@ -140,6 +145,9 @@ export function createChatView(
     showCount();
   };
   input.addEventListener('input', fit);
+  input.addEventListener('input', () => {
+    if (input.value.trim() !== '') handlers.typing?.();
+  });
   const submit = (): void => {
     // Too long: nothing is sent, the text stays to be shortened, the notice says why.
     if (!handlers.send(input.value)) return;
@@ -183,6 +191,12 @@ export function createChatView(
         // Agent messages may carry links (a calendar invite); visitor text stays plain text.
         if (m.role === 'agent')
           b.li.replaceChildren(...linkify(m.text, config.origin).map(runNode));
+        else if (m.role === 'rep')
+          // A person from the team: their name above their words, both as text.
+          b.li.replaceChildren(
+            el('span', 'lb-name', m.name ?? 'Our team'),
+            el('span', 'lb-body', m.text),
+          );
         else b.li.textContent = m.text;
         b.text = m.text;
       }
@@ -225,6 +239,8 @@ export function createChatView(
       const lastAgent = state.messages.findLast((m) => m.role === 'agent');
       restart.hidden = !(lastAgent?.final === true && lastAgent.status === 'sent');
       typing.hidden = !state.typing;
+      typingWho.textContent = state.typingName === null ? '' : `${state.typingName} is typing`;
+      typingSr.textContent = state.typingName === null ? 'The assistant is typing' : '';
       banner.hidden = state.connection !== 'reconnecting';
       notice.hidden = state.notice === null;
       notice.textContent = state.notice ?? '';

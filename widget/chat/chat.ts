@@ -74,6 +74,7 @@ export const mountChat: MountChat = ({ shadow, root, launcher, config }) => {
     send: (text, label) => chat.send(text, label),
     restart: () => chat.restart(),
     close: () => handle.close(),
+    typing: () => chat.typing(),
   });
   launcher.setAttribute('aria-controls', view.panel.id);
   chat.subscribe((state, announce) => view.render(state, announce));

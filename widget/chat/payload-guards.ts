@@ -40,7 +40,13 @@ export function isMessageOk(v: unknown): v is Extract<VisitorMessageAck, { ok: t
 }
 
 export function isChatMessage(v: unknown): v is ChatMessage {
-  return isObj(v) && isStr(v.id) && (v.role === 'visitor' || v.role === 'agent') && isStr(v.text);
+  const role = isObj(v) ? v.role : null;
+  return (
+    isObj(v) &&
+    isStr(v.id) &&
+    (role === 'visitor' || role === 'agent' || role === 'rep') &&
+    isStr(v.text)
+  );
 }
 
 export function isAgentMessage(v: unknown): v is AgentMessagePayload {
@@ -64,4 +70,19 @@ export function privacyNoticeOf(v: unknown): PrivacyNotice | null {
     linkLabel: isStr(v.linkLabel) ? v.linkLabel : 'Privacy policy',
     linkUrl: url,
   };
+}
+
+/** The rep's name of an `agent:message` or `agent:typing` from a person (`sender`/`name`), else null. */
+export function repNameOf(v: unknown): string | null {
+  if (!isObj(v)) return null;
+  if (isObj(v.sender))
+    return v.sender.kind === 'rep' && isStr(v.sender.name) ? v.sender.name : null;
+  return isStr(v.name) ? v.name : null;
+}
+
+/** `agent:status`: a rep joined (`human`) or handed back (`bot`), with their name; null when malformed. */
+export function statusOf(v: unknown): { mode: 'bot' | 'human'; name: string } | null {
+  if (!isObj(v) || (v.mode !== 'bot' && v.mode !== 'human')) return null;
+  const name = isObj(v.rep) && isStr(v.rep.name) ? v.rep.name : 'Our team';
+  return { mode: v.mode, name };
 }

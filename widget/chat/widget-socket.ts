@@ -9,6 +9,8 @@ export type WidgetSocket = {
   on(event: string, listener: (payload: unknown) => void): void;
   /** Emits with an acknowledgement; rejects on timeout or when the connection drops. */
   request(event: 'session:hello' | 'visitor:message', payload: unknown): Promise<unknown>;
+  /** Emits without waiting for anything (the visitor's typing). */
+  notify(event: 'visitor:typing', payload: unknown): void;
   connect(): void;
   close(): void;
 };
@@ -39,6 +41,9 @@ export function createWidgetSocket(origin: string): WidgetSocket {
     },
     request(event, payload) {
       return socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload);
+    },
+    notify(event, payload) {
+      socket.emit(event, payload);
     },
     connect() {
       socket.connect();

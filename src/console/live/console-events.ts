@@ -16,7 +16,17 @@ import type { ErrorBody } from '../../server/socket-events.js';
  *
  * Console to server (each with an ack `{ ok: true } | { ok: false, error }`):
  * - `watch` / `unwatch` `{ conversationId }`: follow one conversation (a lead page).
- * Takeover events (join, message, typing, hand back) are added by the takeover part.
+ * Takeover (takeover-events.ts), each `{ conversationId, ... }` with the same ack; reps and
+ * admins only (a marketer gets FORBIDDEN):
+ * - `join`: the rep takes the chat over (the bot stops answering; the widget shows "<Name>
+ *   joined the chat"); the socket then watches the conversation. A chat another rep holds is
+ *   refused with CONFLICT naming them.
+ * - `message` `{ conversationId, text }`: to the visitor under the rep's name (the same length
+ *   limit as a visitor's message); stored in the transcript. Only the rep who joined.
+ * - `typing` `{ conversationId, on }`: the rep's typing, shown in the widget with their name.
+ * - `handBack`: the bot resumes at the next open slot ("<Name> left the chat").
+ * Server to console, to sockets watching the conversation: `visitor:typing`
+ * `{ conversationId, on }`.
  */
 export type InboxAlert = {
   kind: 'sql' | 'person' | 'question';
@@ -29,6 +39,7 @@ export type ConsoleServerEvents = {
   'inbox:changed': (payload: { conversationId: string }) => void;
   'inbox:alert': (payload: InboxAlert) => void;
   'conversation:changed': (payload: { conversationId: string }) => void;
+  'visitor:typing': (payload: { conversationId: string; on: boolean }) => void;
 };
 
 export type ConsoleAck = { ok: true } | { ok: false; error: ErrorBody };

@@ -63,7 +63,7 @@ export type HandoffPacket = {
     reviewer: { email: string; name: string };
     at: string;
   } | null;
-  transcript: { role: 'visitor' | 'agent'; text: string; at: string }[];
+  transcript: { role: 'visitor' | 'agent' | 'rep'; text: string; at: string }[];
   summary: string;
 };
 

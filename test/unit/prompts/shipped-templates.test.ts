@@ -130,7 +130,13 @@ describe('the shipped templates', () => {
       { ...anonymous, resourceTitle: 'Field guide', resourceUrl: 'https://x.example/g' },
       /https:\/\/x\.example\/g/,
     ],
-    ['handoff-human', { ...anonymous, hasEmail: false }, /reach out/],
+    ['handoff-human', { ...anonymous, hasEmail: false }, /Nobody .* free .*reply/],
+    [
+      'handoff-human',
+      { ...anonymous, hasEmail: true, canBook: true },
+      /Nobody .* free .*book a time/,
+    ],
+    ['handoff-coming', anonymous, /will join this chat/],
   ] as const)('when "%s" renders with %o, then the visitor reads %s', (name, vars, expected) => {
     // The tuple's name and vars match by construction; TypeScript cannot correlate them in a table.
     const text = registry.render(name, vars as never).text;
@@ -186,7 +192,7 @@ describe('the shipped templates', () => {
     },
   );
 
-  it('when the visitor asked for a person and gave no email, then the handoff says who will reach out and one question asks for the email', () => {
+  it('when the visitor asked for a person, nobody is free and they gave no email, then the answer says so and one question asks for the email', () => {
     const handoff = registry.render('handoff-human', { ...anonymous, hasEmail: false }).text;
     const ask = registry.render('ask-contact', {
       ...anonymous,
