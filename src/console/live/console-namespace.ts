@@ -3,7 +3,7 @@ import type { Logger } from '../../lib/logger.js';
 import type { SaveEvents } from '../../store/save-events.js';
 import type { ConsoleAuth } from '../console-auth.js';
 import { ROLES, UserSchema, type User } from '../users/user.js';
-import { alertsOf } from './inbox-alerts.js';
+import { createInboxAlerts } from './inbox-alerts.js';
 import { WatchPayloadSchema, type ConsoleAck, type ConsoleServerEvents } from './console-events.js';
 import { consoleSocketAuth, consoleUserOfCookie } from './console-socket-auth.js';
 
@@ -102,6 +102,7 @@ export function attachConsoleNamespace(
     for (const handler of handlers) handler(socket, user);
   });
 
+  const alertsOf = createInboxAlerts();
   deps.saves.on(({ conversation, pending }) => {
     const conversationId = conversation.id;
     nsp.to(INBOX_ROOM).emit('inbox:changed', { conversationId });

@@ -8,17 +8,33 @@ const KIND: Record<string, InboxAlert['kind']> = {
   'lead.question_unanswered': 'question',
 };
 
-/** Remembers the events already raised, so a save that leaves them pending raises no repeat. */
-const raised = new Set<string>();
 const RAISED_MAX = 10_000;
+
+/** Turns a save into the alerts it raises; made once per console namespace. */
+export type InboxAlerts = (conv: Conversation, pending: readonly OutboxEvent[]) => InboxAlert[];
+
+/**
+ * The alerts of a console: it remembers the events it already raised (the last 10,000), so a
+ * save that leaves them pending raises no repeat; each namespace has its own memory.
+ *
+ * @example const alertsOf = createInboxAlerts(); alertsOf(conv, pending);
+ */
+export function createInboxAlerts(): InboxAlerts {
+  const raised = new Set<string>();
+  return (conv, pending) => alertsOf(conv, pending, raised);
+}
 
 /**
  * The alerts a save raises: one per new `lead.qualified`, `lead.handoff_requested` or
  * `lead.question_unanswered` event, with a line a rep reads in a notification.
  *
- * @example alertsOf(conv, pending) // [{ kind: 'sql', conversationId, text: 'New SQL lead: Ana (Beacon)', at }]
+ * @example alertsOf(conv, pending, raised) // [{ kind: 'sql', conversationId, text: 'New SQL lead: Ana (Beacon)', at }]
  */
-export function alertsOf(conv: Conversation, pending: readonly OutboxEvent[]): InboxAlert[] {
+function alertsOf(
+  conv: Conversation,
+  pending: readonly OutboxEvent[],
+  raised: Set<string>,
+): InboxAlert[] {
   const who = [getField(conv.lead, 'contact.name'), getField(conv.lead, 'company.name')]
     .filter((s) => s !== undefined && s !== '')
     .join(', ');
