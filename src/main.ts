@@ -34,6 +34,8 @@ import { createConsoleRouter } from './server/console-router.js';
 import { createLowdbUserStore } from './console/users/lowdb-user-store.js';
 import { attachConsoleNamespace } from './console/live/console-namespace.js';
 import { createSaveEvents, observeSaves } from './store/save-events.js';
+import { inboxProjection } from './console/inbox/inbox-row.js';
+import { createInboxRouter } from './server/inbox-router.js';
 
 /** The composition root: builds the real parts from config and environment, then serves. */
 async function main(): Promise<void> {
@@ -42,7 +44,11 @@ async function main(): Promise<void> {
   const clock = (): Date => new Date();
 
   // Storage: conversations, meetings, and the handoff outbox beside them.
-  const baseStore = await createLowdbStore({ dataDir: config.dataDir, logger: stderrLogger });
+  const baseStore = await createLowdbStore({
+    dataDir: config.dataDir,
+    logger: stderrLogger,
+    inbox: inboxProjection(config),
+  });
   const calendar = await createLowdbCalendar({ dataDir: config.dataDir, clock });
   // Meetings booked by a server killed before it saved their conversation: freed before serving.
   await releaseOrphanMeetings({ calendar, store: baseStore, clock, logger: stderrLogger });
@@ -136,6 +142,7 @@ async function main(): Promise<void> {
       createLeadsRouter({ adminToken: runtime.adminToken, store, config }),
       createLlmUsageRouter({ adminToken: runtime.adminToken, llm }),
       createPrivacyRouter({ adminToken: runtime.adminToken, ...privacy, notifyCanceled }),
+      createInboxRouter({ store, config, consoleUi, adminToken: runtime.adminToken }),
       consoleUi.router,
     ],
     sockets: [

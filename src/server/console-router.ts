@@ -54,8 +54,8 @@ const WRONG = 'Wrong email or password.';
 
 /**
  * The rep console's sign-in: `GET /console/login` (a form), `POST /console/login`,
- * `POST /console/logout`, and the signed-in pages `GET /console` and `GET /console/leads/<id>`
- * (placeholders the inbox fills in). Sessions live in memory; the users are re-read on every
+ * `POST /console/logout`, and the signed-in placeholder page `GET /console/leads/<id>` (the inbox
+ * at `GET /console` is inbox-router.ts). Sessions live in memory; the users are re-read on every
  * request. Other console routes guard themselves with the `requireUser(roles)` it returns.
  *
  * @example const { router } = createConsoleRouter({ users, config, logger: stderrLogger });
@@ -134,11 +134,6 @@ export function createConsoleRouter(deps: ConsoleRouterDeps): ConsoleUi {
     sessions.revoke(consoleUserOf(req).sessionId);
     res.clearCookie(CONSOLE_COOKIE, cookie);
     res.redirect(303, '/console/login');
-  });
-
-  router.get('/console', anyone, (req, res) => {
-    const { user, session } = consoleUserOf(req);
-    res.type('html').send(renderConsoleHome(user, session.csrfToken));
   });
 
   router.get('/console/leads/:id', anyone, (req, res) => {

@@ -7,6 +7,7 @@ import { hashPassword } from '../../src/console/users/password.js';
 import type { Role, User } from '../../src/console/users/user.js';
 import { createApp } from '../../src/server/create-app.js';
 import { createConsoleRouter } from '../../src/server/console-router.js';
+import { createInboxRouter } from '../../src/server/inbox-router.js';
 import type { LogEntry } from './start-test-server.js';
 import { testWidgetAssets } from './start-test-server.js';
 import { createTestDeps } from './test-deps.js';
@@ -50,7 +51,11 @@ export async function consoleTestBed(
     config,
     chatService: deps.chatService,
     widget: testWidgetAssets(),
-    routers: [consoleUi.router, ...more(consoleUi.auth)],
+    routers: [
+      createInboxRouter({ store: deps.store, config, consoleUi, adminToken: null }),
+      consoleUi.router,
+      ...more(consoleUi.auth),
+    ],
   });
   return { app, users: store, logs, auth: consoleUi.auth };
 }

@@ -10,6 +10,12 @@ import { closeAfterTest } from './close-after-test.js';
 import { PASSWORD } from './console-test-bed.js';
 import { startTestServer, type LogEntry } from './start-test-server.js';
 import { createTestDeps } from './test-deps.js';
+import { createInboxRouter } from '../../src/server/inbox-router.js';
+import { inboxProjection } from '../../src/console/inbox/inbox-row.js';
+import { parseConfig } from '../../src/config/load-config.js';
+
+/** The ADMIN_TOKEN of the bed's `/admin/...` routes. */
+export const ADMIN_TOKEN = 'bed-admin-token-0123456789abcdef';
 
 /**
  * The real server with the rep console wired the way main.ts wires it: the chat's store
@@ -23,7 +29,11 @@ import { createTestDeps } from './test-deps.js';
  */
 export async function liveConsoleBed(users: User[], raw: Record<string, unknown> = {}) {
   const saves = createSaveEvents();
-  const deps = createTestDeps({ config: raw, store: observeSaves(createMemoryStore(), saves) });
+  const inbox = inboxProjection(parseConfig(raw));
+  const deps = createTestDeps({
+    config: raw,
+    store: observeSaves(createMemoryStore({ inbox }), saves),
+  });
   const config: Config = deps.config;
   const userStore = createMemoryUserStore(users);
   const logs: LogEntry[] = [];
@@ -39,7 +49,16 @@ export async function liveConsoleBed(users: User[], raw: Record<string, unknown>
     await startTestServer({
       chatService: deps.chatService,
       config,
-      routers: [consoleUi.router],
+      routers: [
+        createInboxRouter({
+          store: deps.store,
+          config,
+          consoleUi,
+          adminToken: ADMIN_TOKEN,
+          clock: deps.now,
+        }),
+        consoleUi.router,
+      ],
       sockets: [
         (ioServer, ownOrigins) =>
           void (live = attachConsoleNamespace(ioServer, {
