@@ -68,7 +68,8 @@ export function createConsoleRouter(deps: ConsoleRouterDeps): ConsoleUi {
   const auth: ConsoleAuth = { users, sessions, publicUrl: config.server.publicUrl };
   const attempts = createLoginAttempts(config.console, logger);
   const secure = (config.server.publicUrl ?? '').startsWith('https:');
-  const cookie = { httpOnly: true, sameSite: 'lax', path: '/console', secure } as const;
+  // Path `/`: the console's socket (`/socket.io/`, namespace `/console`) is signed in by it too.
+  const cookie = { httpOnly: true, sameSite: 'lax', path: '/', secure } as const;
   const anyone = requireConsoleUser(auth, ROLES);
 
   const router = Router();

@@ -144,8 +144,9 @@ export function renderInboxPage(v: InboxView): string {
 ${logoutForm(v.csrfToken)}
 </header>
 ${filterForm(v.query)}
-<section id="inbox-results" aria-live="polite">
-<p class="summary"><span id="speed-to-lead">${speedLine(result)}</span> · ${c.all} conversations · ${c.stage.SQL} SQL · ${c.wantsPerson} want a person · ${c.waiting} waiting · ${c.booked} booked</p>
+<section id="inbox-results">
+<p class="summary"><span id="speed-to-lead">${speedLine(result)}</span> · ${c.all} conversations · ${c.stage.SQL} SQL
+ · ${c.wantsPerson} want a person · ${c.waiting} waiting · ${c.booked} booked</p>
 <p><a id="csv-link" href="${link('/console/api/inbox.csv', filterParams(v.query))}" download>Export CSV</a> · ${result.total} matching</p>
 <table>
 <thead><tr><th>Name</th><th>Company</th><th>Stage</th><th>Grade</th><th>Wants a person</th><th>Meeting</th><th>Source</th><th>Assigned</th><th>Waiting</th><th>Last message</th></tr></thead>
