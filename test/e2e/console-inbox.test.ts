@@ -123,5 +123,7 @@ describeInChromium('the inbox in a browser', () => {
     expect(await page.evaluate(() => (window as unknown as { tones: () => number }).tones())).toBe(
       2,
     );
+    await page.getByRole('link', { name: 'Omar Haddad' }).waitFor();
+    await page.screenshot({ path: 'test-results/console-inbox.png', fullPage: true });
   });
 });
