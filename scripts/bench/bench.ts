@@ -16,6 +16,8 @@ import { measureLoad, type LoadRow } from './measure-load.js';
 import { measureStoreSizes } from './measure-store.js';
 import { REPO_ROOT } from './rules-server.js';
 import { summarizeProfile } from './summarize-profile.js';
+import { measureInbox } from './measure-inbox.js';
+import { formatInbox } from './format-inbox.js';
 
 const progress = (line: string): void => void process.stderr.write(`· ${line}\n`);
 const PROFILE_LINES = 15;
@@ -84,6 +86,16 @@ async function main(): Promise<void> {
         onProgress: progress,
       });
 
+  const inbox = !opts.phases.includes('inbox')
+    ? null
+    : await measureInbox({
+        stored: opts.inboxStored,
+        requests: opts.inboxRequests,
+        alerts: opts.inboxAlerts,
+        keep: opts.keep,
+        onProgress: progress,
+      });
+
   const results: BenchResults = {
     context: {
       node: process.versions.node,
@@ -99,7 +111,7 @@ async function main(): Promise<void> {
     burst,
     store,
   };
-  const markdown = formatResults(results);
+  const markdown = [formatResults(results), ...(inbox ? [formatInbox(inbox)] : [])].join('\n\n');
   process.stdout.write(`\n${markdown}\n`);
   if (opts.out !== null) {
     await writeFile(path.resolve(opts.out), `# Bench results\n\n${markdown}\n`);
