@@ -1,45 +1,45 @@
-import {
-  closeSync,
-  mkdirSync,
-  openSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { appendFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InboxProjection, InboxRow } from '../console/inbox/inbox-row.js';
 import type { Conversation } from '../conversation/conversation-schema.js';
 import type { Logger } from '../lib/logger.js';
 import { chunks, WRITE_CONCURRENCY, type ConversationFolder } from './conversation-folder.js';
+import { conversationShard } from './conversation-path.js';
 import { createInboxIndex, type InboxIndex } from './inbox-index.js';
 
 /** The persisted inbox index of a data folder, kept current by the lowdb store. */
 export type InboxIndexFile = {
   index: InboxIndex;
-  /** Puts the conversation's row, in memory and in the file (one appended line). */
+  /** Puts the conversation's row, in memory and in its shard's file (one appended line). */
   saved(conv: Conversation): void;
-  /** Forgets a conversation: its row goes, and the file is rewritten without any line of it. */
+  /** Forgets a conversation: its row goes, and its shard's file is rewritten without it. */
   erased(id: string): void;
-  /** Rewrites the file with one line per row (temp file and rename), then closes it. */
+  /** Rewrites every file with one line per row (temp files and renames). */
   close(): void;
 };
 
-const FORMAT = 1;
-/** The file is rewritten when it holds this many more lines than rows (and at every start and close). */
-const SLACK_LINES = 50_000;
+const FORMAT = 2;
+const SHARDS = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+/** A shard's file is rewritten when it holds this many more lines than rows. */
+const SLACK_LINES = 2_000;
 
-/** `<dataDir>/inbox/index.ndjson`: where the lowdb store keeps its inbox rows. */
-export const inboxIndexPath = (dataDir: string): string => join(dataDir, 'inbox', 'index.ndjson');
+/** `<dataDir>/inbox/`: the manifest `index.json` and one `<shard>.ndjson` per conversation shard. */
+export const inboxIndexFolder = (dataDir: string): string => join(dataDir, 'inbox');
+/** The manifest: format and projection key; written last, so without it the index is rebuilt. */
+export const inboxManifestPath = (dataDir: string): string =>
+  join(inboxIndexFolder(dataDir), 'index.json');
 
 /**
- * Opens the inbox index of a data folder: `<dataDir>/inbox/index.ndjson`, a header line
- * `{"format":1,"key":"<projection key>"}` then one line per change (`{"put":row}` or
- * `{"erase":"<id>"}`; the last line of an id wins). It is rebuilt from the conversation files
- * when missing, damaged or made under another projection (the scoring policy changed), and the
- * conversations the journal replayed at this start (`replayedIds`: saves that may not have
- * reached the index before a crash) are projected again. It is then rewritten compactly.
+ * Opens the inbox index of a data folder: `<dataDir>/inbox/index.json` (`{ format, key }`: the
+ * projection's key, a hash of the scoring policy) and, per conversation shard (the 256 folders
+ * of conversation-path.ts), `<shard>.ndjson`: one line per save, `{"put":row}`, the last
+ * line of an id winning. Sharded so that an erase rewrites a few
+ * hundred rows, not all of them, while the visitor's name must leave the disk at once.
+ * The index is rebuilt from the conversation files when the manifest or a shard file is missing
+ * or damaged, or was made under another projection (the scoring policy changed); the
+ * conversations the journal replayed at this start (saves that may not have reached the index
+ * before a crash) are projected again. Every file is then rewritten compactly.
  *
  * @example const inbox = await openInboxIndexFile({ dataDir, projection, files, replayedIds, logger });
  */
@@ -51,22 +51,23 @@ export async function openInboxIndexFile(opts: {
   logger: Logger;
 }): Promise<InboxIndexFile> {
   const { projection, files, logger } = opts;
-  const path = inboxIndexPath(opts.dataDir);
-  mkdirSync(join(opts.dataDir, 'inbox'), { recursive: true });
-  let index = await loadIndex(path, projection.key);
+  const folder = inboxIndexFolder(opts.dataDir);
+  mkdirSync(folder, { recursive: true });
+  const fileOf = (shard: string): string => join(folder, `${shard}.ndjson`);
+  const loaded = await loadIndex(opts.dataDir, projection.key, fileOf);
+  const index = loaded ?? createInboxIndex();
   const reproject = async (ids: readonly string[]): Promise<void> => {
     for (const batch of chunks(ids, WRITE_CONCURRENCY))
       await Promise.all(
         batch.map(async (id) => {
           const conv = await files.read(id).catch(() => null);
-          if (conv === null) index?.remove(id);
-          else index?.put(projection.project(conv));
+          if (conv === null) index.remove(id);
+          else index.put(projection.project(conv));
         }),
       );
   };
-  if (index === null) {
+  if (loaded === null) {
     const started = performance.now();
-    index = createInboxIndex();
     const ids = await files.listIds();
     await reproject(ids);
     logger.warn('the inbox index was missing or out of date; rebuilt from the conversations', {
@@ -75,75 +76,88 @@ export async function openInboxIndexFile(opts: {
     });
   } else await reproject(opts.replayedIds);
 
-  const live = index;
-  let fd = -1;
-  let lines = 0;
-  const rewrite = (): void => {
-    if (fd >= 0) closeSync(fd);
-    const rows = live.rows();
-    const body = rows.map((row) => `${JSON.stringify({ put: row })}\n`).join('');
+  // Per shard: the ids it holds rows of, and the lines its file has.
+  const ids = new Map<string, Set<string>>(SHARDS.map((s) => [s, new Set<string>()]));
+  for (const row of index.rows()) ids.get(conversationShard(row.id))?.add(row.id);
+  const lines = new Map<string, number>();
+  const rewriteShard = (shard: string): void => {
+    const rows = [...(ids.get(shard) ?? [])].flatMap((id) => index.get(id) ?? []);
     writeFileSync(
-      `${path}.tmp`,
-      `${JSON.stringify({ format: FORMAT, key: projection.key })}\n${body}`,
+      `${fileOf(shard)}.tmp`,
+      rows.map((r) => `${JSON.stringify({ put: r })}\n`).join(''),
     );
-    renameSync(`${path}.tmp`, path);
-    fd = openSync(path, 'a');
-    lines = rows.length;
+    renameSync(`${fileOf(shard)}.tmp`, fileOf(shard));
+    lines.set(shard, rows.length);
   };
-  const append = (line: object): void => {
-    writeSync(fd, `${JSON.stringify(line)}\n`);
-    if (++lines > live.size + SLACK_LINES) rewrite();
+  const rewriteAll = (): void => {
+    for (const shard of SHARDS) rewriteShard(shard);
+    const manifest = inboxManifestPath(opts.dataDir);
+    writeFileSync(`${manifest}.tmp`, JSON.stringify({ format: FORMAT, key: projection.key }));
+    renameSync(`${manifest}.tmp`, manifest);
   };
-  rewrite();
+  rewriteAll();
+  let open = true;
 
   return {
-    index: live,
+    index,
     saved(conv) {
       const row = projection.project(conv);
-      live.put(row);
+      index.put(row);
+      const shard = conversationShard(row.id);
+      const held = ids.get(shard);
+      held?.add(row.id);
       try {
-        append({ put: row });
+        appendFileSync(fileOf(shard), `${JSON.stringify({ put: row })}\n`);
+        const count = (lines.get(shard) ?? 0) + 1;
+        lines.set(shard, count);
+        if (count > (held?.size ?? 0) + SLACK_LINES) rewriteShard(shard);
       } catch (e) {
         // The save itself landed: the index is rebuilt from the conversations at the next start.
         logger.error('could not write the inbox index; it is rebuilt at the next start', {
           error: e instanceof Error ? e.message : String(e),
         });
-        rmSync(path, { force: true });
+        rmSync(inboxManifestPath(opts.dataDir), { force: true });
       }
     },
     erased(id) {
-      // Not a line saying so: the earlier lines hold the visitor's name and email.
-      if (live.remove(id)) rewrite();
+      const shard = conversationShard(id);
+      ids.get(shard)?.delete(id);
+      // Not an erase line: the earlier lines hold the visitor's name and email.
+      if (index.remove(id)) rewriteShard(shard);
     },
     close() {
-      if (fd < 0) return;
-      rewrite();
-      closeSync(fd);
-      fd = -1;
+      if (!open) return;
+      open = false;
+      rewriteAll();
     },
   };
 }
 
-/** The index the file holds, or null when it is missing, damaged or of another projection. */
-async function loadIndex(path: string, key: string): Promise<InboxIndex | null> {
-  const text = await readFile(path, 'utf8').catch(() => null);
-  if (text === null) return null;
-  const lines = text.split('\n');
-  const header = parseLine(lines[0] ?? '');
-  if (header === null || header.format !== FORMAT || header.key !== key) return null;
+/** The index the files hold, or null when missing, damaged or made under another projection. */
+async function loadIndex(
+  dataDir: string,
+  key: string,
+  fileOf: (shard: string) => string,
+): Promise<InboxIndex | null> {
+  const manifest = parseLine(await readFile(inboxManifestPath(dataDir), 'utf8').catch(() => ''));
+  if (manifest === null || manifest.format !== FORMAT || manifest.key !== key) return null;
   const index = createInboxIndex();
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    if (line === '') continue;
-    const entry = parseLine(line);
-    // A line cut off by a crash can only be the last one; anything else is damage.
-    if (entry === null) {
-      if (i === lines.length - 1) break;
-      return null;
+  for (const shard of SHARDS) {
+    const text = await readFile(fileOf(shard), 'utf8').catch(() => null);
+    if (text === null) return null;
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i] ?? '';
+      if (line === '') continue;
+      const entry = parseLine(line);
+      // A line cut off by a crash can only be the last one; anything else is damage.
+      if (entry === null) {
+        if (i >= lines.length - 2) break;
+        return null;
+      }
+      if (!isRow(entry.put)) return null;
+      index.put(entry.put);
     }
-    if (typeof entry.erase === 'string') index.remove(entry.erase);
-    else if (isRow(entry.put)) index.put(entry.put);
-    else return null;
   }
   return index;
 }
@@ -159,7 +173,7 @@ function parseLine(line: string): Record<string, unknown> | null {
   }
 }
 
-/** A light check of a row the store wrote itself: its id and the times the index sorts on. */
+/** A light check of a row the store wrote itself: its id and the fields the index sorts on. */
 function isRow(value: unknown): value is InboxRow {
   if (typeof value !== 'object' || value === null) return false;
   const row = Object.fromEntries(Object.entries(value));

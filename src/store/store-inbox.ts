@@ -5,7 +5,7 @@ import type { Conversation } from '../conversation/conversation-schema.js';
 import { AppError } from '../errors/app-error.js';
 import type { Logger } from '../lib/logger.js';
 import type { ConversationFolder } from './conversation-folder.js';
-import { inboxIndexPath, openInboxIndexFile } from './inbox-index-file.js';
+import { inboxManifestPath, openInboxIndexFile } from './inbox-index-file.js';
 
 /** The lowdb store's inbox: the persisted index, or none when the store has no projection. */
 export type StoreInbox = {
@@ -31,7 +31,7 @@ export async function openInboxIndex(
   if (options.inbox === undefined) {
     let dropped = false;
     const drop = (): void => {
-      if (!dropped) rmSync(inboxIndexPath(options.dataDir), { force: true });
+      if (!dropped) rmSync(inboxManifestPath(options.dataDir), { force: true });
       dropped = true;
     };
     return {

@@ -1,8 +1,13 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inboxProjection } from '../../../src/console/inbox/inbox-row.js';
 import { parseConfig } from '../../../src/config/load-config.js';
-import { inboxIndexPath } from '../../../src/store/inbox-index-file.js';
+import { inboxIndexFolder, inboxManifestPath } from '../../../src/store/inbox-index-file.js';
+import { conversationShard } from '../../../src/store/conversation-path.js';
+
+const shardFile = (dataDir: string, id: string): string =>
+  join(inboxIndexFolder(dataDir), `${conversationShard(id)}.ndjson`);
 import { createLowdbStore } from '../../../src/store/lowdb-store.js';
 import { inboxConversation } from '../../helpers/inbox-conversation.js';
 import { tempDirForTest } from '../../helpers/temp-dir-for-test.js';
@@ -51,12 +56,13 @@ describe('the lowdb store’s inbox index', () => {
   });
 
   it.each([
-    ['missing', (path: string) => rm(path)],
-    ['damaged', (path: string) => writeFile(path, '{"format":1,"key":"x"}\nnot json\n{}\n')],
+    ['missing', (dataDir: string) => rm(inboxManifestPath(dataDir))],
+    ['missing a shard', (dataDir: string) => rm(shardFile(dataDir, 'sql-1'))],
+    ['damaged', (dataDir: string) => writeFile(shardFile(dataDir, 'sql-1'), 'not json\n{}\n')],
   ])('is rebuilt from the conversations at start when %s', async (_title, damage) => {
     const dataDir = tempDirForTest().dir;
     await seeded(dataDir);
-    await damage(inboxIndexPath(dataDir));
+    await damage(dataDir);
     const log = recordingLogger();
     const store = await createLowdbStore({ dataDir, inbox: defaults, logger: log.logger });
     expect((await store.queryInbox(page)).rows.map((r) => r.id)).toEqual(['sql-1', 'mql-1']);
@@ -85,7 +91,9 @@ describe('the lowdb store’s inbox index', () => {
     await seeded(dataDir);
     const store = await createLowdbStore({ dataDir, inbox: defaults });
     expect(await store.eraseConversation('sql-1')).toBe(true);
-    expect(await readFile(inboxIndexPath(dataDir), 'utf8')).not.toContain('Dana');
+    const folder = inboxIndexFolder(dataDir);
+    for (const name of await readdir(folder))
+      expect(await readFile(join(folder, name), 'utf8')).not.toContain('Dana');
     await store.close();
     const again = await createLowdbStore({ dataDir, inbox: defaults });
     expect((await again.queryInbox(page)).rows.map((r) => r.id)).toEqual(['mql-1']);
@@ -111,7 +119,7 @@ describe('the lowdb store’s inbox index', () => {
     await seeded(dataDir);
     // Never closed, as after a crash: the save is in the journal only.
     const crashed = await createLowdbStore({ dataDir, inbox: defaults, flushDelayMs: 60_000 });
-    const before = await readFile(inboxIndexPath(dataDir), 'utf8');
+    const before = await readFile(shardFile(dataDir, 'mql-1'), 'utf8');
     const saved = await crashed.getConversation('mql-1');
     if (saved === null) throw new Error('mql-1 was not stored');
     const promoted = inboxConversation({
@@ -121,7 +129,7 @@ describe('the lowdb store’s inbox index', () => {
       minutes: 9,
     });
     await crashed.saveConversation({ ...promoted, version: saved.version });
-    await writeFile(inboxIndexPath(dataDir), before);
+    await writeFile(shardFile(dataDir, 'mql-1'), before);
     const restarted = await createLowdbStore({ dataDir, inbox: defaults });
     expect((await restarted.queryInbox(page)).rows.map((r) => [r.id, r.stage])).toEqual([
       ['mql-1', 'SQL'],
