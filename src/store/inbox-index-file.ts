@@ -56,25 +56,28 @@ export async function openInboxIndexFile(opts: {
   const fileOf = (shard: string): string => join(folder, `${shard}.ndjson`);
   const loaded = await loadIndex(opts.dataDir, projection.key, fileOf);
   const index = loaded ?? createInboxIndex();
-  const reproject = async (ids: readonly string[]): Promise<void> => {
+  // Projects the stored conversations of `ids` (a gone one loses its row) and puts the rows.
+  const reproject = async (ids: readonly string[], put: (rows: InboxRow[]) => void) => {
+    const rows: InboxRow[] = [];
     for (const batch of chunks(ids, WRITE_CONCURRENCY))
       await Promise.all(
         batch.map(async (id) => {
           const conv = await files.read(id).catch(() => null);
           if (conv === null) index.remove(id);
-          else index.put(projection.project(conv));
+          else rows.push(projection.project(conv));
         }),
       );
+    put(rows);
   };
   if (loaded === null) {
     const started = performance.now();
     const ids = await files.listIds();
-    await reproject(ids);
+    await reproject(ids, (rows) => index.putMany(rows));
     logger.warn('the inbox index was missing or out of date; rebuilt from the conversations', {
       conversations: ids.length,
       ms: Math.round(performance.now() - started),
     });
-  } else await reproject(opts.replayedIds);
+  } else await reproject(opts.replayedIds, (rows) => rows.forEach((row) => index.put(row)));
 
   // Per shard: the ids it holds rows of, and the lines its file has.
   const ids = new Map<string, Set<string>>(SHARDS.map((s) => [s, new Set<string>()]));
@@ -141,7 +144,7 @@ async function loadIndex(
 ): Promise<InboxIndex | null> {
   const manifest = parseLine(await readFile(inboxManifestPath(dataDir), 'utf8').catch(() => ''));
   if (manifest === null || manifest.format !== FORMAT || manifest.key !== key) return null;
-  const index = createInboxIndex();
+  const rows = new Map<string, InboxRow>();
   for (const shard of SHARDS) {
     const text = await readFile(fileOf(shard), 'utf8').catch(() => null);
     if (text === null) return null;
@@ -156,9 +159,11 @@ async function loadIndex(
         return null;
       }
       if (!isRow(entry.put)) return null;
-      index.put(entry.put);
+      rows.set(entry.put.id, entry.put);
     }
   }
+  const index = createInboxIndex();
+  index.putMany([...rows.values()]);
   return index;
 }
 

@@ -65,6 +65,29 @@ describeInChromium('the inbox in a browser', () => {
     expect(await page.locator('#inbox-rows img, #inbox-rows script').count()).toBe(0);
   });
 
+  it('a live refresh keeps the filters: a rep looking at SQL leads gets the new SQL lead, not the new MQL one', async ({
+    page,
+  }) => {
+    const bed = await liveConsoleBed([await consoleUser(ANA, 'rep', 'Ana Lima')]);
+    await openInbox(page, bed.server.url);
+    await page.getByLabel('Stage').selectOption('SQL');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL(/stage=SQL/);
+    await page.waitForFunction(() => document.documentElement.dataset.live === 'on');
+    await bed.deps.store.saveConversation(
+      inboxConversation({ id: 'new-mql', level: 'MQL', name: 'Mid Lead', minutes: 1 }),
+    );
+    await bed.deps.store.saveConversation(
+      inboxConversation({ id: 'new-sql', level: 'SQL', name: 'Top Lead', minutes: 2 }),
+    );
+    await page.getByRole('link', { name: 'Top Lead' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Mid Lead' }).count()).toBe(0);
+    expect(await page.getByLabel('Stage').inputValue()).toBe('SQL');
+    expect(await page.locator('#csv-link').getAttribute('href')).toBe(
+      '/console/api/inbox.csv?stage=SQL',
+    );
+  });
+
   it('a new SQL lead shows its alert, and after "Enable notifications" it beeps and raises a browser notification', async ({
     page,
   }) => {

@@ -147,6 +147,35 @@ describe('the inbox API', () => {
     }
   });
 
+  it('answers a bad filter on the inbox page with a 400 page that says what is wrong', async () => {
+    const bed = await bedWithLeads();
+    const cookie = await bed.signIn(ANA);
+    const res = await request(bed.server.url)
+      .get('/console?from=yesterday')
+      .set('cookie', cookie)
+      .expect(400);
+    expect(res.text).toContain('expected a date YYYY-MM-DD');
+  });
+
+  it('renders the inbox page with its script, under a policy that runs only this server’s scripts', async () => {
+    const bed = await bedWithLeads();
+    const cookie = await bed.signIn(MIA);
+    const res = await request(bed.server.url)
+      .get('/console?stage=MQL')
+      .set('cookie', cookie)
+      .expect(200);
+    expect(res.text).toContain('<script type="module" src="/console/assets/inbox.js"></script>');
+    expect(res.text).toContain('href="/console/leads/mql-omar"');
+    expect(res.text).not.toContain('sql-dana');
+    expect(/script-src ([^;]*)/.exec(String(res.headers['content-security-policy']))?.[1]).toBe(
+      "'self'",
+    );
+    await request(bed.server.url)
+      .get('/console/assets/inbox.js')
+      .expect(200)
+      .expect('content-type', /javascript/);
+  });
+
   it('exports every row of the filtered list as CSV, quoted, with formulas made inert', async () => {
     const bed = await bedWithLeads();
     for (let i = 0; i < 120; i++)
