@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { consoleUser, PASSWORD } from '../helpers/console-test-bed.js';
 import { inboxConversation } from '../helpers/inbox-conversation.js';
 import { liveConsoleBed } from '../helpers/live-console-bed.js';
+import { at } from '../helpers/make-conversation.js';
 import { connectClient } from '../helpers/socket-client.js';
 import { testVisitor } from '../helpers/test-visitor.js';
 import { describeInChromium, widgetTest as it } from '../helpers/widget-test.js';
@@ -86,6 +87,31 @@ describeInChromium('the inbox in a browser', () => {
     expect(await page.locator('#csv-link').getAttribute('href')).toBe(
       '/console/api/inbox.csv?stage=SQL',
     );
+  });
+
+  it('the list keeps up while visitors keep writing: a new lead shows during a steady stream of saves', async ({
+    page,
+  }) => {
+    const bed = await liveConsoleBed([await consoleUser(ANA, 'rep', 'Ana Lima')]);
+    await openInbox(page, bed.server.url);
+    let noisy = await bed.deps.store.saveConversation(
+      inboxConversation({ id: 'busy', level: 'lead', name: 'Busy Chat', minutes: 1 }),
+    );
+    let streaming = true;
+    const stream = (async () => {
+      // A save every 50 ms, for at most 10 s: never a quiet moment for a trailing debounce.
+      for (let i = 0; streaming && i < 200; i++) {
+        noisy = await bed.deps.store.saveConversation({ ...noisy, updatedAt: at(60 + i) });
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return streaming;
+    })();
+    await bed.deps.store.saveConversation(
+      inboxConversation({ id: 'arrived', level: 'SQL', name: 'Arrived Lead', minutes: 2 }),
+    );
+    await page.getByRole('link', { name: 'Arrived Lead' }).waitFor();
+    streaming = false;
+    expect(await stream).toBe(false);
   });
 
   it('a new SQL lead shows its alert, and after "Enable notifications" it beeps and raises a browser notification', async ({

@@ -3,7 +3,7 @@
  * - Connects to the console namespace `/console` (same origin, websocket first, the session
  *   cookie signs it in).
  * - On `inbox:changed`, re-reads this very page (same URL, so the filters and page are kept),
- *   debounced, and swaps in its `#inbox-results`: rows are rendered, and escaped, by the server.
+ *   at most every 300 ms and not while the tab is hidden, and swaps in its `#inbox-results`: rows are rendered, and escaped, by the server.
  * - On `inbox:alert`, shows the line in `#inbox-alert` (as text), and once the rep pressed
  *   "Enable notifications": a short beep (Web Audio, no file) and, when permitted, a browser
  *   notification that opens the lead.
@@ -11,7 +11,7 @@
 import { io } from 'socket.io-client';
 import { beep, notifyReady, prepareNotifications } from './inbox-alerts.js';
 
-const REFRESH_DEBOUNCE_MS = 250;
+const REFRESH_DELAY_MS = 300;
 const ALERT_SHOWN_MS = 8000;
 
 type Alert = { kind: string; conversationId: string; text: string; at: string };
@@ -53,10 +53,24 @@ async function refresh(): Promise<void> {
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
+let stale = false;
+/**
+ * One re-read at most every REFRESH_DELAY_MS however many saves come (a trailing debounce would
+ * never fire while visitors keep writing); none while the tab is hidden, one when it shows again.
+ */
 function refreshSoon(): void {
-  clearTimeout(timer);
-  timer = setTimeout(() => void refresh(), REFRESH_DEBOUNCE_MS);
+  if (document.hidden) return void (stale = true);
+  if (timer !== undefined) return;
+  timer = setTimeout(() => {
+    timer = undefined;
+    void refresh();
+  }, REFRESH_DELAY_MS);
 }
+document.addEventListener('visibilitychange', () => {
+  if (document.hidden || !stale) return;
+  stale = false;
+  refreshSoon();
+});
 
 let hideTimer: ReturnType<typeof setTimeout> | undefined;
 function showAlert(alert: Alert): void {
