@@ -38,6 +38,8 @@ import { createSaveEvents, observeSaves } from './store/save-events.js';
 import { createRepDesk } from './console/live/rep-desk.js';
 import { attachTakeoverEvents } from './console/live/takeover-events.js';
 import { createTypingRelay } from './server/typing-relay.js';
+import { inboxProjection } from './console/inbox/inbox-row.js';
+import { createInboxRouter } from './server/inbox-router.js';
 
 /** The composition root: builds the real parts from config and environment, then serves. */
 async function main(): Promise<void> {
@@ -46,7 +48,11 @@ async function main(): Promise<void> {
   const clock = (): Date => new Date();
 
   // Storage: conversations, meetings, and the handoff outbox beside them.
-  const baseStore = await createLowdbStore({ dataDir: config.dataDir, logger: stderrLogger });
+  const baseStore = await createLowdbStore({
+    dataDir: config.dataDir,
+    logger: stderrLogger,
+    inbox: inboxProjection(config),
+  });
   const calendar = await createLowdbCalendar({ dataDir: config.dataDir, clock });
   // Meetings booked by a server killed before it saved their conversation: freed before serving.
   await releaseOrphanMeetings({ calendar, store: baseStore, clock, logger: stderrLogger });
@@ -144,6 +150,7 @@ async function main(): Promise<void> {
       createLeadsRouter({ adminToken: runtime.adminToken, store, config }),
       createLlmUsageRouter({ adminToken: runtime.adminToken, llm }),
       createPrivacyRouter({ adminToken: runtime.adminToken, ...privacy, notifyCanceled }),
+      createInboxRouter({ store, config, consoleUi, adminToken: runtime.adminToken }),
       consoleUi.router,
       createConsoleLeadsRouter({
         auth: consoleUi.auth,

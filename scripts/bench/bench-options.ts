@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-export const PHASES = ['load', 'burst', 'store', 'takeover'] as const;
+export const PHASES = ['load', 'burst', 'store', 'takeover', 'inbox'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export type BenchOptions = {
@@ -22,6 +22,10 @@ export type BenchOptions = {
   storeRounds: number;
   /** Rep messages timed to the visitor's widget socket (live takeover). */
   takeoverMessages: number;
+  /** The inbox part: conversations stored, requests timed per query, SQL alerts timed. */
+  inboxStored: number;
+  inboxRequests: number;
+  inboxAlerts: number;
   /** Write a CPU profile of the rules server during the largest load run and summarize it. */
   profile: boolean;
   /** Also write the markdown results here. */
@@ -40,7 +44,10 @@ const USAGE = `npm run bench -- [options]
   --store-conversations 40  fresh conversations timed on each store size
   --store-rounds 3          alternating rounds of the store comparison
   --takeover-messages 500   rep messages timed to the visitor's widget (live takeover)
-  --phases load,burst,store,takeover which parts to run
+  --phases load,burst,store,takeover,inbox  which parts to run (--phases inbox runs the inbox alone)
+  --inbox-stored 100000     conversations stored for the inbox part
+  --inbox-requests 200      requests timed per inbox query
+  --inbox-alerts 20         SQL leads timed from the visitor's message to the console alert
   --profile                 CPU-profile the rules server in the largest load run
   --out FILE                also write the markdown results to FILE
   --keep                    keep the temporary data folders
@@ -64,6 +71,9 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       'store-conversations': { type: 'string' },
       'store-rounds': { type: 'string' },
       'takeover-messages': { type: 'string' },
+      'inbox-stored': { type: 'string' },
+      'inbox-requests': { type: 'string' },
+      'inbox-alerts': { type: 'string' },
       phases: { type: 'string' },
       profile: { type: 'boolean', default: false },
       out: { type: 'string' },
@@ -108,6 +118,9 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     ),
     storeRounds: int('store-rounds', values['store-rounds'], quick ? 1 : 3, 1),
     takeoverMessages: int('takeover-messages', values['takeover-messages'], quick ? 100 : 500, 1),
+    inboxStored: int('inbox-stored', values['inbox-stored'], quick ? 20_000 : 100_000, 1),
+    inboxRequests: int('inbox-requests', values['inbox-requests'], quick ? 50 : 200, 1),
+    inboxAlerts: int('inbox-alerts', values['inbox-alerts'], quick ? 5 : 20, 1),
     profile: values.profile,
     out: values.out ?? null,
     keep: values.keep,

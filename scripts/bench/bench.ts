@@ -17,6 +17,8 @@ import { measureStoreSizes } from './measure-store.js';
 import { formatTakeover, measureTakeover } from './measure-takeover.js';
 import { REPO_ROOT } from './rules-server.js';
 import { summarizeProfile } from './summarize-profile.js';
+import { measureInbox } from './measure-inbox.js';
+import { formatInbox } from './format-inbox.js';
 
 const progress = (line: string): void => void process.stderr.write(`· ${line}\n`);
 const PROFILE_LINES = 15;
@@ -90,6 +92,16 @@ async function main(): Promise<void> {
       await measureTakeover({ messages: opts.takeoverMessages }))
     : null;
 
+  const inbox = !opts.phases.includes('inbox')
+    ? null
+    : await measureInbox({
+        stored: opts.inboxStored,
+        requests: opts.inboxRequests,
+        alerts: opts.inboxAlerts,
+        keep: opts.keep,
+        onProgress: progress,
+      });
+
   const results: BenchResults = {
     context: {
       node: process.versions.node,
@@ -105,9 +117,11 @@ async function main(): Promise<void> {
     burst,
     store,
   };
-  const markdown = [formatResults(results), ...(takeover ? [formatTakeover(takeover)] : [])].join(
-    '\n\n',
-  );
+  const markdown = [
+    formatResults(results),
+    ...(takeover ? [formatTakeover(takeover)] : []),
+    ...(inbox ? [formatInbox(inbox)] : []),
+  ].join('\n\n');
   process.stdout.write(`\n${markdown}\n`);
   if (opts.out !== null) {
     await writeFile(path.resolve(opts.out), `# Bench results\n\n${markdown}\n`);

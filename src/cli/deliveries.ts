@@ -164,6 +164,8 @@ const NO_CONVERSATIONS: Store = {
   eraseConversation: () =>
     Promise.reject(new AppError('INTERNAL', 'the deliveries CLI does not erase conversations')),
   listConversationIds: () => Promise.resolve([]),
+  queryInbox: () =>
+    Promise.reject(new AppError('INTERNAL', 'the deliveries CLI does not list the inbox')),
   close: () => Promise.resolve(),
 };
 

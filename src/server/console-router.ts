@@ -55,8 +55,8 @@ const WRONG = 'Wrong email or password.';
 
 /**
  * The rep console's sign-in: `GET /console/login` (a form), `POST /console/login`,
- * `POST /console/logout`, and the signed-in page `GET /console` (a placeholder the inbox fills
- * in; the lead pages are console-leads-router.ts). Sessions live in memory; the users are re-read on every
+ * `POST /console/logout` (the inbox at `GET /console` is inbox-router.ts, the lead pages
+ * console-leads-router.ts). Sessions live in memory; the users are re-read on every
  * request. Other console routes guard themselves with the `requireUser(roles)` it returns.
  *
  * @example const { router } = createConsoleRouter({ users, config, logger: stderrLogger });
@@ -138,11 +138,6 @@ export function createConsoleRouter(deps: ConsoleRouterDeps): ConsoleUi {
     sessions.revoke(consoleUserOf(req).sessionId);
     res.clearCookie(CONSOLE_COOKIE, cookie);
     res.redirect(303, '/console/login');
-  });
-
-  router.get('/console', anyone, (req, res) => {
-    const { user, session } = consoleUserOf(req);
-    res.type('html').send(renderConsoleHome(user, session.csrfToken));
   });
 
   return { router, auth, requireUser: (roles) => requireConsoleUser(auth, roles) };

@@ -13,6 +13,8 @@ import { parseConversation } from './parse-conversation.js';
 import { newEvents } from './pending-outbox.js';
 import { replayJournal } from './replay-journal.js';
 import type { Store } from './store.js';
+import type { InboxProjection } from '../console/inbox/inbox-row.js';
+import { openInboxIndex, type StoreInbox } from './store-inbox.js';
 import { conversationOf, storedOf, type StoredConversation } from './stored-conversation.js';
 
 export type LowdbStoreOptions = {
@@ -32,6 +34,12 @@ export type LowdbStoreOptions = {
   journalLimitBytes?: number;
   /** Where the store reports what no caller is waiting for (a background write that failed). */
   logger?: Logger;
+  /**
+   * The inbox rows to index (inbox-index-file.ts). Without it the store answers no inbox query,
+   * and its first save or erase deletes the index file, so the next store opened with a
+   * projection rebuilds it (a CLI never leaves an index that shows an erased conversation).
+   */
+  inbox?: InboxProjection;
 };
 
 /** The lowdb store, with a way to write every saved conversation to its file now. */
@@ -74,7 +82,10 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
   const logger = options.logger ?? silentLogger;
   await ensureDataFolder(options.dataDir);
   const files = await openConversationFolder(options.dataDir);
-  const { journal, pending, lock, discardReplayed } = await replayJournal(files, logger);
+  const { journal, pending, lock, discardReplayed, replayedIds } = await replayJournal(
+    files,
+    logger,
+  );
   const writer = createJournalFlush({
     journal,
     files,
@@ -91,6 +102,7 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
   const cache = createLruCache<string, StoredConversation>(options.cacheSize ?? DEFAULT_CACHE_SIZE);
   const queue = createKeyedQueue();
   let closed = false;
+  const inbox: StoreInbox = await openInboxIndex(options, files, replayedIds, logger);
 
   function assertOpen(): void {
     if (closed) throw new AppError('INTERNAL', 'the conversation store is closed');
@@ -153,6 +165,7 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
           added.map((e) => e.id),
         );
         cache.set(id, saved);
+        inbox.saved(next);
         pending.add(id, added);
         writer.saved(id, saved, from);
         // `next` is built from the parse's fresh objects, and the store keeps only its JSON.
@@ -185,6 +198,7 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
           const hadEvents = pending.forget(id);
           const inJournal = journal.erase(id);
           const hadFile = await files.remove(id);
+          inbox.erased(id);
           return inMemory || unwritten || hadEvents || inJournal || hadFile;
         }),
       );
@@ -194,6 +208,11 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
       assertOpen();
       const ids = new Set([...writer.unwritten.keys(), ...(await files.listIds())]);
       return [...ids].sort();
+    },
+
+    async queryInbox(search) {
+      assertOpen();
+      return inbox.query(search);
     },
 
     flush: writer.flush,
@@ -209,6 +228,7 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Lowd
         // Everything is in its file and handed over unless the flush failed or events are
         // pending: then the journal keeps them for the next start.
         journal.close({ discard: writer.unwritten.size === 0 && pending.size() === 0 });
+        inbox.close();
         lock.release();
       }
     },

@@ -1,6 +1,9 @@
 import type { Conversation } from '../conversation/conversation-schema.js';
 import { AppError } from '../errors/app-error.js';
+import { inboxProjection, type InboxProjection } from '../console/inbox/inbox-row.js';
+import { parseConfig } from '../config/load-config.js';
 import type { Store } from './store.js';
+import { createInboxIndex } from './inbox-index.js';
 import { assertVersion } from './assert-version.js';
 import { assertConversationId } from './conversation-id.js';
 import { parseConversation } from './parse-conversation.js';
@@ -12,15 +15,18 @@ import { createPendingOutbox, newEvents } from './pending-outbox.js';
  * saves are compare-and-set on the version (AppError('STALE_WRITE')), a save's new outbox
  * events are pending until handed over (in memory only), an erase forgets the conversation and
  * its events, and it keeps deep copies, so mutating an object after saving it, or after getting
- * it, never changes what is stored.
+ * it, never changes what is stored. The inbox rows (`options.inbox`, by default the default
+ * config's scoring) are kept in an index updated on every save and erase.
  *
  * @example
  *   const store = createMemoryStore();
  *   const saved = await store.saveConversation(conversation);
  *   await store.getConversation(conversation.id); // equal to `saved`, a separate copy
  */
-export function createMemoryStore(): Store {
+export function createMemoryStore(options: { inbox?: InboxProjection } = {}): Store {
   const saved = new Map<string, Conversation>();
+  const projection = options.inbox ?? inboxProjection(parseConfig({}));
+  const inbox = createInboxIndex();
   const pending = createPendingOutbox();
   let closed = false;
 
@@ -45,6 +51,7 @@ export function createMemoryStore(): Store {
       const next = { ...doc, version: doc.version + 1 };
       const before = saved.get(doc.id)?.outbox.map((e) => e.id);
       saved.set(doc.id, structuredClone(next));
+      inbox.put(projection.project(next));
       pending.add(doc.id, newEvents(next.outbox, before));
       return structuredClone(next);
     },
@@ -60,11 +67,16 @@ export function createMemoryStore(): Store {
       assertConversationId(id);
       assertOpen();
       const hadEvents = pending.forget(id);
+      inbox.remove(id);
       return saved.delete(id) || hadEvents;
     },
     async listConversationIds() {
       assertOpen();
       return [...saved.keys()].sort();
+    },
+    async queryInbox(search) {
+      assertOpen();
+      return inbox.query(search);
     },
     async close() {
       closed = true;

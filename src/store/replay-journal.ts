@@ -18,6 +18,8 @@ export type ReplayedJournal = {
   lock: FolderLock;
   /** Deletes the replayed segments: call it once the pending events are noted in the new one. */
   discardReplayed(): void;
+  /** The conversations whose saves were replayed into their files at this start. */
+  replayedIds: string[];
 };
 
 /**
@@ -55,6 +57,7 @@ export async function replayJournal(
     pending: recovery.pending,
     lock,
     discardReplayed: recovery.discard,
+    replayedIds: [...recovery.saves.keys()],
   };
 }
 

@@ -52,6 +52,7 @@ export function observeSaves(store: Store, events: SaveEvents): Store {
     markHandedOver: (conversationId, eventIds) => store.markHandedOver(conversationId, eventIds),
     eraseConversation: (id) => store.eraseConversation(id),
     listConversationIds: () => store.listConversationIds(),
+    queryInbox: (search) => store.queryInbox(search),
     close: () => store.close(),
     async saveConversation(conversation) {
       const saved = await store.saveConversation(conversation);

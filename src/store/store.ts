@@ -1,3 +1,4 @@
+import type { InboxPage, InboxSearch } from '../console/inbox/inbox-query.js';
 import type { Conversation, OutboxEvent } from '../conversation/conversation-schema.js';
 
 /** Outbox events of one conversation that a save stored and nobody has handed over yet. */
@@ -50,5 +51,12 @@ export type Store = {
   eraseConversation(id: string): Promise<boolean>;
   /** Ids of all stored conversations (admin, maintenance); may be slow on large stores. */
   listConversationIds(): Promise<string[]>;
+  /**
+   * The console inbox's query: the conversations worth a look (the visitor wrote at least
+   * once), newest activity first, filtered, searched and paged, with the counts beside the
+   * filters. Answered from an index of inbox rows (the store's InboxProjection) kept current on
+   * every save and erase, never by reading the conversations.
+   */
+  queryInbox(search: InboxSearch): Promise<InboxPage>;
   close(): Promise<void>;
 };

@@ -3,6 +3,8 @@ import { expect } from 'vitest';
 import { parseConfig } from '../../src/config/load-config.js';
 import { createMemoryUserStore } from '../../src/console/users/memory-user-store.js';
 import { createConsoleRouter } from '../../src/server/console-router.js';
+import { createInboxRouter } from '../../src/server/inbox-router.js';
+import { createMemoryStore } from '../../src/store/memory-store.js';
 import { closeAfterTest } from '../helpers/close-after-test.js';
 import { consoleUser, PASSWORD } from '../helpers/console-test-bed.js';
 import { startTestServer } from '../helpers/start-test-server.js';
@@ -12,9 +14,19 @@ async function consoleServer(recorder: { chatService: Recorder['chatService'] })
   const config = parseConfig({});
   const users = createMemoryUserStore([await consoleUser('ana@beacon.example', 'rep', 'Ana Lima')]);
   const logger = { warn: () => undefined, error: () => undefined };
-  const { router } = createConsoleRouter({ users, config, logger });
+  const consoleUi = createConsoleRouter({ users, config, logger });
+  const inbox = createInboxRouter({
+    store: createMemoryStore(),
+    config,
+    consoleUi,
+    adminToken: null,
+  });
   return closeAfterTest(
-    await startTestServer({ chatService: recorder.chatService, config, routers: [router] }),
+    await startTestServer({
+      chatService: recorder.chatService,
+      config,
+      routers: [inbox, consoleUi.router],
+    }),
   );
 }
 

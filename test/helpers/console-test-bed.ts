@@ -7,6 +7,7 @@ import { hashPassword } from '../../src/console/users/password.js';
 import type { Role, User } from '../../src/console/users/user.js';
 import { createApp } from '../../src/server/create-app.js';
 import { createConsoleRouter } from '../../src/server/console-router.js';
+import { createInboxRouter } from '../../src/server/inbox-router.js';
 import type { LogEntry } from './start-test-server.js';
 import { testWidgetAssets } from './start-test-server.js';
 import { createTestDeps } from './test-deps.js';
@@ -54,6 +55,7 @@ export async function consoleTestBed(
     chatService: deps.chatService,
     widget: testWidgetAssets(),
     routers: [
+      createInboxRouter({ store: deps.store, config, consoleUi, adminToken: null }),
       consoleUi.router,
       // The lead pages over the chat's store; no webhook is ever delivered here.
       createConsoleLeadsRouter({

@@ -25,6 +25,11 @@ import { withOutbox } from '../../src/handoff/outbox/with-outbox.js';
 import { createConsoleLeadsRouter } from '../../src/server/console-leads-router.js';
 import { sequentialIds } from '../../src/app/sequential-ids.js';
 import { runtimeEnv } from './runtime-env.js';
+import { createInboxRouter } from '../../src/server/inbox-router.js';
+import { inboxProjection } from '../../src/console/inbox/inbox-row.js';
+
+/** The ADMIN_TOKEN of the bed's `/admin/...` routes. */
+export const ADMIN_TOKEN = 'bed-admin-token-0123456789abcdef';
 
 /**
  * The real server with the rep console wired the way main.ts wires it: the chat's store
@@ -54,7 +59,8 @@ export async function liveConsoleBed(
   const visitorTyping = createTypingRelay();
   // The handoff outbox as main.ts wires it: a delivery worker (run by the test: `worker.runDue()`)
   // sending to the config's `crm.destinations`.
-  const base = createMemoryStore();
+  const inbox = inboxProjection(parseConfig(raw));
+  const base = createMemoryStore({ inbox });
   const deliveries = createMemoryDeliveryStore();
   const parsed = parseConfig(raw);
   // Its own clock, at the second the bed started: a receiver verifying with standardwebhooks
@@ -93,6 +99,13 @@ export async function liveConsoleBed(
       chatService: deps.chatService,
       config,
       routers: [
+        createInboxRouter({
+          store: deps.store,
+          config,
+          consoleUi,
+          adminToken: ADMIN_TOKEN,
+          clock: deps.now,
+        }),
         consoleUi.router,
         createConsoleLeadsRouter({
           auth: consoleUi.auth,

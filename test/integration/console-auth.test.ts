@@ -41,9 +41,7 @@ describe('the rep console’s sign-in', () => {
     expect(login.status).toBe(303);
     expect(login.headers.location).toBe('/console/leads/conv_1');
     const cookie = String(login.headers['set-cookie']);
-    expect(cookie).toMatch(
-      /^leadbot_console=[0-9a-f]{64}; Path=\/; HttpOnly; SameSite=Lax$/,
-    );
+    expect(cookie).toMatch(/^leadbot_console=[0-9a-f]{64}; Path=\/; HttpOnly; SameSite=Lax$/);
     const home = await agent.get('/console');
     expect(home.status).toBe(200);
     expect(home.text).toContain('Ana Lima');

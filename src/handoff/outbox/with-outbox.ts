@@ -24,6 +24,7 @@ export function withOutbox(store: Store, outbox: OutboxPort): Store {
     markHandedOver: (conversationId, eventIds) => store.markHandedOver(conversationId, eventIds),
     eraseConversation: (id) => store.eraseConversation(id),
     listConversationIds: () => store.listConversationIds(),
+    queryInbox: (search) => store.queryInbox(search),
     close: () => store.close(),
 
     async saveConversation(conversation) {

@@ -10,6 +10,10 @@ import type { Store } from '../../../src/store/store.js';
 import { updateConversation } from '../../../src/store/update-conversation.js';
 import { at, makeConversation, makeLead, makeMessage } from '../../helpers/make-conversation.js';
 import { rejectionOf } from './rejection-of.js';
+import { inboxProjection } from '../../../src/console/inbox/inbox-row.js';
+import type { InboxSearch } from '../../../src/console/inbox/inbox-query.js';
+import { parseConfig } from '../../../src/config/load-config.js';
+import { inboxConversation } from '../../helpers/inbox-conversation.js';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -23,7 +27,7 @@ const adapters: Array<{ name: string; open: () => Promise<Store> }> = [
     open: async () => {
       const dataDir = await mkdtemp(join(tmpdir(), 'leadbot-store-'));
       dirs.push(dataDir);
-      return createLowdbStore({ dataDir });
+      return createLowdbStore({ dataDir, inbox: inboxProjection(parseConfig({})) });
     },
   },
 ];
@@ -320,5 +324,200 @@ describe.each(adapters)('$name (Store contract)', ({ open }) => {
       await store.close();
       const err = await rejectionOf(store.saveConversation(makeConversation({ id: 'c-late' })));
       expect(isAppError(err) && err.code).toBe('INTERNAL');
+    }));
+});
+
+describe.each(adapters)('$name (Store contract: the inbox)', ({ open }) => {
+  async function withStore(fn: (store: Store) => Promise<void>): Promise<void> {
+    const store = await open();
+    try {
+      await fn(store);
+    } finally {
+      await store.close();
+    }
+  }
+  const ANA = 'ana@beacon.example';
+  // Newest first: the minutes are when each conversation last changed.
+  const seed = [
+    inboxConversation({
+      id: 'sql-ana',
+      level: 'SQL',
+      name: 'Dana Reyes',
+      company: 'Brightfield Tooling',
+      minutes: 50,
+      wantsPerson: true,
+      assignedTo: ANA,
+      utmSource: 'Google',
+    }),
+    inboxConversation({
+      id: 'mql-omar',
+      level: 'MQL',
+      name: 'Omar Haddad',
+      company: 'Northwind',
+      minutes: 40,
+      booked: true,
+      referrer: 'https://www.linkedin.com/feed',
+    }),
+    inboxConversation({
+      id: 'lead-lena',
+      level: 'lead',
+      name: 'Lena Berg',
+      minutes: 30,
+      email: 'lena@gmail.com',
+    }),
+    inboxConversation({
+      id: 'silent',
+      level: 'SQL',
+      name: 'Never Wrote',
+      minutes: 20,
+      wrote: false,
+    }),
+    inboxConversation({
+      id: 'visitor-x',
+      level: 'visitor',
+      minutes: 10,
+      assignedTo: 'bo@beacon.example',
+    }),
+  ];
+  const page = (more: Partial<InboxSearch> = {}): InboxSearch => ({
+    page: 1,
+    pageSize: 50,
+    ...more,
+  });
+  const ids = async (store: Store, more: Partial<InboxSearch> = {}) =>
+    (await store.queryInbox(page(more))).rows.map((r) => r.id);
+
+  it('lists the conversations in which the visitor wrote, newest first, each with what a rep scans', () =>
+    withStore(async (store) => {
+      for (const c of seed) await store.saveConversation(c);
+      const result = await store.queryInbox(page());
+      expect(result.rows.map((r) => r.id)).toEqual([
+        'sql-ana',
+        'mql-omar',
+        'lead-lena',
+        'visitor-x',
+      ]);
+      expect(result.total).toBe(4);
+      expect(result.rows[0]).toMatchObject({
+        name: 'Dana Reyes',
+        company: 'Brightfield Tooling',
+        email: 'sql-ana@brightfield.example',
+        stage: 'SQL',
+        grade: 'hot',
+        score: 75,
+        wantsPerson: true,
+        source: 'google',
+        assignedTo: ANA,
+        status: 'active',
+      });
+      expect(result.rows[1]).toMatchObject({
+        stage: 'MQL',
+        source: 'linkedin.com',
+        meeting: { status: 'booked' },
+      });
+      expect(result.rows[2]).toMatchObject({ stage: 'lead', source: 'direct' });
+      expect(result.counts).toMatchObject({
+        all: 4,
+        stage: { visitor: 1, lead: 1, MQL: 1, SQL: 1 },
+        wantsPerson: 1,
+        booked: 1,
+      });
+    }));
+
+  it.each<[string, Partial<InboxSearch>, string[]]>([
+    ['stage SQL', { stage: 'SQL' }, ['sql-ana']],
+    ['grade warm', { grade: 'warm' }, ['mql-omar']],
+    ['wants a person', { person: true }, ['sql-ana']],
+    ['does not want a person', { person: false }, ['mql-omar', 'lead-lena', 'visitor-x']],
+    ['booked', { booked: true }, ['mql-omar']],
+    ['assigned to Ana', { assignedTo: ANA }, ['sql-ana']],
+    ['source linkedin.com', { source: 'linkedin.com' }, ['mql-omar']],
+    ['search by name, any case', { q: 'omar' }, ['mql-omar']],
+    ['search by email', { q: 'gmail.com' }, ['lead-lena']],
+    ['search by company', { q: 'brightfield tool' }, ['sql-ana']],
+    [
+      'started from minute 30 on',
+      { createdFrom: Date.parse(at(30 * 60)) },
+      ['sql-ana', 'mql-omar', 'lead-lena'],
+    ],
+    [
+      'started before minute 40',
+      { createdBefore: Date.parse(at(40 * 60)) },
+      ['lead-lena', 'visitor-x'],
+    ],
+    ['nothing matches', { q: 'nobody at all' }, []],
+  ])('filters: %s', (_title, filter, expected) =>
+    withStore(async (store) => {
+      for (const c of seed) await store.saveConversation(c);
+      expect(await ids(store, filter)).toEqual(expected);
+    }),
+  );
+
+  it('pages through the list: every row once, with the total on every page', () =>
+    withStore(async (store) => {
+      for (const c of seed) await store.saveConversation(c);
+      const pages = [1, 2, 3].map((n) => store.queryInbox(page({ page: n, pageSize: 2 })));
+      const [p1, p2, p3] = await Promise.all(pages);
+      expect(p1?.rows.map((r) => r.id)).toEqual(['sql-ana', 'mql-omar']);
+      expect(p2?.rows.map((r) => r.id)).toEqual(['lead-lena', 'visitor-x']);
+      expect(p3?.rows).toEqual([]);
+      expect([p1?.total, p2?.total, p3?.total]).toEqual([4, 4, 4]);
+    }));
+
+  it('follows every save and erase: a changed lead moves to the top with its new stage, an erased one is gone', () =>
+    withStore(async (store) => {
+      for (const c of seed) await store.saveConversation(c);
+      const lena = await store.getConversation('lead-lena');
+      if (lena === null) throw new Error('lead-lena was not stored');
+      const changed = inboxConversation({
+        id: 'lead-lena',
+        level: 'SQL',
+        name: 'Lena Berg',
+        minutes: 60,
+      });
+      await store.saveConversation({ ...changed, version: lena.version });
+      expect((await store.queryInbox(page())).rows[0]).toMatchObject({
+        id: 'lead-lena',
+        stage: 'SQL',
+      });
+      expect(await store.eraseConversation('sql-ana')).toBe(true);
+      expect(await ids(store)).toEqual(['lead-lena', 'mql-omar', 'visitor-x']);
+      expect(await ids(store, { q: 'dana' })).toEqual([]);
+    }));
+
+  it('reports speed to lead since the given time: the count of touched leads and their median seconds', () =>
+    withStore(async (store) => {
+      const touched = (id: string, minutes: number, seconds: number) =>
+        inboxConversation({
+          id,
+          level: 'SQL',
+          minutes,
+          overrides: {
+            qualifiedAt: at(minutes * 60),
+            console: {
+              assignedTo: null,
+              review: null,
+              notes: [],
+              actions: [{ kind: 'join', by: ANA, byName: 'Ana', at: at(minutes * 60 + seconds) }],
+              takeover: null,
+            },
+          },
+        });
+      await store.saveConversation(touched('t-old', 0, 1000));
+      await store.saveConversation(touched('t-a', 100, 60));
+      await store.saveConversation(touched('t-b', 110, 120));
+      await store.saveConversation(touched('t-c', 120, 600));
+      await store.saveConversation(
+        inboxConversation({
+          id: 'waiting',
+          level: 'SQL',
+          minutes: 130,
+          overrides: { qualifiedAt: at(130 * 60) },
+        }),
+      );
+      const result = await store.queryInbox(page({ speedSince: Date.parse(at(90 * 60)) }));
+      expect(result.speedToLead).toEqual({ count: 3, medianSeconds: 120 });
+      expect(result.rows.find((r) => r.id === 'waiting')?.waitingSince).toBe(at(130 * 60));
+      expect(result.counts.waiting).toBe(1);
     }));
 });
