@@ -22,7 +22,7 @@ export type InboxRow = {
   /** The visitor asked for a person. */
   wantsPerson: boolean;
   meeting: { start: string; status: 'booked' | 'canceled' } | null;
-  /** `utm.source`, else the referrer's domain, else "direct". */
+  /** `utm_source`, else the referrer's domain, else "direct". */
   source: string;
   /** The console user (email) the lead is assigned to. */
   assignedTo: string | null;
@@ -42,7 +42,7 @@ export type InboxRow = {
 export type InboxProjection = { key: string; project(conv: Conversation): InboxRow };
 
 /** Bump when InboxRow or the projection changes: persisted indexes are then rebuilt. */
-const PROJECTION_VERSION = 1;
+const PROJECTION_VERSION = 2;
 
 /**
  * The inbox row of a conversation, scored with `config.scoring` (scoreLead).
@@ -84,13 +84,14 @@ export function inboxRowOf(
 }
 
 /**
- * Where the visitor came from: `utm.source` (lower case), else the referrer's host without
+ * Where the visitor came from: `utm_source` (lower case), else the referrer's host without
  * `www.`, else "direct".
  *
  * @example sourceOf({ utm: null, referrer: 'https://www.google.com/search?q=x', ... }) // 'google.com'
  */
 export function sourceOf(visitor: Conversation['visitor']): string {
-  const utm = visitor.utm?.source?.trim().toLowerCase();
+  // The widget sends the page's parameters as named (`utm_source`); an API client may send `source`.
+  const utm = (visitor.utm?.utm_source ?? visitor.utm?.source)?.trim().toLowerCase();
   if (utm) return utm;
   if (visitor.referrer && URL.canParse(visitor.referrer)) {
     const host = new URL(visitor.referrer).hostname.replace(/^www\./, '');

@@ -5,7 +5,8 @@ import { actionForm, h, when, type LeadPageModel } from './lead-page-model.js';
 export function renderAttribution(m: LeadPageModel): string {
   const { page, referrer, utm } = m.view.attribution;
   const utmRows = Object.entries(utm ?? {}).map(
-    ([k, v]) => `<tr><th scope="row">utm_${h(k)}</th><td>${h(v)}</td></tr>`,
+    ([k, v]) =>
+      `<tr><th scope="row">${h(k.startsWith('utm_') ? k : `utm_${k}`)}</th><td>${h(v)}</td></tr>`,
   );
   const row = (label: string, v: string | null) =>
     `<tr><th scope="row">${label}</th><td>${v ? h(v) : '<span class="muted">none</span>'}</td></tr>`;

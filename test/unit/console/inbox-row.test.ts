@@ -10,6 +10,7 @@ import { at } from '../../helpers/make-conversation.js';
 describe('where a visitor came from', () => {
   it.each([
     [{ utm: { source: ' Google ' }, referrer: 'https://www.bing.com/' }, 'google'],
+    [{ utm: { utm_source: 'Newsletter', utm_medium: 'email' }, referrer: null }, 'newsletter'],
     [{ utm: { medium: 'email' }, referrer: 'https://www.linkedin.com/feed?x=1' }, 'linkedin.com'],
     [{ utm: null, referrer: 'https://news.example.org/a' }, 'news.example.org'],
     [{ utm: null, referrer: 'not a url' }, 'direct'],
