@@ -1,6 +1,5 @@
 import { htmlPage } from '../lib/html-page.js';
 import { escapeHtml } from '../booking/escape-html.js';
-import type { User } from './users/user.js';
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1b1f24;background:#f6f7f9}
 main{max-width:36rem;margin:2rem auto;padding:1.5rem;background:#fff;border-radius:8px}
@@ -42,20 +41,6 @@ export function logoutForm(csrfToken: string): string {
 <input type="hidden" name="_csrf" value="${escapeHtml(csrfToken)}">
 <button type="submit">Sign out</button>
 </form>`;
-}
-
-/**
- * The signed-in page of `/console` (the inbox comes later): who is signed in, and a logout form.
- *
- * @example res.type('html').send(renderConsoleHome(user, session.csrfToken));
- */
-export function renderConsoleHome(user: User, csrfToken: string, heading = 'Console'): string {
-  return consolePage(
-    heading,
-    `<h1>${escapeHtml(heading)}</h1>
-<p>Signed in as <strong>${escapeHtml(user.name)}</strong> (${escapeHtml(user.role)}, ${escapeHtml(user.email)}).</p>
-${logoutForm(csrfToken)}`,
-  );
 }
 
 /** A short page that says why a request was refused. */

@@ -9,11 +9,7 @@ import {
   safeNext,
   type ConsoleAuth,
 } from '../console/console-auth.js';
-import {
-  renderConsoleHome,
-  renderConsoleNotice,
-  renderLoginPage,
-} from '../console/console-pages.js';
+import { renderConsoleNotice, renderLoginPage } from '../console/console-pages.js';
 import { createLoginAttempts } from '../console/login-attempts.js';
 import { createSessionStore, type SessionStore } from '../console/sessions/session-store.js';
 import { dummyHash, verifyPassword } from '../console/users/password.js';
