@@ -32,13 +32,18 @@ export function consoleUserOf(req: Request): ConsoleContext {
   return ctx;
 }
 
-/** The value of cookie `name` in the request's Cookie header, or null. */
-export function readCookie(req: Request, name: string): string | null {
-  for (const part of (req.get('cookie') ?? '').split(';')) {
+/** The value of cookie `name` in a raw Cookie header, or null. */
+export function cookieValue(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
     const eq = part.indexOf('=');
     if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
   }
   return null;
+}
+
+/** The value of cookie `name` in the request's Cookie header, or null. */
+export function readCookie(req: Request, name: string): string | null {
+  return cookieValue(req.get('cookie'), name);
 }
 
 /**
@@ -56,14 +61,17 @@ export function safeNext(next: unknown): string {
 }
 
 /**
- * The signed-in user of `req`, re-read from the store: a disabled or removed user, or one whose
- * password was reset since the session began, has none (and the session ends).
+ * The signed-in user of a Cookie header (an HTTP request's, a console socket's handshake),
+ * re-read from the store: a disabled or removed user, or one whose password was reset since the
+ * session began, has none (and the session ends).
+ *
+ * @example const ctx = await consoleContextOfCookie(auth, socket.handshake.headers.cookie);
  */
-export async function findConsoleUser(
+export async function consoleContextOfCookie(
   auth: ConsoleAuth,
-  req: Request,
+  cookieHeader: string | undefined,
 ): Promise<ConsoleContext | null> {
-  const sessionId = readCookie(req, CONSOLE_COOKIE);
+  const sessionId = cookieValue(cookieHeader, CONSOLE_COOKIE);
   if (sessionId === null) return null;
   const session = auth.sessions.touch(sessionId);
   if (session === null) return null;
@@ -73,6 +81,11 @@ export async function findConsoleUser(
     return null;
   }
   return { user, session, sessionId };
+}
+
+/** {@link consoleContextOfCookie} of an express request. */
+export function findConsoleUser(auth: ConsoleAuth, req: Request): Promise<ConsoleContext | null> {
+  return consoleContextOfCookie(auth, req.get('cookie'));
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -1,17 +1,7 @@
 import type { Socket } from 'socket.io';
 import { isOwnOrigin } from '../../server/origin-policy.js';
-import { CONSOLE_COOKIE, type ConsoleAuth } from '../console-auth.js';
-import { credentialOf } from '../sessions/session-store.js';
+import { consoleContextOfCookie, type ConsoleAuth } from '../console-auth.js';
 import type { Role, User } from '../users/user.js';
-
-/** The value of cookie `name` in a raw Cookie header, or null. */
-export function cookieValue(header: string | undefined, name: string): string | null {
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return null;
-}
 
 /**
  * The signed-in console user of a socket's session cookie, re-read from the user store: null
@@ -23,16 +13,7 @@ export async function consoleUserOfCookie(
   auth: ConsoleAuth,
   cookieHeader: string | undefined,
 ): Promise<User | null> {
-  const id = cookieValue(cookieHeader, CONSOLE_COOKIE);
-  if (id === null) return null;
-  const session = auth.sessions.touch(id);
-  if (session === null) return null;
-  const user = await auth.users.get(session.email);
-  if (user === null || user.disabled || credentialOf(user.passwordHash) !== session.credential) {
-    auth.sessions.revoke(id);
-    return null;
-  }
-  return user;
+  return (await consoleContextOfCookie(auth, cookieHeader))?.user ?? null;
 }
 
 /**

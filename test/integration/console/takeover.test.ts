@@ -1,24 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Socket } from 'socket.io-client';
-import { consoleUser } from '../../helpers/console-test-bed.js';
-import { liveConsoleBed } from '../../helpers/live-console-bed.js';
+import { ANA, BEN, MIA, consoleTeam, nextEvent } from '../../helpers/console-team.js';
 import { connectClient, type ClientSocket } from '../../helpers/socket-client.js';
 import { testVisitor } from '../../helpers/test-visitor.js';
-
-const ANA = 'ana@beacon.example';
-const BEN = 'ben@beacon.example';
-const MIA = 'mia@beacon.example';
-
-/** Resolves with the next payload of `event` on `socket` that passes `accept`. */
-const next = <T>(socket: Socket, event: string, accept: (p: T) => boolean = () => true) =>
-  new Promise<T>((resolve) => {
-    const on = (p: T): void => {
-      if (!accept(p)) return;
-      socket.off(event, on);
-      resolve(p);
-    };
-    socket.on(event, on);
-  });
 
 /** Everything the visitor's widget socket receives, in order. */
 function record(visitor: ClientSocket) {
@@ -27,42 +10,20 @@ function record(visitor: ClientSocket) {
   return events;
 }
 
-async function team(raw: Record<string, unknown> = {}) {
-  const bed = await liveConsoleBed(
-    [
-      await consoleUser(ANA, 'rep', 'Ana Lima'),
-      await consoleUser(BEN, 'rep', 'Ben Okafor'),
-      await consoleUser(MIA, 'marketer', 'Mia Chen'),
-    ],
-    raw,
-  );
-  const visitor = await connectClient(bed.server.url);
-  const hello = await visitor.emitWithAck('session:hello', { visitor: testVisitor() });
-  if (!hello.ok) throw new Error(hello.error.message);
-  const say = async (text: string) => {
-    const ack = await visitor.emitWithAck('visitor:message', {
-      clientId: `c${text.length}${Math.random()}`,
-      text,
-    });
-    if (!ack.ok) throw new Error(ack.error.message);
-  };
-  return { bed, visitor, say, id: hello.conversationId, sessionId: hello.sessionId };
-}
-
 describe('live takeover', () => {
   it('when a rep joins, then the bot is silent while the visitor answers, the rep sees the record change, both see each other typing, and hand back resumes at the next open slot', async () => {
-    const { bed, visitor, say, id, sessionId } = await team();
+    const { bed, visitor, say, id, sessionId } = await consoleTeam();
     const ana = await bed.consoleSocket(await bed.signIn(ANA));
-    const asked = next<{ expecting: string | null }>(visitor, 'agent:message');
+    const asked = nextEvent<{ expecting: string | null }>(visitor, 'agent:message');
     await say('hi');
     expect((await asked).expecting).toBe('need');
     const seen = record(visitor);
 
-    const joinedLine = next<{ mode: string; rep: { name: string } }>(visitor, 'agent:status');
+    const joinedLine = nextEvent<{ mode: string; rep: { name: string } }>(visitor, 'agent:status');
     expect(await ana.emitWithAck('join', { conversationId: id })).toEqual({ ok: true });
     expect(await joinedLine).toEqual({ mode: 'human', rep: { name: 'Ana Lima' } });
 
-    const changed = next<{ conversationId: string }>(ana, 'conversation:changed');
+    const changed = nextEvent<{ conversationId: string }>(ana, 'conversation:changed');
     await say('We need to qualify our inbound leads faster');
     expect((await changed).conversationId).toBe(id);
     await say("I'm the VP of Sales");
@@ -71,7 +32,7 @@ describe('live takeover', () => {
     expect(stored?.lead['authority.level']?.value).toBe('decision_maker');
 
     // The rep's message reaches the visitor under the rep's name; nothing from the bot came before it.
-    const repLine = next<{ text: string; sender?: { kind: string; name: string } }>(
+    const repLine = nextEvent<{ text: string; sender?: { kind: string; name: string } }>(
       visitor,
       'agent:message',
     );
@@ -92,15 +53,15 @@ describe('live takeover', () => {
     });
     expect(fromBot).toEqual([]);
 
-    const repTyping = next<{ on: boolean; name?: string }>(visitor, 'agent:typing');
+    const repTyping = nextEvent<{ on: boolean; name?: string }>(visitor, 'agent:typing');
     expect(await ana.emitWithAck('typing', { conversationId: id, on: true })).toEqual({ ok: true });
     expect(await repTyping).toEqual({ on: true, name: 'Ana Lima' });
-    const visitorTyping = next<{ conversationId: string; on: boolean }>(ana, 'visitor:typing');
+    const visitorTyping = nextEvent<{ conversationId: string; on: boolean }>(ana, 'visitor:typing');
     visitor.emit('visitor:typing', { on: true });
     expect(await visitorTyping).toEqual({ conversationId: id, on: true });
 
-    const leftLine = next<{ mode: string; rep: { name: string } }>(visitor, 'agent:status');
-    const botBack = next<{ expecting: string | null; sender?: { kind: string } }>(
+    const leftLine = nextEvent<{ mode: string; rep: { name: string } }>(visitor, 'agent:status');
+    const botBack = nextEvent<{ expecting: string | null; sender?: { kind: string } }>(
       visitor,
       'agent:message',
     );
@@ -132,11 +93,11 @@ describe('live takeover', () => {
   });
 
   it('when the lead becomes sales-qualified during a takeover, then lead.qualified is still raised and the bot still says nothing', async () => {
-    const { bed, visitor, say, id } = await team();
+    const { bed, visitor, say, id } = await consoleTeam();
     const ana = await bed.consoleSocket(await bed.signIn(ANA));
     const seen = record(visitor);
     await ana.emitWithAck('join', { conversationId: id });
-    const alert = next<{ kind: string; conversationId: string }>(
+    const alert = nextEvent<{ kind: string; conversationId: string }>(
       ana,
       'inbox:alert',
       (a) => a.kind === 'sql',
@@ -154,7 +115,7 @@ describe('live takeover', () => {
   });
 
   it('refuses a marketer, a second rep on a taken chat, a message before joining, and a message too long', async () => {
-    const { bed, id } = await team({ server: { maxMessageChars: 50 } });
+    const { bed, id } = await consoleTeam({ server: { maxMessageChars: 50 } });
     const mia = await bed.consoleSocket(await bed.signIn(MIA));
     for (const event of ['join', 'message', 'typing', 'handBack'])
       expect(await mia.emitWithAck(event, { conversationId: id, text: 'hi' })).toMatchObject({
@@ -196,7 +157,7 @@ describe('live takeover', () => {
   });
 
   it('when a rep is disabled, then their next takeover event is refused and changes nothing', async () => {
-    const { bed, id } = await team();
+    const { bed, id } = await consoleTeam();
     const ana = await bed.consoleSocket(await bed.signIn(ANA));
     await bed.users.update(ANA, { disabled: true });
     expect(await ana.emitWithAck('join', { conversationId: id })).toMatchObject({
@@ -207,11 +168,11 @@ describe('live takeover', () => {
   });
 
   it('when the visitor comes back while a rep has the chat, then their widget is told who is there', async () => {
-    const { bed, id, sessionId } = await team();
+    const { bed, id, sessionId } = await consoleTeam();
     const ana = await bed.consoleSocket(await bed.signIn(ANA));
     await ana.emitWithAck('join', { conversationId: id });
     const again = await connectClient(bed.server.url);
-    const status = next<{ mode: string; rep: { name: string } }>(again, 'agent:status');
+    const status = nextEvent<{ mode: string; rep: { name: string } }>(again, 'agent:status');
     await again.emitWithAck('session:hello', { sessionId, visitor: testVisitor() });
     expect(await status).toEqual({ mode: 'human', rep: { name: 'Ana Lima' } });
     again.close();
