@@ -261,6 +261,34 @@ describe('the shipped body templates', () => {
     expect(texts).toContain('*Question we could not answer:* Do you support &lt;!channel&gt; SSO?');
   });
 
+  it('when a rep rejects a lead, then Slack shows who, the verdict and the reason, escaped', () => {
+    const conv = qualifiedConversation();
+    const review = {
+      verdict: 'rejected' as const,
+      reason: 'Student project, no budget <!here>',
+      by: 'ana@beacon.example',
+      byName: 'Ana Lima',
+      at: conv.createdAt,
+    };
+    const { packet, view } = buildHandoff(
+      conv,
+      {
+        id: 'evt-r',
+        type: 'lead.reviewed',
+        occurredAt: conv.createdAt,
+        conversationId: conv.id,
+        review,
+      },
+      config,
+    );
+    const body = bodyOf(loadWebhookTemplate(PROMPTS_DIR, 'slack-message')({ ...packet, view })) as {
+      blocks: { text?: { text: string } }[];
+    };
+    expect(body.blocks.map((b) => b.text?.text ?? '')).toContain(
+      '*Ana Lima rejected the lead:* Student project, no budget &lt;!here&gt;',
+    );
+  });
+
   it('when visitor text contains Slack markup, then it is escaped so it cannot forge a link or a mention', () => {
     const body = render(
       'slack-message',
