@@ -70,10 +70,12 @@ export function safeNext(next: unknown): string {
 export async function consoleContextOfCookie(
   auth: ConsoleAuth,
   cookieHeader: string | undefined,
+  /** False for the server's own re-checks: they do not keep an idle session alive. */
+  refresh = true,
 ): Promise<ConsoleContext | null> {
   const sessionId = cookieValue(cookieHeader, CONSOLE_COOKIE);
   if (sessionId === null) return null;
-  const session = auth.sessions.touch(sessionId);
+  const session = auth.sessions.touch(sessionId, refresh);
   if (session === null) return null;
   const user = await auth.users.get(session.email);
   if (user === null || user.disabled || credentialOf(user.passwordHash) !== session.credential) {

@@ -49,6 +49,8 @@ export async function liveConsoleBed(
     routers?: (auth: ConsoleAuth) => Router[];
     /** LLM mode: the extractor and phraser of the chat service (createTestDeps's overrides). */
     chat?: { core?: Partial<Core>; phraser?: Phraser | null };
+    /** How often the namespace re-checks open sockets' sessions (ms). */
+    recheckMs?: number;
   } = {},
 ) {
   const saves = createSaveEvents();
@@ -129,6 +131,7 @@ export async function liveConsoleBed(
             saves,
             ownOrigins,
             logger,
+            ...(extra.recheckMs === undefined ? {} : { recheckMs: extra.recheckMs }),
           });
           attachTakeoverEvents({
             io: ioServer,

@@ -18,6 +18,8 @@ export type ConsoleNamespaceDeps = {
   saves: SaveEvents;
   ownOrigins: () => string[];
   logger: Logger;
+  /** How often every open console socket's session is re-checked (ms); 5,000 by default. */
+  recheckMs?: number;
 };
 
 /** Everyone signed in to the console. */
@@ -61,8 +63,9 @@ export async function whileSignedIn(
 
 /**
  * Serves the console's live namespace `/console` (console-events.ts): sessions checked at
- * connect and again on every event (a disabled user's socket is cut off at their next event,
- * and by `recheck` at once), saves relayed as `inbox:changed` and `conversation:changed`,
+ * connect, again on every event, and every `recheckMs` (default 5 s) for every open socket: a
+ * disabled or signed-out user's console stops receiving within seconds even if it sends
+ * nothing; an idle session still expires (the re-check does not keep it alive), saves relayed as `inbox:changed` and `conversation:changed`,
  * outbox events raised as `inbox:alert`. Returns the namespace so other console parts
  * (takeover) can add their events with `onConnection`.
  *
@@ -102,6 +105,20 @@ export function attachConsoleNamespace(
     for (const handler of handlers) handler(socket, user);
   });
 
+  const recheck = async (): Promise<void> => {
+    for (const socket of await nsp.fetchSockets()) {
+      const user = await consoleUserOfCookie(deps.auth, socket.handshake.headers.cookie, false);
+      if (user === null) socket.disconnect(true);
+    }
+  };
+  const timer = setInterval(() => {
+    recheck().catch((e: unknown) =>
+      deps.logger.error('console session re-check failed', { error: String(e) }),
+    );
+  }, deps.recheckMs ?? 5000);
+  timer.unref(); // never keeps a stopping server alive
+  io.httpServer.once('close', () => clearInterval(timer));
+
   const alertsOf = createInboxAlerts();
   deps.saves.on(({ conversation, pending }) => {
     const conversationId = conversation.id;
@@ -114,11 +131,6 @@ export function attachConsoleNamespace(
   return {
     nsp,
     onConnection: (handler) => void handlers.push(handler),
-    async recheck() {
-      for (const socket of await nsp.fetchSockets()) {
-        const user = await consoleUserOfCookie(deps.auth, socket.handshake.headers.cookie);
-        if (user === null) socket.disconnect(true);
-      }
-    },
+    recheck,
   };
 }

@@ -12,8 +12,9 @@ import type { Role, User } from '../users/user.js';
 export async function consoleUserOfCookie(
   auth: ConsoleAuth,
   cookieHeader: string | undefined,
+  refresh = true,
 ): Promise<User | null> {
-  return (await consoleContextOfCookie(auth, cookieHeader))?.user ?? null;
+  return (await consoleContextOfCookie(auth, cookieHeader, refresh))?.user ?? null;
 }
 
 /**

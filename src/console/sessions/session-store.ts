@@ -14,8 +14,11 @@ export type ConsoleSession = {
 export type SessionStore = {
   /** Starts a session for `email`; the id (64 hex characters, 256 bits) goes in the cookie. */
   create(email: string, passwordHash: string): { id: string; session: ConsoleSession };
-  /** The live session of cookie value `id`, its lastSeenAt moved to now; null once idle too long. */
-  touch(id: string): ConsoleSession | null;
+  /**
+   * The live session of cookie value `id`, its lastSeenAt moved to now (unless `refresh` is
+   * false: a server-side re-check is no use of the session); null once idle too long.
+   */
+  touch(id: string, refresh?: boolean): ConsoleSession | null;
   /** Ends one session (logout). */
   revoke(id: string): void;
   /** Ends every session of `email`; how many there were. */
@@ -56,7 +59,7 @@ export function createSessionStore(opts: { idleMinutes: number; clock: () => Dat
       byHash.set(hashId(id), session);
       return { id, session };
     },
-    touch(id) {
+    touch(id, refresh = true) {
       if (!/^[0-9a-f]{64}$/.test(id)) return null;
       const key = hashId(id);
       const session = byHash.get(key);
@@ -66,7 +69,7 @@ export function createSessionStore(opts: { idleMinutes: number; clock: () => Dat
         byHash.delete(key);
         return null;
       }
-      session.lastSeenAt = now.toISOString();
+      if (refresh) session.lastSeenAt = now.toISOString();
       return session;
     },
     revoke(id) {

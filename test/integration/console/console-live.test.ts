@@ -45,4 +45,13 @@ describe('the console namespace /console', () => {
     });
     await closed;
   });
+
+  it('cuts off a disabled user’s open console that sends nothing, at the next re-check', async () => {
+    const bed = await liveConsoleBed([await consoleUser(ANA, 'rep')], {}, { recheckMs: 50 });
+    const live = await bed.consoleSocket(await bed.signIn(ANA));
+    const closed = next(live, 'disconnect');
+    await bed.users.update(ANA, { disabled: true });
+    await closed;
+    expect(live.connected).toBe(false);
+  });
 });
