@@ -9,6 +9,8 @@ export const ERROR_CODES = {
   STALE_WRITE: 409,
   PAYLOAD_TOO_LARGE: 413,
   CONVERSATION_FULL: 413,
+  /** A template draft with errors (prompt checks): the body lists them. */
+  TEMPLATE_INVALID: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 } as const;
