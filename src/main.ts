@@ -40,6 +40,7 @@ import { attachTakeoverEvents } from './console/live/takeover-events.js';
 import { createTypingRelay } from './server/typing-relay.js';
 import { inboxProjection } from './console/inbox/inbox-row.js';
 import { createInboxRouter } from './server/inbox-router.js';
+import { createTemplateVersioning } from './prompts/versions/template-versioning.js';
 
 /** The composition root: builds the real parts from config and environment, then serves. */
 async function main(): Promise<void> {
@@ -88,7 +89,10 @@ async function main(): Promise<void> {
   const llm = createLlmParts(config, runtime, { logger: llmLogger });
   const setup = llm ? describeLlmSetup(config, runtime) : null;
   for (const warning of setup?.warnings ?? []) stderrLogger.warn(warning);
+  // Published template versions (<dataDir>/console/template-versions.json): the latest is live.
+  const templates = await createTemplateVersioning(config, stderrLogger);
   const core = createCore(config, {
+    published: templates.live,
     llm: llm?.extractor ?? null,
     onPromptError: (e) =>
       stderrLogger.warn('prompt template error; the last good version stays live', { ...e }),
@@ -197,6 +201,7 @@ async function main(): Promise<void> {
     void server
       .close()
       .then(() => desk.stop())
+      .then(() => templates.live.stop())
       .then(() => retention.stop())
       .then(() => worker.stop())
       .then(() => deliveries.close())

@@ -6,6 +6,7 @@ import { registryRenderer, type Renderer } from '../conversation/reply-renderer.
 import { findAnswer } from '../prompts/find-answer.js';
 import { loadKnowledge } from '../prompts/load-knowledge.js';
 import { createPromptRegistry, type PromptError } from '../prompts/prompt-registry.js';
+import type { LiveTemplates } from '../prompts/versions/live-templates.js';
 
 /** The parts every way of running the agent shares: wording, knowledge, understanding. */
 export type Core = {
@@ -21,6 +22,8 @@ export type CoreOptions = {
   onPromptError?: (e: PromptError) => void;
   /** The LLM extractor when one is configured (issue: LLM mode); rules otherwise. */
   llm?: Extractor | null;
+  /** Published template versions: the latest is live (the files only while none is). */
+  published?: Pick<LiveTemplates, 'current'>;
 };
 
 /** Builds the core parts from the config (rules mode unless an LLM extractor is given). */
@@ -29,6 +32,7 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
   const registry = createPromptRegistry({
     dir,
     ...(options.onPromptError ? { onError: options.onPromptError } : {}),
+    ...(options.published ? { published: options.published } : {}),
   });
   const rules = createRulesExtractor(config);
   return {

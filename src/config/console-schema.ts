@@ -38,5 +38,14 @@ export const ConsoleSchema = z.object({
     .describe(
       'after a visitor asks for a person and is told someone is coming: if no rep joins within this, the bot says nobody is free and offers the next step',
     ),
+  templatePollMs: z
+    .number()
+    .int()
+    .min(50)
+    .max(60_000)
+    .default(500)
+    .describe(
+      'how often the published template versions are checked for a publish by another server process sharing the data folder',
+    ),
 });
 export type ConsoleConfig = z.output<typeof ConsoleSchema>;

@@ -22,6 +22,9 @@ export const ChatMessageSchema = z.object({
   expecting: z.enum(SLOTS).nullable().optional(),
   quickReplies: z.array(QuickReplySchema).optional(),
   final: z.boolean().optional(),
+  /** Agent messages: the template (its last part) and template version that produced it. */
+  template: z.string().optional(),
+  version: z.number().int().min(1).optional(),
 });
 export type ChatMessage = z.infer<typeof ChatMessageSchema>;
 

@@ -70,6 +70,8 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
       expecting: o.expecting,
       quickReplies: o.quickReplies ?? r.quickReplies,
       final: o.final,
+      // Which wording produced it (DESIGN.md "Prompt versions"), for analytics and experiments.
+      ...(r.origin ?? {}),
     };
     return message;
   }

@@ -7,6 +7,8 @@ import { compileTemplate, TemplateRenderError, type CompiledTemplate } from './c
 import { createHandlebarsEnv } from './handlebars-env.js';
 import { PromptLoadError } from './prompt-load-error.js';
 import type { PromptProblem } from './prompt-problem.js';
+import type { LiveTemplates } from './versions/live-templates.js';
+import { publishedCompiler } from './versions/published-compiler.js';
 import {
   TEMPLATE_NAMES,
   TEMPLATE_VARS,
@@ -17,7 +19,8 @@ import {
 /** Where a broken edit is reported: file, 1-based line in the file, and what is wrong. */
 export type PromptError = { file: string; line: number; message: string };
 
-export type RenderedPrompt = { text: string; quickReplies: QuickReply[] };
+/** `version`: the template version that produced it (1 is the file, 2+ published). */
+export type RenderedPrompt = { text: string; quickReplies: QuickReply[]; version: number };
 
 /** The templates marketers edit, rendered with hot reload. */
 export type PromptRegistry = {
@@ -39,7 +42,15 @@ export type PromptRegistryOptions = {
    * Default 1,000 (a stat on every render of every turn costs more than the render).
    */
   recheckMs?: number;
+  /**
+   * Published versions (DESIGN.md "Prompt versions"): the latest published one of a template is
+   * live; its file (version 1) is live, with hot reload, only while none is published.
+   */
+  published?: Pick<LiveTemplates, 'current'>;
 };
+
+/** Version 1 of every template is its file. */
+const FILE_VERSION = 1;
 
 const MISSING = 'missing';
 const DEFAULT_RECHECK_MS = 1_000;
@@ -92,6 +103,7 @@ export function createPromptRegistry(options: PromptRegistryOptions): PromptRegi
 
   const report = (p: PromptProblem): void =>
     onError({ file: p.file, line: p.line, message: p.message });
+  const published = publishedCompiler(hb, report);
 
   /** Recompiles the file when its mtime or size changed since last looked at. */
   const recheckMs = options.recheckMs ?? DEFAULT_RECHECK_MS;
@@ -143,10 +155,24 @@ export function createPromptRegistry(options: PromptRegistryOptions): PromptRegi
           `invalid variables for template "${name}": ${z.prettifyError(parsed.error)}`,
         );
       }
-      refresh(name, entry);
       const data: Record<string, unknown> = parsed.data;
+      const pub = options.published?.current(name) ?? null;
+      const compiled = pub === null ? null : published.get(name, pub);
+      if (pub !== null && compiled !== null) {
+        try {
+          const text = compiled.render(data);
+          return { text, quickReplies: compiled.quickReplies, version: pub.version };
+        } catch (e) {
+          // Checked at publish, yet failing on real values: the file serves until the next one.
+          if (!(e instanceof TemplateRenderError)) throw e;
+          report(e.problem);
+          published.markBroken(name, pub.version);
+        }
+      }
+      refresh(name, entry);
       try {
-        return { text: entry.live.render(data), quickReplies: entry.live.quickReplies };
+        const text = entry.live.render(data);
+        return { text, quickReplies: entry.live.quickReplies, version: FILE_VERSION };
       } catch (e) {
         // A version that passed its checks but fails on real values: report it once and
         // fall back to the version before it, which stays live until the file changes again.
@@ -154,7 +180,8 @@ export function createPromptRegistry(options: PromptRegistryOptions): PromptRegi
         report(e.problem);
         entry.live = entry.previous;
         entry.previous = null;
-        return { text: entry.live.render(data), quickReplies: entry.live.quickReplies };
+        const text = entry.live.render(data);
+        return { text, quickReplies: entry.live.quickReplies, version: FILE_VERSION };
       }
     },
   };

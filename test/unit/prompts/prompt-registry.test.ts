@@ -89,6 +89,8 @@ describe('createPromptRegistry', () => {
         { label: 'This quarter', value: 'Within the next 3 months' },
         { label: 'No rush', value: 'No fixed timeline' },
       ],
+      // No version published: the file is version 1.
+      version: 1,
     });
   });
 
