@@ -41,6 +41,7 @@ import { createTypingRelay } from './server/typing-relay.js';
 import { inboxProjection } from './console/inbox/inbox-row.js';
 import { createInboxRouter } from './server/inbox-router.js';
 import { createTemplateVersioning } from './prompts/versions/template-versioning.js';
+import { createTemplatesRouter } from './server/console-templates-router.js';
 
 /** The composition root: builds the real parts from config and environment, then serves. */
 async function main(): Promise<void> {
@@ -156,6 +157,7 @@ async function main(): Promise<void> {
       createPrivacyRouter({ adminToken: runtime.adminToken, ...privacy, notifyCanceled }),
       createInboxRouter({ store, config, consoleUi, adminToken: runtime.adminToken }),
       consoleUi.router,
+      createTemplatesRouter({ history: templates.history, consoleUi }),
       createConsoleLeadsRouter({
         auth: consoleUi.auth,
         store,

@@ -27,6 +27,12 @@ import { sequentialIds } from '../../src/app/sequential-ids.js';
 import { runtimeEnv } from './runtime-env.js';
 import { createInboxRouter } from '../../src/server/inbox-router.js';
 import { inboxProjection } from '../../src/console/inbox/inbox-row.js';
+import { createCore } from '../../src/app/create-core.js';
+import { createLiveTemplates } from '../../src/prompts/versions/live-templates.js';
+import { createMemoryTemplateVersions } from '../../src/prompts/versions/memory-template-versions.js';
+import { createTemplateHistory } from '../../src/prompts/versions/template-history.js';
+import type { TemplateVersionStore } from '../../src/prompts/versions/template-version-store.js';
+import { createTemplatesRouter } from '../../src/server/console-templates-router.js';
 
 /** The ADMIN_TOKEN of the bed's `/admin/...` routes. */
 export const ADMIN_TOKEN = 'bed-admin-token-0123456789abcdef';
@@ -51,6 +57,11 @@ export async function liveConsoleBed(
     chat?: { core?: Partial<Core>; phraser?: Phraser | null };
     /** How often the namespace re-checks open sockets' sessions (ms). */
     recheckMs?: number;
+    /**
+     * Published template versions, as main.ts wires them: the chat renders the live version and
+     * `/console/api/templates` is mounted (a memory store unless one is given).
+     */
+    templates?: { store?: TemplateVersionStore; pollMs?: number };
   } = {},
 ) {
   const saves = createSaveEvents();
@@ -79,11 +90,25 @@ export async function liveConsoleBed(
     secret: TEST_SECRET,
   });
   await worker.start({ loop: false });
+  const versionStore = extra.templates
+    ? (extra.templates.store ?? createMemoryTemplateVersions())
+    : null;
+  const liveTemplates = versionStore
+    ? await createLiveTemplates(versionStore, { pollMs: extra.templates?.pollMs ?? 500 })
+    : null;
+  if (liveTemplates) closeAfterTest({ close: () => liveTemplates.stop() });
+  const versioned = liveTemplates
+    ? {
+        renderer: createCore(parsed, { promptsDir: PROMPTS_DIR, published: liveTemplates })
+          .renderer,
+      }
+    : {};
   const deps = createTestDeps({
     config: raw,
     store: withOutbox(observeSaves(base, saves), worker.outbox),
     reps: desk,
     ...extra.chat,
+    core: { ...versioned, ...extra.chat?.core },
   });
   const config: Config = deps.config;
   const userStore = createMemoryUserStore(users);
@@ -121,6 +146,19 @@ export async function liveConsoleBed(
           secret: deps.secret,
           newId: sequentialIds('con'),
         }),
+        ...(versionStore && liveTemplates
+          ? [
+              createTemplatesRouter({
+                history: createTemplateHistory({
+                  store: versionStore,
+                  promptsDir: PROMPTS_DIR,
+                  live: liveTemplates,
+                  clock: deps.now,
+                }),
+                consoleUi,
+              }),
+            ]
+          : []),
         ...(extra.routers?.(consoleUi.auth) ?? []),
       ],
       visitorTyping,

@@ -1,0 +1,125 @@
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { z } from 'zod';
+import { consoleUserOf, findConsoleUser, type ConsoleAuth } from '../console/console-auth.js';
+import type { Role } from '../console/users/user.js';
+import { AppError } from '../errors/app-error.js';
+import { TemplateInvalidError } from '../prompts/versions/check-draft.js';
+import type { TemplateHistory } from '../prompts/versions/template-history.js';
+import { MAX_TEMPLATE_CHARS, TemplateNameSchema } from '../prompts/versions/template-version.js';
+
+export type TemplatesRouterDeps = {
+  history: TemplateHistory;
+  /** The console's sessions and guard (createConsoleRouter's `auth` and `requireUser`). */
+  consoleUi: { auth: ConsoleAuth; requireUser: (roles: readonly Role[]) => RequestHandler };
+};
+
+/** Who edits the agent's wording (DESIGN.md "Console"). */
+export const TEMPLATE_ROLES: readonly Role[] = ['marketer', 'admin'];
+const API_HEADERS = { 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' };
+
+const VersionNumber = z.coerce.number().int().min(1).max(1_000_000);
+const PublishBody = z.strictObject({
+  source: z.string().max(MAX_TEMPLATE_CHARS),
+  note: z.string().trim().max(500).default(''),
+});
+const RollbackBody = z.strictObject({
+  version: VersionNumber,
+  note: z.string().trim().max(500).optional(),
+});
+const DiffQuery = z.object({ from: VersionNumber, to: VersionNumber });
+
+function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length > 0 ? ` ${issue.path.join('.')}` : '';
+  throw new AppError('BAD_REQUEST', `invalid ${what}${where}: ${issue?.message ?? 'invalid'}`);
+}
+
+/** A refused draft answers 422 with the problems, so the editor can mark each line. */
+function sendInvalid(res: Response, e: TemplateInvalidError): void {
+  res.status(422).json({
+    error: { code: 'TEMPLATE_INVALID', message: e.message },
+    problems: e.problems.map((p) => ({ line: p.line, message: p.message, severity: p.severity })),
+  });
+}
+
+/**
+ * The templates' JSON API for marketers and admins (DESIGN.md "Prompt versions"), under
+ * `/console/api/templates`: `GET /` (every template and its live version), `GET /:name` (its
+ * versions, 1 being the file), `GET /:name/versions/:version` (with its text), `POST
+ * /:name/versions` `{ source, note }` (publish; 422 with `problems` when the prompt checks
+ * refuse it), `POST /:name/rollback` `{ version, note? }`, `GET /:name/diff?from=&to=`.
+ * 401 without a session, 403 for reps; writes need the session's CSRF token and own Origin.
+ *
+ * @example app.use(createTemplatesRouter({ history, consoleUi }));
+ */
+export function createTemplatesRouter(deps: TemplatesRouterDeps): Router {
+  const { history, consoleUi } = deps;
+  // An API answers in JSON: 401 rather than the login page's redirect, 403 rather than a page.
+  const session: RequestHandler = (req, _res, next) => {
+    void findConsoleUser(consoleUi.auth, req).then((ctx) => {
+      if (ctx === null) return next(new AppError('UNAUTHORIZED', 'Please sign in to the console.'));
+      if (!TEMPLATE_ROLES.includes(ctx.user.role))
+        return next(
+          new AppError('FORBIDDEN', `Templates are not open to the ${ctx.user.role} role.`),
+        );
+      next();
+    }, next);
+  };
+  const allowed = consoleUi.requireUser(TEMPLATE_ROLES);
+  const nameOf = (raw: unknown) => parse(TemplateNameSchema, raw, 'template');
+  const by = (req: Request) => {
+    const { user } = consoleUserOf(req);
+    return { email: user.email, name: user.name };
+  };
+
+  const router = Router();
+  router.use('/console/api/templates', session, allowed, (_req, res, next) => {
+    res.set(API_HEADERS);
+    next();
+  });
+  router.get('/console/api/templates', async (_req, res) => {
+    res.json({ templates: await history.overview() });
+  });
+  router.get('/console/api/templates/:name', async (req, res) => {
+    const name = nameOf(req.params.name);
+    const versions = await history.versions(name);
+    const live = versions.at(-1)?.version ?? 1;
+    res.json({
+      name,
+      live,
+      versions: versions.map(({ source: _source, ...v }) => ({ ...v, live: v.version === live })),
+    });
+  });
+  router.get('/console/api/templates/:name/versions/:version', async (req, res) => {
+    const name = nameOf(req.params.name);
+    res.json(await history.get(name, parse(VersionNumber, req.params.version, 'version')));
+  });
+  router.get('/console/api/templates/:name/diff', async (req, res) => {
+    const name = nameOf(req.params.name);
+    const { from, to } = parse(DiffQuery, req.query, 'query');
+    res.json(await history.diff(name, from, to));
+  });
+  router.post('/console/api/templates/:name/versions', async (req, res) => {
+    const name = nameOf(req.params.name);
+    const body = parse(PublishBody, req.body, 'body');
+    try {
+      res.status(201).json(await history.publish(name, body.source, by(req), body.note));
+    } catch (e) {
+      if (e instanceof TemplateInvalidError) return sendInvalid(res, e);
+      throw e;
+    }
+  });
+  router.post('/console/api/templates/:name/rollback', async (req, res) => {
+    const name = nameOf(req.params.name);
+    const body = parse(RollbackBody, req.body, 'body');
+    try {
+      res.status(201).json(await history.rollback(name, body.version, by(req), body.note));
+    } catch (e) {
+      if (e instanceof TemplateInvalidError) return sendInvalid(res, e);
+      throw e;
+    }
+  });
+  return router;
+}
