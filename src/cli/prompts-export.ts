@@ -52,7 +52,8 @@ export async function runPromptsExport(args: string[], io: CliIo): Promise<numbe
       const from = published
         ? `version ${published.version}, published by ${published.author} at ${published.publishedAt}`
         : 'version 1, the file';
-      io.out(`wrote ${path.relative(cwd, file) || file} (${from})`);
+      const rel = path.relative(cwd, file);
+      io.out(`wrote ${rel.startsWith('..') ? file : rel} (${from})`);
     }
     io.err(`prompts:export: ${written} file(s) written to ${target}; versions from ${where.label}`);
     return 0;
