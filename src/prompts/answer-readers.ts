@@ -3,7 +3,7 @@ import { readTimeChoice } from '../extract/meeting/read-time-choice.js';
 import { yesOrNo } from '../extract/meeting/yes-or-no.js';
 import { extractWithRules } from '../extract/rules/rules-extractor.js';
 import { applyCandidates, type Provenance } from '../lead/lead-record.js';
-import { isSlotFilled, type QualifyingSlot } from '../lead/slots.js';
+import { missingFields, SLOT_FIELDS, type QualifyingSlot } from '../lead/slots.js';
 import { DEFAULT_VISITOR } from '../lead/visitor.js';
 import type { TemplateName } from './template-vars.js';
 
@@ -19,8 +19,9 @@ export type AnswerReader = {
 const NOW = '2026-03-03T15:00:00.000Z';
 
 /**
- * The rules extractor on a first answer (empty lead, the slot just asked): the slot is filled,
- * or the visitor declined it (the agent then moves on instead of asking again).
+ * The rules extractor on a first answer (empty lead, the slot just asked): the slot is filled
+ * (for company and contact, at least one of their two fields: the agent then asks only for the
+ * other), or the visitor declined it (the agent then moves on instead of asking again).
  */
 function slotReader(slot: QualifyingSlot): AnswerReader {
   return {
@@ -30,7 +31,9 @@ function slotReader(slot: QualifyingSlot): AnswerReader {
       const extraction = extractWithRules({ ...input, recent: [] }, config);
       const from: Provenance = { source: 'rules', messageId: 'check', at: NOW };
       const { lead } = applyCandidates({}, extraction.candidates, from);
-      return isSlotFilled(lead, slot) || extraction.signals.declined;
+      // A slot of two fields is asked again only for the one still missing: one is progress.
+      const progress = missingFields(lead, slot).length < SLOT_FIELDS[slot].length;
+      return progress || extraction.signals.declined;
     },
   };
 }

@@ -54,6 +54,19 @@ describe('the answer check of a template draft', () => {
     },
   );
 
+  it.each([
+    ['ask-company', 'About 50 people'],
+    ['ask-company', 'Acme Corp'],
+    ['ask-contact', 'dana@acme.example'],
+    ['ask-budget', 'Not sure yet'],
+  ])(
+    'when "%s" offers "%s" (half the slot, or a refusal), then it passes: the agent moves on',
+    (name, value) => {
+      const source = draft(`quickReplies:\n  - label: ${value}\n    value: ${value}`, 'Which?');
+      expect(checkTemplateDraft(name, source)).toEqual([]);
+    },
+  );
+
   it('when a sample answer is not read as the slot it answers, then the check names it and its line', () => {
     const source = draft('sampleAnswers:\n  - "About $10k a year"\n  - "Purple elephants"');
     expect(checkTemplateDraft('ask-budget', source, { file: 'prompts/ask-budget.hbs' })).toEqual([
