@@ -7,6 +7,9 @@ import { createHandlebarsEnv, type HandlebarsEnv } from './handlebars-env.js';
 import type { PromptProblem } from './prompt-problem.js';
 import { isTemplateName } from './template-vars.js';
 
+/** The default config, parsed once: the editor checks a draft on every keystroke. */
+let defaults: Config | undefined;
+
 export type DraftCheckOptions = {
   /** How problems name the template; `<name>.hbs` for a draft that is not a file yet. */
   file?: string;
@@ -37,7 +40,7 @@ export function checkTemplateDraft(
     // Answers are read from the front matter alone: a body error does not hide a bad reply.
     const split = splitFrontMatter(source, file);
     if (split.problems.length > 0) return problems;
-    const config = options.config ?? defaultConfig();
+    const config = options.config ?? (defaults ??= defaultConfig());
     return [...problems, ...checkAnswers(name, split, source, file, config)];
   } catch (e) {
     const message = `could not be checked: ${e instanceof Error ? e.message : String(e)}`;
