@@ -10,6 +10,7 @@ import {
 } from '../handoff/webhook/check-webhook-templates.js';
 import { checkPrompts } from '../prompts/check-prompts.js';
 import { compileTemplate } from '../prompts/compile-template.js';
+import { splitFrontMatter } from '../prompts/front-matter.js';
 import { createHandlebarsEnv } from '../prompts/handlebars-env.js';
 import { formatProblem, type PromptProblem } from '../prompts/prompt-problem.js';
 import { SAMPLE_VARS } from '../prompts/sample-vars.js';
@@ -36,7 +37,7 @@ export function runPromptsCheck(
   const dir = path.resolve(cwd, values.dir ?? defaults.promptsDir);
 
   const webhooks = checkWebhookTemplates(dir, defaults.config);
-  const problems = [...checkPrompts(dir), ...webhooks.flatMap(webhookProblems)];
+  const problems = [...checkPrompts(dir, defaults.config), ...webhooks.flatMap(webhookProblems)];
   const errors = problems.filter((p) => p.severity === 'error');
   for (const p of problems) out(formatProblem(p, cwd));
   out(
@@ -72,9 +73,8 @@ function previewAll(dir: string, d: Defaults, out: (line: string) => void): void
     out(`--- ${name} ---`);
     out(`variables: ${Object.keys(TEMPLATE_VARS[name].shape).join(', ')}`);
     const file = path.join(dir, `${name}.hbs`);
-    const compiled = existsSync(file)
-      ? compileTemplate(hb, name, readFileSync(file, 'utf8'), file)
-      : null;
+    const source = existsSync(file) ? readFileSync(file, 'utf8') : null;
+    const compiled = source === null ? null : compileTemplate(hb, name, source, file);
     if (!compiled?.ok) {
       out('(not rendered: see the errors above)');
       continue;
@@ -87,6 +87,8 @@ function previewAll(dir: string, d: Defaults, out: (line: string) => void): void
     const text = compiled.template.render(vars);
     out(text === '' ? '(renders empty)' : text);
     for (const q of compiled.template.quickReplies) out(`  [${q.label}] -> "${q.value}"`);
+    const { sampleAnswers } = splitFrontMatter(source ?? '', file);
+    for (const answer of sampleAnswers) out(`  sample answer: "${answer}"`);
   }
 }
 

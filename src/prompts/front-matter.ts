@@ -18,6 +18,11 @@ export const FrontMatterSchema = z.strictObject({
     )
     .max(6, 'offer at most 6 quick replies')
     .default([]),
+  /** Typical visitor answers: `prompts:check` runs each through the rules (never shown). */
+  sampleAnswers: z
+    .array(z.string().trim().min(1).max(300))
+    .max(20, 'keep at most 20 sample answers')
+    .default([]),
 });
 
 export type SplitTemplate = {
@@ -26,6 +31,7 @@ export type SplitTemplate = {
   /** Lines before the body: add to a body line to get the file line. */
   bodyLineOffset: number;
   quickReplies: QuickReply[];
+  sampleAnswers: string[];
   problems: PromptProblem[];
 };
 
@@ -39,7 +45,7 @@ export function splitFrontMatter(source: string, file: string): SplitTemplate {
   const text = source.replace(/^\uFEFF/, '');
   const lines = text.split(/\r?\n/);
   if (lines.length === 0 || !DELIMITER.test(lines[0] ?? '')) {
-    return { body: text, bodyLineOffset: 0, quickReplies: [], problems: [] };
+    return { body: text, bodyLineOffset: 0, quickReplies: [], sampleAnswers: [], problems: [] };
   }
   const close = lines.findIndex((l, i) => i > 0 && DELIMITER.test(l));
   if (close < 0) {
@@ -48,20 +54,21 @@ export function splitFrontMatter(source: string, file: string): SplitTemplate {
       body: '',
       bodyLineOffset: 0,
       quickReplies: [],
+      sampleAnswers: [],
       problems: [{ file, line: 1, message, severity: 'error' }],
     };
   }
   const yamlText = lines.slice(1, close).join('\n');
   const body = lines.slice(close + 1).join('\n');
   const bodyLineOffset = close + 1;
-  const { quickReplies, problems } = parseYaml(yamlText, file);
-  return { body, bodyLineOffset, quickReplies, problems };
+  const { quickReplies, sampleAnswers, problems } = parseYaml(yamlText, file);
+  return { body, bodyLineOffset, quickReplies, sampleAnswers, problems };
 }
 
 function parseYaml(
   yamlText: string,
   file: string,
-): { quickReplies: QuickReply[]; problems: PromptProblem[] } {
+): { quickReplies: QuickReply[]; sampleAnswers: string[]; problems: PromptProblem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: true });
   // The YAML starts on the file's second line (after the opening ---).
@@ -73,11 +80,12 @@ function parseYaml(
       message: `front matter: ${firstLine(e.message)}`,
       severity: 'error' as const,
     }));
-    return { quickReplies: [], problems };
+    return { quickReplies: [], sampleAnswers: [], problems };
   }
   const parsed = FrontMatterSchema.safeParse(doc.toJS() ?? {});
   if (parsed.success) {
-    return { quickReplies: parsed.data.quickReplies, problems: [] };
+    const { quickReplies, sampleAnswers } = parsed.data;
+    return { quickReplies, sampleAnswers, problems: [] };
   }
   const problems = parsed.error.issues.map((issue) => {
     // Point at the deepest node of the issue's path that exists in the document.
@@ -97,7 +105,7 @@ function parseYaml(
       severity: 'error' as const,
     };
   });
-  return { quickReplies: [], problems };
+  return { quickReplies: [], sampleAnswers: [], problems };
 }
 
 function firstLine(s: string): string {

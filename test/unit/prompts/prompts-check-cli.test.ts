@@ -20,6 +20,7 @@ describe('npm run prompts:check', () => {
     expect(lines[0]).toBe('No problems found.');
     for (const name of TEMPLATE_NAMES) expect(lines).toContain(`--- ${name} ---`);
     expect(lines.join('\n')).toContain('[No fixed date] -> "No fixed timeline"');
+    expect(lines.join('\n')).toContain('  sample answer: "About $10k a year"');
   });
 
   it('when a template has a misspelled variable, then it prints file:line: message, previews the rest and exits 1', () => {
