@@ -1,6 +1,5 @@
 import { AppError } from '../../errors/app-error.js';
-import { compileTemplate } from '../compile-template.js';
-import { createHandlebarsEnv } from '../handlebars-env.js';
+import { checkTemplateDraft } from '../check-template-draft.js';
 import type { PromptProblem } from '../prompt-problem.js';
 import type { TemplateName } from '../template-vars.js';
 
@@ -19,11 +18,11 @@ export class TemplateInvalidError extends AppError {
 
 /**
  * The problems `npm run prompts:check` finds in one template text (front matter, syntax,
- * undeclared variables, strict-mode render of the samples), named as the template's file.
+ * undeclared variables, strict-mode render of the samples, quick replies and sample answers the
+ * agent could not read back: check-template-draft.ts), named as the template's file.
  *
  * @example draftProblems('ask-budget', '{{budgt}}') // [{ file: 'ask-budget.hbs', line: 1, message: 'unknown variable "budgt"', ... }]
  */
 export function draftProblems(name: TemplateName, source: string): PromptProblem[] {
-  const result = compileTemplate(createHandlebarsEnv(), name, source, `${name}.hbs`);
-  return result.ok ? [] : result.problems;
+  return checkTemplateDraft(name, source);
 }

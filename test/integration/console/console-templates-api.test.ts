@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { PROMPTS_DIR } from '../../helpers/test-deps.js';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { consoleUser } from '../../helpers/console-test-bed.js';
 import { liveConsoleBed } from '../../helpers/live-console-bed.js';
@@ -115,6 +118,22 @@ describe('the templates API under /console/api/templates', () => {
       ],
     });
     expect((await greet()).stored).toMatchObject({ version: 1 });
+  });
+
+  it('refuses a wording whose quick reply the agent cannot read back, naming the reply', async () => {
+    const { session, post } = await studioBed();
+    const mia = await session(MIA);
+    const live = readFileSync(path.join(PROMPTS_DIR, 'ask-timeline.hbs'), 'utf8');
+    const source = live.replace('value: Within the next 6 months', 'value: Whenever it suits us');
+    const res = await post(mia, '/console/api/templates/ask-timeline/versions', { source });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({
+      problems: [
+        expect.objectContaining({ message: expect.stringContaining('Whenever it suits us') }),
+      ],
+    });
+    const fixed = await post(mia, '/console/api/templates/ask-timeline/versions', { source: live });
+    expect(fixed.status).toBe(201);
   });
 
   it.each([
