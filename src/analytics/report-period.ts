@@ -34,11 +34,24 @@ export function checkPeriod(period: ReportPeriod): ReportPeriod {
   return period;
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /**
  * The day an instant falls on in `timezone` (a conversation belongs to the day it started).
+ * One formatter per time zone, kept: a report reads it for every conversation.
  *
  * @example localDay('2026-01-01T03:00:00.000Z', 'America/New_York') // '2025-12-31'
  */
 export function localDay(iso: string, timezone: string): string {
-  return DateTime.fromISO(iso, { zone: 'UTC' }).setZone(timezone).toISODate() ?? '';
+  let format = dayFormats.get(timezone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: timezone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormats.set(timezone, format);
+  }
+  return format.format(Date.parse(iso));
 }
