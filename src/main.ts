@@ -35,6 +35,7 @@ import { createConsoleLeadsRouter } from './server/console-leads-router.js';
 import { createLowdbUserStore } from './console/users/lowdb-user-store.js';
 import { attachConsoleNamespace } from './console/live/console-namespace.js';
 import { createSaveEvents, observeSaves } from './store/save-events.js';
+import { withStageHistory } from './analytics/record-stages.js';
 import { createRepDesk } from './console/live/rep-desk.js';
 import { attachTakeoverEvents } from './console/live/takeover-events.js';
 import { createTypingRelay } from './server/typing-relay.js';
@@ -81,7 +82,9 @@ async function main(): Promise<void> {
   });
   // Every landed save is announced to the console (live inbox, lead pages) before hand-over.
   const saves = createSaveEvents();
-  const store = withOutbox(observeSaves(baseStore, saves), worker.outbox);
+  // Every writer's save records the funnel stages reached (analytics: stageHistory).
+  const staged = withStageHistory(baseStore, config, clock);
+  const store = withOutbox(observeSaves(staged, saves), worker.outbox);
   await worker.start({ loop: true }); // recovers handoffs queued before a restart
 
   // Understanding and wording: rules always, the LLM when a key or base URL is set.

@@ -3,6 +3,7 @@ import { LeadSchema, type Lead } from '../lead/lead-record.js';
 import { SLOTS } from '../lead/slots.js';
 import { VisitorSchema } from '../lead/visitor.js';
 import { ConsoleStateSchema, LeadReviewSchema } from '../console/console-state.js';
+import { StageHistorySchema } from '../analytics/stage-history-schema.js';
 
 export const QuickReplySchema = z.object({ label: z.string(), value: z.string() });
 export type QuickReply = z.infer<typeof QuickReplySchema>;
@@ -129,5 +130,7 @@ export const ConversationSchema = z.object({
   verifiedEmail: z.string().optional(),
   /** The console's part: assignment, review, notes, rep actions, takeover (console-state.ts). */
   console: ConsoleStateSchema.prefault({}),
+  /** The first time each funnel stage was reached (analytics; src/analytics/record-stages.ts). */
+  stageHistory: StageHistorySchema.prefault({}),
 });
 export type Conversation = Omit<z.output<typeof ConversationSchema>, 'lead'> & { lead: Lead };

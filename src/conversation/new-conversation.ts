@@ -36,5 +36,6 @@ export function newConversation({
     qualifiedAt: null,
     outbox: [],
     console: structuredClone(EMPTY_CONSOLE_STATE),
+    stageHistory: {},
   };
 }

@@ -10,6 +10,7 @@ import type { User } from '../../src/console/users/user.js';
 import { createConsoleRouter } from '../../src/server/console-router.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import { createSaveEvents, observeSaves } from '../../src/store/save-events.js';
+import { withStageHistory } from '../../src/analytics/record-stages.js';
 import { closeAfterTest } from './close-after-test.js';
 import { parseConfig } from '../../src/config/load-config.js';
 import { createRepDesk } from '../../src/console/live/rep-desk.js';
@@ -136,7 +137,8 @@ export async function liveConsoleBed(
         consoleUi.router,
         createConsoleLeadsRouter({
           auth: consoleUi.auth,
-          store: deps.store,
+          // As main.ts: every writer's save records the funnel stages (analytics).
+          store: withStageHistory(deps.store, config, deps.now),
           calendar: deps.calendar,
           deliveries,
           worker,

@@ -1,0 +1,13 @@
+/**
+ * The median of some numbers (the mean of the two middle ones for an even count), or null for
+ * none.
+ *
+ * @example median([30, 10, 20, 40]) // 25
+ */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const upper = sorted[mid] ?? 0;
+  return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] ?? 0) + upper) / 2;
+}

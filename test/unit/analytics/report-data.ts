@@ -1,0 +1,168 @@
+import type { Conversation } from '../../../src/conversation/conversation-schema.js';
+import { seeded } from './report-seed.js';
+
+const GOOGLE = {
+  utm: { utm_source: 'google', utm_medium: 'cpc', utm_campaign: 'winter' },
+  referrer: 'https://www.google.com/search?q=chat',
+  page: 'https://acme.example/pricing?plan=team',
+};
+const REP = { by: 'ana@acme.example', byName: 'Ana Lima' };
+const meeting = (bookedAt: string, status: 'booked' | 'canceled') => ({
+  id: `meet-${bookedAt}`,
+  start: '2026-01-20T15:00:00.000Z',
+  end: '2026-01-20T15:30:00.000Z',
+  repId: 'rep-1',
+  status,
+  bookedAt,
+});
+
+/**
+ * The seeded conversations (company time zone America/New_York, period 2026-01-05..06), each
+ * built to land in known cells of the report. Seconds in the comments are from the ask.
+ */
+export function seed(): Conversation[] {
+  return [
+    // A: the greeting asks the need; the visitor never writes (abandoned at need). Direct, /pricing.
+    seeded('A', '2026-01-05T15:00:00.000Z', [{ ask: 'need', at: 0 }], {
+      page: 'https://acme.example/pricing',
+    }),
+    // B: answers everything (need 20 s, authority 30 s, company in two parts 10 s, budget
+    // re-asked after "what?" then 40 s, refuses the timeline, contact 20 s), books in 10 s;
+    // a rep joins 95 s after SQL.
+    seeded(
+      'B',
+      '2026-01-05T16:00:00.000Z',
+      [
+        { ask: 'need', at: 0 },
+        { say: 'Chats go unanswered', at: 20, fills: { 'need.summary': 'Chats go unanswered' } },
+        { ask: 'authority', at: 21 },
+        { say: 'I decide', at: 51, fills: { 'authority.level': 'decision_maker' } },
+        { ask: 'company', at: 52 },
+        { say: 'Acme', at: 62, fills: { 'company.name': 'Acme' } },
+        { ask: 'company', at: 63 },
+        { say: 'About 200 people', at: 73, fills: { 'company.size': 200 } },
+        { ask: 'budget', at: 74 },
+        { say: 'what?', at: 84 },
+        { ask: 'budget', at: 85 },
+        { say: '$30k a year', at: 125, fills: { 'budget.amount': 30000 } },
+        { ask: 'timeline', at: 126 },
+        { say: 'rather not say', at: 136 },
+        { ask: 'contact', at: 137 },
+        {
+          say: 'Robin, robin@acme.example',
+          at: 157,
+          fills: { 'contact.name': 'Robin', 'contact.email': 'robin@acme.example' },
+        },
+        { ask: 'booking', at: 158 },
+        { say: '2026-01-20T15:00:00.000Z', at: 168 },
+        { final: 170 },
+      ],
+      GOOGLE,
+      (t) => ({
+        declined: ['timeline'],
+        qualifiedAt: t(158),
+        stageHistory: { lead: t(158), mql: t(158), sql: t(158), booked: t(169) },
+        meeting: meeting(t(169), 'booked'),
+        phase: { kind: 'ended' },
+        console: { ...emptyConsole(), actions: [{ kind: 'join', at: t(253), ...REP }] },
+      }),
+    ),
+    // C: 23:30 in New York on the 5th; need in 60 s, refuses authority, company not
+    // understood and asked again, then leaves (abandoned at company). Same source as B.
+    seeded(
+      'C',
+      '2026-01-06T04:30:00.000Z',
+      [
+        { ask: 'need', at: 0 },
+        { say: 'Leads slip away', at: 60, fills: { 'need.summary': 'Leads slip away' } },
+        { ask: 'authority', at: 61 },
+        { say: "I'd rather not say", at: 70 },
+        { ask: 'company', at: 71 },
+        { say: 'hmm', at: 80 },
+        { ask: 'company', at: 81 },
+      ],
+      GOOGLE,
+      () => ({ declined: ['authority'] }),
+    ),
+    // D: newsletter email, blog page; contact in 30 s, an MQL, asked for a person (a rep wrote
+    // 60 s later), booked then canceled; the chat ended with no open question.
+    seeded(
+      'D',
+      '2026-01-06T12:00:00.000Z',
+      [
+        { ask: 'contact', at: 0 },
+        {
+          say: 'Dana, dana@beta.example',
+          at: 30,
+          fills: { 'contact.name': 'Dana', 'contact.email': 'dana@beta.example' },
+        },
+        { final: 31 },
+      ],
+      {
+        utm: { utm_source: 'newsletter', utm_medium: 'email' },
+        page: 'https://acme.example/blog/post',
+      },
+      (t) => ({
+        stageHistory: { lead: t(31), mql: t(31), booked: t(35), canceled: t(600) },
+        meeting: meeting(t(35), 'canceled'),
+        phase: { kind: 'ended' },
+        outbox: [
+          { id: 'e1', type: 'lead.handoff_requested', occurredAt: t(40), conversationId: 'D' },
+        ],
+        console: { ...emptyConsole(), actions: [{ kind: 'message', at: t(100), ...REP }] },
+      }),
+    ),
+    // F: source sent by an API client as `source`; need in 10 s, then leaves at authority; it
+    // becomes a lead only after the report's `now`.
+    seeded(
+      'F',
+      '2026-01-06T15:00:00.000Z',
+      [
+        { ask: 'need', at: 0 },
+        { say: 'Too many tickets', at: 10, fills: { 'need.summary': 'Too many tickets' } },
+        { ask: 'authority', at: 11 },
+      ],
+      { utm: { source: 'linkedin' } },
+      () => ({ stageHistory: { lead: '2026-01-11T09:00:00.000Z' } }),
+    ),
+    // G: stored before stage history: SQL known from qualifiedAt, the booking from the meeting;
+    // contact in 45 s; qualified but no rep touched it yet. From Hacker News, no page.
+    seeded(
+      'G',
+      '2026-01-06T18:00:00.000Z',
+      [
+        { ask: 'contact', at: 0 },
+        {
+          say: 'Gil, gil@gamma.example',
+          at: 45,
+          fills: { 'contact.name': 'Gil', 'contact.email': 'gil@gamma.example' },
+        },
+        { final: 46 },
+      ],
+      { referrer: 'https://news.ycombinator.com/item?id=1' },
+      (t) => ({ qualifiedAt: t(50), meeting: meeting(t(60), 'booked'), phase: { kind: 'ended' } }),
+    ),
+    // Outside the period in New York (23:00 on the 4th, 00:30 on the 7th): counted nowhere.
+    ...['2026-01-05T04:00:00.000Z', '2026-01-07T05:30:00.000Z'].map((start, i) =>
+      seeded(
+        `out${i}`,
+        start,
+        [
+          { ask: 'need', at: 0 },
+          { say: 'x', at: 5, fills: { 'need.summary': 'x' } },
+        ],
+        GOOGLE,
+        (t) => ({
+          qualifiedAt: t(6),
+          stageHistory: { lead: t(6), mql: t(6), sql: t(6), booked: t(7) },
+          meeting: meeting(t(7), 'booked'),
+          console: { ...emptyConsole(), actions: [{ kind: 'join', at: t(9), ...REP }] },
+        }),
+      ),
+    ),
+  ];
+}
+
+function emptyConsole(): Conversation['console'] {
+  return { assignedTo: null, review: null, notes: [], actions: [], takeover: null };
+}
