@@ -50,6 +50,7 @@ describeInChromium('a rep and a visitor at the same time', () => {
     const w = await openWidget(visitor, `${leadbot.url}/?utm_source=newsletter`);
     await w.input.fill('Hi, I am Sam Park from Northwind. Can I talk to a person?');
     await w.input.press('Enter');
+    await w.host.locator('li.lb-agent', { hasText: 'will join this chat in a moment' }).waitFor();
     const row = rep.getByRole('link', { name: 'Sam Park' });
     await row.waitFor();
     await rep
