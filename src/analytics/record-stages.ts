@@ -3,6 +3,7 @@ import type { Conversation } from '../conversation/conversation-schema.js';
 import { scoreLead, STAGES } from '../scoring/score-lead.js';
 import type { Store } from '../store/store.js';
 import type { StageHistory } from './stage-history-schema.js';
+import { withSave } from '../store/with-save.js';
 
 const KEYS = ['lead', 'mql', 'sql', 'booked', 'canceled'] as const satisfies (keyof StageHistory)[];
 
@@ -48,16 +49,7 @@ export function recordStages(conv: Conversation, config: ScoringConfig, at: stri
  * @example const store = withStageHistory(baseStore, config, clock);
  */
 export function withStageHistory(store: Store, config: ScoringConfig, clock: () => Date): Store {
-  return {
-    ...store,
-    getConversation: (id) => store.getConversation(id),
-    pendingEvents: (conversationId) => store.pendingEvents(conversationId),
-    markHandedOver: (conversationId, eventIds) => store.markHandedOver(conversationId, eventIds),
-    eraseConversation: (id) => store.eraseConversation(id),
-    listConversationIds: () => store.listConversationIds(),
-    queryInbox: (search) => store.queryInbox(search),
-    close: () => store.close(),
-    saveConversation: (conversation) =>
-      store.saveConversation(recordStages(conversation, config, clock().toISOString())),
-  };
+  return withSave(store, (conversation) =>
+    store.saveConversation(recordStages(conversation, config, clock().toISOString())),
+  );
 }

@@ -1,5 +1,6 @@
 import type { Conversation, OutboxEvent } from '../conversation/conversation-schema.js';
 import type { Store } from './store.js';
+import { withSave } from './with-save.js';
 
 /** One landed save: the conversation as stored, and its outbox events still pending after it. */
 export type SavedConversation = { conversation: Conversation; pending: OutboxEvent[] };
@@ -40,25 +41,15 @@ export function createSaveEvents(): SaveEvents {
 /**
  * Wraps a Store so that every landed save is announced on `events`, with the save's outbox
  * events that are still pending (wrap it inside `withOutbox`, which hands them over, so the
- * new ones are still there). Erases are announced as a save of nothing: listeners re-read.
+ * new ones are still there). Erases are not announced.
  *
  * @example const store = withOutbox(observeSaves(base, saves), worker.outbox);
  */
 export function observeSaves(store: Store, events: SaveEvents): Store {
-  return {
-    ...store,
-    getConversation: (id) => store.getConversation(id),
-    pendingEvents: (conversationId) => store.pendingEvents(conversationId),
-    markHandedOver: (conversationId, eventIds) => store.markHandedOver(conversationId, eventIds),
-    eraseConversation: (id) => store.eraseConversation(id),
-    listConversationIds: () => store.listConversationIds(),
-    queryInbox: (search) => store.queryInbox(search),
-    close: () => store.close(),
-    async saveConversation(conversation) {
-      const saved = await store.saveConversation(conversation);
-      const pending = saved.outbox.length === 0 ? [] : await store.pendingEvents(saved.id);
-      events.emit({ conversation: saved, pending: pending.flatMap((p) => p.events) });
-      return saved;
-    },
-  };
+  return withSave(store, async (conversation) => {
+    const saved = await store.saveConversation(conversation);
+    const pending = saved.outbox.length === 0 ? [] : await store.pendingEvents(saved.id);
+    events.emit({ conversation: saved, pending: pending.flatMap((p) => p.events) });
+    return saved;
+  });
 }

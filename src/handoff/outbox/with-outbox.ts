@@ -1,4 +1,5 @@
 import type { Store } from '../../store/store.js';
+import { withSave } from '../../store/with-save.js';
 
 /** What the decorator needs from the delivery worker. */
 export type OutboxPort = {
@@ -18,20 +19,10 @@ export type OutboxPort = {
  * @example const store = withOutbox(await createLowdbStore({ dataDir }), worker.outbox);
  */
 export function withOutbox(store: Store, outbox: OutboxPort): Store {
-  return {
-    getConversation: (id) => store.getConversation(id),
-    pendingEvents: (conversationId) => store.pendingEvents(conversationId),
-    markHandedOver: (conversationId, eventIds) => store.markHandedOver(conversationId, eventIds),
-    eraseConversation: (id) => store.eraseConversation(id),
-    listConversationIds: () => store.listConversationIds(),
-    queryInbox: (search) => store.queryInbox(search),
-    close: () => store.close(),
-
-    async saveConversation(conversation) {
-      const saved = await store.saveConversation(conversation);
-      // A conversation with no event at all has nothing pending: no look-up on most saves.
-      if (saved.outbox.length > 0) await outbox.handOver(saved.id).catch(() => undefined);
-      return saved;
-    },
-  };
+  return withSave(store, async (conversation) => {
+    const saved = await store.saveConversation(conversation);
+    // A conversation with no event at all has nothing pending: no look-up on most saves.
+    if (saved.outbox.length > 0) await outbox.handOver(saved.id).catch(() => undefined);
+    return saved;
+  });
 }
