@@ -7,6 +7,8 @@ import { findAnswer } from '../prompts/find-answer.js';
 import { loadKnowledge } from '../prompts/load-knowledge.js';
 import { createPromptRegistry, type PromptError } from '../prompts/prompt-registry.js';
 import type { LiveTemplates } from '../prompts/versions/live-templates.js';
+import { experimentChooser } from '../experiments/experiment-chooser.js';
+import type { LiveExperiments } from '../experiments/live-experiments.js';
 
 /** The parts every way of running the agent shares: wording, knowledge, understanding. */
 export type Core = {
@@ -24,6 +26,8 @@ export type CoreOptions = {
   llm?: Extractor | null;
   /** Published template versions: the latest is live (the files only while none is). */
   published?: Pick<LiveTemplates, 'current'>;
+  /** Running experiments: a conversation sees its variant's version of their templates. */
+  experiments?: Pick<LiveExperiments, 'running'>;
 };
 
 /** Builds the core parts from the config (rules mode unless an LLM extractor is given). */
@@ -36,7 +40,10 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
   });
   const rules = createRulesExtractor(config);
   return {
-    renderer: registryRenderer(registry),
+    renderer: registryRenderer(
+      registry,
+      options.experiments ? experimentChooser(options.experiments) : undefined,
+    ),
     // Read on each question so a marketer's edit to the knowledge file shows at the next message.
     answer: (question) => findAnswer(loadKnowledge(dir), question),
     extractor: options.llm ?? rules,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AssignmentsSchema } from '../experiments/experiment.js';
 import { LeadSchema, type Lead } from '../lead/lead-record.js';
 import { SLOTS } from '../lead/slots.js';
 import { VisitorSchema } from '../lead/visitor.js';
@@ -26,6 +27,8 @@ export const ChatMessageSchema = z.object({
   /** Agent messages: the template (its last part) and template version that produced it. */
   template: z.string().optional(),
   version: z.number().int().min(1).optional(),
+  /** Agent messages: the experiment variant (`A` the control, `B`, ...) that chose the version. */
+  variant: z.string().optional(),
 });
 export type ChatMessage = z.infer<typeof ChatMessageSchema>;
 
@@ -132,5 +135,7 @@ export const ConversationSchema = z.object({
   console: ConsoleStateSchema.prefault({}),
   /** The first time each funnel stage was reached (analytics; src/analytics/record-stages.ts). */
   stageHistory: StageHistorySchema.prefault({}),
+  /** The experiment variants assigned to it, per experiment id (src/experiments). */
+  experiments: AssignmentsSchema.optional(),
 });
 export type Conversation = Omit<z.output<typeof ConversationSchema>, 'lead'> & { lead: Lead };

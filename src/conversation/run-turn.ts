@@ -7,6 +7,7 @@ import { getField } from '../lead/lead-record.js';
 import { serverSecretFrom, type ServerSecret } from '../lib/server-secret.js';
 import { createCalendarEffects } from './calendar-effects.js';
 import type { ChatMessage, Conversation } from './conversation-schema.js';
+import type { Assignments } from '../experiments/experiment.js';
 import { transition } from './engine.js';
 import type { EngineEvent, EngineOutput } from './engine-types.js';
 import { renderParts, type Renderer } from './reply-renderer.js';
@@ -55,13 +56,16 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
   const base = config.server.publicUrl ?? '';
   const links = (id: string) => meetingLinks(base, secret, id);
 
-  function render(o: Extract<EngineOutput, { type: 'reply' }>, conv: Conversation, at: Date) {
+  function render(
+    o: Extract<EngineOutput, { type: 'reply' }>,
+    conv: Conversation,
+    at: Date,
+    assigned: Assignments,
+  ) {
     const firstName = getField(conv.lead, 'contact.name')?.split(/\s+/)[0] ?? null;
-    const r = renderParts(deps.renderer, o.parts, {
-      company: config.company.name,
-      agentName: config.company.agentName,
-      firstName,
-    });
+    const base = { company: config.company.name, agentName: config.company.agentName, firstName };
+    const ctx = { conversationId: conv.id, assigned, at };
+    const r = renderParts(deps.renderer, o.parts, base, ctx);
     const message: ChatMessage = {
       id: deps.newId(),
       role: 'agent',
@@ -73,7 +77,7 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
       // Which wording produced it (DESIGN.md "Prompt versions"), for analytics and experiments.
       ...(r.origin ?? {}),
     };
-    return message;
+    return { message, assigned: r.assigned };
   }
 
   return async function runTurn(
@@ -91,15 +95,20 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
     };
     let t = transition(conv, event, now, ctx);
     const replies: ChatMessage[] = [];
+    // Experiment assignments made while rendering this turn (stored on the conversation).
+    let assigned: Assignments = { ...conv.experiments };
     let awaitRep = false;
     for (let step = 0; step < MAX_STEPS; step++) {
       // The engine asks for at most one calendar change per transition.
       let answer: EngineEvent | null = null;
       for (const o of t.outputs) {
         switch (o.type) {
-          case 'reply':
-            replies.push(render(o, t.conversation, now));
+          case 'reply': {
+            const r = render(o, t.conversation, now, assigned);
+            replies.push(r.message);
+            assigned = { ...assigned, ...r.assigned };
             break;
+          }
           case 'book':
             answer ??= await calendar.book(o, t.conversation, now);
             break;
@@ -118,7 +127,12 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
       ctx = { ...ctx, freeSlots: await slots.lookup(t.conversation, now, null) };
       t = transition(t.conversation, answer, now, ctx);
     }
-    const conversation = { ...t.conversation, messages: [...t.conversation.messages, ...replies] };
+    const fresh = Object.keys(assigned).length > Object.keys(conv.experiments ?? {}).length;
+    const conversation = {
+      ...t.conversation,
+      messages: [...t.conversation.messages, ...replies],
+      ...(fresh ? { experiments: assigned } : {}),
+    };
     await slots.holdOffered(conv, conversation, ctx.freeSlots, now);
     return { conversation, replies, awaitRep };
   };

@@ -9,6 +9,7 @@ import { PromptLoadError } from './prompt-load-error.js';
 import type { PromptProblem } from './prompt-problem.js';
 import type { LiveTemplates } from './versions/live-templates.js';
 import { publishedCompiler } from './versions/published-compiler.js';
+import type { TemplateVersion } from './versions/template-version.js';
 import {
   TEMPLATE_NAMES,
   TEMPLATE_VARS,
@@ -27,9 +28,14 @@ export type PromptRegistry = {
   /**
    * Renders a template with its declared variables (invalid variables are a programming
    * error and throw). Picks up an edited file within `recheckMs`; a broken edit keeps the
-   * last good version live.
+   * last good version live. `pinned` (experiments) renders that version instead of the live one:
+   * a published version, or null for the file.
    */
-  render<N extends TemplateName>(name: N, vars: TemplateVars<N>): RenderedPrompt;
+  render<N extends TemplateName>(
+    name: N,
+    vars: TemplateVars<N>,
+    pinned?: TemplateVersion | null,
+  ): RenderedPrompt;
 };
 
 export type PromptRegistryOptions = {
@@ -145,7 +151,7 @@ export function createPromptRegistry(options: PromptRegistryOptions): PromptRegi
   };
 
   return {
-    render(name, vars) {
+    render(name, vars, pinned) {
       const entry = entries.get(name);
       if (!entry) throw new AppError('INTERNAL', `unknown template "${name}"`);
       const parsed = TEMPLATE_VARS[name].safeParse(vars);
@@ -156,7 +162,7 @@ export function createPromptRegistry(options: PromptRegistryOptions): PromptRegi
         );
       }
       const data: Record<string, unknown> = parsed.data;
-      const pub = options.published?.current(name) ?? null;
+      const pub = pinned === undefined ? (options.published?.current(name) ?? null) : pinned;
       const compiled = pub === null ? null : published.get(name, pub);
       if (pub !== null && compiled !== null) {
         try {

@@ -8,27 +8,28 @@ import type { TemplateVersion } from './template-version.js';
 export const versionLabel = (name: string, version: number): string => `${name}@v${version}`;
 
 /**
- * Compiles published versions once each (cached per template, by version number). A version
+ * Compiles published versions once each (cached per template and version number, so the
+ * variants of an experiment stay compiled side by side). A version
  * that no longer compiles (the code's variables changed since it was published) is reported
  * once and gives null: the caller serves the file instead.
  *
  * @example const compiled = publishedCompiler(hb, report).get('ask-budget', version);
  */
 export function publishedCompiler(hb: HandlebarsEnv, report: (p: PromptProblem) => void) {
-  const cache = new Map<TemplateName, { version: number; compiled: CompiledTemplate | null }>();
+  const cache = new Map<string, CompiledTemplate | null>();
   return {
     get(name: TemplateName, v: TemplateVersion): CompiledTemplate | null {
-      const held = cache.get(name);
-      if (held?.version === v.version) return held.compiled;
+      const held = cache.get(versionLabel(name, v.version));
+      if (held !== undefined) return held;
       const result = compileTemplate(hb, name, v.source, versionLabel(name, v.version));
       if (!result.ok) result.problems.forEach(report);
       const compiled = result.ok ? result.template : null;
-      cache.set(name, { version: v.version, compiled });
+      cache.set(versionLabel(name, v.version), compiled);
       return compiled;
     },
     /** A version that failed on real values: the file serves until a newer one is published. */
     markBroken(name: TemplateName, version: number): void {
-      cache.set(name, { version, compiled: null });
+      cache.set(versionLabel(name, version), null);
     },
   };
 }
