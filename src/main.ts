@@ -43,6 +43,8 @@ import { inboxProjection } from './console/inbox/inbox-row.js';
 import { createInboxRouter } from './server/inbox-router.js';
 import { createTemplateVersioning } from './prompts/versions/template-versioning.js';
 import { createTemplatesRouter } from './server/console-templates-router.js';
+import { createExperimentsRouter } from './server/console-experiments-router.js';
+import { createExperimenting } from './experiments/experimenting.js';
 
 /** The composition root: builds the real parts from config and environment, then serves. */
 async function main(): Promise<void> {
@@ -95,8 +97,14 @@ async function main(): Promise<void> {
   for (const warning of setup?.warnings ?? []) stderrLogger.warn(warning);
   // Published template versions (<dataDir>/console/template-versions.json): the latest is live.
   const templates = await createTemplateVersioning(config, stderrLogger);
+  const experiments = await createExperimenting(config, stderrLogger, {
+    templates,
+    conversations: store,
+    newId: () => `exp_${randomIds()}`,
+  });
   const core = createCore(config, {
     published: templates.live,
+    experiments: experiments.live,
     llm: llm?.extractor ?? null,
     onPromptError: (e) =>
       stderrLogger.warn('prompt template error; the last good version stays live', { ...e }),
@@ -160,7 +168,16 @@ async function main(): Promise<void> {
       createPrivacyRouter({ adminToken: runtime.adminToken, ...privacy, notifyCanceled }),
       createInboxRouter({ store, config, consoleUi, adminToken: runtime.adminToken }),
       consoleUi.router,
-      createTemplatesRouter({ history: templates.history, consoleUi }),
+      createTemplatesRouter({
+        history: templates.history,
+        consoleUi,
+        experiments: experiments.store,
+      }),
+      createExperimentsRouter({
+        experiments: experiments.service,
+        history: templates.history,
+        consoleUi,
+      }),
       createConsoleLeadsRouter({
         auth: consoleUi.auth,
         store,

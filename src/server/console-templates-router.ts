@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { consoleUserOf, findConsoleUser, type ConsoleAuth } from '../console/console-auth.js';
 import type { Role } from '../console/users/user.js';
 import { AppError } from '../errors/app-error.js';
+import type { ExperimentStore } from '../experiments/experiment-store.js';
 import { TemplateInvalidError } from '../prompts/versions/check-draft.js';
 import type { TemplateHistory } from '../prompts/versions/template-history.js';
 import { MAX_TEMPLATE_CHARS, TemplateNameSchema } from '../prompts/versions/template-version.js';
@@ -11,6 +12,8 @@ export type TemplatesRouterDeps = {
   history: TemplateHistory;
   /** The console's sessions and guard (createConsoleRouter's `auth` and `requireUser`). */
   consoleUi: { auth: ConsoleAuth; requireUser: (roles: readonly Role[]) => RequestHandler };
+  /** Running experiments: each template in the list shows its own (null when none runs). */
+  experiments?: Pick<ExperimentStore, 'running'>;
 };
 
 /** Who edits the agent's wording (DESIGN.md "Console"). */
@@ -80,7 +83,13 @@ export function createTemplatesRouter(deps: TemplatesRouterDeps): Router {
     next();
   });
   router.get('/console/api/templates', async (_req, res) => {
-    res.json({ templates: await history.overview() });
+    const running = new Map((await deps.experiments?.running())?.map((e) => [e.template, e]));
+    const templates = (await history.overview()).map((t) => {
+      const e = running.get(t.name);
+      const variants = e?.variants.map(({ version, weight }) => ({ version, weight }));
+      return { ...t, experiment: e ? { id: e.id, goal: e.goal, variants } : null };
+    });
+    res.json({ templates });
   });
   router.get('/console/api/templates/:name', async (req, res) => {
     const name = nameOf(req.params.name);

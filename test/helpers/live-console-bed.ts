@@ -34,6 +34,15 @@ import { createMemoryTemplateVersions } from '../../src/prompts/versions/memory-
 import { createTemplateHistory } from '../../src/prompts/versions/template-history.js';
 import type { TemplateVersionStore } from '../../src/prompts/versions/template-version-store.js';
 import { createTemplatesRouter } from '../../src/server/console-templates-router.js';
+import type { LiveTemplates } from '../../src/prompts/versions/live-templates.js';
+import type { ExperimentStore } from '../../src/experiments/experiment-store.js';
+import { createMemoryExperiments } from '../../src/experiments/memory-experiments.js';
+import { createLiveExperiments } from '../../src/experiments/live-experiments.js';
+import {
+  experimentService,
+  storedConversations,
+} from '../../src/experiments/experiment-service.js';
+import { createExperimentsRouter } from '../../src/server/console-experiments-router.js';
 
 /** The ADMIN_TOKEN of the bed's `/admin/...` routes. */
 export const ADMIN_TOKEN = 'bed-admin-token-0123456789abcdef';
@@ -63,6 +72,11 @@ export async function liveConsoleBed(
      * `/console/api/templates` is mounted (a memory store unless one is given).
      */
     templates?: { store?: TemplateVersionStore; pollMs?: number };
+    /**
+     * Experiments (needs `templates`), as main.ts wires them: the chat renders each
+     * conversation's variant and `/console/api/templates/:name/experiment` is mounted.
+     */
+    experiments?: { store?: ExperimentStore };
   } = {},
 ) {
   const saves = createSaveEvents();
@@ -98,10 +112,24 @@ export async function liveConsoleBed(
     ? await createLiveTemplates(versionStore, { pollMs: extra.templates?.pollMs ?? 500 })
     : null;
   if (liveTemplates) closeAfterTest({ close: () => liveTemplates.stop() });
+  const experimentStore =
+    versionStore && extra.experiments
+      ? (extra.experiments.store ?? createMemoryExperiments())
+      : null;
+  const liveExperiments =
+    versionStore && experimentStore
+      ? await createLiveExperiments(experimentStore, versionStore, {
+          pollMs: extra.templates?.pollMs ?? 500,
+        })
+      : null;
+  if (liveExperiments) closeAfterTest({ close: () => liveExperiments.stop() });
   const versioned = liveTemplates
     ? {
-        renderer: createCore(parsed, { promptsDir: PROMPTS_DIR, published: liveTemplates })
-          .renderer,
+        renderer: createCore(parsed, {
+          promptsDir: PROMPTS_DIR,
+          published: liveTemplates,
+          ...(liveExperiments ? { experiments: liveExperiments } : {}),
+        }).renderer,
       }
     : {};
   const deps = createTestDeps({
@@ -112,6 +140,8 @@ export async function liveConsoleBed(
     core: { ...versioned, ...extra.chat?.core },
   });
   const config: Config = deps.config;
+  const templateHistory = (store: TemplateVersionStore, live: LiveTemplates) =>
+    createTemplateHistory({ store, promptsDir: PROMPTS_DIR, live, clock: deps.now });
   const userStore = createMemoryUserStore(users);
   const logs: LogEntry[] = [];
   const logger = {
@@ -151,12 +181,24 @@ export async function liveConsoleBed(
         ...(versionStore && liveTemplates
           ? [
               createTemplatesRouter({
-                history: createTemplateHistory({
-                  store: versionStore,
-                  promptsDir: PROMPTS_DIR,
-                  live: liveTemplates,
+                history: templateHistory(versionStore, liveTemplates),
+                consoleUi,
+                ...(experimentStore ? { experiments: experimentStore } : {}),
+              }),
+            ]
+          : []),
+        ...(versionStore && liveTemplates && experimentStore && liveExperiments
+          ? [
+              createExperimentsRouter({
+                experiments: experimentService({
+                  store: experimentStore,
+                  history: templateHistory(versionStore, liveTemplates),
+                  conversations: () => storedConversations(deps.store),
+                  live: liveExperiments,
                   clock: deps.now,
+                  newId: sequentialIds('exp'),
                 }),
+                history: templateHistory(versionStore, liveTemplates),
                 consoleUi,
               }),
             ]
@@ -225,6 +267,7 @@ export async function liveConsoleBed(
   return {
     server,
     deps,
+    experimentStore,
     config,
     users: userStore,
     saves,
