@@ -97,14 +97,15 @@ async function main(): Promise<void> {
   for (const warning of setup?.warnings ?? []) stderrLogger.warn(warning);
   // Published template versions (<dataDir>/console/template-versions.json): the latest is live.
   const templates = await createTemplateVersioning(config, stderrLogger);
-  const experiments = await createExperimenting(config, stderrLogger, {
+  // A/B experiments on templates (<dataDir>/console/experiments.json): each conversation's variant.
+  const lab = await createExperimenting(config, stderrLogger, {
     templates,
     conversations: store,
     newId: () => `exp_${randomIds()}`,
   });
   const core = createCore(config, {
     published: templates.live,
-    experiments: experiments.live,
+    experiments: lab.live,
     llm: llm?.extractor ?? null,
     onPromptError: (e) =>
       stderrLogger.warn('prompt template error; the last good version stays live', { ...e }),
@@ -168,16 +169,8 @@ async function main(): Promise<void> {
       createPrivacyRouter({ adminToken: runtime.adminToken, ...privacy, notifyCanceled }),
       createInboxRouter({ store, config, consoleUi, adminToken: runtime.adminToken }),
       consoleUi.router,
-      createTemplatesRouter({
-        history: templates.history,
-        consoleUi,
-        experiments: experiments.store,
-      }),
-      createExperimentsRouter({
-        experiments: experiments.service,
-        history: templates.history,
-        consoleUi,
-      }),
+      createTemplatesRouter({ history: templates.history, consoleUi, experiments: lab.store }),
+      createExperimentsRouter({ experiments: lab.service, history: templates.history, consoleUi }),
       createConsoleLeadsRouter({
         auth: consoleUi.auth,
         store,
