@@ -43,6 +43,8 @@ import { inboxProjection } from './console/inbox/inbox-row.js';
 import { createInboxRouter } from './server/inbox-router.js';
 import { createTemplateVersioning } from './prompts/versions/template-versioning.js';
 import { createTemplatesRouter } from './server/console-templates-router.js';
+import { createChatPreviewRouter } from './server/console-chat-preview-router.js';
+import { createRulesExtractor } from './extract/rules/rules-extractor.js';
 
 /** The composition root: builds the real parts from config and environment, then serves. */
 async function main(): Promise<void> {
@@ -161,6 +163,13 @@ async function main(): Promise<void> {
       createInboxRouter({ store, config, consoleUi, adminToken: runtime.adminToken }),
       consoleUi.router,
       createTemplatesRouter({ history: templates.history, consoleUi }),
+      createChatPreviewRouter({
+        ...core,
+        rules: createRulesExtractor(config),
+        config,
+        clock,
+        consoleUi,
+      }),
       createConsoleLeadsRouter({
         auth: consoleUi.auth,
         store,
