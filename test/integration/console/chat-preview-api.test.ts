@@ -131,6 +131,23 @@ describe('the chat preview, POST /console/api/templates/:name/chat-preview', () 
     await untouched();
   });
 
+  it('marks a message the draft only opens (a short note before the next question) as the draft', async () => {
+    const { session, preview } = await previewBed();
+    const source = '{{#if learned}}ACK DRAFT: got {{list learned}}.{{else}}ACK DRAFT.{{/if}}';
+    const res = await preview(await session(MIA), 'ack', {
+      source,
+      messages: [QUALIFIED_ANSWERS.need],
+    });
+    expect(res.status).toBe(200);
+    expect(res.transcript.at(-1)).toMatchObject({
+      role: 'agent',
+      text: expect.stringMatching(/^ACK DRAFT: got .+\.\n\n\S/),
+      template: 'ask-authority',
+      draft: true,
+    });
+    expect(res.transcript[0]).toMatchObject({ template: 'greeting', draft: false });
+  });
+
   it('offers slots and books in its own calendar: no real hold, meeting, webhook or email', async () => {
     const { session, preview, untouched } = await previewBed();
     const root = await session(ROOT);
