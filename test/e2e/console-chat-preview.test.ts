@@ -68,6 +68,7 @@ describeInChromium('the chat preview beside the template editor', () => {
     await sendDraft(page, DRAFT);
     await log.locator('li[data-role="agent"]').first().waitFor();
     expect(await log.locator('li[data-draft]').count()).toBe(0);
+    await page.getByRole('status').getByText('has not come up in this conversation yet').waitFor();
 
     const input = page.getByLabel('Your message, as a visitor');
     await input.fill(QUALIFIED_ANSWERS.need);

@@ -3,6 +3,9 @@ import { playPreview, type PreviewAnswer, type PreviewLine } from './chat-previe
 /** How long the draft must rest before the conversation is replayed with it. */
 export const DRAFT_DEBOUNCE_MS = 400;
 
+const NOT_USED_YET =
+  'Your draft has not come up in this conversation yet: answer on until it does.';
+
 const STYLE = `#chat-preview .cp-log{list-style:none;margin:0;padding:.5rem;max-height:28rem;overflow:auto;background:#f6f7f9;border-radius:6px}
 #chat-preview .cp-log li{margin:.4rem 0;padding:.4rem .6rem;border-radius:8px;white-space:pre-wrap;max-width:85%}
 #chat-preview .cp-agent{background:#fff;border:1px solid #d5d9de}
@@ -111,7 +114,8 @@ export function mountChatPreview(section: HTMLElement, options: PreviewPanelOpti
   const show = (answer: PreviewAnswer, tried: readonly string[]): void => {
     if (answer.ok) {
       render(answer.transcript);
-      status.textContent = answer.warnings.length > 0 ? answer.warnings.join('\n') : '';
+      const unused = answer.transcript.some((l) => l.draft) ? [] : [NOT_USED_YET];
+      status.textContent = [...unused, ...answer.warnings].join('\n');
       return;
     }
     // A refused message is taken back, so the marketer can change it and send it again.
