@@ -1,6 +1,6 @@
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
-import { findConsoleUser, type ConsoleAuth } from '../console/console-auth.js';
+import { consoleUserOf, findConsoleUser, type ConsoleAuth } from '../console/console-auth.js';
 import { playDraft, type PlayDeps } from '../console/chat-preview/play-draft.js';
 import type { Role } from '../console/users/user.js';
 import { AppError } from '../errors/app-error.js';
@@ -8,11 +8,14 @@ import { VisitorSchema } from '../lead/visitor.js';
 import type { PromptProblem } from '../prompts/prompt-problem.js';
 import { MAX_TEMPLATE_CHARS, TemplateNameSchema } from '../prompts/versions/template-version.js';
 import { TEMPLATE_ROLES } from './console-templates-router.js';
+import { createInFlightLimit } from './limits/in-flight-limit.js';
 
 /** The most visitor messages one preview replays (each call starts the conversation anew). */
 export const MAX_PREVIEW_MESSAGES = 40;
 /** The longest visitor message of a preview (the widget's own cap when lower). */
 export const MAX_PREVIEW_MESSAGE_CHARS = 500;
+/** Previews one console user may have playing at once (the panel sends one at a time). */
+export const MAX_PREVIEWS_IN_FLIGHT = 2;
 
 export type ChatPreviewRouterDeps = PlayDeps & {
   /** The console's sessions and guard (createConsoleRouter's `auth` and `requireUser`). */
@@ -50,7 +53,8 @@ const publicProblem = (p: PromptProblem) => ({
  * and answers `{ transcript: [{ role, text, quickReplies, template?, draft }], problems }`.
  * Stateless: nothing is kept between calls, nothing reaches the real store, calendar, outbox or
  * a model. 422 `TEMPLATE_INVALID` with `problems` for a draft that does not render, 400 for bad
- * input; marketers and admins only (401/403 JSON), CSRF token and own Origin required.
+ * input, 429 when the user has {@link MAX_PREVIEWS_IN_FLIGHT} playing already; marketers and
+ * admins only (401/403 JSON), with the CSRF token and the console's own Origin.
  *
  * @example app.use(createChatPreviewRouter({ config, renderer, answer, rules, clock, consoleUi }));
  */
@@ -68,6 +72,10 @@ export function createChatPreviewRouter(deps: ChatPreviewRouterDeps): Router {
       next();
     }, next);
   };
+  const previews = createInFlightLimit(
+    MAX_PREVIEWS_IN_FLIGHT,
+    'Previews are still playing: try again in a moment.',
+  );
   const router = Router();
   router.post(
     '/console/api/templates/:name/chat-preview',
@@ -77,7 +85,9 @@ export function createChatPreviewRouter(deps: ChatPreviewRouterDeps): Router {
       res.set({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' });
       const name = parse(TemplateNameSchema, req.params.name, 'template');
       const body = parse(Body, req.body, 'body');
-      const result = await playDraft(deps, name, body.source, body.messages, body.timezone);
+      const result = await previews.run(consoleUserOf(req).user.email, () =>
+        playDraft(deps, name, body.source, body.messages, body.timezone),
+      );
       if (!result.ok)
         return void res.status(422).json({
           error: { code: 'TEMPLATE_INVALID', message: `${name} has a draft that does not render` },

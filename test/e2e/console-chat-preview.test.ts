@@ -91,6 +91,16 @@ describeInChromium('the chat preview beside the template editor', () => {
     expect(await page.locator('#chat-preview img').count()).toBe(0);
     expect(await page.evaluate(() => 'pwned' in window)).toBe(false);
 
+    // A message the server refuses is named and taken back: the conversation goes on without it.
+    const visitorLines = await log.locator('li[data-role="visitor"]').count();
+    await input.fill('x'.repeat(501));
+    await input.press('Enter');
+    await page.getByRole('status').getByText('invalid body messages').waitFor();
+    await input.fill('Hello again');
+    await input.press('Enter');
+    await log.locator('li[data-role="visitor"]', { hasText: 'Hello again' }).waitFor();
+    expect(await log.locator('li[data-role="visitor"]').count()).toBe(visitorLines + 1);
+
     // A new draft replays the same conversation once the typing rests.
     await sendDraft(page, DRAFT.replace('who signs off at your place', 'who decides'));
     await log.locator('li[data-draft="true"]', { hasText: 'DRAFT: who decides?' }).waitFor();

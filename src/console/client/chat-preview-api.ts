@@ -7,9 +7,13 @@ export type PreviewLine = {
   draft: boolean;
 };
 
-/** What a preview request gave: the transcript, or why there is none. */
+/**
+ * What a preview request gave: the transcript, or why there is none (`refused`: the draft,
+ * 422; the visitor messages, 400; anything else).
+ */
 export type PreviewAnswer =
-  { ok: true; transcript: PreviewLine[]; warnings: string[] } | { ok: false; message: string };
+  | { ok: true; transcript: PreviewLine[]; warnings: string[] }
+  | { ok: false; refused: 'draft' | 'input' | 'other'; message: string };
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -59,7 +63,7 @@ export async function playPreview(
     });
     body = await res.json().catch(() => null);
   } catch {
-    return { ok: false, message: 'The preview could not reach the server.' };
+    return { ok: false, refused: 'other', message: 'The preview could not reach the server.' };
   }
   const data = isObj(body) ? body : {};
   if (res.ok && Array.isArray(data.transcript)) {
@@ -67,10 +71,12 @@ export async function playPreview(
     return { ok: true, transcript, warnings: problemsOf(data) };
   }
   const error = isObj(data.error) ? str(data.error.message) : '';
-  if (res.status === 422)
-    return { ok: false, message: ['The draft does not render:', ...problemsOf(data)].join('\n') };
-  if (res.status === 401) return { ok: false, message: 'Your session has ended: sign in again.' };
-  if (res.status === 403)
-    return { ok: false, message: error || 'The preview is not open to you here.' };
-  return { ok: false, message: error || `The preview failed (${res.status}).` };
+  const message = ((): string => {
+    if (res.status === 422) return ['The draft does not render:', ...problemsOf(data)].join('\n');
+    if (res.status === 401) return 'Your session has ended: sign in again.';
+    if (res.status === 403) return error || 'The preview is not open to you here.';
+    return error || `The preview failed (${res.status}).`;
+  })();
+  const refused = res.status === 422 ? 'draft' : res.status === 400 ? 'input' : 'other';
+  return { ok: false, refused, message };
 }

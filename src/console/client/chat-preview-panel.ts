@@ -79,7 +79,8 @@ export function mountChatPreview(section: HTMLElement, options: PreviewPanelOpti
 
   let source: string | null = null;
   let messages: string[] = [];
-  let asked = 0;
+  let playing = false;
+  let again = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const render = (lines: readonly PreviewLine[]): void => {
@@ -119,17 +120,26 @@ export function mountChatPreview(section: HTMLElement, options: PreviewPanelOpti
       return;
     }
     // A refused message is taken back, so the marketer can change it and send it again.
-    if (tried === messages && tried.length > 0 && !answer.message.startsWith('The draft'))
+    if (answer.refused === 'input' && tried === messages && tried.length > 0)
       messages = messages.slice(0, -1);
     status.textContent = answer.message;
   };
+  /** One request at a time: what changed meanwhile is played once it answers (the latest). */
   const replay = async (): Promise<void> => {
     if (source === null) return;
-    const mine = (asked += 1);
-    const tried = messages;
-    status.textContent = 'The bot is answering\u2026';
-    const answer = await play(options.template, source, tried, options.csrf);
-    if (mine === asked) show(answer, tried);
+    if (playing) return void (again = true);
+    playing = true;
+    try {
+      do {
+        again = false;
+        const tried = messages;
+        status.textContent = 'The bot is answering\u2026';
+        const answer = await play(options.template, source, tried, options.csrf);
+        if (!again) show(answer, tried);
+      } while (again);
+    } finally {
+      playing = false;
+    }
   };
   const say = (text: string): void => {
     const trimmed = text.trim();
