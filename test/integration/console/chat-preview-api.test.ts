@@ -148,6 +148,24 @@ describe('the chat preview, POST /console/api/templates/:name/chat-preview', () 
     expect(res.transcript[0]).toMatchObject({ template: 'greeting', draft: false });
   });
 
+  it('plays a draft whose quick reply the agent cannot read back, and names that problem', async () => {
+    const { session, preview } = await previewBed();
+    const source = `---
+quickReplies:
+  - label: Purple
+    value: purple monkey dishwasher
+---
+DRAFT: who decides?`;
+    const messages = [QUALIFIED_ANSWERS.need, 'purple monkey dishwasher'];
+    const res = await preview(await session(MIA), 'ask-authority', { source, messages });
+    expect(res.status).toBe(200);
+    expect(res.body.problems).toEqual([
+      expect.objectContaining({ line: 4, message: expect.stringContaining('is asked again') }),
+    ]);
+    // And the preview shows it happen: the visitor who clicks it is asked again.
+    expect(res.transcript.at(-1)).toMatchObject({ template: 'ask-authority', draft: true });
+  });
+
   it('offers slots and books in its own calendar: no real hold, meeting, webhook or email', async () => {
     const { session, preview, untouched } = await previewBed();
     const root = await session(ROOT);
