@@ -46,6 +46,9 @@ import { createTemplatesRouter } from './server/console-templates-router.js';
 import { createExperimentsRouter } from './server/console-experiments-router.js';
 import { createExperimenting } from './experiments/experimenting.js';
 
+import { createChatPreviewRouter } from './server/console-chat-preview-router.js';
+import { createRulesExtractor } from './extract/rules/rules-extractor.js';
+
 /** The composition root: builds the real parts from config and environment, then serves. */
 async function main(): Promise<void> {
   const { config, runtime, file } = loadConfig();
@@ -171,6 +174,14 @@ async function main(): Promise<void> {
       consoleUi.router,
       createTemplatesRouter({ history: templates.history, consoleUi, experiments: lab.store }),
       createExperimentsRouter({ experiments: lab.service, history: templates.history, consoleUi }),
+
+      createChatPreviewRouter({
+        ...core,
+        rules: createRulesExtractor(config),
+        config,
+        clock,
+        consoleUi,
+      }),
       createConsoleLeadsRouter({
         auth: consoleUi.auth,
         store,

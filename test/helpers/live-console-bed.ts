@@ -44,6 +44,9 @@ import {
 } from '../../src/experiments/experiment-service.js';
 import { createExperimentsRouter } from '../../src/server/console-experiments-router.js';
 
+import { createChatPreviewRouter } from '../../src/server/console-chat-preview-router.js';
+import { createRulesExtractor } from '../../src/extract/rules/rules-extractor.js';
+
 /** The ADMIN_TOKEN of the bed's `/admin/...` routes. */
 export const ADMIN_TOKEN = 'bed-admin-token-0123456789abcdef';
 
@@ -203,6 +206,15 @@ export async function liveConsoleBed(
               }),
             ]
           : []),
+        // The editor's chat preview, as main.ts mounts it (the chat's live wording, rules mode).
+        createChatPreviewRouter({
+          config,
+          renderer: deps.core.renderer,
+          answer: deps.core.answer,
+          rules: createRulesExtractor(config),
+          clock: deps.now,
+          consoleUi,
+        }),
         ...(extra.routers?.(consoleUi.auth) ?? []),
       ],
       visitorTyping,
