@@ -5,6 +5,7 @@ import type { Role } from '../console/users/user.js';
 import { AppError } from '../errors/app-error.js';
 import { TemplateInvalidError } from '../prompts/versions/check-draft.js';
 import type { TemplateHistory } from '../prompts/versions/template-history.js';
+import { addDraftRoutes } from './template-draft-routes.js';
 import { MAX_TEMPLATE_CHARS, TemplateNameSchema } from '../prompts/versions/template-version.js';
 
 export type TemplatesRouterDeps = {
@@ -79,6 +80,7 @@ export function createTemplatesRouter(deps: TemplatesRouterDeps): Router {
     res.set(API_HEADERS);
     next();
   });
+  addDraftRoutes(router);
   router.get('/console/api/templates', async (_req, res) => {
     res.json({ templates: await history.overview() });
   });
