@@ -43,6 +43,7 @@ import { inboxProjection } from './console/inbox/inbox-row.js';
 import { createInboxRouter } from './server/inbox-router.js';
 import { createTemplateVersioning } from './prompts/versions/template-versioning.js';
 import { createTemplatesRouter } from './server/console-templates-router.js';
+import { createTemplatePagesRouter } from './server/console-template-pages-router.js';
 
 /** The composition root: builds the real parts from config and environment, then serves. */
 async function main(): Promise<void> {
@@ -161,6 +162,7 @@ async function main(): Promise<void> {
       createInboxRouter({ store, config, consoleUi, adminToken: runtime.adminToken }),
       consoleUi.router,
       createTemplatesRouter({ history: templates.history, consoleUi }),
+      createTemplatePagesRouter({ history: templates.history, consoleUi, config }),
       createConsoleLeadsRouter({
         auth: consoleUi.auth,
         store,

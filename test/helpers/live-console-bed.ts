@@ -34,6 +34,7 @@ import { createMemoryTemplateVersions } from '../../src/prompts/versions/memory-
 import { createTemplateHistory } from '../../src/prompts/versions/template-history.js';
 import type { TemplateVersionStore } from '../../src/prompts/versions/template-version-store.js';
 import { createTemplatesRouter } from '../../src/server/console-templates-router.js';
+import { createTemplatePagesRouter } from '../../src/server/console-template-pages-router.js';
 
 /** The ADMIN_TOKEN of the bed's `/admin/...` routes. */
 export const ADMIN_TOKEN = 'bed-admin-token-0123456789abcdef';
@@ -121,6 +122,15 @@ export async function liveConsoleBed(
       logs.push({ level: 'error', message, meta }),
   };
   const consoleUi = createConsoleRouter({ users: userStore, config, logger });
+  const templateHistory =
+    versionStore && liveTemplates
+      ? createTemplateHistory({
+          store: versionStore,
+          promptsDir: PROMPTS_DIR,
+          live: liveTemplates,
+          clock: deps.now,
+        })
+      : null;
   let live: ReturnType<typeof attachConsoleNamespace> | null = null;
   const server = closeAfterTest(
     await startTestServer({
@@ -148,17 +158,10 @@ export async function liveConsoleBed(
           secret: deps.secret,
           newId: sequentialIds('con'),
         }),
-        ...(versionStore && liveTemplates
+        ...(templateHistory
           ? [
-              createTemplatesRouter({
-                history: createTemplateHistory({
-                  store: versionStore,
-                  promptsDir: PROMPTS_DIR,
-                  live: liveTemplates,
-                  clock: deps.now,
-                }),
-                consoleUi,
-              }),
+              createTemplatesRouter({ history: templateHistory, consoleUi }),
+              createTemplatePagesRouter({ history: templateHistory, consoleUi, config }),
             ]
           : []),
         ...(extra.routers?.(consoleUi.auth) ?? []),
