@@ -22,5 +22,5 @@ button{font:inherit;padding:.4rem .9rem;cursor:pointer}input,select{font:inherit
 .publish{display:flex;gap:.5rem;align-items:end;margin-top:.75rem}.publish label{flex:1}.publish input{width:100%;box-sizing:border-box}
 .notice{background:#e6f4ea;padding:.5rem .75rem;border-radius:6px}.error{background:#fdecea;padding:.5rem .75rem;border-radius:6px}
 #diff-lines{font:13px/1.4 ui-monospace,monospace;white-space:pre-wrap;border:1px solid #eceff2;border-radius:6px;padding:.5rem}
-.diff-added{background:#e6f4ea}.diff-removed{background:#fdecea;text-decoration:line-through}
+#diff-lines:empty{display:none}.diff-added{background:#e6f4ea}.diff-removed{background:#fdecea;text-decoration:line-through}
 footer{margin-top:2rem}:focus-visible{outline:3px solid #1a5fd0;outline-offset:2px}`;

@@ -95,6 +95,24 @@ describe('the templates pages', () => {
     expect(anonymous.location).toBe(`/console/login?next=${encodeURIComponent(path)}`);
   });
 
+  it.each([
+    ['publish', '/console/api/templates/greeting/versions', { source: 'Hi there!', note: '' }],
+    ['rollback', '/console/api/templates/greeting/rollback', { version: 1 }],
+  ])('refuses a %s without the CSRF token and changes nothing', async (_what, route, body) => {
+    const { bed, page, publish } = await pagesBed();
+    const mia = await bed.signIn(MIA);
+    expect(await publish(mia, 'greeting', 'Hello from {{company}}!', 'v2')).toBe(201);
+    const res = await fetch(`${bed.server.url}${route}`, {
+      method: 'POST',
+      headers: { origin: bed.server.url, cookie: mia, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(res.status).toBe(403);
+    const editor = await page(mia, '/console/templates/greeting');
+    expect(editor.html).toMatch(/<tr data-version="2" class="is-live">/);
+    expect(editor.html).not.toContain('data-version="3"');
+  });
+
   it('answers an unknown template with a 404 page', async () => {
     const { bed, page } = await pagesBed();
     const res = await page(await bed.signIn(MIA), '/console/templates/%3Cscript%3E');
