@@ -18,6 +18,7 @@ const it = widgetTest.override({ contextOptions: { viewport: { width: 1400, heig
 
 /** The budget question's shipped text (ask-budget.hbs), its first ask, and the new wording. */
 const SHIPPED = readFileSync(path.join(PROMPTS_DIR, 'ask-budget.hbs'), 'utf8');
+const SHIPPED_GREETING = readFileSync(path.join(PROMPTS_DIR, 'greeting.hbs'), 'utf8');
 const OLD_ASK = 'Have you set aside a budget for this?';
 const NEW_ASK = 'What yearly budget do you have in mind for a tool like this?';
 const reworded = SHIPPED.replace(
@@ -129,16 +130,27 @@ describeInChromium('a marketer edits a template in the console', () => {
     expect(after).not.toContain(NEW_ASK);
   }, 120_000);
 
-  it('shows hostile template text as text in the editor and the preview, and a rep gets no editor', async ({
+  it('announces every draft to the chat preview, shows hostile template text as text in the editor and the preview, and a rep gets no editor', async ({
     newPage,
   }) => {
     const leadbot = closeAfterTest(await spawnLeadbot());
     await addUser(leadbot, MIA, 'Mia Marketer', 'marketer');
     await addUser(leadbot, ANA, 'Ana Lima', 'rep');
     const mia = await signIn(await newPage(), leadbot.url, MIA);
+    // The chat preview's contract: every draft is announced as a `leadbot:draft` window event.
+    await mia.addInitScript(() => {
+      const seen: unknown[] = [];
+      Reflect.set(window, 'drafts', seen);
+      window.addEventListener('leadbot:draft', (e) => seen.push(Reflect.get(e, 'detail')));
+    });
+    const drafts = () => mia.evaluate(() => Reflect.get(window, 'drafts'));
     await mia.goto(`${leadbot.url}/console/templates/greeting`);
     await mia.locator('#editor-host .cm-editor').waitFor();
+    expect(await drafts()).toEqual([{ template: 'greeting', source: SHIPPED_GREETING }]);
     await replaceDraft(mia, `Hi! ${HOSTILE}`);
+    expect((await drafts()).at(-1)).toEqual({ template: 'greeting', source: `Hi! ${HOSTILE}` });
+    await mia.evaluate(() => window.dispatchEvent(new CustomEvent('leadbot:draft-request')));
+    expect(await drafts()).toHaveLength(3);
     await mia.locator('#preview-messages .bubble', { hasText: HOSTILE }).first().waitFor();
     await mia.getByLabel('Note').fill(HOSTILE);
     await mia.getByRole('button', { name: 'Publish' }).click();

@@ -1,4 +1,4 @@
-import { StreamLanguage, type StringStream } from '@codemirror/language';
+import { StreamLanguage, type StreamParser, type StringStream } from '@codemirror/language';
 
 /** Where the tokenizer is: the front matter, a `{{ }}` tag, a `{{!-- --}}` comment, or text. */
 type State = { line: number; frontMatter: 'maybe' | 'in' | 'done'; tag: boolean; comment: boolean };
@@ -29,12 +29,12 @@ function tagToken(stream: StringStream, state: State): string | null {
 }
 
 /**
- * The templates' language for CodeMirror: a `---` front matter block (keys and values), then
+ * The tokenizer of the templates' language: a `---` front matter block (keys and values), then
  * text with handlebars tags (`{{#if retry}}`, `{{company}}`, `{{!-- comments --}}`).
  *
- * @example new EditorView({ extensions: [basicSetup, handlebarsTemplate] })
+ * @example templateParser.token(stream, state) // 'keyword' on `#if`
  */
-export const handlebarsTemplate = StreamLanguage.define<State>({
+export const templateParser: StreamParser<State> = {
   name: 'handlebars-template',
   startState: () => ({ line: 0, frontMatter: 'maybe', tag: false, comment: false }),
   copyState: (s) => ({ ...s }),
@@ -69,4 +69,11 @@ export const handlebarsTemplate = StreamLanguage.define<State>({
     if (!stream.skipTo('{{')) stream.skipToEnd();
     return null;
   },
-});
+};
+
+/**
+ * The templates' language as a CodeMirror extension (highlighted by basicSetup's style).
+ *
+ * @example new EditorView({ extensions: [basicSetup, handlebarsTemplate] })
+ */
+export const handlebarsTemplate = StreamLanguage.define(templateParser);
