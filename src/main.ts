@@ -49,6 +49,8 @@ import { createExperimenting } from './experiments/experimenting.js';
 import { createChatPreviewRouter } from './server/console-chat-preview-router.js';
 import { createRulesExtractor } from './extract/rules/rules-extractor.js';
 
+import { createTemplatePagesRouter } from './server/console-template-pages-router.js';
+
 /** The composition root: builds the real parts from config and environment, then serves. */
 async function main(): Promise<void> {
   const { config, runtime, file } = loadConfig();
@@ -182,6 +184,8 @@ async function main(): Promise<void> {
         clock,
         consoleUi,
       }),
+
+      createTemplatePagesRouter({ history: templates.history, consoleUi, config }),
       createConsoleLeadsRouter({
         auth: consoleUi.auth,
         store,

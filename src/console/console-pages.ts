@@ -1,5 +1,6 @@
 import { htmlPage } from '../lib/html-page.js';
 import { escapeHtml } from '../booking/escape-html.js';
+import type { Role } from './users/user.js';
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1b1f24;background:#f6f7f9}
 main{max-width:36rem;margin:2rem auto;padding:1.5rem;background:#fff;border-radius:8px}
@@ -49,4 +50,24 @@ export function renderConsoleNotice(title: string, message: string): string {
     title,
     `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(message)}</p>\n<p><a href="/console">Back to the console</a></p>`,
   );
+}
+
+/** The console's top navigation: each link with the roles that see it (one line per page). */
+const NAV_LINKS: readonly { href: string; label: string; roles: readonly Role[] }[] = [
+  { href: '/console', label: 'Inbox', roles: ['rep', 'marketer', 'admin'] },
+  { href: '/console/templates', label: 'Templates', roles: ['marketer', 'admin'] },
+];
+
+/**
+ * The navigation every console page carries, with the links the viewer's role may open;
+ * `current` is the link of the page shown.
+ *
+ * @example consoleNav('marketer', '/console/templates') // '<nav class="console-nav" ...>...</nav>'
+ */
+export function consoleNav(role: Role, current = ''): string {
+  const links = NAV_LINKS.filter((l) => l.roles.includes(role)).map((l) => {
+    const here = l.href === current ? ' aria-current="page"' : '';
+    return `<a href="${escapeHtml(l.href)}"${here}>${escapeHtml(l.label)}</a>`;
+  });
+  return `<nav class="console-nav" aria-label="Console">${links.join(' ')}</nav>`;
 }

@@ -6,6 +6,7 @@ import { AppError } from '../errors/app-error.js';
 import type { ExperimentStore } from '../experiments/experiment-store.js';
 import { TemplateInvalidError } from '../prompts/versions/check-draft.js';
 import type { TemplateHistory } from '../prompts/versions/template-history.js';
+import { addDraftRoutes } from './template-draft-routes.js';
 import { MAX_TEMPLATE_CHARS, TemplateNameSchema } from '../prompts/versions/template-version.js';
 
 export type TemplatesRouterDeps = {
@@ -82,6 +83,7 @@ export function createTemplatesRouter(deps: TemplatesRouterDeps): Router {
     res.set(API_HEADERS);
     next();
   });
+  addDraftRoutes(router);
   router.get('/console/api/templates', async (_req, res) => {
     const running = new Map((await deps.experiments?.running())?.map((e) => [e.template, e]));
     const templates = (await history.overview()).map((t) => {

@@ -34,7 +34,6 @@ import { createMemoryTemplateVersions } from '../../src/prompts/versions/memory-
 import { createTemplateHistory } from '../../src/prompts/versions/template-history.js';
 import type { TemplateVersionStore } from '../../src/prompts/versions/template-version-store.js';
 import { createTemplatesRouter } from '../../src/server/console-templates-router.js';
-import type { LiveTemplates } from '../../src/prompts/versions/live-templates.js';
 import type { ExperimentStore } from '../../src/experiments/experiment-store.js';
 import { createMemoryExperiments } from '../../src/experiments/memory-experiments.js';
 import { createLiveExperiments } from '../../src/experiments/live-experiments.js';
@@ -46,6 +45,8 @@ import { createExperimentsRouter } from '../../src/server/console-experiments-ro
 
 import { createChatPreviewRouter } from '../../src/server/console-chat-preview-router.js';
 import { createRulesExtractor } from '../../src/extract/rules/rules-extractor.js';
+
+import { createTemplatePagesRouter } from '../../src/server/console-template-pages-router.js';
 
 /** The ADMIN_TOKEN of the bed's `/admin/...` routes. */
 export const ADMIN_TOKEN = 'bed-admin-token-0123456789abcdef';
@@ -143,8 +144,6 @@ export async function liveConsoleBed(
     core: { ...versioned, ...extra.chat?.core },
   });
   const config: Config = deps.config;
-  const templateHistory = (store: TemplateVersionStore, live: LiveTemplates) =>
-    createTemplateHistory({ store, promptsDir: PROMPTS_DIR, live, clock: deps.now });
   const userStore = createMemoryUserStore(users);
   const logs: LogEntry[] = [];
   const logger = {
@@ -154,6 +153,15 @@ export async function liveConsoleBed(
       logs.push({ level: 'error', message, meta }),
   };
   const consoleUi = createConsoleRouter({ users: userStore, config, logger });
+  const templateHistory =
+    versionStore && liveTemplates
+      ? createTemplateHistory({
+          store: versionStore,
+          promptsDir: PROMPTS_DIR,
+          live: liveTemplates,
+          clock: deps.now,
+        })
+      : null;
   let live: ReturnType<typeof attachConsoleNamespace> | null = null;
   const server = closeAfterTest(
     await startTestServer({
@@ -181,27 +189,28 @@ export async function liveConsoleBed(
           secret: deps.secret,
           newId: sequentialIds('con'),
         }),
-        ...(versionStore && liveTemplates
+        ...(templateHistory
           ? [
               createTemplatesRouter({
-                history: templateHistory(versionStore, liveTemplates),
+                history: templateHistory,
                 consoleUi,
                 ...(experimentStore ? { experiments: experimentStore } : {}),
               }),
+              createTemplatePagesRouter({ history: templateHistory, consoleUi, config }),
             ]
           : []),
-        ...(versionStore && liveTemplates && experimentStore && liveExperiments
+        ...(templateHistory && versionStore && experimentStore && liveExperiments
           ? [
               createExperimentsRouter({
                 experiments: experimentService({
                   store: experimentStore,
-                  history: templateHistory(versionStore, liveTemplates),
+                  history: templateHistory,
                   conversations: () => storedConversations(deps.store),
                   live: liveExperiments,
                   clock: deps.now,
                   newId: sequentialIds('exp'),
                 }),
-                history: templateHistory(versionStore, liveTemplates),
+                history: templateHistory,
                 consoleUi,
               }),
             ]

@@ -1,5 +1,5 @@
 import { htmlPage } from '../../lib/html-page.js';
-import { logoutForm } from '../console-pages.js';
+import { consoleNav, logoutForm } from '../console-pages.js';
 import { canAct, h, type LeadPageModel } from './lead-page-model.js';
 import {
   renderActions,
@@ -46,7 +46,7 @@ function renderHeadline(m: LeadPageModel): string {
         : `${review.verdict} by ${review.byName}${review.reason ? `: ${review.reason}` : ''}`,
     ],
   ];
-  return `<header><p><a href="/console">Inbox</a></p>
+  return `${consoleNav(m.viewer.role)}<header>
 <h1>${h(name)}${company ? ` <span class="muted">at ${h(company)}</span>` : ''}</h1>
 <ul class="facts" data-live="stage">${facts.map(([k, v]) => `<li><strong>${h(k ?? '')}:</strong> ${h(v ?? '')}</li>`).join('')}</ul></header>`;
 }
