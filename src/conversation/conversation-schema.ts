@@ -132,5 +132,7 @@ export const ConversationSchema = z.object({
   console: ConsoleStateSchema.prefault({}),
   /** The first time each funnel stage was reached (analytics; src/analytics/record-stages.ts). */
   stageHistory: StageHistorySchema.prefault({}),
+  /** Visitor messages the LLM could not read, read by the rules instead (analytics; respond.ts). */
+  llmFallbacks: z.number().int().nonnegative().optional(),
 });
 export type Conversation = Omit<z.output<typeof ConversationSchema>, 'lead'> & { lead: Lead };

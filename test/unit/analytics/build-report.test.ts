@@ -49,7 +49,8 @@ describe('the analytics report on a seeded data set', () => {
           campaign: 'winter',
           referrer: 'google.com',
           landingPage: '/pricing',
-          ...{ conversations: 2, lead: 1, mql: 1, sql: 1, booked: 1 },
+          ...{ conversations: 2, engaged: 2, lead: 1, mql: 1, sql: 1, booked: 1 },
+          medianSecondsToLead: 95,
         },
         {
           source: 'linkedin',
@@ -57,7 +58,8 @@ describe('the analytics report on a seeded data set', () => {
           campaign: null,
           referrer: null,
           landingPage: null,
-          ...{ conversations: 1, lead: 0, mql: 0, sql: 0, booked: 0 },
+          ...{ conversations: 1, engaged: 1, lead: 0, mql: 0, sql: 0, booked: 0 },
+          medianSecondsToLead: null,
         },
         {
           source: 'newsletter',
@@ -65,7 +67,8 @@ describe('the analytics report on a seeded data set', () => {
           campaign: null,
           referrer: null,
           landingPage: '/blog/post',
-          ...{ conversations: 1, lead: 1, mql: 1, sql: 0, booked: 1 },
+          ...{ conversations: 1, engaged: 1, lead: 1, mql: 1, sql: 0, booked: 1 },
+          medianSecondsToLead: 60,
         },
         {
           source: null,
@@ -73,7 +76,8 @@ describe('the analytics report on a seeded data set', () => {
           campaign: null,
           referrer: 'news.ycombinator.com',
           landingPage: null,
-          ...{ conversations: 1, lead: 1, mql: 1, sql: 1, booked: 1 },
+          ...{ conversations: 1, engaged: 1, lead: 1, mql: 1, sql: 1, booked: 1 },
+          medianSecondsToLead: null,
         },
         {
           source: null,
@@ -81,10 +85,13 @@ describe('the analytics report on a seeded data set', () => {
           campaign: null,
           referrer: null,
           landingPage: '/pricing',
-          ...{ conversations: 1, lead: 0, mql: 0, sql: 0, booked: 0 },
+          ...{ conversations: 1, engaged: 0, lead: 0, mql: 0, sql: 0, booked: 0 },
+          medianSecondsToLead: null,
         },
       ],
       speedToLead: { count: 2, medianSeconds: 77.5 },
+      // B's one and C's two; the conversation outside the period is not counted.
+      llmFallbacks: { turns: 3, conversations: 2 },
     });
   });
 

@@ -65,6 +65,7 @@ export function seed(): Conversation[] {
         meeting: meeting(t(169), 'booked'),
         phase: { kind: 'ended' },
         console: { ...emptyConsole(), actions: [{ kind: 'join', at: t(253), ...REP }] },
+        llmFallbacks: 1,
       }),
     ),
     // C: 23:30 in New York on the 5th; need in 60 s, refuses authority, company not
@@ -82,7 +83,8 @@ export function seed(): Conversation[] {
         { ask: 'company', at: 81 },
       ],
       GOOGLE,
-      () => ({ declined: ['authority'] }),
+      // The LLM failed on two of its messages.
+      () => ({ declined: ['authority'], llmFallbacks: 2 }),
     ),
     // D: newsletter email, blog page; contact in 30 s, an MQL, asked for a person (a rep wrote
     // 60 s later), booked then canceled; the chat ended with no open question.
@@ -157,6 +159,7 @@ export function seed(): Conversation[] {
           stageHistory: { lead: t(6), mql: t(6), sql: t(6), booked: t(7) },
           meeting: meeting(t(7), 'booked'),
           console: { ...emptyConsole(), actions: [{ kind: 'join', at: t(9), ...REP }] },
+          llmFallbacks: 5,
         }),
       ),
     ),
