@@ -43,6 +43,9 @@ import { inboxProjection } from './console/inbox/inbox-row.js';
 import { createInboxRouter } from './server/inbox-router.js';
 import { createTemplateVersioning } from './prompts/versions/template-versioning.js';
 import { createTemplatesRouter } from './server/console-templates-router.js';
+import { openAnalyticsIndexFile } from './analytics/analytics-index-file.js';
+import { observeErases } from './store/observe-erases.js';
+import { createAnalyticsRouter } from './server/console-analytics-router.js';
 
 /** The composition root: builds the real parts from config and environment, then serves. */
 async function main(): Promise<void> {
@@ -84,7 +87,16 @@ async function main(): Promise<void> {
   const saves = createSaveEvents();
   // Every writer's save records the funnel stages reached (analytics: stageHistory).
   const staged = withStageHistory(baseStore, config, clock);
-  const store = withOutbox(observeSaves(staged, saves), worker.outbox);
+  // Analytics: one facts row per conversation (<dataDir>/analytics), current on saves and erases.
+  const analytics = await openAnalyticsIndexFile({
+    dataDir: config.dataDir,
+    store: baseStore,
+    logger: stderrLogger,
+  });
+  saves.on(({ conversation }) => analytics.saved(conversation));
+  const store = observeErases(withOutbox(observeSaves(staged, saves), worker.outbox), (id) =>
+    analytics.erased(id),
+  );
   await worker.start({ loop: true }); // recovers handoffs queued before a restart
 
   // Understanding and wording: rules always, the LLM when a key or base URL is set.
@@ -161,6 +173,7 @@ async function main(): Promise<void> {
       createInboxRouter({ store, config, consoleUi, adminToken: runtime.adminToken }),
       consoleUi.router,
       createTemplatesRouter({ history: templates.history, consoleUi }),
+      createAnalyticsRouter({ analytics, config, consoleUi }),
       createConsoleLeadsRouter({
         auth: consoleUi.auth,
         store,
@@ -209,6 +222,7 @@ async function main(): Promise<void> {
       .then(() => templates.live.stop())
       .then(() => retention.stop())
       .then(() => worker.stop())
+      .then(() => analytics.close())
       .then(() => deliveries.close())
       .then(() => store.close())
       .finally(() => process.exit(0));

@@ -50,3 +50,13 @@ export function renderConsoleNotice(title: string, message: string): string {
     `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(message)}</p>\n<p><a href="/console">Back to the console</a></p>`,
   );
 }
+
+/** The console's top navigation, the same on every page; each link only for the roles it serves. */
+export function consoleNav(role: string): string {
+  const links: [string, string, readonly string[]][] = [
+    ['/console', 'Inbox', ['rep', 'marketer', 'admin']],
+    ['/console/analytics', 'Analytics', ['marketer', 'admin']],
+  ];
+  const shown = links.filter(([, , roles]) => roles.includes(role));
+  return `<nav class="console-nav" aria-label="Console">${shown.map(([href, label]) => `<a href="${href}">${label}</a>`).join(' · ')}</nav>`;
+}

@@ -34,6 +34,8 @@ import { createMemoryTemplateVersions } from '../../src/prompts/versions/memory-
 import { createTemplateHistory } from '../../src/prompts/versions/template-history.js';
 import type { TemplateVersionStore } from '../../src/prompts/versions/template-version-store.js';
 import { createTemplatesRouter } from '../../src/server/console-templates-router.js';
+import { createAnalyticsIndex } from '../../src/analytics/analytics-index.js';
+import { createAnalyticsRouter } from '../../src/server/console-analytics-router.js';
 
 /** The ADMIN_TOKEN of the bed's `/admin/...` routes. */
 export const ADMIN_TOKEN = 'bed-admin-token-0123456789abcdef';
@@ -63,6 +65,10 @@ export async function liveConsoleBed(
      * `/console/api/templates` is mounted (a memory store unless one is given).
      */
     templates?: { store?: TemplateVersionStore; pollMs?: number };
+    /** Mounts the analytics page and API over an analytics index kept current by the saves. */
+    analytics?: boolean;
+    /** The fixed clock's start (createTestDeps's FIXED_NOW by default). */
+    now?: string;
   } = {},
 ) {
   const saves = createSaveEvents();
@@ -108,6 +114,7 @@ export async function liveConsoleBed(
     config: raw,
     store: withOutbox(observeSaves(base, saves), worker.outbox),
     reps: desk,
+    ...(extra.now === undefined ? {} : { now: extra.now }),
     ...extra.chat,
     core: { ...versioned, ...extra.chat?.core },
   });
@@ -121,6 +128,8 @@ export async function liveConsoleBed(
       logs.push({ level: 'error', message, meta }),
   };
   const consoleUi = createConsoleRouter({ users: userStore, config, logger });
+  const analytics = createAnalyticsIndex();
+  if (extra.analytics) saves.on(({ conversation }) => analytics.saved(conversation));
   let live: ReturnType<typeof attachConsoleNamespace> | null = null;
   const server = closeAfterTest(
     await startTestServer({
@@ -160,6 +169,9 @@ export async function liveConsoleBed(
                 consoleUi,
               }),
             ]
+          : []),
+        ...(extra.analytics
+          ? [createAnalyticsRouter({ analytics, config, consoleUi, clock: deps.now })]
           : []),
         ...(extra.routers?.(consoleUi.auth) ?? []),
       ],
