@@ -1,7 +1,7 @@
 import { escapeHtml } from '../../booking/escape-html.js';
 import { htmlPage } from '../../lib/html-page.js';
 import { GRADES, STAGES } from '../../scoring/score-lead.js';
-import { logoutForm } from '../console-pages.js';
+import { consoleNav, logoutForm } from '../console-pages.js';
 import type { User } from '../users/user.js';
 import type { InboxPage, InboxQuery } from './inbox-query.js';
 import type { InboxRow } from './inbox-row.js';
@@ -139,6 +139,7 @@ export function renderInboxPage(v: InboxView): string {
   const empty = result.rows.length === 0 ? '<p class="empty">No conversation matches.</p>' : '';
   const body = `<header class="top">
 <h1>Inbox</h1>
+${consoleNav(v.user.role)}
 <p>Signed in as <strong>${escapeHtml(v.user.name)}</strong> (${escapeHtml(v.user.role)})</p>
 <button type="button" id="enable-notifications" hidden>Enable notifications</button>
 ${logoutForm(v.csrfToken)}
