@@ -7,6 +7,7 @@ import { createAnalyticsIndex } from '../../../src/analytics/analytics-index.js'
 import { buildReport } from '../../../src/analytics/build-report.js';
 import { silentLogger } from '../../../src/lib/logger.js';
 import { createMemoryStore } from '../../../src/store/memory-store.js';
+import { observeErases } from '../../../src/store/observe-erases.js';
 import { seed } from './report-data.js';
 
 const PERIOD = { from: '2026-01-05', to: '2026-01-06', timezone: 'America/New_York' };
@@ -55,5 +56,15 @@ describe('the analytics index answers the report from its rows', () => {
     expect(reads).toEqual([]);
     expect(again.report(options)).toEqual(withoutD);
     again.close();
+  });
+
+  it('forgets a conversation erased through the store main.ts builds (observeErases)', async () => {
+    const index = createAnalyticsIndex();
+    const store = observeErases(createMemoryStore(), (id) => index.erased(id));
+    for (const conv of seed()) index.saved(await store.saveConversation(conv));
+    expect(await store.eraseConversation('B')).toBe(true);
+    expect(await store.eraseConversation('B')).toBe(false);
+    expect(index.has('B')).toBe(false);
+    expect(index.size()).toBe(seed().length - 1);
   });
 });
