@@ -9,6 +9,17 @@ import { compareSourceRows, type SourceRow } from './report-sources.js';
 
 const STAGES = ['lead', 'mql', 'sql', 'booked'] as const;
 
+/** Each source object's key, kept: the analytics index shares one object per source. */
+const sourceIds = new WeakMap<object, string>();
+function sourceIdOf(source: ConversationFacts['source']): string {
+  let id = sourceIds.get(source);
+  if (id === undefined) {
+    id = JSON.stringify(source);
+    sourceIds.set(source, id);
+  }
+  return id;
+}
+
 /**
  * The report summed from conversation facts (conversation-facts.ts): the conversations that
  * started between `from` and `to` (both days included, in `timezone`), each stage counted once
@@ -66,7 +77,7 @@ export function sumFacts(rows: Iterable<ConversationFacts>, options: ReportOptio
       if (fact.secondsToAnswer !== null) q.seconds.push(fact.secondsToAnswer);
     }
 
-    const id = JSON.stringify(f.source);
+    const id = sourceIdOf(f.source);
     const source = sources.get(id) ?? { row: emptySourceRow(f), speeds: [] };
     source.row.conversations++;
     if (engaged) source.row.engaged++;
