@@ -51,6 +51,10 @@ import { createRulesExtractor } from './extract/rules/rules-extractor.js';
 
 import { createTemplatePagesRouter } from './server/console-template-pages-router.js';
 
+import { openAnalyticsIndexFile } from './analytics/analytics-index-file.js';
+import { observeErases } from './store/observe-erases.js';
+import { createAnalyticsRouter } from './server/console-analytics-router.js';
+
 /** The composition root: builds the real parts from config and environment, then serves. */
 async function main(): Promise<void> {
   const { config, runtime, file } = loadConfig();
@@ -91,7 +95,16 @@ async function main(): Promise<void> {
   const saves = createSaveEvents();
   // Every writer's save records the funnel stages reached (analytics: stageHistory).
   const staged = withStageHistory(baseStore, config, clock);
-  const store = withOutbox(observeSaves(staged, saves), worker.outbox);
+  // Analytics: one facts row per conversation (<dataDir>/analytics), current on saves and erases.
+  const analytics = await openAnalyticsIndexFile({
+    dataDir: config.dataDir,
+    store: baseStore,
+    logger: stderrLogger,
+  });
+  saves.on(({ conversation }) => analytics.saved(conversation));
+  const store = observeErases(withOutbox(observeSaves(staged, saves), worker.outbox), (id) =>
+    analytics.erased(id),
+  );
   await worker.start({ loop: true }); // recovers handoffs queued before a restart
 
   // Understanding and wording: rules always, the LLM when a key or base URL is set.
@@ -186,6 +199,8 @@ async function main(): Promise<void> {
       }),
 
       createTemplatePagesRouter({ history: templates.history, consoleUi, config }),
+
+      createAnalyticsRouter({ analytics, config, consoleUi }),
       createConsoleLeadsRouter({
         auth: consoleUi.auth,
         store,
@@ -234,6 +249,7 @@ async function main(): Promise<void> {
       .then(() => templates.live.stop())
       .then(() => retention.stop())
       .then(() => worker.stop())
+      .then(() => analytics.close())
       .then(() => deliveries.close())
       .then(() => store.close())
       .finally(() => process.exit(0));

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-export const PHASES = ['load', 'burst', 'store', 'takeover', 'inbox'] as const;
+export const PHASES = ['load', 'burst', 'store', 'takeover', 'inbox', 'analytics'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export type BenchOptions = {
@@ -44,8 +44,8 @@ const USAGE = `npm run bench -- [options]
   --store-conversations 40  fresh conversations timed on each store size
   --store-rounds 3          alternating rounds of the store comparison
   --takeover-messages 500   rep messages timed to the visitor's widget (live takeover)
-  --phases load,burst,store,takeover,inbox  which parts to run (--phases inbox runs the inbox alone)
-  --inbox-stored 100000     conversations stored for the inbox part
+  --phases load,burst,store,takeover,inbox,analytics  which parts to run (--phases inbox runs the inbox alone)
+  --inbox-stored 100000     conversations stored for the inbox and analytics parts
   --inbox-requests 200      requests timed per inbox query
   --inbox-alerts 20         SQL leads timed from the visitor's message to the console alert
   --profile                 CPU-profile the rules server in the largest load run

@@ -19,6 +19,7 @@ import { REPO_ROOT } from './rules-server.js';
 import { summarizeProfile } from './summarize-profile.js';
 import { measureInbox } from './measure-inbox.js';
 import { formatInbox } from './format-inbox.js';
+import { formatAnalytics, measureAnalytics } from './measure-analytics.js';
 
 const progress = (line: string): void => void process.stderr.write(`· ${line}\n`);
 const PROFILE_LINES = 15;
@@ -102,6 +103,15 @@ async function main(): Promise<void> {
         onProgress: progress,
       });
 
+  const analytics = !opts.phases.includes('analytics')
+    ? null
+    : await measureAnalytics({
+        stored: opts.inboxStored,
+        requests: opts.inboxRequests,
+        keep: opts.keep,
+        onProgress: progress,
+      });
+
   const results: BenchResults = {
     context: {
       node: process.versions.node,
@@ -121,6 +131,7 @@ async function main(): Promise<void> {
     formatResults(results),
     ...(takeover ? [formatTakeover(takeover)] : []),
     ...(inbox ? [formatInbox(inbox)] : []),
+    ...(analytics ? [formatAnalytics(analytics)] : []),
   ].join('\n\n');
   process.stdout.write(`\n${markdown}\n`);
   if (opts.out !== null) {

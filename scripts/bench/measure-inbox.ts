@@ -43,7 +43,7 @@ const REP = { email: 'rep@bench.example', password: 'bench password 123' };
 type Leadbot = { url: string; stop(): Promise<void> };
 
 /** `npm start` (its flags) on a free port over `dataDir`; resolves once it listens. */
-async function startLeadbot(dataDir: string, port: number): Promise<Leadbot> {
+export async function startLeadbot(dataDir: string, port: number): Promise<Leadbot> {
   const env = {
     ...process.env,
     PORT: String(port),
@@ -78,7 +78,7 @@ async function startLeadbot(dataDir: string, port: number): Promise<Leadbot> {
   };
 }
 
-async function timed(n: number, fn: () => Promise<void>): Promise<Percentiles> {
+export async function timed(n: number, fn: () => Promise<void>): Promise<Percentiles> {
   const ms: number[] = [];
   for (let i = 0; i < n; i++) {
     const started = performance.now();
@@ -88,7 +88,7 @@ async function timed(n: number, fn: () => Promise<void>): Promise<Percentiles> {
   return percentiles(ms);
 }
 
-async function get(url: string, headers: Record<string, string>): Promise<void> {
+export async function get(url: string, headers: Record<string, string>): Promise<void> {
   const res = await fetch(url, { headers });
   await res.arrayBuffer();
   if (!res.ok) throw new Error(`GET ${url}: ${res.status}`);

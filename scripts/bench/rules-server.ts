@@ -5,6 +5,7 @@ import { randomIds } from '../../src/app/sequential-ids.js';
 import { createLowdbCalendar } from '../../src/booking/lowdb-calendar.js';
 import { parseConfig } from '../../src/config/load-config.js';
 import type { ChatService } from '../../src/conversation/chat-service.js';
+import { withStageHistory } from '../../src/analytics/record-stages.js';
 import { createChatService } from '../../src/conversation/create-chat-service.js';
 import { createAdminRouter } from '../../src/server/admin-router.js';
 import { createDestinations } from '../../src/handoff/delivery/create-destinations.js';
@@ -57,7 +58,7 @@ export async function startRulesServer(opts: {
     clock,
     logger: opts.logger,
   });
-  const store = withOutbox(baseStore, worker.outbox);
+  const store = withOutbox(withStageHistory(baseStore, config, clock), worker.outbox);
   await worker.start({ loop: true });
 
   const core = createCore(config, {

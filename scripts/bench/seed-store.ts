@@ -7,6 +7,7 @@ import { parseConfig } from '../../src/config/load-config.js';
 import type { Conversation } from '../../src/conversation/conversation-schema.js';
 import { createChatService } from '../../src/conversation/create-chat-service.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
+import { withStageHistory } from '../../src/analytics/record-stages.js';
 import { conversationPath } from '../../src/store/conversation-path.js';
 import { parseConversation } from '../../src/store/parse-conversation.js';
 import { REPO_ROOT } from './rules-server.js';
@@ -46,9 +47,9 @@ export async function seedStore(dataDir: string, count: number): Promise<{ bytes
 /** A whole conversation of the first persona, played through the real engine in memory. */
 async function templateConversation(): Promise<Conversation> {
   const config = parseConfig({});
-  const store = createMemoryStore();
   const core = createCore(config, { promptsDir: path.join(REPO_ROOT, 'prompts') });
   const clock = (): Date => new Date('2026-03-03T15:00:00.000Z');
+  const store = withStageHistory(createMemoryStore(), config, clock);
   const service = createChatService({
     config,
     store,

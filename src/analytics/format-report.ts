@@ -51,10 +51,12 @@ export function formatReport(report: Report): string[] {
     s.referrer ?? '-',
     s.landingPage ?? '-',
     s.conversations,
+    s.engaged,
     s.lead,
     s.mql,
     s.sql,
     s.booked,
+    seconds(s.medianSecondsToLead),
   ]);
   return [
     `Report ${report.from} to ${report.to} (${report.timezone}); conversations by the day they started`,
@@ -88,14 +90,17 @@ export function formatReport(report: Report): string[] {
             'referrer',
             'landing page',
             'conversations',
+            'engaged',
             'lead',
             'MQL',
             'SQL',
             'booked',
+            'speed to lead',
           ],
           sources,
         )),
     '',
     `Speed to lead: ${report.speedToLead.count} leads touched, median ${seconds(report.speedToLead.medianSeconds)}`,
+    `LLM fallbacks: ${report.llmFallbacks.turns} messages read by the rules, in ${report.llmFallbacks.conversations} conversations`,
   ];
 }

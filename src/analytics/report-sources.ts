@@ -15,10 +15,14 @@ export type SourceKey = {
 /** One row of the report's `sources`: a source and its funnel counts. */
 export type SourceRow = SourceKey & {
   conversations: number;
+  /** At least one visitor message. */
+  engaged: number;
   lead: number;
   mql: number;
   sql: number;
   booked: number;
+  /** Speed to lead of this source's touched leads (median seconds), null when none was touched. */
+  medianSecondsToLead: number | null;
 };
 
 /**

@@ -56,6 +56,7 @@ export function renderConsoleNotice(title: string, message: string): string {
 const NAV_LINKS: readonly { href: string; label: string; roles: readonly Role[] }[] = [
   { href: '/console', label: 'Inbox', roles: ['rep', 'marketer', 'admin'] },
   { href: '/console/templates', label: 'Templates', roles: ['marketer', 'admin'] },
+  { href: '/console/analytics', label: 'Analytics', roles: ['marketer', 'admin'] },
 ];
 
 /**

@@ -137,5 +137,8 @@ export const ConversationSchema = z.object({
   stageHistory: StageHistorySchema.prefault({}),
   /** The experiment variants assigned to it, per experiment id (src/experiments). */
   experiments: AssignmentsSchema.optional(),
+
+  /** Visitor messages the LLM could not read, read by the rules instead (analytics; respond.ts). */
+  llmFallbacks: z.number().int().nonnegative().optional(),
 });
 export type Conversation = Omit<z.output<typeof ConversationSchema>, 'lead'> & { lead: Lead };

@@ -1,4 +1,3 @@
-import { withStageHistory } from '../analytics/record-stages.js';
 import { AppError } from '../errors/app-error.js';
 import { createKeyedQueue } from '../lib/keyed-queue.js';
 import { createAnswerPending } from './answer-pending.js';
@@ -23,13 +22,13 @@ export type { ChatServiceDeps } from './chat-shell.js';
  *
  * @example const chat = createChatService({ config, store, calendar, ...core, clock, newId });
  */
-export function createChatService(given: ChatServiceDeps): ChatService & {
+export function createChatService(deps: ChatServiceDeps): ChatService & {
   conversation(id: string): Promise<Conversation | null>;
   /** Live takeover: join, the rep's messages, hand back, the fallback when nobody joined. */
   live: LiveTakeover;
 } {
-  // Every save of the chat records the funnel stages reached (analytics).
-  const deps = { ...given, store: withStageHistory(given.store, given.config, given.clock) };
+  // The funnel stages (analytics) are recorded by the store the caller built: withStageHistory
+  // wraps it once, where it is built (main.ts).
   const { store } = deps;
   const queue = deps.queue ?? createKeyedQueue();
   const slots = createTurnSlots(deps);

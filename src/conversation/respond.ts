@@ -51,9 +51,12 @@ export function createResponder(deps: ChatServiceDeps, runTurn: RunTurn): ChatSh
         )
       : replies;
     const kept = conversation.messages.slice(0, conversation.messages.length - replies.length);
+    // Read by the fallback extractor: the LLM failed on this message (counted for analytics).
+    const fellBack = event.source !== deps.extractor.name ? 1 : 0;
     const saved = await deps.store.saveConversation({
       ...conversation,
       messages: [...kept, ...phrased],
+      ...(fellBack ? { llmFallbacks: (conversation.llmFallbacks ?? 0) + fellBack } : {}),
     });
     if (awaitRep) deps.reps?.awaited(conv.id);
     for (const m of phrased) emit(agentMessage(m));

@@ -48,6 +48,9 @@ import { createRulesExtractor } from '../../src/extract/rules/rules-extractor.js
 
 import { createTemplatePagesRouter } from '../../src/server/console-template-pages-router.js';
 
+import { createAnalyticsIndex } from '../../src/analytics/analytics-index.js';
+import { createAnalyticsRouter } from '../../src/server/console-analytics-router.js';
+
 /** The ADMIN_TOKEN of the bed's `/admin/...` routes. */
 export const ADMIN_TOKEN = 'bed-admin-token-0123456789abcdef';
 
@@ -81,6 +84,11 @@ export async function liveConsoleBed(
      * conversation's variant and `/console/api/templates/:name/experiment` is mounted.
      */
     experiments?: { store?: ExperimentStore };
+
+    /** Mounts the analytics page and API over an analytics index kept current by the saves. */
+    analytics?: boolean;
+    /** The fixed clock's start (createTestDeps's FIXED_NOW by default). */
+    now?: string;
   } = {},
 ) {
   const saves = createSaveEvents();
@@ -140,6 +148,7 @@ export async function liveConsoleBed(
     config: raw,
     store: withOutbox(observeSaves(base, saves), worker.outbox),
     reps: desk,
+    ...(extra.now === undefined ? {} : { now: extra.now }),
     ...extra.chat,
     core: { ...versioned, ...extra.chat?.core },
   });
@@ -162,6 +171,9 @@ export async function liveConsoleBed(
           clock: deps.now,
         })
       : null;
+
+  const analytics = createAnalyticsIndex();
+  if (extra.analytics) saves.on(({ conversation }) => analytics.saved(conversation));
   let live: ReturnType<typeof attachConsoleNamespace> | null = null;
   const server = closeAfterTest(
     await startTestServer({
@@ -224,6 +236,10 @@ export async function liveConsoleBed(
           clock: deps.now,
           consoleUi,
         }),
+
+        ...(extra.analytics
+          ? [createAnalyticsRouter({ analytics, config, consoleUi, clock: deps.now })]
+          : []),
         ...(extra.routers?.(consoleUi.auth) ?? []),
       ],
       visitorTyping,

@@ -13,6 +13,7 @@ import { serverSecretFrom, type ServerSecret } from '../../src/lib/server-secret
 import type { Store } from '../../src/store/store.js';
 import { createKeyedQueue, type KeyedQueue } from '../../src/lib/keyed-queue.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
+import { withStageHistory } from '../../src/analytics/record-stages.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const PROMPTS_DIR = path.join(REPO_ROOT, 'prompts');
@@ -65,7 +66,8 @@ export function createTestDeps(
   const chatService = createChatService({
     queue,
     config,
-    store,
+    // As main.ts: the chat's saves record the funnel stages reached (analytics), once.
+    store: withStageHistory(store, config, () => new Date(t)),
     calendar,
     ...core,
     phraser: overrides.phraser ?? null,

@@ -82,6 +82,7 @@ describe('the time limit of a turn', () => {
     c.fake.always(healthy);
     const replies = await c.send(NEED);
     expect(replies.at(-1)?.text).toBe('Thanks! What is your role in choosing a tool like this?');
+    expect((await c.conversation()).llmFallbacks).toBeUndefined();
   });
 });
 
@@ -106,6 +107,8 @@ describe('logging failures', () => {
       'LLM extraction failed; rules handle this turn; circuit breaker open: the LLM is skipped for 30 s',
     ]);
     expect(c.parts.usage.total()).toMatchObject({ turns: 6, calls: 3, extractFallbacks: 6 });
+    // Each turn read by the rules is counted on the conversation, for the analytics page.
+    expect((await c.conversation()).llmFallbacks).toBe(6);
   });
 
   it('when each turn ends, then one debug line sums it up', async () => {

@@ -61,7 +61,9 @@ describe('npm run report', () => {
     );
     expect(out).toMatch(/^engaged\s+5\s+83%$/m);
     expect(out).toMatch(/^company\s+2\s+1\s+1\s+0\s+1\s+10 s$/m);
-    expect(out).toMatch(/^google \/ cpc \/ winter\s+google\.com\s+\/pricing\s+2\s+1\s+1\s+1\s+1$/m);
+    expect(out).toMatch(
+      /^google \/ cpc \/ winter\s+google\.com\s+\/pricing\s+2\s+2\s+1\s+1\s+1\s+1\s+95 s$/m,
+    );
     expect(out).toContain('canceled after booking: 1');
     expect(out).toContain('Speed to lead: 2 leads touched, median 77.5 s');
   });

@@ -1,4 +1,5 @@
 import type { Conversation } from '../../../src/conversation/conversation-schema.js';
+import type { Report } from '../../../src/analytics/build-report.js';
 import { seeded } from './report-seed.js';
 
 const GOOGLE = {
@@ -65,6 +66,7 @@ export function seed(): Conversation[] {
         meeting: meeting(t(169), 'booked'),
         phase: { kind: 'ended' },
         console: { ...emptyConsole(), actions: [{ kind: 'join', at: t(253), ...REP }] },
+        llmFallbacks: 1,
       }),
     ),
     // C: 23:30 in New York on the 5th; need in 60 s, refuses authority, company not
@@ -82,7 +84,8 @@ export function seed(): Conversation[] {
         { ask: 'company', at: 81 },
       ],
       GOOGLE,
-      () => ({ declined: ['authority'] }),
+      // The LLM failed on two of its messages.
+      () => ({ declined: ['authority'], llmFallbacks: 2 }),
     ),
     // D: newsletter email, blog page; contact in 30 s, an MQL, asked for a person (a rep wrote
     // 60 s later), booked then canceled; the chat ended with no open question.
@@ -157,6 +160,7 @@ export function seed(): Conversation[] {
           stageHistory: { lead: t(6), mql: t(6), sql: t(6), booked: t(7) },
           meeting: meeting(t(7), 'booked'),
           console: { ...emptyConsole(), actions: [{ kind: 'join', at: t(9), ...REP }] },
+          llmFallbacks: 5,
         }),
       ),
     ),
@@ -166,3 +170,92 @@ export function seed(): Conversation[] {
 function emptyConsole(): Conversation['console'] {
   return { assignedTo: null, review: null, notes: [], actions: [], takeover: null };
 }
+
+const ZERO = { asked: 0, answered: 0, reaskedNotUnderstood: 0, refused: 0, abandoned: 0 };
+
+/** The report of {@link seed} for 2026-01-05..06 in New York, read on 2026-01-10: every figure by construction. */
+export const SEED_REPORT: Report = {
+  from: '2026-01-05',
+  to: '2026-01-06',
+  timezone: 'America/New_York',
+  funnel: { conversations: 6, engaged: 5, lead: 3, mql: 3, sql: 2, booked: 3, canceled: 1 },
+  questions: {
+    need: { ...ZERO, asked: 4, answered: 3, abandoned: 1, medianSecondsToAnswer: 20 },
+    authority: {
+      ...ZERO,
+      asked: 3,
+      answered: 1,
+      refused: 1,
+      abandoned: 1,
+      medianSecondsToAnswer: 30,
+    },
+    company: {
+      asked: 2,
+      answered: 1,
+      reaskedNotUnderstood: 1,
+      refused: 0,
+      abandoned: 1,
+      medianSecondsToAnswer: 10,
+    },
+    budget: {
+      ...ZERO,
+      asked: 1,
+      answered: 1,
+      reaskedNotUnderstood: 1,
+      medianSecondsToAnswer: 40,
+    },
+    timeline: { ...ZERO, asked: 1, refused: 1, medianSecondsToAnswer: null },
+    contact: { ...ZERO, asked: 3, answered: 3, medianSecondsToAnswer: 30 },
+    booking: { ...ZERO, asked: 1, answered: 1, medianSecondsToAnswer: 10 },
+  },
+  sources: [
+    {
+      source: 'google',
+      medium: 'cpc',
+      campaign: 'winter',
+      referrer: 'google.com',
+      landingPage: '/pricing',
+      ...{ conversations: 2, engaged: 2, lead: 1, mql: 1, sql: 1, booked: 1 },
+      medianSecondsToLead: 95,
+    },
+    {
+      source: 'linkedin',
+      medium: null,
+      campaign: null,
+      referrer: null,
+      landingPage: null,
+      ...{ conversations: 1, engaged: 1, lead: 0, mql: 0, sql: 0, booked: 0 },
+      medianSecondsToLead: null,
+    },
+    {
+      source: 'newsletter',
+      medium: 'email',
+      campaign: null,
+      referrer: null,
+      landingPage: '/blog/post',
+      ...{ conversations: 1, engaged: 1, lead: 1, mql: 1, sql: 0, booked: 1 },
+      medianSecondsToLead: 60,
+    },
+    {
+      source: null,
+      medium: null,
+      campaign: null,
+      referrer: 'news.ycombinator.com',
+      landingPage: null,
+      ...{ conversations: 1, engaged: 1, lead: 1, mql: 1, sql: 1, booked: 1 },
+      medianSecondsToLead: null,
+    },
+    {
+      source: null,
+      medium: null,
+      campaign: null,
+      referrer: null,
+      landingPage: '/pricing',
+      ...{ conversations: 1, engaged: 0, lead: 0, mql: 0, sql: 0, booked: 0 },
+      medianSecondsToLead: null,
+    },
+  ],
+  speedToLead: { count: 2, medianSeconds: 77.5 },
+  // B's one and C's two; the conversation outside the period is not counted.
+  llmFallbacks: { turns: 3, conversations: 2 },
+};
