@@ -1,13 +1,14 @@
 import { escapeHtml as h } from '../../booking/escape-html.js';
 import { GOALS } from '../../experiments/experiment.js';
-import { consolePage, logoutForm } from '../console-pages.js';
+import { consoleNav, consolePage, logoutForm } from '../console-pages.js';
+import type { Role } from '../users/user.js';
 
 export type ExperimentPageModel = {
   template: string;
   /** Every version of the template (1 is the file), oldest first. */
   versions: { version: number; note: string }[];
   csrfToken: string;
-  viewer: { name: string; role: string };
+  viewer: { name: string; role: Role };
 };
 
 const GOAL_LABELS: Record<(typeof GOALS)[number], string> = {
@@ -53,7 +54,8 @@ export function renderExperimentPage(m: ExperimentPageModel): string {
   ).join('\n');
   return consolePage(
     `Experiment: ${m.template}`,
-    `${STYLE}<nav><a href="/console">Inbox</a> · <a href="/console/templates/${h(m.template)}">Edit ${h(m.template)}</a></nav>
+    `${STYLE}${consoleNav(m.viewer.role, '/console/templates')}
+<p><a href="/console/templates/${h(m.template)}">Edit ${h(m.template)}</a></p>
 <h1>Experiment on <code>${h(m.template)}</code></h1>
 <section id="experiment" data-template="${h(m.template)}" data-csrf="${h(m.csrfToken)}">
 <p id="status" class="muted" role="status">Loading…</p>
