@@ -143,14 +143,20 @@ describeInChromium('a marketer edits a template in the console', () => {
       Reflect.set(window, 'drafts', seen);
       window.addEventListener('leadbot:draft', (e) => seen.push(Reflect.get(e, 'detail')));
     });
-    const drafts = () => mia.evaluate(() => Reflect.get(window, 'drafts'));
+    const drafts = () => mia.evaluate(() => Reflect.get(window, 'drafts') as unknown[]);
     await mia.goto(`${leadbot.url}/console/templates/greeting`);
     await mia.locator('#editor-host .cm-editor').waitFor();
-    expect(await drafts()).toEqual([{ template: 'greeting', source: SHIPPED_GREETING }]);
+    // On load: the draft as shipped, announced by the editor and again at the panel's request.
+    await mia.locator('#chat-preview .cp-agent').first().waitFor();
+    const onLoad = await drafts();
+    expect(onLoad).toContainEqual({ template: 'greeting', source: SHIPPED_GREETING });
+    expect(new Set(onLoad.map((d: unknown) => JSON.stringify(d))).size).toBe(1);
     await replaceDraft(mia, `Hi! ${HOSTILE}`);
     expect((await drafts()).at(-1)).toEqual({ template: 'greeting', source: `Hi! ${HOSTILE}` });
+    const before = (await drafts()).length;
     await mia.evaluate(() => window.dispatchEvent(new CustomEvent('leadbot:draft-request')));
-    expect(await drafts()).toHaveLength(3);
+    expect(await drafts()).toHaveLength(before + 1);
+    await mia.locator('#chat-preview [data-draft="true"]', { hasText: HOSTILE }).first().waitFor();
     await mia.locator('#preview-messages .bubble', { hasText: HOSTILE }).first().waitFor();
     await mia.getByLabel('Note').fill(HOSTILE);
     await mia.getByRole('button', { name: 'Publish' }).click();

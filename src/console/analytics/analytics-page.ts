@@ -68,7 +68,7 @@ export function renderAnalyticsPage(v: AnalyticsView): string {
   const speed = report.speedToLead;
   const body = `<header class="top">
 <h1>Analytics</h1>
-${consoleNav(v.user.role)}
+${consoleNav(v.user.role, '/console/analytics')}
 <p>Signed in as <strong>${escapeHtml(v.user.name)}</strong> (${escapeHtml(v.user.role)})</p>
 ${logoutForm(v.csrfToken)}
 </header>

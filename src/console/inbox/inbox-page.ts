@@ -140,7 +140,6 @@ export function renderInboxPage(v: InboxView): string {
   const body = `${consoleNav(v.user.role, '/console')}
 <header class="top">
 <h1>Inbox</h1>
-${consoleNav(v.user.role)}
 <p>Signed in as <strong>${escapeHtml(v.user.name)}</strong> (${escapeHtml(v.user.role)})</p>
 <button type="button" id="enable-notifications" hidden>Enable notifications</button>
 ${logoutForm(v.csrfToken)}
