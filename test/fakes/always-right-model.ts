@@ -1,6 +1,7 @@
 import type { CorpusItem } from '../../src/eval/corpus-schema.js';
 import type { LlmExtraction } from '../../src/extract/llm/extraction-schema.js';
 import { REFUSAL } from '../../src/eval/run-item.js';
+import { writesNumber } from '../../src/extract/llm/written-numbers.js';
 import {
   addDays,
   localToday,
@@ -46,24 +47,37 @@ const squash = (s: string): string =>
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '');
 
-/** True when the labelled value is visibly written in the message (names, emails, digits). */
-function writtenIn(value: unknown, text: string): boolean {
+/** The labelled values that identify their group when another message writes them. */
+const IDENTIFYING = new Set([
+  'contact.name',
+  'contact.email',
+  'company.name',
+  'company.size',
+  'authority.role',
+  'budget.amount',
+]);
+
+/** True when the labelled value is visibly written in the message (a name, an email, a number in any form). */
+function writtenIn(field: string, value: unknown, text: string): boolean {
+  if (!IDENTIFYING.has(field)) return false;
   if (typeof value === 'string' && value.length > 2) return squash(text).includes(squash(value));
-  if (typeof value === 'number') return text.replace(/[,\s]/g, '').includes(String(value));
-  return false;
+  return typeof value === 'number' && writesNumber(value, text, 0);
 }
 
-/** The groups a message states: its own slot's, and the opening's for slots it answers alone. */
-function statesGroup(item: CorpusItem, key: MessageKey, text: string, field: string): boolean {
+/**
+ * Whether a message states a labelled field: the answer to the field's slot does; the opening
+ * does for a slot the item never answers; another message does when it writes the value itself
+ * (a name, an email, a number in any form), and a budget when it writes the amount.
+ */
+function states(item: CorpusItem, key: MessageKey, text: string, field: string): boolean {
   const slot = SLOT_OF[field];
   if (slot === undefined) return false;
   if (slot === key) return true;
   if (key === 'opening' && item.answers[slot as keyof CorpusItem['answers']] === undefined)
     return true;
-  // Another message that writes the group's identifying value states the whole group.
-  return Object.entries(item.expected).some(
-    ([f, v]) => SLOT_OF[f] === slot && v !== null && writtenIn(v, text),
-  );
+  const anchor = field.startsWith('budget.') ? 'budget.amount' : field;
+  const value = item.expected[anchor];
+  return value !== null && value !== undefined && writtenIn(anchor, value, text);
 }
 
 /**
@@ -82,30 +96,30 @@ export function answerFor(
   const said = <T>(value: T): { value: T; evidence: string } => ({ value, evidence: text });
   if (text.trim() === REFUSAL) return { ...out, signals: { ...out.signals, declined: true } };
   const e = item.expected;
-  const states = (field: string): boolean =>
-    field in e && e[field] !== null && statesGroup(item, key, text, field);
+  const stated = (field: string): boolean =>
+    field in e && e[field] !== null && states(item, key, text, field);
   const str = (field: string): string => String(e[field]);
   const num = (field: string): number => Number(e[field]);
-  if (states('contact.name')) out.contact.name = said(str('contact.name'));
-  if (states('contact.email')) out.contact.email = said(str('contact.email'));
-  if (states('contact.phone')) out.contact.phone = said(str('contact.phone'));
-  if (states('company.name')) out.company.name = said(str('company.name'));
-  if (states('company.size')) out.company.size = said(num('company.size'));
-  if (states('authority.role')) out.authority.role = said(str('authority.role'));
-  if (states('authority.level'))
+  if (stated('contact.name')) out.contact.name = said(str('contact.name'));
+  if (stated('contact.email')) out.contact.email = said(str('contact.email'));
+  if (stated('contact.phone')) out.contact.phone = said(str('contact.phone'));
+  if (stated('company.name')) out.company.name = said(str('company.name'));
+  if (stated('company.size')) out.company.size = said(num('company.size'));
+  if (stated('authority.role')) out.authority.role = said(str('authority.role'));
+  if (stated('authority.level'))
     out.authority.level = said(e['authority.level'] as 'decision_maker');
-  if (states('budget.status') && e['budget.status'] === 'none')
+  if (stated('budget.status') && e['budget.status'] === 'none')
     out.budget.status = said('none' as const);
-  else if (states('budget.amount')) {
+  else if (stated('budget.amount')) {
     out.budget.amount = said(num('budget.amount'));
-    if (states('budget.currency')) out.budget.currency = said(str('budget.currency'));
-    if (states('budget.period')) out.budget.period = said(e['budget.period'] as 'monthly');
+    if (stated('budget.currency')) out.budget.currency = said(str('budget.currency'));
+    if (stated('budget.period')) out.budget.period = said(e['budget.period'] as 'monthly');
     out.budget.status = said('stated' as const);
   }
-  if (states('need.keywords') || states('need.summary')) out.need.summary = said(text);
+  if (stated('need.keywords') || stated('need.summary')) out.need.summary = said(text);
   const bucket = e['timeline.bucket'];
   const start = today === null ? null : parseIsoDate(today);
-  if (states('timeline.bucket') && typeof bucket === 'string') {
+  if (stated('timeline.bucket') && typeof bucket === 'string') {
     if (bucket === 'none') out.timeline.noPlan = said(true);
     else if (start !== null && BUCKET_DAYS[bucket] !== undefined)
       out.timeline.targetDate = said(toIsoDate(addDays(start, BUCKET_DAYS[bucket])));
