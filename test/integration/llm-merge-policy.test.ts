@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { formatReport } from '../../src/eval/format-report.js';
+import { llmFigures, type EvalReport } from '../../src/eval/run-eval.js';
 import type { ExtractionScript } from '../fakes/fake-extraction.js';
 import { extractionReply, said } from '../fakes/fake-extraction.js';
 import { llmChatForTest } from './llm-chat-harness.js';
@@ -147,3 +149,35 @@ describe('the merge of rules and model in LLM mode, decided by evidence', () => 
     expect(await recorded([turn], Object.keys(expected))).toEqual(expected);
   });
 });
+
+describe('the eval report of the merge', () => {
+  it('when the rules and the model read a budget differently, then the tally counts the field and the winner', async () => {
+    const c = await llmChatForTest({ phrasing: false });
+    c.fake.enqueue(extractionReply({ budget: { amount: said(250000, '₹2.5L a month') } }));
+    await c.send('We can spend ₹2.5L a month on this.');
+    expect(c.parts.merges.counts()['budget.amount']).toEqual({
+      disagreed: 1,
+      llmWon: 1,
+      rulesWon: 0,
+    });
+    const report = await formatted(c.parts);
+    expect(report).toMatch(/budget\.amount\s+1 {2}model won 1, rules won 0/);
+  });
+});
+
+/** The text report's LLM lines for what the parts did, as `npm run eval -- --mode llm` prints them. */
+async function formatted(parts: Parameters<typeof llmFigures>[0]): Promise<string> {
+  const report: EvalReport = {
+    items: 1,
+    fieldAccuracy: 1,
+    fields: {},
+    stageAccuracy: 1,
+    gradeAccuracy: 1,
+    bookedAccuracy: 1,
+    avgVisitorTurns: 1,
+    redundantAsks: 0,
+    failures: [],
+    llm: llmFigures(parts),
+  };
+  return Promise.resolve(formatReport(report));
+}
