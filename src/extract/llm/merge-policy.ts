@@ -17,7 +17,10 @@ export type OnDisagreement =
 /** One row of the merge policy (README "LLM mode", "The merge policy"). */
 export type FieldPolicy = {
   onDisagreement: OnDisagreement;
-  /** True when the rules' value does not beat the model's empty answer unless the slot was asked. */
+  /**
+   * True when a rules value read from an answer to another question (the opening still counts)
+   * does not beat the model's empty answer.
+   */
   askedOnly: boolean;
   reason: string;
 };
@@ -119,7 +122,7 @@ export const MERGE_POLICY: Record<FieldPath, FieldPolicy> = {
   },
 };
 
-/** The slot whose question each field answers (null: any message may state it). */
+/** The slot whose question the asked-only fields answer. */
 const SLOT_OF: Partial<Record<FieldPath, Slot>> = {
   'authority.role': 'authority',
   'timeline.targetDate': 'timeline',
