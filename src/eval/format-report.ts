@@ -18,6 +18,21 @@ function llmLines(l: LlmFigures): string[] {
     `  Turns on rules:   ${l.turnsOnRules} of ${l.turns}${l.turns > 0 ? ` (${pct(l.turnsOnRules / l.turns)})` : ''}`,
     `  Failures:         ${l.failures}${l.failures > 0 ? ` (${kinds(l.failuresByKind)})` : ''}`,
     `  Screened:         ${l.screened} messages; rejected proposals: ${l.rejected}`,
+    ...mergeLines(l.merges),
+  ];
+}
+
+/** Per field, how often the rules and the model disagreed and which reading won. */
+function mergeLines(merges: LlmFigures['merges']): string[] {
+  const rows = Object.entries(merges).sort(([a], [b]) => a.localeCompare(b));
+  if (rows.length === 0) return ['  Disagreements:    none (the rules and the model read alike)'];
+  const width = Math.max(...rows.map(([f]) => f.length), 10);
+  return [
+    "  Disagreements (rules vs model, per field; the model's empty answer counts when it won)",
+    ...rows.map(
+      ([field, c]) =>
+        `    ${field.padEnd(width)}  ${String(c.disagreed).padStart(3)}  model won ${c.llmWon}, rules won ${c.rulesWon}`,
+    ),
   ];
 }
 

@@ -1,6 +1,7 @@
 import type { ChatService } from '../conversation/chat-service.js';
 import type { Conversation } from '../conversation/conversation-schema.js';
 import type { Config } from '../config/config-schema.js';
+import type { MergeCounts } from '../extract/llm/merge-tally.js';
 import type { LlmFailure } from '../llm/llm-error.js';
 import type { LlmUsage } from '../llm/llm-usage.js';
 import type { FailureNote } from '../llm/model-gate.js';
@@ -36,6 +37,8 @@ export type LlmFigures = {
   rejected: number;
   /** The last failure, with its hint for a configuration error. */
   lastFailure: FailureNote | null;
+  /** Per field, how often the rules and the model read a message differently and who won. */
+  merges: MergeCounts;
 };
 
 /** The LLM parts' figures for the report. */
@@ -43,6 +46,7 @@ export function llmFigures(llm: {
   usage: { total(): LlmUsage };
   gate: { lastFailure(): FailureNote | null };
   setup: { baseUrl: string; model: string };
+  merges?: { counts(): MergeCounts };
 }): LlmFigures {
   const u = llm.usage.total();
   return {
@@ -60,6 +64,7 @@ export function llmFigures(llm: {
     screened: u.screened,
     rejected: u.rejected,
     lastFailure: llm.gate.lastFailure(),
+    merges: llm.merges?.counts() ?? {},
   };
 }
 

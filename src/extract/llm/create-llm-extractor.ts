@@ -16,7 +16,7 @@ import { createRulesExtractor } from '../rules/rules-extractor.js';
 import { extractMessages, extractSystemVars } from './extract-messages.js';
 import { EXTRACTION_SCHEMA_NAME, LlmExtractionSchema } from './extraction-schema.js';
 import { screenInstructions } from '../screen/instruction-screen.js';
-import { mergeExtractions } from './merge-extractions.js';
+import { mergeExtractions, type MergeDecision } from './merge-extractions.js';
 import {
   JSON_MODES,
   parseCompletion,
@@ -36,6 +36,8 @@ export type LlmExtractorDeps = {
   rules?: Extractor;
   /** For screened messages, rejected proposals and a change of JSON mode. */
   logger?: LlmLogger;
+  /** Told of every field the rules and the model read differently, and who won it. */
+  onDecision?: (decision: MergeDecision) => void;
 };
 
 /**
@@ -168,7 +170,7 @@ export function createLlmExtractor(deps: LlmExtractorDeps): Extractor {
         gate.record(id, { rejected: rejected.length });
         logger.warn('LLM proposals rejected', { conversationId: id, rejected });
       }
-      const merged = mergeExtractions(fromRules, extraction, input.expecting);
+      const merged = mergeExtractions(fromRules, extraction, input.expecting, deps.onDecision);
       // A request for a person is a request: the model's reading of it fills no field either.
       return isOnlyPersonRequest(input.text) ? { ...merged, candidates: [] } : merged;
     },

@@ -16,6 +16,7 @@ import { loadKnowledge } from '../../prompts/load-knowledge.js';
 import { createPromptRegistry } from '../../prompts/prompt-registry.js';
 import type { Extractor } from '../extractor.js';
 import { createLlmExtractor } from './create-llm-extractor.js';
+import { createMergeTally, type MergeTally } from './merge-tally.js';
 
 /** Everything LLM mode adds to the core: understanding, wording, and their bookkeeping. */
 export type LlmParts = {
@@ -29,6 +30,8 @@ export type LlmParts = {
   gate: ModelGate;
   /** Where requests go and which model they ask for. */
   setup: { baseUrl: string; model: string };
+  /** Per field, how often the rules and the model disagreed and who won. */
+  merges: MergeTally;
 };
 
 export type LlmPartsOptions = {
@@ -78,12 +81,14 @@ export function createLlmParts(
     ...(options.elapsed ? { elapsed: options.elapsed } : {}),
   });
   const shared = { client, config, prompts, gate, logger };
+  const merges = createMergeTally();
   return {
-    extractor: createLlmExtractor(shared),
+    extractor: createLlmExtractor({ ...shared, onDecision: merges.record }),
     phraser: createLlmPhraser({ ...shared, knowledge: () => loadKnowledge(dir) }),
     usage,
     breaker,
     gate,
     setup,
+    merges,
   };
 }

@@ -2,12 +2,12 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { candidate, type Candidate, type FieldPath } from '../../lead/field-paths.js';
 import type { Visitor } from '../../lead/visitor.js';
 import type { Extraction } from '../extractor.js';
-import { findMoney, parseMoney } from '../rules/money.js';
-import { NUMBER_WORDS_SOURCE } from '../rules/number-words.js';
+import { parseMoney } from '../rules/money.js';
 import { currencyForRegion, regionFor } from '../rules/region.js';
 import { bucketFor, parseIsoDate } from '../rules/timeline-bucket.js';
 import { isQuoted } from './evidence.js';
 import type { LlmExtraction } from './extraction-schema.js';
+import { writesNumber } from './written-numbers.js';
 
 /** Why a proposed value did not reach the record. */
 export type RejectReason =
@@ -23,35 +23,19 @@ export type ProposalContext = { text: string; visitor: Visitor; now: Date };
 
 type Said<T> = { value: T; evidence: string } | null;
 
-const NUMBER_WORD = new RegExp(`\\b(?:${NUMBER_WORDS_SOURCE})\\b`, 'i');
 const ISO_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
-/** A numeric value needs a number in its evidence ("320 people", "fifty grand"). */
-function mentionsNumber(evidence: string): boolean {
-  return /\d/.test(evidence) || NUMBER_WORD.test(evidence);
-}
-
-const near = (a: number, b: number, tolerance: number): boolean =>
-  Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
-
 /**
- * A budget must be one of the amounts its evidence names, as the rules' money parser reads them
- * ("5k a year" is 5,000, not 500,000). Evidence the parser finds no amount in ("fifty grand"
- * phrased oddly) is let through: the quote check already tied it to the visitor's words.
+ * A budget must be one of the amounts its evidence writes, in any form: digits, number words,
+ * a magnitude suffix the rules may not know ("₹2.5L a month" is 250,000; "5k a year" is 5,000,
+ * not 500,000). A number written nowhere in the evidence is invented.
  */
-function amountMatches(value: number, evidence: string): boolean {
-  const amounts = findMoney(evidence).map((m) => m.amount);
-  return amounts.length === 0 || amounts.some((a) => near(a, value, 0.01));
-}
+const amountMatches = (value: number, evidence: string): boolean =>
+  writesNumber(value, evidence, 0.01);
 
-/** A head count must be one of the numbers written in its evidence ("1.2k staff", "320 people"); number words are let through. */
-function countMatches(value: number, evidence: string): boolean {
-  const counts = [...evidence.matchAll(/(\d[\d,.]*)\s*(k\b)?/gi)].map(
-    (m) => Number((m[1] ?? '').replace(/,/g, '')) * (m[2] ? 1000 : 1),
-  );
-  const valid = counts.filter((n) => Number.isFinite(n) && n > 0);
-  return valid.length === 0 || valid.some((n) => near(n, value, 0.1));
-}
+/** A head count must be one of the numbers its evidence writes ("1.2k staff", "320 people", "fifty"). */
+const countMatches = (value: number, evidence: string): boolean =>
+  writesNumber(value, evidence, 0.1);
 
 /**
  * An ISO 4217 code from what the model wrote: a code ("usd"), a symbol ("€", "A$") or a word
@@ -101,7 +85,7 @@ export function toCandidates(
     if (!isQuoted(evidence, ctx.text)) return void rejected.push({ path, reason: 'not_quoted' });
     if (opts.quoteValue && !isQuoted(String(value), ctx.text))
       return void rejected.push({ path, reason: 'not_said' });
-    if (opts.numeric && !(mentionsNumber(evidence) && opts.numeric(value, evidence)))
+    if (opts.numeric && !opts.numeric(value, evidence))
       return void rejected.push({ path, reason: 'not_said' });
     const normalized = opts.normalize ? opts.normalize(value) : value;
     const c = normalized === undefined ? null : candidate(path, normalized, evidence);

@@ -30,10 +30,10 @@ describe('merging rules and model extractions', () => {
       { 'contact.phone': '+442079460958' },
     ],
     [
-      'both read a head count: the rules win',
+      'both read a head count their words write: the model wins (it reads which one is meant)',
       [['company.size', 320]],
       [['company.size', 300]],
-      { 'company.size': 320 },
+      { 'company.size': 300 },
     ],
     [
       'only the model read a head count: it fills in',
@@ -60,7 +60,7 @@ describe('merging rules and model extractions', () => {
       { 'authority.role': 'CMO', 'need.summary': 'slow triage' },
     ],
     [
-      'both read different budgets: the rules take the whole budget',
+      'both read different budgets from different words: the model takes the whole budget, never mixed',
       [
         ['budget.amount', 50000],
         ['budget.currency', 'USD'],
@@ -72,7 +72,12 @@ describe('merging rules and model extractions', () => {
         ['budget.period', 'monthly'],
         ['budget.status', 'stated'],
       ],
-      { 'budget.amount': 50000, 'budget.currency': 'USD', 'budget.status': 'stated' },
+      {
+        'budget.amount': 5000,
+        'budget.currency': 'USD',
+        'budget.period': 'monthly',
+        'budget.status': 'stated',
+      },
     ],
     [
       'both read the same budget: the model adds the period the rules missed',
@@ -98,13 +103,13 @@ describe('merging rules and model extractions', () => {
       { 'budget.amount': 20000, 'budget.currency': 'GBP', 'budget.status': 'stated' },
     ],
     [
-      'both read different timelines: the rules win',
+      "both read different timelines: the model's resolved date and its bucket win",
       [['timeline.bucket', 'quarter']],
       [
         ['timeline.targetDate', '2026-11-01'],
         ['timeline.bucket', 'year'],
       ],
-      { 'timeline.bucket': 'quarter' },
+      { 'timeline.bucket': 'year', 'timeline.targetDate': '2026-11-01' },
     ],
     [
       'both read the same timeline: the model adds its date',
@@ -166,5 +171,61 @@ describe('merging rules and model extractions', () => {
       'budget',
     );
     expect(merged.signals.declined).toBe(true);
+  });
+});
+
+describe('the merge decided by evidence', () => {
+  const said = (path: FieldPath, value: unknown, evidence: string): Candidate => {
+    const c = candidate(path, value, evidence);
+    if (c === null) throw new Error(`invalid ${path}`);
+    return c;
+  };
+  const of = (...candidates: Candidate[]): Extraction => ({ candidates, signals: NO_SIGNALS });
+
+  it.each<[string, Candidate[], Candidate[], Record<string, unknown>]>([
+    [
+      'the rules read the bare digits of "₹2.5L": the model\'s 250,000 wins, the named INR stays',
+      [
+        said('budget.amount', 2.5, '₹2.5L a month'),
+        said('budget.currency', 'INR', '₹2.5L a month'),
+        said('budget.period', 'monthly', '₹2.5L a month'),
+      ],
+      [
+        said('budget.amount', 250000, '₹2.5L a month'),
+        said('budget.currency', 'USD', '₹2.5L a month'),
+      ],
+      { 'budget.amount': 250000, 'budget.currency': 'INR', 'budget.period': 'monthly' },
+    ],
+    [
+      'the visitor named a currency the rules took from the region',
+      [said('budget.amount', 40000, '40k zloty'), said('budget.currency', 'USD', '40k zloty')],
+      [said('budget.amount', 40000, '40k zloty'), said('budget.currency', 'PLN', 'zloty')],
+      { 'budget.amount': 40000, 'budget.currency': 'PLN' },
+    ],
+    [
+      'the rules read an amount its words do not write and the model read none',
+      [said('budget.amount', 1000000, 'a big budget')],
+      [],
+      {},
+    ],
+    [
+      'the rules read a timeline from an answer about the need and the model read none',
+      [said('timeline.bucket', 'immediate', 'it gets too busy in summer')],
+      [],
+      {},
+    ],
+  ])('when %s', (_, rules, llm, expected) => {
+    expect(valuesOf(mergeExtractions(of(...rules), of(...llm), 'need'))).toEqual(expected);
+  });
+
+  it('when they disagree, then each decision is reported with its winner', () => {
+    const decisions: unknown[] = [];
+    mergeExtractions(
+      of(said('company.size', 300, 'About 300 people, wait, the US company is 180')),
+      of(said('company.size', 180, 'the US company is 180')),
+      'company',
+      (d) => decisions.push(d),
+    );
+    expect(decisions).toEqual([{ path: 'company.size', rules: 300, llm: 180, winner: 'llm' }]);
   });
 });
