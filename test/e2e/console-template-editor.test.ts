@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -113,11 +113,6 @@ describeInChromium('a marketer edits a template in the console', () => {
     await mia.locator('#diff-lines .diff-removed', { hasText: OLD_ASK }).waitFor();
     mkdirSync('test-results', { recursive: true });
     await mia.screenshot({ path: 'test-results/console-template-editor.png', fullPage: true });
-    mkdirSync(path.join(REPO_ROOT, 'docs'), { recursive: true });
-    copyFileSync(
-      'test-results/console-template-editor.png',
-      path.join(REPO_ROOT, 'docs/console-template-editor.png'),
-    );
 
     const first = await budgetQuestion(await newPage(), leadbot.url);
     expect(first).toContain(NEW_ASK);
