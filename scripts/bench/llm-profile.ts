@@ -125,7 +125,7 @@ export async function runProfile(profile: ProfileName, conversations: number): P
   run.calls = after.calls - before.calls;
   run.promptTokens = after.promptTokens - before.promptTokens;
   run.completionTokens = after.completionTokens - before.completionTokens;
-  run.cachedTokens = cachedOf(after) - cachedOf(before);
+  run.cachedTokens = after.cachedPromptTokens - before.cachedPromptTokens;
   socket.close();
   await server.close();
 
@@ -146,13 +146,6 @@ export async function runProfile(profile: ProfileName, conversations: number): P
   }
   await llm.close();
   return run;
-}
-
-/** Cached input tokens of a usage total, when the ledger counts them. */
-function cachedOf(u: object): number {
-  return 'cachedPromptTokens' in u && typeof u.cachedPromptTokens === 'number'
-    ? u.cachedPromptTokens
-    : 0;
 }
 
 /** The report of a profiled run. */

@@ -7,7 +7,33 @@ import { withDeadline } from './with-deadline.js';
 
 /** What a call is for: it decides what a failure falls back to, and how it is counted. */
 export type Purpose = 'extraction' | 'phrasing';
-export type Tokens = { promptTokens: number; completionTokens: number };
+export type Tokens = {
+  promptTokens: number;
+  cachedPromptTokens?: number;
+  completionTokens: number;
+};
+
+/**
+ * The tokens of a chat completion's `usage` (absent: zeros); cached input from
+ * `prompt_tokens_details.cached_tokens`, which not every server reports.
+ * @example tokensOf(completion.usage) // { promptTokens: 812, cachedPromptTokens: 768, completionTokens: 64 }
+ */
+export function tokensOf(
+  usage:
+    | {
+        prompt_tokens: number;
+        completion_tokens: number;
+        prompt_tokens_details?: { cached_tokens?: number } | null;
+      }
+    | null
+    | undefined,
+): Tokens {
+  return {
+    promptTokens: usage?.prompt_tokens ?? 0,
+    cachedPromptTokens: usage?.prompt_tokens_details?.cached_tokens ?? 0,
+    completionTokens: usage?.completion_tokens ?? 0,
+  };
+}
 
 /** One model request let through the gate; it must end in `succeed` or `fail`. */
 export type ModelCall = {
@@ -134,6 +160,7 @@ export function createModelGate(deps: ModelGateDeps): ModelGate {
         ms: Math.round(turn.spent()),
         calls: u.calls,
         promptTokens: u.promptTokens,
+        cachedPromptTokens: u.cachedPromptTokens,
         completionTokens: u.completionTokens,
         modelMs: Math.round(u.latencyMs),
         fallbacks: u.fallbacks,

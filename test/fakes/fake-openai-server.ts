@@ -19,6 +19,8 @@ export type FakeReply =
       content: string;
       chunks?: string[];
       finishReason?: 'stop' | 'length' | 'content_filter';
+      /** Input tokens the usage reports as cached (default: the fake's own prompt cache). */
+      cachedTokens?: number;
     }
   /** The model refuses (message.refusal / delta.refusal). */
   | { type: 'refusal'; refusal: string }
@@ -220,10 +222,13 @@ function sendError(
 /** Pacing of one answer under a latency profile (absent: everything at once). */
 type Timing = { pace: Pace; later: (ms: number, fn: () => void) => void };
 
-/** The text a provider's prompt cache keys on: the response format's schema, then the messages in order. */
+/**
+ * The text a provider's prompt cache keys on: the messages in order (the fake counts input
+ * tokens from the messages only, so the response format's schema, the same in every
+ * extraction request, is left out of both).
+ */
 export function promptPrefixText(body: ChatRequestBody): string {
-  const schema = body.response_format ? JSON.stringify(body.response_format) : '';
-  return [schema, ...body.messages.map((m) => `${m.role}:${m.content ?? ''}`)].join('\n');
+  return body.messages.map((m) => `${m.role}:${m.content ?? ''}`).join('\n');
 }
 
 /**
@@ -253,7 +258,8 @@ function respond(
   const created = 1_767_225_600;
   const model = body.model;
   const promptTokens = tokens(body.messages.map((m) => m.content ?? '').join('\n'));
-  const promptDetails = { cached_tokens: Math.min(cachedTokens, promptTokens) };
+  const cached = reply.type === 'content' ? (reply.cachedTokens ?? cachedTokens) : cachedTokens;
+  const promptDetails = { cached_tokens: Math.min(cached, promptTokens) };
   const { pace, later } = timing;
   if (reply.type === 'hang') return;
   if (reply.type === 'error') {
