@@ -64,6 +64,7 @@ export function createLlmPhraser(deps: LlmPhraserDeps): Phraser {
 
   return {
     finishTurn: (conversationId) => gate.endTurn(conversationId),
+    mayStartEarly: () => gate.answering(),
 
     async phrase(input, onDelta) {
       const id = input.conversationId ?? null;

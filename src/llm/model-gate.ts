@@ -70,6 +70,8 @@ export type ModelGate = {
   /** Ends the turn and logs its one-line summary at debug level. */
   endTurn(conversationId: string | null): void;
   lastFailure(): FailureNote | null;
+  /** The last call that settled was answered well (false before the first one). */
+  answering(): boolean;
 };
 
 export type ModelGateDeps = {
@@ -102,6 +104,7 @@ export function createModelGate(deps: ModelGateDeps): ModelGate {
   /** Configuration errors already logged (by status and hint), forgotten after a success. */
   const configLogged = new Set<string>();
   let last: FailureNote | null = null;
+  let answering = false;
 
   const record = (id: string | null, delta: UsageDelta): void => {
     usage.record(id, delta);
@@ -171,6 +174,7 @@ export function createModelGate(deps: ModelGateDeps): ModelGate {
       });
     },
     lastFailure: () => last,
+    answering: () => answering && breaker.state() === 'closed',
 
     open(id, purpose) {
       const turn = budgets.current(id);
@@ -198,6 +202,7 @@ export function createModelGate(deps: ModelGateDeps): ModelGate {
         succeed(tokens) {
           if (settled) return;
           const latencyMs = settle();
+          answering = true;
           breaker.success();
           configLogged.clear();
           if (before !== 'closed')
@@ -210,6 +215,7 @@ export function createModelGate(deps: ModelGateDeps): ModelGate {
           const error = toLlmError(e);
           if (settled) return error;
           const latencyMs = settle();
+          answering = false;
           const wasOpen = breaker.state() === 'open';
           if (error.kind === 'config') breaker.trip();
           else if (error.isServiceFailure && !opts.answered) breaker.failure();
