@@ -6,6 +6,11 @@
  *   and to the end of the reply (real server, gateway and socket.io client, phrasing on).
  *
  * Run: npx tsx scripts/bench-llm.ts [conversations]
+ *
+ * With `--profile NAME` (see test/fakes/latency-profile.ts, e.g. `hosted-small`: 400 ms to the
+ * first token, 80 tokens a second), the fake answers at that pace and the bench reports what a
+ * visitor waits, next to one streamed call of the same profile (scripts/bench/llm-profile.ts).
+ * Run: npm run bench:llm -- --profile hosted-small [--conversations 5]
  */
 import type { AgentEvent, ChatService } from '../src/conversation/chat-service.js';
 import type { Extractor } from '../src/extract/extractor.js';
@@ -15,8 +20,16 @@ import { connectClient, inbox } from '../test/helpers/socket-client.js';
 import { startTestServer } from '../test/helpers/start-test-server.js';
 import { createTestDeps } from '../test/helpers/test-deps.js';
 import { answerFor } from '../test/helpers/visitor-answers.js';
+import { isProfileName, LATENCY_PROFILES } from '../test/fakes/latency-profile.js';
+import { formatProfileRun, runProfile } from './bench/llm-profile.js';
 
-const CONVERSATIONS = Number(process.argv[2] ?? 20);
+const args = process.argv.slice(2);
+const flag = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i === -1 ? undefined : args[i + 1];
+};
+const PROFILE = flag('--profile');
+const CONVERSATIONS = Number(flag('--conversations') ?? (PROFILE ? 5 : (args[0] ?? 20)));
 const VISITOR = {
   timezone: 'America/New_York',
   locale: 'en-US',
@@ -68,6 +81,17 @@ async function inProcessTurns(chatService: ChatService): Promise<number[]> {
 }
 
 async function main(): Promise<void> {
+  if (PROFILE !== undefined) {
+    if (!isProfileName(PROFILE))
+      throw new Error(
+        `unknown profile ${PROFILE}; known: ${Object.keys(LATENCY_PROFILES).join(', ')}`,
+      );
+    if (!Number.isInteger(CONVERSATIONS) || CONVERSATIONS < 1)
+      throw new Error('--conversations must be a positive integer');
+    const run = await runProfile(PROFILE, CONVERSATIONS);
+    process.stdout.write(`${formatProfileRun(PROFILE, CONVERSATIONS, run)}\n`);
+    return;
+  }
   const llm = await startFakeLlm();
   llm.fake.always((req) =>
     isExtractRequest(req)

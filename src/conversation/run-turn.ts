@@ -34,13 +34,16 @@ export type TurnResult = {
   replies: ChatMessage[];
   /** The visitor was told someone is coming: wait for a rep to join (engine output `await_rep`). */
   awaitRep: boolean;
+  /** A dry run met a calendar change or a wait for a rep and stopped short of it. */
+  stoppedShort?: boolean;
 };
 
 /**
  * The turn runner: runs one engine event, then each effect the engine asks for (one switch over
  * them): a reply is rendered into an agent message, a meeting change goes to the calendar and
  * its answer back to the engine. The replies are added to the conversation, and the slots
- * offered are held for the visitor. Nothing is saved here.
+ * offered are held for the visitor. Nothing is saved here. A dry run (`dryRun`) only renders:
+ * no calendar change, no hold; it stops short at the first effect (`stoppedShort`).
  *
  * @example const { conversation, replies } = await runTurn(conv, { type: 'start' }, now);
  */
@@ -85,6 +88,7 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
     event: EngineEvent,
     now: Date,
     said: VisitorWords | null = null,
+    dryRun = false,
   ): Promise<TurnResult> {
     let ctx = {
       config,
@@ -98,10 +102,15 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
     // Experiment assignments made while rendering this turn (stored on the conversation).
     let assigned: Assignments = { ...conv.experiments };
     let awaitRep = false;
+    let stoppedShort = false;
     for (let step = 0; step < MAX_STEPS; step++) {
       // The engine asks for at most one calendar change per transition.
       let answer: EngineEvent | null = null;
       for (const o of t.outputs) {
+        if (dryRun && o.type !== 'reply') {
+          stoppedShort = true;
+          continue;
+        }
         switch (o.type) {
           case 'reply': {
             const r = render(o, t.conversation, now, assigned);
@@ -133,6 +142,7 @@ export function createTurnRunner(deps: TurnRunnerDeps) {
       messages: [...t.conversation.messages, ...replies],
       ...(fresh ? { experiments: assigned } : {}),
     };
+    if (dryRun) return { conversation, replies, awaitRep, stoppedShort };
     await slots.holdOffered(conv, conversation, ctx.freeSlots, now);
     return { conversation, replies, awaitRep };
   };

@@ -3,7 +3,7 @@ import type { Conversation } from '../conversation/conversation-schema.js';
 import type { Config } from '../config/config-schema.js';
 import type { MergeCounts } from '../extract/llm/merge-tally.js';
 import type { LlmFailure } from '../llm/llm-error.js';
-import type { LlmUsage } from '../llm/llm-usage.js';
+import { tokensPerTurn, type LlmUsage, type TokensPerTurn } from '../llm/llm-usage.js';
 import type { FailureNote } from '../llm/model-gate.js';
 import { isFieldPath } from '../lead/field-paths.js';
 import { getField, readField } from '../lead/lead-record.js';
@@ -29,7 +29,11 @@ export type LlmFigures = {
   failuresByKind: Partial<Record<LlmFailure, number>>;
   fallbacks: number;
   promptTokens: number;
+  /** Of `promptTokens`: served from the provider's prompt cache. */
+  cachedPromptTokens: number;
   completionTokens: number;
+  /** Mean tokens per turn: input, cached input, output. */
+  tokensPerTurn: TokensPerTurn;
   meanCallMs: number;
   /** Messages screened as instructions to the model (not sent to it). */
   screened: number;
@@ -59,7 +63,9 @@ export function llmFigures(llm: {
     failuresByKind: u.failureKinds,
     fallbacks: u.fallbacks,
     promptTokens: u.promptTokens,
+    cachedPromptTokens: u.cachedPromptTokens,
     completionTokens: u.completionTokens,
+    tokensPerTurn: tokensPerTurn(u),
     meanCallMs: u.calls === 0 ? 0 : Math.round(u.latencyMs / u.calls),
     screened: u.screened,
     rejected: u.rejected,

@@ -6,7 +6,7 @@ import type { PromptRegistry } from '../prompts/prompt-registry.js';
 import { alternateRoles } from './alternate-roles.js';
 import { whyNotKept } from './keeps-draft.js';
 import { LlmError } from './llm-error.js';
-import type { ModelGate } from './model-gate.js';
+import { tokensOf, type ModelGate } from './model-gate.js';
 import type { PhraseInput, Phraser } from './phraser.js';
 import { recentTurns } from './recent-turns.js';
 import { SLOT_GOALS } from './slot-goals.js';
@@ -64,6 +64,7 @@ export function createLlmPhraser(deps: LlmPhraserDeps): Phraser {
 
   return {
     finishTurn: (conversationId) => gate.endTurn(conversationId),
+    mayStartEarly: () => gate.answering(),
 
     async phrase(input, onDelta) {
       const id = input.conversationId ?? null;
@@ -86,7 +87,7 @@ export function createLlmPhraser(deps: LlmPhraserDeps): Phraser {
         throw call.fail(e);
       }
 
-      let tokens = { promptTokens: 0, completionTokens: 0 };
+      let tokens = tokensOf(null);
       let answered = false;
       try {
         const text = await call.run(async (signal) => {
@@ -103,11 +104,7 @@ export function createLlmPhraser(deps: LlmPhraserDeps): Phraser {
           let out = '';
           try {
             for await (const chunk of stream) {
-              if (chunk.usage)
-                tokens = {
-                  promptTokens: chunk.usage.prompt_tokens,
-                  completionTokens: chunk.usage.completion_tokens,
-                };
+              if (chunk.usage) tokens = tokensOf(chunk.usage);
               const choice = chunk.choices[0];
               const delta = choice?.delta;
               if (delta?.refusal)

@@ -6,7 +6,10 @@ export type LlmUsage = {
   turns: number;
   /** Requests that reached the model service (a retry inside the SDK is one call). */
   calls: number;
+  /** Input tokens, cached ones included. */
   promptTokens: number;
+  /** Of `promptTokens`: served from the provider's prompt cache (`prompt_tokens_details.cached_tokens`). */
+  cachedPromptTokens: number;
   completionTokens: number;
   /** Summed wall time of the calls, in milliseconds (divide by `calls` for the mean). */
   latencyMs: number;
@@ -33,6 +36,7 @@ export const ZERO_USAGE: LlmUsage = Object.freeze({
   turns: 0,
   calls: 0,
   promptTokens: 0,
+  cachedPromptTokens: 0,
   completionTokens: 0,
   latencyMs: 0,
   failures: 0,
@@ -68,6 +72,7 @@ export function addUsage(a: LlmUsage, d: UsageDelta): LlmUsage {
     turns: a.turns + (d.turns ?? 0),
     calls: a.calls + (d.calls ?? 0),
     promptTokens: a.promptTokens + (d.promptTokens ?? 0),
+    cachedPromptTokens: a.cachedPromptTokens + (d.cachedPromptTokens ?? 0),
     completionTokens: a.completionTokens + (d.completionTokens ?? 0),
     latencyMs: a.latencyMs + (d.latencyMs ?? 0),
     failures: a.failures + (d.failures ?? 0),
@@ -123,5 +128,21 @@ export function createUsageLedger(
       return [...perConversation.values()].reverse().slice(0, Math.max(0, limit));
     },
     total: () => total,
+  };
+}
+
+/** Mean tokens per turn: input (cached included), cached input, output. */
+export type TokensPerTurn = { input: number; cachedInput: number; output: number };
+
+/**
+ * The mean tokens of one turn in `u` (zeros before the first turn), rounded.
+ * @example tokensPerTurn({ ...ZERO_USAGE, turns: 2, promptTokens: 1000 }).input // 500
+ */
+export function tokensPerTurn(u: LlmUsage): TokensPerTurn {
+  const per = (n: number): number => (u.turns === 0 ? 0 : Math.round(n / u.turns));
+  return {
+    input: per(u.promptTokens),
+    cachedInput: per(u.cachedPromptTokens),
+    output: per(u.completionTokens),
   };
 }

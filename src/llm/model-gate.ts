@@ -7,7 +7,33 @@ import { withDeadline } from './with-deadline.js';
 
 /** What a call is for: it decides what a failure falls back to, and how it is counted. */
 export type Purpose = 'extraction' | 'phrasing';
-export type Tokens = { promptTokens: number; completionTokens: number };
+export type Tokens = {
+  promptTokens: number;
+  cachedPromptTokens?: number;
+  completionTokens: number;
+};
+
+/**
+ * The tokens of a chat completion's `usage` (absent: zeros); cached input from
+ * `prompt_tokens_details.cached_tokens`, which not every server reports.
+ * @example tokensOf(completion.usage) // { promptTokens: 812, cachedPromptTokens: 768, completionTokens: 64 }
+ */
+export function tokensOf(
+  usage:
+    | {
+        prompt_tokens: number;
+        completion_tokens: number;
+        prompt_tokens_details?: { cached_tokens?: number } | null;
+      }
+    | null
+    | undefined,
+): Tokens {
+  return {
+    promptTokens: usage?.prompt_tokens ?? 0,
+    cachedPromptTokens: usage?.prompt_tokens_details?.cached_tokens ?? 0,
+    completionTokens: usage?.completion_tokens ?? 0,
+  };
+}
 
 /** One model request let through the gate; it must end in `succeed` or `fail`. */
 export type ModelCall = {
@@ -44,6 +70,8 @@ export type ModelGate = {
   /** Ends the turn and logs its one-line summary at debug level. */
   endTurn(conversationId: string | null): void;
   lastFailure(): FailureNote | null;
+  /** The last call that settled was answered well (false before the first one). */
+  answering(): boolean;
 };
 
 export type ModelGateDeps = {
@@ -76,6 +104,7 @@ export function createModelGate(deps: ModelGateDeps): ModelGate {
   /** Configuration errors already logged (by status and hint), forgotten after a success. */
   const configLogged = new Set<string>();
   let last: FailureNote | null = null;
+  let answering = false;
 
   const record = (id: string | null, delta: UsageDelta): void => {
     usage.record(id, delta);
@@ -134,6 +163,7 @@ export function createModelGate(deps: ModelGateDeps): ModelGate {
         ms: Math.round(turn.spent()),
         calls: u.calls,
         promptTokens: u.promptTokens,
+        cachedPromptTokens: u.cachedPromptTokens,
         completionTokens: u.completionTokens,
         modelMs: Math.round(u.latencyMs),
         fallbacks: u.fallbacks,
@@ -144,6 +174,7 @@ export function createModelGate(deps: ModelGateDeps): ModelGate {
       });
     },
     lastFailure: () => last,
+    answering: () => answering && breaker.state() === 'closed',
 
     open(id, purpose) {
       const turn = budgets.current(id);
@@ -171,6 +202,7 @@ export function createModelGate(deps: ModelGateDeps): ModelGate {
         succeed(tokens) {
           if (settled) return;
           const latencyMs = settle();
+          answering = true;
           breaker.success();
           configLogged.clear();
           if (before !== 'closed')
@@ -183,6 +215,7 @@ export function createModelGate(deps: ModelGateDeps): ModelGate {
           const error = toLlmError(e);
           if (settled) return error;
           const latencyMs = settle();
+          answering = false;
           const wasOpen = breaker.state() === 'open';
           if (error.kind === 'config') breaker.trip();
           else if (error.isServiceFailure && !opts.answered) breaker.failure();

@@ -30,4 +30,9 @@ export type Phraser = {
   phrase(input: PhraseInput, onDelta: (text: string) => void): Promise<string>;
   /** Called once a turn's messages are phrased (summary, time budget released). */
   finishTurn?(conversationId: string): void;
+  /**
+   * Whether phrasing may start before the turn's replies are known (a guess, phrased while the
+   * model extracts): only while the service answers, so a failing one is not asked twice.
+   */
+  mayStartEarly?(): boolean;
 };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { formatIssues } from '../config/load-config.js';
 import { AppError } from '../errors/app-error.js';
 import type { LlmParts } from '../extract/llm/create-llm-parts.js';
+import { tokensPerTurn } from '../llm/llm-usage.js';
 import { requireAdmin } from './require-admin.js';
 
 const UsageQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(50) });
@@ -10,7 +11,8 @@ const UsageQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).de
 /**
  * `GET /admin/llm/usage?limit=50` (behind ADMIN_TOKEN): what LLM mode costs and how it goes:
  * the model and base URL, the circuit breaker's state, the last model error, the process
- * totals (calls, tokens, latency, failures by kind, fallbacks, screened messages) and the most
+ * totals (calls, tokens with cached input, latency, failures by kind, fallbacks, screened
+ * messages), the mean tokens per turn (input, cached input, output) and the most
  * recently active conversations' usage, newest first. In rules mode: `{ mode: "rules" }` and
  * nothing to count.
  *
@@ -38,6 +40,7 @@ export function createLlmUsageRouter(deps: {
       breaker: llm.breaker.state(),
       lastFailure: llm.gate.lastFailure(),
       totals: llm.usage.total(),
+      tokensPerTurn: tokensPerTurn(llm.usage.total()),
       conversations: llm.usage.recent(query.data.limit),
     });
   });

@@ -4,6 +4,7 @@ import { createLlmParts, type LlmParts } from '../../src/extract/llm/create-llm-
 import { runtimeEnv } from '../helpers/runtime-env.js';
 import { PROMPTS_DIR } from '../helpers/test-deps.js';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from './fake-openai-server.js';
+import type { LatencyProfile } from './latency-profile.js';
 
 export type LogLine = {
   level: 'warn' | 'error' | 'debug';
@@ -38,9 +39,14 @@ export async function startFakeLlm(
     requireAlternation?: boolean;
     model?: string;
     baseUrl?: (fakeUrl: string) => string;
+    /** How fast the fake model answers (default: at once). */
+    latency?: LatencyProfile;
   } = {},
 ): Promise<FakeLlm> {
-  const fake = await startFakeOpenAiServer({ requireAlternation: opts.requireAlternation ?? true });
+  const fake = await startFakeOpenAiServer({
+    requireAlternation: opts.requireAlternation ?? true,
+    ...(opts.latency ? { latency: opts.latency } : {}),
+  });
   const config = parseConfig({
     ...opts.config,
     llm: {

@@ -1,5 +1,12 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  paceOf,
+  tokenCount,
+  writingMs,
+  type LatencyProfile,
+  type Pace,
+} from './latency-profile.js';
 
 /** One scripted answer of the fake model. */
 export type FakeReply =
@@ -12,6 +19,8 @@ export type FakeReply =
       content: string;
       chunks?: string[];
       finishReason?: 'stop' | 'length' | 'content_filter';
+      /** Input tokens the usage reports as cached (default: the fake's own prompt cache). */
+      cachedTokens?: number;
     }
   /** The model refuses (message.refusal / delta.refusal). */
   | { type: 'refusal'; refusal: string }
@@ -52,6 +61,11 @@ export type FakeOpenAiServerOptions = {
    * and LM Studio. Such a request is still recorded, and takes no script entry.
    */
   requireAlternation?: boolean;
+  /**
+   * How fast the fake answers (time to first token, tokens per second, for plain, structured
+   * and streamed answers; streamed chunks are paced). Without it every answer is immediate.
+   */
+  latency?: LatencyProfile;
 };
 
 /** The error text vLLM's Mistral chat template raises, word for word. */
@@ -81,8 +95,7 @@ export type FakeOpenAiServer = {
   close(): Promise<void>;
 };
 
-/** Deterministic token counts, about four characters a token like English text. */
-const tokens = (text: string): number => Math.max(1, Math.ceil(text.length / 4));
+const tokens = tokenCount;
 
 function splitWords(content: string): string[] {
   return content.match(/\S+\s*|\s+/g) ?? [content];
@@ -108,6 +121,18 @@ export async function startFakeOpenAiServer(
   const requests: FakeRequest[] = [];
   const overruns: string[] = [];
   let counter = 0;
+  const timers = new Set<NodeJS.Timeout>();
+  /** Recent prompts, for the prompt cache's shared prefixes (bounded). */
+  const prompts: string[] = [];
+  /** Runs `fn` after `ms` (at once without a profile); forgotten when the server closes. */
+  const later = (ms: number, fn: () => void): void => {
+    if (ms <= 0) return fn();
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      fn();
+    }, ms);
+    timers.add(timer);
+  };
 
   const server = createServer((req, res) => {
     const parts: Buffer[] = [];
@@ -142,7 +167,14 @@ export async function startFakeOpenAiServer(
         );
       }
       const reply = typeof entry === 'function' ? entry(request) : entry;
-      respond(res, reply, body, `chatcmpl-fake-${++counter}`);
+      const id = `chatcmpl-fake-${++counter}`;
+      const prompt = promptPrefixText(body);
+      const cached = cachedPromptTokens(prompt, prompts);
+      prompts.push(prompt);
+      if (prompts.length > 20) prompts.shift();
+      if (!options.latency) return respond(res, reply, body, id, cached);
+      const pace = paceOf(options.latency, body);
+      later(pace.firstTokenMs, () => respond(res, reply, body, id, cached, { pace, later }));
     });
   });
 
@@ -163,6 +195,8 @@ export async function startFakeOpenAiServer(
             ? reject(new Error(`fake OpenAI server: the script ran out at ${overruns.join('; ')}`))
             : resolve(),
         );
+        for (const timer of timers) clearTimeout(timer);
+        timers.clear();
         server.closeAllConnections();
       }),
   };
@@ -185,10 +219,48 @@ function sendError(
   res.end(JSON.stringify({ error: { message, type, param: null, code } }));
 }
 
-function respond(res: ServerResponse, reply: FakeReply, body: ChatRequestBody, id: string): void {
+/** Pacing of one answer under a latency profile (absent: everything at once). */
+type Timing = { pace: Pace; later: (ms: number, fn: () => void) => void };
+
+/**
+ * The text a provider's prompt cache keys on: the messages in order (the fake counts input
+ * tokens from the messages only, so the response format's schema, the same in every
+ * extraction request, is left out of both).
+ */
+export function promptPrefixText(body: ChatRequestBody): string {
+  return body.messages.map((m) => `${m.role}:${m.content ?? ''}`).join('\n');
+}
+
+/**
+ * Prompt tokens a provider would serve from its cache, as OpenAI does: the longest prefix shared
+ * with an earlier request, counted only from 1,024 tokens, in steps of 128.
+ */
+export function cachedPromptTokens(prompt: string, earlier: readonly string[]): number {
+  let shared = 0;
+  for (const e of earlier) {
+    const limit = Math.min(e.length, prompt.length);
+    let i = 0;
+    while (i < limit && e.charCodeAt(i) === prompt.charCodeAt(i)) i++;
+    shared = Math.max(shared, i);
+  }
+  const sharedTokens = Math.floor(shared / 4);
+  return sharedTokens < 1024 ? 0 : Math.floor(sharedTokens / 128) * 128;
+}
+
+function respond(
+  res: ServerResponse,
+  reply: FakeReply,
+  body: ChatRequestBody,
+  id: string,
+  cachedTokens = 0,
+  timing: Timing = { pace: { firstTokenMs: 0, tokensPerSecond: Infinity }, later: (_, fn) => fn() },
+): void {
   const created = 1_767_225_600;
   const model = body.model;
   const promptTokens = tokens(body.messages.map((m) => m.content ?? '').join('\n'));
+  const cached = reply.type === 'content' ? (reply.cachedTokens ?? cachedTokens) : cachedTokens;
+  const promptDetails = { cached_tokens: Math.min(cached, promptTokens) };
+  const { pace, later } = timing;
   if (reply.type === 'hang') return;
   if (reply.type === 'error') {
     return sendError(
@@ -214,25 +286,28 @@ function respond(res: ServerResponse, reply: FakeReply, body: ChatRequestBody, i
       total_tokens: 0,
     };
     usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(
-      JSON.stringify({
-        id,
-        object: 'chat.completion',
-        created,
-        model,
-        system_fingerprint: 'fp_fake',
-        choices: [
-          {
-            index: 0,
-            message: { role: 'assistant', content, refusal },
-            logprobs: null,
-            finish_reason: reply.type === 'content' ? (reply.finishReason ?? 'stop') : 'stop',
-          },
-        ],
-        usage,
-      }),
-    );
+    const answer = JSON.stringify({
+      id,
+      object: 'chat.completion',
+      created,
+      model,
+      system_fingerprint: 'fp_fake',
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content, refusal },
+          logprobs: null,
+          finish_reason: reply.type === 'content' ? (reply.finishReason ?? 'stop') : 'stop',
+        },
+      ],
+      usage: { ...usage, prompt_tokens_details: promptDetails },
+    });
+    // The whole answer arrives once the model has written its last token.
+    later(writingMs(pace, usage.completion_tokens - 1), () => {
+      if (res.destroyed) return;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(answer);
+    });
     return;
   }
   res.writeHead(200, {
@@ -265,20 +340,34 @@ function respond(res: ServerResponse, reply: FakeReply, body: ChatRequestBody, i
     );
     return;
   }
-  for (const piece of pieces) send({ content: piece }, null);
-  send({}, reply.type === 'content' ? (reply.finishReason ?? 'stop') : 'stop');
-  if (body.stream_options?.include_usage) {
-    const completion = tokens(pieces.join(''));
-    const usage = {
-      prompt_tokens: promptTokens,
-      completion_tokens: completion,
-      total_tokens: promptTokens + completion,
-    };
-    res.write(
-      `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [], usage })}\n\n`,
-    );
-  }
-  res.end('data: [DONE]\n\n');
+  const finish = (): void => {
+    if (res.destroyed) return;
+    send({}, reply.type === 'content' ? (reply.finishReason ?? 'stop') : 'stop');
+    if (body.stream_options?.include_usage) {
+      const completion = tokens(pieces.join(''));
+      const usage = {
+        prompt_tokens: promptTokens,
+        completion_tokens: completion,
+        total_tokens: promptTokens + completion,
+        prompt_tokens_details: promptDetails,
+      };
+      res.write(
+        `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [], usage })}\n\n`,
+      );
+    }
+    res.end('data: [DONE]\n\n');
+  };
+  // The first piece goes at once (its first token is the profile's first token), each next one
+  // once the model has written it.
+  const step = (i: number): void => {
+    if (res.destroyed) return;
+    const piece = pieces[i];
+    if (piece === undefined) return finish();
+    send({ content: piece }, null);
+    const next = pieces[i + 1];
+    later(next === undefined ? 0 : writingMs(pace, tokens(next)), () => step(i + 1));
+  };
+  step(0);
 }
 
 /** The faults of issue 4, ready to enqueue. */

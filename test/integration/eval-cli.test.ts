@@ -100,6 +100,11 @@ describe('npm run eval', () => {
     });
     expect(report.llm.turns).toBeGreaterThan(0);
     expect(report.llm.promptTokens).toBeGreaterThan(0);
+    expect(report.llm.tokensPerTurn).toEqual({
+      input: Math.round(report.llm.promptTokens / report.llm.turns),
+      cachedInput: Math.round(report.llm.cachedPromptTokens / report.llm.turns),
+      output: Math.round(report.llm.completionTokens / report.llm.turns),
+    });
     expect(r.stderr).not.toMatch(/WARNING/);
   });
 

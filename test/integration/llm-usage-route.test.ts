@@ -2,7 +2,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/create-app.js';
 import { createLlmUsageRouter } from '../../src/server/llm-usage-router.js';
-import { extractionReply, isExtractRequest } from '../fakes/fake-extraction.js';
+import { extraction, extractionReply, isExtractRequest } from '../fakes/fake-extraction.js';
 import { faults } from '../fakes/fake-openai-server.js';
 import { createTestDeps } from '../helpers/test-deps.js';
 import { testWidgetAssets } from '../helpers/start-test-server.js';
@@ -58,6 +58,30 @@ describe('GET /admin/llm/usage', () => {
     ]);
     expect(res.body.conversations[0].promptTokens).toBeGreaterThan(0);
     expect(res.body.conversations[0].latencyMs).toBeGreaterThan(0);
+  });
+
+  it('when the service serves part of the prompt from its cache, then the usage counts cached input and the tokens per turn', async () => {
+    const chat = await llmChatForTest();
+    chat.fake.enqueue(
+      { type: 'content', content: JSON.stringify(extraction()), cachedTokens: 512 },
+      {
+        type: 'content',
+        content: 'Thanks! What is your role in choosing a tool like this?',
+        cachedTokens: 256,
+      },
+    );
+    await chat.send('We need a faster way to answer inbound quote requests.');
+    const app = appWith(createLlmUsageRouter({ adminToken: 's3cret', llm: chat.parts }));
+
+    const res = await request(app).get('/admin/llm/usage').set('Authorization', 'Bearer s3cret');
+    const totals = res.body.totals;
+    expect(totals).toMatchObject({ turns: 1, calls: 2, cachedPromptTokens: 768 });
+    expect(res.body.tokensPerTurn).toEqual({
+      input: totals.promptTokens,
+      cachedInput: 768,
+      output: totals.completionTokens,
+    });
+    expect(res.body.conversations[0].cachedPromptTokens).toBe(768);
   });
 
   it('when asked for fewer conversations, then the newest come first', async () => {

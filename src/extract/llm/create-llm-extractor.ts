@@ -9,7 +9,7 @@ import type { Config } from '../../config/config-schema.js';
 import { conversationIdOf } from '../../llm/conversation-id.js';
 import { toLlmError } from '../../llm/llm-error.js';
 import { SILENT_LOGGER, type LlmLogger } from '../../llm/llm-logger.js';
-import type { ModelGate } from '../../llm/model-gate.js';
+import { tokensOf, type ModelGate } from '../../llm/model-gate.js';
 import type { PromptRegistry } from '../../prompts/prompt-registry.js';
 import type { ExtractInput, Extraction, Extractor } from '../extractor.js';
 import { createRulesExtractor } from '../rules/rules-extractor.js';
@@ -111,10 +111,7 @@ export function createLlmExtractor(deps: LlmExtractorDeps): Extractor {
         }
         continue;
       }
-      const tokens = {
-        promptTokens: completion.usage?.prompt_tokens ?? 0,
-        completionTokens: completion.usage?.completion_tokens ?? 0,
-      };
+      const tokens = tokensOf(completion.usage);
       try {
         const proposed = parseCompletion(completion, used);
         call.succeed(tokens);
