@@ -10,6 +10,8 @@ export type RetentionReport = {
   /** Old conversations kept because their meeting is still to come. */
   keptForMeeting: number;
   cutoff: string;
+  /** Set when the sweep was stopped (the server shutting down) before it finished. */
+  stopped?: true;
 };
 
 const DAY_MS = 86_400_000;
@@ -21,11 +23,16 @@ const DAY_MS = 86_400_000;
  * whose meeting is still to come is kept (an expiry never cancels a meeting). No webhook is
  * sent: nothing the CRM has not heard of changes.
  *
+ * `signal` stops the sweep between two conversations (a server shutting down need not wait for
+ * it to read every conversation): the meetings and deliveries steps, which rely on every
+ * conversation having been seen, are then skipped, and the next sweep starts over.
+ *
  * @example const report = await expireOldData(deps, 365); report.conversations
  */
 export async function expireOldData(
   deps: Omit<PrivacyDeps, 'notifyCanceled'>,
   days: number,
+  signal?: AbortSignal,
 ): Promise<RetentionReport> {
   const now = deps.clock().getTime();
   const cutoff = now - days * DAY_MS;
@@ -39,6 +46,7 @@ export async function expireOldData(
   const meetings = await deps.calendar.list();
   const live = new Set<string>();
   for (const id of await deps.store.listConversationIds()) {
+    if (signal?.aborted) return { ...report, stopped: true };
     // A file that cannot be read is left for the operator: retention never guesses.
     const conv = await deps.store.getConversation(id).catch(() => null);
     if (conv === null) continue;

@@ -23,7 +23,7 @@ const stderrInfo = (message: string, meta: RetentionReport): void =>
 /**
  * Expires old data at once (not awaited: the server starts meanwhile) and then every `intervalMs` (an unref'd timer: it never keeps the
  * process alive), logging the counts of every sweep; a failed sweep is logged and the next one
- * tries again. Returns `stop`, which waits for a sweep under way. Does nothing when `days` is
+ * tries again. Returns `stop`, which stops a sweep under way after its current conversation and waits for it. Does nothing when `days` is
  * null.
  *
  * @example const retention = startRetention({ ...deps, days: 365, logger }); await retention.stop();
@@ -33,10 +33,14 @@ export function startRetention(deps: RetentionDeps): Retention {
   if (days === null) return { sweep: async () => undefined, stop: async () => undefined };
   const log = deps.log ?? stderrInfo;
   let running: Promise<void> | null = null;
+  const stopping = new AbortController();
   const sweep = (): Promise<void> => {
-    running ??= expireOldData(deps, days)
+    running ??= expireOldData(deps, days, stopping.signal)
       .then(
-        (r) => log(`retention: erased data last active more than ${days} days ago`, r),
+        (r) =>
+          r.stopped
+            ? log('retention: sweep stopped at shutdown; the next sweep starts over', r)
+            : log(`retention: erased data last active more than ${days} days ago`, r),
         (e: unknown) =>
           deps.logger.error('retention sweep failed; the next one tries again', {
             error: e instanceof Error ? e.message : String(e),
@@ -52,6 +56,7 @@ export function startRetention(deps: RetentionDeps): Retention {
     sweep,
     async stop() {
       clearInterval(timer);
+      stopping.abort(); // a sweep under way ends after the conversation it is on
       await running;
     },
   };

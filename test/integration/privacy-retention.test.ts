@@ -93,6 +93,32 @@ describe('retention.days', () => {
     expect(logged[1]).toMatchObject({ conversations: 0, meetings: 0, deliveries: 0 });
   });
 
+  it('when the server stops during a sweep, then the sweep ends early, erases nothing it had not checked, and the next start sweeps it all', async () => {
+    const { dir } = tempDirForTest('leadbot-retention-');
+    const parts = await seed(dir, () => new Date(T0));
+    const logged: [string, RetentionReport][] = [];
+    const deps = {
+      ...parts,
+      clock: () => new Date(T0),
+      days: 30,
+      logger: { warn: () => undefined, error: (m: string) => expect.fail(m) },
+      log: (m: string, r: RetentionReport) => logged.push([m, r]),
+    };
+    // The sweep a start begins is under way when the shutdown comes.
+    await startRetention(deps).stop();
+    expect(logged).toEqual([
+      [expect.stringContaining('stopped at shutdown'), expect.objectContaining({ stopped: true })],
+    ]);
+    expect(await parts.store.listConversationIds()).toHaveLength(3);
+    expect(await parts.deliveries.list()).toHaveLength(3);
+
+    const next = startRetention(deps);
+    closeAfterTest({ close: () => next.stop() });
+    await next.sweep();
+    expect(logged.at(-1)?.[1]).toMatchObject({ conversations: 1, deliveries: 2 });
+    expect(await parts.store.listConversationIds()).toEqual(['lena-1', 'omar-1']);
+  });
+
   it('when retention is off, then nothing is ever erased', async () => {
     const { dir } = tempDirForTest('leadbot-retention-');
     const parts = await seed(dir, () => new Date(T0));
