@@ -6,11 +6,12 @@ import { ReportDaySchema } from '../analytics/report-period.js';
 import type { Config } from '../config/config-schema.js';
 import { ANALYTICS_TABLES, analyticsCsv } from '../console/analytics/analytics-csv.js';
 import { renderAnalyticsPage } from '../console/analytics/analytics-page.js';
-import { consoleUserOf, findConsoleUser, type ConsoleAuth } from '../console/console-auth.js';
+import { consoleUserOf, type ConsoleAuth } from '../console/console-auth.js';
 import { renderConsoleNotice } from '../console/console-pages.js';
 import type { Role } from '../console/users/user.js';
 import { AppError, isAppError } from '../errors/app-error.js';
 import { INBOX_PAGE_HEADERS } from './inbox-router.js';
+import { consoleApiSession } from './console-api-guard.js';
 
 export type AnalyticsRouterDeps = {
   /** The analytics index (or anything that sums a report the same way). */
@@ -84,16 +85,7 @@ export function createAnalyticsRouter(deps: AnalyticsRouterDeps): Router {
   const timezone = config.booking.timezone;
   const allowed = consoleUi.requireUser(ANALYTICS_ROLES);
   // An API answers in JSON: 401 rather than the login page's redirect, 403 rather than a page.
-  const apiSession: RequestHandler = (req, _res, next) => {
-    void findConsoleUser(consoleUi.auth, req).then((ctx) => {
-      if (ctx === null) return next(new AppError('UNAUTHORIZED', 'Please sign in to the console.'));
-      if (!ANALYTICS_ROLES.includes(ctx.user.role))
-        return next(
-          new AppError('FORBIDDEN', `Analytics are not open to the ${ctx.user.role} role.`),
-        );
-      next();
-    }, next);
-  };
+  const apiSession = consoleApiSession(consoleUi.auth, ANALYTICS_ROLES, 'Analytics');
   const report = (query: { from?: string | undefined; to?: string | undefined }): Report =>
     analytics.report(periodOf(query, timezone, clock()));
 

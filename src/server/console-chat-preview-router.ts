@@ -1,9 +1,9 @@
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
-import { consoleUserOf, findConsoleUser, type ConsoleAuth } from '../console/console-auth.js';
+import { consoleUserOf, type ConsoleAuth } from '../console/console-auth.js';
 import { playDraft, type PlayDeps } from '../console/chat-preview/play-draft.js';
 import type { Role } from '../console/users/user.js';
-import { AppError } from '../errors/app-error.js';
+import { consoleApiSession, parseInput } from './console-api-guard.js';
 import { VisitorSchema } from '../lead/visitor.js';
 import type { PromptProblem } from '../prompts/prompt-problem.js';
 import { MAX_TEMPLATE_CHARS, TemplateNameSchema } from '../prompts/versions/template-version.js';
@@ -31,14 +31,6 @@ function bodySchema(maxChars: number) {
   });
 }
 
-function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const where = issue && issue.path.length > 0 ? ` ${issue.path.join('.')}` : '';
-  throw new AppError('BAD_REQUEST', `invalid ${what}${where}: ${issue?.message ?? 'invalid'}`);
-}
-
 /** A problem as the editor marks it (the file name is the template's, known to the page). */
 const publicProblem = (p: PromptProblem) => ({
   line: p.line,
@@ -62,16 +54,7 @@ export function createChatPreviewRouter(deps: ChatPreviewRouterDeps): Router {
   const { consoleUi } = deps;
   const Body = bodySchema(Math.min(MAX_PREVIEW_MESSAGE_CHARS, deps.config.server.maxMessageChars));
   // An API answers in JSON: 401 rather than the login page's notice, 403 rather than a page.
-  const session: RequestHandler = (req, _res, next) => {
-    void findConsoleUser(consoleUi.auth, req).then((ctx) => {
-      if (ctx === null) return next(new AppError('UNAUTHORIZED', 'Please sign in to the console.'));
-      if (!TEMPLATE_ROLES.includes(ctx.user.role))
-        return next(
-          new AppError('FORBIDDEN', `Templates are not open to the ${ctx.user.role} role.`),
-        );
-      next();
-    }, next);
-  };
+  const session = consoleApiSession(consoleUi.auth, TEMPLATE_ROLES, 'Templates');
   const previews = createInFlightLimit(
     MAX_PREVIEWS_IN_FLIGHT,
     'Previews are still playing: try again in a moment.',
@@ -83,8 +66,8 @@ export function createChatPreviewRouter(deps: ChatPreviewRouterDeps): Router {
     consoleUi.requireUser(TEMPLATE_ROLES),
     async (req, res) => {
       res.set({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' });
-      const name = parse(TemplateNameSchema, req.params.name, 'template');
-      const body = parse(Body, req.body, 'body');
+      const name = parseInput(TemplateNameSchema, req.params.name, 'template');
+      const body = parseInput(Body, req.body, 'body');
       const result = await previews.run(consoleUserOf(req).user.email, () =>
         playDraft(deps, name, body.source, body.messages, body.timezone),
       );

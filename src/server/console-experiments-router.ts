@@ -1,9 +1,9 @@
 import { Router, type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
-import { consoleUserOf, findConsoleUser, type ConsoleAuth } from '../console/console-auth.js';
+import { consoleUserOf, type ConsoleAuth } from '../console/console-auth.js';
 import { renderExperimentPage } from '../console/experiments/render-experiment-page.js';
 import type { Role } from '../console/users/user.js';
-import { AppError } from '../errors/app-error.js';
+import { consoleApiSession, parseInput } from './console-api-guard.js';
 import { ExperimentDraftSchema } from '../experiments/experiment.js';
 import type { ExperimentService } from '../experiments/experiment-service.js';
 import { TemplateInvalidError } from '../prompts/versions/check-draft.js';
@@ -22,14 +22,6 @@ const API_HEADERS = { 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' };
 const PromoteBody = z.strictObject({ version: z.number().int().min(1).max(1_000_000) });
 const StopBody = z.strictObject({});
 
-function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const where = issue && issue.path.length > 0 ? ` ${issue.path.join('.')}` : '';
-  throw new AppError('BAD_REQUEST', `invalid ${what}${where}: ${issue?.message ?? 'invalid'}`);
-}
-
 /**
  * Experiments for marketers and admins (DESIGN.md "Prompt versions and experiments"), under
  * `/console/api/templates/:name/experiment`: `GET` (the running one, or null, and every earlier
@@ -42,18 +34,9 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.
  */
 export function createExperimentsRouter(deps: ExperimentsRouterDeps): Router {
   const { experiments, consoleUi } = deps;
-  const session: RequestHandler = (req, _res, next) => {
-    void findConsoleUser(consoleUi.auth, req).then((ctx) => {
-      if (ctx === null) return next(new AppError('UNAUTHORIZED', 'Please sign in to the console.'));
-      if (!TEMPLATE_ROLES.includes(ctx.user.role))
-        return next(
-          new AppError('FORBIDDEN', `Experiments are not open to the ${ctx.user.role} role.`),
-        );
-      next();
-    }, next);
-  };
+  const session = consoleApiSession(consoleUi.auth, TEMPLATE_ROLES, 'Experiments');
   const allowed = consoleUi.requireUser(TEMPLATE_ROLES);
-  const nameOf = (raw: unknown) => parse(TemplateNameSchema, raw, 'template');
+  const nameOf = (raw: unknown) => parseInput(TemplateNameSchema, raw, 'template');
   const by = (req: Request) => {
     const { user } = consoleUserOf(req);
     return { email: user.email, name: user.name };
@@ -72,7 +55,7 @@ export function createExperimentsRouter(deps: ExperimentsRouterDeps): Router {
   });
   router.post(base, async (req, res) => {
     const name = nameOf(req.params.name);
-    const draft = parse(ExperimentDraftSchema, req.body, 'experiment');
+    const draft = parseInput(ExperimentDraftSchema, req.body, 'experiment');
     res.status(201).json(await experiments.start(name, draft, by(req)));
   });
   router.get(`${base}/report`, async (req, res) => {
@@ -80,12 +63,12 @@ export function createExperimentsRouter(deps: ExperimentsRouterDeps): Router {
   });
   router.post(`${base}/stop`, async (req, res) => {
     const name = nameOf(req.params.name);
-    parse(StopBody, req.body ?? {}, 'body');
+    parseInput(StopBody, req.body ?? {}, 'body');
     res.json(await experiments.stop(name, by(req)));
   });
   router.post(`${base}/promote`, async (req, res) => {
     const name = nameOf(req.params.name);
-    const { version } = parse(PromoteBody, req.body, 'body');
+    const { version } = parseInput(PromoteBody, req.body, 'body');
     try {
       res.json(await experiments.promote(name, version, by(req)));
     } catch (e) {

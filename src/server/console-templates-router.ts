@@ -1,8 +1,8 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
-import { consoleUserOf, findConsoleUser, type ConsoleAuth } from '../console/console-auth.js';
+import { consoleUserOf, type ConsoleAuth } from '../console/console-auth.js';
 import type { Role } from '../console/users/user.js';
-import { AppError } from '../errors/app-error.js';
+import { consoleApiSession, parseInput } from './console-api-guard.js';
 import type { ExperimentStore } from '../experiments/experiment-store.js';
 import { TemplateInvalidError } from '../prompts/versions/check-draft.js';
 import type { TemplateHistory } from '../prompts/versions/template-history.js';
@@ -32,14 +32,6 @@ const RollbackBody = z.strictObject({
 });
 const DiffQuery = z.object({ from: VersionNumber, to: VersionNumber });
 
-function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const where = issue && issue.path.length > 0 ? ` ${issue.path.join('.')}` : '';
-  throw new AppError('BAD_REQUEST', `invalid ${what}${where}: ${issue?.message ?? 'invalid'}`);
-}
-
 /** A refused draft answers 422 with the problems, so the editor can mark each line. */
 function sendInvalid(res: Response, e: TemplateInvalidError): void {
   res.status(422).json({
@@ -61,18 +53,9 @@ function sendInvalid(res: Response, e: TemplateInvalidError): void {
 export function createTemplatesRouter(deps: TemplatesRouterDeps): Router {
   const { history, consoleUi } = deps;
   // An API answers in JSON: 401 rather than the login page's redirect, 403 rather than a page.
-  const session: RequestHandler = (req, _res, next) => {
-    void findConsoleUser(consoleUi.auth, req).then((ctx) => {
-      if (ctx === null) return next(new AppError('UNAUTHORIZED', 'Please sign in to the console.'));
-      if (!TEMPLATE_ROLES.includes(ctx.user.role))
-        return next(
-          new AppError('FORBIDDEN', `Templates are not open to the ${ctx.user.role} role.`),
-        );
-      next();
-    }, next);
-  };
+  const session = consoleApiSession(consoleUi.auth, TEMPLATE_ROLES, 'Templates');
   const allowed = consoleUi.requireUser(TEMPLATE_ROLES);
-  const nameOf = (raw: unknown) => parse(TemplateNameSchema, raw, 'template');
+  const nameOf = (raw: unknown) => parseInput(TemplateNameSchema, raw, 'template');
   const by = (req: Request) => {
     const { user } = consoleUserOf(req);
     return { email: user.email, name: user.name };
@@ -105,16 +88,16 @@ export function createTemplatesRouter(deps: TemplatesRouterDeps): Router {
   });
   router.get('/console/api/templates/:name/versions/:version', async (req, res) => {
     const name = nameOf(req.params.name);
-    res.json(await history.get(name, parse(VersionNumber, req.params.version, 'version')));
+    res.json(await history.get(name, parseInput(VersionNumber, req.params.version, 'version')));
   });
   router.get('/console/api/templates/:name/diff', async (req, res) => {
     const name = nameOf(req.params.name);
-    const { from, to } = parse(DiffQuery, req.query, 'query');
+    const { from, to } = parseInput(DiffQuery, req.query, 'query');
     res.json(await history.diff(name, from, to));
   });
   router.post('/console/api/templates/:name/versions', async (req, res) => {
     const name = nameOf(req.params.name);
-    const body = parse(PublishBody, req.body, 'body');
+    const body = parseInput(PublishBody, req.body, 'body');
     try {
       res.status(201).json(await history.publish(name, body.source, by(req), body.note));
     } catch (e) {
@@ -124,7 +107,7 @@ export function createTemplatesRouter(deps: TemplatesRouterDeps): Router {
   });
   router.post('/console/api/templates/:name/rollback', async (req, res) => {
     const name = nameOf(req.params.name);
-    const body = parse(RollbackBody, req.body, 'body');
+    const body = parseInput(RollbackBody, req.body, 'body');
     try {
       res.status(201).json(await history.rollback(name, body.version, by(req), body.note));
     } catch (e) {
